@@ -1,0 +1,62 @@
+/**
+ * The transcript runner's core, separate from process I/O so tests can call it.
+ */
+import { createDefaultSimulation, type LineResult } from '../sim';
+import { InternalError } from '../shell';
+
+export interface TranscriptOptions {
+  seed: number;
+  mode: 'plain' | 'echo' | 'json';
+  trace: boolean;
+}
+
+/** Lines to run: blank lines and comments are skipped. */
+export function scriptLines(script: string): string[] {
+  return script
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''))
+    .filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+}
+
+/** Simulated-time limit for one line in a non-interactive run (a `ping` without `-c` must end). */
+export const LINE_DEADLINE_US = 60_000_000;
+
+export async function runTranscript(
+  script: string,
+  opts: TranscriptOptions,
+  write: (s: string) => void,
+  writeErr: (s: string) => void,
+): Promise<number> {
+  const sim = createDefaultSimulation(opts.seed);
+  const stack = [sim.openTerminal(sim.hostProc()).id];
+  const lines = scriptLines(script);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const term = stack[stack.length - 1] as string;
+    let streamedOut = '';
+    let streamedErr = '';
+    let r: LineResult;
+    try {
+      r = await sim.run(term, line, {
+        out: (s) => (streamedOut += s),
+        err: (s) => (streamedErr += s),
+      });
+    } catch (e) {
+      const cause = e instanceof InternalError ? e.cause : e;
+      writeErr(`sim: internal error at line ${i + 1} (${line}): ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`);
+      return 70;
+    }
+    const stdout = r.streamed ? streamedOut : r.stdout;
+    const stderr = r.streamed ? streamedErr : r.stderr;
+    if (r.closed) stack.pop();
+    for (const t of r.opened) stack.push(t.id);
+    if (opts.mode === 'json') {
+      write(`${JSON.stringify({ line, stdout, stderr, exitCode: r.exitCode })}\n`);
+    } else {
+      if (opts.mode === 'echo') write(`$ ${line}\n`);
+      write(stdout);
+      write(stderr);
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,68 @@
+/**
+ * What every kernel function receives: the kernel state (an immer draft inside a transaction), the clock
+ * and the PRNG (both owned by the World), a trace sink, and hooks the layers above provide.
+ * Nothing in the kernel reads a real clock or Math.random: time and randomness come in here.
+ */
+import type { Ip4, RngState } from '../lib';
+import type { TraceSink } from './trace';
+import type { Clock, DevId, KernelState, NetDevice, NetNs, NsId } from './types';
+
+/** Services the kernel calls out to; implemented above it (the Docker engine's DNS, for one). */
+export interface KernelHooks {
+  /** Resolve a name for a DNS query arriving at a 'dns' socket in `ns` (Docker's embedded resolver). */
+  dnsResolve?: (ns: NsId, qname: string, serverIp: Ip4) => Ip4[] | null;
+}
+
+export interface KernelCtx {
+  k: KernelState;
+  clock: Clock;
+  rng: RngState;
+  trace: TraceSink;
+  hooks: KernelHooks;
+  /** Remaining events this command may process before the scheduler stops it (bridge loops, floods). */
+  budget: { events: number };
+}
+
+export function nsOf(k: KernelState, ns: NsId): NetNs {
+  const n = k.netns[ns];
+  if (!n) throw new Error(`kernel: no namespace ${ns}`);
+  return n;
+}
+
+export function devOf(k: KernelState, dev: DevId): NetDevice {
+  const d = k.devices[dev];
+  if (!d) throw new Error(`kernel: no device ${dev}`);
+  return d;
+}
+
+/** __dev_get_by_name: a device of this namespace by name. */
+export function devByName(k: KernelState, ns: NsId, name: string): NetDevice | null {
+  const n = k.netns[ns];
+  if (!n) return null;
+  for (const id of Object.values(n.byIndex)) {
+    const d = k.devices[id];
+    if (d && d.name === name) return d;
+  }
+  return null;
+}
+
+/** __dev_get_by_index */
+export function devByIndex(k: KernelState, ns: NsId, ifindex: number): NetDevice | null {
+  const id = k.netns[ns]?.byIndex[ifindex];
+  return id === undefined ? null : (k.devices[id] ?? null);
+}
+
+/** Devices of a namespace in ifindex order (the order of `ip link` dumps). */
+export function devicesOf(k: KernelState, ns: NsId): NetDevice[] {
+  const n = k.netns[ns];
+  if (!n) return [];
+  return Object.keys(n.byIndex)
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((i) => k.devices[n.byIndex[i] as DevId])
+    .filter((d): d is NetDevice => d !== undefined);
+}
+
+export function nextOrderSeq(k: KernelState): number {
+  return k.nextOrderSeq++;
+}

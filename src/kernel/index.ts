@@ -1,0 +1,65 @@
+/**
+ * The simulated Linux network kernel. Layers above enter it only through this file.
+ */
+export * from './types';
+export * from './errno';
+export * from './trace';
+export * from './drop_reason';
+export * from './context';
+export * from './sysctl';
+export * from './netnsid';
+export {
+  createNetns,
+  destroyNetns,
+  addNamedNetns,
+  deleteNamedNetns,
+  nameOfNetns,
+  type NewNsOptions,
+} from './netns';
+export {
+  IFNAMSIZ,
+  validDevName,
+  registerDevice,
+  unregisterDevice,
+  openDevice,
+  closeDevice,
+  renameDevice,
+  setMac,
+  setMtu,
+  setTxqlen,
+  changeNetns,
+  allocName,
+} from './netdev/dev';
+export { updateLinkState, linkwatchRun, LINKWATCH_DELAY_US } from './netdev/linkwatch';
+export { createVethPair, type VethEnd } from './netdev/veth';
+export { createNic, connectNics, type NicSpec } from './netdev/ether';
+export { createBridge, type NewBridge } from './bridge/br_device';
+export { brAddIf, brDelIf } from './bridge/br_if';
+export { fdbExpired } from './bridge/br_fdb';
+export {
+  fibInsert,
+  fibDelete,
+  fibLookup,
+  fibTableLookup,
+  RT_TABLE_LOCAL,
+  RT_TABLE_MAIN,
+  RT_TABLE_DEFAULT,
+  type FibInsertMode,
+  type NewRoute,
+  type RouteSelector,
+  type FibResult,
+} from './ipv4/fib';
+export { inetAddAddr, inetDelAddr, primaryAddr, type NewInetAddr } from './ipv4/devinet';
+export { setDisableIpv6, ipv6Disabled, isTentative, DAD_US } from './ipv6/addrconf';
+export { neighLookup, neighIfdown } from './neighbour';
+export { schedule, step, runUntil, advance } from './sched';
+export {
+  BUILTIN_CHAINS,
+  nfEnsureTable,
+  nfFindChain,
+  nfNewChain,
+  nfInsertRule,
+  nfAppendRule,
+  type NfRuleSpec,
+} from './netfilter/tables';
+export { nfHook, type NfVerdict, type NfHookOpts } from './netfilter/hooks';

@@ -1,0 +1,93 @@
+/**
+ * IPv4 interface addresses, after net/ipv4/devinet.c: __inet_insert_ifa (ordering, secondaries, EEXIST),
+ * __inet_del_ifa, and the loopback's automatic 127.0.0.1/8 (inetdev_event NETDEV_UP).
+ */
+import type { Ip4 } from '../../lib';
+import { maskOf, networkOf } from '../../lib';
+import type { KernelCtx } from '../context';
+import { devOf } from '../context';
+import { kerr, kok, type KResult } from '../errno';
+import type { DevId, InetAddr, Scope } from '../types';
+import { fibAddIfaddr, fibDelIfaddr } from './fib';
+
+const SCOPE_VALUE: Record<Scope, number> = { global: 0, site: 200, link: 253, host: 254, nowhere: 255 };
+
+export interface NewInetAddr {
+  local: Ip4;
+  prefixLen: number;
+  broadcast?: Ip4 | null;
+  scope?: Scope;
+  label?: string;
+  noprefixroute?: boolean;
+  validLft?: number | null;
+  preferredLft?: number | null;
+}
+
+/** __inet_insert_ifa() followed by the NETDEV_UP inetaddr notification (fib_add_ifaddr). */
+export function inetAddAddr(ctx: KernelCtx, devId: DevId, spec: NewInetAddr): KResult<InetAddr> {
+  const dev = devOf(ctx.k, devId);
+  const label = spec.label ?? dev.name;
+  if (!label.startsWith(dev.name)) return kerr('EINVAL', 'label must begin with interface name');
+  const ifa: InetAddr = {
+    local: spec.local,
+    address: spec.local,
+    prefixLen: spec.prefixLen,
+    broadcast: spec.broadcast ?? null,
+    scope: spec.scope ?? (spec.local >>> 24 === 127 ? 'host' : 'global'),
+    label,
+    secondary: false,
+    noprefixroute: spec.noprefixroute ?? false,
+    validLft: spec.validLft ?? null,
+    preferredLft: spec.preferredLft ?? null,
+  };
+  const mask = maskOf(ifa.prefixLen);
+  let lastPrimary = 0;
+  for (let i = 0; i < dev.inet.length; i++) {
+    const a = dev.inet[i] as InetAddr;
+    if (!a.secondary && SCOPE_VALUE[ifa.scope] <= SCOPE_VALUE[a.scope]) lastPrimary = i + 1;
+    if (maskOf(a.prefixLen) === mask && networkOf(a.address, a.prefixLen) === networkOf(ifa.address, ifa.prefixLen)) {
+      if (a.local === ifa.local) return kerr('EEXIST');
+      if (a.scope !== ifa.scope) return kerr('EINVAL');
+      ifa.secondary = true;
+    }
+  }
+  if (ifa.secondary) dev.inet.push(ifa);
+  else dev.inet.splice(lastPrimary, 0, ifa);
+  fibAddIfaddr(ctx, devId, ifa);
+  return kok(ifa);
+}
+
+/**
+ * inet_rtm_deladdr(): the first address matching local (and prefix length when given). Deleting a primary
+ * also deletes its secondaries (net.ipv4.conf.*.promote_secondaries is 0 in a new namespace).
+ */
+export function inetDelAddr(ctx: KernelCtx, devId: DevId, local: Ip4, prefixLen: number | null): KResult<InetAddr> {
+  const dev = devOf(ctx.k, devId);
+  const i = dev.inet.findIndex((a) => a.local === local && (prefixLen === null || a.prefixLen === prefixLen));
+  if (i < 0) return kerr('EADDRNOTAVAIL');
+  const ifa = dev.inet[i] as InetAddr;
+  let gone = [ifa];
+  if (!ifa.secondary) {
+    gone = dev.inet.filter(
+      (a) =>
+        a === ifa ||
+        (a.secondary && a.prefixLen === ifa.prefixLen && networkOf(a.local, a.prefixLen) === networkOf(ifa.local, ifa.prefixLen)),
+    );
+  }
+  dev.inet = dev.inet.filter((a) => !gone.includes(a));
+  for (const g of gone) fibDelIfaddr(ctx, devId, g, dev.inet);
+  return kok(ifa);
+}
+
+/** inetdev_event(NETDEV_UP) on a loopback: 127.0.0.1/8 scope host appears if it is not there. */
+export function inetInsertLoopback(ctx: KernelCtx, devId: DevId): void {
+  const dev = devOf(ctx.k, devId);
+  const lo = 0x7f000001;
+  if (dev.inet.some((a) => a.local === lo && a.prefixLen === 8)) return;
+  inetAddAddr(ctx, devId, { local: lo, prefixLen: 8, scope: 'host', label: dev.name });
+}
+
+/** The first primary address of a device (what ifconfig shows, what inet_select_addr prefers). */
+export function primaryAddr(ctx: KernelCtx, devId: DevId): InetAddr | null {
+  return devOf(ctx.k, devId).inet.find((a) => !a.secondary) ?? null;
+}

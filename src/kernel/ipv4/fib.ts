@@ -1,0 +1,263 @@
+/**
+ * The IPv4 forwarding information base, after net/ipv4/fib_trie.c (table storage and dump order),
+ * fib_frontend.c (fib_magic, fib_add_ifaddr, fib_del_ifaddr, fib_disable_ip) and fib_semantics.c.
+ *
+ * Tables are kept in the order fib_trie dumps them: by destination key ascending, then longer prefix first
+ * (a leaf's aliases are sorted by suffix length), then tos descending, then priority ascending, then
+ * insertion order (fib_insert_alias appends after equals).
+ */
+import type { Ip4 } from '../../lib';
+import { broadcastOf, maskOf, networkOf } from '../../lib';
+import type { KernelCtx } from '../context';
+import { nextOrderSeq, nsOf } from '../context';
+import { kerr, kok, type KResult } from '../errno';
+import type { DevId, FibRoute, InetAddr, NsId, RouteType, Scope } from '../types';
+
+export const RT_TABLE_LOCAL = 255;
+export const RT_TABLE_MAIN = 254;
+export const RT_TABLE_DEFAULT = 253;
+
+function compareRoutes(a: FibRoute, b: FibRoute): number {
+  return a.dst - b.dst || b.dstLen - a.dstLen || b.tos - a.tos || a.priority - b.priority || a.seq - b.seq;
+}
+
+/** How the insert treats an existing route with the same (dst/len, tos, priority): rtnetlink's flags. */
+export type FibInsertMode = 'add' | 'replace' | 'append' | 'prepend' | 'change';
+
+export type NewRoute = Omit<FibRoute, 'seq'>;
+
+function sameKey(a: FibRoute | NewRoute, b: FibRoute | NewRoute): boolean {
+  return a.dst === b.dst && a.dstLen === b.dstLen && a.tos === b.tos && a.priority === b.priority;
+}
+
+function sameInfo(a: FibRoute | NewRoute, b: FibRoute | NewRoute): boolean {
+  return (
+    a.type === b.type &&
+    a.gateway === b.gateway &&
+    a.dev === b.dev &&
+    a.prefsrc === b.prefsrc &&
+    a.scope === b.scope &&
+    a.protocol === b.protocol
+  );
+}
+
+/** fib_table_insert(). */
+export function fibInsert(ctx: KernelCtx, ns: NsId, route: NewRoute, mode: FibInsertMode): KResult<FibRoute> {
+  const n = nsOf(ctx.k, ns);
+  const table = (n.fib4[route.table] ??= []);
+  if (route.dst !== networkOf(route.dst, route.dstLen)) return kerr('EINVAL', 'Invalid prefix for given prefix length');
+  const existing = table.findIndex((r) => sameKey(r, route));
+  const full: FibRoute = { ...route, seq: nextOrderSeq(ctx.k) };
+  if (existing >= 0) {
+    switch (mode) {
+      case 'add':
+        return kerr('EEXIST');
+      case 'replace':
+      case 'change':
+        full.seq = (table[existing] as FibRoute).seq;
+        table[existing] = full;
+        return kok(full);
+      case 'append':
+        if (table.some((r) => sameKey(r, route) && sameInfo(r, route))) return kerr('EEXIST');
+        break;
+      case 'prepend':
+        full.seq = (table[existing] as FibRoute).seq - 0.5;
+        break;
+    }
+  } else if (mode === 'change') {
+    return kerr('ENOENT');
+  }
+  const at = table.findIndex((r) => compareRoutes(full, r) < 0);
+  if (at < 0) table.push(full);
+  else table.splice(at, 0, full);
+  return kok(full);
+}
+
+/** What `ip route del` matches on: unset fields are wildcards, as fib_table_delete does. */
+export interface RouteSelector {
+  table: number;
+  dst: Ip4;
+  dstLen: number;
+  tos?: number;
+  priority?: number;
+  type?: RouteType;
+  gateway?: Ip4;
+  dev?: DevId;
+  protocol?: string;
+  scope?: Scope;
+  prefsrc?: Ip4;
+}
+
+/** fib_table_delete(): the first route matching the selector; ESRCH ("No such process") when none does. */
+export function fibDelete(ctx: KernelCtx, ns: NsId, sel: RouteSelector): KResult<FibRoute> {
+  const n = nsOf(ctx.k, ns);
+  const table = n.fib4[sel.table];
+  if (!table) return kerr('ESRCH');
+  const i = table.findIndex(
+    (r) =>
+      r.dst === sel.dst &&
+      r.dstLen === sel.dstLen &&
+      (sel.tos === undefined || r.tos === sel.tos) &&
+      (sel.priority === undefined || r.priority === sel.priority) &&
+      (sel.type === undefined || r.type === sel.type) &&
+      (sel.gateway === undefined || r.gateway === sel.gateway) &&
+      (sel.dev === undefined || r.dev === sel.dev) &&
+      (sel.protocol === undefined || r.protocol === sel.protocol) &&
+      (sel.scope === undefined || r.scope === sel.scope) &&
+      (sel.prefsrc === undefined || r.prefsrc === sel.prefsrc),
+  );
+  if (i < 0) return kerr('ESRCH');
+  const [removed] = table.splice(i, 1);
+  return kok(removed as FibRoute);
+}
+
+/** fib_magic(): a kernel route, appended quietly (an exact duplicate is not added twice). */
+function fibMagic(
+  ctx: KernelCtx,
+  ns: NsId,
+  type: RouteType,
+  dst: Ip4,
+  dstLen: number,
+  dev: DevId,
+  prefsrc: Ip4,
+  table: number,
+  priority = 0,
+): void {
+  const scope: Scope = type === 'local' ? 'host' : 'link';
+  fibInsert(
+    ctx,
+    ns,
+    {
+      table,
+      type,
+      dst: networkOf(dst, dstLen),
+      dstLen,
+      tos: 0,
+      priority,
+      protocol: 'kernel',
+      scope,
+      prefsrc,
+      gateway: null,
+      dev,
+      onlink: false,
+    },
+    'append',
+  );
+}
+
+function primaryFor(addrs: readonly InetAddr[], ifa: InetAddr): InetAddr {
+  if (!ifa.secondary) return ifa;
+  return (
+    addrs.find(
+      (a) => !a.secondary && a.prefixLen === ifa.prefixLen && networkOf(a.local, a.prefixLen) === networkOf(ifa.local, ifa.prefixLen),
+    ) ?? ifa
+  );
+}
+
+/**
+ * fib_add_ifaddr(): the local route always; when the device is up, the explicit broadcast, the prefix route
+ * (not for secondaries, /32s or noprefixroute) and the subnet broadcast for prefixes shorter than /31.
+ */
+export function fibAddIfaddr(ctx: KernelCtx, devId: DevId, ifa: InetAddr): void {
+  const dev = ctx.k.devices[devId];
+  if (!dev) return;
+  const prim = primaryFor(dev.inet, ifa);
+  const src = prim.local;
+  fibMagic(ctx, dev.ns, 'local', ifa.local, 32, devId, src, RT_TABLE_LOCAL);
+  if (!dev.adminUp) return;
+  if (ifa.broadcast !== null && ifa.broadcast !== 0xffffffff) {
+    fibMagic(ctx, dev.ns, 'broadcast', ifa.broadcast, 32, devId, src, RT_TABLE_LOCAL);
+  }
+  const prefix = networkOf(ifa.local, ifa.prefixLen);
+  if (prefix !== 0 && !ifa.secondary && (prefix !== ifa.local || ifa.prefixLen < 32)) {
+    if (!ifa.noprefixroute) {
+      fibMagic(
+        ctx,
+        dev.ns,
+        dev.kind === 'loopback' ? 'local' : 'unicast',
+        prefix,
+        ifa.prefixLen,
+        devId,
+        src,
+        dev.kind === 'loopback' ? RT_TABLE_LOCAL : RT_TABLE_MAIN,
+      );
+    }
+    if (ifa.prefixLen < 31) {
+      fibMagic(ctx, dev.ns, 'broadcast', broadcastOf(ifa.local, ifa.prefixLen), 32, devId, src, RT_TABLE_LOCAL);
+    }
+  }
+}
+
+/** NETDEV_UP: every address of the device gets its routes back. */
+export function fibAddIfaddrRoutes(ctx: KernelCtx, devId: DevId): void {
+  const dev = ctx.k.devices[devId];
+  if (!dev) return;
+  for (const ifa of dev.inet) fibAddIfaddr(ctx, devId, ifa);
+}
+
+/**
+ * fib_del_ifaddr(): remove the routes this address brought, unless another address of the device still
+ * needs the same local/broadcast route.
+ */
+export function fibDelIfaddr(ctx: KernelCtx, devId: DevId, ifa: InetAddr, remaining: readonly InetAddr[]): void {
+  const dev = ctx.k.devices[devId];
+  if (!dev) return;
+  const n = nsOf(ctx.k, dev.ns);
+  const stillLocal = new Set<Ip4>();
+  const stillBrd = new Set<Ip4>();
+  for (const a of remaining) {
+    stillLocal.add(a.local);
+    if (a.broadcast !== null) stillBrd.add(a.broadcast);
+    if (a.prefixLen < 31) stillBrd.add(broadcastOf(a.local, a.prefixLen));
+  }
+  const prefix = networkOf(ifa.local, ifa.prefixLen);
+  for (const [tid, table] of Object.entries(n.fib4)) {
+    n.fib4[Number(tid)] = table.filter((r) => {
+      if (r.dev !== devId || r.protocol !== 'kernel') return true;
+      if (r.type === 'local' && r.dstLen === 32 && r.dst === ifa.local) return stillLocal.has(ifa.local);
+      if (r.type === 'broadcast' && (r.dst === ifa.broadcast || r.dst === broadcastOf(ifa.local, ifa.prefixLen)))
+        return stillBrd.has(r.dst);
+      if (!ifa.secondary && r.dst === prefix && r.dstLen === ifa.prefixLen && (r.type === 'unicast' || r.type === 'local'))
+        return false;
+      return true;
+    });
+  }
+}
+
+/** fib_disable_ip(): NETDEV_DOWN/UNREGISTER kill every route whose nexthop is this device, in all tables. */
+export function fibFlushDev(ctx: KernelCtx, ns: NsId, devId: DevId): void {
+  const n = ctx.k.netns[ns];
+  if (!n) return;
+  for (const [tid, table] of Object.entries(n.fib4)) {
+    if (table.some((r) => r.dev === devId)) n.fib4[Number(tid)] = table.filter((r) => r.dev !== devId);
+  }
+}
+
+export interface FibResult {
+  route: FibRoute;
+  table: number;
+}
+
+/** fib_table_lookup(): longest prefix match in one table; routes on devices without carrier still match. */
+export function fibTableLookup(ctx: KernelCtx, ns: NsId, table: number, dst: Ip4, tos = 0): FibRoute | null {
+  const routes = nsOf(ctx.k, ns).fib4[table];
+  if (!routes) return null;
+  let best: FibRoute | null = null;
+  for (const r of routes) {
+    if ((dst & maskOf(r.dstLen)) >>> 0 !== r.dst) continue;
+    if (r.tos !== 0 && r.tos !== tos) continue;
+    if (best === null || r.dstLen > best.dstLen || (r.dstLen === best.dstLen && r.priority < best.priority)) best = r;
+  }
+  return best;
+}
+
+/** fib_lookup(): walk the policy rules in priority order; the first table with a match answers. */
+export function fibLookup(ctx: KernelCtx, ns: NsId, dst: Ip4, tos = 0): FibResult | null {
+  const n = nsOf(ctx.k, ns);
+  const rules = [...n.rules].sort((a, b) => a.priority - b.priority);
+  for (const rule of rules) {
+    const r = fibTableLookup(ctx, ns, rule.table, dst, tos);
+    if (r && r.type !== 'throw') return { route: r, table: rule.table };
+  }
+  return null;
+}

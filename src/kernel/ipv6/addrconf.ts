@@ -1,0 +1,61 @@
+/**
+ * IPv6, only as far as it shows in the tools: ::1 on an up loopback (init_loopback), an EUI-64 link-local
+ * address once a device is first ready (addrconf_dev_config on NETDEV_UP/CHANGE), removal on NETDEV_DOWN
+ * (addrconf_ifdown) and when net.ipv6.conf.<dev>.disable_ipv6 is set. After net/ipv6/addrconf.c.
+ */
+import { eui64LinkLocal } from '../../lib';
+import type { KernelCtx } from '../context';
+import { devOf, nextOrderSeq, nsOf } from '../context';
+import type { DevId, NetDevice } from '../types';
+
+/** DAD: one probe after up to rtr_solicit_delay (1 s), answered after retrans_timer (1 s). */
+export const DAD_US = 1_500_000;
+
+export function ipv6Disabled(ctx: KernelCtx, dev: NetDevice): boolean {
+  return dev.conf.disable_ipv6 !== 0 || Number(nsOf(ctx.k, dev.ns).sysctl['net.ipv6.conf.all.disable_ipv6']) !== 0;
+}
+
+/** The device became ready (operstate UP) for the first time since it was last brought up. */
+export function addrconfLinkReady(ctx: KernelCtx, devId: DevId): void {
+  const dev = devOf(ctx.k, devId);
+  if (dev.kind === 'loopback' || ipv6Disabled(ctx, dev) || dev.addrconfSeq !== null) return;
+  dev.addrconfSeq = nextOrderSeq(ctx.k);
+  const addr = eui64LinkLocal(dev.mac);
+  if (dev.inet6.some((a) => a.addr === addr)) return;
+  dev.inet6.push({ addr, prefixLen: 64, scope: 'link', dadUntilUs: ctx.clock.nowUs + DAD_US, permanent: true });
+}
+
+/** init_loopback(): ::1/128 on the loopback when it comes up. */
+export function addrconfUpLoopback(ctx: KernelCtx, devId: DevId): void {
+  const dev = devOf(ctx.k, devId);
+  if (ipv6Disabled(ctx, dev)) return;
+  if (dev.addrconfSeq === null) dev.addrconfSeq = nextOrderSeq(ctx.k);
+  if (!dev.inet6.some((a) => a.addr === '::1'))
+    dev.inet6.push({ addr: '::1', prefixLen: 128, scope: 'host', dadUntilUs: 0, permanent: true });
+}
+
+/** addrconf_ifdown(): addresses go and the device must become ready again to get them back. */
+export function addrconfDown(ctx: KernelCtx, devId: DevId): void {
+  const dev = devOf(ctx.k, devId);
+  dev.inet6 = [];
+  dev.addrconfSeq = null;
+}
+
+/** Writing net.ipv6.conf.<dev>.disable_ipv6 (addrconf_disable_ipv6 -> dev_disable_change). */
+export function setDisableIpv6(ctx: KernelCtx, devId: DevId, value: number): void {
+  const dev = devOf(ctx.k, devId);
+  const before = dev.conf.disable_ipv6;
+  dev.conf.disable_ipv6 = value ? 1 : 0;
+  if (before === dev.conf.disable_ipv6) return;
+  if (dev.conf.disable_ipv6) {
+    addrconfDown(ctx, devId);
+  } else if (dev.adminUp) {
+    if (dev.kind === 'loopback') addrconfUpLoopback(ctx, devId);
+    else if (dev.operstate === 'UP') addrconfLinkReady(ctx, devId);
+  }
+}
+
+/** Whether an IPv6 address is still in duplicate address detection ("tentative" in ip -6 addr). */
+export function isTentative(ctx: { clock: { nowUs: number } }, dadUntilUs: number): boolean {
+  return ctx.clock.nowUs < dadUntilUs;
+}

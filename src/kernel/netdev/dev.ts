@@ -1,0 +1,245 @@
+/**
+ * Generic network-device operations, after net/core/dev.c: registration and ifindex allocation
+ * (dev_index_reserve), unregistration, up/down (dev_open/dev_close), rename (dev_change_name), MAC/MTU/
+ * txqueuelen changes, moving to another namespace (dev_change_net_namespace), and carrier/operstate
+ * (netif_carrier_on/off, linkwatch, default_operstate).
+ *
+ * The consequences Linux wires through notifier chains (NETDEV_UP/DOWN/CHANGE/UNREGISTER) are called
+ * directly here, in the same order: fib (fib_netdev_event), neighbours (arp_ifdown), IPv6 (addrconf_notify),
+ * bridge (br_device_event).
+ */
+import type { Mac } from '../../lib';
+import { BROADCAST_MAC } from '../../lib';
+import type { KernelCtx } from '../context';
+import { devByName, devOf, nextOrderSeq, nsOf } from '../context';
+import { kerr, kok, type KResult } from '../errno';
+import { peernetId } from '../netnsid';
+import { defaultDeviceConf } from '../sysctl';
+import type { DevId, DeviceStats, NetDevice, NsId } from '../types';
+import { fibAddIfaddrRoutes, fibFlushDev } from '../ipv4/fib';
+import { neighIfdown } from '../neighbour';
+import { addrconfDown, addrconfUpLoopback } from '../ipv6/addrconf';
+import { brDeviceDown, brDeviceGone } from '../bridge/br_if';
+import { inetInsertLoopback } from '../ipv4/devinet';
+import { fdbAddLocal, fdbChangeBridgeMac } from '../bridge/br_fdb';
+import { updateLinkState } from './linkwatch';
+
+export const IFNAMSIZ = 16;
+
+/** dev_valid_name(): 1..15 bytes, not "." or "..", no '/', ':' or whitespace. */
+export function validDevName(name: string): boolean {
+  if (name.length === 0 || name.length >= IFNAMSIZ) return false;
+  if (name === '.' || name === '..') return false;
+  return !/[/:\s]/.test(name);
+}
+
+export function emptyStats(): DeviceStats {
+  return {
+    rxPackets: 0,
+    rxBytes: 0,
+    rxErrors: 0,
+    rxDropped: 0,
+    txPackets: 0,
+    txBytes: 0,
+    txErrors: 0,
+    txDropped: 0,
+    multicast: 0,
+  };
+}
+
+/**
+ * dev_index_reserve(): keep `wanted` when it is free in `ns`, else allocate cyclically from the namespace's
+ * counter (xa_alloc_cyclic), so freed indexes are not reused until the counter wraps.
+ */
+export function reserveIfindex(ctx: KernelCtx, ns: NsId, wanted: number | null): number {
+  const n = nsOf(ctx.k, ns);
+  if (wanted !== null && n.byIndex[wanted] === undefined) return wanted;
+  let i = n.ifindexNext;
+  while (n.byIndex[i] !== undefined) i++;
+  n.ifindexNext = i + 1;
+  return i;
+}
+
+/** dev_alloc_name(): the lowest free "<prefix>N" for a name pattern like "veth%d". */
+export function allocName(ctx: KernelCtx, ns: NsId, pattern: string): string {
+  const prefix = pattern.replace('%d', '');
+  for (let i = 0; ; i++) {
+    const name = `${prefix}${i}`;
+    if (!devByName(ctx.k, ns, name)) return name;
+  }
+}
+
+type Assigned = 'id' | 'ns' | 'ifindex' | 'createdSeq' | 'stats' | 'conf' | 'addrconfSeq' | 'inet' | 'inet6';
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** What a driver provides to register a device; the rest is assigned by registration. */
+export type NewDevice = DistributiveOmit<NetDevice, Assigned> & { ifindex?: number | null };
+
+/**
+ * register_netdevice(): give the device an id and an ifindex in `ns` and publish it. The device starts down
+ * (no carrier, operstate DOWN) unless it is a loopback, whose operstate is never set (UNKNOWN).
+ */
+export function registerDevice(ctx: KernelCtx, ns: NsId, init: NewDevice): NetDevice {
+  const { k } = ctx;
+  const ifindex = reserveIfindex(ctx, ns, init.ifindex ?? null);
+  const id: DevId = `d${k.nextDevSeq++}`;
+  const dev = {
+    ...init,
+    id,
+    ns,
+    ifindex,
+    createdSeq: nextOrderSeq(k),
+    stats: emptyStats(),
+    conf: defaultDeviceConf(nsOf(k, ns).sysctl),
+    addrconfSeq: null,
+    inet: [],
+    inet6: [],
+  } as NetDevice;
+  k.devices[id] = dev;
+  nsOf(k, ns).byIndex[ifindex] = id;
+  return dev;
+}
+
+/**
+ * unregister_netdevice(): a veth takes its peer with it (veth_dellink), a bridge releases its ports, a port
+ * leaves its bridge; routes, neighbours and addresses on the device go.
+ */
+export function unregisterDevice(ctx: KernelCtx, id: DevId): void {
+  const { k } = ctx;
+  const dev = k.devices[id];
+  if (!dev) return;
+  if (dev.adminUp) closeDevice(ctx, id);
+  brDeviceGone(ctx, dev);
+  fibFlushDev(ctx, dev.ns, id);
+  neighIfdown(ctx, dev.ns, id);
+  dev.inet = [];
+  dev.inet6 = [];
+  delete nsOf(k, dev.ns).byIndex[dev.ifindex];
+  delete k.devices[id];
+  k.queue = k.queue.filter((e) => !('dev' in e) || e.dev !== id);
+  if (dev.kind === 'veth') {
+    if (k.devices[dev.peer]) unregisterDevice(ctx, dev.peer);
+  } else if (dev.kind === 'ether' && dev.wire) {
+    const other = k.devices[dev.wire];
+    if (other && other.kind === 'ether') {
+      other.wire = null;
+      updateLinkState(ctx, other.id);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Administrative state
+
+/** dev_open(): IFF_UP, then NETDEV_UP: loopback's 127.0.0.1 and ::1, the routes of existing addresses. */
+export function openDevice(ctx: KernelCtx, id: DevId): void {
+  const dev = devOf(ctx.k, id);
+  if (dev.adminUp) return;
+  dev.adminUp = true;
+  if (dev.kind === 'loopback') inetInsertLoopback(ctx, id);
+  fibAddIfaddrRoutes(ctx, id);
+  if (dev.kind === 'loopback') addrconfUpLoopback(ctx, id);
+  updateLinkState(ctx, id);
+  if (dev.kind === 'veth') updateLinkState(ctx, dev.peer);
+  if (dev.kind === 'ether' && dev.wire) updateLinkState(ctx, dev.wire);
+}
+
+/** dev_close(): NETDEV_DOWN flushes the device's routes, neighbours and IPv6 addresses. */
+export function closeDevice(ctx: KernelCtx, id: DevId): void {
+  const dev = devOf(ctx.k, id);
+  if (!dev.adminUp) return;
+  dev.adminUp = false;
+  updateLinkState(ctx, id);
+  fibFlushDev(ctx, dev.ns, id);
+  neighIfdown(ctx, dev.ns, id);
+  addrconfDown(ctx, id);
+  brDeviceDown(ctx, dev);
+  if (dev.kind === 'veth') updateLinkState(ctx, dev.peer);
+  if (dev.kind === 'ether' && dev.wire) updateLinkState(ctx, dev.wire);
+}
+
+/** dev_change_name(): EBUSY while up, EEXIST when the name is taken in the namespace. */
+export function renameDevice(ctx: KernelCtx, id: DevId, name: string): KResult<void> {
+  const dev = devOf(ctx.k, id);
+  if (dev.name === name) return kok(undefined);
+  if (!validDevName(name)) return kerr('EINVAL');
+  if (dev.adminUp) return kerr('EBUSY');
+  if (devByName(ctx.k, dev.ns, name)) return kerr('EEXIST');
+  dev.name = name;
+  for (const a of dev.inet) if (a.label === dev.name || !a.label.includes(':')) a.label = name;
+  return kok(undefined);
+}
+
+export function setMac(ctx: KernelCtx, id: DevId, mac: Mac): KResult<void> {
+  const dev = devOf(ctx.k, id);
+  if (dev.kind === 'loopback') return kerr('EOPNOTSUPP');
+  if (parseInt(mac.slice(0, 2), 16) & 1) return kerr('EADDRNOTAVAIL');
+  if (mac === '00:00:00:00:00:00') return kerr('EADDRNOTAVAIL');
+  const old = dev.mac;
+  dev.mac = mac;
+  if (dev.kind === 'bridge') {
+    dev.bridge.macSetByUser = true;
+    fdbChangeBridgeMac(ctx, dev, old);
+  }
+  // br_fdb_changeaddr: a port's local entry follows its new MAC.
+  const br = dev.master ? ctx.k.devices[dev.master] : undefined;
+  if (br && br.kind === 'bridge') {
+    br.bridge.fdb = br.bridge.fdb.filter((e) => !(e.dev === id && e.kind === 'local' && e.mac === old));
+    fdbAddLocal(ctx, br, id, mac);
+  }
+  return kok(undefined);
+}
+
+export function setMtu(ctx: KernelCtx, id: DevId, mtu: number): KResult<void> {
+  const dev = devOf(ctx.k, id);
+  const max = dev.kind === 'loopback' ? 0x7fffffff : dev.kind === 'ether' ? 9000 : 65535;
+  const min = 68;
+  if (mtu < min || mtu > max) return kerr('EINVAL');
+  dev.mtu = mtu;
+  if (dev.kind === 'bridge') dev.mtuSetByUser = true;
+  return kok(undefined);
+}
+
+export function setTxqlen(ctx: KernelCtx, id: DevId, txqlen: number): KResult<void> {
+  if (txqlen < 0 || txqlen > 0xffffffff) return kerr('EINVAL');
+  devOf(ctx.k, id).txqlen = txqlen;
+  return kok(undefined);
+}
+
+/**
+ * dev_change_net_namespace(): bridges and loopback are netns-local (EINVAL); the name must be free in the
+ * target (EEXIST). The device is closed, unregistered here (addresses, routes, neighbours and bridge
+ * membership go), keeps its ifindex if the target does not use it, and is registered there down.
+ */
+export function changeNetns(ctx: KernelCtx, id: DevId, target: NsId): KResult<void> {
+  const { k } = ctx;
+  const dev = devOf(k, id);
+  if (dev.ns === target) return kok(undefined);
+  if (dev.kind === 'bridge' || dev.kind === 'loopback') return kerr('EINVAL');
+  if (devByName(k, target, dev.name)) return kerr('EEXIST');
+  if (dev.adminUp) closeDevice(ctx, id);
+  if (dev.master) brDeviceGone(ctx, dev);
+  fibFlushDev(ctx, dev.ns, id);
+  neighIfdown(ctx, dev.ns, id);
+  dev.inet = [];
+  dev.inet6 = [];
+  dev.addrconfSeq = null;
+  delete nsOf(k, dev.ns).byIndex[dev.ifindex];
+  dev.ns = target;
+  dev.ifindex = reserveIfindex(ctx, target, dev.ifindex);
+  nsOf(k, target).byIndex[dev.ifindex] = id;
+  dev.conf = defaultDeviceConf(nsOf(k, target).sysctl);
+  // RTM_NEWLINK in the target names the peer's namespace: that allocates the peer namespace id.
+  const other = dev.kind === 'veth' ? k.devices[dev.peer] : null;
+  if (other && other.ns !== target) {
+    peernetId(k, target, other.ns);
+    peernetId(k, other.ns, target);
+  }
+  updateLinkState(ctx, id);
+  if (other) updateLinkState(ctx, other.id);
+  return kok(undefined);
+}
+
+export function defaultEtherFields(): { broadcast: Mac } {
+  return { broadcast: BROADCAST_MAC };
+}

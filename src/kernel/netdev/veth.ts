@@ -1,0 +1,57 @@
+/**
+ * veth pairs (drivers/net/veth.c). veth_newlink registers the peer first, so the peer gets the lower ifindex
+ * (in its own namespace when created there directly). Default names are "veth%d", peer first; both ends get
+ * a random locally administered MAC, txqueuelen 1000 and mtu 1500 unless told otherwise.
+ */
+import type { Mac } from '../../lib';
+import { BROADCAST_MAC, randomLocalMac } from '../../lib';
+import type { KernelCtx } from '../context';
+import { devByName } from '../context';
+import { kerr, kok, type KResult } from '../errno';
+import { peernetId } from '../netnsid';
+import type { DevId, NsId, VethDevice } from '../types';
+import { allocName, registerDevice, validDevName } from './dev';
+
+export interface VethEnd {
+  ns: NsId;
+  name: string | null;
+  mac?: Mac | null;
+  mtu?: number | null;
+  txqlen?: number | null;
+  ifindex?: number | null;
+}
+
+export function createVethPair(ctx: KernelCtx, end: VethEnd, peer: VethEnd): KResult<{ dev: DevId; peer: DevId }> {
+  const { k } = ctx;
+  for (const e of [end, peer]) if (e.name !== null && !validDevName(e.name)) return kerr('EINVAL');
+  if (end.name !== null && devByName(k, end.ns, end.name)) return kerr('EEXIST');
+  if (peer.name !== null && devByName(k, peer.ns, peer.name)) return kerr('EEXIST');
+  if (end.name !== null && peer.name !== null && end.name === peer.name && end.ns === peer.ns) return kerr('EEXIST');
+  const make = (e: VethEnd): VethDevice =>
+    registerDevice(ctx, e.ns, {
+      kind: 'veth',
+      peer: '',
+      name: e.name ?? allocName(ctx, e.ns, 'veth%d'),
+      mac: e.mac ?? randomLocalMac(ctx.rng),
+      broadcast: BROADCAST_MAC,
+      mtu: e.mtu ?? 1500,
+      txqlen: e.txqlen ?? 1000,
+      adminUp: false,
+      carrier: false,
+      operstate: 'DOWN',
+      master: null,
+      group: 0,
+      alias: null,
+      port: null,
+      ifindex: e.ifindex ?? null,
+    }) as VethDevice;
+  const p = make(peer);
+  const d = make(end);
+  p.peer = d.id;
+  d.peer = p.id;
+  if (p.ns !== d.ns) {
+    peernetId(k, d.ns, p.ns);
+    peernetId(k, p.ns, d.ns);
+  }
+  return kok({ dev: d.id, peer: p.id });
+}

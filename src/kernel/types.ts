@@ -1,0 +1,557 @@
+/**
+ * The simulated kernel's state: plain, JSON-serializable data (no classes, no Maps), so the World can be
+ * snapshotted by structural sharing (immer), diffed, saved and shared.
+ *
+ * Names follow Linux: struct net (NetNs), struct net_device (NetDevice), struct in_ifaddr (InetAddr),
+ * struct fib_alias/fib_info (FibRoute), struct neighbour (NeighEntry), struct net_bridge_fdb_entry (FdbEntry),
+ * struct nf_conn (ConntrackEntry).
+ *
+ * Times are simulated microseconds since the World began (`Clock.nowUs`).
+ */
+import type { Ip4, Mac } from '../lib';
+
+export type NsId = string;
+export type DevId = string;
+
+/** Simulated time. Only `sched.ts` moves it forward. */
+export interface Clock {
+  nowUs: number;
+}
+
+export interface KernelState {
+  netns: Record<NsId, NetNs>;
+  devices: Record<DevId, NetDevice>;
+  /** The init_net of the simulated machine: the Docker host. */
+  rootNs: NsId;
+  /** Names under /run/netns (what `ip netns add` makes and `ip netns list` shows). Docker's are not here. */
+  namedNs: Record<string, NsId>;
+  nextNsSeq: number;
+  nextDevSeq: number;
+  /** Discrete-event queue (sched.ts): packets in flight and kernel timers, ordered by (atUs, seq). */
+  queue: KEvent[];
+  nextEventSeq: number;
+  /** Monotonic sequence used to order things the kernel keeps in insertion order (IPv6 routes, fdb). */
+  nextOrderSeq: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Network namespaces (net/core/net_namespace.c)
+
+export interface NetNs {
+  id: NsId;
+  /** Shown nowhere by the kernel; used by the UI and by error messages of the simulator itself. */
+  label: string;
+  /** Part of the simulated outside world (LAN gateway, internet): never listed by `ip netns`. */
+  hidden: boolean;
+  /** Cyclic ifindex allocator (dev_index_reserve: xa_alloc_cyclic from net->ifindex). */
+  ifindexNext: number;
+  /** ifindex -> device, the dev_by_index table. */
+  byIndex: Record<number, DevId>;
+  /** Peer namespace ids as seen from here (peernet2id_alloc), the `link-netnsid N` numbers. */
+  netnsids: Record<NsId, number>;
+  /** IPv4 FIB tables by id: 255 local, 254 main, 253 default, others from `ip route add ... table N`. */
+  fib4: Record<number, FibRoute[]>;
+  /** Policy routing rules (ip rule); the three defaults unless changed. */
+  rules: FibRule[];
+  neigh: NeighEntry[];
+  sysctl: NsSysctl;
+  netfilter: Netfilter;
+  conntrack: ConntrackEntry[];
+  sockets: Socket[];
+  nextEphemeralPort: number;
+  /** iputils/busybox ping identifiers come from the pid; kept per namespace so output is reproducible. */
+  nextPid: number;
+}
+
+/** Per-namespace sysctls that the simulation honours. Per-device ones live in `NetDevice.conf`. */
+export interface NsSysctl {
+  'net.ipv4.ip_forward': number;
+  'net.bridge.bridge-nf-call-iptables': number;
+  'net.bridge.bridge-nf-call-ip6tables': number;
+  'net.ipv4.conf.all.forwarding': number;
+  'net.ipv6.conf.all.disable_ipv6': number;
+  'net.ipv6.conf.default.disable_ipv6': number;
+  'net.ipv4.ip_local_port_range': string;
+  'net.ipv4.neigh.default.base_reachable_time_ms': number;
+  'net.ipv4.conf.all.route_localnet': number;
+  [key: string]: number | string;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Devices (net/core/dev.c, drivers/net/veth.c, drivers/net/loopback.c, net/bridge/br_if.c)
+
+export type OperState = 'UP' | 'DOWN' | 'LOWERLAYERDOWN' | 'UNKNOWN';
+
+export type DeviceKind = 'loopback' | 'veth' | 'bridge' | 'ether';
+
+export interface DeviceStats {
+  rxPackets: number;
+  rxBytes: number;
+  rxErrors: number;
+  rxDropped: number;
+  txPackets: number;
+  txBytes: number;
+  txErrors: number;
+  txDropped: number;
+  multicast: number;
+}
+
+export interface DeviceConf {
+  /** net.ipv6.conf.<dev>.disable_ipv6 */
+  disable_ipv6: number;
+  /** net.ipv4.conf.<dev>.forwarding */
+  forwarding: number;
+  [key: string]: number;
+}
+
+interface DeviceBase {
+  id: DevId;
+  ns: NsId;
+  ifindex: number;
+  name: string;
+  mac: Mac;
+  /** "brd" in `ip link`: ff:ff:ff:ff:ff:ff, or 00:... for loopback. */
+  broadcast: Mac;
+  mtu: number;
+  txqlen: number;
+  /** IFF_UP, as set by `ip link set up/down`. */
+  adminUp: boolean;
+  /** Physical carrier (netif_carrier_ok): LOWER_UP. */
+  carrier: boolean;
+  /**
+   * RFC 2863 operstate as linkwatch last published it (default_operstate()). It lags `carrier` for
+   * non-urgent events (a bridge losing its last port keeps "UP" for up to a second); RUNNING, NO-CARRIER,
+   * `state` and `linkdown` on routes follow this, LOWER_UP follows `carrier`.
+   */
+  operstate: OperState;
+  /** Bridge this device is a port of (IFF_SLAVE-ish "master" in ip link). */
+  master: DevId | null;
+  /** IFLA_GROUP */
+  group: number;
+  alias: string | null;
+  inet: InetAddr[];
+  inet6: Inet6Addr[];
+  conf: DeviceConf;
+  stats: DeviceStats;
+  /** Order in which IPv6 became ready on this device (addrconf_dev_config); orders fe80::/64 routes. */
+  addrconfSeq: number | null;
+  /** Order of creation, used as a stable tie-break by the UI. */
+  createdSeq: number;
+  /** Bridge port state when `master` is a bridge (STP off: forwarding at once). */
+  port: BridgePort | null;
+}
+
+export interface LoopbackDevice extends DeviceBase {
+  kind: 'loopback';
+}
+
+export interface VethDevice extends DeviceBase {
+  kind: 'veth';
+  peer: DevId;
+}
+
+/** A NIC whose cable ends in a NIC of another (hidden) namespace: the host's uplink to the LAN gateway. */
+export interface EtherDevice extends DeviceBase {
+  kind: 'ether';
+  /** The device at the other end of the cable, or null when unplugged. */
+  wire: DevId | null;
+  qdisc: string;
+}
+
+export interface BridgeDevice extends DeviceBase {
+  kind: 'bridge';
+  /** An MTU set explicitly no longer follows the smallest port (br_mtu_auto_adjust). */
+  mtuSetByUser: boolean;
+  bridge: BridgeState;
+}
+
+export type NetDevice = LoopbackDevice | VethDevice | EtherDevice | BridgeDevice;
+
+// ---------------------------------------------------------------------------------------------------------
+// Bridge (net/bridge)
+
+export interface BridgeState {
+  /** Ports in the order they were added (br_add_if appends to br->port_list). */
+  ports: DevId[];
+  /** Port numbers are allocated lowest-free from 1 (find_portno). */
+  fdb: FdbEntry[];
+  /** Ageing time in centiseconds (default 30000 = 300 s). */
+  ageingTime: number;
+  stpEnabled: boolean;
+  priority: number;
+  forwardDelay: number;
+  helloTime: number;
+  maxAge: number;
+  vlanFiltering: boolean;
+  multicastSnooping: boolean;
+  /** Whether the bridge's MAC was set by the user (then it no longer follows the ports). */
+  macSetByUser: boolean;
+}
+
+export interface BridgePort {
+  portNo: number;
+  /** STP state name as `bridge link` prints it. */
+  state: 'disabled' | 'listening' | 'learning' | 'forwarding' | 'blocking';
+  priority: number;
+  cost: number;
+  hairpin: boolean;
+  learning: boolean;
+  flood: boolean;
+}
+
+export interface FdbEntry {
+  mac: Mac;
+  /** The port (or the bridge itself for its own address). */
+  dev: DevId;
+  vlan: number | null;
+  /** local/permanent entries never age; learned ones age against `updatedUs`. */
+  kind: 'local' | 'static' | 'learned';
+  /** "self" entries are the device's own unicast/multicast lists shown by `bridge fdb`, not bridge state. */
+  self: boolean;
+  updatedUs: number;
+  usedUs: number;
+  seq: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// IPv4 / IPv6 addresses (net/ipv4/devinet.c, net/ipv6/addrconf.c)
+
+export type Scope = 'global' | 'site' | 'link' | 'host' | 'nowhere';
+
+export interface InetAddr {
+  local: Ip4;
+  /** IFA_ADDRESS; equals local except on point-to-point links. */
+  address: Ip4;
+  prefixLen: number;
+  broadcast: Ip4 | null;
+  scope: Scope;
+  label: string;
+  secondary: boolean;
+  noprefixroute: boolean;
+  /** Seconds, or null for "forever". */
+  validLft: number | null;
+  preferredLft: number | null;
+}
+
+export interface Inet6Addr {
+  /** Canonical text form, e.g. "fe80::42:acff:fe11:2". */
+  addr: string;
+  prefixLen: number;
+  scope: 'global' | 'link' | 'host';
+  /** Duplicate address detection still running: printed as "tentative" until `dadUntilUs`. */
+  dadUntilUs: number;
+  permanent: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// IPv4 routing (net/ipv4/fib_trie.c, fib_semantics.c, fib_rules.c)
+
+export type RouteType =
+  | 'unicast'
+  | 'local'
+  | 'broadcast'
+  | 'anycast'
+  | 'multicast'
+  | 'blackhole'
+  | 'unreachable'
+  | 'prohibit'
+  | 'throw';
+
+export interface FibRoute {
+  table: number;
+  type: RouteType;
+  dst: Ip4;
+  dstLen: number;
+  tos: number;
+  /** Metric ("metric N" in ip route, Metric in route -n). */
+  priority: number;
+  /** rtm_protocol: 'kernel' (2), 'boot' (3), 'static' (4), or a number. */
+  protocol: string;
+  scope: Scope;
+  prefsrc: Ip4 | null;
+  gateway: Ip4 | null;
+  dev: DevId | null;
+  onlink: boolean;
+  /** Insertion order among equal keys (fib_insert_alias appends). */
+  seq: number;
+}
+
+export interface FibRule {
+  priority: number;
+  table: number;
+  /** Only the default selectors are modelled: from all. */
+  src: Ip4 | null;
+  srcLen: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Neighbour (ARP) table (net/core/neighbour.c, net/ipv4/arp.c)
+
+export type NudState =
+  | 'INCOMPLETE'
+  | 'REACHABLE'
+  | 'STALE'
+  | 'DELAY'
+  | 'PROBE'
+  | 'FAILED'
+  | 'NOARP'
+  | 'PERMANENT'
+  | 'NONE';
+
+export interface NeighEntry {
+  ip: Ip4;
+  dev: DevId;
+  lladdr: Mac | null;
+  state: NudState;
+  /** Probes sent in the current resolution attempt (busybox prints "probes N"). */
+  probes: number;
+  /** Last time the entry was confirmed reachable, used, or updated (neigh->confirmed/used/updated). */
+  confirmedUs: number;
+  usedUs: number;
+  updatedUs: number;
+  /** When the current state's timer fires (neigh->timer), or null. */
+  timerUs: number | null;
+  /** This entry's reachable_time (randomised from base_reachable_time, 0.5x..1.5x). */
+  reachableTimeUs: number;
+  /** Packets waiting for resolution (arp_queue), by event id of the held packet. */
+  queue: Packet[];
+  /** Kernel refcount as busybox shows it ("ref N"): a number of in-flight users. */
+  refcnt: number;
+  /** Creation order, for dump order (hash order is unspecified; we use creation order). */
+  seq: number;
+  /** Entry created by the user (`ip neigh add`). */
+  manual: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Netfilter (net/netfilter, iptables-nft's view of it)
+
+export type NfTableName = 'filter' | 'nat' | 'raw' | 'mangle';
+export type NfHook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
+
+export interface Netfilter {
+  /** A table exists once something used it (iptables-nft creates tables on first use). */
+  tables: Partial<Record<NfTableName, NfTable>>;
+}
+
+export interface NfTable {
+  name: NfTableName;
+  /** Built-in chains first in hook order, then user chains in creation order. */
+  chains: NfChain[];
+}
+
+export interface NfCounters {
+  pkts: number;
+  bytes: number;
+}
+
+export interface NfChain {
+  name: string;
+  builtin: boolean;
+  /** Built-in chains only. */
+  policy: 'ACCEPT' | 'DROP' | null;
+  counters: NfCounters;
+  rules: NfRule[];
+}
+
+/** An address match: `-s`/`-d` with optional `!`. */
+export interface NfAddrMatch {
+  addr: Ip4;
+  prefixLen: number;
+  invert: boolean;
+}
+
+/** An interface match: `-i`/`-o`; a trailing '+' is a prefix wildcard. */
+export interface NfIfaceMatch {
+  name: string;
+  invert: boolean;
+}
+
+export type NfMatch =
+  | { kind: 'tcp' | 'udp'; sport: NfPortRange | null; dport: NfPortRange | null }
+  | { kind: 'icmp'; icmpType: number | null; icmpCode: number | null; invert: boolean }
+  | { kind: 'addrtype'; srcType: string | null; srcInvert: boolean; dstType: string | null; dstInvert: boolean }
+  | { kind: 'conntrack'; ctstate: string[]; invert: boolean }
+  | { kind: 'state'; state: string[]; invert: boolean }
+  | { kind: 'comment'; comment: string }
+  | { kind: 'mark'; mark: number; mask: number | null; invert: boolean }
+  | { kind: 'multiport'; sports: NfPortRange[] | null; dports: NfPortRange[] | null };
+
+export interface NfPortRange {
+  from: number;
+  to: number;
+  invert: boolean;
+}
+
+export type NfTarget =
+  | { kind: 'ACCEPT' }
+  | { kind: 'DROP' }
+  | { kind: 'RETURN' }
+  | { kind: 'jump'; chain: string }
+  | { kind: 'goto'; chain: string }
+  | { kind: 'REJECT'; with: string }
+  | { kind: 'MASQUERADE'; toPorts: NfPortRange | null }
+  | { kind: 'SNAT'; to: NfNatRange }
+  | { kind: 'DNAT'; to: NfNatRange }
+  | { kind: 'REDIRECT'; toPorts: NfPortRange | null }
+  | { kind: 'LOG'; prefix: string | null }
+  | { kind: 'MARK'; setMark: number; mask: number | null }
+  | { kind: 'none' };
+
+export interface NfNatRange {
+  addrFrom: Ip4 | null;
+  addrTo: Ip4 | null;
+  portFrom: number | null;
+  portTo: number | null;
+}
+
+export interface NfRule {
+  src: NfAddrMatch | null;
+  dst: NfAddrMatch | null;
+  inIface: NfIfaceMatch | null;
+  outIface: NfIfaceMatch | null;
+  /** Protocol number (6 tcp, 17 udp, 1 icmp) or null for any. */
+  proto: number | null;
+  protoInvert: boolean;
+  /** Matches in the order iptables prints them (canonical order). */
+  matches: NfMatch[];
+  target: NfTarget;
+  counters: NfCounters;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Connection tracking (net/netfilter/nf_conntrack_core.c, nf_nat_core.c)
+
+export interface CtTuple {
+  src: Ip4;
+  dst: Ip4;
+  /** TCP/UDP ports, or for ICMP: sport = echo id, dport = 0 with type/code kept in `icmp`. */
+  sport: number;
+  dport: number;
+}
+
+export interface ConntrackEntry {
+  id: number;
+  proto: number;
+  orig: CtTuple;
+  reply: CtTuple;
+  /** TCP state name as conntrack prints it, or null for other protocols. */
+  tcpState: string | null;
+  /** Reply seen. */
+  seenReply: boolean;
+  assured: boolean;
+  confirmed: boolean;
+  srcNat: boolean;
+  dstNat: boolean;
+  expiresUs: number;
+  icmpType: number | null;
+  icmpCode: number | null;
+  mark: number;
+  zone: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sockets: just enough transport for teaching (listeners, connect/refused/timeout, ping sockets)
+
+export type SocketProto = 'tcp' | 'udp' | 'icmp';
+
+/** What answers on a listening socket. Plain data so the World stays serializable. */
+export type SocketApp =
+  | { kind: 'http'; server: string; body: string; contentType: string }
+  | { kind: 'dns' }
+  | { kind: 'echo' }
+  | { kind: 'proxy'; toAddr: Ip4; toPort: number }
+  | { kind: 'sink' }
+  | { kind: 'client' };
+
+export interface Socket {
+  id: number;
+  proto: SocketProto;
+  localAddr: Ip4;
+  localPort: number;
+  remoteAddr: Ip4 | null;
+  remotePort: number | null;
+  state: 'LISTEN' | 'UNCONN' | 'SYN-SENT' | 'SYN-RECV' | 'ESTAB' | 'FIN-WAIT-1' | 'CLOSE-WAIT' | 'TIME-WAIT' | 'CLOSED';
+  /** Program name as `ss -p`/`netstat -p` would show it. */
+  program: string;
+  pid: number;
+  app: SocketApp;
+  /** Data and errors delivered to the socket, drained by the program (ping reads replies here). */
+  rx: SocketMessage[];
+}
+
+export type SocketMessage =
+  | { kind: 'data'; fromAddr: Ip4; fromPort: number; ttl: number; atUs: number; payload: Payload }
+  | { kind: 'error'; fromAddr: Ip4; atUs: number; icmpType: number; icmpCode: number; payload: Payload }
+  | { kind: 'reset'; atUs: number }
+  | { kind: 'connected'; atUs: number };
+
+// ---------------------------------------------------------------------------------------------------------
+// Packets (struct sk_buff, reduced to the headers the simulation reads)
+
+export interface EthHeader {
+  src: Mac;
+  dst: Mac;
+  /** 0x0800 IPv4, 0x0806 ARP, 0x86dd IPv6 */
+  ethertype: number;
+}
+
+export interface ArpPayload {
+  op: 1 | 2;
+  senderMac: Mac;
+  senderIp: Ip4;
+  targetMac: Mac;
+  targetIp: Ip4;
+}
+
+export type L4 =
+  | { proto: 1; type: number; code: number; id: number; seq: number; inner: Ip4Header | null; innerL4?: InnerL4 | null }
+  | { proto: 6; sport: number; dport: number; flags: string; seq: number; ack: number }
+  | { proto: 17; sport: number; dport: number }
+  | { proto: 2 }
+  | { proto: number };
+
+/** The first bytes of the offending datagram that an ICMP error quotes. */
+export type InnerL4 = { sport: number; dport: number } | { id: number; seq: number };
+
+export interface Ip4Header {
+  src: Ip4;
+  dst: Ip4;
+  ttl: number;
+  proto: number;
+  id: number;
+  tos: number;
+  /** Total length in bytes (header + payload). */
+  len: number;
+}
+
+export type Payload =
+  | { kind: 'none' }
+  | { kind: 'bytes'; size: number }
+  | { kind: 'text'; text: string }
+  | { kind: 'dns'; id: number; qname: string; qtype: string; answers: string[] | null; rcode: number };
+
+export interface Packet {
+  /** Stable id for the trace: every hop of one packet carries the same id. */
+  id: number;
+  eth: EthHeader | null;
+  arp: ArpPayload | null;
+  ip: Ip4Header | null;
+  l4: L4 | null;
+  payload: Payload;
+  /** Conntrack entry this packet belongs to (skb->_nfct), with its direction. */
+  ct: { id: number; dir: 'orig' | 'reply' } | null;
+  /** skb->mark */
+  mark: number;
+  /** Set once the packet crossed a bridge's netfilter hooks (br_netfilter), to avoid running them twice. */
+  brnf: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Scheduled kernel events (sched.ts)
+
+export type KEvent =
+  | { kind: 'rx'; atUs: number; seq: number; dev: DevId; pkt: Packet }
+  | { kind: 'neigh-timer'; atUs: number; seq: number; ns: NsId; ip: Ip4; dev: DevId }
+  | { kind: 'linkwatch'; atUs: number; seq: number; dev: DevId }
+  | { kind: 'app'; atUs: number; seq: number; ns: NsId; socket: number; action: string };

@@ -1,0 +1,6 @@
+export * from './ipv4';
+export * from './mac';
+export * from './ipv6';
+export * from './prng';
+export * from './assert';
+export * from './result';

@@ -1,0 +1,22 @@
+/**
+ * The always-current files every machine has: /proc/net/*, /proc/sys/net/*, and the ones Docker manages.
+ * Each provider lives with the command family it belongs to; this file only gathers them.
+ */
+import type { DynamicFile, DynamicTree } from './fs';
+
+const FILES: Record<string, DynamicFile> = {};
+
+function dirOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/')) || '/';
+}
+
+export const DYNAMIC_FILES: DynamicTree = {
+  lookup(path) {
+    return FILES[path] ?? null;
+  },
+  list(dir) {
+    return Object.keys(FILES)
+      .filter((p) => dirOf(p) === dir)
+      .map((p) => p.slice(dir.length === 1 ? 1 : dir.length + 1));
+  },
+};

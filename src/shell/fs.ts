@@ -1,0 +1,142 @@
+/**
+ * A machine's file system: just-bash's in-memory one, plus the files Linux computes on every read
+ * (/proc/net/*, /proc/sys/net/*, Docker's /etc/hosts and /etc/resolv.conf) and a /dev/null that discards
+ * what is written to it (just-bash's keeps it).
+ *
+ * Dynamic files are looked up through `DynamicFiles`, given the process that reads them, so
+ * `ip netns exec x cat /proc/net/route` reads namespace x.
+ */
+import { InMemoryFs } from 'just-bash/browser';
+import type { FileContent, FsStat } from 'just-bash/browser';
+import type { OsAccess, Proc } from './types';
+
+export interface DynamicFile {
+  /** Content now, or null when the file does not exist in this process's view. */
+  read(proc: Proc, os: OsAccess): string | null;
+  /**
+   * Handle a write; return null on success or an error text (e.g. "Invalid argument") to report.
+   * Absent: the file is read-only (EACCES/EPERM like /proc/net).
+   */
+  write?(proc: Proc, os: OsAccess, content: string): string | null;
+}
+
+export interface DynamicTree {
+  /** The dynamic file at an absolute path, if any. */
+  lookup(path: string): DynamicFile | null;
+  /** Names of dynamic entries directly under a directory, for `ls`. */
+  list(dir: string): string[];
+}
+
+type ReadOpts = Parameters<InMemoryFs['readFile']>[1];
+type WriteOpts = Parameters<InMemoryFs['writeFile']>[2];
+
+function normalize(path: string): string {
+  const parts: string[] = [];
+  for (const p of path.split('/')) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') parts.pop();
+    else parts.push(p);
+  }
+  return `/${parts.join('/')}`;
+}
+
+export class SimFs extends InMemoryFs {
+  private readonly dyn: DynamicTree;
+  private readonly who: () => { proc: Proc; os: OsAccess };
+  /** Dynamic files the user has overwritten (Docker stops managing an edited /etc/hosts). */
+  private readonly frozen = new Set<string>();
+
+  constructor(files: Record<string, string>, dyn: DynamicTree, who: () => { proc: Proc; os: OsAccess }) {
+    super(files);
+    this.dyn = dyn;
+    this.who = who;
+  }
+
+  private dynamicAt(path: string): DynamicFile | null {
+    const p = normalize(path);
+    if (this.frozen.has(p)) return null;
+    return this.dyn.lookup(p);
+  }
+
+  private readDynamic(path: string): string | null {
+    const f = this.dynamicAt(path);
+    if (!f) return null;
+    const { proc, os } = this.who();
+    return f.read(proc, os);
+  }
+
+  override async readFile(path: string, options?: ReadOpts): Promise<string> {
+    if (normalize(path) === '/dev/null') return '';
+    const d = this.readDynamic(path);
+    if (d !== null) return d;
+    return super.readFile(path, options);
+  }
+
+  override async readFileBuffer(path: string): Promise<Uint8Array> {
+    if (normalize(path) === '/dev/null') return new Uint8Array();
+    const d = this.readDynamic(path);
+    if (d !== null) return new TextEncoder().encode(d);
+    return super.readFileBuffer(path);
+  }
+
+  override async readFileBytes(path: string): ReturnType<InMemoryFs['readFileBytes']> {
+    const d = normalize(path) === '/dev/null' ? '' : this.readDynamic(path);
+    if (d === null) return super.readFileBytes(path);
+    // A ByteString is a latin1-shaped string of UTF-8 bytes.
+    const bytes = new TextEncoder().encode(d);
+    let s = '';
+    for (const b of bytes) s += String.fromCharCode(b);
+    return s as unknown as Awaited<ReturnType<InMemoryFs["readFileBytes"]>>;
+  }
+
+  private writeDynamic(path: string, content: FileContent): boolean {
+    const p = normalize(path);
+    if (p === '/dev/null') return true;
+    const f = this.dynamicAt(p);
+    if (!f) return false;
+    if (!f.write) {
+      if (p.startsWith('/proc/')) throw Object.assign(new Error(`EACCES: permission denied, open '${p}'`), { code: 'EACCES' });
+      this.frozen.add(p);
+      return false;
+    }
+    const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
+    const { proc, os } = this.who();
+    const e = f.write(proc, os, text);
+    if (e !== null) throw Object.assign(new Error(`${e}`), { code: 'EINVAL' });
+    return true;
+  }
+
+  override async writeFile(path: string, content: FileContent, options?: WriteOpts): Promise<void> {
+    if (this.writeDynamic(path, content)) return;
+    return super.writeFile(path, content, options);
+  }
+
+  override async appendFile(path: string, content: FileContent, options?: WriteOpts): Promise<void> {
+    const p = normalize(path);
+    if (p === '/dev/null') return;
+    const cur = this.readDynamic(p);
+    if (cur !== null) {
+      const add = typeof content === 'string' ? content : new TextDecoder().decode(content);
+      if (this.writeDynamic(p, cur + add)) return;
+      await super.writeFile(p, cur, options);
+    }
+    return super.appendFile(path, content, options);
+  }
+
+  override async exists(path: string): Promise<boolean> {
+    if (this.readDynamic(path) !== null) return true;
+    return super.exists(path);
+  }
+
+  override async stat(path: string): Promise<FsStat> {
+    const d = this.readDynamic(path);
+    const st = await super.stat(path);
+    return d === null ? st : { ...st, size: new TextEncoder().encode(d).length };
+  }
+
+  override async readdir(path: string): Promise<string[]> {
+    const own = await super.readdir(path);
+    const extra = this.dyn.list(normalize(path)).filter((n) => !own.includes(n));
+    return [...own, ...extra].sort();
+  }
+}

@@ -1,0 +1,7 @@
+/** The simulated userland: the shell session, the machine file systems, and every command module. */
+export * from './types';
+export { ShellSession, InternalError, plainWords, shellQuote, type LineEnv, type LineOutcome } from './session';
+export { SimFs, type DynamicFile, type DynamicTree } from './fs';
+export { COMMANDS } from './registry';
+export { HOST_USERLAND, BUSYBOX_APPLETS, SHELL_BUILTINS } from './userlands';
+export { DYNAMIC_FILES } from './dynamic_files';

@@ -1,0 +1,11 @@
+/**
+ * Every command module the simulator provides. One line per module; each module owns its help, flags,
+ * parsing, running and formatting (DESIGN.md section 6).
+ */
+import type { SimCommand } from './types';
+import { sleepCommand } from './commands/sleep';
+import { hostnameCommand } from './commands/hostname';
+import { ipCommand } from './commands/ip';
+import { busyboxCommand } from './commands/busybox';
+
+export const COMMANDS: readonly SimCommand[] = [sleepCommand, hostnameCommand, ipCommand, busyboxCommand];

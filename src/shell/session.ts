@@ -1,0 +1,261 @@
+/**
+ * A shell on one machine (the Docker host or a container), line after line.
+ *
+ * just-bash gives us the bash language and the text tools, but every `exec()` starts from fresh shell state;
+ * this session carries the working directory, variables, `$?` and history from one line to the next. Our own
+ * commands (ip, ping, docker, ...) are registered with just-bash as closures over this session, so they see
+ * the process they run as (which can change inside a line: `ip netns exec NS cmd`).
+ *
+ * A line made of plain words that names one of our commands runs directly, without just-bash, so that its
+ * output can stream (ping prints a line per second) and Ctrl-C can stop it with its summary.
+ */
+import { Bash, defineCommand } from 'just-bash/browser';
+import type { Command, CommandContext } from 'just-bash/browser';
+import type { SimFs } from './fs';
+import type { CommandIO, ExecOutcome, OsAccess, Proc, SimCommand } from './types';
+
+/** What the session needs from whoever runs a line (the sim layer): the transaction and the terminal. */
+export interface LineEnv {
+  os: OsAccess;
+  signal: AbortSignal;
+  /** Streamed output of directly-run commands; buffered output is delivered through the result instead. */
+  out(text: string): void;
+  err(text: string): void;
+  pace(us: number): Promise<void>;
+  openShell(proc: Proc, banner?: string): void;
+}
+
+export interface LineOutcome extends ExecOutcome {
+  /** Output already delivered through LineEnv.out/err while the line ran (not repeated in stdout/stderr). */
+  streamed: boolean;
+}
+
+/** An error inside the simulator itself (not a user error): the transcript runner exits 70 on it. */
+export class InternalError extends Error {
+  override readonly cause: unknown;
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.cause = cause;
+  }
+}
+
+const PLAIN_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/** Split a line into words when it is only plain or single/double-quoted words without expansions. */
+export function plainWords(line: string): string[] | null {
+  const words: string[] = [];
+  let i = 0;
+  while (i < line.length) {
+    while (line[i] === ' ' || line[i] === '\t') i++;
+    if (i >= line.length) break;
+    let w = '';
+    while (i < line.length && line[i] !== ' ' && line[i] !== '\t') {
+      const c = line[i] as string;
+      if (c === "'") {
+        const j = line.indexOf("'", i + 1);
+        if (j < 0) return null;
+        w += line.slice(i + 1, j);
+        i = j + 1;
+      } else if (c === '"') {
+        const j = line.indexOf('"', i + 1);
+        if (j < 0) return null;
+        const inner = line.slice(i + 1, j);
+        if (/[$`\\!]/.test(inner)) return null;
+        w += inner;
+        i = j + 1;
+      } else if (c === '\\' && i + 1 < line.length && /[!,|&;<>()]/.test(line[i + 1] as string)) {
+        w += line[i + 1];
+        i += 2;
+      } else if (PLAIN_WORD.test(c)) {
+        w += c;
+        i++;
+      } else {
+        return null;
+      }
+    }
+    words.push(w);
+  }
+  return words;
+}
+
+/** Quote words so that bash reads them back unchanged. */
+export function shellQuote(words: readonly string[]): string {
+  return words.map((w) => (w !== '' && PLAIN_WORD.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** just-bash hands stdin over as a latin1-shaped string of UTF-8 bytes. */
+function utf8FromByteString(b: string): string {
+  if (typeof b !== 'string') return '';
+  const bytes = new Uint8Array(b.length);
+  for (let i = 0; i < b.length; i++) bytes[i] = b.charCodeAt(i) & 255;
+  return new TextDecoder().decode(bytes);
+}
+
+export interface SessionOptions {
+  proc: Proc;
+  commands: readonly SimCommand[];
+  /** The machine's file system (shared by every terminal on that machine). */
+  fs: SimFs;
+  cwd: string;
+  env: Record<string, string>;
+}
+
+export class ShellSession {
+  readonly proc: Proc;
+  readonly fs: SimFs;
+  cwd: string;
+  lastExit = 0;
+  readonly history: string[] = [];
+  private vars: Record<string, string>;
+  private readonly bash: Bash;
+  private readonly commands: ReadonlyMap<string, SimCommand>;
+  private procStack: Proc[] = [];
+  private line: LineEnv | null = null;
+  private internalError: unknown = null;
+
+  constructor(opts: SessionOptions) {
+    this.proc = opts.proc;
+    this.cwd = opts.cwd;
+    this.vars = { ...opts.env };
+    this.commands = new Map(opts.commands.map((c) => [c.name, c]));
+    this.fs = opts.fs;
+    const custom: Command[] = opts.commands.map((c) =>
+      defineCommand(c.name, (args, ctx) => this.runFromBash(c, args, ctx as CommandContext)),
+    );
+    this.bash = new Bash({
+      fs: this.fs,
+      cwd: this.cwd,
+      env: this.vars,
+      customCommands: custom,
+      executionLimits: { maxCommandCount: 100_000, maxLoopIterations: 100_000 },
+    });
+  }
+
+  private requireLine(): LineEnv {
+    if (!this.line) throw new Error('shell: no line is running');
+    return this.line;
+  }
+
+  currentProc(): Proc {
+    return this.procStack[this.procStack.length - 1] ?? this.proc;
+  }
+
+  /** Whether `name` is a command this machine has (our modules or the shell's own tools). */
+  hasCommand(proc: Proc, name: string): boolean {
+    return this.commands.has(name) && proc.userland.commands.includes(name);
+  }
+
+  /** Run one line typed at this session's prompt. */
+  async run(text: string, env: LineEnv): Promise<LineOutcome> {
+    this.line = env;
+    this.internalError = null;
+    try {
+      if (text.trim() !== '') this.history.push(text);
+      const words = plainWords(text);
+      const cmd = words && words.length > 0 ? this.commands.get(words[0] as string) : undefined;
+      let outcome: LineOutcome;
+      if (words && cmd && this.hasCommand(this.proc, cmd.name)) {
+        const r = await this.invoke(cmd, words, '', this.proc, true, null);
+        outcome = { ...r, streamed: true };
+      } else {
+        const script = this.lastExit !== 0 ? `(exit ${this.lastExit}); ${text}` : text;
+        const r = await this.bash.exec(script, { cwd: this.cwd, env: this.vars, signal: env.signal });
+        if (r.env) {
+          const { PWD, ...rest } = r.env;
+          if (PWD) this.cwd = PWD;
+          delete rest['?'];
+          this.vars = rest;
+        }
+        outcome = { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, streamed: false };
+      }
+      if (this.internalError !== null) throw new InternalError(this.internalError);
+      this.lastExit = outcome.exitCode;
+      return outcome;
+    } finally {
+      this.line = null;
+      this.procStack = [];
+    }
+  }
+
+  private notFound(proc: Proc, name: string): ExecOutcome {
+    const msg =
+      proc.userland.shellName === 'sh' ? `sh: ${name}: not found\n` : `${proc.userland.shellName}: ${name}: command not found\n`;
+    return { stdout: '', stderr: msg, exitCode: 127 };
+  }
+
+  private async runFromBash(cmd: SimCommand, args: string[], ctx: CommandContext) {
+    const proc = this.currentProc();
+    if (!this.hasCommand(proc, cmd.name)) return this.notFound(proc, cmd.name);
+    const stdin = utf8FromByteString(ctx.stdin as unknown as string);
+    return this.invoke(cmd, [cmd.name, ...args], stdin, proc, false, ctx);
+  }
+
+  /** Run a command module as `proc`, streaming its output only when it writes straight to the terminal. */
+  private async invoke(
+    cmd: SimCommand,
+    argv: string[],
+    stdin: string,
+    proc: Proc,
+    stream: boolean,
+    bashCtx: CommandContext | null,
+  ): Promise<ExecOutcome> {
+    const line = this.requireLine();
+    let stdout = '';
+    let stderr = '';
+    const io: CommandIO = {
+      argv,
+      stdin,
+      env: bashCtx?.env ?? new Map(Object.entries(this.vars)),
+      cwd: bashCtx?.cwd ?? this.cwd,
+      proc,
+      os: line.os,
+      fs: this.fs,
+      out: (t) => {
+        if (stream) line.out(t);
+        else stdout += t;
+      },
+      err: (t) => {
+        if (stream) line.err(t);
+        else stderr += t;
+      },
+      signal: line.signal,
+      pace: (us) => line.pace(us),
+      exec: (sub, p) => this.execAs(sub, p, stream, bashCtx),
+      openShell: (p, banner) => line.openShell(p, banner),
+    };
+    this.procStack.push(proc);
+    try {
+      const exitCode = await cmd.run(io);
+      return { stdout, stderr, exitCode };
+    } catch (e) {
+      this.internalError ??= e;
+      return { stdout, stderr: `${stderr}${argv[0]}: internal error: ${String(e)}\n`, exitCode: 70 };
+    } finally {
+      this.procStack.pop();
+    }
+  }
+
+  /** `ip netns exec NS cmd args`: run a word list as another process. */
+  private async execAs(argv: string[], proc: Proc, stream: boolean, bashCtx: CommandContext | null): Promise<ExecOutcome> {
+    const name = argv[0] ?? '';
+    const cmd = this.commands.get(name);
+    if (cmd) {
+      if (!this.hasCommand(proc, name)) return this.notFound(proc, name);
+      return this.invoke(cmd, argv, '', proc, stream, bashCtx);
+    }
+    this.procStack.push(proc);
+    try {
+      const r = bashCtx?.exec
+        ? await bashCtx.exec(shellQuote(argv), { cwd: bashCtx.cwd })
+        : await this.bash.exec(shellQuote(argv), { cwd: this.cwd, env: this.vars });
+      if (stream) {
+        if (r.stdout) this.requireLine().out(r.stdout);
+        if (r.stderr) this.requireLine().err(r.stderr);
+        return { stdout: '', stderr: '', exitCode: r.exitCode };
+      }
+      return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+    } finally {
+      this.procStack.pop();
+    }
+  }
+}

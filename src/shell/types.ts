@@ -1,0 +1,92 @@
+/**
+ * The contract between the shell runtime, the command modules, and the layer above (sim) that owns the
+ * World. Commands never hold the World: they read `os.state` and change it through `os.mutate`, which the
+ * sim layer runs inside the current line's transaction.
+ */
+import type { IFileSystem } from 'just-bash/browser';
+import type { System } from '../docker';
+import type { KernelCtx, NsId, TraceEvent } from '../kernel';
+
+/** Which userland a machine's image ships: it decides which output format `ip`, `ping`, ... print. */
+export type Flavour = 'gnu' | 'busybox';
+
+/** The process a command runs as: which machine, which network namespace, which userland. */
+export interface Proc {
+  /** Machine id: 'host' or a container id. */
+  machine: string;
+  ns: NsId;
+  hostname: string;
+  flavour: Flavour;
+  /** Commands that exist on this machine (an image without iproute2 has no `ip`, busybox has applets). */
+  userland: Userland;
+}
+
+export interface Userland {
+  /** The image's name, for messages. */
+  image: string;
+  /** Command names that resolve on this machine besides the shell's own text tools. */
+  commands: readonly string[];
+  /** Whether the `busybox` multi-call binary is present (`busybox ip a`). */
+  busybox: boolean;
+  /** The shell's name in its error messages ("bash" or "sh"). */
+  shellName: string;
+}
+
+/** What a mutation receives: the draft System and a kernel context bound to it. */
+export interface Draft {
+  sys: System;
+  kctx: KernelCtx;
+}
+
+export interface OsAccess {
+  /** The current System (read-only snapshot; do not mutate). */
+  readonly state: System;
+  /**
+   * Run `fn` against a draft of the System as part of the current line's transaction. Every trace event the
+   * kernel emits inside is collected for the line. Returns what `fn` returns.
+   */
+  mutate<T>(fn: (d: Draft) => T): T;
+  /** A read-only kernel context on the current state (for lookups that take a KernelCtx). */
+  view(): KernelCtx;
+  /** Trace events collected so far for the current line. */
+  readonly traceSoFar: readonly TraceEvent[];
+}
+
+export interface ExecOutcome {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** Everything one invocation of a command module gets. */
+export interface CommandIO {
+  /** argv[0] is the name the command was invoked as. */
+  argv: string[];
+  stdin: string;
+  env: ReadonlyMap<string, string>;
+  cwd: string;
+  proc: Proc;
+  os: OsAccess;
+  fs: IFileSystem;
+  /** Write to stdout / stderr. Output may stream to the terminal as it is written. */
+  out(text: string): void;
+  err(text: string): void;
+  /** Aborted by Ctrl-C (or a deadline in non-interactive runs). */
+  signal: AbortSignal;
+  /**
+   * Let the wall clock catch up with `us` microseconds of simulated time: the browser waits (so `ping`
+   * prints a line a second), the transcript runner returns at once.
+   */
+  pace(us: number): Promise<void>;
+  /** Run another command line (argv words, not re-parsed) as a different process, e.g. `ip netns exec`. */
+  exec(argv: string[], proc: Proc): Promise<ExecOutcome>;
+  /** Ask the session to open an interactive shell of another process (`docker exec -it`, `docker run -it`). */
+  openShell(proc: Proc, banner?: string): void;
+}
+
+/** A command module: one per command or sub-verb (DESIGN.md section 6). */
+export interface SimCommand {
+  name: string;
+  /** Returns the exit code; writes output through io.out / io.err. */
+  run(io: CommandIO): Promise<number> | number;
+}

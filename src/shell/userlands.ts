@@ -1,0 +1,60 @@
+/**
+ * What each kind of machine ships. The Docker host is a Debian-like server (iproute2, net-tools, iputils,
+ * iptables, bridge-utils, conntrack, busybox, docker CLI); images bring their own (busybox/alpine: BusyBox
+ * applets; netshoot: the full toolbox; nginx and ubuntu: almost nothing networking-related).
+ */
+import type { Flavour, Userland } from './types';
+
+/** Commands every machine has: they come with the shell itself. */
+export const SHELL_BUILTINS: readonly string[] = ['sleep', 'hostname'];
+
+export const HOST_USERLAND: Userland = {
+  image: 'host',
+  commands: [
+    ...SHELL_BUILTINS,
+    'ip',
+    'ifconfig',
+    'route',
+    'netstat',
+    'arp',
+    'ping',
+    'traceroute',
+    'bridge',
+    'brctl',
+    'iptables',
+    'iptables-save',
+    'conntrack',
+    'sysctl',
+    'ss',
+    'nc',
+    'curl',
+    'wget',
+    'tcpdump',
+    'nslookup',
+    'busybox',
+    'docker',
+  ],
+  busybox: true,
+  shellName: 'bash',
+};
+
+/** BusyBox's applets that this simulator implements (busybox, alpine). */
+export const BUSYBOX_APPLETS: readonly string[] = [
+  'ip',
+  'ifconfig',
+  'route',
+  'netstat',
+  'arp',
+  'ping',
+  'traceroute',
+  'brctl',
+  'nc',
+  'wget',
+  'nslookup',
+  'hostname',
+  'sleep',
+];
+
+export function userlandFlavour(u: Userland): Flavour {
+  return u.image === 'busybox' || u.image === 'alpine' ? 'busybox' : 'gnu';
+}

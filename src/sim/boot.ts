@@ -1,0 +1,9 @@
+/**
+ * The simulation every user starts from: the default World for a seed, with the Docker Engine's hooks.
+ */
+import { createWorld } from './default_world';
+import { Simulation } from './simulation';
+
+export function createDefaultSimulation(seed = 1): Simulation {
+  return new Simulation(createWorld(seed));
+}

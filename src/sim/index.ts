@@ -1,0 +1,12 @@
+/** The simulation: the World, transactions, the undo history, and the terminals that drive it. */
+export * from './world';
+export { Txn, EVENT_BUDGET } from './transact';
+export { createWorld, buildHostKernel, HOST_HOSTNAME } from './default_world';
+export {
+  Simulation,
+  type LineResult,
+  type LineIo,
+  type TerminalInfo,
+  type SimulationOptions,
+} from './simulation';
+export { createDefaultSimulation } from './boot';

@@ -1,0 +1,66 @@
+/**
+ * One line typed = one transaction. Commands change the World through `mutate`, which runs an immer producer
+ * on the current value and records its patches; the line's result is the next World, the trace the kernel
+ * emitted, and the patches (the "what changed" diff).
+ */
+import { enablePatches, produceWithPatches, type Patch } from 'immer';
+import type { KernelCtx, KernelHooks, TraceEvent } from '../kernel';
+import type { Draft, OsAccess } from '../shell';
+import type { World } from './world';
+
+enablePatches();
+
+/** Events one command may process before the scheduler stops it (a bridge loop must not hang the tab). */
+export const EVENT_BUDGET = 200_000;
+
+export class Txn implements OsAccess {
+  private world: World;
+  private readonly hooks: KernelHooks;
+  private readonly trace: TraceEvent[] = [];
+  readonly patches: Patch[] = [];
+  readonly inversePatches: Patch[] = [];
+  private readonly budget = { events: EVENT_BUDGET };
+
+  constructor(world: World, hooks: KernelHooks) {
+    this.world = world;
+    this.hooks = hooks;
+  }
+
+  get state(): World {
+    return this.world;
+  }
+
+  get traceSoFar(): readonly TraceEvent[] {
+    return this.trace;
+  }
+
+  mutate<T>(fn: (d: Draft) => T): T {
+    let result: T | undefined;
+    const [next, patches, inverse] = produceWithPatches(this.world, (draft) => {
+      const kctx: KernelCtx = {
+        k: draft.kernel,
+        clock: draft.clock,
+        rng: draft.rng,
+        trace: (e) => this.trace.push(e),
+        hooks: this.hooks,
+        budget: this.budget,
+      };
+      result = fn({ sys: draft, kctx });
+    });
+    this.world = next;
+    this.patches.push(...patches);
+    this.inversePatches.unshift(...inverse);
+    return result as T;
+  }
+
+  view(): KernelCtx {
+    return {
+      k: this.world.kernel,
+      clock: this.world.clock,
+      rng: this.world.rng,
+      trace: () => undefined,
+      hooks: this.hooks,
+      budget: { events: 0 },
+    };
+  }
+}
