@@ -28,7 +28,7 @@ export async function runTranscript(
   writeErr: (s: string) => void,
 ): Promise<number> {
   const sim = createDefaultSimulation(opts.seed);
-  const stack = [sim.openTerminal(sim.hostProc()).id];
+  const stack = [(await sim.openTerminal(sim.hostProc())).id];
   const lines = scriptLines(script);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;

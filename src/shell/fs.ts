@@ -6,8 +6,8 @@
  * Dynamic files are looked up through `DynamicFiles`, given the process that reads them, so
  * `ip netns exec x cat /proc/net/route` reads namespace x.
  */
-import { InMemoryFs } from 'just-bash/browser';
-import type { FileContent, FsStat } from 'just-bash/browser';
+import type { CpOptions, FileContent, FsStat, IFileSystem, InMemoryFs, MkdirOptions, RmOptions } from 'just-bash/browser';
+import { justBash } from './just_bash';
 import type { OsAccess, Proc } from './types';
 
 export interface DynamicFile {
@@ -40,14 +40,18 @@ function normalize(path: string): string {
   return `/${parts.join('/')}`;
 }
 
-export class SimFs extends InMemoryFs {
+/**
+ * Delegates to just-bash's InMemoryFs (created once just-bash is loaded), intercepting dynamic paths.
+ */
+export class SimFs implements IFileSystem {
+  private readonly base: InMemoryFs;
   private readonly dyn: DynamicTree;
   private readonly who: () => { proc: Proc; os: OsAccess };
   /** Dynamic files the user has overwritten (Docker stops managing an edited /etc/hosts). */
   private readonly frozen = new Set<string>();
 
   constructor(files: Record<string, string>, dyn: DynamicTree, who: () => { proc: Proc; os: OsAccess }) {
-    super(files);
+    this.base = new (justBash().InMemoryFs)(files);
     this.dyn = dyn;
     this.who = who;
   }
@@ -65,28 +69,28 @@ export class SimFs extends InMemoryFs {
     return f.read(proc, os);
   }
 
-  override async readFile(path: string, options?: ReadOpts): Promise<string> {
+  async readFile(path: string, options?: ReadOpts): Promise<string> {
     if (normalize(path) === '/dev/null') return '';
     const d = this.readDynamic(path);
     if (d !== null) return d;
-    return super.readFile(path, options);
+    return this.base.readFile(path, options);
   }
 
-  override async readFileBuffer(path: string): Promise<Uint8Array> {
+  async readFileBuffer(path: string): Promise<Uint8Array> {
     if (normalize(path) === '/dev/null') return new Uint8Array();
     const d = this.readDynamic(path);
     if (d !== null) return new TextEncoder().encode(d);
-    return super.readFileBuffer(path);
+    return this.base.readFileBuffer(path);
   }
 
-  override async readFileBytes(path: string): ReturnType<InMemoryFs['readFileBytes']> {
+  async readFileBytes(path: string): ReturnType<InMemoryFs['readFileBytes']> {
     const d = normalize(path) === '/dev/null' ? '' : this.readDynamic(path);
-    if (d === null) return super.readFileBytes(path);
+    if (d === null) return this.base.readFileBytes(path);
     // A ByteString is a latin1-shaped string of UTF-8 bytes.
     const bytes = new TextEncoder().encode(d);
     let s = '';
     for (const b of bytes) s += String.fromCharCode(b);
-    return s as unknown as Awaited<ReturnType<InMemoryFs["readFileBytes"]>>;
+    return s as unknown as Awaited<ReturnType<InMemoryFs['readFileBytes']>>;
   }
 
   private writeDynamic(path: string, content: FileContent): boolean {
@@ -106,37 +110,81 @@ export class SimFs extends InMemoryFs {
     return true;
   }
 
-  override async writeFile(path: string, content: FileContent, options?: WriteOpts): Promise<void> {
+  async writeFile(path: string, content: FileContent, options?: WriteOpts): Promise<void> {
     if (this.writeDynamic(path, content)) return;
-    return super.writeFile(path, content, options);
+    return this.base.writeFile(path, content, options);
   }
 
-  override async appendFile(path: string, content: FileContent, options?: WriteOpts): Promise<void> {
+  async appendFile(path: string, content: FileContent, options?: WriteOpts): Promise<void> {
     const p = normalize(path);
     if (p === '/dev/null') return;
     const cur = this.readDynamic(p);
     if (cur !== null) {
       const add = typeof content === 'string' ? content : new TextDecoder().decode(content);
       if (this.writeDynamic(p, cur + add)) return;
-      await super.writeFile(p, cur, options);
+      await this.base.writeFile(p, cur, options);
     }
-    return super.appendFile(path, content, options);
+    return this.base.appendFile(path, content, options);
   }
 
-  override async exists(path: string): Promise<boolean> {
+  async exists(path: string): Promise<boolean> {
     if (this.readDynamic(path) !== null) return true;
-    return super.exists(path);
+    return this.base.exists(path);
   }
 
-  override async stat(path: string): Promise<FsStat> {
+  async stat(path: string): Promise<FsStat> {
     const d = this.readDynamic(path);
-    const st = await super.stat(path);
+    const st = await this.base.stat(path);
     return d === null ? st : { ...st, size: new TextEncoder().encode(d).length };
   }
 
-  override async readdir(path: string): Promise<string[]> {
-    const own = await super.readdir(path);
+  async readdir(path: string): Promise<string[]> {
+    const own = await this.base.readdir(path);
     const extra = this.dyn.list(normalize(path)).filter((n) => !own.includes(n));
     return [...own, ...extra].sort();
+  }
+
+  // Everything else is the in-memory file system's.
+  readdirWithFileTypes(path: string) {
+    return this.base.readdirWithFileTypes(path);
+  }
+  mkdir(path: string, options?: MkdirOptions) {
+    return this.base.mkdir(path, options);
+  }
+  rm(path: string, options?: RmOptions) {
+    return this.base.rm(path, options);
+  }
+  cp(src: string, dest: string, options?: CpOptions) {
+    return this.base.cp(src, dest, options);
+  }
+  mv(src: string, dest: string) {
+    return this.base.mv(src, dest);
+  }
+  resolvePath(base: string, path: string) {
+    return this.base.resolvePath(base, path);
+  }
+  getAllPaths() {
+    return this.base.getAllPaths();
+  }
+  chmod(path: string, mode: number) {
+    return this.base.chmod(path, mode);
+  }
+  symlink(target: string, linkPath: string) {
+    return this.base.symlink(target, linkPath);
+  }
+  link(existingPath: string, newPath: string) {
+    return this.base.link(existingPath, newPath);
+  }
+  readlink(path: string) {
+    return this.base.readlink(path);
+  }
+  lstat(path: string) {
+    return this.base.lstat(path);
+  }
+  realpath(path: string) {
+    return this.base.realpath(path);
+  }
+  utimes(path: string, atime: Date, mtime: Date) {
+    return this.base.utimes(path, atime, mtime);
   }
 }

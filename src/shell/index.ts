@@ -2,6 +2,7 @@
 export * from './types';
 export { ShellSession, InternalError, plainWords, shellQuote, type LineEnv, type LineOutcome } from './session';
 export { SimFs, type DynamicFile, type DynamicTree } from './fs';
+export { loadJustBash } from './just_bash';
 export { COMMANDS } from './registry';
 export { HOST_USERLAND, BUSYBOX_APPLETS, SHELL_BUILTINS } from './userlands';
 export { DYNAMIC_FILES } from './dynamic_files';

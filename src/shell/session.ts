@@ -9,8 +9,8 @@
  * A line made of plain words that names one of our commands runs directly, without just-bash, so that its
  * output can stream (ping prints a line per second) and Ctrl-C can stop it with its summary.
  */
-import { Bash, defineCommand } from 'just-bash/browser';
-import type { Command, CommandContext } from 'just-bash/browser';
+import type { Bash, Command, CommandContext } from 'just-bash/browser';
+import { justBash } from './just_bash';
 import type { SimFs } from './fs';
 import type { CommandIO, ExecOutcome, OsAccess, Proc, SimCommand } from './types';
 
@@ -119,10 +119,11 @@ export class ShellSession {
     this.vars = { ...opts.env };
     this.commands = new Map(opts.commands.map((c) => [c.name, c]));
     this.fs = opts.fs;
+    const { Bash: BashClass, defineCommand } = justBash();
     const custom: Command[] = opts.commands.map((c) =>
       defineCommand(c.name, (args, ctx) => this.runFromBash(c, args, ctx as CommandContext)),
     );
-    this.bash = new Bash({
+    this.bash = new BashClass({
       fs: this.fs,
       cwd: this.cwd,
       env: this.vars,

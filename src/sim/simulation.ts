@@ -6,7 +6,7 @@
 import type { Patch } from 'immer';
 import type { KernelHooks, TraceEvent } from '../kernel';
 import type { LineEnv, Proc } from '../shell';
-import { COMMANDS, DYNAMIC_FILES, HOST_USERLAND, ShellSession, SimFs } from '../shell';
+import { COMMANDS, DYNAMIC_FILES, HOST_USERLAND, ShellSession, SimFs, loadJustBash } from '../shell';
 import { HOST_HOSTNAME } from './default_world';
 import { Txn } from './transact';
 import type { World } from './world';
@@ -97,7 +97,14 @@ export class Simulation {
     return fs;
   }
 
-  openTerminal(proc: Proc, parent: string | null = null, title?: string): TerminalInfo {
+  /** Load the shell runtime (just-bash) ahead of the first terminal; safe to call many times. */
+  static preloadShell(): Promise<unknown> {
+    return loadJustBash();
+  }
+
+  /** Open a terminal (a shell session) on a machine; loads the shell runtime on first use. */
+  async openTerminal(proc: Proc, parent: string | null = null, title?: string): Promise<TerminalInfo> {
+    await loadJustBash();
     const id = `t${this.nextTerminal++}`;
     const info: TerminalInfo = { id, proc, parent, title: title ?? proc.hostname };
     const isBusybox = proc.userland.shellName === 'sh';
@@ -156,15 +163,15 @@ export class Simulation {
       return { stdout: '', stderr: '', exitCode: 0, streamed: false, trace: [], patches: [], before, after: before, opened: [], closed: true };
     }
     const txn = new Txn(this.world, this.opts.hooks ?? {});
-    const opened: TerminalInfo[] = [];
+    const toOpen: { proc: Proc; title: string | undefined }[] = [];
     const env: LineEnv = {
       os: txn,
       signal: io.signal ?? new AbortController().signal,
       out: (s) => io.out?.(s),
       err: (s) => io.err?.(s),
       pace: (us) => io.pace?.(us) ?? Promise.resolve(),
-      openShell: (proc, banner) => {
-        opened.push(this.openTerminal(proc, terminalId, banner));
+      openShell: (proc, title) => {
+        toOpen.push({ proc, title });
       },
     };
     this.active = { session: t.session, txn };
@@ -175,6 +182,8 @@ export class Simulation {
       this.active = null;
     }
     this.world = txn.state;
+    const opened: TerminalInfo[] = [];
+    for (const o of toOpen) opened.push(await this.openTerminal(o.proc, terminalId, o.title));
     if (this.world !== before) {
       this.undoStack.push(before);
       this.redoStack.length = 0;
