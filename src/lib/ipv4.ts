@@ -98,7 +98,8 @@ export function overlaps(a: Cidr4, b: Cidr4): boolean {
 
 /** Host-order hex as /proc/net/route prints it: the address bytes little-endian on x86. */
 export function procHex(ip: Ip4): string {
-  const le = (((ip & 255) << 24) | (((ip >>> 8) & 255) << 16) | (((ip >>> 16) & 255) << 8) | (ip >>> 24)) >>> 0;
+  const le =
+    (((ip & 255) << 24) | (((ip >>> 8) & 255) << 16) | (((ip >>> 16) & 255) << 8) | (ip >>> 24)) >>> 0;
   return le.toString(16).toUpperCase().padStart(8, '0');
 }
 

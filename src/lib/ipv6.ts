@@ -7,7 +7,7 @@ export type Ip6Groups = readonly number[];
 export function formatIp6(groups: Ip6Groups): string {
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;
@@ -23,7 +23,10 @@ export function formatIp6(groups: Ip6Groups): string {
   const hex = (g: number | undefined) => (g ?? 0).toString(16);
   if (bestLen < 2) return groups.map(hex).join(':');
   const head = groups.slice(0, bestStart).map(hex).join(':');
-  const tail = groups.slice(bestStart + bestLen).map(hex).join(':');
+  const tail = groups
+    .slice(bestStart + bestLen)
+    .map(hex)
+    .join(':');
   return `${head}::${tail}`;
 }
 

@@ -45,7 +45,12 @@ export function randomLocalMac(rng: RngState): Mac {
 export function eui64LinkLocal(mac: Mac): string {
   const b = macBytes(mac);
   const g = (hi: number, lo: number) => ((hi & 255) << 8) | (lo & 255);
-  const iid = [g((b[0] ?? 0) ^ 2, b[1] ?? 0), g(b[2] ?? 0, 0xff), g(0xfe, b[3] ?? 0), g(b[4] ?? 0, b[5] ?? 0)];
+  const iid = [
+    g((b[0] ?? 0) ^ 2, b[1] ?? 0),
+    g(b[2] ?? 0, 0xff),
+    g(0xfe, b[3] ?? 0),
+    g(b[4] ?? 0, b[5] ?? 0),
+  ];
   return formatIp6([0xfe80, 0, 0, 0, ...iid]);
 }
 

@@ -1,0 +1,43 @@
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The production page forbids inline script (issue 9). The dev server needs an inline preamble for React
+ * Fast Refresh, so the policy is added to the built page only.
+ */
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; manifest-src 'self'";
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml(html) {
+      return html.replace(
+        '<head>',
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+      );
+    },
+  };
+}
+
+export default defineConfig({
+  // Relative asset URLs: the built folder works under any base path on any static host.
+  base: './',
+  plugins: [react(), tailwindcss(), contentSecurityPolicy()],
+  resolve: {
+    alias: {
+      'node:zlib': fileURLToPath(new URL('./stubs/node-zlib.js', import.meta.url)),
+    },
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 2000,
+  },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});
