@@ -38,7 +38,12 @@ async function main(): Promise<void> {
     process.stderr.write(`sim: cannot read ${opts.file}: ${(e as Error).message}\n`);
     process.exit(66);
   }
-  const code = await runTranscript(script, opts, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  const code = await runTranscript(
+    script,
+    opts,
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+  );
   process.exitCode = code;
 }
 

@@ -43,7 +43,9 @@ export async function runTranscript(
       });
     } catch (e) {
       const cause = e instanceof InternalError ? e.cause : e;
-      writeErr(`sim: internal error at line ${i + 1} (${line}): ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`);
+      writeErr(
+        `sim: internal error at line ${i + 1} (${line}): ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`,
+      );
       return 70;
     }
     const stdout = r.streamed ? streamedOut : r.stdout;

@@ -119,7 +119,10 @@ export function buildHostKernel(ctx: KernelCtx): void {
 }
 
 /** A fresh World from a seed. Hooks for the Docker engine are applied by `createDefaultWorld`. */
-export function createWorld(seed: number, build: (ctx: KernelCtx, w: World) => void = () => undefined): World {
+export function createWorld(
+  seed: number,
+  build: (ctx: KernelCtx, w: World) => void = () => undefined,
+): World {
   const base: World = {
     schemaVersion: SCHEMA_VERSION,
     seed,

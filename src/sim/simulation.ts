@@ -160,7 +160,18 @@ export class Simulation {
     const trimmed = line.trim();
     if (/^exit(\s+\d+)?$/.test(trimmed) && t.info.parent !== null) {
       this.terminals.delete(terminalId);
-      return { stdout: '', stderr: '', exitCode: 0, streamed: false, trace: [], patches: [], before, after: before, opened: [], closed: true };
+      return {
+        stdout: '',
+        stderr: '',
+        exitCode: 0,
+        streamed: false,
+        trace: [],
+        patches: [],
+        before,
+        after: before,
+        opened: [],
+        closed: true,
+      };
     }
     const txn = new Txn(this.world, this.opts.hooks ?? {});
     const toOpen: { proc: Proc; title: string | undefined }[] = [];
