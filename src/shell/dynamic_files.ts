@@ -3,8 +3,12 @@
  * Each provider lives with the command family it belongs to; this file only gathers them.
  */
 import type { DynamicFile, DynamicTree } from './fs';
+import { procSysFile } from './commands/procfs/sys';
 
 const FILES: Record<string, DynamicFile> = {};
+
+/** Trees whose files depend on the namespace (per-device sysctls): resolved by path on each access. */
+const RESOLVERS: ((path: string) => DynamicFile | null)[] = [procSysFile];
 
 function dirOf(path: string): string {
   return path.slice(0, path.lastIndexOf('/')) || '/';
@@ -12,7 +16,7 @@ function dirOf(path: string): string {
 
 export const DYNAMIC_FILES: DynamicTree = {
   lookup(path) {
-    return FILES[path] ?? null;
+    return FILES[path] ?? RESOLVERS.reduce<DynamicFile | null>((f, r) => f ?? r(path), null);
   },
   list(dir) {
     return Object.keys(FILES)

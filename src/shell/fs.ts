@@ -98,13 +98,17 @@ export class SimFs implements IFileSystem {
     if (p === '/dev/null') return true;
     const f = this.dynamicAt(p);
     if (!f) return false;
+    const { proc, os } = this.who();
+    // A file this process's namespace does not have (another namespace's device) is not dynamic here.
+    if (f.read(proc, os) === null) return false;
     if (!f.write) {
       if (p.startsWith('/proc/')) throw Object.assign(new Error(`EACCES: permission denied, open '${p}'`), { code: 'EACCES' });
       this.frozen.add(p);
       return false;
     }
     const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
-    const { proc, os } = this.who();
+    // Opening a /proc file with O_TRUNC changes nothing; the value comes with the next write().
+    if (text === '' && p.startsWith('/proc/')) return true;
     const e = f.write(proc, os, text);
     if (e !== null) throw Object.assign(new Error(`${e}`), { code: 'EINVAL' });
     return true;
@@ -121,7 +125,8 @@ export class SimFs implements IFileSystem {
     const cur = this.readDynamic(p);
     if (cur !== null) {
       const add = typeof content === 'string' ? content : new TextDecoder().decode(content);
-      if (this.writeDynamic(p, cur + add)) return;
+      // Each write() to a /proc file is parsed on its own (proc_sys_write ignores the offset).
+      if (this.writeDynamic(p, p.startsWith('/proc/') ? add : cur + add)) return;
       await this.base.writeFile(p, cur, options);
     }
     return this.base.appendFile(path, content, options);
@@ -134,8 +139,17 @@ export class SimFs implements IFileSystem {
 
   async stat(path: string): Promise<FsStat> {
     const d = this.readDynamic(path);
-    const st = await this.base.stat(path);
-    return d === null ? st : { ...st, size: new TextEncoder().encode(d).length };
+    if (d === null) return this.base.stat(path);
+    const size = new TextEncoder().encode(d).length;
+    // Dynamic files need no placeholder in the in-memory tree: then they are described as regular files.
+    const st = await this.base.stat(path).catch(async () => ({
+      ...(await this.base.stat('/')),
+      isFile: true,
+      isDirectory: false,
+      isSymbolicLink: false,
+      mode: 0o100644,
+    }));
+    return { ...st, size };
   }
 
   async readdir(path: string): Promise<string[]> {

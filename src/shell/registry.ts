@@ -7,5 +7,12 @@ import { sleepCommand } from './commands/sleep';
 import { hostnameCommand } from './commands/hostname';
 import { ipCommand } from './commands/ip';
 import { busyboxCommand } from './commands/busybox';
+import { sysctlCommand } from './commands/sysctl';
 
-export const COMMANDS: readonly SimCommand[] = [sleepCommand, hostnameCommand, ipCommand, busyboxCommand];
+export const COMMANDS: readonly SimCommand[] = [
+  sleepCommand,
+  hostnameCommand,
+  ipCommand,
+  busyboxCommand,
+  sysctlCommand,
+];
