@@ -8,5 +8,7 @@ export {
   type LineIo,
   type TerminalInfo,
   type SimulationOptions,
+  type JournalEntry,
 } from './simulation';
+export { replayJournal } from './replay';
 export { createDefaultSimulation } from './boot';

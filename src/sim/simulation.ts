@@ -52,6 +52,12 @@ const HOST_FILES: Record<string, string> = {
   '/var/run/.keep': '',
 };
 
+/** One line of the journal: which terminal (by id, deterministic in opening order) and what was typed. */
+export interface JournalEntry {
+  terminal: string;
+  line: string;
+}
+
 export interface SimulationOptions {
   hooks?: KernelHooks;
   /** Procs of machines other than the host (containers), looked up when a shell is opened on one. */
@@ -60,8 +66,14 @@ export interface SimulationOptions {
 
 export class Simulation {
   world: World;
-  private readonly undoStack: World[] = [];
-  private readonly redoStack: World[] = [];
+  /**
+   * Every line run, in order: replaying it on a fresh World of the same seed rebuilds this World byte for
+   * byte (share links and autosave are made of it). Undo entries remember how long it was, so undoing a line
+   * also forgets it (and the lines after it that changed nothing).
+   */
+  private journalLines: JournalEntry[] = [];
+  private readonly undoStack: { world: World; journal: number }[] = [];
+  private readonly redoStack: { world: World; journal: JournalEntry[] }[] = [];
   private readonly terminals = new Map<string, { info: TerminalInfo; session: ShellSession }>();
   private readonly filesystems = new Map<string, SimFs>();
   private active: { session: ShellSession; txn: Txn } | null = null;
@@ -160,6 +172,7 @@ export class Simulation {
     const trimmed = line.trim();
     if (/^exit(\s+\d+)?$/.test(trimmed) && t.info.parent !== null) {
       this.terminals.delete(terminalId);
+      this.journalLines.push({ terminal: terminalId, line });
       return {
         stdout: '',
         stderr: '',
@@ -196,9 +209,10 @@ export class Simulation {
     const opened: TerminalInfo[] = [];
     for (const o of toOpen) opened.push(await this.openTerminal(o.proc, terminalId, o.title));
     if (this.world !== before) {
-      this.undoStack.push(before);
+      this.undoStack.push({ world: before, journal: this.journalLines.length });
       this.redoStack.length = 0;
     }
+    this.journalLines.push({ terminal: terminalId, line });
     return {
       ...outcome,
       trace: [...txn.traceSoFar],
@@ -221,22 +235,30 @@ export class Simulation {
   undo(): boolean {
     const prev = this.undoStack.pop();
     if (!prev) return false;
-    this.redoStack.push(this.world);
-    this.world = prev;
+    this.redoStack.push({ world: this.world, journal: this.journalLines.slice(prev.journal) });
+    this.world = prev.world;
+    this.journalLines = this.journalLines.slice(0, prev.journal);
     return true;
   }
 
   redo(): boolean {
     const next = this.redoStack.pop();
     if (!next) return false;
-    this.undoStack.push(this.world);
-    this.world = next;
+    this.undoStack.push({ world: this.world, journal: this.journalLines.length });
+    this.world = next.world;
+    this.journalLines = [...this.journalLines, ...next.journal];
     return true;
   }
 
-  /** Replace the World (loading a shared scenario, a bookmark); clears history. */
-  replaceWorld(w: World): void {
+  /** The lines that rebuild the current World from `world.seed` (see `replayJournal`). */
+  journal(): readonly JournalEntry[] {
+    return this.journalLines;
+  }
+
+  /** Replace the World (loading a bookmark); clears history. The journal no longer rebuilds it. */
+  replaceWorld(w: World, journal: readonly JournalEntry[] = []): void {
     this.world = w;
+    this.journalLines = [...journal];
     this.undoStack.length = 0;
     this.redoStack.length = 0;
   }
