@@ -27,7 +27,8 @@ export async function runTranscript(
   write: (s: string) => void,
   writeErr: (s: string) => void,
 ): Promise<number> {
-  const sim = createDefaultSimulation(opts.seed);
+  // Scripts are small: check the kernel's invariants after every change (a violation exits 70).
+  const sim = createDefaultSimulation(opts.seed, { checkInvariants: true });
   const stack = [(await sim.openTerminal(sim.hostProc())).id];
   const lines = scriptLines(script);
   for (let i = 0; i < lines.length; i++) {

@@ -60,6 +60,8 @@ export interface JournalEntry {
 
 export interface SimulationOptions {
   hooks?: KernelHooks;
+  /** Check kernel invariants after every change (tests, the transcript runner); a violation is an internal error. */
+  checkInvariants?: boolean;
   /** Procs of machines other than the host (containers), looked up when a shell is opened on one. */
   machineFiles?: (proc: Proc, world: World) => Record<string, string>;
 }
@@ -186,7 +188,7 @@ export class Simulation {
         closed: true,
       };
     }
-    const txn = new Txn(this.world, this.opts.hooks ?? {});
+    const txn = new Txn(this.world, this.opts.hooks ?? {}, this.opts.checkInvariants ?? false);
     const toOpen: { proc: Proc; title: string | undefined }[] = [];
     const env: LineEnv = {
       os: txn,

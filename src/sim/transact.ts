@@ -5,6 +5,7 @@
  */
 import { enablePatches, produceWithPatches, type Patch } from 'immer';
 import type { KernelCtx, KernelHooks, TraceEvent } from '../kernel';
+import { kernelInvariantViolations } from '../kernel';
 import type { Draft, OsAccess } from '../shell';
 import type { World } from './world';
 
@@ -21,9 +22,12 @@ export class Txn implements OsAccess {
   readonly inversePatches: Patch[] = [];
   private readonly budget = { events: EVENT_BUDGET };
 
-  constructor(world: World, hooks: KernelHooks) {
+  private readonly checkInvariants: boolean;
+
+  constructor(world: World, hooks: KernelHooks, checkInvariants = false) {
     this.world = world;
     this.hooks = hooks;
+    this.checkInvariants = checkInvariants;
   }
 
   get state(): World {
@@ -47,6 +51,10 @@ export class Txn implements OsAccess {
       };
       result = fn({ sys: draft, kctx });
     });
+    if (this.checkInvariants && next !== this.world) {
+      const v = kernelInvariantViolations(next.kernel);
+      if (v.length > 0) throw new Error(`kernel invariants broken:\n  ${v.join('\n  ')}`);
+    }
     this.world = next;
     this.patches.push(...patches);
     this.inversePatches.unshift(...inverse);

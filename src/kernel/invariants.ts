@@ -1,0 +1,87 @@
+/**
+ * Invariants of the kernel state that every operation must keep (DESIGN.md section 3). Checked at the
+ * transaction boundary in tests and development; a violation is a simulator bug, never a user error.
+ */
+import type { KernelState, NetDevice } from './types';
+
+export function kernelInvariantViolations(k: KernelState): string[] {
+  const out: string[] = [];
+  const bad = (msg: string) => out.push(msg);
+  if (!k.netns[k.rootNs]) bad(`rootNs ${k.rootNs} does not exist`);
+  for (const [name, ns] of Object.entries(k.namedNs)) if (!k.netns[ns]) bad(`netns name ${name} -> missing ${ns}`);
+
+  for (const n of Object.values(k.netns)) {
+    const names = new Set<string>();
+    for (const [idx, id] of Object.entries(n.byIndex)) {
+      const d = k.devices[id];
+      if (!d) {
+        bad(`${n.id}: ifindex ${idx} -> missing device ${id}`);
+        continue;
+      }
+      if (d.ns !== n.id || d.ifindex !== Number(idx)) bad(`${n.id}: ifindex ${idx} -> ${d.name} says ${d.ns}/${d.ifindex}`);
+      if (names.has(d.name)) bad(`${n.id}: two devices named ${d.name}`);
+      names.add(d.name);
+    }
+    if (n.ifindexNext < 1) bad(`${n.id}: ifindexNext ${n.ifindexNext}`);
+    for (const [table, routes] of Object.entries(n.fib4)) {
+      for (const r of routes) {
+        if (r.dev !== null && k.devices[r.dev]?.ns !== n.id) bad(`${n.id}: table ${table} route via missing/foreign device ${r.dev}`);
+        if ((r.dst & (r.dstLen === 0 ? 0 : (0xffffffff << (32 - r.dstLen)) >>> 0)) >>> 0 !== r.dst)
+          bad(`${n.id}: route ${r.dst}/${r.dstLen} has host bits`);
+      }
+    }
+    for (const e of n.neigh) if (k.devices[e.dev]?.ns !== n.id) bad(`${n.id}: neighbour on missing/foreign device ${e.dev}`);
+    for (const [peer, id] of Object.entries(n.netnsids)) {
+      if (!k.netns[peer]) bad(`${n.id}: netnsid ${id} for dead namespace ${peer}`);
+    }
+  }
+
+  for (const d of Object.values(k.devices)) {
+    if (k.netns[d.ns]?.byIndex[d.ifindex] !== d.id) bad(`${d.name} (${d.id}) not indexed in ${d.ns}`);
+    checkLinks(k, d, bad);
+    const locals = new Set<number>();
+    for (const a of d.inet) {
+      if (locals.has(a.local)) bad(`${d.name}: address ${a.local} twice`);
+      locals.add(a.local);
+    }
+  }
+
+  for (let i = 1; i < k.queue.length; i++) {
+    const a = k.queue[i - 1];
+    const b = k.queue[i];
+    if (a && b && (a.atUs > b.atUs || (a.atUs === b.atUs && a.seq > b.seq))) bad(`event queue out of order at ${i}`);
+  }
+  return out;
+}
+
+function checkLinks(k: KernelState, d: NetDevice, bad: (m: string) => void): void {
+  switch (d.kind) {
+    case 'veth': {
+      const p = k.devices[d.peer];
+      if (!p || p.kind !== 'veth' || p.peer !== d.id) bad(`veth ${d.name}: peer ${d.peer} is not symmetric`);
+      break;
+    }
+    case 'ether':
+      if (d.wire !== null) {
+        const w = k.devices[d.wire];
+        if (!w || w.kind !== 'ether' || w.wire !== d.id) bad(`nic ${d.name}: cable is not symmetric`);
+      }
+      break;
+    case 'bridge':
+      for (const p of d.bridge.ports) {
+        const port = k.devices[p];
+        if (!port) bad(`bridge ${d.name}: port ${p} missing`);
+        else if (port.master !== d.id || port.ns !== d.ns || !port.port) bad(`bridge ${d.name}: port ${port.name} inconsistent`);
+      }
+      for (const f of d.bridge.fdb) {
+        if (f.dev !== d.id && !d.bridge.ports.includes(f.dev)) bad(`bridge ${d.name}: fdb entry on non-port ${f.dev}`);
+      }
+      break;
+    case 'loopback':
+      break;
+  }
+  if (d.master !== null) {
+    const br = k.devices[d.master];
+    if (!br || br.kind !== 'bridge' || !br.bridge.ports.includes(d.id)) bad(`${d.name}: master ${d.master} does not list it`);
+  }
+}
