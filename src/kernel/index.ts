@@ -63,3 +63,4 @@ export {
   type NfRuleSpec,
 } from './netfilter/tables';
 export { nfHook, type NfVerdict, type NfHookOpts } from './netfilter/hooks';
+export { kernelInvariantViolations } from './invariants';
