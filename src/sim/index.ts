@@ -12,3 +12,18 @@ export {
 } from './simulation';
 export { replayJournal } from './replay';
 export { createDefaultSimulation } from './boot';
+export {
+  topology,
+  type Topology,
+  type TopoNs,
+  type TopoDevice,
+  type TopoLink,
+  type TopoContainer,
+  type TopoNetwork,
+  type ContainerMode,
+  type NsRole,
+} from './topology';
+export { changes, changedIds, type Change, type ChangeOp, type ChangeWhat } from './changes';
+export { complete, commonPrefix, type Completion } from './complete';
+export { QueryRunner, hostProcIn } from './query';
+export { nfRuleText } from './rule_text';

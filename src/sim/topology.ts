@@ -1,0 +1,339 @@
+/**
+ * The topology projection: World -> the graph the UI draws (DESIGN.md section 7, "a controlled view of a
+ * projection"). Pure and deterministic; every string the UI shows is prepared here so the UI needs neither
+ * the kernel nor lib.
+ *
+ * What it models: each network namespace is a box (the Docker host's root namespace is the large frame, the
+ * hidden LAN gateway and internet namespaces are the uplink), holding its devices as ports and its bridges as
+ * switches with their ports; containers attach to the namespace they run in (a `container:` pair shares one
+ * box, a `host` container sits in the host frame, a `none` container has a box with only lo); each veth pair is
+ * one link between its two ends, labelled the way `ip link` names them (`eth0@if7 ↔ veth1a2b3c4@if6`).
+ */
+import { formatIp4 } from '../lib';
+import type { DevId, KernelState, NetDevice, NetNs, NsId } from '../kernel';
+import type { DockerContainer, DockerState } from '../docker';
+import type { World } from './world';
+
+/** The four Docker network modes (a user-defined network is a bridge-mode network). */
+export type ContainerMode = 'bridge' | 'host' | 'none' | 'container';
+
+export type NsRole = 'host' | 'sandbox' | 'netns' | 'external';
+
+export interface TopoDevice {
+  id: DevId;
+  ns: NsId;
+  name: string;
+  ifindex: number;
+  kind: NetDevice['kind'];
+  mac: string;
+  mtu: number;
+  /** IFF_UP as `ip link set up` left it. */
+  adminUp: boolean;
+  operstate: NetDevice['operstate'];
+  carrier: boolean;
+  /** IPv4 addresses as `ip -br a` prints them (172.17.0.2/16). */
+  addrs: string[];
+  /** The bridge this device is a port of. */
+  master: DevId | null;
+  /** veth: the other end; ether: the device at the other end of the cable. */
+  peer: DevId | null;
+  /** `ip link` name: `eth0@if7` for a veth whose peer is in another namespace, `veth0@veth1` in the same. */
+  linkName: string;
+  /** Bridges only: their ports in the order they were added. */
+  ports: DevId[];
+}
+
+export interface TopoContainer {
+  id: string;
+  shortId: string;
+  name: string;
+  image: string;
+  status: DockerContainer['status'];
+  mode: ContainerMode;
+  /** `container:` mode: the name of the container whose namespace it joined. */
+  modeTarget: string | null;
+  /** HostConfig.NetworkMode as given (bridge, host, none, container:..., or a network name). */
+  networkMode: string;
+  /** The namespace it runs in, or null when it is not running. */
+  ns: NsId | null;
+  networks: string[];
+  /** Published ports as `docker ps` shows them (0.0.0.0:8080->80/tcp). */
+  ports: string[];
+  /** Which userland the image ships (busybox, gnu...): decides the shell a terminal opens. */
+  userland: string;
+}
+
+export interface TopoNs {
+  id: NsId;
+  role: NsRole;
+  /** What the box is called: container names, the `ip netns` name, the host name, "LAN gateway". */
+  title: string;
+  /** Secondary line: the sandbox key, `ip netns` name, or the mode. */
+  subtitle: string;
+  /** The netns name under /run/netns, if it has one. */
+  netnsName: string | null;
+  /** Devices shown as ports of the box itself (not bridges, not bridge ports), by ifindex. */
+  devices: DevId[];
+  /** Bridges in this namespace, by ifindex. */
+  bridges: DevId[];
+  /** Containers running in this namespace (order: the owner of the sandbox first, then by creation). */
+  containers: string[];
+  /** The sandbox's mode when containers use it ('bridge' when it has a veth, 'none' with only lo). */
+  mode: ContainerMode | null;
+  /** Creation order (namespace sequence) for stable placement. */
+  order: number;
+}
+
+export type TopoLink =
+  | { id: string; kind: 'veth'; a: DevId; b: DevId; label: string }
+  | { id: string; kind: 'wire'; a: DevId; b: DevId; label: string };
+
+export interface TopoNetwork {
+  id: string;
+  name: string;
+  driver: string;
+  bridge: DevId | null;
+  subnet: string | null;
+  gateway: string | null;
+}
+
+export interface Topology {
+  hostNs: NsId;
+  namespaces: Record<NsId, TopoNs>;
+  /** Namespaces in drawing order: host, then the others by creation, externals last. */
+  order: NsId[];
+  devices: Record<DevId, TopoDevice>;
+  links: TopoLink[];
+  containers: Record<string, TopoContainer>;
+  /** Containers that are not running (no namespace to sit in), by creation. */
+  stopped: string[];
+  networks: TopoNetwork[];
+}
+
+const byIfindex = (k: KernelState) => (a: DevId, b: DevId) =>
+  (k.devices[a]?.ifindex ?? 0) - (k.devices[b]?.ifindex ?? 0);
+
+function nsSeq(ns: NetNs): number {
+  const m = /(\d+)$/.exec(ns.id);
+  return m ? Number(m[1]) : 0;
+}
+
+function linkName(k: KernelState, d: NetDevice): string {
+  if (d.kind !== 'veth') return d.name;
+  const p = k.devices[d.peer];
+  if (!p) return d.name;
+  return p.ns === d.ns ? `${d.name}@${p.name}` : `${d.name}@if${p.ifindex}`;
+}
+
+function topoDevice(k: KernelState, d: NetDevice): TopoDevice {
+  return {
+    id: d.id,
+    ns: d.ns,
+    name: d.name,
+    ifindex: d.ifindex,
+    kind: d.kind,
+    mac: d.mac,
+    mtu: d.mtu,
+    adminUp: d.adminUp,
+    operstate: d.operstate,
+    carrier: d.carrier,
+    addrs: d.inet.map((a) => `${formatIp4(a.local)}/${a.prefixLen}`),
+    master: d.master,
+    peer: d.kind === 'veth' ? d.peer : d.kind === 'ether' ? d.wire : null,
+    linkName: linkName(k, d),
+    ports: d.kind === 'bridge' ? [...d.bridge.ports] : [],
+  };
+}
+
+/** The container's namespace: its own sandbox's, or (container: mode) the one it joined. */
+function containerNs(docker: DockerState, c: DockerContainer, depth = 0): NsId | null {
+  if (c.status !== 'running' || depth > 8) return null;
+  if (c.networkMode.startsWith('container:')) {
+    const target = findContainer(docker, c.networkMode.slice('container:'.length));
+    return target ? containerNs(docker, target, depth + 1) : null;
+  }
+  const sb = c.sandboxId ? docker.sandboxes[c.sandboxId] : undefined;
+  return sb?.ns ?? null;
+}
+
+function findContainer(docker: DockerState, ref: string): DockerContainer | null {
+  const byId = docker.containers[ref];
+  if (byId) return byId;
+  for (const c of Object.values(docker.containers)) {
+    if (c.name === ref || c.name === `/${ref}` || c.id.startsWith(ref)) return c;
+  }
+  return null;
+}
+
+function modeOf(mode: string): ContainerMode {
+  if (mode === 'host') return 'host';
+  if (mode === 'none') return 'none';
+  if (mode.startsWith('container:')) return 'container';
+  return 'bridge';
+}
+
+function displayName(c: DockerContainer): string {
+  return c.name.replace(/^\//, '');
+}
+
+function formatPorts(docker: DockerState, c: DockerContainer): string[] {
+  const out: string[] = [];
+  const sb = c.sandboxId ? docker.sandboxes[c.sandboxId] : undefined;
+  for (const epId of sb?.endpoints ?? []) {
+    for (const m of docker.endpoints[epId]?.portMappings ?? []) {
+      out.push(`${formatIp4(m.hostIp)}:${m.hostPort}->${m.containerPort}/${m.proto}`);
+    }
+  }
+  return out;
+}
+
+function topoContainer(docker: DockerState, c: DockerContainer): TopoContainer {
+  const mode = modeOf(c.networkMode);
+  const target =
+    mode === 'container' ? findContainer(docker, c.networkMode.slice('container:'.length)) : null;
+  return {
+    id: c.id,
+    shortId: c.id.slice(0, 12),
+    name: displayName(c),
+    image: c.image,
+    status: c.status,
+    mode,
+    modeTarget: target ? displayName(target) : mode === 'container' ? c.networkMode.slice(10, 22) : null,
+    networkMode: c.networkMode,
+    ns: containerNs(docker, c),
+    networks: Object.keys(c.networks),
+    ports: formatPorts(docker, c),
+    userland: c.userland,
+  };
+}
+
+export function topology(world: World): Topology {
+  const k = world.kernel;
+  const docker = world.docker;
+  const devices: Record<DevId, TopoDevice> = {};
+  for (const d of Object.values(k.devices)) devices[d.id] = topoDevice(k, d);
+
+  const nsNames: Record<NsId, string> = {};
+  for (const [name, id] of Object.entries(k.namedNs)) nsNames[id] ??= name;
+
+  const containers: Record<string, TopoContainer> = {};
+  const sorted = Object.values(docker.containers).sort(
+    (a, b) => a.createdUs - b.createdUs || (a.id < b.id ? -1 : 1),
+  );
+  for (const c of sorted) containers[c.id] = topoContainer(docker, c);
+
+  const namespaces: Record<NsId, TopoNs> = {};
+  for (const ns of Object.values(k.netns)) {
+    const devs = Object.values(ns.byIndex)
+      .filter((id) => k.devices[id] !== undefined)
+      .sort(byIfindex(k));
+    const role: NsRole = ns.id === k.rootNs ? 'host' : ns.hidden ? 'external' : 'netns';
+    namespaces[ns.id] = {
+      id: ns.id,
+      role,
+      title: role === 'host' ? ns.label : (nsNames[ns.id] ?? ns.label),
+      subtitle: '',
+      netnsName: nsNames[ns.id] ?? null,
+      devices: devs.filter((id) => {
+        const d = k.devices[id];
+        if (!d || d.kind === 'bridge') return false;
+        if (role === 'external' && d.kind === 'loopback') return false;
+        return !(d.master && k.devices[d.master]?.kind === 'bridge');
+      }),
+      bridges: devs.filter((id) => k.devices[id]?.kind === 'bridge'),
+      containers: [],
+      mode: null,
+      order: nsSeq(ns),
+    };
+  }
+
+  // Sandboxes: the namespaces Docker made, titled by the containers that live in them.
+  for (const sb of Object.values(docker.sandboxes)) {
+    const box = namespaces[sb.ns];
+    if (!box || sb.isHost) continue;
+    box.role = 'sandbox';
+    box.subtitle = sb.key;
+  }
+  const stopped: string[] = [];
+  for (const c of Object.values(containers)) {
+    const box = c.ns ? namespaces[c.ns] : undefined;
+    if (!box) {
+      stopped.push(c.id);
+      continue;
+    }
+    box.containers.push(c.id);
+  }
+  for (const box of Object.values(namespaces)) {
+    if (box.containers.length === 0 || box.role === 'host') {
+      if (box.role === 'host') box.mode = box.containers.length > 0 ? 'host' : null;
+      continue;
+    }
+    // The container whose own sandbox this is comes first; joiners (container: mode) after it.
+    box.containers.sort((a, b) => {
+      const ca = containers[a];
+      const cb = containers[b];
+      return (ca?.mode === 'container' ? 1 : 0) - (cb?.mode === 'container' ? 1 : 0);
+    });
+    const owner = containers[box.containers[0] as string];
+    box.mode = owner?.mode ?? null;
+    box.title = box.containers.map((id) => containers[id]?.name ?? id).join(' + ');
+    if (!box.subtitle) box.subtitle = box.netnsName ?? '';
+  }
+
+  const links: TopoLink[] = [];
+  for (const d of Object.values(k.devices)) {
+    if (d.kind === 'veth') {
+      const p = k.devices[d.peer];
+      if (!p) continue;
+      // One link per pair, from the end outside the host's namespace (the container's eth0); a pair with
+      // both ends on the same side is drawn once, from the end created first.
+      const dRoot = d.ns === k.rootNs;
+      const pRoot = p.ns === k.rootNs;
+      const owner = dRoot !== pRoot ? (dRoot ? p : d) : d.createdSeq <= p.createdSeq ? d : p;
+      if (owner !== d) continue;
+      links.push({
+        id: `veth:${d.id}`,
+        kind: 'veth',
+        a: d.id,
+        b: p.id,
+        label: `${vethLabel(k, d)} ↔ ${vethLabel(k, p)}`,
+      });
+    } else if (d.kind === 'ether' && d.wire) {
+      const p = k.devices[d.wire];
+      if (!p) continue;
+      const hostSide = d.ns === k.rootNs || (!k.netns[d.ns]?.hidden && k.netns[p.ns]?.hidden);
+      const first = hostSide || (p.ns !== k.rootNs && d.id < p.id);
+      if (!first) continue;
+      links.push({ id: `wire:${d.id}`, kind: 'wire', a: d.id, b: p.id, label: `${d.name} ↔ ${p.name}` });
+    }
+  }
+  links.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const order = Object.values(namespaces)
+    .sort((a, b) => rank(a) - rank(b) || a.order - b.order)
+    .map((n) => n.id);
+
+  const networks: TopoNetwork[] = Object.values(docker.networks)
+    .sort((a, b) => a.createdUs - b.createdUs || (a.name < b.name ? -1 : 1))
+    .map((n) => ({
+      id: n.id,
+      name: n.name,
+      driver: n.driver,
+      bridge: n.bridgeDev,
+      subnet: n.pool ? `${formatIp4(n.pool.subnet)}/${n.pool.prefixLen}` : null,
+      gateway: n.pool && n.pool.gateway !== null ? formatIp4(n.pool.gateway) : null,
+    }));
+
+  return { hostNs: k.rootNs, namespaces, order, devices, links, containers, stopped, networks };
+}
+
+function rank(n: TopoNs): number {
+  return n.role === 'host' ? 0 : n.role === 'external' ? 2 : 1;
+}
+
+/** `eth0@if7`: a veth end named with its peer's ifindex, the form `ip link` uses across namespaces. */
+function vethLabel(k: KernelState, d: NetDevice): string {
+  if (d.kind !== 'veth') return d.name;
+  const p = k.devices[d.peer];
+  return p ? `${d.name}@if${p.ifindex}` : d.name;
+}
