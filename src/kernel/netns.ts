@@ -26,7 +26,8 @@ export function createNetns(ctx: KernelCtx, opts: NewNsOptions): NsId {
     ifindexNext: 1,
     byIndex: {},
     netnsids: {},
-    fib4: { 255: [], 254: [], 253: [] },
+    // fib4_rules_init creates local and main; "default" (253) only exists once a route goes there.
+    fib4: { 255: [], 254: [] },
     rules: [
       { priority: 0, table: 255, src: null, srcLen: 0 },
       { priority: 32766, table: 254, src: null, srcLen: 0 },

@@ -137,6 +137,11 @@ interface DeviceBase {
   addrconfSeq: number | null;
   /** Order of creation, used as a stable tie-break by the UI. */
   createdSeq: number;
+  /**
+   * dev->qdisc is no longer noop_qdisc: dev_activate() attached the default qdisc when the device was first
+   * opened, and it stays after a close (`qdisc noqueue state DOWN`); dev_shutdown() on a namespace move resets it.
+   */
+  qdiscAttached: boolean;
   /** Bridge port state when `master` is a bridge (STP off: forwarding at once). */
   port: BridgePort | null;
 }

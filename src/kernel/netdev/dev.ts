@@ -69,7 +69,7 @@ export function allocName(ctx: KernelCtx, ns: NsId, pattern: string): string {
   }
 }
 
-type Assigned = 'id' | 'ns' | 'ifindex' | 'createdSeq' | 'stats' | 'conf' | 'addrconfSeq' | 'inet' | 'inet6';
+type Assigned = 'id' | 'ns' | 'ifindex' | 'createdSeq' | 'stats' | 'conf' | 'addrconfSeq' | 'inet' | 'inet6' | 'qdiscAttached';
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** What a driver provides to register a device; the rest is assigned by registration. */
@@ -92,6 +92,7 @@ export function registerDevice(ctx: KernelCtx, ns: NsId, init: NewDevice): NetDe
     stats: emptyStats(),
     conf: defaultDeviceConf(nsOf(k, ns).sysctl),
     addrconfSeq: null,
+    qdiscAttached: false,
     inet: [],
     inet6: [],
   } as NetDevice;
@@ -136,6 +137,7 @@ export function openDevice(ctx: KernelCtx, id: DevId): void {
   const dev = devOf(ctx.k, id);
   if (dev.adminUp) return;
   dev.adminUp = true;
+  dev.qdiscAttached = true;
   if (dev.kind === 'loopback') inetInsertLoopback(ctx, id);
   fibAddIfaddrRoutes(ctx, id);
   if (dev.kind === 'loopback') addrconfUpLoopback(ctx, id);
@@ -224,6 +226,7 @@ export function changeNetns(ctx: KernelCtx, id: DevId, target: NsId): KResult<vo
   dev.inet = [];
   dev.inet6 = [];
   dev.addrconfSeq = null;
+  dev.qdiscAttached = false;
   delete nsOf(k, dev.ns).byIndex[dev.ifindex];
   dev.ns = target;
   dev.ifindex = reserveIfindex(ctx, target, dev.ifindex);

@@ -1,8 +1,286 @@
-/** `ip address show` output (ip/ipaddress.c). To be completed by the iproute2 output work. */
+/**
+ * `ip address show` and `ip link show` (iproute2 6.1 ip/ipaddress.c ipaddr_list_flush_or_save with
+ * action LIST; `ip link` is the same with family AF_PACKET and do_link): filters, the link dump (or one
+ * link), the address dump, ipaddr_filter() keeping the links that have a matching address, and printing.
+ */
+import type { KernelState, NsId } from '../../../kernel';
+import { devByIndex } from '../../../kernel';
 import type { CommandIO } from '../../types';
+import type { AddrPrintCtx } from './addr_print';
+import { printAddrinfo } from './addr_print';
+import type { LinkPrintCtx } from './link_print';
+import { printLinkinfo } from './link_print';
+import { printStats64 } from './link_stats';
+import { nsidName } from './netns';
 import type { IpOpts } from './opts';
+import { addrInPrefix, parseInetAddr, parseInetPrefix, type InetPrefix } from './prefix';
+import { Printer } from './printer';
+import type { AddrMsg } from './rtnl/addr';
+import { IFA_F, dumpAddrs } from './rtnl/addr';
+import type { LinkMsg } from './rtnl/link';
+import { IFF, dumpLinks, fillLink } from './rtnl/link';
+import { LlMap } from './rtnl/ll_map';
+import { parseScope, scopeNum } from './rtnl/names';
+import { IpError, invalidArg } from './util';
 
-export function showAddrs(io: CommandIO, _opts: IpOpts, _argv: string[]): number {
-  io.err('ip address show: not implemented yet\n');
-  return 1;
+interface AddrFilter {
+  family: 'unspec' | 'inet' | 'inet6' | 'link';
+  pfx: InetPrefix | null;
+  /** Scope number and mask (scopemask -1 = match exactly). */
+  scope: number;
+  scopeAll: boolean;
+  scopeSet: boolean;
+  up: boolean;
+  flags: number;
+  flagmask: number;
+  label: string | null;
+  group: number | null;
+  master: number | null;
+  kind: string | null;
+  slaveKind: string | null;
+  dev: string | null;
+}
+
+const FLAG_NAMES: Record<string, number> = {
+  secondary: IFA_F.SECONDARY,
+  temporary: IFA_F.SECONDARY,
+  nodad: IFA_F.NODAD,
+  optimistic: IFA_F.OPTIMISTIC,
+  dadfailed: IFA_F.DADFAILED,
+  home: IFA_F.HOMEADDRESS,
+  deprecated: IFA_F.DEPRECATED,
+  tentative: IFA_F.TENTATIVE,
+  permanent: IFA_F.PERMANENT,
+  mngtmpaddr: IFA_F.MANAGETEMPADDR,
+  noprefixroute: IFA_F.NOPREFIXROUTE,
+  autojoin: IFA_F.MCAUTOJOIN,
+  'stable-privacy': IFA_F.STABLE_PRIVACY,
+};
+
+/** get_filter(): a flag name, "-name" for its absence; dynamic and primary are the inverse of permanent/secondary. */
+function flagFilter(f: AddrFilter, word: string): boolean {
+  let inv = false;
+  let arg = word;
+  if (arg.startsWith('-')) {
+    inv = true;
+    arg = arg.slice(1);
+  }
+  if (arg === 'dynamic') {
+    inv = !inv;
+    arg = 'permanent';
+  } else if (arg === 'primary') {
+    inv = !inv;
+    arg = 'secondary';
+  }
+  const mask = FLAG_NAMES[arg];
+  if (mask === undefined) return false;
+  if (inv) f.flags &= ~mask;
+  else f.flags |= mask;
+  f.flagmask |= mask;
+  return true;
+}
+
+/** fnmatch(3) for the label filter: *, ? and [...] classes. */
+function fnmatch(pattern: string, s: string): boolean {
+  const re = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${re}$`).test(s);
+}
+
+function parseFilter(io: CommandIO, k: KernelState, ns: NsId, family: AddrFilter['family'], argv: readonly string[]): AddrFilter {
+  const f: AddrFilter = {
+    family,
+    pfx: null,
+    scope: 0,
+    scopeAll: false,
+    scopeSet: false,
+    up: false,
+    flags: 0,
+    flagmask: 0,
+    label: null,
+    group: null,
+    master: null,
+    kind: null,
+    slaveKind: null,
+    dev: null,
+  };
+  const ll = new LlMap(k, ns);
+  for (let i = 0; i < argv.length; i++) {
+    const w = argv[i] as string;
+    const next = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new IpError('Command line is not complete. Try option "help"\n', 255);
+      return v;
+    };
+    if (w === 'to') {
+      const v = next();
+      const fam = f.family === 'inet' || f.family === 'inet6' ? f.family : 'unspec';
+      const pfx = parseInetPrefix(v, fam);
+      if (pfx === null) throw invalidArg('invalid "to"\n', v);
+      f.pfx = pfx;
+      if (f.family === 'unspec') f.family = pfx.family;
+    } else if (w === 'scope') {
+      const v = next();
+      const s = parseScope(v);
+      f.scopeSet = true;
+      if (s === null) {
+        if (v !== 'all') throw invalidArg('invalid "scope"\n', v);
+        f.scopeAll = true;
+      } else f.scope = typeof s === 'number' ? s : scopeNum(s);
+    } else if (w === 'up') f.up = true;
+    else if (flagFilter(f, w)) {
+      /* a flag */
+    } else if (w === 'label') f.label = next();
+    else if (w === 'group') {
+      const v = next();
+      if (v === 'default') f.group = 0;
+      else if (/^\d+$/.test(v)) f.group = Number(v);
+      else throw invalidArg('Invalid "group" value\n', v);
+    } else if (w === 'master' || w === 'vrf') {
+      const v = next();
+      const idx = ll.index(v);
+      if (!idx) throw invalidArg(w === 'master' ? 'Device does not exist\n' : 'Not a valid VRF name\n', v);
+      if (w === 'vrf') throw invalidArg('Not a valid VRF name\n', v);
+      f.master = idx;
+    } else if (w === 'nomaster') f.master = -1;
+    else if (w === 'type') {
+      const v = next();
+      if (v.endsWith('_slave')) f.slaveKind = v.slice(0, -'_slave'.length);
+      else f.kind = v;
+    } else {
+      let v = w;
+      if (w === 'dev') v = next();
+      if (f.dev !== null) throw new IpError(`Error: either "dev" is duplicate, or "${v}" is a garbage.\n`, 255);
+      f.dev = v;
+    }
+  }
+  void io;
+  return f;
+}
+
+/** print_linkinfo()'s own filters: up, group, master and kind. */
+function linkPasses(f: AddrFilter, m: LinkMsg): boolean {
+  if (f.up && !(m.flags & IFF.UP)) return false;
+  if (f.group !== null && m.group !== null && m.group !== f.group) return false;
+  if (f.master !== null) {
+    if (f.master > 0 && m.master !== f.master) return false;
+    if (f.master === -1 && m.master !== null) return false;
+  }
+  if (f.kind !== null && m.kind !== f.kind) return false;
+  if (f.slaveKind !== null && m.slaveKind !== f.slaveKind) return false;
+  return true;
+}
+
+/** The filters print_addrinfo() and ipaddr_filter() apply to one address. */
+function addrPasses(f: AddrFilter, a: AddrMsg, ll: LlMap): boolean {
+  if (f.family !== 'unspec' && f.family !== a.family) return false;
+  if (f.scopeSet && !f.scopeAll && scopeNum(a.scope) !== f.scope) return false;
+  if ((f.flags ^ a.flags) & f.flagmask) return false;
+  if (f.label !== null && !fnmatch(f.label, a.label ?? ll.name(a.ifindex))) return false;
+  if (f.pfx !== null) {
+    const local = parseInetAddr(a.local, a.family);
+    if (!local || !addrInPrefix(local, f.pfx)) return false;
+  }
+  return true;
+}
+
+export function listAddrs(io: CommandIO, opts: IpOpts, argv: readonly string[], doLink: boolean): number {
+  const k = io.os.state.kernel;
+  const ns = opts.ns;
+  const nowUs = io.os.state.clock.nowUs;
+  const f = parseFilter(io, k, ns, doLink ? 'link' : opts.family, argv);
+  const ll = new LlMap(k, ns);
+  let ifindex = 0;
+  if (f.dev !== null) {
+    ifindex = ll.index(f.dev);
+    if (!ifindex) throw new IpError(`Device "${f.dev}" does not exist.\n`, 1);
+  }
+  const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: opts.oneline });
+  const lctx: LinkPrintCtx = {
+    p,
+    k,
+    nowUs,
+    ll,
+    family: f.family,
+    doLink,
+    details: opts.details,
+    stats: opts.stats,
+    brief: opts.brief,
+    nsidName: (id) => nsidName(k, ns, id),
+  };
+  const actx: AddrPrintCtx = { p, ll, brief: opts.brief, oneline: opts.oneline };
+  p.newJsonObj();
+
+  // A single device and only link filters: RTM_GETLINK for it (iplink_get), printed whatever the family.
+  if (f.dev !== null && f.group === null && doLink) {
+    const dev = devByIndex(k, ns, ifindex);
+    if (dev) {
+      const m = fillLink(k, ns, dev);
+      p.openObject();
+      if (linkPasses(f, m) && f.label === null) printLinkinfo(lctx, m);
+      p.closeObject();
+    }
+    p.deleteJsonObj();
+    io.out(p.take());
+    return 0;
+  }
+
+  let links: LinkMsg[];
+  if (ifindex) {
+    // A get (not a dump) answers with the full message even when asked with family AF_INET6.
+    const dev = devByIndex(k, ns, ifindex);
+    links = dev ? [fillLink(k, ns, dev)] : [];
+  } else links = dumpLinks(k, ns, f.family === 'inet6' ? 'inet6' : 'unspec');
+
+  let addrs: AddrMsg[] = [];
+  let noLink = false;
+  if (f.family !== 'link') {
+    noLink = opts.oneline;
+    addrs = dumpAddrs(k, ns, nowUs, f.family === 'inet' || f.family === 'inet6' ? f.family : 'unspec').filter(
+      (a) => !ifindex || a.ifindex === ifindex,
+    );
+    // ipaddr_filter(): keep links with a matching address, or with no address at all when unfiltered.
+    links = links.filter((l) => {
+      const mine = addrs.filter((a) => a.ifindex === l.ifindex);
+      if (mine.length === 0) return f.family === 'unspec';
+      return mine.some((a) => addrPasses(f, a, ll));
+    });
+  }
+
+  for (const l of links) {
+    p.openObject();
+    let res = 0;
+    if (opts.brief || !noLink) {
+      if (f.up && !(l.flags & IFF.UP)) res = -1;
+      else if (f.label !== null) res = 0;
+      else if (!linkPasses(f, l)) res = -1;
+      else {
+        printLinkinfo(lctx, l);
+        res = 1;
+      }
+    }
+    if (res >= 0 && f.family !== 'link') {
+      p.openArray('json', 'addr_info');
+      for (const a of addrs) {
+        if (a.ifindex !== l.ifindex || (f.family !== 'unspec' && f.family !== a.family)) continue;
+        if (f.up && !(l.flags & IFF.UP)) continue;
+        p.openObject();
+        if (addrPasses(f, a, ll)) printAddrinfo(actx, a);
+        p.closeObject();
+      }
+      p.closeArray('json', null);
+      if (opts.brief) p.string('fp', null, '%s', '\n');
+    }
+    if (res > 0 && !doLink && opts.stats) {
+      printStats64(p, l, opts.stats);
+      p.nl();
+    }
+    p.closeObject();
+  }
+  p.deleteJsonObj();
+  io.out(p.take());
+  return 0;
+}
+
+export function showAddrs(io: CommandIO, opts: IpOpts, argv: string[]): number {
+  return listAddrs(io, opts, argv, false);
 }

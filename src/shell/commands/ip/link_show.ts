@@ -1,8 +1,8 @@
-/** `ip link show` output (ip/ipaddress.c print_linkinfo). To be completed by the iproute2 output work. */
+/** `ip link show` (iproute2 6.1 ipaddr_list_link): the address lister with family AF_PACKET and do_link. */
 import type { CommandIO } from '../../types';
+import { listAddrs } from './addr_show';
 import type { IpOpts } from './opts';
 
-export function showLinks(io: CommandIO, _opts: IpOpts, _argv: string[]): number {
-  io.err('ip link show: not implemented yet\n');
-  return 1;
+export function showLinks(io: CommandIO, opts: IpOpts, argv: string[]): number {
+  return listAddrs(io, opts, argv, true);
 }

@@ -2,7 +2,7 @@
  * `ip netns` (ip/ipnetns.c): named namespaces under /run/netns. `exec` runs a command inside one; the
  * command's exit code is ip's.
  */
-import type { NsId } from '../../../kernel';
+import type { KernelState, NsId } from '../../../kernel';
 import { addNamedNetns, deleteNamedNetns, peernetIdIfAny } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
@@ -11,6 +11,17 @@ import { IpError, matches } from './util';
 /** netns_switch(): a /run/netns name, or null. */
 export function resolveNetns(io: CommandIO, name: string): NsId | null {
   return io.os.state.kernel.namedNs[name] ?? null;
+}
+
+/**
+ * get_name_from_nsid() (ip/ipnetns.c): the /run/netns name whose namespace has id `id` as seen from `ns`,
+ * so iproute2 prints `link-netns NAME` instead of `link-netnsid N` (Docker's namespaces have no name).
+ */
+export function nsidName(k: KernelState, ns: NsId, id: number): string | null {
+  for (const [name, target] of Object.entries(k.namedNs).reverse()) {
+    if (peernetIdIfAny(k, ns, target) === id) return name;
+  }
+  return null;
 }
 
 function validName(name: string): boolean {

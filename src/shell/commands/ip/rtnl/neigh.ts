@@ -1,0 +1,70 @@
+/**
+ * RTM_NEWNEIGH messages of an ARP table dump, after neigh_fill_info (net/core/neighbour.c): the link-layer
+ * address only while the state is NUD_VALID, the probe count, and cache info with the ages (in clock ticks,
+ * USER_HZ 100) since the entry was used, confirmed and updated, and the refcount minus the table's own.
+ * Dump order: the hash table's, which has no meaning; entries come in creation order.
+ */
+import { formatIp4 } from '../../../../lib';
+import type { KernelState, NeighEntry, NsId, NudState } from '../../../../kernel';
+
+export const NUD = {
+  NONE: 0x00,
+  INCOMPLETE: 0x01,
+  REACHABLE: 0x02,
+  STALE: 0x04,
+  DELAY: 0x08,
+  PROBE: 0x10,
+  FAILED: 0x20,
+  NOARP: 0x40,
+  PERMANENT: 0x80,
+} as const;
+
+/** Bit order iproute2 and BusyBox print states in. */
+export const NUD_NAMES = ['INCOMPLETE', 'REACHABLE', 'STALE', 'DELAY', 'PROBE', 'FAILED', 'NOARP', 'PERMANENT'] as const;
+
+const NUD_VALID = NUD.PERMANENT | NUD.NOARP | NUD.REACHABLE | NUD.PROBE | NUD.STALE | NUD.DELAY;
+
+export const USER_HZ = 100;
+
+export interface NeighMsg {
+  ifindex: number;
+  state: number;
+  dst: string;
+  lladdr: string | null;
+  probes: number;
+  /** Ages in clock ticks (1/USER_HZ s). */
+  used: number;
+  confirmed: number;
+  updated: number;
+  refcnt: number;
+}
+
+export function nudBits(s: NudState): number {
+  return NUD[s];
+}
+
+function ticks(nowUs: number, thenUs: number): number {
+  return Math.max(0, Math.floor(((nowUs - thenUs) * USER_HZ) / 1_000_000));
+}
+
+export function fillNeigh(k: KernelState, e: NeighEntry, nowUs: number): NeighMsg | null {
+  const dev = k.devices[e.dev];
+  if (!dev) return null;
+  const state = nudBits(e.state);
+  return {
+    ifindex: dev.ifindex,
+    state,
+    dst: formatIp4(e.ip),
+    lladdr: state & NUD_VALID && e.lladdr !== null ? e.lladdr : null,
+    probes: e.probes,
+    used: ticks(nowUs, e.usedUs),
+    confirmed: ticks(nowUs, e.confirmedUs),
+    updated: ticks(nowUs, e.updatedUs),
+    refcnt: e.refcnt,
+  };
+}
+
+export function dumpNeigh(k: KernelState, ns: NsId, nowUs: number): NeighMsg[] {
+  const entries = [...(k.netns[ns]?.neigh ?? [])].sort((a, b) => a.seq - b.seq);
+  return entries.map((e) => fillNeigh(k, e, nowUs)).filter((m): m is NeighMsg => m !== null);
+}
