@@ -1,3 +1,36 @@
 /** The simulated Docker Engine 27.5 (daemon + libnetwork) on the simulated kernel. */
 export * from './state';
 export * from './system';
+export { DockerError } from './errors';
+export { generateId, shortId, macFromIp } from './ids';
+export { rfc3339Nano, stateTime, ZERO_TIME } from './time';
+export { IMAGES, findImage, imageById, normalizeRef, type ImageSpec } from './images';
+export { startDaemon, resolvNameservers, type DaemonHost } from './daemon';
+export {
+  findNetwork,
+  tryFindNetwork,
+  createNetwork,
+  removeNetwork,
+  activeEndpoints,
+  isUserDefinedName,
+  PREDEFINED,
+  type NetworkCreateRequest,
+  type IpamConfigRequest,
+} from './network';
+export {
+  findContainer,
+  tryFindContainer,
+  createContainer,
+  startContainer,
+  containerExited,
+  removeContainer,
+  connectContainer,
+  disconnectContainer,
+  containerNs,
+  type ContainerCreateRequest,
+  type EndpointRequest,
+} from './container';
+export { etcHosts, etcHostname, etcResolvConf, filesOwner, usesInternalResolver } from './etc_files';
+export { dockerDnsResolve, resolveContainerName, PUBLIC_DNS } from './dns';
+export { endpointOf } from './sandbox';
+export { networkInspect, containerInspect, type JsonValue } from './inspect';

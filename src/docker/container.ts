@@ -1,0 +1,419 @@
+/**
+ * Containers as the daemon keeps them (daemon/create.go, start.go, container_operations.go, delete.go):
+ * create validates the network mode and endpoint settings, start builds (or joins) the sandbox and connects
+ * the networks (the default bridge first), stop tears the sandbox down and releases addresses and ports.
+ * Failures throw DockerError with the daemon's v27.5.1 message; callers run these inside one immer producer
+ * so a failed step leaves nothing half-done.
+ */
+import type { NsId, KernelCtx } from '../kernel';
+import { DockerError, conflict, invalid, notFound } from './errors';
+import { generateId, shortId } from './ids';
+import { findImage } from './images';
+import { randomName, validContainerName } from './names';
+import { findNetwork, isUserDefinedName, tryFindNetwork } from './network';
+import { createSandbox, destroySandbox, endpointOf, joinNetwork, leaveNetwork, updateGateway } from './sandbox';
+import type { DockerContainer, DockerState, EndpointConfig, PortBinding } from './state';
+import { validateEndpointSettings } from './validate';
+
+export interface EndpointRequest {
+  aliases: string[];
+  ipv4Address: string;
+  macAddress: string;
+}
+
+export interface ContainerCreateRequest {
+  name: string;
+  image: string;
+  cmd: string[] | null;
+  entrypoint: string[] | null;
+  hostname: string;
+  domainname: string;
+  env: string[];
+  tty: boolean;
+  openStdin: boolean;
+  exposedPorts: string[];
+  /** As the CLI sends it: "default" when --network was not given. */
+  networkMode: string;
+  portBindings: PortBinding[];
+  publishAll: boolean;
+  dns: string[];
+  dnsSearch: string[];
+  dnsOptions: string[];
+  extraHosts: string[];
+  links: string[];
+  autoRemove: boolean;
+  restartPolicy: string;
+  /** NetworkingConfig.EndpointsConfig, keyed by the network as given. */
+  endpoints: Record<string, EndpointRequest>;
+}
+
+/** daemon.GetContainer: full id, then name, then unique id prefix. */
+export function findContainer(st: DockerState, term: string): DockerContainer {
+  const all = Object.values(st.containers);
+  const byId = all.find((c) => c.id === term);
+  if (byId) return byId;
+  const name = term.startsWith('/') ? term.slice(1) : term;
+  const byName = all.find((c) => c.name === name);
+  if (byName) return byName;
+  const byPrefix = term === '' ? [] : all.filter((c) => c.id.startsWith(term));
+  if (byPrefix.length > 1) throw invalid(`Multiple IDs found with provided prefix: ${term}`);
+  if (byPrefix.length === 1) return byPrefix[0] as DockerContainer;
+  throw notFound(`No such container: ${term}`);
+}
+
+export function tryFindContainer(st: DockerState, term: string): DockerContainer | null {
+  try {
+    return findContainer(st, term);
+  } catch {
+    return null;
+  }
+}
+
+export function isContainerMode(mode: string): boolean {
+  return mode.startsWith('container:') || mode === 'container';
+}
+
+/** runconfig validateNetMode + validateNetContainerMode. */
+function validateNetMode(req: ContainerCreateRequest): void {
+  const mode = req.networkMode;
+  const parts = mode.split(':');
+  if (parts[0] === 'container' && (parts.length < 2 || parts[1] === '')) {
+    throw invalid('Invalid network mode: invalid container format container:<name|id>');
+  }
+  const isContainer = parts[0] === 'container';
+  if (isContainer && req.hostname !== '') throw invalid('conflicting options: hostname and the network mode');
+  if (isContainer && req.links.length > 0)
+    throw invalid("conflicting options: container type network can't be used with links. This would result in undefined behavior");
+  if (isContainer && req.dns.length > 0) throw invalid('conflicting options: dns and the network mode');
+  if (isContainer && req.extraHosts.length > 0)
+    throw invalid('conflicting options: custom host-to-IP mapping and the network mode');
+  if (isContainer && (req.portBindings.length > 0 || req.publishAll))
+    throw invalid('conflicting options: port publishing and the container type network mode');
+  if (isContainer && req.exposedPorts.length > 0)
+    throw invalid('conflicting options: port exposing and the container type network mode');
+  if (mode === 'host' && req.links.length > 0)
+    throw invalid("conflicting options: host type networking can't be used with links. This would result in undefined behavior");
+}
+
+function emptyEndpointConfig(networkId: string, r?: EndpointRequest): EndpointConfig {
+  return {
+    networkId,
+    aliases: r ? [...r.aliases] : [],
+    ipv4Address: r?.ipv4Address ?? '',
+    macAddress: r?.macAddress ?? '',
+    endpointId: '',
+    gateway: '',
+    ipAddress: '',
+    ipPrefixLen: 0,
+    mac: '',
+    dnsNames: null,
+  };
+}
+
+export interface CreateResult {
+  container: DockerContainer;
+  warnings: string[];
+}
+
+/** daemon.ContainerCreate (the image must be present: the CLI pulls first). */
+export function createContainer(ctx: KernelCtx, st: DockerState, req: ContainerCreateRequest): CreateResult {
+  const warnings: string[] = [];
+  let mode = req.networkMode === '' || req.networkMode === 'default' ? 'bridge' : req.networkMode;
+  const endpoints = { ...req.endpoints };
+  if (req.networkMode === '' || req.networkMode === 'default') {
+    const d = endpoints.default;
+    if (d) {
+      endpoints.bridge = d;
+      delete endpoints.default;
+    }
+  }
+  validateNetMode({ ...req, networkMode: mode });
+  if (mode === 'host' && req.portBindings.length > 0) warnings.push('Published ports are discarded when using host network mode');
+  const image = findImage(req.image);
+  if (!image) throw notFound(`No such image: ${req.image}`);
+  const errs: string[] = [];
+  for (const [k, v] of Object.entries(endpoints)) {
+    const e = validateEndpointSettings(tryFindNetwork(st, k), k, v);
+    if (e) errs.push(`invalid config for network ${k}: ${e}`);
+  }
+  if (errs.length === 1) throw invalid(errs[0] as string);
+  if (errs.length > 1) throw invalid(`* ${errs.map((e) => e.replace(/\n/g, '\n\t')).join('\n* ')}`);
+
+  let name = req.name.startsWith('/') ? req.name.slice(1) : req.name;
+  const id = generateId(ctx.rng);
+  if (name !== '') {
+    if (!validContainerName(name))
+      throw invalid(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    const other = Object.values(st.containers).find((c) => c.name === name);
+    if (other)
+      throw conflict(
+        `Conflict. The container name "/${name}" is already in use by container "${other.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+      );
+  } else {
+    for (let retry = 0; ; retry++) {
+      name = randomName(ctx.rng, retry);
+      if (!Object.values(st.containers).some((c) => c.name === name)) break;
+    }
+  }
+  if (mode.startsWith('container:')) {
+    // adaptSharedNamespaceContainer: store the full id of the container joined, when it exists now.
+    const target = tryFindContainer(st, mode.slice('container:'.length));
+    if (target) mode = `container:${target.id}`;
+  }
+  const networks: Record<string, EndpointConfig> = {};
+  if (!mode.startsWith('container:')) {
+    const primary = tryFindNetwork(st, mode);
+    const key = primary?.name ?? mode;
+    networks[key] = emptyEndpointConfig(primary?.id ?? '', endpoints[mode] ?? endpoints[key]);
+    for (const [k, v] of Object.entries(endpoints)) {
+      if (k === mode || k === key) continue;
+      const n = tryFindNetwork(st, k);
+      networks[n?.name ?? k] = emptyEndpointConfig(n?.id ?? '', v);
+    }
+  }
+  let hostname = req.hostname;
+  if (hostname === '') hostname = mode === 'host' ? st.hostname : mode.startsWith('container:') ? '' : shortId(id);
+  const cmd = req.cmd ?? (req.entrypoint ? [] : image.cmd);
+  const entry = req.entrypoint ?? image.entrypoint;
+  const full = [...entry, ...cmd];
+  const c: DockerContainer = {
+    id,
+    name,
+    image: req.image,
+    imageId: image.id,
+    path: full[0] ?? '',
+    args: full.slice(1),
+    createdUs: ctx.clock.nowUs,
+    hostname,
+    domainname: req.domainname,
+    env: [...image.env, ...req.env],
+    tty: req.tty,
+    openStdin: req.openStdin,
+    exposedPorts: [...new Set([...image.exposedPorts, ...req.exposedPorts, ...req.portBindings.map((b) => `${b.containerPort}/${b.proto}`)])],
+    networkMode: mode,
+    portBindings: req.portBindings.map((b) => ({ ...b })),
+    publishAll: req.publishAll,
+    dns: [...req.dns],
+    dnsSearch: [...req.dnsSearch],
+    dnsOptions: [...req.dnsOptions],
+    extraHosts: [...req.extraHosts],
+    autoRemove: req.autoRemove,
+    restartPolicy: req.restartPolicy,
+    networks,
+    status: 'created',
+    exitCode: 0,
+    pid: 0,
+    startedUs: null,
+    finishedUs: null,
+    restartCount: 0,
+    sandboxId: null,
+    ns: null,
+    logs: '',
+    error: '',
+    userland: image.userland,
+  };
+  st.containers[id] = c;
+  return { container: c, warnings };
+}
+
+/** -P: every exposed port without a binding gets an ephemeral host port. */
+function effectiveBindings(c: DockerContainer): PortBinding[] {
+  if (c.networkMode === 'host') return [];
+  const out = c.portBindings.map((b) => ({ ...b }));
+  if (c.publishAll) {
+    for (const p of c.exposedPorts) {
+      const [port, proto] = p.split('/');
+      if (!out.some((b) => `${b.containerPort}/${b.proto}` === p))
+        out.push({ proto: proto === 'udp' ? 'udp' : 'tcp', containerPort: Number(port), hostIp: '', hostPortWanted: 0, hostPortEnd: 0 });
+    }
+  }
+  return out;
+}
+
+/** The namespace a running container's processes are in. */
+export function containerNs(c: DockerContainer): NsId | null {
+  return c.status === 'running' ? c.ns : null;
+}
+
+/** daemon.containerStart: network first (initializeNetworking), then the process. */
+export function startContainer(ctx: KernelCtx, st: DockerState, c: DockerContainer): void {
+  if (c.status === 'running') return;
+  c.error = '';
+  if (c.networkMode.startsWith('container:')) {
+    const term = c.networkMode.slice('container:'.length);
+    const target = findContainer(st, term);
+    if (target.id === c.id) throw new DockerError('system', 'cannot join own network');
+    if (target.status !== 'running') throw conflict(`cannot join network of a non running container: ${term}`);
+    c.ns = target.ns;
+    c.hostname = target.hostname;
+    c.domainname = target.domainname;
+  } else {
+    const bindings = effectiveBindings(c);
+    const isHost = c.networkMode === 'host';
+    // Resolve every network before building anything (a missing one fails the start).
+    const names = Object.keys(c.networks);
+    const nets = names.map((k) => findNetwork(st, c.networks[k]?.networkId || k));
+    // Re-key by the network's name, as updateContainerNetworkSettings does.
+    const rekeyed: Record<string, EndpointConfig> = {};
+    names.forEach((k, i) => {
+      const n = nets[i];
+      const cfg = c.networks[k];
+      if (n && cfg) rekeyed[n.name] = { ...cfg, networkId: n.id };
+    });
+    c.networks = rekeyed;
+    const saved = c.portBindings;
+    c.portBindings = bindings;
+    const sb = createSandbox(ctx, st, c, isHost);
+    c.sandboxId = sb.id;
+    c.ns = sb.ns;
+    // The default bridge is connected first; the others in (sorted) map order.
+    const order = [...nets].sort((a, b) => (a.defaultBridge ? -1 : b.defaultBridge ? 1 : a.name < b.name ? -1 : 1));
+    for (const n of order) {
+      const cfg = c.networks[n.name] as EndpointConfig;
+      joinNetwork(ctx, st, sb, c, n, cfg);
+    }
+    c.portBindings = saved;
+  }
+  c.status = 'running';
+  c.pid = st.nextPid++;
+  c.startedUs = ctx.clock.nowUs;
+  c.exitCode = 0;
+}
+
+/** cleanOperationalData: a stopped container keeps its network list, not its addresses. */
+function cleanOperationalData(c: DockerContainer): void {
+  for (const cfg of Object.values(c.networks)) {
+    cfg.endpointId = '';
+    cfg.gateway = '';
+    cfg.ipAddress = '';
+    cfg.ipPrefixLen = 0;
+    cfg.mac = '';
+    cfg.dnsNames = null;
+  }
+}
+
+/** The main process ended (or was killed): the sandbox goes, the container is exited. */
+export function containerExited(ctx: KernelCtx, st: DockerState, c: DockerContainer, exitCode: number): void {
+  if (c.status !== 'running') return;
+  if (c.sandboxId) {
+    const sb = st.sandboxes[c.sandboxId];
+    // A namespace still used by containers joined to it (--network container:) stays; its endpoints go.
+    const users = Object.values(st.containers).filter((o) => o.id !== c.id && o.status === 'running' && o.ns === c.ns);
+    if (sb) {
+      if (users.length > 0) {
+        for (const epId of [...sb.endpoints].reverse()) {
+          const ep = st.endpoints[epId];
+          if (ep) leaveNetwork(ctx, st, sb, ep, false);
+        }
+        delete st.sandboxes[sb.id];
+      } else {
+        destroySandbox(ctx, st, sb);
+      }
+    }
+  }
+  c.sandboxId = null;
+  c.ns = null;
+  c.status = 'exited';
+  c.exitCode = exitCode;
+  c.pid = 0;
+  c.finishedUs = ctx.clock.nowUs;
+  cleanOperationalData(c);
+}
+
+/** daemon.ContainerRm */
+export function removeContainer(ctx: KernelCtx, st: DockerState, c: DockerContainer, force: boolean): void {
+  if (c.status === 'running') {
+    if (!force)
+      throw conflict(
+        `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`,
+      );
+    containerExited(ctx, st, c, 137);
+  }
+  delete st.containers[c.id];
+}
+
+/** daemon.ConnectToNetwork */
+export function connectContainer(ctx: KernelCtx, st: DockerState, c: DockerContainer, netTerm: string, req: EndpointRequest): void {
+  if (c.status === 'running' && isContainerMode(c.networkMode)) {
+    throw forbiddenShared();
+  }
+  const n = c.status === 'running' ? findNetwork(st, netTerm) : tryFindNetwork(st, netTerm);
+  if (!n) {
+    c.networks[netTerm] = emptyEndpointConfig('', req);
+    return;
+  }
+  const err = validateEndpointSettings(n, n.name, req);
+  if (err) throw invalid(err);
+  // updateNetworkSettings
+  if (c.networkMode !== 'host' && n.driver === 'host') throw conflictHost();
+  for (const k of Object.keys(c.networks)) {
+    const sn = tryFindNetwork(st, c.networks[k]?.networkId || k);
+    if (!sn) continue;
+    if (sn.name === n.name) {
+      if (c.status !== 'running') return;
+      const sb = c.sandboxId ? st.sandboxes[c.sandboxId] : undefined;
+      if (sb) joinNetwork(ctx, st, sb, c, n, c.networks[sn.name] as EndpointConfig);
+      return;
+    }
+    if (sn.driver === 'host' || n.driver === 'host') throw forbiddenShared();
+    if (sn.name === 'none' || n.name === 'none')
+      throw new DockerError(
+        'forbidden',
+        'container cannot be connected to multiple networks with one of the networks in private (none) mode',
+      );
+  }
+  c.networks[n.name] = emptyEndpointConfig(n.id, req);
+  if (c.status === 'running') {
+    const sb = c.sandboxId ? st.sandboxes[c.sandboxId] : undefined;
+    if (!sb) throw forbiddenShared();
+    const save = c.portBindings;
+    c.portBindings = effectiveBindings(c);
+    try {
+      joinNetwork(ctx, st, sb, c, n, c.networks[n.name] as EndpointConfig);
+    } finally {
+      c.portBindings = save;
+    }
+  }
+}
+
+function forbiddenShared(): DockerError {
+  return new DockerError(
+    'forbidden',
+    'container sharing network namespace with another container or host cannot be connected to any other network',
+  );
+}
+
+function conflictHost(): DockerError {
+  return new DockerError('forbidden', 'container cannot be disconnected from host network or connected to host network');
+}
+
+/** daemon.DisconnectFromNetwork */
+export function disconnectContainer(ctx: KernelCtx, st: DockerState, c: DockerContainer, netTerm: string, force: boolean): void {
+  const n = tryFindNetwork(st, netTerm);
+  if (c.status !== 'running' || (!n && force)) {
+    const key = Object.keys(c.networks).find((k) => k === netTerm || (n !== null && k === n.name));
+    if (key === undefined && !force) throw new DockerError('system', `container ${c.id} is not connected to the network ${netTerm}`);
+    if (key !== undefined) delete c.networks[key];
+    return;
+  }
+  if (!n) findNetwork(st, netTerm);
+  const net = n as NonNullable<typeof n>;
+  if (c.networkMode === 'host' && net.driver === 'host') throw conflictHost();
+  const key = Object.keys(c.networks).find((k) => k === net.name);
+  if (key === undefined) throw new DockerError('system', `container ${c.id} is not connected to network ${net.name}`);
+  delete c.networks[key];
+  const ep = endpointOf(st, c, net);
+  const sb = c.sandboxId ? st.sandboxes[c.sandboxId] : undefined;
+  if (ep && sb) {
+    const save = c.portBindings;
+    c.portBindings = effectiveBindings(c);
+    try {
+      leaveNetwork(ctx, st, sb, ep);
+      updateGateway(ctx, st, sb);
+    } finally {
+      c.portBindings = save;
+    }
+  }
+}
+
+export { isUserDefinedName };
