@@ -56,12 +56,30 @@ export { neighLookup, neighIfdown } from './neighbour';
 export { schedule, step, runUntil, advance } from './sched';
 export {
   BUILTIN_CHAINS,
+  TABLE_SAVE_ORDER,
+  isBuiltinChain,
   nfEnsureTable,
+  nfTable,
   nfFindChain,
+  nfListChains,
+  nfChainRefs,
+  nfRuleEqual,
   nfNewChain,
   nfInsertRule,
   nfAppendRule,
+  nfDeleteRule,
+  nfDeleteRuleNum,
+  nfReplaceRule,
+  nfCheckRule,
+  nfFlush,
+  nfDeleteChain,
+  nfRenameChain,
+  nfSetPolicy,
+  nfZeroCounters,
   type NfRuleSpec,
 } from './netfilter/tables';
+export { nfRuleInvalid } from './netfilter/validate';
+export { ruleSaveBody, ruleSaveText, natRangeText, saveString } from './netfilter/rule_text';
+export * from './netfilter/xt_names';
 export { nfHook, type NfVerdict, type NfHookOpts } from './netfilter/hooks';
 export { kernelInvariantViolations } from './invariants';

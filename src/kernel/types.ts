@@ -331,17 +331,17 @@ export interface NeighEntry {
 // ---------------------------------------------------------------------------------------------------------
 // Netfilter (net/netfilter, iptables-nft's view of it)
 
-export type NfTableName = 'filter' | 'nat' | 'raw' | 'mangle';
+export type NfTableName = 'filter' | 'nat' | 'raw' | 'mangle' | 'security';
 export type NfHook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
 
 export interface Netfilter {
-  /** A table exists once something used it (iptables-nft creates tables on first use). */
+  /** A table exists once something wrote to it (iptables-nft creates tables on first change, not on listing). */
   tables: Partial<Record<NfTableName, NfTable>>;
 }
 
 export interface NfTable {
   name: NfTableName;
-  /** Built-in chains first in hook order, then user chains in creation order. */
+  /** Built-in chains first in hook order, then user chains in creation order (listings sort them by name). */
   chains: NfChain[];
 }
 
@@ -355,11 +355,16 @@ export interface NfChain {
   builtin: boolean;
   /** Built-in chains only. */
   policy: 'ACCEPT' | 'DROP' | null;
+  /**
+   * nf_tables keeps policy counters only on a base chain that `-P` created or updated (iptables-nft sends
+   * NFTA_CHAIN_COUNTERS then); a base chain that came into being for a rule has none and lists 0 packets.
+   */
+  policyCounted: boolean;
   counters: NfCounters;
   rules: NfRule[];
 }
 
-/** An address match: `-s`/`-d` with optional `!`. */
+/** An address match: `-s`/`-d` with optional `!`; `addr` is already masked to `prefixLen`. */
 export interface NfAddrMatch {
   addr: Ip4;
   prefixLen: number;
@@ -372,21 +377,45 @@ export interface NfIfaceMatch {
   invert: boolean;
 }
 
-export type NfMatch =
-  | { kind: 'tcp' | 'udp'; sport: NfPortRange | null; dport: NfPortRange | null }
-  | { kind: 'icmp'; icmpType: number | null; icmpCode: number | null; invert: boolean }
-  | { kind: 'addrtype'; srcType: string | null; srcInvert: boolean; dstType: string | null; dstInvert: boolean }
-  | { kind: 'conntrack'; ctstate: string[]; invert: boolean }
-  | { kind: 'state'; state: string[]; invert: boolean }
-  | { kind: 'comment'; comment: string }
-  | { kind: 'mark'; mark: number; mask: number | null; invert: boolean }
-  | { kind: 'multiport'; sports: NfPortRange[] | null; dports: NfPortRange[] | null };
-
 export interface NfPortRange {
   from: number;
   to: number;
   invert: boolean;
 }
+
+/** A port or port range without negation (NAT targets' `:port[-port]`, `--to-ports`, multiport items). */
+export interface NfPorts {
+  from: number;
+  to: number;
+}
+
+/** `--tcp-flags mask comp` as bits (FIN 1, SYN 2, RST 4, PSH 8, ACK 16, URG 32). */
+export interface NfTcpFlags {
+  mask: number;
+  comp: number;
+  invert: boolean;
+}
+
+export type NfMatch =
+  | { kind: 'tcp'; sport: NfPortRange | null; dport: NfPortRange | null; flags: NfTcpFlags | null }
+  | { kind: 'udp'; sport: NfPortRange | null; dport: NfPortRange | null }
+  /** icmpType null is `any`; codes are the range the match accepts (0-255 when only a type is given). */
+  | { kind: 'icmp'; icmpType: number | null; codeMin: number; codeMax: number; invert: boolean }
+  | {
+      kind: 'addrtype';
+      srcTypes: string[] | null;
+      srcInvert: boolean;
+      dstTypes: string[] | null;
+      dstInvert: boolean;
+      limitIfaceIn: boolean;
+      limitIfaceOut: boolean;
+    }
+  /** States in iptables' print order (INVALID, NEW, RELATED, ESTABLISHED, UNTRACKED, SNAT, DNAT). */
+  | { kind: 'conntrack'; ctstate: string[]; invert: boolean }
+  | { kind: 'state'; state: string[]; invert: boolean }
+  | { kind: 'comment'; comment: string }
+  | { kind: 'mark'; mark: number; mask: number; invert: boolean }
+  | { kind: 'multiport'; dir: 'src' | 'dst' | 'any'; ports: NfPorts[]; invert: boolean };
 
 export type NfTarget =
   | { kind: 'ACCEPT' }
@@ -395,12 +424,15 @@ export type NfTarget =
   | { kind: 'jump'; chain: string }
   | { kind: 'goto'; chain: string }
   | { kind: 'REJECT'; with: string }
-  | { kind: 'MASQUERADE'; toPorts: NfPortRange | null }
-  | { kind: 'SNAT'; to: NfNatRange }
-  | { kind: 'DNAT'; to: NfNatRange }
-  | { kind: 'REDIRECT'; toPorts: NfPortRange | null }
-  | { kind: 'LOG'; prefix: string | null }
-  | { kind: 'MARK'; setMark: number; mask: number | null }
+  | { kind: 'MASQUERADE'; toPorts: NfPorts | null; random: boolean }
+  | { kind: 'SNAT'; to: NfNatRange; random: boolean; persistent: boolean }
+  | { kind: 'DNAT'; to: NfNatRange; random: boolean; persistent: boolean }
+  | { kind: 'REDIRECT'; toPorts: NfPorts | null; random: boolean }
+  | { kind: 'LOG'; prefix: string | null; level: number }
+  /** xt_MARK in its canonical --set-xmark form: mark = (mark & ~mask) ^ value. */
+  | { kind: 'MARK'; value: number; mask: number }
+  /** `-j NOTRACK` (viaCt false) or `-j CT --notrack` (viaCt true) in the raw table: both untrack, print apart. */
+  | { kind: 'NOTRACK'; viaCt: boolean }
   | { kind: 'none' };
 
 export interface NfNatRange {
@@ -418,7 +450,7 @@ export interface NfRule {
   /** Protocol number (6 tcp, 17 udp, 1 icmp) or null for any. */
   proto: number | null;
   protoInvert: boolean;
-  /** Matches in the order iptables prints them (canonical order). */
+  /** Matches in the order iptables prints them (command-line order, `-m tcp` where the first tcp option was). */
   matches: NfMatch[];
   target: NfTarget;
   counters: NfCounters;
@@ -430,7 +462,7 @@ export interface NfRule {
 export interface CtTuple {
   src: Ip4;
   dst: Ip4;
-  /** TCP/UDP ports, or for ICMP: sport = echo id, dport = 0 with type/code kept in `icmp`. */
+  /** TCP/UDP ports; for ICMP echo-like types sport = dport = the id; 0 for other protocols. */
   sport: number;
   dport: number;
 }
@@ -439,15 +471,21 @@ export interface ConntrackEntry {
   id: number;
   proto: number;
   orig: CtTuple;
+  /** What a reply looks like: after NAT it is not the inverse of `orig` (that is how NAT is undone). */
   reply: CtTuple;
   /** TCP state name as conntrack prints it, or null for other protocols. */
   tcpState: string | null;
-  /** Reply seen. */
+  /** IPS_SEEN_REPLY: printed as [UNREPLIED] while false. */
   seenReply: boolean;
   assured: boolean;
+  /** In the hash table (__nf_conntrack_confirm at INPUT/POSTROUTING); unconfirmed entries die with their packet. */
   confirmed: boolean;
   srcNat: boolean;
   dstNat: boolean;
+  /** NAT already decided for this direction of hooks (nf_nat_initialized for SRC/DST manip). */
+  natDoneSrc: boolean;
+  natDoneDst: boolean;
+  createdUs: number;
   expiresUs: number;
   icmpType: number | null;
   icmpCode: number | null;

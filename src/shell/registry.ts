@@ -8,6 +8,7 @@ import { hostnameCommand } from './commands/hostname';
 import { ipCommand } from './commands/ip';
 import { busyboxCommand } from './commands/busybox';
 import { sysctlCommand } from './commands/sysctl';
+import { iptablesCommand } from './commands/iptables';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -15,4 +16,5 @@ export const COMMANDS: readonly SimCommand[] = [
   ipCommand,
   busyboxCommand,
   sysctlCommand,
+  iptablesCommand,
 ];

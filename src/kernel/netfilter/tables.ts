@@ -1,49 +1,116 @@
 /**
- * iptables' tables and chains as the kernel holds them (net/netfilter, seen through iptables-nft):
- * creation of a table on first use with its built-in chains and ACCEPT policies, user chains, rules with
- * counters. The `iptables` command and the Docker engine both change rules through these functions.
+ * iptables' tables and chains as the kernel holds them (net/netfilter/nf_tables_api.c, seen through
+ * iptables-nft 1.8.9): a table comes into being with its built-in chains the first time something writes to
+ * it (listing does not create it), user chains, rules with counters. The `iptables` command and the Docker
+ * engine both change rules through these functions.
  *
- * STUB: signatures are fixed; the netfilter work fills in the bodies.
+ * Errors are the errnos nf_tables returns; iptables (nft-shared.c nft_strerror) turns them into its
+ * messages, e.g. EEXIST from a chain add is "Chain already exists", E2BIG from an insert is "Index of
+ * insertion too big", ENOENT from a delete/check is "Bad rule (does a matching rule exist in that chain?)".
  */
 import type { KernelCtx } from '../context';
 import { kerr, kok, type KResult } from '../errno';
-import type { NfChain, NfRule, NfTable, NfTableName, NsId } from '../types';
+import type { KernelState, NfChain, NfRule, NfTable, NfTableName, NsId } from '../types';
 
 export type NfRuleSpec = Omit<NfRule, 'counters'>;
 
-/** Built-in chains per table, in the order iptables lists them. */
+/** Built-in chains per table, in the order iptables lists them (hook order). */
 export const BUILTIN_CHAINS: Record<NfTableName, readonly string[]> = {
   filter: ['INPUT', 'FORWARD', 'OUTPUT'],
   nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
   raw: ['PREROUTING', 'OUTPUT'],
   mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
+  security: ['INPUT', 'FORWARD', 'OUTPUT'],
 };
 
-/** The table, created with its built-in chains (policy ACCEPT) the first time anything touches it. */
+/** The order iptables-save prints existing tables in (iptables-nft walks its table array in this order). */
+export const TABLE_SAVE_ORDER: readonly NfTableName[] = ['mangle', 'security', 'raw', 'filter', 'nat'];
+
+function builtinChain(name: string): NfChain {
+  return { name, builtin: true, policy: 'ACCEPT', policyCounted: false, counters: { pkts: 0, bytes: 0 }, rules: [] };
+}
+
+/**
+ * The table, created (empty) the first time anything writes to it. Its built-in chains are instantiated
+ * one by one when first written to (nft_chain_builtin_init): until then a built-in chain lists as ACCEPT
+ * with no rules, has no hook, and commands that need it to exist (-D N, -R, -Z, -X) say "No chain/target/
+ * match by that name".
+ */
 export function nfEnsureTable(ctx: KernelCtx, ns: NsId, table: NfTableName): NfTable {
   const n = ctx.k.netns[ns];
   if (!n) throw new Error(`kernel: no namespace ${ns}`);
   let t = n.netfilter.tables[table];
   if (!t) {
-    t = {
-      name: table,
-      chains: BUILTIN_CHAINS[table].map(
-        (name): NfChain => ({ name, builtin: true, policy: 'ACCEPT', counters: { pkts: 0, bytes: 0 }, rules: [] }),
-      ),
-    };
+    t = { name: table, chains: [] };
     n.netfilter.tables[table] = t;
   }
   return t;
 }
 
+/** The table if it exists (read-only lookups: listing a table must not create it). */
+export function nfTable(k: KernelState, ns: NsId, table: NfTableName): NfTable | null {
+  return k.netns[ns]?.netfilter.tables[table] ?? null;
+}
+
+/** A chain that exists in the kernel (user chain, or a built-in chain already instantiated). */
 export function nfFindChain(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string): NfChain | null {
-  return ctx.k.netns[ns]?.netfilter.tables[table]?.chains.find((c) => c.name === chain) ?? null;
+  return nfTable(ctx.k, ns, table)?.chains.find((c) => c.name === chain) ?? null;
+}
+
+export function isBuiltinChain(table: NfTableName, chain: string): boolean {
+  return BUILTIN_CHAINS[table].includes(chain);
+}
+
+/**
+ * The chains as `iptables -L/-S` and iptables-save show them: every built-in chain in hook order (a missing
+ * one as a fresh ACCEPT chain), then user chains sorted by name (iptables-nft sorts its chain cache).
+ */
+export function nfListChains(t: NfTable | null, table: NfTableName): NfChain[] {
+  const builtins = BUILTIN_CHAINS[table].map((name) => t?.chains.find((c) => c.name === name) ?? builtinChain(name));
+  const user = (t?.chains ?? []).filter((c) => !c.builtin).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...builtins, ...user];
+}
+
+/** A chain to write to: a user chain that exists, or a built-in chain (instantiated now if need be). */
+function writableChain(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string): NfChain | null {
+  const t = nfEnsureTable(ctx, ns, table);
+  const c = t.chains.find((x) => x.name === chain);
+  if (c || !isBuiltinChain(table, chain)) return c ?? null;
+  const b = builtinChain(chain);
+  t.chains.push(b);
+  return t.chains[t.chains.length - 1] ?? b;
+}
+
+/** Rules of `t` that jump or go to `chain` (the "(N references)" of `iptables -L`). */
+export function nfChainRefs(t: NfTable | null, chain: string): number {
+  let n = 0;
+  for (const c of t?.chains ?? [])
+    for (const r of c.rules) if ((r.target.kind === 'jump' || r.target.kind === 'goto') && r.target.chain === chain) n++;
+  return n;
+}
+
+/** Rules are plain JSON; a caller may hand us an immer draft, which structuredClone cannot copy. */
+function cloneRule(rule: NfRuleSpec): NfRuleSpec {
+  return JSON.parse(JSON.stringify({ ...rule, counters: undefined })) as NfRuleSpec;
+}
+
+/** Rule identity as nf_tables compares rules for delete/check: every field but the counters. */
+export function nfRuleEqual(a: NfRuleSpec, b: NfRuleSpec): boolean {
+  const strip = (r: NfRuleSpec): unknown => ({ ...r, counters: undefined });
+  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
 }
 
 export function nfNewChain(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string): KResult<void> {
   const t = nfEnsureTable(ctx, ns, table);
-  if (t.chains.some((c) => c.name === chain)) return kerr('EEXIST');
-  t.chains.push({ name: chain, builtin: false, policy: null, counters: { pkts: 0, bytes: 0 }, rules: [] });
+  if (isBuiltinChain(table, chain) || t.chains.some((c) => c.name === chain)) return kerr('EEXIST');
+  t.chains.push({
+    name: chain,
+    builtin: false,
+    policy: null,
+    policyCounted: false,
+    counters: { pkts: 0, bytes: 0 },
+    rules: [],
+  });
   return kok(undefined);
 }
 
@@ -56,18 +123,159 @@ export function nfInsertRule(
   pos: number,
   rule: NfRuleSpec,
 ): KResult<void> {
-  nfEnsureTable(ctx, ns, table);
-  const c = nfFindChain(ctx, ns, table, chain);
+  // One nf_tables batch: a failing insert creates nothing.
+  const existing = nfFindChain(ctx, ns, table, chain);
+  if (!existing && !isBuiltinChain(table, chain)) return kerr('ENOENT');
+  if (pos < 1 || pos > (existing?.rules.length ?? 0) + 1) return kerr('E2BIG');
+  const c = writableChain(ctx, ns, table, chain);
   if (!c) return kerr('ENOENT');
-  if (pos < 1 || pos > c.rules.length + 1) return kerr('E2BIG');
-  c.rules.splice(pos - 1, 0, { ...rule, counters: { pkts: 0, bytes: 0 } });
+  c.rules.splice(pos - 1, 0, { ...cloneRule(rule), counters: { pkts: 0, bytes: 0 } });
   return kok(undefined);
 }
 
 export function nfAppendRule(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string, rule: NfRuleSpec): KResult<void> {
-  nfEnsureTable(ctx, ns, table);
-  const c = nfFindChain(ctx, ns, table, chain);
+  const c = writableChain(ctx, ns, table, chain);
   if (!c) return kerr('ENOENT');
-  c.rules.push({ ...rule, counters: { pkts: 0, bytes: 0 } });
+  c.rules.push({ ...cloneRule(rule), counters: { pkts: 0, bytes: 0 } });
+  return kok(undefined);
+}
+
+/** An existing chain (no table or chain is created: deleting from nothing is an error). */
+function existingChain(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string): NfChain | null {
+  return nfFindChain(ctx, ns, table, chain);
+}
+
+/** `-D chain rule-spec`: the first rule equal to `rule` goes; ENOENT when there is none. */
+export function nfDeleteRule(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string, rule: NfRuleSpec): KResult<void> {
+  const c = existingChain(ctx, ns, table, chain);
+  const i = c ? c.rules.findIndex((r) => nfRuleEqual(r, rule)) : -1;
+  if (!c || i < 0) return kerr('ENOENT');
+  c.rules.splice(i, 1);
+  return kok(undefined);
+}
+
+/** `-D chain N` (1-based): ENOENT without the chain, E2BIG past the end ("Index of deletion too big"). */
+export function nfDeleteRuleNum(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string, num: number): KResult<void> {
+  const c = existingChain(ctx, ns, table, chain);
+  if (!c) return kerr('ENOENT');
+  if (num < 1 || num > c.rules.length) return kerr('E2BIG');
+  c.rules.splice(num - 1, 1);
+  return kok(undefined);
+}
+
+/** `-R chain N rule-spec`: the new rule starts with zero counters. */
+export function nfReplaceRule(
+  ctx: KernelCtx,
+  ns: NsId,
+  table: NfTableName,
+  chain: string,
+  num: number,
+  rule: NfRuleSpec,
+): KResult<void> {
+  const c = existingChain(ctx, ns, table, chain);
+  if (!c) return kerr('ENOENT');
+  if (num < 1 || num > c.rules.length) return kerr('E2BIG');
+  c.rules[num - 1] = { ...cloneRule(rule), counters: { pkts: 0, bytes: 0 } };
+  return kok(undefined);
+}
+
+/** `-C chain rule-spec`: read-only; ENOENT when no equal rule exists. */
+export function nfCheckRule(k: KernelState, ns: NsId, table: NfTableName, chain: string, rule: NfRuleSpec): KResult<void> {
+  const c = nfTable(k, ns, table)?.chains.find((x) => x.name === chain);
+  return c && c.rules.some((r) => nfRuleEqual(r, rule)) ? kok(undefined) : kerr('ENOENT');
+}
+
+/**
+ * `-F [chain]`: removes the rules; policies stay. Flushing a named chain instantiates a built-in one;
+ * flushing everything touches only what exists (and never creates the table).
+ */
+export function nfFlush(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string | null): KResult<void> {
+  if (chain === null) {
+    for (const c of nfTable(ctx.k, ns, table)?.chains ?? []) c.rules = [];
+    return kok(undefined);
+  }
+  const c = writableChain(ctx, ns, table, chain);
+  if (!c) return kerr('ENOENT');
+  c.rules = [];
+  return kok(undefined);
+}
+
+/**
+ * `-X chain`: a user chain that still holds rules or is the target of a rule cannot go (nf_tables answers
+ * EBUSY for both; the error names the chain). Built-in chains are not user chains: ENOENT. `-X` alone
+ * deletes every user chain, failing with EBUSY on the first busy one (nothing is deleted then: one batch).
+ */
+export function nfDeleteChain(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string | null): KResult<void> {
+  const t = nfTable(ctx.k, ns, table);
+  if (!t) return chain === null ? kok(undefined) : kerr('ENOENT');
+  const victims = t.chains.filter((c) => !c.builtin && (chain === null || c.name === chain));
+  if (chain !== null && victims.length === 0) return kerr('ENOENT');
+  const gone = new Set(victims.map((c) => c.name));
+  for (const c of victims) {
+    const refs = t.chains
+      .filter((x) => !gone.has(x.name))
+      .some((x) => x.rules.some((r) => (r.target.kind === 'jump' || r.target.kind === 'goto') && r.target.chain === c.name));
+    if (c.rules.length > 0 || refs) return kerr('EBUSY', c.name);
+  }
+  t.chains = t.chains.filter((c) => !gone.has(c.name));
+  return kok(undefined);
+}
+
+/** `-E old new`: renames a user chain; rules that jump to it follow (nf_tables refers to chains by handle). */
+export function nfRenameChain(ctx: KernelCtx, ns: NsId, table: NfTableName, from: string, to: string): KResult<void> {
+  const t = nfTable(ctx.k, ns, table);
+  const c = t?.chains.find((x) => x.name === from && !x.builtin);
+  if (!t || !c) return kerr('ENOENT');
+  if (t.chains.some((x) => x.name === to) || isBuiltinChain(table, to)) return kerr('EEXIST');
+  c.name = to;
+  for (const ch of t.chains)
+    for (const r of ch.rules)
+      if ((r.target.kind === 'jump' || r.target.kind === 'goto') && r.target.chain === from) r.target.chain = to;
+  return kok(undefined);
+}
+
+/**
+ * `-P chain ACCEPT|DROP`: built-in chains only (ENOENT otherwise). iptables-nft sends the chain with
+ * counters, so from now on the policy counts the packets it decides.
+ */
+export function nfSetPolicy(
+  ctx: KernelCtx,
+  ns: NsId,
+  table: NfTableName,
+  chain: string,
+  policy: 'ACCEPT' | 'DROP',
+): KResult<void> {
+  if (!isBuiltinChain(table, chain)) return kerr('ENOENT');
+  const c = writableChain(ctx, ns, table, chain);
+  if (!c) return kerr('ENOENT');
+  c.policy = policy;
+  c.policyCounted = true;
+  return kok(undefined);
+}
+
+/**
+ * `-Z [chain [N]]`: zero rule counters and policy counters. Zeroing re-sends the base chain with counters,
+ * so a built-in chain counts its policy from then on. Only existing chains are touched.
+ */
+export function nfZeroCounters(
+  ctx: KernelCtx,
+  ns: NsId,
+  table: NfTableName,
+  chain: string | null,
+  num: number | null = null,
+): KResult<void> {
+  const t = nfTable(ctx.k, ns, table);
+  const chains = (t?.chains ?? []).filter((c) => chain === null || c.name === chain);
+  if (chain !== null && chains.length === 0) return kerr('ENOENT');
+  for (const c of chains) {
+    if (num !== null) {
+      const r = c.rules[num - 1];
+      if (r) r.counters = { pkts: 0, bytes: 0 };
+      continue;
+    }
+    c.counters = { pkts: 0, bytes: 0 };
+    if (c.builtin) c.policyCounted = true;
+    for (const r of c.rules) r.counters = { pkts: 0, bytes: 0 };
+  }
   return kok(undefined);
 }
