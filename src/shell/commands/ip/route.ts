@@ -9,7 +9,8 @@ import { RT_TABLE_LOCAL, RT_TABLE_MAIN, devByName, fibDelete, fibInsert, fibLook
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
 import { Args, IpError, cannotFindDevice, invalidArg, matches, rtnlError } from './util';
-import { showRoutes, routeGet } from './route_show';
+import { showRoutes } from './route_show';
+import { routeGet } from './route_get';
 
 const TYPES: readonly RouteType[] = ['unicast', 'local', 'broadcast', 'multicast', 'blackhole', 'unreachable', 'prohibit', 'throw', 'anycast'];
 const SCOPES: Record<string, Scope> = { global: 'global', universe: 'global', site: 'site', link: 'link', host: 'host', nowhere: 'nowhere' };

@@ -50,6 +50,8 @@ export interface RouteMsg {
   /** RTA_PREF (IPv6): 'medium'. */
   pref: string | null;
   uid: number | null;
+  /** RTA_MARK (route get with `mark N`). */
+  mark: number | null;
   /** RTA_CACHEINFO of a cloned route: present, all zero (nothing to print). */
   cacheinfo: boolean;
 }
@@ -83,6 +85,7 @@ export function fillRoute4(k: KernelState, r: FibRoute): RouteMsg {
     priority: r.priority !== 0 ? r.priority : null,
     pref: null,
     uid: null,
+    mark: null,
     cacheinfo: false,
   };
 }
@@ -130,6 +133,7 @@ export function dumpRoutes6(k: KernelState, ns: NsId, nowUs: number, table: numb
       priority: r.metric,
       pref: 'medium',
       uid: null,
+      mark: null,
       cacheinfo: false,
     }));
 }
