@@ -9,6 +9,7 @@ import { ipCommand } from './commands/ip';
 import { busyboxCommand } from './commands/busybox';
 import { sysctlCommand } from './commands/sysctl';
 import { iptablesCommand } from './commands/iptables';
+import { iptablesSaveCommand } from './commands/iptables/save';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -17,4 +18,5 @@ export const COMMANDS: readonly SimCommand[] = [
   busyboxCommand,
   sysctlCommand,
   iptablesCommand,
+  iptablesSaveCommand,
 ];

@@ -7,7 +7,7 @@
  * Canonical order: -s, -d, -i, -o, -p, then the matches in the order they were given, then -j/-g.
  */
 import { formatIp4 } from '../../lib';
-import type { NfMatch, NfNatRange, NfPortRange, NfPorts, NfRule, NfTarget } from '../types';
+import type { NfCounters, NfMatch, NfNatRange, NfPortRange, NfPorts, NfRule, NfTarget } from '../types';
 import { TCP_FLAG_NAMES, protoName } from './xt_names';
 
 /** xtables_save_string: bare when only [A-Za-z0-9_-], else double-quoted with \ before " \ '. */
@@ -120,8 +120,11 @@ function targetSave(t: NfTarget): string {
   }
 }
 
-/** The rule's text after "-A CHAIN" (starts with a space, or is empty for a bare counting rule). */
-export function ruleSaveBody(r: Omit<NfRule, 'counters'>): string {
+/**
+ * The rule's text after "-A CHAIN" (starts with a space, or is empty for a bare counting rule). With
+ * `counters` (`iptables -S -v`), " -c PKTS BYTES" goes between the matches and the target.
+ */
+export function ruleSaveBody(r: Omit<NfRule, 'counters'>, counters: NfCounters | null = null): string {
   let s = '';
   if (r.src) s += `${inv(r.src.invert)} -s ${formatIp4(r.src.addr)}/${r.src.prefixLen}`;
   if (r.dst) s += `${inv(r.dst.invert)} -d ${formatIp4(r.dst.addr)}/${r.dst.prefixLen}`;
@@ -129,6 +132,7 @@ export function ruleSaveBody(r: Omit<NfRule, 'counters'>): string {
   if (r.outIface) s += `${inv(r.outIface.invert)} -o ${r.outIface.name}`;
   if (r.proto !== null) s += `${inv(r.protoInvert)} -p ${protoName(r.proto)}`;
   for (const m of r.matches) s += matchSave(m);
+  if (counters) s += ` -c ${counters.pkts} ${counters.bytes}`;
   return s + targetSave(r.target);
 }
 

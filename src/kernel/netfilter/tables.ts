@@ -10,7 +10,7 @@
  */
 import type { KernelCtx } from '../context';
 import { kerr, kok, type KResult } from '../errno';
-import type { KernelState, NfChain, NfRule, NfTable, NfTableName, NsId } from '../types';
+import type { KernelState, NfChain, NfCounters, NfRule, NfTable, NfTableName, NsId } from '../types';
 
 export type NfRuleSpec = Omit<NfRule, 'counters'>;
 
@@ -122,6 +122,7 @@ export function nfInsertRule(
   chain: string,
   pos: number,
   rule: NfRuleSpec,
+  counters: NfCounters = { pkts: 0, bytes: 0 },
 ): KResult<void> {
   // One nf_tables batch: a failing insert creates nothing.
   const existing = nfFindChain(ctx, ns, table, chain);
@@ -129,14 +130,22 @@ export function nfInsertRule(
   if (pos < 1 || pos > (existing?.rules.length ?? 0) + 1) return kerr('E2BIG');
   const c = writableChain(ctx, ns, table, chain);
   if (!c) return kerr('ENOENT');
-  c.rules.splice(pos - 1, 0, { ...cloneRule(rule), counters: { pkts: 0, bytes: 0 } });
+  c.rules.splice(pos - 1, 0, { ...cloneRule(rule), counters: { ...counters } });
   return kok(undefined);
 }
 
-export function nfAppendRule(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string, rule: NfRuleSpec): KResult<void> {
+/** Append to the chain; `counters` are the initial ones (`iptables -c P B`). */
+export function nfAppendRule(
+  ctx: KernelCtx,
+  ns: NsId,
+  table: NfTableName,
+  chain: string,
+  rule: NfRuleSpec,
+  counters: NfCounters = { pkts: 0, bytes: 0 },
+): KResult<void> {
   const c = writableChain(ctx, ns, table, chain);
   if (!c) return kerr('ENOENT');
-  c.rules.push({ ...cloneRule(rule), counters: { pkts: 0, bytes: 0 } });
+  c.rules.push({ ...cloneRule(rule), counters: { ...counters } });
   return kok(undefined);
 }
 
@@ -171,11 +180,12 @@ export function nfReplaceRule(
   chain: string,
   num: number,
   rule: NfRuleSpec,
+  counters: NfCounters = { pkts: 0, bytes: 0 },
 ): KResult<void> {
   const c = existingChain(ctx, ns, table, chain);
   if (!c) return kerr('ENOENT');
   if (num < 1 || num > c.rules.length) return kerr('E2BIG');
-  c.rules[num - 1] = { ...cloneRule(rule), counters: { pkts: 0, bytes: 0 } };
+  c.rules[num - 1] = { ...cloneRule(rule), counters: { ...counters } };
   return kok(undefined);
 }
 

@@ -143,7 +143,7 @@ function portsTarget(kind: 'MASQUERADE' | 'REDIRECT'): TargetExt {
 
 const LOG_LEVELS: readonly (readonly [string, number])[] = [
   ['alert', 1], ['crit', 2], ['debug', 7], ['emerg', 0], ['error', 3], ['info', 6], ['notice', 5], ['panic', 0],
-  ['warning', 4], ['err', 3], ['warn', 4],
+  ['warning', 4],
 ];
 
 const log: TargetExt = {

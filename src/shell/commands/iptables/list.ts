@@ -31,8 +31,8 @@ export function printNum(n: number, exact: boolean): string {
   return `${lpad(String(v), 4)}T `;
 }
 
-/** Policy counters as -L -v shows them: nf_tables has none unless -P gave the chain some. */
-function policyCounters(c: NfChain): NfCounters {
+/** Policy counters as -L -v, -S -v and iptables-save show them: nf_tables has none unless -P gave the chain some. */
+export function policyCounters(c: NfChain): NfCounters {
   return c.policyCounted ? c.counters : { pkts: 0, bytes: 0 };
 }
 
@@ -92,6 +92,7 @@ export function ruleLine(r: NfRule, num: number, f: ListFormat): string {
   s += `${pad(addrText(r.src, f.numeric), 19)} `;
   s += r.dst?.invert ? '!' : ' ';
   s += `${pad(addrText(r.dst, f.numeric), 19)} `;
+  if (r.target.kind === 'goto') s += '[goto] ';
   const pname = protoName(proto);
   for (const m of r.matches) s += matchList(m, pname, f.numeric);
   s += targetList(r.target, f.numeric);
@@ -131,12 +132,12 @@ export function listRulesTable(
   if (rulenum !== null) {
     const c = chains[0];
     const r = c?.rules[rulenum - 1];
-    return c && r ? `-A ${c.name}${ruleSaveBody(r)}${counterSuffix(r.counters, verbose)}\n` : '';
+    return c && r ? `-A ${c.name}${ruleSaveBody(r, verbose ? r.counters : null)}\n` : '';
   }
   let s = '';
   for (const c of chains)
     s += c.builtin ? `-P ${c.name} ${c.policy ?? 'ACCEPT'}${counterSuffix(policyCounters(c), verbose)}\n` : `-N ${c.name}\n`;
   for (const c of chains)
-    for (const r of c.rules) s += `-A ${c.name}${ruleSaveBody(r)}${counterSuffix(r.counters, verbose)}\n`;
+    for (const r of c.rules) s += `-A ${c.name}${ruleSaveBody(r, verbose ? r.counters : null)}\n`;
   return s;
 }

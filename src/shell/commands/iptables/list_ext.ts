@@ -88,7 +88,8 @@ export function matchList(m: NfMatch, proto: string, numeric: boolean): string {
   }
 }
 
-const LOG_LEVEL_NAMES = ['emerg', 'alert', 'crit', 'error', 'warning', 'notice', 'info', 'debug'];
+/** The names libxt_LOG.c prints (it accepts only the long forms: error, warning). */
+const LOG_LEVEL_NAMES = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
 
 const dashPorts = (p: NfPorts): string => (p.from === p.to ? String(p.from) : `${p.from}-${p.to}`);
 

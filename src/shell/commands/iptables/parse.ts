@@ -67,6 +67,8 @@ export interface XtParsed {
   lineNumbers: boolean;
   help: boolean;
   version: boolean;
+  /** -c PKTS BYTES: the new rule's initial counters. */
+  counters: { pkts: number; bytes: number };
 }
 
 interface LoadedMatch {
@@ -86,6 +88,7 @@ export function parseIptables(argv: readonly string[]): XtParsed {
   const p: XtParsed = {
     command: 0, table: 'filter', chain: null, rulenum: null, newName: null, policy: null, rules: [],
     jumpChain: null, verbose: false, numeric: false, exact: false, lineNumbers: false, help: false, version: false,
+    counters: { pkts: 0, bytes: 0 },
   };
   let options = 0;
   let invert = false;
@@ -260,7 +263,13 @@ export function parseIptables(argv: readonly string[]): XtParsed {
       case 'c':
         setOption(OPT.COUNTERS);
         if (!g.hasArg()) throw XtError.param('-c requires packet and byte counter');
-        g.take();
+        if (!/^\d+$/.test(a)) throw XtError.param('-c packet counter not numeric');
+        p.counters.pkts = Number(a);
+        {
+          const b = g.take();
+          if (!/^\d+$/.test(b)) throw XtError.param('-c byte counter not numeric');
+          p.counters.bytes = Number(b);
+        }
         break;
       case 'w': case 'W': case 'M': case '4': break;
       case '6': throw XtError.param('This is the IPv4 version of iptables.');

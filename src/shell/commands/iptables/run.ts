@@ -48,8 +48,12 @@ export function runParsed(io: CommandIO, p: XtParsed): number {
     isBuiltinChain(table, name) || (t?.chains.some((c) => c.name === name && !c.builtin) ?? false);
   const instantiated = (name: string): boolean => t?.chains.some((c) => c.name === name) ?? false;
 
-  if (p.jumpChain !== null && !(t?.chains.some((c) => c.name === p.jumpChain && !c.builtin) ?? false))
-    throw XtError.param(`Chain '${p.jumpChain}' does not exist`);
+  if (p.jumpChain !== null && !(t?.chains.some((c) => c.name === p.jumpChain && !c.builtin) ?? false)) {
+    // A jump to a base chain gets as far as the kernel, which refuses it.
+    if (!isBuiltinChain(table, p.jumpChain)) throw XtError.param(`Chain '${p.jumpChain}' does not exist`);
+    const op = p.command & CMD.INSERT ? 'RULE_INSERT' : p.command & CMD.REPLACE ? 'RULE_REPLACE' : 'RULE_APPEND';
+    if (p.command & (CMD.APPEND | CMD.INSERT | CMD.REPLACE)) throw XtError.batch(op, 'EOPNOTSUPP', `rule in chain ${chain}`);
+  }
 
   const c = p.command;
   if (c & (CMD.LIST | CMD.LIST_RULES)) {
@@ -77,16 +81,16 @@ export function runParsed(io: CommandIO, p: XtParsed): number {
 
   switch (c) {
     case CMD.APPEND:
-      ruleOp('RULE_APPEND', (kctx, r) => nfAppendRule(kctx, ns, table, chain, r), {});
+      ruleOp('RULE_APPEND', (kctx, r) => nfAppendRule(kctx, ns, table, chain, r, p.counters), {});
       return 0;
     case CMD.INSERT:
-      ruleOp('RULE_INSERT', (kctx, r) => nfInsertRule(kctx, ns, table, chain, p.rulenum ?? 1, r), {
+      ruleOp('RULE_INSERT', (kctx, r) => nfInsertRule(kctx, ns, table, chain, p.rulenum ?? 1, r, p.counters), {
         E2BIG: 'Index of insertion too big',
       });
       return 0;
     case CMD.REPLACE:
       if (!instantiated(chain)) throw XtError.strerror('No chain/target/match by that name');
-      ruleOp('RULE_REPLACE', (kctx, r) => nfReplaceRule(kctx, ns, table, chain, p.rulenum ?? 1, r), {
+      ruleOp('RULE_REPLACE', (kctx, r) => nfReplaceRule(kctx, ns, table, chain, p.rulenum ?? 1, r, p.counters), {
         E2BIG: 'Index of replacement too big',
       });
       return 0;
