@@ -52,6 +52,7 @@ export {
 export { inetAddAddr, inetDelAddr, primaryAddr, type NewInetAddr } from './ipv4/devinet';
 export { setDisableIpv6, ipv6Disabled, isTentative, DAD_US } from './ipv6/addrconf';
 export { fib6Routes, compareFib6Prefix, RT6_TABLE_MAIN, RT6_TABLE_LOCAL, type Fib6Route } from './ipv6/route';
+export { ndiscNeighbours, type NdNeigh } from './ipv6/ndisc';
 export { neighLookup, neighIfdown } from './neighbour';
 export { schedule, step, runUntil, advance } from './sched';
 export {

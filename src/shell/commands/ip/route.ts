@@ -9,7 +9,7 @@ import { RT_TABLE_LOCAL, RT_TABLE_MAIN, devByName, fibDelete, fibInsert, fibLook
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
 import { Args, IpError, cannotFindDevice, invalidArg, matches, rtnlError } from './util';
-import { showRoutes } from './route_show';
+import { flushRoutes, showRoutes } from './route_show';
 import { routeGet } from './route_get';
 
 const TYPES: readonly RouteType[] = ['unicast', 'local', 'broadcast', 'multicast', 'blackhole', 'unreachable', 'prohibit', 'throw', 'anycast'];
@@ -125,7 +125,10 @@ function modify(io: CommandIO, opts: IpOpts, argv: string[], mode: FibInsertMode
   if (networkOf(dst.addr, dst.len) !== dst.addr) throw new IpError('Error: Invalid prefix for given prefix length.\n', 2);
   const r = io.os.mutate(({ kctx }) => {
     let outDev = dev?.id ?? null;
-    let scope: Scope = a.scope ?? (a.type === 'local' ? 'host' : a.gateway !== null ? 'global' : 'link');
+    // iproute_modify(): local and nat are host-scoped, broadcast/multicast/anycast link-scoped, a unicast
+    // route without a gateway link-scoped; everything else (gateways, blackhole, unreachable...) universe.
+    let scope: Scope =
+      a.scope ?? (a.type === 'local' ? 'host' : a.type === 'broadcast' || a.type === 'multicast' || a.type === 'anycast' ? 'link' : 'global');
     if (a.type === 'unicast' && a.gateway !== null && !a.onlink) {
       // fib_check_nh(): the gateway must be directly reachable (a scope link route, or on the given dev).
       const hit = fibLookup(kctx, opts.ns, a.gateway);
@@ -174,5 +177,6 @@ export function doIpRoute(io: CommandIO, opts: IpOpts, argv: string[]): number {
   if (matches(sub, 'delete')) return modify(io, opts, rest, 'delete');
   if (matches(sub, 'list') || matches(sub, 'show') || matches(sub, 'lst')) return showRoutes(io, opts, rest);
   if (matches(sub, 'get')) return routeGet(io, opts, rest);
+  if (matches(sub, 'flush')) return flushRoutes(io, opts, rest);
   throw new IpError(`Command "${sub}" is unknown, try "ip route help".\n`, 255);
 }

@@ -90,6 +90,8 @@ export function routeGet(io: CommandIO, opts: IpOpts, argv: string[]): number {
     hideDev: false,
     hideMetric: false,
     hideTos: false,
+    hideGateway: false,
+    hidePrefsrc: false,
   };
   const answer = () => {
     if (dst!.family === 'inet6') return routeGet6(k, ns, io.os.state.clock.nowUs, dst!, src, oif);

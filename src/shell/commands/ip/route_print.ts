@@ -20,6 +20,9 @@ export interface RoutePrintCtx {
   hideDev: boolean;
   hideMetric: boolean;
   hideTos: boolean;
+  /** `via ADDR` / `src ADDR` filters with a full-length address leave the field out. */
+  hideGateway: boolean;
+  hidePrefsrc: boolean;
 }
 
 /** print_rt_flags(). */
@@ -90,7 +93,7 @@ export function printRoute(ctx: RoutePrintCtx, r: RouteMsg): void {
   p.string('any', 'dst', '%s ', dst);
   if (r.src !== null) p.string('any', 'from', 'from %s ', r.srcLen !== hostLen ? `${r.src}/${r.srcLen}` : r.src);
   if (r.tos && !ctx.hideTos) p.string('any', 'tos', 'tos %s ', `0x${r.tos.toString(16).padStart(2, '0')}`);
-  if (r.gateway !== null) {
+  if (r.gateway !== null && !ctx.hideGateway) {
     if (p.isJson) p.string('json', 'gateway', null, r.gateway);
     else p.fp(`via ${r.gateway} `);
   }
@@ -106,7 +109,7 @@ export function printRoute(ctx: RoutePrintCtx, r: RouteMsg): void {
     if ((r.protocol !== 'boot' || ctx.details > 0) && !ctx.hideProto) p.string('any', 'protocol', 'proto %s ', r.protocol);
     if ((r.scope !== 'global' || ctx.details > 0) && !ctx.hideScope) p.string('any', 'scope', 'scope %s ', r.scope);
   }
-  if (r.prefsrc !== null) {
+  if (r.prefsrc !== null && !ctx.hidePrefsrc) {
     if (p.isJson) p.string('json', 'prefsrc', null, r.prefsrc);
     else p.fp(`src ${r.prefsrc} `);
   }

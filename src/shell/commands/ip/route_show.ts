@@ -4,6 +4,7 @@
  * metric, tos. The kernel answers a dump for a table that does not exist with an extack error.
  */
 import type { RouteType } from '../../../kernel';
+import { fibDelete } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
 import type { InetPrefix } from './prefix';
@@ -14,7 +15,7 @@ import { printRoute } from './route_print';
 import { LlMap } from './rtnl/ll_map';
 import { RT_TABLE_LOCAL, RT_TABLE_MAIN, parseProto, parseScope, scopeNum } from './rtnl/names';
 import type { RouteMsg } from './rtnl/route';
-import { dumpRoutes4, dumpRoutes6, fib6TableExists } from './rtnl/route';
+import { dumpRoutes4, dumpRoutes6, fib4TablesInDumpOrder, fib6TableExists, fillRoute4 } from './rtnl/route';
 import { IpError, invalidArg, matches } from './util';
 
 const TYPES: readonly string[] = ['unicast', 'local', 'broadcast', 'anycast', 'multicast', 'blackhole', 'unreachable', 'prohibit', 'throw', 'nat', 'xresolve'];
@@ -163,6 +164,52 @@ function routePasses(f: RouteFilter, r: RouteMsg, oif: number): boolean {
 }
 
 export function showRoutes(io: CommandIO, opts: IpOpts, argv: string[]): number {
+  return listOrFlush(io, opts, argv, false);
+}
+
+export function flushRoutes(io: CommandIO, opts: IpOpts, argv: string[]): number {
+  if (argv.length === 0) throw new IpError('"ip route flush" requires arguments.\n', 1);
+  return listOrFlush(io, opts, argv, true);
+}
+
+/**
+ * iproute_flush(): dump, send RTM_DELROUTE for every route that passed the filter, repeat until a dump
+ * finds nothing. The IPv6 routes here are addrconf's own and are left alone.
+ */
+function flush(io: CommandIO, opts: IpOpts, f: RouteFilter, family: 'inet' | 'inet6' | 'unspec', oif: number): number {
+  const ns = opts.ns;
+  let round = 0;
+  for (;;) {
+    const k = io.os.state.kernel;
+    const n = k.netns[ns];
+    const victims = family === 'inet6' || !n ? [] : fib4TablesInDumpOrder(k, ns)
+      .filter((id) => !f.tb || id === f.tb)
+      .flatMap((id) => n.fib4[id] ?? [])
+      .filter((r) => routePasses(f, fillRoute4(k, r), oif));
+    if (victims.length === 0 || round >= 30) {
+      if (opts.stats) io.out(round === 0 ? 'Nothing to flush.\n' : `*** Flush is complete after ${round} round${round > 1 ? 's' : ''} ***\n`);
+      return 0;
+    }
+    round++;
+    io.os.mutate(({ kctx }) => {
+      for (const r of victims) {
+        fibDelete(kctx, ns, {
+          table: r.table,
+          dst: r.dst,
+          dstLen: r.dstLen,
+          tos: r.tos,
+          priority: r.priority,
+          type: r.type,
+          ...(r.gateway !== null ? { gateway: r.gateway } : {}),
+          ...(r.dev !== null ? { dev: r.dev } : {}),
+        });
+      }
+    });
+    if (opts.stats) io.out(`\n*** Round ${round}, deleting ${victims.length} entries ***\n`);
+  }
+}
+
+function listOrFlush(io: CommandIO, opts: IpOpts, argv: string[], flushing: boolean): number {
   const k = io.os.state.kernel;
   const ns = opts.ns;
   const nowUs = io.os.state.clock.nowUs;
@@ -183,6 +230,7 @@ export function showRoutes(io: CommandIO, opts: IpOpts, argv: string[]): number 
       return 2;
     }
   }
+  if (flushing) return flush(io, opts, f, family, oif);
   const table = f.tb || null;
   // The cache (cloned routes) is not kept: `table cache` and `cloned` list nothing.
   const routes = f.cloned
@@ -199,6 +247,8 @@ export function showRoutes(io: CommandIO, opts: IpOpts, argv: string[]): number 
     hideDev: oif !== 0,
     hideMetric: f.metric !== null,
     hideTos: f.tos !== null,
+    hideGateway: f.rvia !== null && f.rvia.bitlen === (f.rvia.family === 'inet' ? 32 : 128),
+    hidePrefsrc: f.rprefsrc !== null && f.rprefsrc.bitlen === (f.rprefsrc.family === 'inet' ? 32 : 128),
   };
   p.newJsonObj();
   for (const r of routes) if (routePasses(f, r, oif)) printRoute(ctx, r);

@@ -6,6 +6,7 @@
  */
 import { formatIp4 } from '../../../../lib';
 import type { KernelState, NeighEntry, NsId, NudState } from '../../../../kernel';
+import { ndiscNeighbours } from '../../../../kernel';
 
 export const NUD = {
   NONE: 0x00,
@@ -27,6 +28,7 @@ const NUD_VALID = NUD.PERMANENT | NUD.NOARP | NUD.REACHABLE | NUD.PROBE | NUD.ST
 export const USER_HZ = 100;
 
 export interface NeighMsg {
+  family: 'inet' | 'inet6';
   ifindex: number;
   state: number;
   dst: string;
@@ -52,6 +54,7 @@ export function fillNeigh(k: KernelState, e: NeighEntry, nowUs: number): NeighMs
   if (!dev) return null;
   const state = nudBits(e.state);
   return {
+    family: 'inet',
     ifindex: dev.ifindex,
     state,
     dst: formatIp4(e.ip),
@@ -64,7 +67,36 @@ export function fillNeigh(k: KernelState, e: NeighEntry, nowUs: number): NeighMs
   };
 }
 
-export function dumpNeigh(k: KernelState, ns: NsId, nowUs: number): NeighMsg[] {
-  const entries = [...(k.netns[ns]?.neigh ?? [])].sort((a, b) => a.seq - b.seq);
-  return entries.map((e) => fillNeigh(k, e, nowUs)).filter((m): m is NeighMsg => m !== null);
+/** The ARP table, then the ND table (neigh_dump_info walks arp_tbl before nd_tbl). */
+export function dumpNeigh(k: KernelState, ns: NsId, nowUs: number, family: 'inet' | 'inet6' | 'unspec' = 'unspec'): NeighMsg[] {
+  const out: NeighMsg[] = [];
+  if (family !== 'inet6') {
+    const entries = [...(k.netns[ns]?.neigh ?? [])].sort((a, b) => a.seq - b.seq);
+    for (const e of entries) {
+      const m = fillNeigh(k, e, nowUs);
+      if (m) out.push(m);
+    }
+  }
+  if (family !== 'inet') {
+    // neigh_alloc() back-dates `confirmed` by twice base_reachable_time; NOARP entries are never confirmed.
+    const base = Number(k.netns[ns]?.sysctl['net.ipv4.neigh.default.base_reachable_time_ms'] ?? 30_000) * 1000;
+    for (const e of ndiscNeighbours(k, ns, nowUs)) {
+      const dev = k.devices[e.dev];
+      if (!dev) continue;
+      const age = ticks(nowUs, e.createdUs);
+      out.push({
+        family: 'inet6',
+        ifindex: dev.ifindex,
+        state: NUD.NOARP,
+        dst: e.addr,
+        lladdr: e.lladdr,
+        probes: 0,
+        used: age,
+        confirmed: age + ticks(2 * base, 0),
+        updated: age,
+        refcnt: 0,
+      });
+    }
+  }
+  return out;
 }
