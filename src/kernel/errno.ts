@@ -9,6 +9,7 @@ export const STRERROR = {
   EBUSY: 'Device or resource busy',
   EEXIST: 'File exists',
   ENODEV: 'No such device',
+  ENXIO: 'No such device or address',
   EINVAL: 'Invalid argument',
   ENOSPC: 'No space left on device',
   ERANGE: 'Numerical result out of range',

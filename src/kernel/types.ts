@@ -135,6 +135,12 @@ interface DeviceBase {
   stats: DeviceStats;
   /** Order in which IPv6 became ready on this device (addrconf_dev_config); orders fe80::/64 routes. */
   addrconfSeq: number | null;
+  /**
+   * ipv6_mc_down() took the device's IPv6 groups (ff02::1, ...) out of its hardware multicast list: an ifdown
+   * of a device IPv6 had been ready on (net/ipv6/mcast.c). ipv6_mc_up() puts them back once it is ready again;
+   * a new or moved device starts with them in (ipv6_add_dev joins ff02::1 at registration).
+   */
+  inet6McDown: boolean;
   /** Order of creation, used as a stable tie-break by the UI. */
   createdSeq: number;
   /**
@@ -199,9 +205,25 @@ export interface BridgePort {
   state: 'disabled' | 'listening' | 'learning' | 'forwarding' | 'blocking';
   priority: number;
   cost: number;
+  /** The port flags (BR_HAIRPIN_MODE, BR_LEARNING, BR_FLOOD, ... in net_bridge_port.flags). */
   hairpin: boolean;
   learning: boolean;
   flood: boolean;
+  /** BR_BPDU_GUARD, BR_ROOT_BLOCK, BR_MULTICAST_FAST_LEAVE */
+  guard: boolean;
+  rootBlock: boolean;
+  fastLeave: boolean;
+  /** BR_MCAST_FLOOD, BR_BCAST_FLOOD, BR_MULTICAST_TO_UNICAST */
+  mcastFlood: boolean;
+  bcastFlood: boolean;
+  mcastToUnicast: boolean;
+  /** BR_NEIGH_SUPPRESS, BR_VLAN_TUNNEL, BR_ISOLATED, BR_PORT_LOCKED */
+  neighSuppress: boolean;
+  vlanTunnel: boolean;
+  isolated: boolean;
+  locked: boolean;
+  /** multicast_router: 0 disabled, 1 temp_query (default), 2 permanent, 3 temp. */
+  mcastRouter: number;
 }
 
 export interface FdbEntry {

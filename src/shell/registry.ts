@@ -7,6 +7,8 @@ import { sleepCommand } from './commands/sleep';
 import { hostnameCommand } from './commands/hostname';
 import { ipCommand } from './commands/ip';
 import { busyboxCommand } from './commands/busybox';
+import { bridgeCommand } from './commands/bridge';
+import { brctlCommand } from './commands/brctl';
 import { sysctlCommand } from './commands/sysctl';
 import { iptablesCommand } from './commands/iptables';
 import { iptablesSaveCommand } from './commands/iptables/save';
@@ -16,6 +18,8 @@ export const COMMANDS: readonly SimCommand[] = [
   hostnameCommand,
   ipCommand,
   busyboxCommand,
+  bridgeCommand,
+  brctlCommand,
   sysctlCommand,
   iptablesCommand,
   iptablesSaveCommand,

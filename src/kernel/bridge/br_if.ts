@@ -3,27 +3,34 @@
  * the bridge MAC following the lowest port MAC unless it was set (br_stp_recalculate_bridge_id), MTU
  * following the smallest port (br_mtu_auto_adjust), and what happens when a port or bridge goes away.
  */
+import type { Mac } from '../../lib';
+import { ZERO_MAC } from '../../lib';
 import type { KernelCtx } from '../context';
 import { devOf } from '../context';
 import { kerr, kok, type KResult } from '../errno';
 import type { BridgeDevice, DevId, NetDevice } from '../types';
 import { updateLinkState } from '../netdev/linkwatch';
-import { fdbAddLocal, fdbChangeBridgeMac, fdbDeletePort } from './br_fdb';
+import { fdbAddLocal, fdbChangeBridgeMac, fdbChangePortMac, fdbDeletePort } from './br_fdb';
 
 function bridgeOf(ctx: KernelCtx, id: DevId): BridgeDevice | null {
   const d = ctx.k.devices[id];
   return d && d.kind === 'bridge' ? d : null;
 }
 
-/** br_stp_recalculate_bridge_id(): an unset bridge MAC tracks the numerically smallest port MAC. */
+/**
+ * br_stp_recalculate_bridge_id(): an unset bridge MAC tracks the numerically smallest port MAC, and becomes
+ * 00:00:00:00:00:00 when the last port leaves (seen on 6.18: `link/ether 00:00:00:00:00:00`, no local fdb
+ * entry, bridge id 8000.000000000000).
+ */
 function recalcBridgeMac(ctx: KernelCtx, br: BridgeDevice): void {
-  if (br.bridge.macSetByUser || br.bridge.ports.length === 0) return;
+  if (br.bridge.macSetByUser) return;
   let min: string | null = null;
   for (const p of br.bridge.ports) {
     const mac = ctx.k.devices[p]?.mac;
     if (mac && (min === null || mac < min)) min = mac;
   }
-  if (min && min !== br.mac) {
+  min ??= ZERO_MAC;
+  if (min !== br.mac) {
     const old = br.mac;
     br.mac = min;
     fdbChangeBridgeMac(ctx, br, old);
@@ -34,8 +41,9 @@ export function brAddIf(ctx: KernelCtx, brId: DevId, portId: DevId): KResult<voi
   const br = bridgeOf(ctx, brId);
   const dev = devOf(ctx.k, portId);
   if (!br) return kerr('EOPNOTSUPP');
-  if (dev.id === br.id || dev.kind === 'bridge') return kerr('ELOOP');
-  if (dev.kind === 'loopback') return kerr('EINVAL');
+  // Non-Ethernet devices and invalid MACs first (a bridge that lost its ports has 00:..:00), then bridges.
+  if (dev.kind === 'loopback' || dev.mac === ZERO_MAC) return kerr('EINVAL');
+  if (dev.kind === 'bridge') return kerr('ELOOP', 'Can not enslave a bridge to a bridge');
   if (dev.ns !== br.ns) return kerr('ENODEV');
   if (dev.master === brId) return kok(undefined);
   if (dev.master) return kerr('EBUSY');
@@ -51,6 +59,17 @@ export function brAddIf(ctx: KernelCtx, brId: DevId, portId: DevId): KResult<voi
     hairpin: false,
     learning: true,
     flood: true,
+    guard: false,
+    rootBlock: false,
+    fastLeave: false,
+    mcastFlood: true,
+    bcastFlood: true,
+    mcastToUnicast: false,
+    neighSuppress: false,
+    vlanTunnel: false,
+    isolated: false,
+    locked: false,
+    mcastRouter: 1,
   };
   br.bridge.ports.push(portId);
   fdbAddLocal(ctx, br, portId, dev.mac);
@@ -71,7 +90,7 @@ export function brDelIf(ctx: KernelCtx, portId: DevId): KResult<void> {
   dev.port = null;
   if (!br) return kok(undefined);
   br.bridge.ports = br.bridge.ports.filter((p) => p !== portId);
-  fdbDeletePort(br, portId);
+  fdbDeletePort(ctx, br, portId);
   recalcBridgeMac(ctx, br);
   updateLinkState(ctx, br.id);
   return kok(undefined);
@@ -88,4 +107,22 @@ export function brDeviceGone(ctx: KernelCtx, dev: NetDevice): void {
 /** NETDEV_DOWN of a bridge or a port: port states are recomputed by linkwatch. */
 export function brDeviceDown(ctx: KernelCtx, dev: NetDevice): void {
   if (dev.master) updateLinkState(ctx, dev.master);
+}
+
+/** NETDEV_CHANGEADDR of a port (br_device_event): its local entry follows, then the bridge id is recomputed. */
+export function brPortMacChanged(ctx: KernelCtx, portId: DevId, oldMac: Mac): void {
+  const dev = devOf(ctx.k, portId);
+  const br = dev.master ? bridgeOf(ctx, dev.master) : null;
+  if (!br) return;
+  fdbChangePortMac(ctx, br, portId, oldMac, dev.mac);
+  recalcBridgeMac(ctx, br);
+}
+
+/**
+ * br->bridge_id's address: it is set (with the MAC) by br_stp_change_bridge_id() whenever the MAC is set by
+ * the user or recomputed from the ports, so a bridge that never had a port nor a MAC set by the user still
+ * has the all-zero id it was created with (`brctl show`: 8000.000000000000), whatever its random MAC.
+ */
+export function bridgeIdMac(br: BridgeDevice): Mac {
+  return br.bridge.macSetByUser || br.bridge.ports.length > 0 ? br.mac : ZERO_MAC;
 }

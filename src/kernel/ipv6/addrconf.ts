@@ -20,6 +20,7 @@ export function addrconfLinkReady(ctx: KernelCtx, devId: DevId): void {
   const dev = devOf(ctx.k, devId);
   if (dev.kind === 'loopback' || ipv6Disabled(ctx, dev) || dev.addrconfSeq !== null) return;
   dev.addrconfSeq = nextOrderSeq(ctx.k);
+  dev.inet6McDown = false;
   const addr = eui64LinkLocal(dev.mac);
   if (dev.inet6.some((a) => a.addr === addr)) return;
   dev.inet6.push({ addr, prefixLen: 64, scope: 'link', dadUntilUs: ctx.clock.nowUs + DAD_US, permanent: true });
@@ -37,6 +38,8 @@ export function addrconfUpLoopback(ctx: KernelCtx, devId: DevId): void {
 /** addrconf_ifdown(): addresses go and the device must become ready again to get them back. */
 export function addrconfDown(ctx: KernelCtx, devId: DevId): void {
   const dev = devOf(ctx.k, devId);
+  // addrconf_ifdown(): ipv6_mc_down() only when the device had been ready (IF_READY).
+  if (dev.addrconfSeq !== null && dev.kind !== 'loopback') dev.inet6McDown = true;
   dev.inet6 = [];
   dev.addrconfSeq = null;
 }

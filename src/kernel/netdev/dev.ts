@@ -19,9 +19,9 @@ import type { DevId, DeviceStats, NetDevice, NsId } from '../types';
 import { fibAddIfaddrRoutes, fibFlushDev } from '../ipv4/fib';
 import { neighIfdown } from '../neighbour';
 import { addrconfDown, addrconfUpLoopback } from '../ipv6/addrconf';
-import { brDeviceDown, brDeviceGone } from '../bridge/br_if';
+import { brDeviceDown, brDeviceGone, brPortMacChanged } from '../bridge/br_if';
 import { inetInsertLoopback } from '../ipv4/devinet';
-import { fdbAddLocal, fdbChangeBridgeMac } from '../bridge/br_fdb';
+import { fdbChangeBridgeMac } from '../bridge/br_fdb';
 import { updateLinkState } from './linkwatch';
 
 export const IFNAMSIZ = 16;
@@ -69,7 +69,7 @@ export function allocName(ctx: KernelCtx, ns: NsId, pattern: string): string {
   }
 }
 
-type Assigned = 'id' | 'ns' | 'ifindex' | 'createdSeq' | 'stats' | 'conf' | 'addrconfSeq' | 'inet' | 'inet6' | 'qdiscAttached';
+type Assigned = 'id' | 'ns' | 'ifindex' | 'createdSeq' | 'stats' | 'conf' | 'addrconfSeq' | 'inet' | 'inet6' | 'qdiscAttached' | 'inet6McDown';
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** What a driver provides to register a device; the rest is assigned by registration. */
@@ -92,6 +92,7 @@ export function registerDevice(ctx: KernelCtx, ns: NsId, init: NewDevice): NetDe
     stats: emptyStats(),
     conf: defaultDeviceConf(nsOf(k, ns).sysctl),
     addrconfSeq: null,
+    inet6McDown: false,
     qdiscAttached: false,
     inet: [],
     inet6: [],
@@ -183,12 +184,8 @@ export function setMac(ctx: KernelCtx, id: DevId, mac: Mac): KResult<void> {
     dev.bridge.macSetByUser = true;
     fdbChangeBridgeMac(ctx, dev, old);
   }
-  // br_fdb_changeaddr: a port's local entry follows its new MAC.
-  const br = dev.master ? ctx.k.devices[dev.master] : undefined;
-  if (br && br.kind === 'bridge') {
-    br.bridge.fdb = br.bridge.fdb.filter((e) => !(e.dev === id && e.kind === 'local' && e.mac === old));
-    fdbAddLocal(ctx, br, id, mac);
-  }
+  // NETDEV_CHANGEADDR on a bridge port (br_device_event).
+  if (dev.master) brPortMacChanged(ctx, id, old);
   return kok(undefined);
 }
 
@@ -226,6 +223,7 @@ export function changeNetns(ctx: KernelCtx, id: DevId, target: NsId): KResult<vo
   dev.inet = [];
   dev.inet6 = [];
   dev.addrconfSeq = null;
+  dev.inet6McDown = false;
   dev.qdiscAttached = false;
   delete nsOf(k, dev.ns).byIndex[dev.ifindex];
   dev.ns = target;

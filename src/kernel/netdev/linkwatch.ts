@@ -82,7 +82,9 @@ function updatePortState(ctx: KernelCtx, portId: DevId): void {
   if (!port?.port || !port.master) return;
   const br = ctx.k.devices[port.master];
   const on = !!br && br.adminUp && port.adminUp && port.carrier;
-  port.port.state = on ? 'forwarding' : 'disabled';
+  // br_stp_enable_port() only acts on a disabled port: a state set by the user (learning) stays.
+  if (!on) port.port.state = 'disabled';
+  else if (port.port.state === 'disabled') port.port.state = 'forwarding';
 }
 
 function scheduleLinkwatch(ctx: KernelCtx, dev: NetDevice): void {
