@@ -61,8 +61,8 @@ export function startDaemon(ctx: KernelCtx, st: DockerState, host: DaemonHost): 
     ipam: [],
     labels: {},
   };
-  createNetwork(ctx, st, { ...base, name: 'none', driver: 'null', ipamOptions: {}, options: {} }, { nameservers });
-  createNetwork(ctx, st, { ...base, name: 'host', driver: 'host', ipamOptions: {}, options: {} }, { nameservers });
+  createNetwork(ctx, st, { ...base, name: 'none', driver: 'null', ipamOptions: {}, options: {} }, { nameservers, predefined: true });
+  createNetwork(ctx, st, { ...base, name: 'host', driver: 'host', ipamOptions: {}, options: {} }, { nameservers, predefined: true });
   createNetwork(
     ctx,
     st,
@@ -80,7 +80,7 @@ export function startDaemon(ctx: KernelCtx, st: DockerState, host: DaemonHost): 
         [OPT_MTU]: '1500',
       },
     },
-    { nameservers, defaultBridge: true },
+    { nameservers, defaultBridge: true, predefined: true },
   );
   st.started = true;
 }

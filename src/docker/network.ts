@@ -151,9 +151,9 @@ export function createNetwork(
   ctx: KernelCtx,
   st: DockerState,
   req: NetworkCreateRequest,
-  opts: { nameservers: Ip4[]; id?: string; defaultBridge?: boolean },
+  opts: { nameservers: Ip4[]; id?: string; defaultBridge?: boolean; predefined?: boolean },
 ): DockerNetwork {
-  if (!opts.defaultBridge && (PREDEFINED as readonly string[]).includes(req.name)) {
+  if (!opts.predefined && (PREDEFINED as readonly string[]).includes(req.name)) {
     throw forbidden(`operation is not permitted on predefined ${req.name} network `);
   }
   if (Object.values(st.networks).some((n) => n.name === req.name)) {

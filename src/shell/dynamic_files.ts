@@ -4,8 +4,9 @@
  */
 import type { DynamicFile, DynamicTree } from './fs';
 import { procSysFile } from './commands/procfs/sys';
+import { DOCKER_ETC_FILES } from './commands/docker/etc_files';
 
-const FILES: Record<string, DynamicFile> = {};
+const FILES: Record<string, DynamicFile> = { ...DOCKER_ETC_FILES };
 
 /** Trees whose files depend on the namespace (per-device sysctls): resolved by path on each access. */
 const RESOLVERS: ((path: string) => DynamicFile | null)[] = [procSysFile];

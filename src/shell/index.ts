@@ -4,5 +4,6 @@ export { ShellSession, InternalError, plainWords, shellQuote, type LineEnv, type
 export { SimFs, type DynamicFile, type DynamicTree } from './fs';
 export { loadJustBash } from './just_bash';
 export { COMMANDS } from './registry';
-export { HOST_USERLAND, BUSYBOX_APPLETS, SHELL_BUILTINS } from './userlands';
+export { HOST_USERLAND, BUSYBOX_APPLETS, SHELL_BUILTINS, IMAGE_USERLANDS } from './userlands';
+export { containerProc } from './commands/docker/process';
 export { DYNAMIC_FILES } from './dynamic_files';

@@ -12,6 +12,7 @@ import { brctlCommand } from './commands/brctl';
 import { sysctlCommand } from './commands/sysctl';
 import { iptablesCommand } from './commands/iptables';
 import { iptablesSaveCommand } from './commands/iptables/save';
+import { dockerCommand } from './commands/docker';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -23,4 +24,5 @@ export const COMMANDS: readonly SimCommand[] = [
   sysctlCommand,
   iptablesCommand,
   iptablesSaveCommand,
+  dockerCommand,
 ];

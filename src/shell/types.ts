@@ -19,6 +19,8 @@ export interface Proc {
   flavour: Flavour;
   /** Commands that exist on this machine (an image without iproute2 has no `ip`, busybox has applets). */
   userland: Userland;
+  /** This shell is a container's main process (`docker run -it`): the container stops when it exits. */
+  pid1?: boolean;
 }
 
 export interface Userland {

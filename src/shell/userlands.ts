@@ -58,3 +58,44 @@ export const BUSYBOX_APPLETS: readonly string[] = [
 export function userlandFlavour(u: Userland): Flavour {
   return u.image === 'busybox' || u.image === 'alpine' ? 'busybox' : 'gnu';
 }
+
+/** What the catalogue's images ship (docker/images.ts names the key): tools, shell, BusyBox or not. */
+export const IMAGE_USERLANDS: Readonly<Record<string, Userland>> = {
+  busybox: { image: 'busybox', commands: [...BUSYBOX_APPLETS, 'busybox'], busybox: true, shellName: 'sh' },
+  alpine: { image: 'alpine', commands: [...BUSYBOX_APPLETS, 'busybox'], busybox: true, shellName: 'sh' },
+  nginx: { image: 'nginx', commands: [...SHELL_BUILTINS, 'curl'], busybox: false, shellName: 'bash' },
+  netshoot: {
+    image: 'nicolaka/netshoot',
+    commands: [
+      ...SHELL_BUILTINS,
+      'ip',
+      'ifconfig',
+      'route',
+      'netstat',
+      'arp',
+      'ping',
+      'traceroute',
+      'bridge',
+      'iptables',
+      'iptables-save',
+      'conntrack',
+      'sysctl',
+      'ss',
+      'nc',
+      'curl',
+      'wget',
+      'tcpdump',
+      'nslookup',
+    ],
+    busybox: false,
+    shellName: 'bash',
+  },
+  ubuntu: { image: 'ubuntu', commands: [...SHELL_BUILTINS], busybox: false, shellName: 'bash' },
+};
+
+/** Shells an image has besides its commands (busybox images: sh/ash only). */
+export function imageShells(u: Userland): readonly string[] {
+  if (u.busybox && u.shellName === 'sh') return ['sh', 'ash'];
+  if (u.image === 'nicolaka/netshoot') return ['sh', 'bash', 'zsh'];
+  return ['sh', 'bash', 'dash'];
+}

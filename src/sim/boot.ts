@@ -1,9 +1,36 @@
 /**
- * The simulation every user starts from: the default World for a seed, with the Docker Engine's hooks.
+ * The simulation every user starts from: the default World for a seed (the host with dockerd started), with
+ * the Docker Engine's hooks: its DNS resolver for the kernel, the files and shell of a container's machine,
+ * and stopping a container whose `docker run -it` shell exits.
  */
-import { createWorld } from './default_world';
+import { containerExited, dockerDnsResolve, removeContainer } from '../docker';
+import { containerProc } from '../shell';
+import { createDefaultWorld } from './default_world';
 import { Simulation, type SimulationOptions } from './simulation';
+import type { World } from './world';
+
+const DOCKER_OPTIONS: SimulationOptions = {
+  hooks: (w: World) => ({
+    dnsResolve: (ns, qname, serverIp) => dockerDnsResolve(w.docker, ns, qname, serverIp),
+  }),
+  machineFiles: (proc, w): Record<string, string> => {
+    const c = w.docker.containers[proc.machine];
+    return c ? { '/root/.keep': '' } : {};
+  },
+  procFor: (machine, w) => {
+    const c = w.docker.containers[machine];
+    return c && c.status === 'running' ? containerProc(w.docker, c) : null;
+  },
+  onMainShellExit: (proc, os) => {
+    os.mutate(({ sys, kctx }) => {
+      const c = sys.docker.containers[proc.machine];
+      if (!c) return;
+      containerExited(kctx, sys.docker, c, 0);
+      if (c.autoRemove) removeContainer(kctx, sys.docker, c, true);
+    });
+  },
+};
 
 export function createDefaultSimulation(seed = 1, opts: SimulationOptions = {}): Simulation {
-  return new Simulation(createWorld(seed), opts);
+  return new Simulation(createDefaultWorld(seed), { ...DOCKER_OPTIONS, ...opts });
 }

@@ -15,11 +15,17 @@ import {
   openDevice,
   devByName,
   RT_TABLE_MAIN,
+  nfAppendRule,
 } from '../kernel';
-import { emptyDockerState } from '../docker';
+import { emptyDockerState, startDaemon } from '../docker';
 import { SCHEMA_VERSION, type World } from './world';
 
 export const HOST_HOSTNAME = 'docker-host';
+
+/** The host's /etc/hosts and /etc/resolv.conf (Debian's defaults; dockerd copies or transforms them). */
+export const HOST_ETC_HOSTS =
+  '127.0.0.1\tlocalhost\n127.0.1.1\tdocker-host\n\n# The following lines are desirable for IPv6 capable hosts\n::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n';
+export const HOST_RESOLV_CONF = 'nameserver 8.8.8.8\n';
 
 function ip(text: string): number {
   const v = parseIp4(text);
@@ -111,6 +117,17 @@ export function buildHostKernel(ctx: KernelCtx): void {
   up(ctx, lan, 'eth1');
   addDefault(ctx, lan, 'eth1', '100.64.0.1');
   ctx.k.netns[lan]!.sysctl['net.ipv4.ip_forward'] = 1;
+  // The LAN gateway hides the LAN behind its own address towards the internet.
+  nfAppendRule(ctx, lan, 'nat', 'POSTROUTING', {
+    src: null,
+    dst: null,
+    inIface: null,
+    outIface: { name: 'eth1', invert: false },
+    proto: null,
+    protoInvert: false,
+    matches: [],
+    target: { kind: 'MASQUERADE', toPorts: null, random: false },
+  });
 
   addAddr(ctx, inet, 'eth0', '100.64.0.1/30');
   addAddr(ctx, inet, 'lo', '8.8.8.8/32');
@@ -142,5 +159,12 @@ export function createWorld(
     };
     buildHostKernel(ctx);
     build(ctx, draft as World);
+  });
+}
+
+/** The World every session starts from: the host above with dockerd started (docker0, bridge/host/none). */
+export function createDefaultWorld(seed: number): World {
+  return createWorld(seed, (ctx, w) => {
+    startDaemon(ctx, w.docker, { hostname: HOST_HOSTNAME, etcHosts: HOST_ETC_HOSTS, resolvConf: HOST_RESOLV_CONF });
   });
 }

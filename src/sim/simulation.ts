@@ -5,9 +5,9 @@
  */
 import type { Patch } from 'immer';
 import type { KernelHooks, TraceEvent } from '../kernel';
-import type { LineEnv, Proc } from '../shell';
+import type { LineEnv, OsAccess, Proc } from '../shell';
 import { COMMANDS, DYNAMIC_FILES, HOST_USERLAND, ShellSession, SimFs, loadJustBash } from '../shell';
-import { HOST_HOSTNAME } from './default_world';
+import { HOST_ETC_HOSTS, HOST_HOSTNAME, HOST_RESOLV_CONF } from './default_world';
 import { Txn } from './transact';
 import type { World } from './world';
 
@@ -44,9 +44,8 @@ export interface LineResult {
 
 const HOST_FILES: Record<string, string> = {
   '/etc/hostname': `${HOST_HOSTNAME}\n`,
-  '/etc/hosts':
-    '127.0.0.1\tlocalhost\n127.0.1.1\tdocker-host\n\n# The following lines are desirable for IPv6 capable hosts\n::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n',
-  '/etc/resolv.conf': 'nameserver 8.8.8.8\n',
+  '/etc/hosts': HOST_ETC_HOSTS,
+  '/etc/resolv.conf': HOST_RESOLV_CONF,
   '/root/.bashrc': '',
   '/tmp/.keep': '',
   '/var/run/.keep': '',
@@ -59,7 +58,9 @@ export interface JournalEntry {
 }
 
 export interface SimulationOptions {
-  hooks?: KernelHooks;
+  hooks?: KernelHooks | ((w: World) => KernelHooks);
+  /** A container's main shell (`docker run -it`, Proc.pid1) exited: the engine stops the container. */
+  onMainShellExit?: (proc: Proc, os: OsAccess) => void;
   /** Check kernel invariants after every change (tests, the transcript runner); a violation is an internal error. */
   checkInvariants?: boolean;
   /** Procs of machines other than the host (containers), looked up when a shell is opened on one. */
@@ -174,6 +175,16 @@ export class Simulation {
     const trimmed = line.trim();
     if (/^exit(\s+\d+)?$/.test(trimmed) && t.info.parent !== null) {
       this.terminals.delete(terminalId);
+      let after = before;
+      if (t.info.proc.pid1 && this.opts.onMainShellExit) {
+        const txn = new Txn(this.world, this.opts.hooks ?? {}, this.opts.checkInvariants ?? false);
+        this.opts.onMainShellExit(t.info.proc, txn);
+        if (txn.state !== before) {
+          this.world = after = txn.state;
+          this.undoStack.push({ world: before, journal: this.journalLines.length });
+          this.redoStack.length = 0;
+        }
+      }
       this.journalLines.push({ terminal: terminalId, line });
       return {
         stdout: '',
@@ -183,7 +194,7 @@ export class Simulation {
         trace: [],
         patches: [],
         before,
-        after: before,
+        after,
         opened: [],
         closed: true,
       };

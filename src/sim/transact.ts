@@ -16,7 +16,8 @@ export const EVENT_BUDGET = 200_000;
 
 export class Txn implements OsAccess {
   private world: World;
-  private readonly hooks: KernelHooks;
+  /** Hooks, or a function of the current System (the Docker engine's resolver reads the engine's state). */
+  private readonly hooks: KernelHooks | ((sys: World) => KernelHooks);
   private readonly trace: TraceEvent[] = [];
   readonly patches: Patch[] = [];
   readonly inversePatches: Patch[] = [];
@@ -24,7 +25,7 @@ export class Txn implements OsAccess {
 
   private readonly checkInvariants: boolean;
 
-  constructor(world: World, hooks: KernelHooks, checkInvariants = false) {
+  constructor(world: World, hooks: KernelHooks | ((sys: World) => KernelHooks), checkInvariants = false) {
     this.world = world;
     this.hooks = hooks;
     this.checkInvariants = checkInvariants;
@@ -46,7 +47,7 @@ export class Txn implements OsAccess {
         clock: draft.clock,
         rng: draft.rng,
         trace: (e) => this.trace.push(e),
-        hooks: this.hooks,
+        hooks: typeof this.hooks === 'function' ? this.hooks(draft) : this.hooks,
         budget: this.budget,
       };
       result = fn({ sys: draft, kctx });
@@ -67,7 +68,7 @@ export class Txn implements OsAccess {
       clock: this.world.clock,
       rng: this.world.rng,
       trace: () => undefined,
-      hooks: this.hooks,
+      hooks: typeof this.hooks === 'function' ? this.hooks(this.world) : this.hooks,
       budget: { events: 0 },
     };
   }

@@ -6,7 +6,7 @@
  */
 import type { Cidr4 } from '../../lib';
 import type { KernelCtx, NfMatch, NfRuleSpec, NfTableName, NfTarget, NsId } from '../../kernel';
-import { nfAppendRule, nfEnsureTable, nfFindChain, nfInsertRule, nfNewChain } from '../../kernel';
+import { nfAppendRule, nfCheckRule, nfDeleteRule, nfInsertRule, nfNewChain, nfSetPolicy } from '../../kernel';
 
 export interface RuleParts {
   src?: Cidr4;
@@ -49,20 +49,9 @@ export const DROP: NfTarget = { kind: 'DROP' };
 export const RETURN: NfTarget = { kind: 'RETURN' };
 export const MASQUERADE: NfTarget = { kind: 'MASQUERADE', toPorts: null, random: false };
 
-function key(r: NfRuleSpec): string {
-  const { src, dst, inIface, outIface, proto, protoInvert, matches, target } = r;
-  return JSON.stringify({ src, dst, inIface, outIface, proto, protoInvert, matches, target });
-}
-
-function chainRules(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string) {
-  nfEnsureTable(ctx, ns, table);
-  return nfFindChain(ctx, ns, table, chain);
-}
-
 /** iptables -C */
 export function exists(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string, r: NfRuleSpec): boolean {
-  const k = key(r);
-  return chainRules(ctx, ns, table, chain)?.rules.some((x) => key(x) === k) ?? false;
+  return nfCheckRule(ctx.k, ns, table, chain, r).ok;
 }
 
 /** iptRule.Insert: -I at the top unless the rule exists. */
@@ -77,11 +66,7 @@ export function appendRule(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: 
 
 /** iptRule.Delete: -D of the first identical rule, if any. */
 export function deleteRule(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string, r: NfRuleSpec): void {
-  const c = chainRules(ctx, ns, table, chain);
-  if (!c) return;
-  const k = key(r);
-  const i = c.rules.findIndex((x) => key(x) === k);
-  if (i >= 0) c.rules.splice(i, 1);
+  if (exists(ctx, ns, table, chain, r)) nfDeleteRule(ctx, ns, table, chain, r);
 }
 
 /** iptables.EnsureJumpRule: the jump is moved (or put) at the top of the chain. */
@@ -98,9 +83,5 @@ export function newChain(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: st
 
 /** iptables -P */
 export function setPolicy(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string, policy: 'ACCEPT' | 'DROP'): void {
-  const c = chainRules(ctx, ns, table, chain);
-  if (c && c.builtin) {
-    c.policy = policy;
-    c.policyCounted = true;
-  }
+  nfSetPolicy(ctx, ns, table, chain, policy);
 }

@@ -1,0 +1,44 @@
+/**
+ * `docker exec` (cli/command/container/exec.go): run a command as a new process in a running container:
+ * `-it` with a shell opens the container's terminal; otherwise the command runs now and docker exec exits
+ * with its code. A command the image lacks fails the way runc's exec does (exit 126).
+ */
+import { findContainer } from '../../../docker';
+import type { Verb } from './cli';
+import { flagBool } from './flags';
+import { commandExists, containerProc } from './process';
+import { EXEC_FLAGS } from './verb_flags';
+
+const SHELLS = ['sh', 'ash', 'bash', 'zsh', 'dash', '/bin/sh', '/bin/bash', '/bin/ash', '/bin/zsh'];
+
+export const execVerbSpec: Verb = {
+  path: 'docker exec',
+  use: 'docker exec [OPTIONS] CONTAINER COMMAND [ARG...]',
+  short: 'Execute a command in a running container',
+  flags: EXEC_FLAGS,
+  interspersed: false,
+  args: { min: 2 },
+  async run(io, p) {
+    const c = findContainer(io.os.state.docker, p.args[0] as string);
+    if (c.status !== 'running') {
+      io.err(`Error response from daemon: container ${c.id} is not running\n`);
+      return 1;
+    }
+    const argv = p.args.slice(1);
+    const cmd = argv[0] as string;
+    if (!commandExists(c, cmd)) {
+      io.err(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown\n`);
+      return 126;
+    }
+    const proc = containerProc(io.os.state.docker, c);
+    if (flagBool(p, 'interactive') && flagBool(p, 'tty') && argv.length === 1 && SHELLS.includes(cmd)) {
+      io.openShell(proc, c.name);
+      return 0;
+    }
+    const r = await io.exec(argv, proc);
+    if (flagBool(p, 'detach')) return 0;
+    io.out(r.stdout);
+    io.err(r.stderr);
+    return r.exitCode;
+  },
+};

@@ -1,0 +1,145 @@
+/**
+ * `docker`, the CLI 27.5.1 (cmd/docker/docker.go): global options, then a command or a management command
+ * (network, container, image) and its verb. With no command it prints its help to stderr; an unknown one is
+ * "docker: 'x' is not a docker command." (exit 1).
+ */
+import type { CommandIO, SimCommand } from '../../types';
+import { helpText, runVerb, type Verb } from './cli';
+import { createVerbSpec } from './create';
+import { execVerbSpec } from './exec';
+import { FlagError, parseFlags } from './flags';
+import { HELP } from './help_texts';
+import { inspectVerbSpec } from './inspect';
+import { logsVerbSpec, portVerbSpec } from './logs_port';
+import { networkCreateVerb } from './network/create';
+import { networkLsVerb } from './network/ls';
+import { networkConnectVerb, networkDisconnectVerb, networkInspectVerb, networkPruneVerb, networkRmVerb } from './network/misc';
+import { psVerbSpec } from './ps';
+import { rmVerbSpec } from './rm';
+import { runVerbSpec } from './run';
+import { restartVerbSpec, startVerbSpec, stopVerbSpec } from './start_stop';
+import { imagesVerbSpec, infoVerbSpec, versionVerbSpec } from './system';
+import { ROOT_FLAGS } from './verb_flags';
+
+const TOP: Record<string, Verb> = {
+  run: runVerbSpec,
+  create: createVerbSpec,
+  start: startVerbSpec,
+  stop: stopVerbSpec,
+  restart: restartVerbSpec,
+  rm: rmVerbSpec,
+  ps: psVerbSpec,
+  exec: execVerbSpec,
+  inspect: inspectVerbSpec,
+  logs: logsVerbSpec,
+  port: portVerbSpec,
+  images: imagesVerbSpec,
+  version: versionVerbSpec,
+  info: infoVerbSpec,
+};
+
+/** Management commands and their verbs (with cobra aliases). */
+const GROUPS: Record<string, Record<string, Verb>> = {
+  network: {
+    create: networkCreateVerb,
+    ls: networkLsVerb,
+    list: networkLsVerb,
+    inspect: networkInspectVerb,
+    rm: networkRmVerb,
+    remove: networkRmVerb,
+    connect: networkConnectVerb,
+    disconnect: networkDisconnectVerb,
+    prune: networkPruneVerb,
+  },
+  container: {
+    run: runVerbSpec,
+    create: createVerbSpec,
+    start: startVerbSpec,
+    stop: stopVerbSpec,
+    restart: restartVerbSpec,
+    rm: rmVerbSpec,
+    remove: rmVerbSpec,
+    ls: psVerbSpec,
+    list: psVerbSpec,
+    ps: psVerbSpec,
+    exec: execVerbSpec,
+    inspect: inspectVerbSpec,
+    logs: logsVerbSpec,
+    port: portVerbSpec,
+  },
+  image: { ls: imagesVerbSpec, list: imagesVerbSpec },
+};
+
+function group(io: CommandIO, name: string, argv: string[]): Promise<number> | number {
+  const verbs = GROUPS[name] as Record<string, Verb>;
+  const help = HELP[`docker ${name}`] ?? '';
+  const first = argv[0];
+  if (first === undefined) {
+    io.err(help);
+    return 0;
+  }
+  if (first === '--help' || first === '-h') {
+    io.out(help);
+    return 0;
+  }
+  if (first.startsWith('-')) {
+    try {
+      parseFlags([first], [], true);
+    } catch (e) {
+      if (!(e instanceof FlagError)) throw e;
+      io.err(`${e.message}\nSee 'docker ${name} --help'.\n\n${help.slice(1)}`);
+      return 125;
+    }
+  }
+  const verb = verbs[first];
+  if (!verb) {
+    io.err(`\n${help.slice(1).replace(/\n$/, '')}\n`);
+    return 1;
+  }
+  return runVerb(io, verb, argv.slice(1));
+}
+
+export const dockerCommand: SimCommand = {
+  name: 'docker',
+  async run(io: CommandIO) {
+    const argv = io.argv.slice(1);
+    // Global options come before the command.
+    let i = 0;
+    while (i < argv.length && (argv[i] as string).startsWith('-')) {
+      const a = argv[i] as string;
+      const spec = ROOT_FLAGS.find((f) => a === `--${f.long}` || a.startsWith(`--${f.long}=`) || (f.short && a === `-${f.short}`));
+      if (a === '--help' || a === '-h') {
+        io.out(HELP.docker as string);
+        return 0;
+      }
+      if (!spec) {
+        const name = a.startsWith('--') ? `unknown flag: ${a.split('=')[0]}` : `unknown shorthand flag: '${a[1]}' in ${a}`;
+        io.err(`${name}\nSee 'docker --help'.\n\n${(HELP.docker as string).slice(1)}`);
+        return 125;
+      }
+      if (spec.long === 'version') {
+        io.out('Docker version 27.5.1, build 9f9e405\n');
+        return 0;
+      }
+      i += spec.kind === 'value' && !a.includes('=') ? 2 : 1;
+    }
+    const cmd = argv[i];
+    if (cmd === undefined) {
+      io.err(HELP.docker as string);
+      return 0;
+    }
+    const rest = argv.slice(i + 1);
+    if (cmd === 'help') {
+      const target = rest.length === 0 ? null : GROUPS[rest[0] as string] ? `docker ${rest[0]}` : TOP[rest[0] as string]?.path;
+      io.out(target ? (HELP[target] ?? helpText(TOP[rest[0] as string] as Verb)) : (HELP.docker as string));
+      return 0;
+    }
+    if (GROUPS[cmd]) return group(io, cmd, rest);
+    const verb = TOP[cmd];
+    if (!verb) {
+      io.err(`docker: '${cmd}' is not a docker command.\nSee 'docker --help'\n`);
+      return 1;
+    }
+    return runVerb(io, verb, rest);
+  },
+};

@@ -1,0 +1,72 @@
+/**
+ * Starting a container and its main process, shared by run, start and restart: the daemon's start (network
+ * first), then what the process does: a daemon keeps running, an interactive shell opens a terminal, anything
+ * else runs to completion now (its output is the container's log, its exit code the container's, and the
+ * sandbox goes when it ends).
+ */
+import type { DockerContainer } from '../../../docker';
+import { DockerError, containerExited, findContainer, removeContainer, startContainer } from '../../../docker';
+import type { CommandIO } from '../../types';
+import { commandExists, containerProc, mainKind, nginxStartLog, notFoundStartError } from './process';
+
+export interface StartOutcome {
+  /** The daemon refused to start it (message as the daemon says it). */
+  error: string | null;
+  /** The main process already ended with this code. */
+  exited: number | null;
+  /** Output of a main process that ran to completion. */
+  stdout: string;
+  stderr: string;
+}
+
+function snapshot(io: CommandIO, id: string): DockerContainer {
+  const c = io.os.state.docker.containers[id];
+  if (!c) throw new Error(`docker: container ${id} vanished`);
+  return c;
+}
+
+/**
+ * ContainerStart and the main process. `attachShell`: -it in the foreground (the shell becomes a terminal).
+ */
+export async function startWithMain(io: CommandIO, id: string, attachShell: boolean): Promise<StartOutcome> {
+  const out: StartOutcome = { error: null, exited: null, stdout: '', stderr: '' };
+  try {
+    io.os.mutate(({ sys, kctx }) => {
+      const c = findContainer(sys.docker, id);
+      if (c.status === 'running') return;
+      if (!commandExists(c, c.path)) throw new DockerError('system', notFoundStartError(c.path));
+      startContainer(kctx, sys.docker, c);
+      if (mainKind(c) === 'daemon' && c.path.endsWith('docker-entrypoint.sh')) c.logs += nginxStartLog();
+    });
+  } catch (e) {
+    if (!(e instanceof DockerError)) throw e;
+    const msg = e.message;
+    io.os.mutate(({ sys }) => {
+      const c = sys.docker.containers[id];
+      if (!c) return;
+      c.error = msg;
+      c.exitCode = msg.includes('executable file not found') ? 127 : 128;
+    });
+    out.error = msg;
+    return out;
+  }
+  const c = snapshot(io, id);
+  const kind = mainKind(c);
+  if (kind === 'daemon') return out;
+  if (kind === 'shell') {
+    if (attachShell) io.openShell({ ...containerProc(io.os.state.docker, c), pid1: true }, c.name);
+    return out;
+  }
+  const r = await io.exec([c.path, ...c.args], containerProc(io.os.state.docker, c));
+  out.stdout = r.stdout;
+  out.stderr = r.stderr;
+  out.exited = r.exitCode;
+  io.os.mutate(({ sys, kctx }) => {
+    const cur = sys.docker.containers[id];
+    if (!cur) return;
+    cur.logs += r.stdout + r.stderr;
+    containerExited(kctx, sys.docker, cur, r.exitCode);
+    if (cur.autoRemove) removeContainer(kctx, sys.docker, cur, true);
+  });
+  return out;
+}

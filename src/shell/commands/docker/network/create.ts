@@ -1,0 +1,127 @@
+/**
+ * `docker network create` (cli/command/network/create.go): the CLI checks the IPAM flags itself
+ * (consolidateIpam: plain messages, exit 1) and sends empty IPAM options and driver options as {}; the daemon
+ * does the rest. Prints the new network's id.
+ */
+import type { IpamConfigRequest } from '../../../../docker';
+import { createNetwork, resolvNameservers } from '../../../../docker';
+import { formatIp4, inPrefix, parseCidr4, parseIp4 } from '../../../../lib';
+import type { Verb } from '../cli';
+import { csv } from '../container_opts';
+import { flagBool, flagList, flagString } from '../flags';
+import { NETWORK_CREATE_FLAGS } from '../verb_flags';
+
+class CliError extends Error {}
+
+function cidrOf(s: string) {
+  const c = s.includes('/') ? parseCidr4(s) : null;
+  if (!c) throw new CliError(`invalid subnet: invalid CIDR address: ${s}`);
+  return c;
+}
+
+/** subnetMatches: does `data` (an address or CIDR) fall inside `subnet`? */
+function matches(subnet: string, data: string): boolean {
+  const s = cidrOf(subnet);
+  let ip: number | null;
+  if (data.includes('/')) {
+    const c = parseCidr4(data);
+    if (!c) throw new CliError(`invalid CIDR address: ${data}`);
+    ip = c.addr;
+  } else ip = parseIp4(data);
+  return ip !== null && inPrefix(ip, s.addr, s.prefixLen);
+}
+
+/** consolidateIpam */
+function consolidate(subnets: string[], ranges: string[], gateways: string[], aux: Record<string, string>): IpamConfigRequest[] {
+  if (subnets.length < ranges.length || subnets.length < gateways.length)
+    throw new CliError('every ip-range or gateway must have a corresponding subnet');
+  const data = new Map<string, IpamConfigRequest>();
+  for (const s of subnets) {
+    for (const k of data.keys()) if (matches(s, k) || matches(k, s)) throw new CliError('multiple overlapping subnet configuration is not supported');
+    data.set(s, { subnet: s, ipRange: '', gateway: '', auxAddresses: {} });
+  }
+  for (const r of ranges) {
+    let match = false;
+    for (const s of subnets) {
+      if (!matches(s, r)) continue;
+      const d = data.get(s) as IpamConfigRequest;
+      if (d.ipRange !== '') throw new CliError(`cannot configure multiple ranges (${r}, ${d.ipRange}) on the same subnet (${s})`);
+      d.ipRange = r;
+      match = true;
+    }
+    if (!match) throw new CliError(`no matching subnet for range ${r}`);
+  }
+  for (const g of gateways) {
+    let match = false;
+    for (const s of subnets) {
+      if (!matches(s, g)) continue;
+      const d = data.get(s) as IpamConfigRequest;
+      if (d.gateway !== '') throw new CliError(`cannot configure multiple gateways (${g}, ${d.gateway}) for the same subnet (${s})`);
+      d.gateway = g;
+      match = true;
+    }
+    if (!match) throw new CliError(`no matching subnet for gateway ${g}`);
+  }
+  for (const [k, a] of Object.entries(aux)) {
+    let match = false;
+    for (const s of subnets) {
+      if (!matches(s, a)) continue;
+      (data.get(s) as IpamConfigRequest).auxAddresses[k] = a;
+      match = true;
+    }
+    if (!match) throw new CliError(`no matching subnet for aux-address ${a}`);
+  }
+  return [...data.values()];
+}
+
+function kv(list: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of list) {
+    const i = s.indexOf('=');
+    if (i < 0) out[s] = '';
+    else out[s.slice(0, i)] = s.slice(i + 1);
+  }
+  return out;
+}
+
+export const networkCreateVerb: Verb = {
+  path: 'docker network create',
+  use: 'docker network create [OPTIONS] NETWORK',
+  short: 'Create a network',
+  flags: NETWORK_CREATE_FLAGS,
+  args: { exact: 1 },
+  run(io, p) {
+    let ipam: IpamConfigRequest[];
+    try {
+      ipam = consolidate(csv(flagList(p, 'subnet')), csv(flagList(p, 'ip-range')), csv(flagList(p, 'gateway')), kv(flagList(p, 'aux-address')));
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      io.err(`${e.message}\n`);
+      return 1;
+    }
+    const name = p.args[0] as string;
+    const n = io.os.mutate(({ sys, kctx }) =>
+      createNetwork(
+        kctx,
+        sys.docker,
+        {
+          name,
+          driver: flagString(p, 'driver', 'bridge'),
+          internal: flagBool(p, 'internal'),
+          attachable: flagBool(p, 'attachable'),
+          enableIPv6: flagBool(p, 'ipv6'),
+          ipamDriver: flagString(p, 'ipam-driver', 'default'),
+          ipamOptions: kv(flagList(p, 'ipam-opt')),
+          ipam,
+          options: kv(flagList(p, 'opt')),
+          labels: kv(flagList(p, 'label')),
+        },
+        { nameservers: resolvNameservers(sys.docker.hostResolvConf) },
+      ).id,
+    );
+    io.out(`${n}\n`);
+    return 0;
+  },
+};
+
+export { formatIp4 };

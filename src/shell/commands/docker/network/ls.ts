@@ -1,0 +1,50 @@
+/**
+ * `docker network ls` (cli/command/network/list.go, formatter.go): sorted by name (natural order), columns
+ * NETWORK ID, NAME, DRIVER, SCOPE; -q, --no-trunc, --format, --filter driver=/name=/id=/type=.
+ */
+import type { DockerNetwork } from '../../../../docker';
+import type { Verb } from '../cli';
+import { flagBool, flagList, flagString } from '../flags';
+import { renderRows } from '../format';
+import { NETWORK_LS_FLAGS } from '../verb_flags';
+
+function filterOk(n: DockerNetwork, f: string): boolean {
+  const [k, v = ''] = f.split('=', 2) as [string, string];
+  if (k === 'driver') return n.driver === v;
+  if (k === 'name') return n.name.includes(v);
+  if (k === 'id') return n.id.startsWith(v);
+  if (k === 'type') return v === 'builtin' ? n.defaultBridge || n.driver !== 'bridge' : !(n.defaultBridge || n.driver !== 'bridge');
+  return true;
+}
+
+export const networkLsVerb: Verb = {
+  path: 'docker network ls',
+  use: 'docker network ls [OPTIONS]',
+  short: 'List networks',
+  flags: NETWORK_LS_FLAGS,
+  args: { exact: 0 },
+  run(io, p) {
+    const trunc = !flagBool(p, 'no-trunc');
+    const filters = flagList(p, 'filter');
+    const list = Object.values(io.os.state.docker.networks)
+      .filter((n) => filters.every((f) => filterOk(n, f)))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+    if (flagBool(p, 'quiet')) {
+      for (const n of list) io.out(`${trunc ? n.id.slice(0, 12) : n.id}\n`);
+      return 0;
+    }
+    const rows = list.map((n) => ({
+      ID: trunc ? n.id.slice(0, 12) : n.id,
+      Name: n.name,
+      Driver: n.driver,
+      Scope: 'local',
+      IPv6: String(n.enableIPv6),
+      Internal: String(n.internal),
+      Labels: '',
+      CreatedAt: '',
+    }));
+    const headers = { ID: 'NETWORK ID', Name: 'NAME', Driver: 'DRIVER', Scope: 'SCOPE', IPv6: 'IPV6', Internal: 'INTERNAL', Labels: 'LABELS', CreatedAt: 'CREATED' };
+    io.out(renderRows(flagString(p, 'format'), 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}', headers, rows));
+    return 0;
+  },
+};

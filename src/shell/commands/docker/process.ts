@@ -1,0 +1,82 @@
+/**
+ * A container's processes as the shell runs them: the Proc (machine = container id, its namespace, hostname,
+ * the image's userland and output flavour), whether a command exists in the image (else runc's "executable
+ * file not found"), and whether the main process keeps running (a daemon, a sleep, an interactive shell) or
+ * finishes at once (its output becomes the container's log and its exit code the container's).
+ */
+import type { DockerContainer, DockerState } from '../../../docker';
+import { filesOwner } from '../../../docker';
+import { BUSYBOX_APPLETS, HOST_USERLAND, IMAGE_USERLANDS, imageShells, userlandFlavour } from '../../userlands';
+import type { Proc, Userland } from '../../types';
+
+export function imageUserland(c: DockerContainer): Userland {
+  return IMAGE_USERLANDS[c.userland] ?? (IMAGE_USERLANDS.ubuntu as Userland);
+}
+
+export function containerProc(st: DockerState, c: DockerContainer): Proc {
+  const u = imageUserland(c);
+  return {
+    machine: c.id,
+    ns: c.ns ?? st.hostNs,
+    hostname: filesOwner(st, c).hostname,
+    flavour: userlandFlavour(u),
+    userland: u,
+  };
+}
+
+const SHELLS = ['sh', 'ash', 'bash', 'zsh', 'dash'];
+
+function base(cmd: string): string {
+  return cmd.slice(cmd.lastIndexOf('/') + 1);
+}
+
+/** Whether argv[0] resolves in the image: our simulated tools by the image's list, shells by the image. */
+export function commandExists(c: DockerContainer, argv0: string): boolean {
+  const u = imageUserland(c);
+  const name = base(argv0);
+  if (SHELLS.includes(name)) return imageShells(u).includes(name);
+  if (name === 'nginx' || name === 'docker-entrypoint.sh') return c.userland === 'nginx';
+  if (HOST_USERLAND.commands.includes(name) || BUSYBOX_APPLETS.includes(name)) return u.commands.includes(name);
+  return true;
+}
+
+export type MainKind = 'shell' | 'daemon' | 'finite';
+
+/** What the main process does once started. */
+export function mainKind(c: DockerContainer): MainKind {
+  const argv = [c.path, ...c.args];
+  const name = base(c.path);
+  if (name === 'docker-entrypoint.sh' || name === 'nginx' || name === 'top' || name === 'httpd') return 'daemon';
+  if (SHELLS.includes(name)) {
+    if (argv.length === 1 || (argv.length === 2 && (argv[1] === '-i' || argv[1] === '-l'))) return c.openStdin ? 'shell' : 'finite';
+    const script = argv.slice(1).join(' ');
+    if (/\b(sleep|while|tail -f|nc -l|httpd|top)\b/.test(script)) return 'daemon';
+    return 'finite';
+  }
+  if (name === 'sleep') return argv[1] === '0' ? 'finite' : 'daemon';
+  if (name === 'tail' && argv.includes('-f')) return 'daemon';
+  if (name === 'ping' && !argv.includes('-c')) return 'daemon';
+  if (name === 'nc' && argv.some((a) => a.startsWith('-l'))) return 'daemon';
+  return 'finite';
+}
+
+/** The runc message a start fails with when the command is not in the image. */
+export function notFoundStartError(argv0: string): string {
+  return `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${argv0}": executable file not found in $PATH: unknown`;
+}
+
+/** nginx's entrypoint output on start (the first lines of `docker logs`). */
+export function nginxStartLog(): string {
+  return [
+    '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+    '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+    '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+    '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+    '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+    '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
+    '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
+    '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
+    '/docker-entrypoint.sh: Configuration complete; ready for start up',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,193 @@
+/**
+ * `docker ps` (cli/command/container/list.go, formatter/container.go): running containers newest first (all
+ * with -a), columns CONTAINER ID, IMAGE, COMMAND (quoted, ellipsised to 20), CREATED, STATUS, PORTS
+ * (DisplayablePorts), NAMES through the tabwriter; -q, -n, -l, --no-trunc, --format, --filter.
+ */
+import type { DockerContainer, DockerState } from '../../../docker';
+import { rfc3339Nano } from '../../../docker';
+import { formatIp4 } from '../../../lib';
+import type { Verb } from './cli';
+import { flagBool, flagList, flagSet, flagString } from './flags';
+import { renderRows } from './format';
+import type { GoJson } from './gojson';
+import { humanDuration } from './humanize';
+import { PS_FLAGS } from './verb_flags';
+
+interface ApiPort {
+  ip: string;
+  priv: number;
+  pub: number;
+  type: string;
+}
+
+function apiPorts(st: DockerState, c: DockerContainer): ApiPort[] {
+  if (c.status !== 'running') return [];
+  const out: ApiPort[] = [];
+  const maps = Object.values(st.endpoints)
+    .filter((e) => e.containerId === c.id)
+    .flatMap((e) => e.portMappings);
+  for (const p of c.exposedPorts) {
+    const [port, type] = p.split('/') as [string, string];
+    const ms = maps.filter((m) => m.containerPort === Number(port) && m.proto === type);
+    if (ms.length === 0 && c.networkMode !== 'host' && !c.networkMode.startsWith('container:')) out.push({ ip: '', priv: Number(port), pub: 0, type });
+    for (const m of ms) {
+      out.push({ ip: formatIp4(m.hostIp), priv: m.containerPort, pub: m.hostPort, type });
+      if (m.hostIp === 0) out.push({ ip: '::', priv: m.containerPort, pub: m.hostPort, type });
+    }
+  }
+  return out;
+}
+
+const joinHostPort = (ip: string, port: number) => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
+
+/** formatter.DisplayablePorts */
+export function displayablePorts(ports: ApiPort[]): string {
+  const sorted = [...ports].sort((a, b) => a.priv - b.priv || (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0) || a.pub - b.pub || (a.type < b.type ? -1 : 1));
+  const groups = new Map<string, { first: number; last: number }>();
+  const order: string[] = [];
+  const result: string[] = [];
+  const hostMappings: string[] = [];
+  const form = (key: string, a: number, b: number) => {
+    const parts = key.split('/');
+    const ip = parts.length > 1 ? (parts[0] as string) : '';
+    const type = parts.length > 1 ? (parts[1] as string) : (parts[0] as string);
+    let g = String(a);
+    if (a !== b) g = `${g}-${b}`;
+    if (ip !== '') g = `${ip}:${g}->${g}`;
+    return `${g}/${type}`;
+  };
+  for (const p of sorted) {
+    let key = p.type;
+    if (p.ip !== '') {
+      if (p.pub !== p.priv) {
+        hostMappings.push(`${joinHostPort(p.ip, p.pub)}->${p.priv}/${p.type}`);
+        continue;
+      }
+      key = `${p.ip}/${p.type}`;
+    }
+    const g = groups.get(key);
+    if (!g) {
+      groups.set(key, { first: p.priv, last: p.priv });
+      order.push(key);
+      continue;
+    }
+    if (p.priv === g.last + 1) {
+      g.last = p.priv;
+      continue;
+    }
+    result.push(form(key, g.first, g.last));
+    groups.set(key, { first: p.priv, last: p.priv });
+  }
+  for (const k of order) {
+    const g = groups.get(k) as { first: number; last: number };
+    result.push(form(k, g.first, g.last));
+  }
+  return [...result, ...hostMappings].join(', ');
+}
+
+/** Ellipsis: cut to `max` runes, the last one being "…". */
+export function ellipsis(s: string, max: number): string {
+  const r = [...s];
+  return r.length <= max ? s : `${r.slice(0, max - 1).join('')}…`;
+}
+
+function goQuote(s: string): string {
+  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function statusText(c: DockerContainer, now: number): string {
+  if (c.status === 'running') return `Up ${humanDuration(now - (c.startedUs ?? now))}`;
+  if (c.status === 'exited') return `Exited (${c.exitCode}) ${humanDuration(now - (c.finishedUs ?? now))} ago`;
+  return 'Created';
+}
+
+/** Go's time.Time.String() of the creation second, in UTC: "2026-11-28 00:00:05 +0000 UTC". */
+function goTime(st: DockerState, us: number): string {
+  const whole = us - ((st.epochMs * 1000 + us) % 1_000_000);
+  return rfc3339Nano(st.epochMs, whole).replace('T', ' ').replace('Z', ' +0000 UTC');
+}
+
+export function psRow(st: DockerState, c: DockerContainer, now: number, trunc: boolean, created: (us: number) => string): Record<string, GoJson> {
+  const cmd = [c.path, ...c.args].join(' ');
+  const nets = Object.keys(c.networks).sort().join(',');
+  return {
+    Command: goQuote(trunc ? ellipsis(cmd, 20) : cmd),
+    CreatedAt: created(c.createdUs),
+    ID: trunc ? c.id.slice(0, 12) : c.id,
+    Image: c.image,
+    Labels: '',
+    LocalVolumes: '0',
+    Mounts: '',
+    Names: c.name,
+    Networks: nets,
+    Ports: displayablePorts(apiPorts(st, c)),
+    RunningFor: `${humanDuration(now - c.createdUs)} ago`,
+    Size: '0B',
+    State: c.status,
+    Status: statusText(c, now),
+  };
+}
+
+export const PS_HEADERS: Record<string, string> = {
+  Command: 'COMMAND',
+  CreatedAt: 'CREATED AT',
+  ID: 'CONTAINER ID',
+  Image: 'IMAGE',
+  Labels: 'LABELS',
+  LocalVolumes: 'LOCAL VOLUMES',
+  Mounts: 'MOUNTS',
+  Names: 'NAMES',
+  Networks: 'NETWORKS',
+  Ports: 'PORTS',
+  RunningFor: 'CREATED',
+  Size: 'SIZE',
+  State: 'STATE',
+  Status: 'STATUS',
+};
+
+const DEFAULT = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
+
+function matchesFilter(c: DockerContainer, f: string): boolean {
+  const [k, v = ''] = f.split('=', 2) as [string, string];
+  switch (k) {
+    case 'name':
+      return c.name.includes(v);
+    case 'id':
+      return c.id.startsWith(v);
+    case 'status':
+      return c.status === v;
+    case 'network':
+      return Object.keys(c.networks).includes(v) || Object.values(c.networks).some((n) => n.networkId.startsWith(v));
+    case 'ancestor':
+      return c.image === v || c.image === `${v}:latest`;
+    default:
+      return true;
+  }
+}
+
+export const psVerbSpec: Verb = {
+  path: 'docker ps',
+  use: 'docker ps [OPTIONS]',
+  short: 'List containers',
+  flags: PS_FLAGS,
+  args: { exact: 0 },
+  run(io, p) {
+    const st = io.os.state.docker;
+    const now = io.os.state.clock.nowUs;
+    const filters = flagList(p, 'filter');
+    let list = Object.values(st.containers)
+      .filter((c) => flagBool(p, 'all') || flagSet(p, 'last') || flagBool(p, 'latest') || c.status === 'running')
+      .filter((c) => filters.every((f) => matchesFilter(c, f)))
+      .sort((a, b) => b.createdUs - a.createdUs);
+    if (flagBool(p, 'latest')) list = list.slice(0, 1);
+    else if (flagSet(p, 'last')) list = list.slice(0, Math.max(0, Number(flagString(p, 'last'))));
+    const trunc = !flagBool(p, 'no-trunc');
+    if (flagBool(p, 'quiet') && !flagSet(p, 'format')) {
+      for (const c of list) io.out(`${trunc ? c.id.slice(0, 12) : c.id}\n`);
+      return 0;
+    }
+    const created = (us: number) => goTime(st, us);
+    io.out(renderRows(flagString(p, 'format'), DEFAULT, PS_HEADERS, list.map((c) => psRow(st, c, now, trunc, created))));
+    return 0;
+  },
+};

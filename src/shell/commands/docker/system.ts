@@ -1,0 +1,151 @@
+/**
+ * `docker images`, `docker version`, `docker info` (cli/command/image/list.go, system/version.go, info.go):
+ * the local catalogue, the 27.5.1 client and engine, and the daemon's summary (containers, networks plugins,
+ * kernel).
+ */
+import { IMAGES } from '../../../docker';
+import type { Verb } from './cli';
+import { flagBool, flagString } from './flags';
+import { renderRows } from './format';
+import { humanDuration } from './humanize';
+import { IMAGES_FLAGS, INFO_FLAGS, VERSION_FLAGS } from './verb_flags';
+
+export const imagesVerbSpec: Verb = {
+  path: 'docker images',
+  use: 'docker images [OPTIONS] [REPOSITORY[:TAG]]',
+  short: 'List images',
+  flags: IMAGES_FLAGS,
+  args: { max: 1 },
+  run(io, p) {
+    const st = io.os.state.docker;
+    const now = io.os.state.clock.nowUs;
+    const repo = p.args[0];
+    const list = IMAGES.filter((i) => st.images.includes(`${i.repository}:${i.tag}`))
+      .filter((i) => repo === undefined || i.repository === repo || `${i.repository}:${i.tag}` === repo)
+      .sort((a, b) => a.createdDaysAgo - b.createdDaysAgo);
+    if (flagBool(p, 'quiet')) {
+      for (const i of list) io.out(`${i.id.slice(0, 12)}\n`);
+      return 0;
+    }
+    const rows = list.map((i) => ({
+      Repository: i.repository,
+      Tag: i.tag,
+      ID: flagBool(p, 'no-trunc') ? `sha256:${i.id}` : i.id.slice(0, 12),
+      CreatedSince: `${humanDuration(now + i.createdDaysAgo * 86_400_000_000)} ago`,
+      Size: i.size,
+      Digest: '<none>',
+      CreatedAt: '',
+    }));
+    const headers = { Repository: 'REPOSITORY', Tag: 'TAG', ID: 'IMAGE ID', CreatedSince: 'CREATED', Size: 'SIZE', Digest: 'DIGEST', CreatedAt: 'CREATED AT' };
+    io.out(renderRows(flagString(p, 'format'), 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}', headers, rows));
+    return 0;
+  },
+};
+
+const VERSION = `Client: Docker Engine - Community
+ Version:           27.5.1
+ API version:       1.47
+ Go version:        go1.22.11
+ Git commit:        9f9e405
+ Built:             Wed Jan 22 13:41:48 2025
+ OS/Arch:           linux/amd64
+ Context:           default
+
+Server: Docker Engine - Community
+ Engine:
+  Version:          27.5.1
+  API version:      1.47 (minimum version 1.24)
+  Go version:       go1.22.11
+  Git commit:       4c9b3b0
+  Built:            Wed Jan 22 13:41:48 2025
+  OS/Arch:          linux/amd64
+  Experimental:     false
+ containerd:
+  Version:          1.7.25
+  GitCommit:        bcc810d6b9066471b0b6fa75f557a15a1cbf31bb
+ runc:
+  Version:          1.2.4
+  GitCommit:        v1.2.4-0-g6c52b3f
+ docker-init:
+  Version:          0.19.0
+  GitCommit:        de40ad0
+`;
+
+export const versionVerbSpec: Verb = {
+  path: 'docker version',
+  use: 'docker version [OPTIONS]',
+  short: 'Show the Docker version information',
+  flags: VERSION_FLAGS,
+  args: { exact: 0 },
+  run(io) {
+    io.out(VERSION);
+    return 0;
+  },
+};
+
+export const infoVerbSpec: Verb = {
+  path: 'docker info',
+  use: 'docker info [OPTIONS]',
+  short: 'Display system-wide information',
+  flags: INFO_FLAGS,
+  args: { exact: 0 },
+  run(io) {
+    const st = io.os.state.docker;
+    const cs = Object.values(st.containers);
+    const running = cs.filter((c) => c.status === 'running').length;
+    io.out(`Client: Docker Engine - Community
+ Version:    27.5.1
+ Context:    default
+ Debug Mode: false
+
+Server:
+ Containers: ${cs.length}
+  Running: ${running}
+  Paused: 0
+  Stopped: ${cs.length - running}
+ Images: ${st.images.length}
+ Server Version: 27.5.1
+ Storage Driver: overlay2
+  Backing Filesystem: extfs
+  Supports d_type: true
+  Using metacopy: false
+  Native Overlay Diff: true
+  userxattr: false
+ Logging Driver: json-file
+ Cgroup Driver: systemd
+ Cgroup Version: 2
+ Plugins:
+  Volume: local
+  Network: bridge host ipvlan macvlan null overlay
+  Log: awslogs fluentd gcplogs gelf journald json-file local splunk syslog
+ Swarm: inactive
+ Runtimes: io.containerd.runc.v2 runc
+ Default Runtime: runc
+ Init Binary: docker-init
+ containerd version: bcc810d6b9066471b0b6fa75f557a15a1cbf31bb
+ runc version: v1.2.4-0-g6c52b3f
+ init version: de40ad0
+ Security Options:
+  apparmor
+  seccomp
+   Profile: builtin
+  cgroupns
+ Kernel Version: 6.18.44
+ Operating System: Debian GNU/Linux 12 (bookworm)
+ OSType: linux
+ Architecture: x86_64
+ CPUs: 2
+ Total Memory: 23.47GiB
+ Name: ${st.hostname}
+ ID: 4f2c7a1e-9b3d-4e8a-b6c5-1d0e2f3a4b5c
+ Docker Root Dir: /var/lib/docker
+ Debug Mode: false
+ Experimental: false
+ Insecure Registries:
+  127.0.0.0/8
+ Live Restore Enabled: false
+
+`);
+    return 0;
+  },
+};
