@@ -27,3 +27,14 @@ export { changes, changedIds, type Change, type ChangeOp, type ChangeWhat } from
 export { complete, commonPrefix, type Completion } from './complete';
 export { QueryRunner, hostProcIn } from './query';
 export { nfRuleText } from './rule_text';
+export {
+  nsTables,
+  containerEndpoints,
+  type NsTables,
+  type IfaceRow,
+  type RouteRow,
+  type NeighRow,
+  type FdbRow,
+  type ChainRow,
+  type EndpointRow,
+} from './inspect';

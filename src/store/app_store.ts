@@ -1,14 +1,30 @@
 /**
  * The application store (zustand vanilla): the Simulation, the terminals and their line editors, and what the
- * UI renders. React binds to it with `useStore(store, selector)`; nothing here imports React.
+ * UI renders (the topology projection, its layout, the last command's changes, the selection). React binds to it
+ * with `useStore(store, selector)`; nothing here imports React.
  *
  * The simulation code (kernel, engine, shell) is loaded with a dynamic import so the first screen paints
- * before it arrives; just-bash is preloaded in parallel.
+ * before it arrives; just-bash is preloaded in parallel. Only types are imported from `../sim` statically.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { LineResult, Simulation, TerminalInfo, World } from '../sim';
-import { editorKey, newEditor, parseTerminalInput, type EditorState } from './line_editor';
+import type * as SimNs from '../sim';
+import type {
+  Change,
+  EndpointRow,
+  LineResult,
+  NsTables,
+  QueryRunner,
+  Simulation,
+  TerminalInfo,
+  Topology,
+  World,
+} from '../sim';
+import { editorKey, newEditor, parseTerminalInput, type EditorKey, type EditorState } from './line_editor';
 import { TerminalChannel } from './terminal_channel';
+import { tab } from './completion';
+import { emptyLayout, pinNode, placeNodes, type LayoutState, type XY } from './layout';
+
+type SimModule = typeof SimNs;
 
 export interface TerminalView {
   id: string;
@@ -17,47 +33,105 @@ export interface TerminalView {
   parent: string | null;
 }
 
+/** What the inspector shows: a namespace box, a device, a container card, or a link. */
+export type Selection = { kind: 'ns' | 'dev' | 'ctr' | 'link'; id: string } | null;
+
+/** The last step's "what changed": the line (or undo/redo/reset) and its records. */
+export interface ChangeView {
+  kind: 'run' | 'undo' | 'redo' | 'reset';
+  label: string;
+  list: Change[];
+  /** Graph ids to highlight. */
+  ids: ReadonlySet<string>;
+  /** Increases with every step, so the UI can restart its highlight animation. */
+  seq: number;
+  exitCode: number;
+}
+
+export type Theme = 'light' | 'dark';
+
 export interface AppState {
   status: 'loading' | 'ready' | 'error';
   error: string | null;
   world: World | null;
+  topo: Topology | null;
+  layout: LayoutState;
+  change: ChangeView | null;
+  selection: Selection;
   terminals: TerminalView[];
   activeTerminal: string | null;
+  hostTerminal: string | null;
   /** Terminal whose line is running, if any. */
   running: string | null;
   /** The last line's result (trace, diff) for the panels that show them. */
   last: { terminal: string; line: string; result: LineResult } | null;
   canUndo: boolean;
   canRedo: boolean;
+  /** The lines undo/redo would take back / do again. */
+  undoLabel: string | null;
+  redoLabel: string | null;
+  theme: Theme;
+  /** First run: the welcome card with suggested commands. */
+  welcome: boolean;
 }
 
 export interface AppActions {
   init(seed?: number): Promise<void>;
-  /** Raw input from a terminal widget (xterm onData). */
+  /** Raw input from a terminal widget (xterm onData). Multi-line pastes run line by line. */
   input(terminal: string, data: string): void;
   /** Run a line as if typed (toolbar buttons type their command into the host terminal). */
   typeLine(terminal: string, line: string): Promise<void>;
+  /** Type a line into the host terminal and focus it. */
+  typeHost(line: string): Promise<void>;
   setActive(terminal: string): void;
   undo(): void;
   redo(): void;
+  reset(): Promise<void>;
+  select(sel: Selection): void;
+  /** The user dragged a box: only the layout changes. */
+  moveNode(id: string, pos: XY): void;
+  setTheme(theme: Theme): void;
+  dismissWelcome(): void;
+  /** Run a read-only command in a namespace (the inspector's "as the real command prints it"). */
+  query(ns: string, line: string): Promise<{ stdout: string; stderr: string; exitCode: number }>;
+  /** The inspector's tables for a namespace of the current World. */
+  tables(ns: string): NsTables | null;
+  /** A container's Docker endpoints in the current World. */
+  endpoints(containerId: string): EndpointRow[];
+  /** Terminal width in columns, for completion listings. */
+  setColumns(terminal: string, cols: number): void;
   channel(terminal: string): TerminalChannel;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
 
-/** Real time the browser waits per simulated microsecond while a command streams (ping: 1 line/s). */
 export interface StoreOptions {
   seed?: number;
   /** Scale of real waiting to simulated time (1 = real time, 0 = never wait: tests). */
   paceScale?: number;
+  theme?: Theme;
+  welcome?: boolean;
+}
+
+interface TermLocal {
+  editor: EditorState;
+  /** Keys waiting while a line runs (type-ahead and the rest of a pasted script). */
+  queue: EditorKey[];
+  tabArmed: boolean;
+  cols: number;
 }
 
 export function createAppStore(opts: StoreOptions = {}): AppStore {
+  let mod: SimModule | null = null;
   let sim: Simulation | null = null;
-  const editors = new Map<string, EditorState>();
+  let queries: QueryRunner | null = null;
+  const local = new Map<string, TermLocal>();
   const channels = new Map<string, TerminalChannel>();
   const aborts = new Map<string, AbortController>();
+  const undoLabels: string[] = [];
+  const redoLabels: string[] = [];
   const paceScale = opts.paceScale ?? 1;
+  let seq = 0;
 
   const channel = (id: string): TerminalChannel => {
     let c = channels.get(id);
@@ -66,6 +140,14 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
       channels.set(id, c);
     }
     return c;
+  };
+  const term = (id: string): TermLocal => {
+    let t = local.get(id);
+    if (!t) {
+      t = { editor: newEditor(), queue: [], tabArmed: false, cols: 80 };
+      local.set(id, t);
+    }
+    return t;
   };
 
   const store = createStore<AppState & AppActions>()((set, get) => {
@@ -78,9 +160,29 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
 
     const prompt = (id: string) => channel(id).write(sim?.prompt(id) ?? '$ ');
 
-    const refresh = () => {
-      if (!sim) return;
-      set({ world: sim.world, canUndo: sim.canUndo(), canRedo: sim.canRedo() });
+    /** Publish a new World: projection, layout and (when given) what changed, in one store update. */
+    const publish = (change: Omit<ChangeView, 'ids' | 'seq'> | null, before: World | null) => {
+      if (!sim || !mod) return;
+      const world = sim.world;
+      const topo = mod.topology(world);
+      const layout = placeNodes(topo, get().layout);
+      let changeView = get().change;
+      if (change) {
+        const list = before && before !== world ? mod.changes(before, world) : change.list;
+        changeView = { ...change, list, ids: mod.changedIds(list), seq: ++seq };
+      }
+      const sel = get().selection;
+      set({
+        world,
+        topo,
+        layout,
+        change: changeView,
+        selection: sel && stillThere(topo, sel) ? sel : null,
+        canUndo: sim.canUndo(),
+        canRedo: sim.canRedo(),
+        undoLabel: undoLabels[undoLabels.length - 1] ?? null,
+        redoLabel: redoLabels[redoLabels.length - 1] ?? null,
+      });
     };
 
     const runLine = async (id: string, line: string): Promise<void> => {
@@ -110,42 +212,97 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
         if (result.stdout) ch.write(result.stdout.replace(/\n/g, '\r\n'));
         if (result.stderr) ch.write(result.stderr.replace(/\n/g, '\r\n'));
       }
+      if (result.after !== result.before) {
+        undoLabels.push(line);
+        redoLabels.length = 0;
+      }
       const terms = sim.listTerminals().map(view);
-      set({ running: null, last: { terminal: id, line, result }, terminals: terms });
-      refresh();
+      set({ running: null, last: { terminal: id, line, result }, terminals: terms, welcome: false });
+      publish({ kind: 'run', label: line, list: [], exitCode: result.exitCode }, result.before);
       if (result.closed) {
         const parent = get().terminals.find((t) => t.id === id)?.parent ?? null;
-        set({ activeTerminal: parent ?? terms[0]?.id ?? null });
+        local.delete(id);
+        set({ activeTerminal: parent ?? get().hostTerminal ?? terms[0]?.id ?? null });
         return;
       }
       for (const o of result.opened) {
-        editors.set(o.id, newEditor());
+        term(o.id);
         set({ activeTerminal: o.id });
         prompt(o.id);
       }
       prompt(id);
     };
 
+    /** Feed queued keys to the line editor until a line is submitted (which runs, then pumps again). */
+    const pump = (id: string): void => {
+      const t = term(id);
+      const ch = channel(id);
+      while (t.queue.length > 0 && get().running === null) {
+        const key = t.queue.shift() as EditorKey;
+        if (key.kind === 'tab') {
+          const info = sim?.terminal(id);
+          if (!mod || !sim || !info) continue;
+          const c = mod.complete(sim.world, info.proc, t.editor.buffer, t.editor.cursor);
+          const r = tab(t.editor, c, t.tabArmed, sim.prompt(id), t.cols);
+          t.editor = r.state;
+          t.tabArmed = r.armed;
+          if (r.echo) ch.write(r.echo);
+          continue;
+        }
+        t.tabArmed = false;
+        const r = editorKey(t.editor, key);
+        t.editor = r.state;
+        if (r.echo) ch.write(r.echo);
+        switch (r.action.kind) {
+          case 'submit':
+            void runLine(id, r.action.line).then(() => pump(id));
+            return;
+          case 'interrupt':
+            prompt(id);
+            break;
+          case 'clear':
+            ch.clear();
+            prompt(id);
+            ch.write(t.editor.buffer);
+            break;
+          case 'complete':
+          case 'eof':
+          case 'none':
+            break;
+        }
+      }
+    };
+
     return {
       status: 'loading',
       error: null,
       world: null,
+      topo: null,
+      layout: emptyLayout(),
+      change: null,
+      selection: null,
       terminals: [],
       activeTerminal: null,
+      hostTerminal: null,
       running: null,
       last: null,
       canUndo: false,
       canRedo: false,
+      undoLabel: null,
+      redoLabel: null,
+      theme: opts.theme ?? 'light',
+      welcome: opts.welcome ?? true,
 
       async init(seed = opts.seed ?? 1) {
         try {
-          const mod = await import('../sim');
+          mod ??= await import('../sim');
           void mod.Simulation.preloadShell();
           sim = mod.createDefaultSimulation(seed);
+          queries = new mod.QueryRunner();
           const host = await sim.openTerminal(sim.hostProc());
-          editors.set(host.id, newEditor());
-          set({ status: 'ready', terminals: [view(host)], activeTerminal: host.id });
-          refresh();
+          term(host.id);
+          set({ status: 'ready', terminals: [view(host)], activeTerminal: host.id, hostTerminal: host.id });
+          publish(null, null);
           prompt(host.id);
         } catch (e) {
           set({ status: 'error', error: String(e) });
@@ -153,45 +310,33 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
       },
 
       input(id, data) {
-        const ch = channel(id);
-        if (get().running === id) {
-          if (data.includes('\x03')) aborts.get(id)?.abort();
+        const t = term(id);
+        if (get().running === id && data.includes('\x03')) {
+          aborts.get(id)?.abort();
+          t.queue = [];
           return;
         }
-        if (get().running !== null) return;
-        let ed = editors.get(id) ?? newEditor();
-        for (const key of parseTerminalInput(data)) {
-          const r = editorKey(ed, key);
-          ed = r.state;
-          if (r.echo) ch.write(r.echo);
-          switch (r.action.kind) {
-            case 'submit':
-              editors.set(id, ed);
-              void runLine(id, r.action.line);
-              return;
-            case 'interrupt':
-              prompt(id);
-              break;
-            case 'clear':
-              ch.clear();
-              prompt(id);
-              ch.write(ed.buffer);
-              break;
-            case 'complete':
-            case 'eof':
-            case 'none':
-              break;
-          }
-        }
-        editors.set(id, ed);
+        t.queue.push(...parseTerminalInput(data));
+        pump(id);
       },
 
       async typeLine(id, line) {
         if (get().running !== null) return;
+        const t = term(id);
+        // Replace whatever was half-typed, as if the user cleared the line and typed this one.
+        if (t.editor.buffer) channel(id).write(`\x1b[${t.editor.cursor}D\x1b[K`.replace('\x1b[0D', ''));
         channel(id).write(line + '\r\n');
-        const ed = editors.get(id) ?? newEditor();
-        editors.set(id, newEditor(line.trim() ? [...ed.history, line] : ed.history));
+        const h = t.editor.history;
+        t.editor = newEditor(line.trim() && h[h.length - 1] !== line ? [...h, line] : h);
         await runLine(id, line);
+        pump(id);
+      },
+
+      async typeHost(line) {
+        const host = get().hostTerminal;
+        if (!host) return;
+        set({ activeTerminal: host });
+        await get().typeLine(host, line);
       },
 
       setActive(id) {
@@ -199,15 +344,97 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
       },
 
       undo() {
-        if (sim?.undo()) refresh();
+        if (!sim || get().running !== null) return;
+        const before = sim.world;
+        if (!sim.undo()) return;
+        const label = undoLabels.pop() ?? '';
+        redoLabels.push(label);
+        publish({ kind: 'undo', label, list: [], exitCode: 0 }, before);
       },
 
       redo() {
-        if (sim?.redo()) refresh();
+        if (!sim || get().running !== null) return;
+        const before = sim.world;
+        if (!sim.redo()) return;
+        const label = redoLabels.pop() ?? '';
+        undoLabels.push(label);
+        publish({ kind: 'redo', label, list: [], exitCode: 0 }, before);
+      },
+
+      async reset() {
+        if (!mod || get().running !== null) return;
+        for (const ac of aborts.values()) ac.abort();
+        const seedNow = sim?.world.seed ?? opts.seed ?? 1;
+        sim = mod.createDefaultSimulation(seedNow);
+        queries = new mod.QueryRunner();
+        local.clear();
+        undoLabels.length = 0;
+        redoLabels.length = 0;
+        for (const ch of channels.values()) ch.clear();
+        channels.clear();
+        const host = await sim.openTerminal(sim.hostProc());
+        term(host.id);
+        set({
+          terminals: [view(host)],
+          activeTerminal: host.id,
+          hostTerminal: host.id,
+          layout: emptyLayout(),
+          selection: null,
+          last: null,
+          change: { kind: 'reset', label: '', list: [], ids: new Set(), seq: ++seq, exitCode: 0 },
+        });
+        publish(null, null);
+        prompt(host.id);
+      },
+
+      select(sel) {
+        set({ selection: sel });
+      },
+
+      moveNode(id, pos) {
+        set({ layout: pinNode(get().layout, id, pos) });
+      },
+
+      setTheme(theme) {
+        set({ theme });
+      },
+
+      dismissWelcome() {
+        set({ welcome: false });
+      },
+
+      async query(ns, line) {
+        if (!mod || !sim || !queries) return { stdout: '', stderr: 'not ready\n', exitCode: 1 };
+        return queries.run(sim.world, mod.hostProcIn(sim.world, ns), line);
+      },
+
+      tables(ns) {
+        return mod && sim ? mod.nsTables(sim.world, ns) : null;
+      },
+
+      endpoints(id) {
+        return mod && sim ? mod.containerEndpoints(sim.world, id) : [];
+      },
+
+      setColumns(id, cols) {
+        term(id).cols = cols;
       },
 
       channel,
     };
   });
   return store;
+}
+
+function stillThere(t: Topology, sel: NonNullable<Selection>): boolean {
+  switch (sel.kind) {
+    case 'ns':
+      return t.namespaces[sel.id] !== undefined;
+    case 'dev':
+      return t.devices[sel.id] !== undefined;
+    case 'ctr':
+      return t.containers[sel.id] !== undefined;
+    case 'link':
+      return t.links.some((l) => l.id === sel.id);
+  }
 }

@@ -1,42 +1,116 @@
 /**
- * The application frame. (First cut: header, a terminal per open shell; the topology graph, inspector and
- * packet player come with the web app work.)
+ * The application frame: header with the toolbar; the topology (graph or table) with the welcome card over it;
+ * a side panel with "what changed" and the inspector; the terminals below the graph. 1280x720 projectors and
+ * 1920x1080 laptops get the side-by-side layout; narrow screens stack everything.
  */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import type { AppStore } from '../store';
-import { Terminal } from './Terminal';
+import { StoreContext } from './store_context';
+import { Toolbar, type Dialog } from './Toolbar';
+import { TerminalPane } from './TerminalPane';
+import { ChangesPanel } from './ChangesPanel';
+import { Inspector } from './inspector/Inspector';
+import { Welcome } from './Welcome';
+import { TopologyTable } from './TopologyTable';
+import { RunDialog } from './dialogs/RunDialog';
+import { NetworkDialog } from './dialogs/NetworkDialog';
+import { HelpDialog } from './dialogs/HelpDialog';
+import { useShortcuts } from './shortcuts';
+
+const Canvas = lazy(() => import('./topology/Canvas'));
 
 export function App({ store }: { store: AppStore }) {
-  const status = useStore(store, (s) => s.status);
-  const terminals = useStore(store, (s) => s.terminals);
-  const active = useStore(store, (s) => s.activeTerminal);
+  const { t } = useTranslation();
+  const { status, error, theme, welcome, hasTopo } = useStore(
+    store,
+    useShallow((s) => ({
+      status: s.status,
+      error: s.error,
+      theme: s.theme,
+      welcome: s.welcome,
+      hasTopo: s.topo !== null,
+    })),
+  );
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [view, setView] = useState<'graph' | 'table'>('graph');
   useEffect(() => {
     void store.getState().init();
   }, [store]);
+  useEffect(() => {
+    document.documentElement.classList.toggle('dark', theme === 'dark');
+    document.documentElement.style.colorScheme = theme;
+    try {
+      localStorage.setItem('cnp.theme', theme);
+    } catch {
+      // storage may be unavailable (private mode): the theme just is not remembered
+    }
+  }, [theme]);
+  useShortcuts(store, dialog, setDialog);
+
   return (
-    <div className="flex h-screen flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
-        <h1 className="text-lg font-semibold">Container Network Playground</h1>
-      </header>
-      <main className="flex min-h-0 flex-1 flex-col">
-        <nav className="flex gap-1 px-2 pt-2" aria-label="Terminals">
-          {terminals.map((t) => (
-            <button
-              key={t.id}
-              type="button"
-              onClick={() => store.getState().setActive(t.id)}
-              className={`rounded-t px-3 py-1 text-sm ${t.id === active ? 'bg-slate-900 text-white' : 'bg-slate-200 dark:bg-slate-800'}`}
-            >
-              {t.title}
-            </button>
-          ))}
-        </nav>
-        <section className="min-h-0 flex-1 bg-[#0b1020] p-2" aria-label="Terminal">
-          {status === 'loading' && <p className="p-4 text-slate-300">Starting the simulated host…</p>}
-          {active && <Terminal key={active} store={store} id={active} />}
-        </section>
-      </main>
-    </div>
+    <StoreContext.Provider value={store}>
+      <div className="flex h-screen flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100 max-lg:h-auto max-lg:min-h-screen">
+        <a
+          href="#terminal"
+          className="sr-only focus:not-sr-only focus:absolute focus:z-50 focus:m-2 focus:rounded focus:bg-white focus:p-2 focus:text-slate-900"
+        >
+          {t('app.skip')}
+        </a>
+        <header className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 px-3 py-1.5 dark:border-slate-800">
+          <div className="flex items-baseline gap-2">
+            <h1 className="text-base font-bold">{t('app.title')}</h1>
+            <span className="text-xs text-slate-600 max-xl:hidden dark:text-slate-400">
+              {t('app.tagline')}
+            </span>
+          </div>
+          <Toolbar openDialog={setDialog} view={view} setView={setView} />
+        </header>
+        {status === 'error' && (
+          <p
+            role="alert"
+            className="bg-red-100 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-200"
+          >
+            {t('app.error', { error })}
+          </p>
+        )}
+        <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_22rem] grid-rows-[minmax(0,1fr)_minmax(11rem,38%)] max-lg:flex max-lg:flex-col 2xl:grid-cols-[minmax(0,1fr)_26rem]">
+          <section
+            aria-label={t('canvas.label')}
+            className="relative min-h-0 border-r border-slate-200 max-lg:h-[60vh] max-lg:border-r-0 dark:border-slate-800"
+            id="graph"
+            tabIndex={-1}
+          >
+            {view === 'graph' ? (
+              <Suspense fallback={null}>{hasTopo && <Canvas dark={theme === 'dark'} />}</Suspense>
+            ) : (
+              <TopologyTable />
+            )}
+          </section>
+          <aside className="row-span-2 flex min-h-0 flex-col divide-y divide-slate-200 overflow-hidden bg-white max-lg:order-3 dark:divide-slate-800 dark:bg-slate-900">
+            {welcome && status !== 'error' ? (
+              <div className="overflow-auto p-2">
+                <Welcome />
+              </div>
+            ) : (
+              <div className="max-h-[45%] min-h-24 overflow-hidden max-lg:max-h-none">
+                <ChangesPanel />
+              </div>
+            )}
+            <div className="min-h-0 flex-1 overflow-auto">
+              <Inspector />
+            </div>
+          </aside>
+          <div className="min-h-0 border-t border-r border-slate-200 max-lg:h-[50vh] dark:border-slate-800">
+            <TerminalPane />
+          </div>
+        </main>
+        {dialog === 'run' && <RunDialog onClose={() => setDialog(null)} />}
+        {dialog === 'network' && <NetworkDialog onClose={() => setDialog(null)} />}
+        {dialog === 'help' && <HelpDialog onClose={() => setDialog(null)} />}
+      </div>
+    </StoreContext.Provider>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * One xterm.js terminal bound to a store terminal: renders the channel's bytes and forwards key input.
- * Line editing lives in the store (pure code); this widget only shows bytes.
+ * Line editing, history and completion live in the store (pure code); this widget only shows bytes.
+ * Ctrl+Z / Ctrl+Shift+Z are the app's undo/redo here too; Ctrl+Shift+C copies the selection.
  */
 import { useEffect, useRef } from 'react';
 import { Terminal as XTerm } from '@xterm/xterm';
@@ -8,7 +9,14 @@ import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 import type { AppStore } from '../store';
 
-export function Terminal({ store, id }: { store: AppStore; id: string }) {
+const DARK = {
+  background: '#0b1020',
+  foreground: '#e2e8f0',
+  cursor: '#93c5fd',
+  selectionBackground: '#334155',
+};
+
+export default function Terminal({ store, id, label }: { store: AppStore; id: string; label: string }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = host.current;
@@ -19,20 +27,47 @@ export function Terminal({ store, id }: { store: AppStore; id: string }) {
       cursorBlink: true,
       convertEol: false,
       scrollback: 5000,
-      theme: { background: '#0b1020', foreground: '#e2e8f0' },
+      theme: DARK,
+      screenReaderMode: false,
     });
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(el);
-    fit.fit();
+    term.textarea?.setAttribute('aria-label', label);
+    const refit = () => {
+      try {
+        fit.fit();
+        store.getState().setColumns(id, term.cols);
+      } catch {
+        // not laid out yet (hidden tab): the next resize fits it
+      }
+    };
+    refit();
+    term.attachCustomKeyEventHandler((e) => {
+      if (e.type !== 'keydown') return true;
+      const k = e.key.toLowerCase();
+      if (e.ctrlKey && !e.altKey && (k === 'z' || k === 'y')) {
+        e.preventDefault();
+        if (k === 'y' || e.shiftKey) store.getState().redo();
+        else store.getState().undo();
+        return false;
+      }
+      if (e.ctrlKey && e.shiftKey && k === 'c') {
+        const sel = term.getSelection();
+        if (sel) void navigator.clipboard?.writeText(sel).catch(() => undefined);
+        return false;
+      }
+      if (e.altKey && (k === 'g' || k === 't')) return false;
+      return true;
+    });
     const ch = store.getState().channel(id);
     term.write(ch.scrollback());
     const unsub = ch.subscribe(
       (d) => term.write(d),
-      () => term.clear(),
+      () => term.write('\x1b[H\x1b[2J\x1b[3J'),
     );
     const input = term.onData((d) => store.getState().input(id, d));
-    const ro = new ResizeObserver(() => fit.fit());
+    const ro = new ResizeObserver(refit);
     ro.observe(el);
     term.focus();
     return () => {
@@ -41,6 +76,6 @@ export function Terminal({ store, id }: { store: AppStore; id: string }) {
       unsub();
       term.dispose();
     };
-  }, [store, id]);
+  }, [store, id, label]);
   return <div ref={host} className="h-full w-full" data-testid={`terminal-${id}`} />;
 }

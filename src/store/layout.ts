@@ -1,0 +1,154 @@
+/**
+ * Where each box of the topology sits on the canvas: an incremental slot layout, pure and synchronous, so the
+ * graph is drawn in the same frame the command finished in.
+ *
+ * The host frame is at the origin. Column 0 of the frame holds the host's own ports (lo, eth0, loose veth ends)
+ * and `host` containers; every bridge gets the next column (sticky: a bridge keeps its column for life).
+ * Namespace boxes stand above the frame in the column of the bridge their first veth leads to (column 0 when
+ * none does: `none` containers, lone `ip netns`), two per row, filling the lowest free slot. The LAN gateway and
+ * the internet stand left of the frame, where the frame never grows.
+ *
+ * Positions are sticky: a box placed once keeps its place until it disappears (so nothing the user did not touch
+ * moves), and a box the user dragged is pinned where it was dropped. Removed boxes free their slot.
+ */
+import type { Topology, TopoNs } from '../sim';
+
+export interface XY {
+  x: number;
+  y: number;
+}
+
+export interface Slot {
+  col: number;
+  /** Sub-column inside the column (0 or 1). */
+  sub: number;
+  row: number;
+  /** Rows the box spans. */
+  span: number;
+}
+
+export interface LayoutState {
+  /** Canvas position of every box that has been placed (kept after removal, so undo/redo puts it back). */
+  pos: Record<string, XY>;
+  /** Boxes the user dragged. */
+  pinned: Record<string, true>;
+  /** Grid slots of boxes above the frame. */
+  slots: Record<string, Slot>;
+  /** Column of each bridge device (by device id), sticky. */
+  bridgeCol: Record<string, number>;
+}
+
+export const GEOMETRY = {
+  /** Width of one column of the host frame (a bridge block) and of its namespace boxes above. */
+  colW: 470,
+  /** Width of a namespace box. */
+  boxW: 215,
+  /** Height of one slot above the frame. */
+  rowH: 210,
+  gap: 20,
+  /** Padding inside the host frame. */
+  pad: 16,
+  /** Space between the frame's top and the first row of boxes. */
+  above: 90,
+};
+
+export const emptyLayout = (): LayoutState => ({ pos: {}, pinned: {}, slots: {}, bridgeCol: {} });
+
+export const nsNodeId = (ns: string): string => `ns:${ns}`;
+
+/** The column a namespace box belongs to: the column of the bridge its first veth's peer is a port of. */
+function columnOf(t: Topology, box: TopoNs, bridgeCol: Record<string, number>): number {
+  for (const id of box.devices) {
+    const d = t.devices[id];
+    const peer = d?.peer ? t.devices[d.peer] : undefined;
+    if (d?.kind === 'veth' && peer?.master && bridgeCol[peer.master] !== undefined)
+      return bridgeCol[peer.master] as number;
+  }
+  return 0;
+}
+
+/** Rough height of a box in pixels (its content decides the real size; this only reserves slots). */
+export function estimateBoxHeight(box: TopoNs): number {
+  const chipRows = Math.ceil(box.devices.length / 2);
+  return 56 + chipRows * 46 + box.containers.length * 52 + box.bridges.length * 70;
+}
+
+/** Canvas x of column `col`'s left edge (relative to the frame's origin). */
+export function columnX(col: number): number {
+  return GEOMETRY.pad + col * GEOMETRY.colW;
+}
+
+function slotXY(s: Slot): XY {
+  const g = GEOMETRY;
+  return {
+    x: columnX(s.col) + s.sub * (g.boxW + g.gap),
+    y: -g.above - (s.row + s.span) * g.rowH,
+  };
+}
+
+/** Place what is new, keep what was placed, forget nothing (positions of removed boxes stay for undo). */
+export function placeNodes(t: Topology, prev: LayoutState): LayoutState {
+  const next: LayoutState = {
+    pos: { ...prev.pos },
+    pinned: prev.pinned,
+    slots: { ...prev.slots },
+    bridgeCol: { ...prev.bridgeCol },
+  };
+  const host = t.namespaces[t.hostNs];
+  // Bridges of the host: sticky columns 1, 2, ... (lowest column no present bridge uses).
+  const present = new Set(host?.bridges ?? []);
+  const used = new Set<number>();
+  for (const [id, col] of Object.entries(next.bridgeCol)) if (present.has(id)) used.add(col);
+  for (const id of host?.bridges ?? []) {
+    if (next.bridgeCol[id] !== undefined && used.has(next.bridgeCol[id] as number)) continue;
+    let col = 1;
+    while (used.has(col)) col++;
+    next.bridgeCol[id] = col;
+    used.add(col);
+  }
+
+  next.pos[nsNodeId(t.hostNs)] = { x: 0, y: 0 };
+
+  // Occupied slots: those of boxes still present.
+  const occupied = new Set<string>();
+  const boxes = t.order
+    .map((id) => t.namespaces[id])
+    .filter((b): b is TopoNs => b?.role === 'sandbox' || b?.role === 'netns');
+  const live = new Set(boxes.map((b) => nsNodeId(b.id)));
+  for (const [id, s] of Object.entries(next.slots)) {
+    if (!live.has(id)) continue;
+    for (let r = s.row; r < s.row + s.span; r++) occupied.add(`${s.col}/${s.sub}/${r}`);
+  }
+  for (const box of boxes) {
+    const id = nsNodeId(box.id);
+    if (next.slots[id] && next.pos[id]) continue;
+    const col = columnOf(t, box, next.bridgeCol);
+    const span = Math.max(1, Math.ceil(estimateBoxHeight(box) / GEOMETRY.rowH));
+    let placed: Slot | null = null;
+    for (let row = 0; !placed; row++) {
+      for (let sub = 0; sub < 2 && !placed; sub++) {
+        let free = true;
+        for (let r = row; r < row + span; r++) if (occupied.has(`${col}/${sub}/${r}`)) free = false;
+        if (free) placed = { col, sub, row, span };
+      }
+    }
+    for (let r = placed.row; r < placed.row + span; r++) occupied.add(`${col}/${placed.sub}/${r}`);
+    next.slots[id] = placed;
+    if (!next.pinned[id]) next.pos[id] = slotXY(placed);
+  }
+  // Slots of boxes that are gone are freed; their last position is kept for undo/redo.
+  for (const id of Object.keys(next.slots)) if (!live.has(id)) delete next.slots[id];
+
+  // The outside world, left of the frame: the LAN gateway level with eth0, the internet above it.
+  const ext = t.order.map((id) => t.namespaces[id]).filter((b): b is TopoNs => b?.role === 'external');
+  ext.forEach((b, i) => {
+    const id = nsNodeId(b.id);
+    if (!next.pinned[id]) next.pos[id] = { x: -260, y: 40 - i * 190 };
+  });
+  return next;
+}
+
+/** The user dropped a box: pin it there. */
+export function pinNode(l: LayoutState, id: string, p: XY): LayoutState {
+  return { ...l, pos: { ...l.pos, [id]: p }, pinned: { ...l.pinned, [id]: true } };
+}

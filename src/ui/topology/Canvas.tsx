@@ -1,0 +1,133 @@
+/**
+ * The topology canvas: React Flow as a controlled view of the store's projection. Drags change only the layout
+ * (store.moveNode); deleting things is a command, never a node removal. The view fits itself when new boxes
+ * appear, until the user pans or zooms by hand (the Fit button brings that back).
+ */
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type NodeChange,
+  type Viewport,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { useTranslation } from 'react-i18next';
+import { StoreContext } from '../store_context';
+import { NsNode } from './NsNode';
+import { LinkEdge } from './LinkEdge';
+import { Legend } from './Legend';
+import { newFlowCache, toFlow, type NsFlowNode } from './to_flow';
+
+const nodeTypes = { ns: NsNode };
+const edgeTypes = { link: LinkEdge };
+const FIT = { padding: 0.12, duration: 250, maxZoom: 1.1 };
+
+function Flow({ dark }: { dark: boolean }) {
+  const store = useContext(StoreContext);
+  const { t } = useTranslation();
+  const flow = useReactFlow();
+  const { topo, layout, change, selection } = useStore(
+    store,
+    useShallow((s) => ({ topo: s.topo, layout: s.layout, change: s.change, selection: s.selection })),
+  );
+  // Mutable caches that live as long as the canvas (not render inputs: the tick below is).
+  const [cache] = useState(newFlowCache);
+  const [measured] = useState(() => new Map<string, { width: number; height: number }>());
+  const [measureTick, setMeasureTick] = useState(0);
+  const userMoved = useRef(false);
+
+  const { nodes, edges } = useMemo(() => {
+    void measureTick;
+    if (!topo) return { nodes: [], edges: [] };
+    return toFlow(topo, layout, change, selection, cache, measured);
+  }, [topo, layout, change, selection, measureTick, cache, measured]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<NsFlowNode>[]) => {
+      let dims = false;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) store.getState().moveNode(c.id, c.position);
+        else if (c.type === 'dimensions' && c.dimensions) {
+          const prev = measured.get(c.id);
+          if (!prev || prev.width !== c.dimensions.width || prev.height !== c.dimensions.height) {
+            measured.set(c.id, c.dimensions);
+            dims = true;
+          }
+        }
+      }
+      if (dims) setMeasureTick((n) => n + 1);
+    },
+    [store, measured],
+  );
+
+  // Fit the view when boxes appear, go or grow, unless the user has taken the view over.
+  const count = nodes.length;
+  const allMeasured = nodes.every((n) => n.measured);
+  const extent = allMeasured
+    ? nodes.map((n) => `${n.id}:${n.measured?.width}x${n.measured?.height}`).join()
+    : '';
+  useEffect(() => {
+    if (userMoved.current || !extent) return;
+    const h = requestAnimationFrame(() => void flow.fitView(FIT));
+    return () => cancelAnimationFrame(h);
+  }, [extent, flow]);
+
+  const onMoveStart = useCallback((e: MouseEvent | TouchEvent | null, _v: Viewport) => {
+    if (e) userMoved.current = true;
+  }, []);
+
+  return (
+    <ReactFlow<NsFlowNode>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgeClick={(_e, edge) => store.getState().select({ kind: 'link', id: edge.id })}
+      onPaneClick={() => store.getState().select(null)}
+      onMoveStart={onMoveStart}
+      connectionMode={ConnectionMode.Loose}
+      nodesConnectable={false}
+      elementsSelectable
+      edgesFocusable
+      onlyRenderVisibleElements
+      minZoom={0.08}
+      maxZoom={2}
+      colorMode={dark ? 'dark' : 'light'}
+      proOptions={{ hideAttribution: true }}
+      aria-label={t('canvas.label')}
+      ariaLabelConfig={{
+        'controls.ariaLabel': t('canvas.label'),
+        'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
+        'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
+        'controls.fitView.ariaLabel': t('canvas.fit'),
+        'minimap.ariaLabel': t('canvas.minimap'),
+      }}
+    >
+      <Controls
+        showInteractive={false}
+        onFitView={() => {
+          userMoved.current = false;
+          void flow.fitView(FIT);
+        }}
+        fitViewOptions={FIT}
+      />
+      {count > 12 && <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />}
+      <Legend />
+    </ReactFlow>
+  );
+}
+
+export default function Canvas({ dark }: { dark: boolean }) {
+  return (
+    <ReactFlowProvider>
+      <Flow dark={dark} />
+    </ReactFlowProvider>
+  );
+}

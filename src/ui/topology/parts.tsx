@@ -1,0 +1,242 @@
+/**
+ * The pieces a namespace box is drawn from: an interface chip (a port, carrying the edge handles), a container
+ * card (its network mode told by icon, word and border, never by colour alone), and a bridge (a switch with its
+ * ports on top). All text is rendered as React text: names typed by users never become markup.
+ */
+import { memo, useContext } from 'react';
+import { Handle, Position } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import type { TopoContainer, TopoDevice } from '../../sim';
+import { StoreContext } from '../store_context';
+import type { BridgeView } from './to_flow';
+
+const HANDLE = '!h-1.5 !w-1.5 !min-w-0 !min-h-0 !border-0 !bg-transparent';
+
+export const MODE_ICON: Record<TopoContainer['mode'], string> = {
+  bridge: '⇄',
+  host: '⌂',
+  none: '∅',
+  container: '⊞',
+};
+
+/** Tailwind classes per mode: border style differs (solid, double, dashed, dotted), colour only adds to it. */
+export const MODE_CARD: Record<TopoContainer['mode'], string> = {
+  bridge: 'border-solid border-sky-500 dark:border-sky-400',
+  host: 'border-dashed border-amber-600 dark:border-amber-400',
+  none: 'border-dotted border-slate-500 dark:border-slate-400',
+  container: 'border-double border-[3px] border-fuchsia-600 dark:border-fuchsia-400',
+};
+
+function Handles({ dev, ether }: { dev: string; ether: boolean }) {
+  return (
+    <>
+      <Handle
+        type="source"
+        id={`${dev}:t`}
+        position={Position.Top}
+        isConnectable={false}
+        className={HANDLE}
+      />
+      <Handle
+        type="source"
+        id={`${dev}:b`}
+        position={Position.Bottom}
+        isConnectable={false}
+        className={HANDLE}
+      />
+      {ether && (
+        <>
+          <Handle
+            type="source"
+            id={`${dev}:l`}
+            position={Position.Left}
+            isConnectable={false}
+            className={HANDLE}
+          />
+          <Handle
+            type="source"
+            id={`${dev}:r`}
+            position={Position.Right}
+            isConnectable={false}
+            className={HANDLE}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+export function stateWord(d: TopoDevice): 'up' | 'down' | 'nocarrier' {
+  if (!d.adminUp) return 'down';
+  return d.operstate === 'UP' || d.operstate === 'UNKNOWN' ? 'up' : 'nocarrier';
+}
+
+export const Chip = memo(function Chip({
+  dev,
+  changed,
+  selected,
+  compact = false,
+}: {
+  dev: TopoDevice;
+  changed: boolean;
+  selected: boolean;
+  compact?: boolean;
+}) {
+  const store = useContext(StoreContext);
+  const { t } = useTranslation();
+  const st = stateWord(dev);
+  const title = `${dev.linkName}\n${dev.mac}${dev.addrs.length ? `\n${dev.addrs.join('\n')}` : ''}\nmtu ${dev.mtu} · ${dev.operstate}`;
+  return (
+    <button
+      type="button"
+      title={title}
+      aria-label={`${dev.linkName} ${dev.addrs.join(' ')} ${st === 'down' ? t('canvas.down') : ''}`}
+      aria-pressed={selected}
+      data-dev={dev.name}
+      onClick={(e) => {
+        e.stopPropagation();
+        store.getState().select({ kind: 'dev', id: dev.id });
+      }}
+      className={[
+        'nodrag relative flex min-w-0 flex-col items-start rounded-md border px-1.5 py-0.5 text-left font-mono leading-tight',
+        'border-slate-300 bg-white text-slate-800 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100',
+        'focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600',
+        st === 'down' ? 'opacity-60' : '',
+        changed ? 'cnp-changed' : '',
+        selected ? 'ring-2 ring-blue-600 dark:ring-blue-400' : '',
+        compact ? 'text-[10px]' : 'text-[11px]',
+      ].join(' ')}
+    >
+      <span className="flex max-w-full items-center gap-1 font-semibold">
+        <span
+          aria-hidden
+          className={`inline-block h-1.5 w-1.5 shrink-0 rounded-full ${st === 'up' ? 'bg-emerald-500' : st === 'down' ? 'border border-slate-500' : 'bg-amber-500'}`}
+        />
+        <span className="truncate">{compact ? dev.name : dev.linkName}</span>
+      </span>
+      {!compact && dev.addrs.length > 0 && (
+        <span className="truncate text-slate-600 dark:text-slate-300">{dev.addrs[0]}</span>
+      )}
+      {!compact && dev.addrs.length > 1 && <span className="text-slate-500">+{dev.addrs.length - 1}</span>}
+      <Handles dev={dev.id} ether={dev.kind === 'ether'} />
+    </button>
+  );
+});
+
+export const Card = memo(function Card({
+  c,
+  changed,
+  selected,
+}: {
+  c: TopoContainer;
+  changed: boolean;
+  selected: boolean;
+}) {
+  const store = useContext(StoreContext);
+  const { t } = useTranslation();
+  const modeText = t(`mode.${c.mode}`, { target: c.modeTarget ?? '' });
+  return (
+    <div
+      data-container={c.name}
+      data-mode={c.mode}
+      className={[
+        'flex items-center gap-1.5 rounded-lg border-2 bg-white px-2 py-1 shadow-sm dark:bg-slate-800',
+        MODE_CARD[c.mode],
+        changed ? 'cnp-changed' : '',
+        selected ? 'ring-2 ring-blue-600 dark:ring-blue-400' : '',
+      ].join(' ')}
+    >
+      <button
+        type="button"
+        className="nodrag flex min-w-0 flex-1 items-center gap-1.5 text-left focus-visible:outline-2 focus-visible:outline-blue-600"
+        aria-pressed={selected}
+        onClick={(e) => {
+          e.stopPropagation();
+          store.getState().select({ kind: 'ctr', id: c.id });
+        }}
+      >
+        <span aria-hidden className="text-base leading-none">
+          {MODE_ICON[c.mode]}
+        </span>
+        <span className="min-w-0">
+          <span className="block truncate text-xs font-semibold text-slate-900 dark:text-slate-50">
+            {c.name}
+          </span>
+          <span className="block truncate text-[10px] text-slate-600 dark:text-slate-300">
+            {c.image} · <span className="font-medium">{modeText}</span>
+          </span>
+          {c.ports.length > 0 && (
+            <span className="block truncate font-mono text-[10px] text-slate-600 dark:text-slate-300">
+              {c.ports.join(' ')}
+            </span>
+          )}
+        </span>
+      </button>
+      <button
+        type="button"
+        title={t('canvas.open', { name: c.name })}
+        aria-label={t('canvas.open', { name: c.name })}
+        className="nodrag rounded border border-slate-300 px-1 font-mono text-[10px] text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-700"
+        onClick={(e) => {
+          e.stopPropagation();
+          void store.getState().typeHost(`docker exec -it ${c.name} sh`);
+        }}
+      >
+        &gt;_
+      </button>
+    </div>
+  );
+});
+
+export const Bridge = memo(function Bridge({
+  b,
+  changed,
+  selected,
+}: {
+  b: BridgeView;
+  changed: ReadonlySet<string>;
+  selected: string | null;
+}) {
+  const store = useContext(StoreContext);
+  const { t } = useTranslation();
+  const dev = b.dev;
+  return (
+    <div className="flex flex-col gap-1" data-bridge={dev.name}>
+      <div className="flex min-h-6 flex-wrap items-end gap-1 px-1">
+        {b.ports.map((p) => (
+          <Chip
+            key={p.id}
+            dev={p}
+            changed={changed.has(`dev:${p.id}`)}
+            selected={selected === `dev:${p.id}`}
+            compact
+          />
+        ))}
+      </div>
+      <button
+        type="button"
+        aria-pressed={selected === `dev:${dev.id}`}
+        onClick={(e) => {
+          e.stopPropagation();
+          store.getState().select({ kind: 'dev', id: dev.id });
+        }}
+        className={[
+          'nodrag relative flex items-center gap-2 rounded-md border-2 border-indigo-700 bg-indigo-600 px-2 py-1 text-left text-white shadow',
+          'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:border-indigo-300 dark:bg-indigo-700',
+          changed.has(`dev:${dev.id}`) ? 'cnp-changed' : '',
+          selected === `dev:${dev.id}` ? 'ring-2 ring-blue-400' : '',
+        ].join(' ')}
+      >
+        <span aria-hidden className="font-mono text-sm leading-none">
+          ▤
+        </span>
+        <span className="font-mono text-xs font-bold">{dev.name}</span>
+        <span className="font-mono text-[11px] opacity-90">{dev.addrs[0] ?? t('canvas.noAddr')}</span>
+        <span className="ml-auto text-[10px] opacity-90">
+          {t('canvas.ports', { count: b.ports.length })}
+          {!dev.adminUp ? ` · ${t('canvas.down')}` : ''}
+        </span>
+      </button>
+    </div>
+  );
+});

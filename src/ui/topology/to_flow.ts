@@ -1,0 +1,194 @@
+/**
+ * Topology + layout + selection + changes -> React Flow nodes and edges (DESIGN.md section 7:
+ * `nodes = toFlow(topology(world), layout, selection)`).
+ *
+ * Every namespace is ONE node (its interfaces, bridges, ports and container cards are drawn inside it, and the
+ * interfaces carry the edge handles), which keeps a 200-container world near 200 nodes. Node and edge objects
+ * are reused when nothing about them changed (same data signature, same position), so React Flow's memoized
+ * nodes do not re-render and a drag only touches the dragged node.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import type { TopoContainer, TopoDevice, Topology, TopoNs } from '../../sim';
+import type { ChangeView, LayoutState, Selection, XY } from '../../store';
+
+export interface BridgeView {
+  dev: TopoDevice;
+  ports: TopoDevice[];
+  col: number;
+}
+
+export interface NsData extends Record<string, unknown> {
+  ns: TopoNs;
+  /** Interfaces drawn as ports of the box. */
+  devices: TopoDevice[];
+  bridges: BridgeView[];
+  containers: TopoContainer[];
+  /** Ids inside this node the last command touched (`dev:..`, `ctr:..`) and whether the box itself is new. */
+  changed: string[];
+  boxChanged: boolean;
+  changeSeq: number;
+  /** The selected id inside this node (`dev:..`, `ctr:..`, or `ns:..` for the box). */
+  selected: string | null;
+  /** Columns of the host frame (bridge columns + column 0). */
+  columns: number;
+}
+
+export type NsFlowNode = Node<NsData, 'ns'>;
+
+export interface VethData extends Record<string, unknown> {
+  label: string;
+  kind: 'veth' | 'wire';
+  changed: boolean;
+  changeSeq: number;
+}
+
+export type LinkEdge = Edge<VethData, 'link'>;
+
+export interface FlowCache {
+  nodes: Map<string, { sig: string; node: NsFlowNode }>;
+  edges: Map<string, { sig: string; edge: LinkEdge }>;
+}
+
+export const newFlowCache = (): FlowCache => ({ nodes: new Map(), edges: new Map() });
+
+function selectedIn(sel: Selection, t: Topology, ns: TopoNs): string | null {
+  if (!sel) return null;
+  if (sel.kind === 'ns') return sel.id === ns.id ? `ns:${ns.id}` : null;
+  if (sel.kind === 'dev') return t.devices[sel.id]?.ns === ns.id ? `dev:${sel.id}` : null;
+  if (sel.kind === 'ctr') return ns.containers.includes(sel.id) ? `ctr:${sel.id}` : null;
+  return null;
+}
+
+/** Top or bottom: the side of the box that faces the node at the other end of the interface's cable. */
+function sideToward(here: XY | undefined, there: XY | undefined): 't' | 'b' {
+  if (!here || !there) return 'b';
+  return there.y > here.y ? 'b' : 't';
+}
+
+export function toFlow(
+  t: Topology,
+  layout: LayoutState,
+  change: ChangeView | null,
+  sel: Selection,
+  cache: FlowCache,
+  measured: ReadonlyMap<string, { width: number; height: number }>,
+): { nodes: NsFlowNode[]; edges: LinkEdge[] } {
+  const nodes: NsFlowNode[] = [];
+  const hl = change?.ids ?? new Set<string>();
+  const seq = change?.seq ?? 0;
+  const posOfNs = (ns: string) => layout.pos[`ns:${ns}`];
+  const nextNodes = new Map<string, { sig: string; node: NsFlowNode }>();
+  const hostCols = 1 + Math.max(0, ...Object.values(layout.bridgeCol));
+  /** Which handle of each interface its cable uses: every chip has a top and a bottom one (ether: left/right). */
+  const sides = new Map<string, 't' | 'b' | 'l' | 'r'>();
+
+  for (const nsId of t.order) {
+    const ns = t.namespaces[nsId] as TopoNs;
+    const id = `ns:${nsId}`;
+    const position = layout.pos[id];
+    if (!position) continue;
+    const devices = ns.devices.map((d) => t.devices[d] as TopoDevice);
+    const bridges: BridgeView[] = ns.bridges.map((b) => {
+      const dev = t.devices[b] as TopoDevice;
+      return {
+        dev,
+        ports: dev.ports.map((p) => t.devices[p]).filter((p): p is TopoDevice => !!p),
+        col: layout.bridgeCol[b] ?? 1,
+      };
+    });
+    const containers = ns.containers.map((c) => t.containers[c] as TopoContainer);
+    for (const d of [...devices, ...bridges.flatMap((b) => b.ports)]) {
+      const peer = d.peer ? t.devices[d.peer] : undefined;
+      if (ns.role === 'host') sides.set(d.id, d.kind === 'ether' ? 'l' : 't');
+      else if (ns.role === 'external')
+        sides.set(
+          d.id,
+          peer?.ns === t.hostNs ? 'r' : sideToward(position, peer ? posOfNs(peer.ns) : undefined),
+        );
+      else sides.set(d.id, sideToward(position, peer ? posOfNs(peer.ns) : undefined));
+    }
+    const inner = [
+      ...devices.map((d) => `dev:${d.id}`),
+      ...bridges.flatMap((b) => [`dev:${b.dev.id}`, ...b.ports.map((p) => `dev:${p.id}`)]),
+      ...containers.map((c) => `ctr:${c.id}`),
+    ];
+    const changed = inner.filter((x) => hl.has(x));
+    const boxChanged = hl.has(id);
+    const selected = selectedIn(sel, t, ns);
+    const data: NsData = {
+      ns,
+      devices,
+      bridges,
+      containers,
+      changed,
+      boxChanged,
+      changeSeq: changed.length > 0 || boxChanged ? seq : 0,
+      selected,
+      columns: ns.role === 'host' ? hostCols : 1,
+    };
+    const sig = JSON.stringify(data);
+    const prev = cache.nodes.get(id);
+    const m = measured.get(id);
+    let node: NsFlowNode;
+    if (
+      prev &&
+      prev.sig === sig &&
+      prev.node.position === position &&
+      prev.node.measured?.width === m?.width &&
+      prev.node.measured?.height === m?.height
+    ) {
+      node = prev.node;
+    } else {
+      node = {
+        id,
+        type: 'ns',
+        position,
+        data: prev && prev.sig === sig ? prev.node.data : data,
+        ...(m ? { measured: m } : {}),
+        draggable: ns.role !== 'host',
+        selectable: false,
+        zIndex: ns.role === 'host' ? 0 : 1,
+        ariaLabel: ns.title,
+      };
+    }
+    nextNodes.set(id, { sig, node });
+    nodes.push(node);
+  }
+  cache.nodes = nextNodes;
+
+  const edges: LinkEdge[] = [];
+  const nextEdges = new Map<string, { sig: string; edge: LinkEdge }>();
+  for (const l of t.links) {
+    const a = t.devices[l.a];
+    const b = t.devices[l.b];
+    if (!a || !b) continue;
+    const na = nextNodes.get(`ns:${a.ns}`)?.node;
+    const nb = nextNodes.get(`ns:${b.ns}`)?.node;
+    if (!na || !nb) continue;
+    const sa = sides.get(a.id) ?? 'b';
+    const sb = sides.get(b.id) ?? 't';
+    const changed = hl.has(`link:${l.id}`);
+    const selected = sel?.kind === 'link' && sel.id === l.id;
+    const data: VethData = { label: l.label, kind: l.kind, changed, changeSeq: changed ? seq : 0 };
+    const sig = `${na.id}|${nb.id}|${sa}|${sb}|${l.label}|${changed}|${selected}|${data.changeSeq}`;
+    const prev = cache.edges.get(l.id);
+    const edge: LinkEdge =
+      prev && prev.sig === sig
+        ? prev.edge
+        : {
+            id: l.id,
+            type: 'link',
+            source: na.id,
+            target: nb.id,
+            sourceHandle: `${a.id}:${sa}`,
+            targetHandle: `${b.id}:${sb}`,
+            data,
+            selected,
+            ariaLabel: l.label,
+          };
+    nextEdges.set(l.id, { sig, edge });
+    edges.push(edge);
+  }
+  cache.edges = nextEdges;
+  return { nodes, edges };
+}
