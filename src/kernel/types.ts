@@ -497,6 +497,8 @@ export interface ConntrackEntry {
   reply: CtTuple;
   /** TCP state name as conntrack prints it, or null for other protocols. */
   tcpState: string | null;
+  /** Which direction sent the first FIN (the close sequence's bookkeeping), or null. */
+  tcpFinFrom: 'orig' | 'reply' | null;
   /** IPS_SEEN_REPLY: printed as [UNREPLIED] while false. */
   seenReply: boolean;
   assured: boolean;
@@ -604,12 +606,21 @@ export interface Packet {
   ip: Ip4Header | null;
   l4: L4 | null;
   payload: Payload;
-  /** Conntrack entry this packet belongs to (skb->_nfct), with its direction. */
-  ct: { id: number; dir: 'orig' | 'reply' } | null;
+  /**
+   * Conntrack entry this packet belongs to (skb->_nfct) with its direction and ctinfo (IP_CT_NEW,
+   * IP_CT_ESTABLISHED, IP_CT_RELATED); `untracked` (id 0) after -j NOTRACK/CT --notrack in raw.
+   */
+  ct: PacketCt | null;
   /** skb->mark */
   mark: number;
   /** Set once the packet crossed a bridge's netfilter hooks (br_netfilter), to avoid running them twice. */
   brnf: boolean;
+}
+
+export interface PacketCt {
+  id: number;
+  dir: 'orig' | 'reply';
+  info: 'new' | 'established' | 'related' | 'untracked';
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import { sysctlCommand } from './commands/sysctl';
 import { iptablesCommand } from './commands/iptables';
 import { iptablesSaveCommand } from './commands/iptables/save';
 import { dockerCommand } from './commands/docker';
+import { conntrackCommand } from './commands/conntrack';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -25,4 +26,5 @@ export const COMMANDS: readonly SimCommand[] = [
   iptablesCommand,
   iptablesSaveCommand,
   dockerCommand,
+  conntrackCommand,
 ];

@@ -1,13 +1,36 @@
 /**
- * NF_HOOK(): run a packet through the netfilter hook `hook` of namespace `ns` (raw, conntrack, mangle, nat,
- * filter in priority order), applying NAT to the packet in place and updating rule counters and conntrack.
- * Emits `nf_hook` and `nat` trace events; a DROP verdict is the caller's to discard with
- * NETFILTER_DROP.
+ * NF_HOOK(): run a packet through the netfilter hook `hook` of namespace `ns`, calling what is registered
+ * there in priority order (include/uapi/linux/netfilter_ipv4.h NF_IP_PRI_*): raw (-300), conntrack
+ * (-200, PREROUTING/OUTPUT), mangle (-150), nat DNAT (-100, PREROUTING/OUTPUT), filter (0), security (50),
+ * nat SNAT (100, INPUT/POSTROUTING), conntrack confirm (last, INPUT/POSTROUTING). A table takes part once its
+ * chain for the hook exists (iptables-nft registers base chains one by one). Rule traversal is
+ * ipt_do_table (ip_tables.c): counters, jumps with a return stack, goto, RETURN, the policy at the end of a
+ * base chain. NAT rules run only for the first packet of a connection (nf_nat_inet_fn); every packet is
+ * then rewritten from the connection (nf_nat.ts).
  *
- * STUB: always ACCEPT until the netfilter work lands. The packet path calls this at every hook.
+ * Emits an `nf_hook` trace event per table with the rule (or policy) that decided, and `nat` events for
+ * rewrites. A DROP verdict is the caller's to discard with NETFILTER_DROP; a packet dropped before its new
+ * connection was confirmed takes that connection with it.
  */
+import { formatIp4 } from '../../lib';
 import type { KernelCtx } from '../context';
-import type { DevId, NfHook, NsId, Packet } from '../types';
+import { fibLookup } from '../ipv4/fib';
+import type {
+  ConntrackEntry,
+  DevId,
+  NetNs,
+  NfChain,
+  NfHook,
+  NfTable,
+  NfTableName,
+  NfTarget,
+  NsId,
+  Packet,
+} from '../types';
+import { ctDropUnconfirmed, ctEnabled, ctOf, nfConntrackConfirm, nfConntrackIn } from './nf_conntrack';
+import { manipOf, natManip, natSetup } from './nf_nat';
+import { ruleSaveText } from './rule_text';
+import { ruleMatches, type MatchState } from './xt_match';
 
 export type NfVerdict = 'ACCEPT' | 'DROP';
 
@@ -16,14 +39,233 @@ export interface NfHookOpts {
   bridged?: boolean;
 }
 
+type Stage = NfTableName | 'ct_in' | 'confirm';
+
+/** What runs at each hook, in priority order. */
+const STAGES: Record<NfHook, readonly Stage[]> = {
+  PREROUTING: ['raw', 'ct_in', 'mangle', 'nat'],
+  INPUT: ['mangle', 'filter', 'security', 'nat', 'confirm'],
+  FORWARD: ['mangle', 'filter', 'security'],
+  OUTPUT: ['raw', 'ct_in', 'mangle', 'nat', 'filter', 'security'],
+  POSTROUTING: ['mangle', 'nat', 'confirm'],
+};
+
+interface Decision {
+  verdict: 'ACCEPT' | 'DROP' | 'REJECT';
+  chain: string;
+  rule: number | null;
+  ruleText: string;
+  /** A NAT target that fired (nat table only). */
+  nat: NfTarget | null;
+}
+
+/** Guard against user-chain loops the kernel would have refused at load time (ELOOP). */
+const MAX_STEPS = 10_000;
+
+/** ipt_do_table for one table's base chain. */
+function doTable(t: NfTable, base: NfChain, pkt: Packet, st: MatchState): Decision {
+  const len = pkt.ip?.len ?? 0;
+  const stack: { chain: NfChain; next: number }[] = [];
+  let chain = base;
+  let i = 0;
+  const policy = (): Decision => {
+    if (base.policyCounted) {
+      base.counters.pkts += 1;
+      base.counters.bytes += len;
+    }
+    const p = base.policy ?? 'ACCEPT';
+    return { verdict: p, chain: base.name, rule: null, ruleText: `-P ${base.name} ${p}`, nat: null };
+  };
+  for (let steps = 0; steps < MAX_STEPS; steps++) {
+    const r = chain.rules[i];
+    if (!r) {
+      const back = stack.pop();
+      if (!back) return policy();
+      chain = back.chain;
+      i = back.next;
+      continue;
+    }
+    if (!ruleMatches(r, st, pkt)) {
+      i++;
+      continue;
+    }
+    r.counters.pkts += 1;
+    r.counters.bytes += len;
+    const tg = r.target;
+    const decided = (verdict: Decision['verdict'], nat: NfTarget | null = null): Decision => ({
+      verdict,
+      chain: chain.name,
+      rule: i + 1,
+      ruleText: ruleSaveText(chain.name, r),
+      nat,
+    });
+    switch (tg.kind) {
+      case 'ACCEPT':
+      case 'DROP':
+        return decided(tg.kind);
+      case 'REJECT':
+        return decided('REJECT');
+      case 'DNAT':
+      case 'SNAT':
+      case 'MASQUERADE':
+      case 'REDIRECT':
+        return decided('ACCEPT', tg);
+      case 'RETURN': {
+        const back = stack.pop();
+        if (!back) return policy();
+        chain = back.chain;
+        i = back.next;
+        continue;
+      }
+      case 'jump':
+      case 'goto': {
+        const next = t.chains.find((c) => c.name === tg.chain);
+        if (!next) {
+          i++;
+          continue;
+        }
+        if (tg.kind === 'jump') stack.push({ chain, next: i + 1 });
+        chain = next;
+        i = 0;
+        continue;
+      }
+      case 'MARK':
+        pkt.mark = ((pkt.mark & ~tg.mask) ^ tg.value) >>> 0;
+        break;
+      case 'NOTRACK':
+        if (!pkt.ct) pkt.ct = { id: 0, dir: 'orig', info: 'untracked' };
+        break;
+      case 'LOG':
+      case 'none':
+        break;
+    }
+    i++;
+  }
+  return policy();
+}
+
+function traceDecision(
+  ctx: KernelCtx,
+  ns: NsId,
+  hook: NfHook,
+  table: NfTableName,
+  pkt: Packet,
+  d: Decision,
+): void {
+  ctx.trace({
+    kind: 'nf_hook',
+    atUs: ctx.clock.nowUs,
+    ns,
+    pkt: pkt.id,
+    summary: pktLine(pkt),
+    hook,
+    table,
+    chain: d.chain,
+    rule: d.rule,
+    ruleText: d.ruleText,
+    verdict: d.nat ? d.nat.kind : d.verdict,
+  });
+}
+
+/** A short "proto src > dst" line for the trace. */
+function pktLine(pkt: Packet): string {
+  const ip = pkt.ip;
+  if (!ip) return '';
+  const l4 = pkt.l4;
+  const ports = l4 && 'sport' in l4 ? [`.${l4.sport}`, `.${l4.dport}`] : ['', ''];
+  return `IP ${formatIp4(ip.src)}${ports[0]} > ${formatIp4(ip.dst)}${ports[1]} proto ${ip.proto} length ${ip.len}`;
+}
+
+function baseChain(n: NetNs, table: NfTableName, hook: NfHook): { t: NfTable; c: NfChain } | null {
+  const t = n.netfilter.tables[table];
+  const c = t?.chains.find((x) => x.builtin && x.name === hook);
+  return t && c ? { t, c } : null;
+}
+
+/** The NAT stage at PREROUTING/OUTPUT (DST) or INPUT/POSTROUTING (SRC). */
+function natStage(
+  ctx: KernelCtx,
+  ns: NsId,
+  n: NetNs,
+  hook: NfHook,
+  pkt: Packet,
+  st: MatchState,
+  ct: ConntrackEntry,
+  devs: { inDev: DevId | null; outDev: DevId | null },
+): void {
+  const manip = manipOf(hook);
+  const pct = pkt.ct;
+  if (!manip || !pct || !pkt.ip) return;
+  const done = manip === 'DST' ? 'natDoneDst' : 'natDoneSrc';
+  if (pct.info === 'new' && pct.dir === 'orig' && !ct[done]) {
+    const bc = baseChain(n, 'nat', hook);
+    if (bc) {
+      const d = doTable(bc.t, bc.c, pkt, st);
+      traceDecision(ctx, ns, hook, 'nat', pkt, d);
+      if (d.nat) {
+        const dst = pkt.ip.dst;
+        const nexthop = fibLookup(ctx, ns, dst)?.route.gateway ?? dst;
+        natSetup(ctx, ns, ct, manip, d.nat, devs.inDev, devs.outDev, nexthop);
+      }
+    }
+    ct[done] = true;
+  }
+  const change = natManip(ct, pkt, manip);
+  if (change)
+    ctx.trace({
+      kind: 'nat',
+      atUs: ctx.clock.nowUs,
+      ns,
+      pkt: pkt.id,
+      summary: pktLine(pkt),
+      type: change.type,
+      before: change.before,
+      after: change.after,
+      ctId: ct.id,
+    });
+}
+
 export function nfHook(
-  _ctx: KernelCtx,
-  _ns: NsId,
-  _hook: NfHook,
-  _pkt: Packet,
-  _inDev: DevId | null,
-  _outDev: DevId | null,
+  ctx: KernelCtx,
+  ns: NsId,
+  hook: NfHook,
+  pkt: Packet,
+  inDev: DevId | null,
+  outDev: DevId | null,
   _opts: NfHookOpts = {},
 ): NfVerdict {
+  const n = ctx.k.netns[ns];
+  if (!n || !pkt.ip) return 'ACCEPT';
+  const tracking = ctEnabled(n);
+  const st: MatchState = {
+    k: ctx.k,
+    ns,
+    inDev: inDev ? (ctx.k.devices[inDev] ?? null) : null,
+    outDev: outDev ? (ctx.k.devices[outDev] ?? null) : null,
+    ct: null,
+  };
+  for (const stage of STAGES[hook]) {
+    if (stage === 'ct_in') {
+      if (tracking) nfConntrackIn(ctx, ns, pkt);
+      continue;
+    }
+    if (stage === 'confirm') {
+      if (tracking) nfConntrackConfirm(ctx, ns, pkt);
+      continue;
+    }
+    st.ct = ctOf(ctx, ns, pkt.ct);
+    if (stage === 'nat') {
+      if (st.ct) natStage(ctx, ns, n, hook, pkt, st, st.ct, { inDev, outDev });
+      continue;
+    }
+    const bc = baseChain(n, stage, hook);
+    if (!bc) continue;
+    const d = doTable(bc.t, bc.c, pkt, st);
+    traceDecision(ctx, ns, hook, stage, pkt, d);
+    if (d.verdict !== 'ACCEPT') {
+      ctDropUnconfirmed(ctx, ns, pkt);
+      return 'DROP';
+    }
+  }
   return 'ACCEPT';
 }

@@ -27,7 +27,14 @@ export const BUILTIN_CHAINS: Record<NfTableName, readonly string[]> = {
 export const TABLE_SAVE_ORDER: readonly NfTableName[] = ['mangle', 'security', 'raw', 'filter', 'nat'];
 
 function builtinChain(name: string): NfChain {
-  return { name, builtin: true, policy: 'ACCEPT', policyCounted: false, counters: { pkts: 0, bytes: 0 }, rules: [] };
+  return {
+    name,
+    builtin: true,
+    policy: 'ACCEPT',
+    policyCounted: false,
+    counters: { pkts: 0, bytes: 0 },
+    rules: [],
+  };
 }
 
 /**
@@ -66,8 +73,12 @@ export function isBuiltinChain(table: NfTableName, chain: string): boolean {
  * one as a fresh ACCEPT chain), then user chains sorted by name (iptables-nft sorts its chain cache).
  */
 export function nfListChains(t: NfTable | null, table: NfTableName): NfChain[] {
-  const builtins = BUILTIN_CHAINS[table].map((name) => t?.chains.find((c) => c.name === name) ?? builtinChain(name));
-  const user = (t?.chains ?? []).filter((c) => !c.builtin).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const builtins = BUILTIN_CHAINS[table].map(
+    (name) => t?.chains.find((c) => c.name === name) ?? builtinChain(name),
+  );
+  const user = (t?.chains ?? [])
+    .filter((c) => !c.builtin)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return [...builtins, ...user];
 }
 
@@ -85,7 +96,8 @@ function writableChain(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: stri
 export function nfChainRefs(t: NfTable | null, chain: string): number {
   let n = 0;
   for (const c of t?.chains ?? [])
-    for (const r of c.rules) if ((r.target.kind === 'jump' || r.target.kind === 'goto') && r.target.chain === chain) n++;
+    for (const r of c.rules)
+      if ((r.target.kind === 'jump' || r.target.kind === 'goto') && r.target.chain === chain) n++;
   return n;
 }
 
@@ -155,7 +167,13 @@ function existingChain(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: stri
 }
 
 /** `-D chain rule-spec`: the first rule equal to `rule` goes; ENOENT when there is none. */
-export function nfDeleteRule(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string, rule: NfRuleSpec): KResult<void> {
+export function nfDeleteRule(
+  ctx: KernelCtx,
+  ns: NsId,
+  table: NfTableName,
+  chain: string,
+  rule: NfRuleSpec,
+): KResult<void> {
   const c = existingChain(ctx, ns, table, chain);
   const i = c ? c.rules.findIndex((r) => nfRuleEqual(r, rule)) : -1;
   if (!c || i < 0) return kerr('ENOENT');
@@ -164,7 +182,13 @@ export function nfDeleteRule(ctx: KernelCtx, ns: NsId, table: NfTableName, chain
 }
 
 /** `-D chain N` (1-based): ENOENT without the chain, E2BIG past the end ("Index of deletion too big"). */
-export function nfDeleteRuleNum(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string, num: number): KResult<void> {
+export function nfDeleteRuleNum(
+  ctx: KernelCtx,
+  ns: NsId,
+  table: NfTableName,
+  chain: string,
+  num: number,
+): KResult<void> {
   const c = existingChain(ctx, ns, table, chain);
   if (!c) return kerr('ENOENT');
   if (num < 1 || num > c.rules.length) return kerr('E2BIG');
@@ -190,7 +214,13 @@ export function nfReplaceRule(
 }
 
 /** `-C chain rule-spec`: read-only; ENOENT when no equal rule exists. */
-export function nfCheckRule(k: KernelState, ns: NsId, table: NfTableName, chain: string, rule: NfRuleSpec): KResult<void> {
+export function nfCheckRule(
+  k: KernelState,
+  ns: NsId,
+  table: NfTableName,
+  chain: string,
+  rule: NfRuleSpec,
+): KResult<void> {
   const c = nfTable(k, ns, table)?.chains.find((x) => x.name === chain);
   return c && c.rules.some((r) => nfRuleEqual(r, rule)) ? kok(undefined) : kerr('ENOENT');
 }
@@ -215,7 +245,12 @@ export function nfFlush(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: str
  * EBUSY for both; the error names the chain). Built-in chains are not user chains: ENOENT. `-X` alone
  * deletes every user chain, failing with EBUSY on the first busy one (nothing is deleted then: one batch).
  */
-export function nfDeleteChain(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string | null): KResult<void> {
+export function nfDeleteChain(
+  ctx: KernelCtx,
+  ns: NsId,
+  table: NfTableName,
+  chain: string | null,
+): KResult<void> {
   const t = nfTable(ctx.k, ns, table);
   if (!t) return chain === null ? kok(undefined) : kerr('ENOENT');
   const victims = t.chains.filter((c) => !c.builtin && (chain === null || c.name === chain));
@@ -224,7 +259,11 @@ export function nfDeleteChain(ctx: KernelCtx, ns: NsId, table: NfTableName, chai
   for (const c of victims) {
     const refs = t.chains
       .filter((x) => !gone.has(x.name))
-      .some((x) => x.rules.some((r) => (r.target.kind === 'jump' || r.target.kind === 'goto') && r.target.chain === c.name));
+      .some((x) =>
+        x.rules.some(
+          (r) => (r.target.kind === 'jump' || r.target.kind === 'goto') && r.target.chain === c.name,
+        ),
+      );
     if (c.rules.length > 0 || refs) return kerr('EBUSY', c.name);
   }
   t.chains = t.chains.filter((c) => !gone.has(c.name));
@@ -232,7 +271,13 @@ export function nfDeleteChain(ctx: KernelCtx, ns: NsId, table: NfTableName, chai
 }
 
 /** `-E old new`: renames a user chain; rules that jump to it follow (nf_tables refers to chains by handle). */
-export function nfRenameChain(ctx: KernelCtx, ns: NsId, table: NfTableName, from: string, to: string): KResult<void> {
+export function nfRenameChain(
+  ctx: KernelCtx,
+  ns: NsId,
+  table: NfTableName,
+  from: string,
+  to: string,
+): KResult<void> {
   const t = nfTable(ctx.k, ns, table);
   const c = t?.chains.find((x) => x.name === from && !x.builtin);
   if (!t || !c) return kerr('ENOENT');
@@ -240,7 +285,8 @@ export function nfRenameChain(ctx: KernelCtx, ns: NsId, table: NfTableName, from
   c.name = to;
   for (const ch of t.chains)
     for (const r of ch.rules)
-      if ((r.target.kind === 'jump' || r.target.kind === 'goto') && r.target.chain === from) r.target.chain = to;
+      if ((r.target.kind === 'jump' || r.target.kind === 'goto') && r.target.chain === from)
+        r.target.chain = to;
   return kok(undefined);
 }
 

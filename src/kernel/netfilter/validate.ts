@@ -10,7 +10,12 @@ import type { KernelState, NfHook, NfTable, NfTableName, NsId } from '../types';
 import { isBuiltinChain, nfTable, type NfRuleSpec } from './tables';
 
 /** The hooks from which `chain` can be reached (its own for a built-in chain). */
-export function chainHooks(t: NfTable | null, table: NfTableName, chain: string, seen = new Set<string>()): Set<NfHook> {
+export function chainHooks(
+  t: NfTable | null,
+  table: NfTableName,
+  chain: string,
+  seen = new Set<string>(),
+): Set<NfHook> {
   if (isBuiltinChain(table, chain)) return new Set([chain as NfHook]);
   const out = new Set<NfHook>();
   if (seen.has(chain)) return out;
@@ -25,22 +30,32 @@ export function chainHooks(t: NfTable | null, table: NfTableName, chain: string,
 function allowedHooks(rule: NfRuleSpec): { hooks: NfHook[]; table: NfTableName | null }[] {
   const req: { hooks: NfHook[]; table: NfTableName | null }[] = [];
   const tg = rule.target;
-  if (tg.kind === 'DNAT' || tg.kind === 'REDIRECT') req.push({ hooks: ['PREROUTING', 'OUTPUT'], table: 'nat' });
+  if (tg.kind === 'DNAT' || tg.kind === 'REDIRECT')
+    req.push({ hooks: ['PREROUTING', 'OUTPUT'], table: 'nat' });
   if (tg.kind === 'SNAT') req.push({ hooks: ['POSTROUTING', 'INPUT'], table: 'nat' });
   if (tg.kind === 'MASQUERADE') req.push({ hooks: ['POSTROUTING'], table: 'nat' });
   if (tg.kind === 'REJECT') req.push({ hooks: ['INPUT', 'FORWARD', 'OUTPUT'], table: null });
   if (tg.kind === 'NOTRACK') req.push({ hooks: ['PREROUTING', 'OUTPUT'], table: 'raw' });
   for (const m of rule.matches) {
-    if (m.kind === 'addrtype' && m.limitIfaceIn) req.push({ hooks: ['PREROUTING', 'INPUT', 'FORWARD'], table: null });
-    if (m.kind === 'addrtype' && m.limitIfaceOut) req.push({ hooks: ['POSTROUTING', 'OUTPUT', 'FORWARD'], table: null });
+    if (m.kind === 'addrtype' && m.limitIfaceIn)
+      req.push({ hooks: ['PREROUTING', 'INPUT', 'FORWARD'], table: null });
+    if (m.kind === 'addrtype' && m.limitIfaceOut)
+      req.push({ hooks: ['POSTROUTING', 'OUTPUT', 'FORWARD'], table: null });
   }
   return req;
 }
 
 /** EINVAL when nf_tables would refuse `rule` in `chain` (the commit of the whole batch fails), else null. */
-export function nfRuleInvalid(k: KernelState, ns: NsId, table: NfTableName, chain: string, rule: NfRuleSpec): Errno | null {
+export function nfRuleInvalid(
+  k: KernelState,
+  ns: NsId,
+  table: NfTableName,
+  chain: string,
+  rule: NfRuleSpec,
+): Errno | null {
   const tg = rule.target;
-  if (tg.kind === 'REJECT' && tg.with === 'tcp-reset' && (rule.proto !== 6 || rule.protoInvert)) return 'EINVAL';
+  if (tg.kind === 'REJECT' && tg.with === 'tcp-reset' && (rule.proto !== 6 || rule.protoInvert))
+    return 'EINVAL';
   const t = nfTable(k, ns, table);
   const hooks = chainHooks(t, table, chain);
   for (const req of allowedHooks(rule)) {

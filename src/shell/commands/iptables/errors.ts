@@ -35,7 +35,10 @@ export class XtError extends Error {
 
   /** VERSION_PROBLEM, exit 3. */
   static version(msg: string): XtError {
-    return new XtError(`${XT_PROG} ${XT_VERSION}: ${msg}\nPerhaps iptables or your kernel needs to be upgraded.\n`, 3);
+    return new XtError(
+      `${XT_PROG} ${XT_VERSION}: ${msg}\nPerhaps iptables or your kernel needs to be upgraded.\n`,
+      3,
+    );
   }
 
   /** nft_strerror(): "iptables: MSG." exit 1. */
@@ -45,7 +48,10 @@ export class XtError extends Error {
 
   /** A failed nf_tables batch (mnl_batch_talk error): RESOURCE_PROBLEM, exit 4. */
   static batch(op: string, errno: Errno, what: string): XtError {
-    return new XtError(`${XT_PROG} ${XT_VERSION}:  ${op} failed (${BATCH_STRERROR[errno] ?? errno}): ${what}\n`, 4);
+    return new XtError(
+      `${XT_PROG} ${XT_VERSION}:  ${op} failed (${BATCH_STRERROR[errno] ?? errno}): ${what}\n`,
+      4,
+    );
   }
 }
 

@@ -26,7 +26,11 @@ export interface MatchExt {
   final(m: NfMatch, ctx: MatchCtx, seen: ReadonlySet<string>): void;
 }
 
-const opt = (ext: string, name: string, hasArg: 0 | 1 = 1, key = name): LongOpt => ({ name, hasArg, val: `${ext}:${key}` });
+const opt = (ext: string, name: string, hasArg: 0 | 1 = 1, key = name): LongOpt => ({
+  name,
+  hasArg,
+  val: `${ext}:${key}`,
+});
 
 function noInvert(ext: string, name: string, invert: boolean): void {
   if (invert) throw XtError.param(`${ext}: option "--${name}" cannot be inverted.\n`);
@@ -72,7 +76,10 @@ function tcpUdpParse(m: NfMatch, o: string, arg: string | null, invert: boolean,
   const v = arg ?? '';
   if (m.kind === 'udp') {
     const key = o === 'sport' ? 'sport' : 'dport';
-    if (m[key]) throw XtError.param(`udp: option "--${o === 'sport' ? 'source' : 'destination'}-port" can only be used once.\n`);
+    if (m[key])
+      throw XtError.param(
+        `udp: option "--${o === 'sport' ? 'source' : 'destination'}-port" can only be used once.\n`,
+      );
     m[key] = udpPortRange(v, invert);
     return;
   }
@@ -202,10 +209,12 @@ const addrtype: MatchExt = {
       m.dstTypes = parseTypeList(arg ?? '');
       m.dstInvert = invert;
     } else if (o === 'limit-iface-in') {
-      if (m.limitIfaceOut) throw XtError.param('addrtype: you can\'t specify both --limit-iface-in and --limit-iface-out');
+      if (m.limitIfaceOut)
+        throw XtError.param("addrtype: you can't specify both --limit-iface-in and --limit-iface-out");
       m.limitIfaceIn = true;
     } else if (o === 'limit-iface-out') {
-      if (m.limitIfaceIn) throw XtError.param('addrtype: you can\'t specify both --limit-iface-in and --limit-iface-out');
+      if (m.limitIfaceIn)
+        throw XtError.param("addrtype: you can't specify both --limit-iface-in and --limit-iface-out");
       m.limitIfaceOut = true;
     }
   },
@@ -259,7 +268,8 @@ const comment: MatchExt = {
   parse(m, _o, arg, invert) {
     noInvert('comment', 'comment', invert);
     if (m.kind !== 'comment') return;
-    if ((arg ?? '').length > 255) throw XtError.param('comment: option "--comment" must be less than 256 characters.\n');
+    if ((arg ?? '').length > 255)
+      throw XtError.param('comment: option "--comment" must be less than 256 characters.\n');
     m.comment = arg ?? '';
   },
   final(_m, _c, seen) {
@@ -335,7 +345,17 @@ const multiport: MatchExt = {
   },
 };
 
-export const MATCH_EXTS: readonly MatchExt[] = [tcp, udp, icmp, addrtype, conntrack, state, comment, mark, multiport];
+export const MATCH_EXTS: readonly MatchExt[] = [
+  tcp,
+  udp,
+  icmp,
+  addrtype,
+  conntrack,
+  state,
+  comment,
+  mark,
+  multiport,
+];
 
 export function findMatchExt(name: string): MatchExt | null {
   return MATCH_EXTS.find((e) => e.name === name) ?? null;

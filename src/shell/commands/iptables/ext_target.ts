@@ -14,11 +14,22 @@ export interface TargetExt {
   name: string;
   opts: readonly LongOpt[];
   init(): NfTarget;
-  parse(t: NfTarget, opt: string, arg: string | null, invert: boolean, ctx: MatchCtx, seen: ReadonlySet<string>): void;
+  parse(
+    t: NfTarget,
+    opt: string,
+    arg: string | null,
+    invert: boolean,
+    ctx: MatchCtx,
+    seen: ReadonlySet<string>,
+  ): void;
   final(t: NfTarget, seen: ReadonlySet<string>): void;
 }
 
-const opt = (ext: string, name: string, hasArg: 0 | 1 = 1): LongOpt => ({ name, hasArg, val: `${ext}:${name}` });
+const opt = (ext: string, name: string, hasArg: 0 | 1 = 1): LongOpt => ({
+  name,
+  hasArg,
+  val: `${ext}:${name}`,
+});
 
 const PORT_PROTOS = ['tcp', 'udp', 'sctp', 'dccp'];
 
@@ -142,7 +153,14 @@ function portsTarget(kind: 'MASQUERADE' | 'REDIRECT'): TargetExt {
 }
 
 const LOG_LEVELS: readonly (readonly [string, number])[] = [
-  ['alert', 1], ['crit', 2], ['debug', 7], ['emerg', 0], ['error', 3], ['info', 6], ['notice', 5], ['panic', 0],
+  ['alert', 1],
+  ['crit', 2],
+  ['debug', 7],
+  ['emerg', 0],
+  ['error', 3],
+  ['info', 6],
+  ['notice', 5],
+  ['panic', 0],
   ['warning', 4],
 ];
 
@@ -173,7 +191,7 @@ const mark: TargetExt = {
   init: () => ({ kind: 'MARK', value: 0, mask: 0 }),
   parse(t, o, arg, _inv, _ctx, seen) {
     if (t.kind !== 'MARK') return;
-    if (seen.size > 0) throw XtError.param('MARK target: Can\'t specify --set-mark twice');
+    if (seen.size > 0) throw XtError.param("MARK target: Can't specify --set-mark twice");
     const withMask = o === 'set-xmark' || o === 'set-mark';
     const mm = withMask ? parseMarkMask(arg ?? '') : null;
     const plain = withMask ? null : parseMarkMask(arg ?? '');

@@ -5,7 +5,15 @@
  */
 import { formatIp4, maskOf } from '../../../lib';
 import { nfChainRefs, nfListChains, protoName, ruleSaveBody } from '../../../kernel';
-import type { NfAddrMatch, NfChain, NfCounters, NfIfaceMatch, NfRule, NfTable, NfTableName } from '../../../kernel';
+import type {
+  NfAddrMatch,
+  NfChain,
+  NfCounters,
+  NfIfaceMatch,
+  NfRule,
+  NfTable,
+  NfTableName,
+} from '../../../kernel';
 import { matchList, targetList, targetName } from './list_ext';
 
 export interface ListFormat {
@@ -57,7 +65,11 @@ function header(t: NfTable | null, c: NfChain, f: ListFormat): string {
 }
 
 /** Names the simulated resolver gives addresses (/etc/hosts, /etc/networks); DNS never answers. */
-const ADDR_NAMES: Record<string, string> = { '127.0.0.1/32': 'localhost', '127.0.0.0': 'loopback', '169.254.0.0': 'link-local' };
+const ADDR_NAMES: Record<string, string> = {
+  '127.0.0.1/32': 'localhost',
+  '127.0.0.0': 'loopback',
+  '169.254.0.0': 'link-local',
+};
 
 function addrText(a: NfAddrMatch | null, numeric: boolean): string {
   if (!a || a.prefixLen === 0) return numeric ? '0.0.0.0/0' : 'anywhere';
@@ -87,7 +99,8 @@ export function ruleLine(r: NfRule, num: number, f: ListFormat): string {
   const proto = r.proto ?? 0;
   s += `${pad(f.numeric ? String(proto) : protoName(proto), 4)} `;
   s += '-- ';
-  if (f.verbose) s += ` ${pad(ifaceText(r.inIface, f.numeric), 6)} ${pad(ifaceText(r.outIface, f.numeric), 6)} `;
+  if (f.verbose)
+    s += ` ${pad(ifaceText(r.inIface, f.numeric), 6)} ${pad(ifaceText(r.outIface, f.numeric), 6)} `;
   s += r.src?.invert ? '!' : ' ';
   s += `${pad(addrText(r.src, f.numeric), 19)} `;
   s += r.dst?.invert ? '!' : ' ';
@@ -118,7 +131,8 @@ export function listTable(
     .join('\n');
 }
 
-const counterSuffix = (c: NfCounters, verbose: boolean): string => (verbose ? ` -c ${c.pkts} ${c.bytes}` : '');
+const counterSuffix = (c: NfCounters, verbose: boolean): string =>
+  verbose ? ` -c ${c.pkts} ${c.bytes}` : '';
 
 /** `-S [chain [N]]`: -P for built-in chains, -N for user chains, then every rule in save form. */
 export function listRulesTable(
@@ -136,7 +150,9 @@ export function listRulesTable(
   }
   let s = '';
   for (const c of chains)
-    s += c.builtin ? `-P ${c.name} ${c.policy ?? 'ACCEPT'}${counterSuffix(policyCounters(c), verbose)}\n` : `-N ${c.name}\n`;
+    s += c.builtin
+      ? `-P ${c.name} ${c.policy ?? 'ACCEPT'}${counterSuffix(policyCounters(c), verbose)}\n`
+      : `-N ${c.name}\n`;
   for (const c of chains)
     for (const r of c.rules) s += `-A ${c.name}${ruleSaveBody(r, verbose ? r.counters : null)}\n`;
   return s;

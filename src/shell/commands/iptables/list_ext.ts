@@ -47,7 +47,11 @@ function icmpType(m: Extract<NfMatch, { kind: 'icmp' }>, numeric: boolean): stri
 
 function multiportList(ps: NfPorts[], proto: string, numeric: boolean): string {
   return ps
-    .map((p) => (p.from === p.to ? port(p.from, proto, numeric) : `${port(p.from, proto, numeric)}:${port(p.to, proto, numeric)}`))
+    .map((p) =>
+      p.from === p.to
+        ? port(p.from, proto, numeric)
+        : `${port(p.from, proto, numeric)}:${port(p.to, proto, numeric)}`,
+    )
     .join(',');
 }
 

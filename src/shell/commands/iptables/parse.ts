@@ -4,50 +4,24 @@
  * -m/-j and implicitly by -p on the first option only the protocol's match knows. Pure: the result is
  * checked against the kernel's tables by run.ts.
  */
-import type { NfAddrMatch, NfMatch, NfRuleSpec, NfTableName, NfTarget } from '../../../kernel';
+import type { NfAddrMatch, NfMatch, NfRuleSpec, NfTarget } from '../../../kernel';
 import { protoName } from '../../../kernel';
 import { XtError } from './errors';
 import { findMatchExt, type MatchCtx, type MatchExt } from './ext_match';
 import { findTargetExt, type TargetExt } from './ext_target';
 import { Getopt, type LongOpt } from './getopt';
+import {
+  CMD,
+  CMD_CHARS,
+  CMD_V_OPT,
+  INVERTIBLE,
+  LONG_OPTS,
+  OPT,
+  OPT_CHARS,
+  SHORT_SPEC,
+  legalElsewhere,
+} from './options';
 import { parseAddrList, parseInterface, parseProtocol, strtoui } from './xtables';
-
-/** Command bits in xshared.h order; cmd2char() maps bit i to "IDDRALFZNXPESZC"[i]. */
-export const CMD = {
-  INSERT: 1 << 0, DELETE: 1 << 1, DELETE_NUM: 1 << 2, REPLACE: 1 << 3, APPEND: 1 << 4, LIST: 1 << 5,
-  FLUSH: 1 << 6, ZERO: 1 << 7, NEW_CHAIN: 1 << 8, DELETE_CHAIN: 1 << 9, SET_POLICY: 1 << 10,
-  RENAME_CHAIN: 1 << 11, LIST_RULES: 1 << 12, ZERO_NUM: 1 << 13, CHECK: 1 << 14,
-} as const;
-const CMD_CHARS = 'IDDRALFZNXPESZC';
-
-/** Option bits in xshared.h order, named by optflags[] "nsdpjvxio0cf". */
-const OPT = { NUMERIC: 0, SOURCE: 1, DESTINATION: 2, PROTOCOL: 3, JUMP: 4, VERBOSE: 5, EXPANDED: 6, VIANAMEIN: 7,
-  VIANAMEOUT: 8, LINENUMBERS: 9, COUNTERS: 10, FRAGMENT: 11 } as const;
-const OPT_CHARS = 'nsdpjvxio0cf';
-/** Which options may be inverted (inverse_for_options[]). */
-const INVERTIBLE = [false, true, true, true, false, false, false, true, true, false, false, true];
-
-/** commands_v_options[][]: 'x' illegal. Rows in CMD bit order, columns in OPT order. */
-const CMD_V_OPT = [
-  'x     x  x  ', 'x     x  xx ', 'xxxxx xxxxxx', 'x     x  x  ', 'x     x  x  ', ' xxxx  xx xx',
-  'xxxxx xxxxxx', 'xxxxx xxxxxx', 'xxxxx xxxxxx', 'xxxxx xxxxxx', 'xxxxx xxxx x', 'xxxxx xxxxxx',
-  'xxxxx xxxxxx', 'xxxxx xxxxxx', 'x     x  xx ',
-];
-
-const LONG_OPTS: readonly LongOpt[] = [
-  ['append', 1, 'A'], ['delete', 1, 'D'], ['check', 1, 'C'], ['insert', 1, 'I'], ['replace', 1, 'R'],
-  ['list', 2, 'L'], ['list-rules', 2, 'S'], ['flush', 2, 'F'], ['zero', 2, 'Z'], ['new-chain', 1, 'N'],
-  ['delete-chain', 2, 'X'], ['rename-chain', 1, 'E'], ['policy', 1, 'P'], ['source', 1, 's'],
-  ['destination', 1, 'd'], ['src', 1, 's'], ['dst', 1, 'd'], ['protocol', 1, 'p'], ['in-interface', 1, 'i'],
-  ['jump', 1, 'j'], ['table', 1, 't'], ['match', 1, 'm'], ['numeric', 0, 'n'], ['out-interface', 1, 'o'],
-  ['verbose', 0, 'v'], ['wait', 2, 'w'], ['wait-interval', 2, 'W'], ['exact', 0, 'x'], ['fragments', 0, 'f'],
-  ['version', 0, 'V'], ['help', 2, 'h'], ['line-numbers', 0, '0'], ['modprobe', 1, 'M'],
-  ['set-counters', 1, 'c'], ['goto', 1, 'g'], ['ipv4', 0, '4'], ['ipv6', 0, '6'],
-].map(([name, hasArg, val]) => ({ name: name as string, hasArg: hasArg as 0 | 1 | 2, val: val as string }));
-
-const SHORT_SPEC = 'A:C:D:R:I:L::S::M:F::Z::N:X::E:P:Vh::o:p:s:d:j:i:fbvw::W::nt:m:xc:g:46';
-
-export const TABLES: readonly NfTableName[] = ['filter', 'nat', 'raw', 'mangle', 'security'];
 
 export interface XtParsed {
   command: number;
@@ -86,8 +60,20 @@ function parseRulenum(s: string): number {
 export function parseIptables(argv: readonly string[]): XtParsed {
   const g = new Getopt(argv, SHORT_SPEC);
   const p: XtParsed = {
-    command: 0, table: 'filter', chain: null, rulenum: null, newName: null, policy: null, rules: [],
-    jumpChain: null, verbose: false, numeric: false, exact: false, lineNumbers: false, help: false, version: false,
+    command: 0,
+    table: 'filter',
+    chain: null,
+    rulenum: null,
+    newName: null,
+    policy: null,
+    rules: [],
+    jumpChain: null,
+    verbose: false,
+    numeric: false,
+    exact: false,
+    lineNumbers: false,
+    help: false,
+    version: false,
     counters: { pkts: 0, bytes: 0 },
   };
   let options = 0;
@@ -131,7 +117,11 @@ export function parseIptables(argv: readonly string[]): XtParsed {
       invflags |= 1 << bit;
     }
   };
-  const longOpts = (): LongOpt[] => [...LONG_OPTS, ...matches.flatMap((l) => l.ext.opts), ...(target?.ext.opts ?? [])];
+  const longOpts = (): LongOpt[] => [
+    ...LONG_OPTS,
+    ...matches.flatMap((l) => l.ext.opts),
+    ...(target?.ext.opts ?? []),
+  ];
   const optionalChain = (arg: string | null): void => {
     if (arg !== null) p.chain = arg;
     else if (g.hasArg()) p.chain = g.take();
@@ -160,13 +150,21 @@ export function parseIptables(argv: readonly string[]): XtParsed {
         g.optind = before;
         continue;
       }
-      throw XtError.param(`unknown option "${r.text.startsWith('--') ? (argv[g.optind - 1] ?? r.text) : r.text}"`);
+      throw XtError.param(
+        `unknown option "${r.text.startsWith('--') ? (argv[g.optind - 1] ?? r.text) : r.text}"`,
+      );
     }
     const { val, arg } = r;
     const a = arg ?? '';
     switch (val) {
-      case 'A': addCommand(CMD.APPEND, 0); p.chain = a; break;
-      case 'C': addCommand(CMD.CHECK, 0); p.chain = a; break;
+      case 'A':
+        addCommand(CMD.APPEND, 0);
+        p.chain = a;
+        break;
+      case 'C':
+        addCommand(CMD.CHECK, 0);
+        p.chain = a;
+        break;
       case 'D':
         addCommand(CMD.DELETE, 0);
         p.chain = a;
@@ -192,7 +190,10 @@ export function parseIptables(argv: readonly string[]): XtParsed {
         optionalChain(arg);
         if (g.hasArg()) p.rulenum = parseRulenum(g.take());
         break;
-      case 'F': addCommand(CMD.FLUSH, 0); optionalChain(arg); break;
+      case 'F':
+        addCommand(CMD.FLUSH, 0);
+        optionalChain(arg);
+        break;
       case 'Z':
         addCommand(CMD.ZERO, CMD.LIST | CMD.LIST_RULES);
         optionalChain(arg);
@@ -202,12 +203,16 @@ export function parseIptables(argv: readonly string[]): XtParsed {
         }
         break;
       case 'N':
-        if (a.startsWith('-') || a.startsWith('!')) throw XtError.param(`chain name not allowed to start with \`${a[0]}'`);
+        if (a.startsWith('-') || a.startsWith('!'))
+          throw XtError.param(`chain name not allowed to start with \`${a[0]}'`);
         if (findTargetExt(a)) throw XtError.param('chain name may not clash with target name');
         addCommand(CMD.NEW_CHAIN, 0);
         p.chain = a;
         break;
-      case 'X': addCommand(CMD.DELETE_CHAIN, 0); optionalChain(arg); break;
+      case 'X':
+        addCommand(CMD.DELETE_CHAIN, 0);
+        optionalChain(arg);
+        break;
       case 'E':
         addCommand(CMD.RENAME_CHAIN, 0);
         p.chain = a;
@@ -220,8 +225,12 @@ export function parseIptables(argv: readonly string[]): XtParsed {
         if (!g.hasArg()) throw XtError.param('-P requires a chain and a policy');
         p.policy = g.take();
         break;
-      case 'h': p.help = true; return p;
-      case 'V': p.version = true; break;
+      case 'h':
+        p.help = true;
+        return p;
+      case 'V':
+        p.version = true;
+        break;
       case 'p': {
         setOption(OPT.PROTOCOL);
         proto = a.toLowerCase();
@@ -229,12 +238,24 @@ export function parseIptables(argv: readonly string[]): XtParsed {
         if (n === 0 && invflags & (1 << OPT.PROTOCOL)) throw XtError.param('rule would never match protocol');
         break;
       }
-      case 's': setOption(OPT.SOURCE); srcText = a; break;
-      case 'd': setOption(OPT.DESTINATION); dstText = a; break;
-      case 'i': if (a === '') throw XtError.param('Empty interface is likely to be undesired');
-        setOption(OPT.VIANAMEIN); inIface = parseInterface(a); break;
-      case 'o': if (a === '') throw XtError.param('Empty interface is likely to be undesired');
-        setOption(OPT.VIANAMEOUT); outIface = parseInterface(a); break;
+      case 's':
+        setOption(OPT.SOURCE);
+        srcText = a;
+        break;
+      case 'd':
+        setOption(OPT.DESTINATION);
+        dstText = a;
+        break;
+      case 'i':
+        if (a === '') throw XtError.param('Empty interface is likely to be undesired');
+        setOption(OPT.VIANAMEIN);
+        inIface = parseInterface(a);
+        break;
+      case 'o':
+        if (a === '') throw XtError.param('Empty interface is likely to be undesired');
+        setOption(OPT.VIANAMEOUT);
+        outIface = parseInterface(a);
+        break;
       case 'j':
       case 'g': {
         setOption(OPT.JUMP);
@@ -251,11 +272,25 @@ export function parseIptables(argv: readonly string[]): XtParsed {
         matches.push({ ext, m: ext.init(), seen: new Set() });
         break;
       }
-      case 'n': setOption(OPT.NUMERIC); p.numeric = true; break;
-      case 'v': if (!p.verbose) setOption(OPT.VERBOSE); p.verbose = true; break;
-      case 'x': setOption(OPT.EXPANDED); p.exact = true; break;
-      case '0': setOption(OPT.LINENUMBERS); p.lineNumbers = true; break;
-      case 'f': setOption(OPT.FRAGMENT); break;
+      case 'n':
+        setOption(OPT.NUMERIC);
+        p.numeric = true;
+        break;
+      case 'v':
+        if (!p.verbose) setOption(OPT.VERBOSE);
+        p.verbose = true;
+        break;
+      case 'x':
+        setOption(OPT.EXPANDED);
+        p.exact = true;
+        break;
+      case '0':
+        setOption(OPT.LINENUMBERS);
+        p.lineNumbers = true;
+        break;
+      case 'f':
+        setOption(OPT.FRAGMENT);
+        break;
       case 't':
         if (invert) throw XtError.param('unexpected ! flag before --table');
         p.table = a;
@@ -271,8 +306,13 @@ export function parseIptables(argv: readonly string[]): XtParsed {
           p.counters.bytes = Number(b);
         }
         break;
-      case 'w': case 'W': case 'M': case '4': break;
-      case '6': throw XtError.param('This is the IPv4 version of iptables.');
+      case 'w':
+      case 'W':
+      case 'M':
+      case '4':
+        break;
+      case '6':
+        throw XtError.param('This is the IPv4 version of iptables.');
       default: {
         const [extName, key] = val.split(':') as [string, string];
         if (target && target.ext.name === extName) {
@@ -291,7 +331,9 @@ export function parseIptables(argv: readonly string[]): XtParsed {
   }
 
   if (p.table === 'nat' && (p.policy === 'DROP' || jumpto === 'DROP'))
-    throw XtError.param('\nThe "nat" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n');
+    throw XtError.param(
+      '\nThe "nat" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n',
+    );
   for (const l of matches) l.ext.final(l.m, ctx, l.seen);
   const tgt = target as { ext: TargetExt; t: NfTarget; seen: Set<string> } | null;
   if (tgt) tgt.ext.final(tgt.t, tgt.seen);
@@ -305,7 +347,9 @@ export function parseIptables(argv: readonly string[]): XtParsed {
   if (p.command & ruleCmd) {
     const toMatch = (text: string, bit: number): (NfAddrMatch | null)[] =>
       parseAddrList(text).map((a) =>
-        a.prefixLen === 0 && !(invflags & (1 << bit)) ? null : { ...a, invert: (invflags & (1 << bit)) !== 0 },
+        a.prefixLen === 0 && !(invflags & (1 << bit))
+          ? null
+          : { ...a, invert: (invflags & (1 << bit)) !== 0 },
       );
     srcs = toMatch(srcText ?? '0.0.0.0/0', OPT.SOURCE);
     dsts = toMatch(dstText ?? '0.0.0.0/0', OPT.DESTINATION);
@@ -341,17 +385,12 @@ export function parseIptables(argv: readonly string[]): XtParsed {
         src: s,
         dst: d,
         inIface: inIface === null ? null : { name: inIface, invert: (invflags & (1 << OPT.VIANAMEIN)) !== 0 },
-        outIface: outIface === null ? null : { name: outIface, invert: (invflags & (1 << OPT.VIANAMEOUT)) !== 0 },
+        outIface:
+          outIface === null ? null : { name: outIface, invert: (invflags & (1 << OPT.VIANAMEOUT)) !== 0 },
         proto: protoNum === 0 ? null : protoNum,
         protoInvert: protoNum !== 0 && (invflags & (1 << OPT.PROTOCOL)) !== 0,
         matches: matches.map((l) => l.m),
         target: finalTarget,
       });
   return p;
-}
-
-/** generic_opt_check: an option is legal when any of the given commands allows it. */
-function legalElsewhere(command: number, o: number): boolean {
-  for (let i = 0; i < CMD_V_OPT.length; i++) if (command & (1 << i) && CMD_V_OPT[i]?.[o] !== 'x') return true;
-  return false;
 }

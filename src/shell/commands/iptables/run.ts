@@ -26,7 +26,8 @@ import {
 import type { CommandIO } from '../../types';
 import { XtError } from './errors';
 import { listRulesTable, listTable } from './list';
-import { CMD, TABLES, type XtParsed } from './parse';
+import { CMD, TABLES } from './options';
+import type { XtParsed } from './parse';
 
 /** nft_strerror() for the errno a command got back. */
 function failure(res: KResult<unknown>, what: Record<string, string>): void {
@@ -38,7 +39,8 @@ function failure(res: KResult<unknown>, what: Record<string, string>): void {
 const BAD_RULE = 'Bad rule (does a matching rule exist in that chain?)';
 
 export function runParsed(io: CommandIO, p: XtParsed): number {
-  if (!(TABLES as readonly string[]).includes(p.table)) throw XtError.version(`table '${p.table}' does not exist`);
+  if (!(TABLES as readonly string[]).includes(p.table))
+    throw XtError.version(`table '${p.table}' does not exist`);
   const table = p.table as NfTableName;
   const ns = io.proc.ns;
   const chain = p.chain ?? '';
@@ -51,16 +53,17 @@ export function runParsed(io: CommandIO, p: XtParsed): number {
   if (p.jumpChain !== null && !(t?.chains.some((c) => c.name === p.jumpChain && !c.builtin) ?? false)) {
     // A jump to a base chain gets as far as the kernel, which refuses it.
     if (!isBuiltinChain(table, p.jumpChain)) throw XtError.param(`Chain '${p.jumpChain}' does not exist`);
-    const op = p.command & CMD.INSERT ? 'RULE_INSERT' : p.command & CMD.REPLACE ? 'RULE_REPLACE' : 'RULE_APPEND';
-    if (p.command & (CMD.APPEND | CMD.INSERT | CMD.REPLACE)) throw XtError.batch(op, 'EOPNOTSUPP', `rule in chain ${chain}`);
+    const op =
+      p.command & CMD.INSERT ? 'RULE_INSERT' : p.command & CMD.REPLACE ? 'RULE_REPLACE' : 'RULE_APPEND';
+    if (p.command & (CMD.APPEND | CMD.INSERT | CMD.REPLACE))
+      throw XtError.batch(op, 'EOPNOTSUPP', `rule in chain ${chain}`);
   }
 
   const c = p.command;
   if (c & (CMD.LIST | CMD.LIST_RULES)) {
     if (p.chain !== null && !exists(p.chain))
       throw XtError.other(`chain \`${p.chain}' in table \`${table}' is incompatible, use 'nft' tool.`);
-    if (c & CMD.LIST)
-      io.out(listTable(t, table, p.chain, p.rulenum, p));
+    if (c & CMD.LIST) io.out(listTable(t, table, p.chain, p.rulenum, p));
     else io.out(listRulesTable(t, table, p.chain, p.rulenum, p.verbose));
     if (c & (CMD.ZERO | CMD.ZERO_NUM)) io.os.mutate(({ kctx }) => nfZeroCounters(kctx, ns, table, p.chain));
     return 0;
@@ -68,7 +71,11 @@ export function runParsed(io: CommandIO, p: XtParsed): number {
 
   const mutate = io.os.mutate.bind(io.os);
   type Spec = (typeof p.rules)[number];
-  const ruleOp = (op: string, fn: (kctx: KernelCtx, spec: Spec) => KResult<void>, msgs: Record<string, string>): void => {
+  const ruleOp = (
+    op: string,
+    fn: (kctx: KernelCtx, spec: Spec) => KResult<void>,
+    msgs: Record<string, string>,
+  ): void => {
     for (const spec of p.rules) {
       const bad = nfRuleInvalid(io.os.state.kernel, ns, table, chain, spec);
       if (bad) throw XtError.batch(op, bad, `rule in chain ${chain}`);
@@ -84,39 +91,66 @@ export function runParsed(io: CommandIO, p: XtParsed): number {
       ruleOp('RULE_APPEND', (kctx, r) => nfAppendRule(kctx, ns, table, chain, r, p.counters), {});
       return 0;
     case CMD.INSERT:
-      ruleOp('RULE_INSERT', (kctx, r) => nfInsertRule(kctx, ns, table, chain, p.rulenum ?? 1, r, p.counters), {
-        E2BIG: 'Index of insertion too big',
-      });
+      ruleOp(
+        'RULE_INSERT',
+        (kctx, r) => nfInsertRule(kctx, ns, table, chain, p.rulenum ?? 1, r, p.counters),
+        {
+          E2BIG: 'Index of insertion too big',
+        },
+      );
       return 0;
     case CMD.REPLACE:
       if (!instantiated(chain)) throw XtError.strerror('No chain/target/match by that name');
-      ruleOp('RULE_REPLACE', (kctx, r) => nfReplaceRule(kctx, ns, table, chain, p.rulenum ?? 1, r, p.counters), {
-        E2BIG: 'Index of replacement too big',
-      });
+      ruleOp(
+        'RULE_REPLACE',
+        (kctx, r) => nfReplaceRule(kctx, ns, table, chain, p.rulenum ?? 1, r, p.counters),
+        {
+          E2BIG: 'Index of replacement too big',
+        },
+      );
       return 0;
     case CMD.DELETE:
-      for (const r of p.rules) failure(mutate(({ kctx }) => nfDeleteRule(kctx, ns, table, chain, r)), { ENOENT: BAD_RULE });
+      for (const r of p.rules)
+        failure(
+          mutate(({ kctx }) => nfDeleteRule(kctx, ns, table, chain, r)),
+          { ENOENT: BAD_RULE },
+        );
       return 0;
     case CMD.DELETE_NUM:
-      failure(mutate(({ kctx }) => nfDeleteRuleNum(kctx, ns, table, chain, p.rulenum ?? 1)), {
-        E2BIG: 'Index of deletion too big',
-      });
+      failure(
+        mutate(({ kctx }) => nfDeleteRuleNum(kctx, ns, table, chain, p.rulenum ?? 1)),
+        {
+          E2BIG: 'Index of deletion too big',
+        },
+      );
       return 0;
     case CMD.CHECK:
       for (const r of p.rules) failure(nfCheckRule(k, ns, table, chain, r), { ENOENT: BAD_RULE });
       return 0;
     case CMD.FLUSH:
-      failure(mutate(({ kctx }) => nfFlush(kctx, ns, table, p.chain)), {});
+      failure(
+        mutate(({ kctx }) => nfFlush(kctx, ns, table, p.chain)),
+        {},
+      );
       return 0;
     case CMD.ZERO:
-      failure(mutate(({ kctx }) => nfZeroCounters(kctx, ns, table, p.chain)), {});
+      failure(
+        mutate(({ kctx }) => nfZeroCounters(kctx, ns, table, p.chain)),
+        {},
+      );
       return 0;
     case CMD.ZERO_NUM:
       if (!instantiated(chain)) throw XtError.strerror(BAD_RULE);
-      failure(mutate(({ kctx }) => nfZeroCounters(kctx, ns, table, p.chain, p.rulenum)), {});
+      failure(
+        mutate(({ kctx }) => nfZeroCounters(kctx, ns, table, p.chain, p.rulenum)),
+        {},
+      );
       return 0;
     case CMD.NEW_CHAIN:
-      failure(mutate(({ kctx }) => nfNewChain(kctx, ns, table, chain)), { EEXIST: 'Chain already exists' });
+      failure(
+        mutate(({ kctx }) => nfNewChain(kctx, ns, table, chain)),
+        { EEXIST: 'Chain already exists' },
+      );
       return 0;
     case CMD.DELETE_CHAIN: {
       const res = mutate(({ kctx }) => nfDeleteChain(kctx, ns, table, p.chain));
@@ -126,13 +160,20 @@ export function runParsed(io: CommandIO, p: XtParsed): number {
       return 0;
     }
     case CMD.RENAME_CHAIN:
-      failure(mutate(({ kctx }) => nfRenameChain(kctx, ns, table, chain, p.newName ?? '')), { EEXIST: 'File exists' });
+      failure(
+        mutate(({ kctx }) => nfRenameChain(kctx, ns, table, chain, p.newName ?? '')),
+        { EEXIST: 'File exists' },
+      );
       return 0;
     case CMD.SET_POLICY: {
       if (!isBuiltinChain(table, chain)) throw XtError.strerror('Bad built-in chain name');
       const pol = p.policy;
-      if (pol !== 'ACCEPT' && pol !== 'DROP') throw XtError.strerror("Bad policy name. Run `dmesg' for more information");
-      failure(mutate(({ kctx }) => nfSetPolicy(kctx, ns, table, chain, pol)), {});
+      if (pol !== 'ACCEPT' && pol !== 'DROP')
+        throw XtError.strerror("Bad policy name. Run `dmesg' for more information");
+      failure(
+        mutate(({ kctx }) => nfSetPolicy(kctx, ns, table, chain, pol)),
+        {},
+      );
       return 0;
     }
     default:

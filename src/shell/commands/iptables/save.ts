@@ -8,7 +8,7 @@ import { TABLE_SAVE_ORDER, nfListChains, nfTable, ruleSaveBody, type NfTableName
 import type { CommandIO, SimCommand } from '../../types';
 import { Getopt, type LongOpt } from './getopt';
 import { policyCounters } from './list';
-import { TABLES } from './parse';
+import { TABLES } from './options';
 
 const PROG = 'iptables-save';
 const LONG: readonly LongOpt[] = [
@@ -68,9 +68,14 @@ export function runIptablesSave(io: CommandIO): number {
     if (r.kind === 'nonopt') continue;
     if (r.kind === 'unknown' || r.kind === 'missing') {
       const w = r.text;
-      const why = r.kind === 'missing'
-        ? w.startsWith('--') ? `option '${w}' requires an argument` : `option requires an argument -- '${w.slice(1)}'`
-        : w.startsWith('--') ? `unrecognized option '${w}'` : `invalid option -- '${w.slice(1)}'`;
+      const why =
+        r.kind === 'missing'
+          ? w.startsWith('--')
+            ? `option '${w}' requires an argument`
+            : `option requires an argument -- '${w.slice(1)}'`
+          : w.startsWith('--')
+            ? `unrecognized option '${w}'`
+            : `invalid option -- '${w.slice(1)}'`;
       io.err(`${PROG}: ${why}\nLook at manual page \`${PROG}.8' for more information.\n`);
       return 1;
     }
@@ -92,7 +97,8 @@ export function runIptablesSave(io: CommandIO): number {
     return 0;
   }
   const ns = st.kernel.netns[io.proc.ns];
-  for (const table of TABLE_SAVE_ORDER) if (ns?.netfilter.tables[table]) io.out(saveTable(io, table, counters, date));
+  for (const table of TABLE_SAVE_ORDER)
+    if (ns?.netfilter.tables[table]) io.out(saveTable(io, table, counters, date));
   return 0;
 }
 

@@ -37,7 +37,13 @@ function numericToIp(text: string, isMask: boolean): Ip4 | null {
     if (b === null) return null;
     bytes[i] = b;
   }
-  return (((bytes[0] as number) << 24) | ((bytes[1] as number) << 16) | ((bytes[2] as number) << 8) | (bytes[3] as number)) >>> 0;
+  return (
+    (((bytes[0] as number) << 24) |
+      ((bytes[1] as number) << 16) |
+      ((bytes[2] as number) << 8) |
+      (bytes[3] as number)) >>>
+    0
+  );
 }
 
 /** Names the simulated resolver knows without DNS (/etc/hosts, /etc/networks). */

@@ -1,0 +1,268 @@
+/**
+ * Connection tracking (net/netfilter/nf_conntrack_core.c nf_conntrack_in / __nf_conntrack_confirm,
+ * nf_conntrack_proto_{tcp,udp,icmp,generic}.c): every IPv4 packet of a namespace whose rules need conntrack
+ * gets a tuple, is looked up in both directions, and either joins its connection (setting IPS_SEEN_REPLY on
+ * the first reply) or starts a new, unconfirmed one that enters the table when the packet passes the last
+ * hook (INPUT or POSTROUTING). Timeouts are computed lazily against the clock: an entry whose `expiresUs`
+ * has passed is gone at the next look.
+ *
+ * ICMP errors quoting a tracked packet are RELATED to its connection (icmp_error_message).
+ */
+import type { KernelCtx } from '../context';
+import { nextOrderSeq } from '../context';
+import type { ConntrackEntry, CtTuple, NetNs, NsId, Packet, PacketCt } from '../types';
+
+const S = 1_000_000;
+
+/** nf_conntrack_proto_tcp.c tcp_timeouts[] (seconds). */
+const TCP_TIMEOUT: Record<string, number> = {
+  SYN_SENT: 120,
+  SYN_RECV: 60,
+  ESTABLISHED: 432000,
+  FIN_WAIT: 120,
+  CLOSE_WAIT: 60,
+  LAST_ACK: 30,
+  TIME_WAIT: 120,
+  CLOSE: 10,
+};
+const UDP_UNREPLIED = 30;
+const UDP_REPLIED = 120;
+/** A UDP flow that still sees traffic 2 s after it began is a stream (nf_conntrack_udp_packet stream_ts). */
+const UDP_STREAM_AFTER_US = 2 * S;
+const ICMP_TIMEOUT = 30;
+const GENERIC_TIMEOUT = 600;
+/** An unconfirmed entry whose packet never reached INPUT/POSTROUTING (dropped on the way) is freed with it. */
+const UNCONFIRMED_GRACE_US = 1 * S;
+
+/** ICMP query types and their answers (nf_conntrack_proto_icmp.c invmap). */
+const ICMP_REPLY_OF: Record<number, number> = { 8: 0, 13: 14, 15: 16, 17: 18 };
+const ICMP_QUERY_OF: Record<number, number> = { 0: 8, 14: 13, 16: 15, 18: 17 };
+const ICMP_ERRORS = [3, 4, 5, 11, 12];
+
+/** Whether conntrack runs in this namespace: nf_ct_netns_get() is called by rules that need it. */
+export function ctEnabled(n: NetNs): boolean {
+  for (const t of Object.values(n.netfilter.tables))
+    for (const c of t?.chains ?? [])
+      for (const r of c.rules) {
+        const k = r.target.kind;
+        if (k === 'DNAT' || k === 'SNAT' || k === 'MASQUERADE' || k === 'REDIRECT' || k === 'NOTRACK')
+          return true;
+        if (r.matches.some((m) => m.kind === 'conntrack' || m.kind === 'state')) return true;
+      }
+  return false;
+}
+
+export interface PktTuple {
+  proto: number;
+  t: CtTuple;
+  icmpType: number | null;
+  icmpCode: number | null;
+}
+
+/** nf_ct_get_tuple: addresses, and ports / ICMP id where the protocol has them. */
+export function pktTuple(pkt: Packet): PktTuple | null {
+  const ip = pkt.ip;
+  if (!ip) return null;
+  const l4 = pkt.l4;
+  const base = { src: ip.src, dst: ip.dst, sport: 0, dport: 0 };
+  if (l4 && (l4.proto === 6 || l4.proto === 17) && 'sport' in l4)
+    return {
+      proto: ip.proto,
+      t: { ...base, sport: l4.sport, dport: l4.dport },
+      icmpType: null,
+      icmpCode: null,
+    };
+  if (l4 && l4.proto === 1 && 'type' in l4) {
+    const id = l4.type in ICMP_REPLY_OF || l4.type in ICMP_QUERY_OF ? l4.id : 0;
+    return { proto: 1, t: { ...base, sport: id, dport: id }, icmpType: l4.type, icmpCode: l4.code };
+  }
+  return { proto: ip.proto, t: base, icmpType: null, icmpCode: null };
+}
+
+const sameTuple = (a: CtTuple, b: CtTuple): boolean =>
+  a.src === b.src && a.dst === b.dst && a.sport === b.sport && a.dport === b.dport;
+
+export function invertTuple(t: CtTuple): CtTuple {
+  return { src: t.dst, dst: t.src, sport: t.dport, dport: t.sport };
+}
+
+/** Drop what has expired, and unconfirmed entries whose packet died before confirmation. */
+export function ctGc(ctx: KernelCtx, n: NetNs, keep: number | null = null): void {
+  const now = ctx.clock.nowUs;
+  n.conntrack = n.conntrack.filter(
+    (e) => e.expiresUs > now && (e.confirmed || e.id === keep || now - e.createdUs < UNCONFIRMED_GRACE_US),
+  );
+}
+
+/** Entries `conntrack -L` shows: confirmed and not yet expired. */
+export function ctLive(n: NetNs, nowUs: number): ConntrackEntry[] {
+  return n.conntrack.filter((e) => e.confirmed && e.expiresUs > nowUs);
+}
+
+/** Find the connection a tuple belongs to, in either direction (the hash lookup). */
+export function ctLookup(n: NetNs, p: PktTuple): { e: ConntrackEntry; dir: 'orig' | 'reply' } | null {
+  for (const e of n.conntrack) {
+    if (!e.confirmed || e.proto !== p.proto) continue;
+    if (p.proto === 1) {
+      if (p.icmpType === null) continue;
+      if (e.icmpType === p.icmpType && sameTuple(e.orig, p.t)) return { e, dir: 'orig' };
+      if (ICMP_REPLY_OF[e.icmpType ?? -1] === p.icmpType && sameTuple(e.reply, p.t))
+        return { e, dir: 'reply' };
+      continue;
+    }
+    if (sameTuple(e.orig, p.t)) return { e, dir: 'orig' };
+    if (sameTuple(e.reply, p.t)) return { e, dir: 'reply' };
+  }
+  return null;
+}
+
+/**
+ * The connection an ICMP error's quoted packet belongs to (icmp_error_message): the quoted header is the
+ * offending packet as it was sent, so its inverse is what the error's own direction looks like; `dir` is
+ * the direction of the error in that connection.
+ */
+export function ctLookupInner(n: NetNs, pkt: Packet): { e: ConntrackEntry; dir: 'orig' | 'reply' } | null {
+  const l4 = pkt.l4;
+  if (!l4 || l4.proto !== 1 || !('type' in l4) || !ICMP_ERRORS.includes(l4.type) || !l4.inner) return null;
+  const inner = l4.inner;
+  const q = l4.innerL4 ?? null;
+  const t: CtTuple = { src: inner.src, dst: inner.dst, sport: 0, dport: 0 };
+  let icmpType: number | null = null;
+  if (q && 'sport' in q) Object.assign(t, { sport: q.sport, dport: q.dport });
+  if (q && 'id' in q) {
+    // A quoted echo request: its inverse is an echo reply.
+    Object.assign(t, { sport: q.id, dport: q.id });
+    icmpType = 0;
+  }
+  return ctLookup(n, { proto: inner.proto, t: invertTuple(t), icmpType, icmpCode: 0 });
+}
+
+function initialTimeout(proto: number, tcpState: string | null): number {
+  if (proto === 6) return TCP_TIMEOUT[tcpState ?? 'CLOSE'] ?? 10;
+  if (proto === 17) return UDP_UNREPLIED;
+  if (proto === 1) return ICMP_TIMEOUT;
+  return GENERIC_TIMEOUT;
+}
+
+function tcpFlags(pkt: Packet): { syn: boolean; ack: boolean; fin: boolean; rst: boolean } {
+  const f = pkt.l4 && pkt.l4.proto === 6 && 'flags' in pkt.l4 ? pkt.l4.flags : '';
+  return {
+    syn: f.includes('S'),
+    ack: f.includes('.') || f.includes('A'),
+    fin: f.includes('F'),
+    rst: f.includes('R'),
+  };
+}
+
+/** tcp_conntracks[][], reduced to the handshake, the close sequence and RST. */
+function tcpStep(e: ConntrackEntry, dir: 'orig' | 'reply', pkt: Packet): void {
+  const f = tcpFlags(pkt);
+  const old = e.tcpState ?? 'NONE';
+  let next = old;
+  if (f.rst) next = 'CLOSE';
+  else if (old === 'SYN_SENT' && dir === 'reply' && f.syn && f.ack) next = 'SYN_RECV';
+  else if (old === 'SYN_RECV' && dir === 'orig' && f.ack && !f.syn) next = 'ESTABLISHED';
+  else if (old === 'ESTABLISHED' && f.fin) {
+    next = 'FIN_WAIT';
+    e.tcpFinFrom = dir;
+  } else if (old === 'FIN_WAIT' && dir !== e.tcpFinFrom) next = f.fin ? 'LAST_ACK' : 'CLOSE_WAIT';
+  else if (old === 'CLOSE_WAIT' && dir !== e.tcpFinFrom && f.fin) next = 'LAST_ACK';
+  else if (old === 'LAST_ACK' && dir === e.tcpFinFrom && f.ack) next = 'TIME_WAIT';
+  else if (old === 'TIME_WAIT' && dir === 'orig' && f.syn && !f.ack) next = 'SYN_SENT';
+  if ((old === 'SYN_RECV' || old === 'ESTABLISHED') && next === 'ESTABLISHED') e.assured = true;
+  e.tcpState = next;
+}
+
+/** nf_ct_refresh for the packet just seen, by protocol. */
+function refresh(ctx: KernelCtx, e: ConntrackEntry): void {
+  const now = ctx.clock.nowUs;
+  if (e.proto === 17 && e.seenReply) {
+    const stream = now > e.createdUs + UDP_STREAM_AFTER_US;
+    e.expiresUs = now + (stream ? UDP_REPLIED : UDP_UNREPLIED) * S;
+    if (stream) e.assured = true;
+    return;
+  }
+  e.expiresUs = now + initialTimeout(e.proto, e.tcpState) * S;
+}
+
+/**
+ * nf_conntrack_in at PREROUTING/OUTPUT: attach the packet to its connection (or a new unconfirmed one).
+ * A packet that already carries a ct (looped back, or untracked by raw) is left alone. Packets that cannot
+ * start a connection (an ICMP echo reply, a TCP RST, an ICMP error quoting nothing tracked) get no ct:
+ * ctstate INVALID.
+ */
+export function nfConntrackIn(ctx: KernelCtx, ns: NsId, pkt: Packet): void {
+  const n = ctx.k.netns[ns];
+  if (!n || !pkt.ip || pkt.ct) return;
+  ctGc(ctx, n);
+  const rel = ctLookupInner(n, pkt);
+  if (rel) {
+    pkt.ct = { id: rel.e.id, dir: rel.dir, info: 'related' };
+    return;
+  }
+  const p = pktTuple(pkt);
+  if (!p) return;
+  const hit = ctLookup(n, p);
+  if (hit) {
+    const { e, dir } = hit;
+    if (dir === 'reply') e.seenReply = true;
+    if (e.proto === 6) tcpStep(e, dir, pkt);
+    refresh(ctx, e);
+    pkt.ct = { id: e.id, dir, info: dir === 'reply' || e.seenReply ? 'established' : 'new' };
+    return;
+  }
+  if (p.proto === 1 && (p.icmpType === null || !(p.icmpType in ICMP_REPLY_OF))) return;
+  const f = tcpFlags(pkt);
+  if (p.proto === 6 && (f.rst || (f.syn && f.ack))) return;
+  const now = ctx.clock.nowUs;
+  // nf_conntrack_tcp_loose=1: a connection may be picked up mid-stream from a plain ACK.
+  const tcpState = p.proto === 6 ? (f.syn ? 'SYN_SENT' : 'ESTABLISHED') : null;
+  const e: ConntrackEntry = {
+    id: nextOrderSeq(ctx.k),
+    proto: p.proto,
+    orig: { ...p.t },
+    reply: invertTuple(p.t),
+    tcpState,
+    tcpFinFrom: null,
+    seenReply: false,
+    assured: false,
+    confirmed: false,
+    srcNat: false,
+    dstNat: false,
+    natDoneSrc: false,
+    natDoneDst: false,
+    createdUs: now,
+    expiresUs: now + initialTimeout(p.proto, tcpState) * S,
+    icmpType: p.icmpType,
+    icmpCode: p.icmpCode,
+    mark: 0,
+    zone: 0,
+  };
+  n.conntrack.push(e);
+  pkt.ct = { id: e.id, dir: 'orig', info: 'new' };
+}
+
+export function ctOf(ctx: KernelCtx, ns: NsId, ct: PacketCt | null): ConntrackEntry | null {
+  if (!ct || ct.info === 'untracked') return null;
+  return ctx.k.netns[ns]?.conntrack.find((e) => e.id === ct.id) ?? null;
+}
+
+/** __nf_conntrack_confirm at the end of INPUT/POSTROUTING: the connection enters the table. */
+export function nfConntrackConfirm(ctx: KernelCtx, ns: NsId, pkt: Packet): void {
+  const e = ctOf(ctx, ns, pkt.ct);
+  if (e && !e.confirmed) e.confirmed = true;
+}
+
+/** A dropped packet takes its unconfirmed connection with it (nf_conntrack_destroy of an unconfirmed ct). */
+export function ctDropUnconfirmed(ctx: KernelCtx, ns: NsId, pkt: Packet): void {
+  const n = ctx.k.netns[ns];
+  const e = ctOf(ctx, ns, pkt.ct);
+  if (n && e && !e.confirmed) n.conntrack = n.conntrack.filter((x) => x !== e);
+}
+
+/** Seconds left as conntrack -L prints them ((timeout - now) / HZ, rounded down). */
+export function ctSecondsLeft(e: ConntrackEntry, nowUs: number): number {
+  return Math.max(0, Math.floor((e.expiresUs - nowUs) / S));
+}
+
+export { ICMP_REPLY_OF };

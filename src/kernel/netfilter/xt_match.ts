@@ -1,0 +1,158 @@
+/**
+ * Does a rule match a packet (net/ipv4/netfilter/ip_tables.c ip_packet_match, and each match's ->match:
+ * xt_tcpudp.c, xt_multiport.c, xt_addrtype.c, xt_conntrack.c, xt_state.c, xt_mark.c, ip_tables.c icmp_match)?
+ */
+import { maskOf, type Ip4 } from '../../lib';
+import type {
+  ConntrackEntry,
+  DevId,
+  KernelState,
+  NetDevice,
+  NfAddrMatch,
+  NfIfaceMatch,
+  NfMatch,
+  NfPortRange,
+  NfRule,
+  NsId,
+  Packet,
+} from '../types';
+import { TCP_FLAG_NAMES } from './xt_names';
+
+export interface MatchState {
+  k: KernelState;
+  ns: NsId;
+  inDev: NetDevice | null;
+  outDev: NetDevice | null;
+  /** The packet's connection (null when untracked or INVALID). */
+  ct: ConntrackEntry | null;
+}
+
+function addrMatch(m: NfAddrMatch | null, ip: Ip4): boolean {
+  if (!m) return true;
+  const hit = (ip & maskOf(m.prefixLen)) >>> 0 === m.addr;
+  return hit !== m.invert;
+}
+
+/** ifname comparison with iptables' '+' wildcard; no device compares as the empty name. */
+function ifaceMatch(m: NfIfaceMatch | null, dev: NetDevice | null): boolean {
+  if (!m) return true;
+  const name = dev?.name ?? '';
+  const hit = m.name.endsWith('+') ? name.startsWith(m.name.slice(0, -1)) : name === m.name;
+  return hit !== m.invert;
+}
+
+function portIn(r: NfPortRange | null, port: number): boolean {
+  if (!r) return true;
+  return (port >= r.from && port <= r.to) !== r.invert;
+}
+
+function l4Ports(pkt: Packet): { sport: number; dport: number } | null {
+  const l4 = pkt.l4;
+  return l4 && (l4.proto === 6 || l4.proto === 17) && 'sport' in l4
+    ? { sport: l4.sport, dport: l4.dport }
+    : null;
+}
+
+/** tcpdump's flag letters ("S.", "F.", "R") as TCP header bits. */
+export function tcpFlagBits(flags: string): number {
+  const bit = (name: string): number => TCP_FLAG_NAMES.find(([n]) => n === name)?.[1] ?? 0;
+  let b = 0;
+  if (flags.includes('F')) b |= bit('FIN');
+  if (flags.includes('S')) b |= bit('SYN');
+  if (flags.includes('R')) b |= bit('RST');
+  if (flags.includes('P')) b |= bit('PSH');
+  if (flags.includes('.') || flags.includes('A')) b |= bit('ACK');
+  if (flags.includes('U')) b |= bit('URG');
+  return b;
+}
+
+/**
+ * inet_addr_type(_dev_table): zeronet and limited broadcast are BROADCAST, class D is MULTICAST, otherwise
+ * what the local table says (LOCAL, BROADCAST), else UNICAST. With `dev`, only that device's entries count.
+ */
+export function addrType(k: KernelState, ns: NsId, ip: Ip4, dev: DevId | null): string {
+  if (ip >>> 24 === 0 || ip === 0xffffffff) return 'BROADCAST';
+  if (ip >>> 28 === 0xe) return 'MULTICAST';
+  const local = k.netns[ns]?.fib4[255] ?? [];
+  const hit = local.find((r) => r.dstLen === 32 && r.dst === ip && (dev === null || r.dev === dev));
+  if (hit) return hit.type.toUpperCase();
+  return 'UNICAST';
+}
+
+/** The virtual ctstate of a packet (xt_conntrack.c conntrack_mt_state). */
+export function ctStateOf(pkt: Packet, ct: ConntrackEntry | null): string[] {
+  if (pkt.ct?.info === 'untracked') return ['UNTRACKED'];
+  if (!ct || !pkt.ct) return ['INVALID'];
+  const s = [pkt.ct.info === 'new' ? 'NEW' : pkt.ct.info === 'related' ? 'RELATED' : 'ESTABLISHED'];
+  if (ct.srcNat) s.push('SNAT');
+  if (ct.dstNat) s.push('DNAT');
+  return s;
+}
+
+function matchOne(m: NfMatch, st: MatchState, pkt: Packet): boolean {
+  const ip = pkt.ip;
+  if (!ip) return false;
+  switch (m.kind) {
+    case 'tcp':
+    case 'udp': {
+      const p = l4Ports(pkt);
+      if (!p || ip.proto !== (m.kind === 'tcp' ? 6 : 17)) return false;
+      if (!portIn(m.sport, p.sport) || !portIn(m.dport, p.dport)) return false;
+      if (m.kind === 'tcp' && m.flags) {
+        const bits = pkt.l4 && 'flags' in pkt.l4 ? tcpFlagBits(pkt.l4.flags) : 0;
+        return ((bits & m.flags.mask) === m.flags.comp) !== m.flags.invert;
+      }
+      return true;
+    }
+    case 'icmp': {
+      const l4 = pkt.l4;
+      if (!l4 || l4.proto !== 1 || !('type' in l4)) return false;
+      const hit =
+        m.icmpType === null || (l4.type === m.icmpType && l4.code >= m.codeMin && l4.code <= m.codeMax);
+      return hit !== m.invert;
+    }
+    case 'addrtype': {
+      const srcDev = m.limitIfaceIn ? (st.inDev?.id ?? null) : null;
+      const dstDev = m.limitIfaceIn
+        ? (st.inDev?.id ?? null)
+        : m.limitIfaceOut
+          ? (st.outDev?.id ?? null)
+          : null;
+      if (m.srcTypes && m.srcTypes.includes(addrType(st.k, st.ns, ip.src, srcDev)) === m.srcInvert)
+        return false;
+      if (m.dstTypes && m.dstTypes.includes(addrType(st.k, st.ns, ip.dst, dstDev)) === m.dstInvert)
+        return false;
+      return true;
+    }
+    case 'conntrack':
+      return ctStateOf(pkt, st.ct).some((s) => m.ctstate.includes(s)) !== m.invert;
+    case 'state':
+      return ctStateOf(pkt, st.ct).some((s) => m.state.includes(s)) !== m.invert;
+    case 'comment':
+      return true;
+    case 'mark':
+      return ((pkt.mark & m.mask) >>> 0 === m.mark) !== m.invert;
+    case 'multiport': {
+      const p = l4Ports(pkt);
+      if (!p) return false;
+      const inList = (port: number): boolean => m.ports.some((r) => port >= r.from && port <= r.to);
+      const hit =
+        m.dir === 'src'
+          ? inList(p.sport)
+          : m.dir === 'dst'
+            ? inList(p.dport)
+            : inList(p.sport) || inList(p.dport);
+      return hit !== m.invert;
+    }
+  }
+}
+
+/** ip_packet_match plus every match of the rule, in order. */
+export function ruleMatches(r: NfRule, st: MatchState, pkt: Packet): boolean {
+  const ip = pkt.ip;
+  if (!ip) return false;
+  if (!addrMatch(r.src, ip.src) || !addrMatch(r.dst, ip.dst)) return false;
+  if (!ifaceMatch(r.inIface, st.inDev) || !ifaceMatch(r.outIface, st.outDev)) return false;
+  if (r.proto !== null && (ip.proto === r.proto) === r.protoInvert) return false;
+  return r.matches.every((m) => matchOne(m, st, pkt));
+}
