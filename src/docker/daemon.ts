@@ -61,8 +61,8 @@ export function startDaemon(ctx: KernelCtx, st: DockerState, host: DaemonHost): 
     ipam: [],
     labels: {},
   };
-  createNetwork(ctx, st, { ...base, name: 'none', driver: 'null', ipamOptions: {}, options: {} }, { nameservers, predefined: true });
-  createNetwork(ctx, st, { ...base, name: 'host', driver: 'host', ipamOptions: {}, options: {} }, { nameservers, predefined: true });
+  createNetwork(ctx, st, { ...base, name: 'none', driver: 'null', ipamOptions: null, options: {} }, { nameservers, predefined: true });
+  createNetwork(ctx, st, { ...base, name: 'host', driver: 'host', ipamOptions: null, options: {} }, { nameservers, predefined: true });
   createNetwork(
     ctx,
     st,

@@ -3,10 +3,10 @@
  * Each provider lives with the command family it belongs to; this file only gathers them.
  */
 import type { DynamicFile, DynamicTree } from './fs';
-import { procSysFile } from './commands/procfs/sys';
+import { PROC_NET_FILES, procSysFile } from './commands/procfs';
 import { DOCKER_ETC_FILES } from './commands/docker/etc_files';
 
-const FILES: Record<string, DynamicFile> = { ...DOCKER_ETC_FILES };
+const FILES: Record<string, DynamicFile> = { ...PROC_NET_FILES, ...DOCKER_ETC_FILES };
 
 /** Trees whose files depend on the namespace (per-device sysctls): resolved by path on each access. */
 const RESOLVERS: ((path: string) => DynamicFile | null)[] = [procSysFile];

@@ -12,6 +12,7 @@ export {
 } from './simulation';
 export { replayJournal } from './replay';
 export { createDefaultSimulation } from './boot';
+export { Scenario, type Outcome } from './scenario';
 export {
   topology,
   type Topology,

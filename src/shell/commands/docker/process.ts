@@ -26,6 +26,15 @@ export function containerProc(st: DockerState, c: DockerContainer): Proc {
 
 const SHELLS = ['sh', 'ash', 'bash', 'zsh', 'dash'];
 
+/** Utilities every image here has (coreutils or BusyBox), run by the shell's own implementations. */
+const BASE_UTILS = [
+  'cat', 'echo', 'ls', 'env', 'printenv', 'true', 'false', 'pwd', 'head', 'tail', 'grep', 'sed', 'awk', 'wc',
+  'sort', 'uniq', 'cut', 'tr', 'date', 'uname', 'id', 'whoami', 'touch', 'mkdir', 'rm', 'cp', 'mv', 'find',
+  'xargs', 'tee', 'readlink', 'test', 'expr', 'seq', 'yes', 'basename', 'dirname', 'printf', 'which', 'ps',
+  'top', 'kill', 'sleep', 'hostname', 'ln', 'chmod', 'stat', 'du', 'df', 'free', 'uptime', 'more', 'less', 'vi',
+  'tar', 'gzip', 'base64', 'md5sum', 'sha256sum', 'od', 'hexdump', 'diff', 'timeout', 'nproc', 'tac', 'rev',
+];
+
 function base(cmd: string): string {
   return cmd.slice(cmd.lastIndexOf('/') + 1);
 }
@@ -37,7 +46,7 @@ export function commandExists(c: DockerContainer, argv0: string): boolean {
   if (SHELLS.includes(name)) return imageShells(u).includes(name);
   if (name === 'nginx' || name === 'docker-entrypoint.sh') return c.userland === 'nginx';
   if (HOST_USERLAND.commands.includes(name) || BUSYBOX_APPLETS.includes(name)) return u.commands.includes(name);
-  return true;
+  return BASE_UTILS.includes(name);
 }
 
 export type MainKind = 'shell' | 'daemon' | 'finite';

@@ -1,6 +1,6 @@
 /**
  * `ip` from iproute2 6.1 (ip/ip.c): global options, then an object (matched by prefix in the order of ip.c's
- * command table) and its subcommand. The BusyBox `ip` applet is a different program: see ../busybox/ip.ts.
+ * command table) and its subcommand. The BusyBox `ip` applet is a different program: see busybox/index.ts.
  */
 import type { CommandIO, SimCommand } from '../../types';
 import type { IpOpts } from './opts';
@@ -10,6 +10,7 @@ import { doIpLink } from './link';
 import { doIpAddr } from './addr';
 import { doIpRoute } from './route';
 import { doIpNeigh } from './neigh';
+import { busyboxIp } from './busybox';
 
 type Handler = (io: CommandIO, opts: IpOpts, argv: string[]) => number | Promise<number>;
 
@@ -160,6 +161,8 @@ function parseGlobal(io: CommandIO, argv: string[]): { opts: IpOpts; rest: strin
 export const ipCommand: SimCommand = {
   name: 'ip',
   run(io) {
+    // `busybox ip ...` and `ip` in a BusyBox image run BusyBox's applet, a different program.
+    if (io.proc.flavour === 'busybox') return busyboxIp(io);
     return guarded(io, async () => {
       const { opts, rest } = parseGlobal(io, io.argv.slice(1));
       const obj = rest[0];
