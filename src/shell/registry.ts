@@ -10,6 +10,10 @@ import { busyboxCommand } from './commands/busybox';
 import { bridgeCommand } from './commands/bridge';
 import { brctlCommand } from './commands/brctl';
 import { sysctlCommand } from './commands/sysctl';
+import { ifconfigCommand } from './commands/ifconfig';
+import { routeCommand } from './commands/route';
+import { netstatCommand } from './commands/netstat';
+import { arpCommand } from './commands/arp';
 import { iptablesCommand } from './commands/iptables';
 import { iptablesSaveCommand } from './commands/iptables/save';
 import { dockerCommand } from './commands/docker';
@@ -23,6 +27,10 @@ export const COMMANDS: readonly SimCommand[] = [
   bridgeCommand,
   brctlCommand,
   sysctlCommand,
+  ifconfigCommand,
+  routeCommand,
+  netstatCommand,
+  arpCommand,
   iptablesCommand,
   iptablesSaveCommand,
   dockerCommand,

@@ -8,22 +8,10 @@ import { IFF } from '../ip/rtnl/link';
 import { ARPHRD_LOOPBACK } from '../procfs/net_arp';
 import { IFA_HOST, IFA_LINK, IFA_SITE } from '../procfs/net_if_inet6';
 import type { IfInfo } from './iface';
+import { FLAG_NAMES } from './format_gnu';
 
-const FLAG_WORDS: readonly [number, string][] = [
-  [IFF.UP, 'UP'],
-  [IFF.BROADCAST, 'BROADCAST'],
-  [IFF.DEBUG, 'DEBUG'],
-  [IFF.LOOPBACK, 'LOOPBACK'],
-  [IFF.POINTOPOINT, 'POINTOPOINT'],
-  [IFF.NOTRAILERS, 'NOTRAILERS'],
-  [IFF.RUNNING, 'RUNNING'],
-  [IFF.NOARP, 'NOARP'],
-  [IFF.PROMISC, 'PROMISC'],
-  [IFF.ALLMULTI, 'ALLMULTI'],
-  [IFF.SLAVE, 'SLAVE'],
-  [IFF.MASTER, 'MASTER'],
-  [IFF.MULTICAST, 'MULTICAST'],
-];
+/** BusyBox is built without IFF_DYNAMIC in its list. */
+const FLAG_WORDS = FLAG_NAMES.filter(([bit]) => bit !== IFF.DYNAMIC);
 
 /** print_bytes_scaled(): "4395 (4.2 KiB)". */
 export function bbSizeText(bytes: number): string {

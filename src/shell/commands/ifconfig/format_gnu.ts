@@ -8,7 +8,8 @@ import { ARPHRD_LOOPBACK } from '../procfs/net_arp';
 import { IFA_HOST, IFA_LINK, IFA_SITE } from '../procfs/net_if_inet6';
 import type { IfInfo } from './iface';
 
-const FLAG_NAMES: readonly [number, string][] = [
+/** The IFF_* names in the order both ifconfigs print them. */
+export const FLAG_NAMES: readonly [number, string][] = [
   [IFF.UP, 'UP'],
   [IFF.BROADCAST, 'BROADCAST'],
   [IFF.DEBUG, 'DEBUG'],

@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runTranscript } from '../../../cli/transcript';
+import { runLines, type LineOutcome } from '../../../cli/test_lines';
 import { formatIfconfigBusybox, bbSizeText } from './format_busybox';
 import { flagsText, formatIfconfigGnu, sizeText } from './format_gnu';
 import { nstrcmp, type IfInfo } from './iface';
-
-interface Line {
-  line: string;
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
-
-async function run(lines: string[]): Promise<Line[]> {
-  let out = '';
-  await runTranscript(
-    lines.join('\n'),
-    { seed: 1, mode: 'json', trace: false },
-    (s) => (out += s),
-    () => {},
-  );
-  return out
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Line);
-}
 
 /** The setup verified on Linux 6.18 in namespaces h2-c/h2-d (fixed MACs). */
 const SETUP = [
@@ -153,7 +132,7 @@ describe('formats (oracle golden host/ifconfig, busybox_ifconfig)', () => {
 
 describe('ifconfig against the real tools', () => {
   it('lists aliases, sorts as each tool does, hides counters of aliases', async () => {
-    const r = await run([...SETUP, 'ip netns exec c ifconfig -a', 'ip netns exec c busybox ifconfig']);
+    const r = await runLines([...SETUP, 'ip netns exec c ifconfig -a', 'ip netns exec c busybox ifconfig']);
     expect(zeroCounters(r[SETUP.length]?.stdout ?? '')).toBe(
       [
         'eth0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500',
@@ -204,7 +183,7 @@ describe('ifconfig against the real tools', () => {
   });
 
   it('configures with the ioctl semantics and errors of the real tools', async () => {
-    const r = await run([
+    const r = await runLines([
       ...SETUP,
       'ip netns exec c ifconfig eth9',
       'ip netns exec c ifconfig eth9 10.1.1.1 netmask 255.255.255.0',
@@ -221,7 +200,7 @@ describe('ifconfig against the real tools', () => {
       'ip netns exec c busybox ifconfig eth2 mtu abc',
       'ip netns exec c ifconfig eth2 hw ether zz',
     ]);
-    const at = (i: number) => r[SETUP.length + i] as Line;
+    const at = (i: number) => r[SETUP.length + i] as LineOutcome;
     expect(at(0)).toMatchObject({
       stderr: 'eth9: error fetching interface information: Device not found\n',
       exitCode: 1,

@@ -1,23 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runTranscript } from '../../../cli/transcript';
-
-interface Line {
-  stdout: string;
-}
-
-async function run(lines: string[]): Promise<string[]> {
-  let out = '';
-  await runTranscript(
-    lines.join('\n'),
-    { seed: 1, mode: 'json', trace: false },
-    (s) => (out += s),
-    () => {},
-  );
-  return out
-    .trim()
-    .split('\n')
-    .map((l) => (JSON.parse(l) as Line).stdout);
-}
+import { runLines } from '../../../cli/test_lines';
 
 const SETUP = [
   'ip netns add c',
@@ -50,16 +32,20 @@ eth0	0101360A	00000000	0005	0	0	0	FFFFFFFF	0	0	0
 
 describe('/proc/net files of the reading namespace', () => {
   it('route: main table in trie order, reject flags, "*" for device-less routes', async () => {
-    const out = await run([...SETUP, 'ip netns exec c cat /proc/net/route', 'cat /proc/net/route']);
+    const out = (
+      await runLines([...SETUP, 'ip netns exec c cat /proc/net/route', 'cat /proc/net/route'])
+    ).map((l) => l.stdout);
     expect(out[SETUP.length]).toBe(REAL_ROUTE);
     expect(out[SETUP.length + 1]).not.toContain('0000320A');
   });
   it('if_inet6 and dev list the namespace devices', async () => {
-    const out = await run([
-      ...SETUP,
-      'ip netns exec c cat /proc/net/if_inet6',
-      'ip netns exec c cat /proc/net/dev',
-    ]);
+    const out = (
+      await runLines([
+        ...SETUP,
+        'ip netns exec c cat /proc/net/if_inet6',
+        'ip netns exec c cat /proc/net/dev',
+      ])
+    ).map((l) => l.stdout);
     expect(out[SETUP.length]?.split('\n').sort()).toEqual([
       '',
       '00000000000000000000000000000001 01 80 10 80       lo',

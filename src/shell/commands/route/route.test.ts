@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runTranscript } from '../../../cli/transcript';
-
-interface Line {
-  line: string;
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
+import { runLines } from '../../../cli/test_lines';
 
 /** Namespaces and routes as built on Linux 6.18 (h2-c/h2-d): blackhole, unreachable, metric, host routes. */
 const SETUP = [
@@ -127,18 +120,8 @@ Destination     Gateway         Genmask         Flags   MSS Window  irtt Iface
 `;
 
 async function transcript(cmds: string[]): Promise<string> {
-  let out = '';
-  await runTranscript(
-    [...SETUP, ...cmds].join('\n'),
-    { seed: 1, mode: 'json', trace: false },
-    (s) => (out += s),
-    () => {},
-  );
-  return out
-    .trim()
-    .split('\n')
+  return (await runLines([...SETUP, ...cmds]))
     .slice(SETUP.length)
-    .map((l) => JSON.parse(l) as Line)
     .map((d) => `$ ${d.line.replace('ip netns exec c ', '')}\n${d.stdout}${d.stderr}[rc=${d.exitCode}]\n`)
     .join('');
 }

@@ -1,29 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runTranscript } from '../../../cli/transcript';
+import { runLines } from '../../../cli/test_lines';
 import { parseProcInt } from './proc_int';
 import { parseSysctlArgs } from './parse';
-
-interface Line {
-  line: string;
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
-
-/** Run lines at the host prompt (seed 1) and return each line's result. */
-async function run(lines: string[]): Promise<Line[]> {
-  let out = '';
-  await runTranscript(
-    lines.join('\n'),
-    { seed: 1, mode: 'json', trace: false },
-    (s) => (out += s),
-    () => {},
-  );
-  return out
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Line);
-}
 
 describe('proc_dointvec parsing', () => {
   it('takes base-0 ints and the first of several values', () => {
@@ -55,7 +33,7 @@ describe('sysctl options', () => {
 
 describe('sysctl', () => {
   it('reads, writes and propagates ip_forward as devinet_sysctl_forward does', async () => {
-    const r = await run([
+    const r = await runLines([
       'ip netns add h',
       'ip -n h link add eth0 type veth peer name p1',
       'ip netns exec h sysctl net.ipv4.ip_forward',
@@ -77,7 +55,7 @@ describe('sysctl', () => {
   });
 
   it('gives procps errors and exit codes', async () => {
-    const r = await run([
+    const r = await runLines([
       'sysctl net.foo net.bar',
       'sysctl -e net.foo',
       'sysctl -w net.ipv4.ip_forward=abc',
@@ -112,7 +90,7 @@ describe('sysctl', () => {
   });
 
   it('disable_ipv6 removes and restores the link-local address', async () => {
-    const r = await run([
+    const r = await runLines([
       'ip netns add h',
       'ip -n h link add eth0 type veth peer name p1',
       'ip -n h link set eth0 up',
@@ -133,7 +111,7 @@ describe('sysctl', () => {
   });
 
   it('lists a directory in strcmp order with device directories', async () => {
-    const r = await run([
+    const r = await runLines([
       'ip netns add h',
       'ip -n h link add a0 type veth peer name zz',
       'ip netns exec h sysctl -N net.ipv6.conf',
@@ -156,7 +134,10 @@ describe('sysctl', () => {
   });
 
   it('/proc/sys files write through the same handlers', async () => {
-    const r = await run(['echo 1 > /proc/sys/net/ipv4/ip_forward', 'sysctl net.ipv4.conf.all.forwarding']);
+    const r = await runLines([
+      'echo 1 > /proc/sys/net/ipv4/ip_forward',
+      'sysctl net.ipv4.conf.all.forwarding',
+    ]);
     expect(r[1]?.stdout).toBe('net.ipv4.conf.all.forwarding = 1\n');
   });
 });
