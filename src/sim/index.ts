@@ -9,8 +9,12 @@ export {
   type TerminalInfo,
   type SimulationOptions,
   type JournalEntry,
+  type JournalLine,
+  type JournalOpen,
+  type JournalClose,
 } from './simulation';
-export { replayJournal } from './replay';
+export { replayJournal, type ReplayHooks } from './replay';
+export * from './share';
 export { createDefaultSimulation } from './boot';
 export { Scenario, type Outcome } from './scenario';
 export {

@@ -24,6 +24,11 @@ export interface LineIo {
   err?(text: string): void;
   signal?: AbortSignal;
   pace?(us: number): Promise<void>;
+  /**
+   * Ids for the shells this line opens (replay keeps the recorded ids); opens beyond the list are not made.
+   * Absent: the next free ids.
+   */
+  terminalIds?: readonly string[];
 }
 
 export interface LineResult {
@@ -51,10 +56,38 @@ const HOST_FILES: Record<string, string> = {
   '/var/run/.keep': '',
 };
 
-/** One line of the journal: which terminal (by id, deterministic in opening order) and what was typed. */
-export interface JournalEntry {
+/**
+ * One entry of the journal: a line typed in a terminal, or a terminal the UI opened or closed by itself
+ * (a second host tab, a container card's "open shell"). Terminal ids are recorded, not re-derived, so a
+ * replay gives every terminal the id it had even after undo skipped the line that first opened it.
+ */
+export type JournalEntry = JournalLine | JournalOpen | JournalClose;
+
+export interface JournalLine {
+  kind: 'line';
   terminal: string;
   line: string;
+  /** Ids of the interactive shells the line opened (`docker exec -it`), in order; absent when none. */
+  opened?: readonly string[];
+  /**
+   * Ctrl-C: the line was interrupted while its `pace` call number N (1-based; 0 = before any) was waiting.
+   * Commands stop at the pace they are in, so the replay aborts at the same simulated instant.
+   */
+  interrupt?: number;
+}
+
+export interface JournalOpen {
+  kind: 'open';
+  terminal: string;
+  /** 'host' or a container id: the shell is rebuilt from the World through `SimulationOptions.procFor`. */
+  machine: string;
+  parent: string | null;
+  title: string;
+}
+
+export interface JournalClose {
+  kind: 'close';
+  terminal: string;
 }
 
 export interface SimulationOptions {
@@ -65,6 +98,11 @@ export interface SimulationOptions {
   checkInvariants?: boolean;
   /** Procs of machines other than the host (containers), looked up when a shell is opened on one. */
   machineFiles?: (proc: Proc, world: World) => Record<string, string>;
+  /**
+   * The shell process of a machine other than the host (a container id), for terminals the journal reopens;
+   * null when the machine does not exist (then the terminal and its lines are skipped).
+   */
+  procFor?: (machine: string, world: World) => Proc | null;
 }
 
 export class Simulation {
@@ -76,7 +114,9 @@ export class Simulation {
    */
   private journalLines: JournalEntry[] = [];
   private readonly undoStack: { world: World; journal: number }[] = [];
-  private readonly redoStack: { world: World; journal: JournalEntry[] }[] = [];
+  /** What undo took out of the journal (`dropped`, from index `at`) and what it left in its place (`kept`). */
+  private readonly redoStack: { world: World; at: number; dropped: JournalEntry[]; kept: JournalEntry[] }[] =
+    [];
   private readonly terminals = new Map<string, { info: TerminalInfo; session: ShellSession }>();
   private readonly filesystems = new Map<string, SimFs>();
   private active: { session: ShellSession; txn: Txn } | null = null;
@@ -117,10 +157,47 @@ export class Simulation {
     return loadJustBash();
   }
 
-  /** Open a terminal (a shell session) on a machine; loads the shell runtime on first use. */
-  async openTerminal(proc: Proc, parent: string | null = null, title?: string): Promise<TerminalInfo> {
+  /** The shell process a terminal on `machine` runs as ('host' or a container id), or null if there is none. */
+  procFor(machine: string): Proc | null {
+    if (machine === 'host') return this.hostProc();
+    return this.opts.procFor?.(machine, this.world) ?? null;
+  }
+
+  /**
+   * Open a terminal (a shell session) on a machine; loads the shell runtime on first use. Every terminal but
+   * the first one of a session (the host terminal a replay starts with) is journaled. `id` is for replay.
+   */
+  async openTerminal(
+    proc: Proc,
+    parent: string | null = null,
+    title?: string,
+    id?: string,
+  ): Promise<TerminalInfo> {
+    const boot = this.nextTerminal === 1 && this.terminals.size === 0;
+    const info = await this.addTerminal(proc, parent, title, id);
+    if (!boot) {
+      const machine = proc.machine;
+      this.journalLines.push({ kind: 'open', terminal: info.id, machine, parent, title: info.title });
+    }
+    return info;
+  }
+
+  private async addTerminal(
+    proc: Proc,
+    parent: string | null,
+    title: string | undefined,
+    forcedId: string | undefined,
+  ): Promise<TerminalInfo> {
     await loadJustBash();
-    const id = `t${this.nextTerminal++}`;
+    let id: string;
+    if (forcedId === undefined) {
+      id = `t${this.nextTerminal++}`;
+    } else {
+      const m = /^t([1-9][0-9]{0,8})$/.exec(forcedId);
+      if (!m || this.terminals.has(forcedId)) throw new Error(`sim: terminal id ${forcedId} is not free`);
+      id = forcedId;
+      this.nextTerminal = Math.max(this.nextTerminal, Number(m[1]) + 1);
+    }
     const info: TerminalInfo = { id, proc, parent, title: title ?? proc.hostname };
     const isBusybox = proc.userland.shellName === 'sh';
     const session = new ShellSession({
@@ -149,8 +226,9 @@ export class Simulation {
     return [...this.terminals.values()].map((t) => t.info);
   }
 
+  /** Close a terminal the UI closed (journaled, so a replay closes it too). */
   closeTerminal(id: string): void {
-    this.terminals.delete(id);
+    if (this.terminals.delete(id)) this.journalLines.push({ kind: 'close', terminal: id });
   }
 
   /** The prompt a terminal shows, as the real shell would print it. */
@@ -174,6 +252,7 @@ export class Simulation {
     const before = this.world;
     const trimmed = line.trim();
     if (/^exit(\s+\d+)?$/.test(trimmed) && t.info.parent !== null) {
+      // Journaled as the line it is (not a close): a container's main shell exiting stops the container.
       this.terminals.delete(terminalId);
       let after = before;
       if (t.info.proc.pid1 && this.opts.onMainShellExit) {
@@ -185,7 +264,7 @@ export class Simulation {
           this.redoStack.length = 0;
         }
       }
-      this.journalLines.push({ terminal: terminalId, line });
+      this.journalLines.push({ kind: 'line', terminal: terminalId, line });
       return {
         stdout: '',
         stderr: '',
@@ -201,12 +280,23 @@ export class Simulation {
     }
     const txn = new Txn(this.world, this.opts.hooks ?? {}, this.opts.checkInvariants ?? false);
     const toOpen: { proc: Proc; title: string | undefined }[] = [];
+    // Ctrl-C is journaled as the number of the pace call it came in, so a replay stops at the same point.
+    const signal = io.signal ?? new AbortController().signal;
+    let paces = 0;
+    let interrupt: number | undefined = signal.aborted ? 0 : undefined;
+    const onAbort = () => {
+      interrupt ??= paces;
+    };
+    signal.addEventListener('abort', onAbort);
     const env: LineEnv = {
       os: txn,
-      signal: io.signal ?? new AbortController().signal,
+      signal,
       out: (s) => io.out?.(s),
       err: (s) => io.err?.(s),
-      pace: (us) => io.pace?.(us) ?? Promise.resolve(),
+      pace: (us) => {
+        paces++;
+        return io.pace?.(us) ?? Promise.resolve();
+      },
       openShell: (proc, title) => {
         toOpen.push({ proc, title });
       },
@@ -217,15 +307,23 @@ export class Simulation {
       outcome = await t.session.run(line, env);
     } finally {
       this.active = null;
+      signal.removeEventListener('abort', onAbort);
     }
     this.world = txn.state;
     const opened: TerminalInfo[] = [];
-    for (const o of toOpen) opened.push(await this.openTerminal(o.proc, terminalId, o.title));
+    for (const [i, o] of toOpen.entries()) {
+      const forced = io.terminalIds;
+      if (forced && (i >= forced.length || this.terminals.has(forced[i] as string))) continue;
+      opened.push(await this.addTerminal(o.proc, terminalId, o.title, forced?.[i]));
+    }
     if (this.world !== before) {
       this.undoStack.push({ world: before, journal: this.journalLines.length });
       this.redoStack.length = 0;
     }
-    this.journalLines.push({ terminal: terminalId, line });
+    const entry: JournalLine = { kind: 'line', terminal: terminalId, line };
+    if (opened.length > 0) entry.opened = opened.map((o) => o.id);
+    if (interrupt !== undefined) entry.interrupt = interrupt;
+    this.journalLines.push(entry);
     return {
       ...outcome,
       trace: [...txn.traceSoFar],
@@ -245,21 +343,61 @@ export class Simulation {
     return this.redoStack.length > 0;
   }
 
+  /**
+   * Undo forgets the lines from the undone one on, but not the terminals: those stay open in the UI, so their
+   * opening and closing stay in the journal (a shell a forgotten line opened becomes an `open` entry).
+   */
   undo(): boolean {
     const prev = this.undoStack.pop();
     if (!prev) return false;
-    this.redoStack.push({ world: this.world, journal: this.journalLines.slice(prev.journal) });
+    const dropped = this.journalLines.slice(prev.journal);
+    const kept = this.terminalsOf(dropped);
+    this.redoStack.push({ world: this.world, at: prev.journal, dropped, kept });
     this.world = prev.world;
-    this.journalLines = this.journalLines.slice(0, prev.journal);
+    this.journalLines = [...this.journalLines.slice(0, prev.journal), ...kept];
     return true;
   }
 
+  /**
+   * The terminal entries that must outlive forgotten lines: opens and closes the UI made, an `open` for a shell
+   * a forgotten line opened that is still open, and a `close` for a terminal a forgotten `exit` closed.
+   */
+  private terminalsOf(dropped: readonly JournalEntry[]): JournalEntry[] {
+    const kept: JournalEntry[] = [];
+    const forgotten = new Set<string>();
+    const last = new Map<string, number>();
+    dropped.forEach((e, i) => last.set(e.terminal, i));
+    dropped.forEach((e, i) => {
+      if (e.kind !== 'line') {
+        if (!forgotten.has(e.terminal)) kept.push(e);
+        return;
+      }
+      for (const id of e.opened ?? []) {
+        const t = this.terminals.get(id)?.info;
+        if (t)
+          kept.push({
+            kind: 'open',
+            terminal: id,
+            machine: t.proc.machine,
+            parent: t.parent,
+            title: t.title,
+          });
+        else forgotten.add(id);
+      }
+      const closed = !this.terminals.has(e.terminal) && !forgotten.has(e.terminal);
+      if (closed && last.get(e.terminal) === i) kept.push({ kind: 'close', terminal: e.terminal });
+    });
+    return kept;
+  }
+
+  /** Redo puts the forgotten lines back where they were (terminal entries made since stay after them). */
   redo(): boolean {
     const next = this.redoStack.pop();
     if (!next) return false;
-    this.undoStack.push({ world: this.world, journal: this.journalLines.length });
+    this.undoStack.push({ world: this.world, journal: next.at });
     this.world = next.world;
-    this.journalLines = [...this.journalLines, ...next.journal];
+    const since = this.journalLines.slice(next.at).filter((e) => !next.kept.includes(e));
+    this.journalLines = [...this.journalLines.slice(0, next.at), ...next.dropped, ...since];
     return true;
   }
 
