@@ -25,6 +25,12 @@ export function networkInspect(st: DockerState, n: DockerNetwork): JsonValue {
     }
     config.push(c);
   }
+  for (const v6 of n.ipv6Configs) {
+    const c: { [k: string]: JsonValue } = { Subnet: v6.subnet };
+    if (v6.ipRange !== '') c.IPRange = v6.ipRange;
+    if (v6.gateway !== '') c.Gateway = v6.gateway;
+    config.push(c);
+  }
   const containers: { [k: string]: JsonValue } = {};
   for (const ep of activeEndpoints(st, n)) {
     const c = st.containers[ep.containerId];

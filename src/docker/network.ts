@@ -175,6 +175,9 @@ export function createNetwork(
     ipamOptions: req.ipamOptions,
     userSubnet: false,
     pool: null,
+    ipv6Configs: req.ipam
+      .filter((c) => c.subnet.includes(':'))
+      .map((c) => ({ subnet: c.subnet, ipRange: c.ipRange, gateway: c.gateway })),
     options: { ...req.options },
     labels: { ...req.labels },
     bridgeName: null,

@@ -38,6 +38,8 @@ export interface DockerNetwork {
   userSubnet: boolean;
   /** Whether the user gave --gateway (inspect shows Gateway only when set or allocated by IPAM). */
   pool: IpamPool | null;
+  /** IPv6 IPAM configs as given (listed by inspect after the IPv4 one; no IPv6 addresses are simulated). */
+  ipv6Configs: { subnet: string; ipRange: string; gateway: string }[];
   options: Record<string, string>;
   labels: Record<string, string>;
   /** Bridge driver: the Linux bridge in the host namespace. */

@@ -118,8 +118,10 @@ function splitWords(s: string): string[] {
         if (s[j] === '(') depth++;
         else if (s[j] === ')' && --depth === 0) break;
       }
-      out.push(s.slice(i, j + 1));
-      i = j + 1;
+      let k = j + 1;
+      while (k < s.length && !/\s/.test(s[k] as string)) k++;
+      out.push(s.slice(i, k));
+      i = k;
       continue;
     }
     let j = i;
@@ -171,7 +173,11 @@ function truthy(v: GoJson): boolean {
 }
 
 function evalArg(w: string, sc: Scope): GoJson {
-  if (w.startsWith('(')) return evalPipe(w.slice(1, -1), sc);
+  if (w.startsWith('(')) {
+    const close = w.lastIndexOf(')');
+    const v = evalPipe(w.slice(1, close), sc);
+    return close === w.length - 1 ? v : chain(v, w.slice(close + 1));
+  }
   if (w.startsWith('"')) return JSON.parse(w) as string;
   if (w.startsWith('`')) return w.slice(1, -1);
   if (/^-?\d+(\.\d+)?$/.test(w)) return Number(w);

@@ -5,7 +5,7 @@
  */
 import type { IpamConfigRequest } from '../../../../docker';
 import { createNetwork, resolvNameservers } from '../../../../docker';
-import { formatIp4, inPrefix, parseCidr4, parseIp4 } from '../../../../lib';
+import { formatIp4, parseIp4, parseIp6 } from '../../../../lib';
 import type { Verb } from '../cli';
 import { csv } from '../container_opts';
 import { flagBool, flagList, flagString } from '../flags';
@@ -13,22 +13,25 @@ import { NETWORK_CREATE_FLAGS } from '../verb_flags';
 
 class CliError extends Error {}
 
-function cidrOf(s: string) {
-  const c = s.includes('/') ? parseCidr4(s) : null;
-  if (!c) throw new CliError(`invalid subnet: invalid CIDR address: ${s}`);
-  return c;
+/** An IPv4 or IPv6 prefix as bits (net.ParseCIDR), or null. */
+function bitsOf(text: string): { bits: string; len: number } | null {
+  const [a, l] = text.split('/') as [string, string | undefined];
+  const v4 = parseIp4(a);
+  const v6 = v4 === null ? parseIp6(a) : null;
+  if (v4 === null && v6 === null) return null;
+  const bits = v4 !== null ? v4.toString(2).padStart(32, '0') : (v6 as number[]).map((g) => g.toString(2).padStart(16, '0')).join('');
+  const len = l === undefined ? bits.length : /^\d+$/.test(l) ? Number(l) : -1;
+  if (len < 0 || len > bits.length) return null;
+  return { bits, len };
 }
 
 /** subnetMatches: does `data` (an address or CIDR) fall inside `subnet`? */
 function matches(subnet: string, data: string): boolean {
-  const s = cidrOf(subnet);
-  let ip: number | null;
-  if (data.includes('/')) {
-    const c = parseCidr4(data);
-    if (!c) throw new CliError(`invalid CIDR address: ${data}`);
-    ip = c.addr;
-  } else ip = parseIp4(data);
-  return ip !== null && inPrefix(ip, s.addr, s.prefixLen);
+  const s = subnet.includes('/') ? bitsOf(subnet) : null;
+  if (!s) throw new CliError(`invalid subnet: invalid CIDR address: ${subnet}`);
+  const d = bitsOf(data);
+  if (!d || (data.includes('/') && !bitsOf(data))) throw new CliError(`invalid CIDR address: ${data}`);
+  return d.bits.length === s.bits.length && d.bits.slice(0, s.len) === s.bits.slice(0, s.len);
 }
 
 /** consolidateIpam */
