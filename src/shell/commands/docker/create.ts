@@ -11,7 +11,7 @@ export const createVerbSpec: Verb = {
   flags: CREATE_FLAGS,
   interspersed: false,
   args: { min: 1 },
-  run(io, p) {
+  async run(io, p) {
     let o;
     try {
       o = buildCreateRequest(p);
@@ -20,7 +20,7 @@ export const createVerbSpec: Verb = {
       io.err(`docker: ${e.message.replace(/\.$/, '')}.\nSee 'docker create --help'.\n`);
       return 125;
     }
-    const id = createFromOptions(io, o, 'create');
+    const id = await createFromOptions(io, o, 'create');
     if (id === null) return 125;
     io.out(`${id}\n`);
     return 0;

@@ -7,6 +7,7 @@
 import type { DockerContainer } from '../../../docker';
 import { DockerError, containerExited, findContainer, removeContainer, startContainer } from '../../../docker';
 import type { CommandIO } from '../../types';
+import { OP_US, elapse } from './cli';
 import { commandExists, containerProc, mainKind, nginxStartLog, notFoundStartError } from './process';
 
 export interface StartOutcome {
@@ -50,6 +51,7 @@ export async function startWithMain(io: CommandIO, id: string, attachShell: bool
     out.error = msg;
     return out;
   }
+  await elapse(io, OP_US.containerStart);
   const c = snapshot(io, id);
   const kind = mainKind(c);
   if (kind === 'daemon') return out;

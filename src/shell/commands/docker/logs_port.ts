@@ -1,6 +1,7 @@
 /** `docker logs` (what the main process wrote) and `docker port` (cli/command/container/port.go). */
 import { findContainer, formatPortsOf } from './logs_port_support';
 import type { Verb } from './cli';
+import { naturalCompare } from './natural';
 import { LOGS_FLAGS, PORT_FLAGS } from './verb_flags';
 
 export const logsVerbSpec: Verb = {
@@ -44,7 +45,7 @@ export const portVerbSpec: Verb = {
     } else {
       for (const [k, fronts] of ports) for (const f of fronts) out.push(`${k} -> ${f}`);
     }
-    out.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    out.sort(naturalCompare);
     if (out.length > 0) io.out(`${out.join('\n')}\n`);
     return 0;
   },

@@ -7,7 +7,7 @@
  */
 import { containerExited, createContainer, DockerError, findContainer, removeContainer } from '../../../docker';
 import type { CommandIO } from '../../types';
-import { runErrorLine, type Verb } from './cli';
+import { OP_US, elapse, runErrorLine, type Verb } from './cli';
 import { buildCreateRequest, OptsError, type RunOptions } from './container_opts';
 import { flagSet } from './flags';
 import { startWithMain } from './lifecycle';
@@ -15,7 +15,7 @@ import { imagePresent, pullError, taggedRef } from './pull';
 import { RUN_FLAGS } from './verb_flags';
 
 /** Create from parsed options; prints warnings; returns the id or null after printing the error. */
-export function createFromOptions(io: CommandIO, o: RunOptions, verb: 'run' | 'create'): string | null {
+export async function createFromOptions(io: CommandIO, o: RunOptions, verb: 'run' | 'create'): Promise<string | null> {
   for (const w of o.warnings) io.err(`WARNING: ${w}\n`);
   if (!imagePresent(io.os.state.docker, o.req.image)) {
     if (!/^[a-z0-9][a-z0-9._/:@-]*$/.test(o.req.image)) {
@@ -32,6 +32,7 @@ export function createFromOptions(io: CommandIO, o: RunOptions, verb: 'run' | 'c
       return { id: res.container.id, warnings: res.warnings };
     });
     for (const w of r.warnings) io.err(`WARNING: ${w}\n`);
+    await elapse(io, OP_US.containerCreate);
     return r.id;
   } catch (e) {
     if (!(e instanceof DockerError)) throw e;
@@ -60,7 +61,7 @@ export const runVerbSpec: Verb = {
       io.err('Conflicting options: -a and -d\n');
       return 1;
     }
-    const id = createFromOptions(io, o, 'run');
+    const id = await createFromOptions(io, o, 'run');
     if (id === null) return 125;
     if (o.detach) io.out(`${id}\n`);
     const r = await startWithMain(io, id, o.interactive && o.tty && !o.detach);

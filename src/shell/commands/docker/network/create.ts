@@ -6,7 +6,7 @@
 import type { IpamConfigRequest } from '../../../../docker';
 import { createNetwork, resolvNameservers } from '../../../../docker';
 import { formatIp4, parseIp4, parseIp6 } from '../../../../lib';
-import type { Verb } from '../cli';
+import { OP_US, elapse, type Verb } from '../cli';
 import { csv } from '../container_opts';
 import { flagBool, flagList, flagString } from '../flags';
 import { NETWORK_CREATE_FLAGS } from '../verb_flags';
@@ -93,7 +93,7 @@ export const networkCreateVerb: Verb = {
   short: 'Create a network',
   flags: NETWORK_CREATE_FLAGS,
   args: { exact: 1 },
-  run(io, p) {
+  async run(io, p) {
     let ipam: IpamConfigRequest[];
     try {
       ipam = consolidate(csv(flagList(p, 'subnet')), csv(flagList(p, 'ip-range')), csv(flagList(p, 'gateway')), kv(flagList(p, 'aux-address')));
@@ -122,6 +122,7 @@ export const networkCreateVerb: Verb = {
         { nameservers: resolvNameservers(sys.docker.hostResolvConf) },
       ).id,
     );
+    await elapse(io, OP_US.networkCreate);
     io.out(`${n}\n`);
     return 0;
   },

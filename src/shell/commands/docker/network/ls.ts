@@ -4,6 +4,7 @@
  */
 import type { DockerNetwork } from '../../../../docker';
 import type { Verb } from '../cli';
+import { naturalCompare } from '../natural';
 import { flagBool, flagList, flagString } from '../flags';
 import { renderRows } from '../format';
 import { NETWORK_LS_FLAGS } from '../verb_flags';
@@ -28,7 +29,7 @@ export const networkLsVerb: Verb = {
     const filters = flagList(p, 'filter');
     const list = Object.values(io.os.state.docker.networks)
       .filter((n) => filters.every((f) => filterOk(n, f)))
-      .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+      .sort((a, b) => naturalCompare(a.name, b.name));
     if (flagBool(p, 'quiet')) {
       for (const n of list) io.out(`${trunc ? n.id.slice(0, 12) : n.id}\n`);
       return 0;

@@ -3,7 +3,7 @@
  */
 import type { JsonValue } from '../../../../docker';
 import { DockerError, activeEndpoints, connectContainer, disconnectContainer, findContainer, findNetwork, networkInspect, removeNetwork } from '../../../../docker';
-import type { Verb } from '../cli';
+import { OP_US, elapse, type Verb } from '../cli';
 import { csv } from '../container_opts';
 import { flagBool, flagList, flagString } from '../flags';
 import { printInspect } from '../inspect';
@@ -43,11 +43,12 @@ export const networkRmVerb: Verb = {
   short: 'Remove one or more networks',
   flags: NETWORK_RM_FLAGS,
   args: { min: 1 },
-  run(io, p) {
+  async run(io, p) {
     let status = 0;
     for (const name of p.args) {
       try {
         io.os.mutate(({ sys, kctx }) => removeNetwork(kctx, sys.docker, name));
+        await elapse(io, OP_US.networkRemove);
         io.out(`${name}\n`);
       } catch (e) {
         if (!(e instanceof DockerError)) throw e;
@@ -66,12 +67,13 @@ export const networkConnectVerb: Verb = {
   short: 'Connect a container to a network',
   flags: NETWORK_CONNECT_FLAGS,
   args: { exact: 2 },
-  run(io, p) {
+  async run(io, p) {
     const [net, ctr] = p.args as [string, string];
     io.os.mutate(({ sys, kctx }) => {
       const c = findContainer(sys.docker, ctr);
       connectContainer(kctx, sys.docker, c, net, { aliases: csv(flagList(p, 'alias')), ipv4Address: flagString(p, 'ip'), macAddress: '' });
     });
+    await elapse(io, OP_US.networkConnect);
     return 0;
   },
 };
@@ -82,12 +84,13 @@ export const networkDisconnectVerb: Verb = {
   short: 'Disconnect a container from a network',
   flags: NETWORK_DISCONNECT_FLAGS,
   args: { exact: 2 },
-  run(io, p) {
+  async run(io, p) {
     const [net, ctr] = p.args as [string, string];
     io.os.mutate(({ sys, kctx }) => {
       const c = findContainer(sys.docker, ctr);
       disconnectContainer(kctx, sys.docker, c, net, flagBool(p, 'force'));
     });
+    await elapse(io, OP_US.networkDisconnect);
     return 0;
   },
 };
