@@ -106,10 +106,22 @@ function cloneRule(rule: NfRuleSpec): NfRuleSpec {
   return JSON.parse(JSON.stringify({ ...rule, counters: undefined })) as NfRuleSpec;
 }
 
+/** JSON with object keys sorted, so that two rules built by different code compare by content. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o)
+      .filter((key) => key !== 'counters' && o[key] !== undefined)
+      .sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(o[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
 /** Rule identity as nf_tables compares rules for delete/check: every field but the counters. */
 export function nfRuleEqual(a: NfRuleSpec, b: NfRuleSpec): boolean {
-  const strip = (r: NfRuleSpec): unknown => ({ ...r, counters: undefined });
-  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+  return canonical(a) === canonical(b);
 }
 
 export function nfNewChain(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string): KResult<void> {

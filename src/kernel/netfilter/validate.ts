@@ -54,6 +54,9 @@ export function nfRuleInvalid(
   rule: NfRuleSpec,
 ): Errno | null {
   const tg = rule.target;
+  // A negated match on a zero-length prefix compares nothing: nf_tables refuses the bitwise expression.
+  if ((rule.src?.invert && rule.src.prefixLen === 0) || (rule.dst?.invert && rule.dst.prefixLen === 0))
+    return 'EINVAL';
   if (tg.kind === 'REJECT' && tg.with === 'tcp-reset' && (rule.proto !== 6 || rule.protoInvert))
     return 'EINVAL';
   const t = nfTable(k, ns, table);

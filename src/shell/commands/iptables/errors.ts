@@ -23,6 +23,11 @@ export class XtError extends Error {
     return new XtError(`${XT_PROG} ${XT_VERSION}: ${msg}\n${TRY_HELP}`, 2);
   }
 
+  /** Only the try-help line (what `iptables -6` prints). */
+  static tryHelp(): XtError {
+    return new XtError(TRY_HELP, 2);
+  }
+
   /** A message printed before the try-help line without the version prefix ("Bad argument `x'"). */
   static bare(msg: string): XtError {
     return new XtError(`${msg}\n${TRY_HELP}`, 2);

@@ -290,6 +290,7 @@ export function parseIptables(argv: readonly string[]): XtParsed {
         break;
       case 'f':
         setOption(OPT.FRAGMENT);
+        // The simulation never fragments, so -f is accepted but not kept (not printed either): a gap.
         break;
       case 't':
         if (invert) throw XtError.param('unexpected ! flag before --table');
@@ -312,7 +313,7 @@ export function parseIptables(argv: readonly string[]): XtParsed {
       case '4':
         break;
       case '6':
-        throw XtError.param('This is the IPv4 version of iptables.');
+        throw XtError.tryHelp();
       default: {
         const [extName, key] = val.split(':') as [string, string];
         if (target && target.ext.name === extName) {

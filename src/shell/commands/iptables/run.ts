@@ -12,6 +12,7 @@ import {
   nfDeleteRuleNum,
   nfFlush,
   nfInsertRule,
+  nfListChains,
   nfNewChain,
   nfRenameChain,
   nfReplaceRule,
@@ -65,7 +66,13 @@ export function runParsed(io: CommandIO, p: XtParsed): number {
       throw XtError.other(`chain \`${p.chain}' in table \`${table}' is incompatible, use 'nft' tool.`);
     if (c & CMD.LIST) io.out(listTable(t, table, p.chain, p.rulenum, p));
     else io.out(listRulesTable(t, table, p.chain, p.rulenum, p.verbose));
-    if (c & (CMD.ZERO | CMD.ZERO_NUM)) io.os.mutate(({ kctx }) => nfZeroCounters(kctx, ns, table, p.chain));
+    if (c & (CMD.ZERO | CMD.ZERO_NUM)) {
+      // -L -Z: the listing shows the counters before they are zeroed; -v names every chain listed.
+      if (p.verbose)
+        for (const ch of nfListChains(t, table))
+          if (p.chain === null || ch.name === p.chain) io.out(`Zeroing chain \`${ch.name}'\n`);
+      io.os.mutate(({ kctx }) => nfZeroCounters(kctx, ns, table, p.chain));
+    }
     return 0;
   }
 
@@ -134,6 +141,16 @@ export function runParsed(io: CommandIO, p: XtParsed): number {
       );
       return 0;
     case CMD.ZERO:
+      if (p.verbose) {
+        // nft_chain_zero_counters: each existing chain is named; without the table the first built-in
+        // chain's update fails in the kernel.
+        if (!t)
+          throw XtError.batch('CHAIN_ZERO', 'ENOENT', `chain ${nfListChains(null, table)[0]?.name ?? ''}`);
+        const named = nfListChains(t, table).filter(
+          (ch) => instantiated(ch.name) && (p.chain === null || ch.name === p.chain),
+        );
+        for (const ch of named) io.out(`Zeroing chain \`${ch.name}'\n`);
+      }
       failure(
         mutate(({ kctx }) => nfZeroCounters(kctx, ns, table, p.chain)),
         {},
