@@ -221,7 +221,7 @@ export class ShellSession {
       },
       signal: line.signal,
       pace: (us) => line.pace(us),
-      exec: (sub, p) => this.execAs(sub, p, stream, bashCtx),
+      exec: (sub, p, o) => this.execAs(sub, p, stream && !o?.capture, bashCtx),
       openShell: (p, banner) => line.openShell(p, banner),
     };
     this.procStack.push(proc);

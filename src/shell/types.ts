@@ -81,7 +81,11 @@ export interface CommandIO {
    */
   pace(us: number): Promise<void>;
   /** Run another command line (argv words, not re-parsed) as a different process, e.g. `ip netns exec`. */
-  exec(argv: string[], proc: Proc): Promise<ExecOutcome>;
+  /**
+   * `capture`: keep the output in the outcome instead of streaming it to the terminal (a detached container's
+   * main process writes to its log, not to the user's screen).
+   */
+  exec(argv: string[], proc: Proc, opts?: { capture?: boolean }): Promise<ExecOutcome>;
   /** Ask the session to open an interactive shell of another process (`docker exec -it`, `docker run -it`). */
   openShell(proc: Proc, banner?: string): void;
 }

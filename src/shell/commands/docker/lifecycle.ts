@@ -15,9 +15,6 @@ export interface StartOutcome {
   error: string | null;
   /** The main process already ended with this code. */
   exited: number | null;
-  /** Output of a main process that ran to completion. */
-  stdout: string;
-  stderr: string;
 }
 
 function snapshot(io: CommandIO, id: string): DockerContainer {
@@ -29,8 +26,8 @@ function snapshot(io: CommandIO, id: string): DockerContainer {
 /**
  * ContainerStart and the main process. `attachShell`: -it in the foreground (the shell becomes a terminal).
  */
-export async function startWithMain(io: CommandIO, id: string, attachShell: boolean): Promise<StartOutcome> {
-  const out: StartOutcome = { error: null, exited: null, stdout: '', stderr: '' };
+export async function startWithMain(io: CommandIO, id: string, attachShell: boolean, attached = false): Promise<StartOutcome> {
+  const out: StartOutcome = { error: null, exited: null };
   try {
     io.os.mutate(({ sys, kctx }) => {
       const c = findContainer(sys.docker, id);
@@ -59,9 +56,12 @@ export async function startWithMain(io: CommandIO, id: string, attachShell: bool
     if (attachShell) io.openShell({ ...containerProc(io.os.state.docker, c), pid1: true }, c.name);
     return out;
   }
-  const r = await io.exec([c.path, ...c.args], containerProc(io.os.state.docker, c));
-  out.stdout = r.stdout;
-  out.stderr = r.stderr;
+  // The output is the container's log; `docker run` in the foreground also shows it.
+  const r = await io.exec([c.path, ...c.args], containerProc(io.os.state.docker, c), { capture: true });
+  if (attached) {
+    io.out(r.stdout);
+    io.err(r.stderr);
+  }
   out.exited = r.exitCode;
   io.os.mutate(({ sys, kctx }) => {
     const cur = sys.docker.containers[id];

@@ -64,18 +64,14 @@ export const runVerbSpec: Verb = {
     const id = await createFromOptions(io, o, 'run');
     if (id === null) return 125;
     if (o.detach) io.out(`${id}\n`);
-    const r = await startWithMain(io, id, o.interactive && o.tty && !o.detach);
+    const r = await startWithMain(io, id, o.interactive && o.tty && !o.detach, !o.detach);
     if (r.error !== null) {
       io.err(runErrorLine(r.error));
       if (o.req.autoRemove) io.os.mutate(({ sys, kctx }) => removeContainer(kctx, sys.docker, findContainer(sys.docker, id), true));
       return r.error.includes('executable file not found') || r.error.includes('no such file or directory') ? 127 : 125;
     }
     if (o.detach) return 0;
-    if (r.exited !== null) {
-      io.out(r.stdout);
-      io.err(r.stderr);
-      return r.exited;
-    }
+    if (r.exited !== null) return r.exited;
     if (o.interactive && o.tty) return 0;
     return await waitForeground(io, id);
   },
