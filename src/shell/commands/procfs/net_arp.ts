@@ -59,7 +59,7 @@ export function formatProcNetArp(k: KernelState, ns: NsId): string {
   let out = 'IP address       HW type     Flags       HW address            Mask     Device\n';
   for (const a of procArps(k, ns)) {
     const hx = (v: number) => `0x${v.toString(16)}`.padEnd(12);
-    out += `${formatIp4(a.ip).padEnd(16)} ${hx(a.hwType)}${hx(a.flags)}${a.hwAddr.padEnd(17)}     ${a.mask.padEnd(9)} ${a.dev}\n`;
+    out += `${formatIp4(a.ip).padEnd(16)} ${hx(a.hwType)}${hx(a.flags)}${a.hwAddr.padEnd(17)}     ${a.mask.padEnd(8)} ${a.dev}\n`;
   }
   return out;
 }

@@ -22,24 +22,33 @@ export interface RtEntry {
 
 const SCOPE_NUM: Record<Scope, number> = { global: 0, site: 200, link: 253, host: 254, nowhere: 255 };
 
-/** fib_check_nh_v4_gw(): the gateway must match a link- or host-scope route (on `oif` when given). */
-function gatewayDev(ctx: KernelCtx, ns: NsId, gw: number, oif: string | null): { dev: string } | Errno {
+/**
+ * ip_route_output() with RT_SCOPE_LINK: the most specific link- or host-scope route to `ip` (on `oif` when
+ * given), local table first. fib_check_nh_v4_gw() resolves a gateway with it, arp_req_set() a neighbour.
+ */
+export function linkScopeRoute(ctx: KernelCtx, ns: NsId, ip: number, oif: string | null): FibRoute | Errno {
   const n = ctx.k.netns[ns];
   if (!n) return 'ENETUNREACH';
   const tables = [n.fib4[RT_TABLE_LOCAL] ?? [], n.fib4[RT_TABLE_MAIN] ?? []];
   let best: FibRoute | null = null;
   for (const table of tables) {
     for (const r of table) {
-      if (networkOf(gw, r.dstLen) !== r.dst || SCOPE_NUM[r.scope] < SCOPE_NUM.link) continue;
+      if (networkOf(ip, r.dstLen) !== r.dst || SCOPE_NUM[r.scope] < SCOPE_NUM.link) continue;
       if (oif !== null && r.dev !== oif) continue;
       if (r.type === 'broadcast' || r.type === 'multicast') continue;
       if (!best || r.dstLen > best.dstLen) best = r;
     }
     if (best) break;
   }
-  if (!best || best.dev === null) return 'ENETUNREACH';
+  return best && best.dev !== null ? best : 'ENETUNREACH';
+}
+
+/** fib_check_nh_v4_gw(): the gateway's device, which must be up. */
+function gatewayDev(ctx: KernelCtx, ns: NsId, gw: number, oif: string | null): { dev: string } | Errno {
+  const best = linkScopeRoute(ctx, ns, gw, oif);
+  if (typeof best === 'string') return best;
   if (best.type !== 'unicast' && best.type !== 'local') return 'EINVAL';
-  const dev = ctx.k.devices[best.dev];
+  const dev = ctx.k.devices[best.dev as string];
   if (!dev) return 'ENETUNREACH';
   return dev.adminUp ? { dev: dev.id } : 'ENETDOWN';
 }
