@@ -86,6 +86,6 @@ export {
 export { nfRuleInvalid } from './netfilter/validate';
 export { ruleSaveBody, ruleSaveText, natRangeText, saveString } from './netfilter/rule_text';
 export * from './netfilter/xt_names';
-export { ctLive, ctSecondsLeft, ctEnabled, ICMP_REPLY_OF } from './netfilter/nf_conntrack';
+export { ctLive, ctSecondsLeft, ctEnabled, nfCtAttach, ICMP_REPLY_OF } from './netfilter/nf_conntrack';
 export { nfHook, type NfVerdict, type NfHookOpts } from './netfilter/hooks';
 export { kernelInvariantViolations } from './invariants';

@@ -10,7 +10,7 @@ import { createNetns } from '../netns';
 import type { TraceEvent } from '../trace';
 import type { KernelState, NfMatch, NfRule, NfTarget, NsId, Packet } from '../types';
 import { nfHook } from './hooks';
-import { ctLive } from './nf_conntrack';
+import { ctLive, nfCtAttach } from './nf_conntrack';
 import { nfAppendRule, nfNewChain, nfSetPolicy, type NfRuleSpec } from './tables';
 
 const ip = (s: string): number => parseIp4(s) ?? 0;
@@ -353,5 +353,36 @@ describe('conntrack timeouts', () => {
       ?.rules as NfRule[];
     for (const r of rules) seen.push(`${r.counters.pkts}`);
     expect(seen).toEqual(['1', '1']);
+  });
+});
+
+describe('nf_ct_attach: an error the NAT box itself generates', () => {
+  it('undoes the DNAT in the quoted header and the outer source on the way out', () => {
+    const w = world();
+    nfAppendRule(w.ctx, w.host, 'nat', 'PREROUTING', DNAT_RULE);
+    const syn = tcp('10.0.12.1', 40000, '10.0.12.13', 8080, 'S');
+    const eth0 = dev(w, w.host, 'eth0');
+    expect(nfHook(w.ctx, w.host, 'PREROUTING', syn, eth0, null)).toBe('ACCEPT');
+    // Say the forward fails (TTL): icmp_send answers from the host, attached to the unconfirmed flow.
+    const err = icmp('10.0.12.13', '10.0.12.1', 11, 0);
+    err.l4 = {
+      proto: 1,
+      type: 11,
+      code: 0,
+      id: 0,
+      seq: 0,
+      inner: { ...syn.ip! },
+      innerL4: { sport: 40000, dport: 80 },
+    };
+    err.ip!.src = ip('10.0.12.13');
+    nfCtAttach(err, syn);
+    expect(err.ct).toMatchObject({ dir: 'reply', info: 'related' });
+    expect(nfHook(w.ctx, w.host, 'OUTPUT', err, null, eth0)).toBe('ACCEPT');
+    expect(nfHook(w.ctx, w.host, 'POSTROUTING', err, null, eth0)).toBe('ACCEPT');
+    const inner = err.l4 as { inner: { dst: number }; innerL4: { dport: number } };
+    expect(inner.inner.dst).toBe(ip('10.0.12.13'));
+    expect(inner.innerL4.dport).toBe(8080);
+    // The error did not confirm the connection it is about.
+    expect(ctLive(w.ctx.k.netns[w.host]!, w.ctx.clock.nowUs)).toHaveLength(0);
   });
 });

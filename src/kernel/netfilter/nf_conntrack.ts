@@ -247,10 +247,23 @@ export function ctOf(ctx: KernelCtx, ns: NsId, ct: PacketCt | null): ConntrackEn
   return ctx.k.netns[ns]?.conntrack.find((e) => e.id === ct.id) ?? null;
 }
 
-/** __nf_conntrack_confirm at the end of INPUT/POSTROUTING: the connection enters the table. */
+/**
+ * __nf_conntrack_confirm at the end of INPUT/POSTROUTING: the connection enters the table. Only the packet
+ * that created it can confirm it: an ICMP error or RST attached to it in the other direction cannot.
+ */
 export function nfConntrackConfirm(ctx: KernelCtx, ns: NsId, pkt: Packet): void {
   const e = ctOf(ctx, ns, pkt.ct);
-  if (e && !e.confirmed) e.confirmed = true;
+  if (e && !e.confirmed && pkt.ct?.dir === 'orig' && pkt.ct.info !== 'related') e.confirmed = true;
+}
+
+/**
+ * nf_ct_attach(): an ICMP error (or a REJECT's reply) the kernel generates about `orig` belongs to orig's
+ * connection, RELATED, in the other direction; its NAT is then undone on the way out like any reply's.
+ */
+export function nfCtAttach(pkt: Packet, orig: Packet): void {
+  const ct = orig.ct;
+  if (!ct || ct.info === 'untracked') return;
+  pkt.ct = { id: ct.id, dir: ct.dir === 'orig' ? 'reply' : 'orig', info: 'related' };
 }
 
 /** A dropped packet takes its unconfirmed connection with it (nf_conntrack_destroy of an unconfirmed ct). */

@@ -145,6 +145,10 @@ export function natManip(
   const target = ct.dir === 'orig' ? invertTuple(e.reply) : invertTuple(e.orig);
   const before = describe(pkt);
   if (ct.info === 'related') {
+    // Only where that kind of NAT happened to the connection (the statusbit test): an error from a router
+    // in between keeps its source when there is no DNAT to undo.
+    const natted = (manip === 'SRC') === (ct.dir === 'orig') ? e.srcNat : e.dstNat;
+    if (!natted) return null;
     // Outer header: addresses only. Quoted header: the opposite manip, back to its direction's tuple.
     const l4 = pkt.l4;
     const ip = pkt.ip;
