@@ -60,7 +60,9 @@ export function destroyNetns(ctx: KernelCtx, id: NsId): void {
       moveBackToInitNet(ctx, dev.id);
       continue;
     }
-    unregisterDevice(ctx, dev.id);
+    // cleanup_net() runs in a workqueue: what this teardown changes elsewhere (a bridge losing its last
+    // port) reaches linkwatch's next batched run, not at once.
+    unregisterDevice(ctx, dev.id, { deferred: true });
   }
   for (const [name, ns] of Object.entries(k.namedNs)) if (ns === id) delete k.namedNs[name];
   for (const other of Object.values(k.netns)) delete other.netnsids[id];

@@ -1,6 +1,6 @@
 /**
  * Creating a bridge device (net/bridge/br_device.c, br_dev_setup): a random locally administered MAC that
- * will follow its ports unless set, no carrier until a port forwards, STP off, ageing 300 s, noqueue.
+ * will follow its ports unless set, carrier until the first port state selection, STP off, ageing 300 s, noqueue.
  */
 import { BROADCAST_MAC, randomLocalMac } from '../../lib';
 import type { KernelCtx } from '../context';
@@ -30,8 +30,9 @@ export function createBridge(ctx: KernelCtx, spec: NewBridge): KResult<BridgeDev
     mtuSetByUser: spec.mtu !== undefined && spec.mtu !== null,
     txqlen: spec.txqlen ?? 1000,
     adminUp: false,
-    carrier: false,
-    operstate: 'DOWN',
+    // A new net_device has carrier; only br_port_state_selection() turns it off (see linkwatch.ts).
+    carrier: true,
+    operstate: 'UNKNOWN',
     master: null,
     group: 0,
     alias: null,

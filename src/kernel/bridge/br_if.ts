@@ -9,7 +9,7 @@ import type { KernelCtx } from '../context';
 import { devOf } from '../context';
 import { kerr, kok, type KResult } from '../errno';
 import type { BridgeDevice, DevId, NetDevice } from '../types';
-import { updateLinkState } from '../netdev/linkwatch';
+import { brPortStateSelection, updateLinkState, type LinkEventOpts } from '../netdev/linkwatch';
 import { fdbAddLocal, fdbChangeBridgeMac, fdbChangePortMac, fdbDeletePort } from './br_fdb';
 
 function bridgeOf(ctx: KernelCtx, id: DevId): BridgeDevice | null {
@@ -22,19 +22,19 @@ function bridgeOf(ctx: KernelCtx, id: DevId): BridgeDevice | null {
  * 00:00:00:00:00:00 when the last port leaves (seen on 6.18: `link/ether 00:00:00:00:00:00`, no local fdb
  * entry, bridge id 8000.000000000000).
  */
-function recalcBridgeMac(ctx: KernelCtx, br: BridgeDevice): void {
-  if (br.bridge.macSetByUser) return;
+function recalcBridgeMac(ctx: KernelCtx, br: BridgeDevice): boolean {
+  if (br.bridge.macSetByUser) return false;
   let min: string | null = null;
   for (const p of br.bridge.ports) {
     const mac = ctx.k.devices[p]?.mac;
     if (mac && (min === null || mac < min)) min = mac;
   }
   min ??= ZERO_MAC;
-  if (min !== br.mac) {
-    const old = br.mac;
-    br.mac = min;
-    fdbChangeBridgeMac(ctx, br, old);
-  }
+  if (min === br.mac) return false;
+  const old = br.mac;
+  br.mac = min;
+  fdbChangeBridgeMac(ctx, br, old);
+  return true;
 }
 
 export function brAddIf(ctx: KernelCtx, brId: DevId, portId: DevId): KResult<void> {
@@ -73,40 +73,37 @@ export function brAddIf(ctx: KernelCtx, brId: DevId, portId: DevId): KResult<voi
   };
   br.bridge.ports.push(portId);
   fdbAddLocal(ctx, br, portId, dev.mac);
-  recalcBridgeMac(ctx, br);
+  // A new bridge id (the MAC followed the port) re-runs the port state selection (br_stp_change_bridge_id).
+  if (recalcBridgeMac(ctx, br)) brPortStateSelection(ctx, br);
   if (!br.mtuSetByUser) {
     br.mtu = Math.min(...br.bridge.ports.map((p) => ctx.k.devices[p]?.mtu ?? 1500));
   }
+  // br_stp_enable_port() when the port's link is running: its state change runs the selection.
   updateLinkState(ctx, portId);
-  updateLinkState(ctx, brId);
   return kok(undefined);
 }
 
-export function brDelIf(ctx: KernelCtx, portId: DevId): KResult<void> {
+export function brDelIf(ctx: KernelCtx, portId: DevId, opts: LinkEventOpts = {}): KResult<void> {
   const dev = devOf(ctx.k, portId);
   if (!dev.master) return kok(undefined);
   const br = bridgeOf(ctx, dev.master);
+  const wasLive = dev.port !== null && dev.port.state !== 'disabled';
   dev.master = null;
   dev.port = null;
   if (!br) return kok(undefined);
   br.bridge.ports = br.bridge.ports.filter((p) => p !== portId);
   fdbDeletePort(ctx, br, portId);
-  recalcBridgeMac(ctx, br);
-  updateLinkState(ctx, br.id);
+  // br_stp_disable_port() of a live port, or a new bridge id, re-runs the port state selection.
+  if (recalcBridgeMac(ctx, br) || wasLive) brPortStateSelection(ctx, br, opts);
   return kok(undefined);
 }
 
 /** br_device_event(NETDEV_UNREGISTER) for a port, and br_dev_delete for a bridge (ports are released). */
-export function brDeviceGone(ctx: KernelCtx, dev: NetDevice): void {
-  if (dev.master) brDelIf(ctx, dev.id);
+export function brDeviceGone(ctx: KernelCtx, dev: NetDevice, opts: LinkEventOpts = {}): void {
+  if (dev.master) brDelIf(ctx, dev.id, opts);
   if (dev.kind === 'bridge') {
-    for (const p of [...dev.bridge.ports]) brDelIf(ctx, p);
+    for (const p of [...dev.bridge.ports]) brDelIf(ctx, p, opts);
   }
-}
-
-/** NETDEV_DOWN of a bridge or a port: port states are recomputed by linkwatch. */
-export function brDeviceDown(ctx: KernelCtx, dev: NetDevice): void {
-  if (dev.master) updateLinkState(ctx, dev.master);
 }
 
 /** NETDEV_CHANGEADDR of a port (br_device_event): its local entry follows, then the bridge id is recomputed. */

@@ -10,7 +10,7 @@
  */
 import type { KernelCtx } from '../context';
 import { kerr, kok, type KResult } from '../errno';
-import { updateLinkState } from '../netdev/linkwatch';
+import { brPortStateSelection } from '../netdev/linkwatch';
 import type { BridgeDevice, BridgePort, DevId } from '../types';
 
 const BR_MIN_HELLO_TIME = 100;
@@ -121,7 +121,7 @@ export function brSetPort(ctx: KernelCtx, portId: DevId, change: PortChange): KR
     if (!dev.adminUp || (!operUp && change.state !== 'disabled')) return kerr('ENETDOWN');
     // br_port_state_selection() then forwards a blocking designated port at once when STP is off.
     port.state = change.state === 'blocking' ? 'forwarding' : change.state;
-    if (dev.master) updateLinkState(ctx, dev.master);
+    if (br) brPortStateSelection(ctx, br);
   }
   if (change.mcastRouter !== null) {
     if (change.mcastRouter < 0 || change.mcastRouter > 3) return kerr('EINVAL');

@@ -19,10 +19,16 @@ import type { DevId, DeviceStats, NetDevice, NsId } from '../types';
 import { fibAddIfaddrRoutes, fibFlushDev } from '../ipv4/fib';
 import { neighIfdown } from '../neighbour';
 import { addrconfDown, addrconfUpLoopback } from '../ipv6/addrconf';
-import { brDeviceDown, brDeviceGone, brPortMacChanged } from '../bridge/br_if';
+import { brDeviceGone, brPortMacChanged } from '../bridge/br_if';
 import { inetInsertLoopback } from '../ipv4/devinet';
 import { fdbChangeBridgeMac } from '../bridge/br_fdb';
-import { updateLinkState } from './linkwatch';
+import {
+  brPortStateSelection,
+  isRunning,
+  netdevChanged,
+  updateLinkState,
+  type LinkEventOpts,
+} from './linkwatch';
 
 export const IFNAMSIZ = 16;
 
@@ -69,7 +75,18 @@ export function allocName(ctx: KernelCtx, ns: NsId, pattern: string): string {
   }
 }
 
-type Assigned = 'id' | 'ns' | 'ifindex' | 'createdSeq' | 'stats' | 'conf' | 'addrconfSeq' | 'inet' | 'inet6' | 'qdiscAttached' | 'inet6McDown';
+type Assigned =
+  | 'id'
+  | 'ns'
+  | 'ifindex'
+  | 'createdSeq'
+  | 'stats'
+  | 'conf'
+  | 'addrconfSeq'
+  | 'inet'
+  | 'inet6'
+  | 'qdiscAttached'
+  | 'inet6McDown';
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** What a driver provides to register a device; the rest is assigned by registration. */
@@ -106,12 +123,12 @@ export function registerDevice(ctx: KernelCtx, ns: NsId, init: NewDevice): NetDe
  * unregister_netdevice(): a veth takes its peer with it (veth_dellink), a bridge releases its ports, a port
  * leaves its bridge; routes, neighbours and addresses on the device go.
  */
-export function unregisterDevice(ctx: KernelCtx, id: DevId): void {
+export function unregisterDevice(ctx: KernelCtx, id: DevId, opts: LinkEventOpts = {}): void {
   const { k } = ctx;
   const dev = k.devices[id];
   if (!dev) return;
-  if (dev.adminUp) closeDevice(ctx, id);
-  brDeviceGone(ctx, dev);
+  if (dev.adminUp) closeDevice(ctx, id, opts);
+  brDeviceGone(ctx, dev, opts);
   fibFlushDev(ctx, dev.ns, id);
   neighIfdown(ctx, dev.ns, id);
   dev.inet = [];
@@ -120,12 +137,12 @@ export function unregisterDevice(ctx: KernelCtx, id: DevId): void {
   delete k.devices[id];
   k.queue = k.queue.filter((e) => !('dev' in e) || e.dev !== id);
   if (dev.kind === 'veth') {
-    if (k.devices[dev.peer]) unregisterDevice(ctx, dev.peer);
+    if (k.devices[dev.peer]) unregisterDevice(ctx, dev.peer, opts);
   } else if (dev.kind === 'ether' && dev.wire) {
     const other = k.devices[dev.wire];
     if (other && other.kind === 'ether') {
       other.wire = null;
-      updateLinkState(ctx, other.id);
+      updateLinkState(ctx, other.id, opts);
     }
   }
 }
@@ -137,36 +154,37 @@ export function unregisterDevice(ctx: KernelCtx, id: DevId): void {
 export function openDevice(ctx: KernelCtx, id: DevId): void {
   const dev = devOf(ctx.k, id);
   if (dev.adminUp) return;
+  const wasRunning = isRunning(dev);
   dev.adminUp = true;
   dev.qdiscAttached = true;
   if (dev.kind === 'loopback') inetInsertLoopback(ctx, id);
   fibAddIfaddrRoutes(ctx, id);
   if (dev.kind === 'loopback') addrconfUpLoopback(ctx, id);
+  // NETDEV_UP: a device whose link is already running (a bridge whose carrier nobody changed) is ready now.
+  netdevChanged(ctx, dev, wasRunning);
   updateLinkState(ctx, id);
   if (dev.kind === 'veth') updateLinkState(ctx, dev.peer);
   if (dev.kind === 'ether' && dev.wire) updateLinkState(ctx, dev.wire);
 }
 
 /** dev_close(): NETDEV_DOWN flushes the device's routes, neighbours and IPv6 addresses. */
-export function closeDevice(ctx: KernelCtx, id: DevId): void {
+export function closeDevice(ctx: KernelCtx, id: DevId, opts: LinkEventOpts = {}): void {
   const dev = devOf(ctx.k, id);
   if (!dev.adminUp) return;
   dev.adminUp = false;
-  updateLinkState(ctx, id);
+  updateLinkState(ctx, id, opts);
   fibFlushDev(ctx, dev.ns, id);
   neighIfdown(ctx, dev.ns, id);
   addrconfDown(ctx, id);
-  brDeviceDown(ctx, dev);
-  if (dev.kind === 'veth') updateLinkState(ctx, dev.peer);
-  if (dev.kind === 'ether' && dev.wire) updateLinkState(ctx, dev.wire);
+  if (dev.kind === 'veth') updateLinkState(ctx, dev.peer, opts);
+  if (dev.kind === 'ether' && dev.wire) updateLinkState(ctx, dev.wire, opts);
 }
 
-/** dev_change_name(): EBUSY while up, EEXIST when the name is taken in the namespace. */
+/** dev_change_name(): EEXIST when the name is taken in the namespace; Linux 6.18 renames a device that is up. */
 export function renameDevice(ctx: KernelCtx, id: DevId, name: string): KResult<void> {
   const dev = devOf(ctx.k, id);
   if (dev.name === name) return kok(undefined);
   if (!validDevName(name)) return kerr('EINVAL');
-  if (dev.adminUp) return kerr('EBUSY');
   if (devByName(ctx.k, dev.ns, name)) return kerr('EEXIST');
   dev.name = name;
   for (const a of dev.inet) if (a.label === dev.name || !a.label.includes(':')) a.label = name;
@@ -183,6 +201,8 @@ export function setMac(ctx: KernelCtx, id: DevId, mac: Mac): KResult<void> {
   if (dev.kind === 'bridge') {
     dev.bridge.macSetByUser = true;
     fdbChangeBridgeMac(ctx, dev, old);
+    // br_set_mac_address -> br_stp_change_bridge_id: a new bridge id re-runs the port state selection.
+    if (old !== mac) brPortStateSelection(ctx, dev);
   }
   // NETDEV_CHANGEADDR on a bridge port (br_device_event).
   if (dev.master) brPortMacChanged(ctx, id, old);

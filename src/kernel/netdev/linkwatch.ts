@@ -1,44 +1,50 @@
 /**
- * Carrier and operstate, after net/core/link_watch.c and dev.c: netif_carrier_on/off, default_operstate(),
- * and linkwatch's deferral of non-urgent events. A port's carrier change propagates to its bridge
- * (br_port_carrier_check), and a device's first "ready" starts IPv6 on it (addrconf_notify NETDEV_CHANGE).
+ * Carrier and operstate, after net/core/link_watch.c and dev.c.
+ *
+ * - `carrier` (LOWER_UP) changes through netif_carrier_on/off, which fire a linkwatch event.
+ * - `operstate` is what the last linkwatch run computed with default_operstate(): it does not look at the
+ *   administrative state, and a device no event ever touched keeps IF_OPER_UNKNOWN (a new bridge, lo).
+ *   Dumps report it only while the device is up (rtnl_fill_ifinfo: DOWN otherwise): use
+ *   `reportedOperstate()`. RUNNING (and NO-CARRIER) follow the reported value, LOWER_UP the carrier.
+ * - A veth's carrier follows both ends being up (veth_open/veth_close); a NIC's both ends of its cable.
+ * - A bridge's carrier is only set by br_port_state_selection(): on when a port is not disabled, off
+ *   otherwise; it runs when ports come, go or change state and when the bridge id changes, not when a bridge
+ *   without active ports is opened (that is why a fresh bridge shows UNKNOWN with LOWER_UP, and Docker's
+ *   bridges, whose MAC is set, show NO-CARRIER until a port forwards).
+ * - Events are processed at once, except those raised from a namespace's asynchronous teardown
+ *   (cleanup_net runs in a workqueue; linkwatch batches them up to a second later).
+ * A device becoming ready (operstate UP or UNKNOWN while up) starts IPv6 on it (addrconf_notify).
  */
 import type { KernelCtx } from '../context';
 import { nsOf } from '../context';
-import type { DevId, NetDevice, OperState } from '../types';
+import type { BridgeDevice, DevId, NetDevice, OperState } from '../types';
 import { addrconfLinkReady } from '../ipv6/addrconf';
 
-/** What the device's carrier should be now, from its own state and what it is connected to. */
-function computeCarrier(ctx: KernelCtx, dev: NetDevice): boolean {
-  if (!dev.adminUp) return false;
-  switch (dev.kind) {
-    case 'loopback':
-      return true;
-    case 'veth': {
-      const peer = ctx.k.devices[dev.peer];
-      return !!peer && peer.adminUp;
-    }
-    case 'ether': {
-      const other = dev.wire ? ctx.k.devices[dev.wire] : undefined;
-      return !!other && other.adminUp;
-    }
-    case 'bridge':
-      // br_port_carrier_check / br_stp: the bridge has carrier when a port is forwarding with carrier.
-      return dev.bridge.ports.some((p) => {
-        const port = ctx.k.devices[p];
-        return !!port && port.carrier && port.adminUp && port.port?.state === 'forwarding';
-      });
-  }
+/** Linkwatch runs at most once a second for non-urgent events. */
+export const LINKWATCH_DELAY_US = 1_000_000;
+
+export interface LinkEventOpts {
+  /** Raised from an asynchronous namespace teardown: published by linkwatch's next run, not at once. */
+  deferred?: boolean;
 }
 
-/** default_operstate(), given the carrier. */
-function computeOperstate(ctx: KernelCtx, dev: NetDevice): OperState {
-  if (dev.kind === 'loopback') return dev.adminUp ? 'UNKNOWN' : 'DOWN';
-  if (!dev.adminUp) return 'DOWN';
+/** The operstate a dump reports: linkwatch's value while the device is up, DOWN otherwise. */
+export function reportedOperstate(dev: NetDevice): OperState {
+  return dev.adminUp ? dev.operstate : 'DOWN';
+}
+
+/** netif_oper_up() while running: what RUNNING and IPv6's "link ready" mean. */
+export function isRunning(dev: NetDevice): boolean {
+  const o = reportedOperstate(dev);
+  return o === 'UP' || o === 'UNKNOWN';
+}
+
+/** default_operstate() (6.x): carrier, else whether the lower device (looked up in our own netns) has one. */
+function defaultOperstate(ctx: KernelCtx, dev: NetDevice): OperState {
   if (dev.carrier) return 'UP';
   if (dev.kind === 'veth') {
-    // iflink is the peer's ifindex, looked up in the device's *own* namespace (as 6.x does).
-    const id = nsOf(ctx.k, dev.ns).byIndex[ctx.k.devices[dev.peer]?.ifindex ?? -1];
+    const peerIndex = ctx.k.devices[dev.peer]?.ifindex;
+    const id = peerIndex === undefined ? undefined : nsOf(ctx.k, dev.ns).byIndex[peerIndex];
     const local = id === undefined ? undefined : ctx.k.devices[id];
     if (!local || local.id === dev.id) return 'DOWN';
     return local.carrier ? 'DOWN' : 'LOWERLAYERDOWN';
@@ -46,48 +52,45 @@ function computeOperstate(ctx: KernelCtx, dev: NetDevice): OperState {
   return 'DOWN';
 }
 
-/** Linkwatch delays non-urgent events (a device without a lower link losing carrier) to its next run. */
-export const LINKWATCH_DELAY_US = 1_000_000;
-
-/**
- * netif_carrier_on/off + linkwatch: recompute carrier now, and publish the operstate either at once
- * (urgent: stacked devices such as veth, or carrier coming up) or after the linkwatch delay.
- */
-export function updateLinkState(ctx: KernelCtx, id: DevId): void {
-  const dev = ctx.k.devices[id];
-  if (!dev) return;
-  if (dev.kind === 'bridge') for (const p of dev.bridge.ports) updatePortState(ctx, p);
-  const carrier = computeCarrier(ctx, dev);
-  const carrierChanged = carrier !== dev.carrier;
-  dev.carrier = carrier;
-  const oper = computeOperstate(ctx, dev);
-  if (oper !== dev.operstate) {
-    const urgent = dev.kind === 'veth' || dev.kind === 'loopback' || oper === 'UP' || !dev.adminUp;
-    if (urgent) publishOperstate(ctx, dev, oper);
-    else scheduleLinkwatch(ctx, dev);
-  }
-  if (dev.master) {
-    const before = dev.port?.state;
-    updatePortState(ctx, id);
-    if (carrierChanged || before !== dev.port?.state) updateLinkState(ctx, dev.master);
+/** The carrier a veth or NIC has from the state of both ends (bridges and lo are not computed). */
+function linkCarrier(ctx: KernelCtx, dev: NetDevice): boolean | null {
+  switch (dev.kind) {
+    case 'veth': {
+      const peer = ctx.k.devices[dev.peer];
+      return dev.adminUp && !!peer && peer.adminUp;
+    }
+    case 'ether': {
+      const other = dev.wire ? ctx.k.devices[dev.wire] : undefined;
+      return dev.adminUp && !!other && other.adminUp;
+    }
+    case 'loopback':
+    case 'bridge':
+      return null;
   }
 }
 
-/**
- * br_port_carrier_check / br_stp_enable_port: with STP off a port forwards as soon as both it and its
- * bridge are up and it has carrier, and is disabled otherwise.
- */
-function updatePortState(ctx: KernelCtx, portId: DevId): void {
-  const port = ctx.k.devices[portId];
-  if (!port?.port || !port.master) return;
-  const br = ctx.k.devices[port.master];
-  const on = !!br && br.adminUp && port.adminUp && port.carrier;
-  // br_stp_enable_port() only acts on a disabled port: a state set by the user (learning) stays.
-  if (!on) port.port.state = 'disabled';
-  else if (port.port.state === 'disabled') port.port.state = 'forwarding';
+/** netif_carrier_on/off: a change fires a linkwatch event. */
+export function setCarrier(ctx: KernelCtx, dev: NetDevice, on: boolean, opts: LinkEventOpts = {}): void {
+  if (dev.carrier === on) return;
+  dev.carrier = on;
+  fireLinkwatch(ctx, dev, opts);
+  // The lower-layer state of a veth end depends on its peer's carrier (default_operstate).
+  if (dev.kind === 'veth') {
+    const peer = ctx.k.devices[dev.peer];
+    if (peer && !peer.carrier) fireLinkwatch(ctx, peer, opts);
+  }
 }
 
-function scheduleLinkwatch(ctx: KernelCtx, dev: NetDevice): void {
+/** linkwatch_fire_event() without a carrier change (a driver's netif_carrier_off on a device still off). */
+export function linkwatchFire(ctx: KernelCtx, dev: NetDevice): void {
+  fireLinkwatch(ctx, dev, {});
+}
+
+function fireLinkwatch(ctx: KernelCtx, dev: NetDevice, opts: LinkEventOpts): void {
+  if (!opts.deferred) {
+    linkwatchDo(ctx, dev);
+    return;
+  }
   const { k } = ctx;
   if (k.queue.some((e) => e.kind === 'linkwatch' && e.dev === dev.id)) return;
   const atUs = ctx.clock.nowUs + LINKWATCH_DELAY_US;
@@ -97,27 +100,93 @@ function scheduleLinkwatch(ctx: KernelCtx, dev: NetDevice): void {
   else k.queue.splice(at, 0, ev);
 }
 
-/** The linkwatch run for one device (called by the scheduler when the deferred event is due). */
+/** The scheduler's deferred linkwatch run for one device. */
 export function linkwatchRun(ctx: KernelCtx, id: DevId): void {
   const dev = ctx.k.devices[id];
-  if (!dev) return;
-  const oper = computeOperstate(ctx, dev);
-  if (oper !== dev.operstate) publishOperstate(ctx, dev, oper);
+  if (dev) linkwatchDo(ctx, dev);
 }
 
-function publishOperstate(ctx: KernelCtx, dev: NetDevice, oper: OperState): void {
-  const wasUp = dev.operstate === 'UP' || dev.operstate === 'UNKNOWN';
-  dev.operstate = oper;
-  const isUp = oper === 'UP' || oper === 'UNKNOWN';
-  ctx.trace({
-    kind: 'link_change',
-    atUs: ctx.clock.nowUs,
-    ns: dev.ns,
-    pkt: null,
-    dev: dev.id,
-    summary: `${dev.name}: state ${oper}`,
-    detail: oper,
+/** linkwatch_do_dev(): rfc2863_policy, then NETDEV_CHANGE for whoever listens. */
+function linkwatchDo(ctx: KernelCtx, dev: NetDevice): void {
+  const wasRunning = isRunning(dev);
+  const oper = defaultOperstate(ctx, dev);
+  if (oper !== dev.operstate) {
+    dev.operstate = oper;
+    ctx.trace({
+      kind: 'link_change',
+      atUs: ctx.clock.nowUs,
+      ns: dev.ns,
+      pkt: null,
+      dev: dev.id,
+      summary: `${dev.name}: state ${reportedOperstate(dev)}`,
+      detail: reportedOperstate(dev),
+    });
+  }
+  netdevChanged(ctx, dev, wasRunning);
+}
+
+/**
+ * After the device's running state may have changed (linkwatch, open, close): IPv6 starts on a device the
+ * first time it is ready, and a port's state follows its link (br_port_carrier_check).
+ */
+export function netdevChanged(ctx: KernelCtx, dev: NetDevice, wasRunning: boolean): void {
+  if (!wasRunning && isRunning(dev) && dev.kind !== 'loopback') addrconfLinkReady(ctx, dev.id);
+  if (dev.master) portLinkChanged(ctx, dev.id);
+}
+
+/**
+ * Recompute what depends on the state of both ends of a link after one end opened or closed (veth_open,
+ * veth_close; a NIC's cable), then let a bridge re-examine its ports.
+ */
+export function updateLinkState(ctx: KernelCtx, id: DevId, opts: LinkEventOpts = {}): void {
+  const dev = ctx.k.devices[id];
+  if (!dev) return;
+  if (dev.kind === 'bridge') {
+    bridgeReexamine(ctx, dev, opts);
+    return;
+  }
+  const carrier = linkCarrier(ctx, dev);
+  if (carrier !== null) setCarrier(ctx, dev, carrier, opts);
+  if (dev.master) portLinkChanged(ctx, id, opts);
+}
+
+/**
+ * br_port_carrier_check / br_stp_enable_port / br_stp_disable_port: with STP off a port forwards as soon as
+ * it and its bridge are up and its link is running, and is disabled otherwise; a state the user set
+ * (learning) is kept while enabled. A change runs the bridge's port state selection.
+ */
+function portLinkChanged(ctx: KernelCtx, portId: DevId, opts: LinkEventOpts = {}): void {
+  const port = ctx.k.devices[portId];
+  if (!port?.port || !port.master) return;
+  const br = ctx.k.devices[port.master];
+  if (!br || br.kind !== 'bridge') return;
+  const before = port.port.state;
+  const on = br.adminUp && port.adminUp && isRunning(port);
+  if (!on) port.port.state = 'disabled';
+  else if (port.port.state === 'disabled') port.port.state = 'forwarding';
+  if (before !== port.port.state) brPortStateSelection(ctx, br, opts);
+}
+
+/** Re-examine every port of a bridge (bridge opened or closed, br_stp_enable/disable_bridge). */
+function bridgeReexamine(ctx: KernelCtx, br: BridgeDevice, opts: LinkEventOpts): void {
+  let changed = false;
+  for (const p of br.bridge.ports) {
+    const port = ctx.k.devices[p];
+    if (!port?.port) continue;
+    const before = port.port.state;
+    const on = br.adminUp && port.adminUp && isRunning(port);
+    if (!on) port.port.state = 'disabled';
+    else if (port.port.state === 'disabled') port.port.state = 'forwarding';
+    changed ||= before !== port.port.state;
+  }
+  if (changed) brPortStateSelection(ctx, br, opts);
+}
+
+/** br_port_state_selection(): the bridge has carrier while any port is not disabled. */
+export function brPortStateSelection(ctx: KernelCtx, br: BridgeDevice, opts: LinkEventOpts = {}): void {
+  const live = br.bridge.ports.some((p) => {
+    const s = ctx.k.devices[p]?.port?.state;
+    return s !== undefined && s !== 'disabled';
   });
-  // NETDEV_CHANGE: IPv6 starts on a device the first time it is ready (addrconf_notify).
-  if (isUp && !wasUp && dev.kind !== 'loopback') addrconfLinkReady(ctx, dev.id);
+  setCarrier(ctx, br, live, opts);
 }

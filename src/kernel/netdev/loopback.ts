@@ -13,8 +13,9 @@ export function createLoopback(ctx: KernelCtx, ns: NsId): void {
     mtu: 65536,
     txqlen: 1000,
     adminUp: false,
-    carrier: false,
-    operstate: 'DOWN',
+    // The loopback's carrier is never turned off and no linkwatch event ever sets its operstate.
+    carrier: true,
+    operstate: 'UNKNOWN',
     master: null,
     group: 0,
     alias: null,

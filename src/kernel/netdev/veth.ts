@@ -11,6 +11,7 @@ import { kerr, kok, type KResult } from '../errno';
 import { peernetId } from '../netnsid';
 import type { DevId, NsId, VethDevice } from '../types';
 import { allocName, registerDevice, validDevName } from './dev';
+import { linkwatchFire } from './linkwatch';
 
 export interface VethEnd {
   ns: NsId;
@@ -21,12 +22,17 @@ export interface VethEnd {
   ifindex?: number | null;
 }
 
-export function createVethPair(ctx: KernelCtx, end: VethEnd, peer: VethEnd): KResult<{ dev: DevId; peer: DevId }> {
+export function createVethPair(
+  ctx: KernelCtx,
+  end: VethEnd,
+  peer: VethEnd,
+): KResult<{ dev: DevId; peer: DevId }> {
   const { k } = ctx;
   for (const e of [end, peer]) if (e.name !== null && !validDevName(e.name)) return kerr('EINVAL');
   if (end.name !== null && devByName(k, end.ns, end.name)) return kerr('EEXIST');
   if (peer.name !== null && devByName(k, peer.ns, peer.name)) return kerr('EEXIST');
-  if (end.name !== null && peer.name !== null && end.name === peer.name && end.ns === peer.ns) return kerr('EEXIST');
+  if (end.name !== null && peer.name !== null && end.name === peer.name && end.ns === peer.ns)
+    return kerr('EEXIST');
   const make = (e: VethEnd): VethDevice =>
     registerDevice(ctx, e.ns, {
       kind: 'veth',
@@ -49,6 +55,10 @@ export function createVethPair(ctx: KernelCtx, end: VethEnd, peer: VethEnd): KRe
   const d = make(end);
   p.peer = d.id;
   d.peer = p.id;
+  // veth_newlink: netif_carrier_off() on both ends; linkwatch then computes their operstate
+  // (LOWERLAYERDOWN when the peer is found in the same namespace, DOWN otherwise).
+  linkwatchFire(ctx, p);
+  linkwatchFire(ctx, d);
   if (p.ns !== d.ns) {
     peernetId(k, d.ns, p.ns);
     peernetId(k, p.ns, d.ns);
