@@ -14,6 +14,7 @@ import { findNetwork, isUserDefinedName, tryFindNetwork } from './network';
 import { createSandbox, destroySandbox, endpointOf, joinNetwork, leaveNetwork, updateGateway } from './sandbox';
 import type { DockerContainer, DockerState, EndpointConfig, PortBinding } from './state';
 import { validateEndpointSettings } from './validate';
+import { closeContainerSockets } from './listeners';
 
 export interface EndpointRequest {
   aliases: string[];
@@ -208,6 +209,7 @@ export function createContainer(ctx: KernelCtx, st: DockerState, req: ContainerC
     restartCount: 0,
     sandboxId: null,
     ns: null,
+    sockets: [],
     logs: '',
     error: '',
     userland: image.userland,
@@ -311,6 +313,7 @@ export function containerExited(ctx: KernelCtx, st: DockerState, c: DockerContai
       }
     }
   }
+  closeContainerSockets(ctx, c);
   c.sandboxId = null;
   c.ns = null;
   c.status = 'exited';

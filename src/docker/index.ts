@@ -34,3 +34,4 @@ export { etcHosts, etcHostname, etcResolvConf, filesOwner, usesInternalResolver 
 export { dockerDnsResolve, resolveContainerName, PUBLIC_DNS } from './dns';
 export { endpointOf } from './sandbox';
 export { networkInspect, containerInspect, type JsonValue } from './inspect';
+export { openNginx, closeContainerSockets, RESOLVER_IP } from './listeners';

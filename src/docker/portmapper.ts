@@ -11,6 +11,7 @@ import type { KernelCtx } from '../kernel';
 import { DockerError } from './errors';
 import type { DockerEndpoint, DockerNetwork, DockerState, PortBinding, PortMapping } from './state';
 import { programPort, unprogramPort } from './drivers/bridge_rules';
+import { closeProxy, openProxy } from './listeners';
 
 function portRange(ctx: KernelCtx, st: DockerState): [number, number] {
   const v = String(ctx.k.netns[st.hostNs]?.sysctl['net.ipv4.ip_local_port_range'] ?? '32768\t60999');
@@ -64,8 +65,9 @@ export function mapPorts(ctx: KernelCtx, st: DockerState, n: DockerNetwork, ep: 
       }
       throw e;
     }
-    const m: PortMapping = { proto: b.proto, containerPort: b.containerPort, hostIp, hostPort, containerIp: ep.ipv4 };
+    const m: PortMapping = { proto: b.proto, containerPort: b.containerPort, hostIp, hostPort, containerIp: ep.ipv4, proxySocket: null };
     ep.portMappings.push(m);
+    openProxy(ctx, st, m);
     programPort(ctx, st.hostNs, { bridge: n.bridgeName, ...m });
   }
 }
@@ -73,6 +75,7 @@ export function mapPorts(ctx: KernelCtx, st: DockerState, n: DockerNetwork, ep: 
 /** RevokeExternalConnectivity: rules go, host ports are released. */
 export function unmapPorts(ctx: KernelCtx, st: DockerState, n: DockerNetwork | undefined, ep: DockerEndpoint): void {
   for (const m of ep.portMappings) {
+    closeProxy(ctx, st, m);
     if (n?.bridgeName) unprogramPort(ctx, st.hostNs, { bridge: n.bridgeName, ...m });
     st.ports = st.ports.filter((p) => !(p.proto === m.proto && p.port === m.hostPort && p.hostIp === m.hostIp && p.containerId === ep.containerId));
   }

@@ -12,6 +12,7 @@ import { generateId, macFromIp, shortId } from './ids';
 import { releaseAddress, requestAddress } from './ipam';
 import { isUserDefinedName } from './network';
 import { mapPorts, unmapPorts } from './portmapper';
+import { startResolver } from './listeners';
 import type { DockerContainer, DockerEndpoint, DockerNetwork, DockerSandbox, DockerState, EndpointConfig } from './state';
 import { OPT_IFACE_PREFIX, bridgeCreateEndpoint, bridgeDeleteEndpoint, bridgeJoin } from './drivers/bridge';
 
@@ -36,6 +37,7 @@ export function createSandbox(ctx: KernelCtx, st: DockerState, c: DockerContaine
     endpoints: [],
     gatewayEndpoint: null,
     nextJoinSeq: 0,
+    resolver: null,
   };
   st.sandboxes[id] = sb;
   return sb;
@@ -188,6 +190,7 @@ export function joinNetwork(
     nc.mac = ep.mac ?? '';
     nc.dnsNames = ep.dnsNames.length > 0 ? [...ep.dnsNames] : null;
   }
+  if (ep.dnsNames.length > 0) startResolver(ctx, sb);
   updateGateway(ctx, st, sb);
   return ep;
 }

@@ -69,6 +69,8 @@ export interface PortMapping {
   hostIp: Ip4;
   hostPort: number;
   containerIp: Ip4;
+  /** The docker-proxy listener for this binding in the host namespace. */
+  proxySocket: number | null;
 }
 
 export interface DockerEndpoint {
@@ -109,6 +111,8 @@ export interface DockerSandbox {
   /** The endpoint whose gateway is the default route (and which carries the published ports). */
   gatewayEndpoint: string | null;
   nextJoinSeq: number;
+  /** The embedded DNS server's sockets and ports, once an endpoint on a user-defined network joined. */
+  resolver: { udpPort: number; tcpPort: number; sockets: number[] } | null;
 }
 
 /** What the user asked for on one network (EndpointSettings as stored with the container). */
@@ -164,6 +168,8 @@ export interface DockerContainer {
   sandboxId: string | null;
   /** The namespace its processes live in while running (its sandbox's, or the joined container's). */
   ns: NsId | null;
+  /** Listening sockets its main process opened (closed when it stops). */
+  sockets: { ns: NsId; id: number }[];
   /** Output of the main process (docker logs). */
   logs: string;
   /** Why the last start failed (State.Error). */

@@ -16,6 +16,7 @@ import {
   devByName,
   RT_TABLE_MAIN,
   nfAppendRule,
+  sockOpen,
 } from '../kernel';
 import { emptyDockerState, startDaemon } from '../docker';
 import { SCHEMA_VERSION, type World } from './world';
@@ -26,6 +27,22 @@ export const HOST_HOSTNAME = 'docker-host';
 export const HOST_ETC_HOSTS =
   '127.0.0.1\tlocalhost\n127.0.1.1\tdocker-host\n\n# The following lines are desirable for IPv6 capable hosts\n::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n';
 export const HOST_RESOLV_CONF = 'nameserver 8.8.8.8\n';
+
+const EXAMPLE_COM_PAGE = `<!doctype html>
+<html>
+<head>
+    <title>Example Domain</title>
+</head>
+<body>
+<div>
+    <h1>Example Domain</h1>
+    <p>This domain is for use in illustrative examples in documents. You may use this
+    domain in literature without prior coordination or asking for permission.</p>
+    <p><a href="https://www.iana.org/domains/example">More information...</a></p>
+</div>
+</body>
+</html>
+`;
 
 function ip(text: string): number {
   const v = parseIp4(text);
@@ -133,6 +150,17 @@ export function buildHostKernel(ctx: KernelCtx): void {
   addAddr(ctx, inet, 'lo', '8.8.8.8/32');
   addAddr(ctx, inet, 'lo', '93.184.215.14/32');
   up(ctx, inet, 'eth0');
+  // The internet's services: a public resolver on 8.8.8.8 and example.com's web server.
+  sockOpen(ctx, inet, { proto: 'udp', program: 'named', pid: 53, app: { kind: 'dns' }, localAddr: ip('8.8.8.8'), localPort: 53 });
+  sockOpen(ctx, inet, {
+    proto: 'tcp',
+    program: 'httpd',
+    pid: 80,
+    app: { kind: 'http', server: 'ECAcc (nyd/D184)', body: EXAMPLE_COM_PAGE, contentType: 'text/html; charset=UTF-8' },
+    localAddr: ip('93.184.215.14'),
+    localPort: 80,
+    state: 'LISTEN',
+  });
 }
 
 /** A fresh World from a seed. Hooks for the Docker engine are applied by `createDefaultWorld`. */

@@ -5,7 +5,7 @@
  * sandbox goes when it ends).
  */
 import type { DockerContainer } from '../../../docker';
-import { DockerError, containerExited, findContainer, removeContainer, startContainer } from '../../../docker';
+import { DockerError, containerExited, findContainer, openNginx, removeContainer, rfc3339Nano, startContainer } from '../../../docker';
 import type { CommandIO } from '../../types';
 import { OP_US, elapse } from './cli';
 import { commandExists, containerProc, mainKind, nginxStartLog, notFoundStartError } from './process';
@@ -51,7 +51,10 @@ export async function startWithMain(io: CommandIO, id: string, attachShell: bool
   await elapse(io, OP_US.containerStart);
   const c = snapshot(io, id);
   const kind = mainKind(c);
-  if (kind === 'daemon') return out;
+  if (kind === 'daemon') {
+    if (c.userland === 'nginx' && c.path.endsWith('docker-entrypoint.sh')) await startNginx(io, id);
+    return out;
+  }
   if (kind === 'shell') {
     if (attachShell) io.openShell({ ...containerProc(io.os.state.docker, c), pid1: true }, c.name);
     return out;
@@ -71,4 +74,63 @@ export async function startWithMain(io: CommandIO, id: string, attachShell: bool
     if (cur.autoRemove) removeContainer(kctx, sys.docker, cur, true);
   });
   return out;
+}
+
+/**
+ * nginx binds 0.0.0.0:80; in a namespace where something already listens there (a second nginx joined with
+ * --network container:) it retries five times, half a second apart, and exits 1.
+ */
+async function startNginx(io: CommandIO, id: string): Promise<void> {
+  const ok = io.os.mutate(({ sys, kctx }) => {
+    const c = sys.docker.containers[id];
+    return c?.ns ? openNginx(kctx, c.ns, c) : true;
+  });
+  const stamp = () => nginxTime(io.os.state.docker.epochMs, io.os.state.clock.nowUs);
+  if (ok) {
+    const t = stamp();
+    const pid = io.os.state.docker.containers[id]?.pid ?? 1;
+    const notices = [
+      'using the "epoll" event method',
+      'nginx/1.27.3',
+      'built by gcc 12.2.0 (Debian 12.2.0-14)',
+      'OS: Linux 6.18.44',
+      'getrlimit(RLIMIT_NOFILE): 1048576:1048576',
+      'start worker processes',
+      `start worker process ${pid + 28}`,
+      `start worker process ${pid + 29}`,
+    ];
+    appendLog(io, id, notices.map((n) => `${t} [notice] 1#1: ${n}\n`).join(''));
+    return;
+  }
+  for (let i = 0; i < 5; i++) {
+    const t = stamp();
+    appendLog(
+      io,
+      id,
+      ['0.0.0.0:80', '[::]:80']
+        .map((a) => `${t} [emerg] 1#1: bind() to ${a} failed (98: Address already in use)\nnginx: [emerg] bind() to ${a} failed (98: Address already in use)\n`)
+        .join(''),
+    );
+    await elapse(io, 500_000);
+  }
+  appendLog(io, id, `${stamp()} [emerg] 1#1: still could not bind()\nnginx: [emerg] still could not bind()\n`);
+  io.os.mutate(({ sys, kctx }) => {
+    const c = sys.docker.containers[id];
+    if (c) containerExited(kctx, sys.docker, c, 1);
+  });
+}
+
+function appendLog(io: CommandIO, id: string, text: string): void {
+  io.os.mutate(({ sys }) => {
+    const c = sys.docker.containers[id];
+    if (c) c.logs += text;
+  });
+}
+
+/** nginx's error_log time stamp: "2026/11/28 00:00:03" (the container's clock is UTC). */
+function nginxTime(epochMs: number, us: number): string {
+  return rfc3339Nano(epochMs, us - ((epochMs * 1000 + us) % 1_000_000))
+    .replace(/-/g, '/')
+    .replace('T', ' ')
+    .replace('Z', '');
 }

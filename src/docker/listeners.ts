@@ -1,0 +1,121 @@
+/**
+ * Sockets the engine and its containers open in the simulated kernel: docker-proxy's listener per published
+ * port (portmapper/proxy_linux.go: one process per binding, in the host namespace), the embedded DNS server
+ * (resolver_unix.go: UDP and TCP sockets on 127.0.0.11 at kernel-chosen ports, reached through DNAT rules
+ * the daemon programs inside the container's namespace), and a main process's own listeners (nginx on :80,
+ * which exits when the port is taken, as it does in a shared namespace).
+ */
+import type { Ip4 } from '../lib';
+import type { KernelCtx, NsId } from '../kernel';
+import { sockClose, sockEphemeralPort, sockOpen } from '../kernel';
+import type { DockerContainer, DockerSandbox, DockerState, PortMapping } from './state';
+import { appendRule, insertRule, jump, newChain, rule } from './drivers/iptables';
+
+export const RESOLVER_IP: Ip4 = 0x7f00000b;
+
+export function openProxy(ctx: KernelCtx, st: DockerState, m: PortMapping): void {
+  m.proxySocket = sockOpen(ctx, st.hostNs, {
+    proto: m.proto,
+    program: 'docker-proxy',
+    pid: st.nextPid++,
+    app: { kind: 'proxy', toAddr: m.containerIp, toPort: m.containerPort },
+    localAddr: m.hostIp,
+    localPort: m.hostPort,
+    state: m.proto === 'tcp' ? 'LISTEN' : 'UNCONN',
+  });
+}
+
+export function closeProxy(ctx: KernelCtx, st: DockerState, m: PortMapping): void {
+  if (m.proxySocket !== null) sockClose(ctx, st.hostNs, m.proxySocket);
+  m.proxySocket = null;
+}
+
+/** sb.startResolver + setupIPTable: sockets, then the DOCKER_OUTPUT / DOCKER_POSTROUTING rules. */
+export function startResolver(ctx: KernelCtx, sb: DockerSandbox): void {
+  if (sb.resolver || sb.isHost) return;
+  const ns = sb.ns;
+  const udpPort = sockEphemeralPort(ctx, ns, 'udp');
+  const udp = sockOpen(ctx, ns, { proto: 'udp', program: 'dockerd', pid: 1, app: { kind: 'dns' }, localAddr: RESOLVER_IP, localPort: udpPort });
+  const tcpPort = sockEphemeralPort(ctx, ns, 'tcp');
+  const tcp = sockOpen(ctx, ns, {
+    proto: 'tcp',
+    program: 'dockerd',
+    pid: 1,
+    app: { kind: 'dns' },
+    localAddr: RESOLVER_IP,
+    localPort: tcpPort,
+    state: 'LISTEN',
+  });
+  sb.resolver = { udpPort, tcpPort, sockets: [udp, tcp] };
+  const r32 = { addr: RESOLVER_IP, prefixLen: 32 };
+  newChain(ctx, ns, 'nat', 'DOCKER_OUTPUT');
+  newChain(ctx, ns, 'nat', 'DOCKER_POSTROUTING');
+  appendRule(ctx, ns, 'nat', 'OUTPUT', rule({ dst: r32, target: jump('DOCKER_OUTPUT') }));
+  appendRule(ctx, ns, 'nat', 'POSTROUTING', rule({ dst: r32, target: jump('DOCKER_POSTROUTING') }));
+  const dnat = (proto: 'udp' | 'tcp', port: number) =>
+    rule({
+      dst: r32,
+      proto,
+      dport: 53,
+      target: { kind: 'DNAT', to: { addrFrom: RESOLVER_IP, addrTo: RESOLVER_IP, portFrom: port, portTo: port }, random: false, persistent: false },
+    });
+  const snat = (proto: 'udp' | 'tcp', port: number) => {
+    const sport = { from: port, to: port, invert: false };
+    return {
+      ...rule({ src: r32, target: { kind: 'SNAT', to: { addrFrom: null, addrTo: null, portFrom: 53, portTo: 53 }, random: false, persistent: false } }),
+      proto: proto === 'tcp' ? 6 : 17,
+      matches: [proto === 'tcp' ? { kind: 'tcp' as const, sport, dport: null, flags: null } : { kind: 'udp' as const, sport, dport: null }],
+    };
+  };
+  insertRule(ctx, ns, 'nat', 'DOCKER_OUTPUT', dnat('udp', udpPort));
+  insertRule(ctx, ns, 'nat', 'DOCKER_POSTROUTING', snat('udp', udpPort));
+  insertRule(ctx, ns, 'nat', 'DOCKER_OUTPUT', dnat('tcp', tcpPort));
+  insertRule(ctx, ns, 'nat', 'DOCKER_POSTROUTING', snat('tcp', tcpPort));
+}
+
+const NGINX_PAGE = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
+
+/** nginx's listener on 0.0.0.0:80; false when the port is taken in that namespace (bind: EADDRINUSE). */
+export function openNginx(ctx: KernelCtx, ns: NsId, c: DockerContainer): boolean {
+  const n = ctx.k.netns[ns];
+  if (n?.sockets.some((s) => s.proto === 'tcp' && s.localPort === 80 && s.state === 'LISTEN')) return false;
+  const id = sockOpen(ctx, ns, {
+    proto: 'tcp',
+    program: 'nginx',
+    pid: c.pid,
+    app: { kind: 'http', server: 'nginx/1.27.3', body: NGINX_PAGE, contentType: 'text/html' },
+    localAddr: 0,
+    localPort: 80,
+    state: 'LISTEN',
+  });
+  c.sockets.push({ ns, id });
+  return true;
+}
+
+export function closeContainerSockets(ctx: KernelCtx, c: DockerContainer): void {
+  for (const s of c.sockets) if (ctx.k.netns[s.ns]) sockClose(ctx, s.ns, s.id);
+  c.sockets = [];
+}
