@@ -39,10 +39,13 @@ export function kernelInvariantViolations(k: KernelState): string[] {
   for (const d of Object.values(k.devices)) {
     if (k.netns[d.ns]?.byIndex[d.ifindex] !== d.id) bad(`${d.name} (${d.id}) not indexed in ${d.ns}`);
     checkLinks(k, d, bad);
-    const locals = new Set<number>();
+    // __inet_insert_ifa() refuses the same local address with the same mask only: 10.0.0.1/24 and
+    // 10.0.0.1/16 may both be on a device.
+    const locals = new Set<string>();
     for (const a of d.inet) {
-      if (locals.has(a.local)) bad(`${d.name}: address ${a.local} twice`);
-      locals.add(a.local);
+      const key = `${a.local}/${a.prefixLen}`;
+      if (locals.has(key)) bad(`${d.name}: address ${key} twice`);
+      locals.add(key);
     }
   }
 

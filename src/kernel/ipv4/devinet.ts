@@ -26,8 +26,8 @@ export interface NewInetAddr {
 /** __inet_insert_ifa() followed by the NETDEV_UP inetaddr notification (fib_add_ifaddr). */
 export function inetAddAddr(ctx: KernelCtx, devId: DevId, spec: NewInetAddr): KResult<InetAddr> {
   const dev = devOf(ctx.k, devId);
+  // rtm_to_ifaddr() copies IFA_LABEL as given: `ip addr add ... label foo` is accepted (Linux 6.18).
   const label = spec.label ?? dev.name;
-  if (!label.startsWith(dev.name)) return kerr('EINVAL', 'label must begin with interface name');
   const ifa: InetAddr = {
     local: spec.local,
     address: spec.local,

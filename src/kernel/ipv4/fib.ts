@@ -49,19 +49,25 @@ export function fibInsert(ctx: KernelCtx, ns: NsId, route: NewRoute, mode: FibIn
   const existing = table.findIndex((r) => sameKey(r, route));
   const full: FibRoute = { ...route, seq: nextOrderSeq(ctx.k) };
   if (existing >= 0) {
+    // fib_table_insert(): fa_first is the group's first alias, fa_match an identical one (type and info).
+    const first = table[existing] as FibRoute;
+    const match = table.find((r) => sameKey(r, route) && sameInfo(r, route));
     switch (mode) {
       case 'add':
         return kerr('EEXIST');
       case 'replace':
       case 'change':
-        full.seq = (table[existing] as FibRoute).seq;
+        // An identical route already in the group: nothing to do if it is the first, EEXIST otherwise.
+        if (match) return match === first ? kok(first) : kerr('EEXIST');
+        full.seq = first.seq;
         table[existing] = full;
         return kok(full);
       case 'append':
-        if (table.some((r) => sameKey(r, route) && sameInfo(r, route))) return kerr('EEXIST');
+        if (match) return kerr('EEXIST');
         break;
       case 'prepend':
-        full.seq = (table[existing] as FibRoute).seq - 0.5;
+        if (match) return kerr('EEXIST');
+        full.seq = first.seq - 0.5;
         break;
     }
   } else if (mode === 'change') {

@@ -11,6 +11,9 @@ import type { DevId, NetDevice } from '../types';
 /** DAD: one probe after up to rtr_solicit_delay (1 s), answered after retrans_timer (1 s). */
 export const DAD_US = 1_500_000;
 
+/** The DAD deadline of an address whose device is not ready yet: DAD starts when it becomes ready. */
+export const DAD_PENDING = Number.MAX_SAFE_INTEGER;
+
 export function ipv6Disabled(ctx: KernelCtx, dev: NetDevice): boolean {
   return dev.conf.disable_ipv6 !== 0 || Number(nsOf(ctx.k, dev.ns).sysctl['net.ipv6.conf.all.disable_ipv6']) !== 0;
 }
@@ -20,6 +23,8 @@ export function addrconfLinkReady(ctx: KernelCtx, devId: DevId): void {
   const dev = devOf(ctx.k, devId);
   if (dev.kind === 'loopback' || ipv6Disabled(ctx, dev) || dev.addrconfSeq !== null) return;
   dev.addrconfSeq = nextOrderSeq(ctx.k);
+  // addrconf_dad_run(): addresses added while the device was not ready start their DAD now.
+  for (const a of dev.inet6) if (a.dadUntilUs === DAD_PENDING) a.dadUntilUs = ctx.clock.nowUs + DAD_US;
   dev.inet6McDown = false;
   const addr = eui64LinkLocal(dev.mac);
   if (dev.inet6.some((a) => a.addr === addr)) return;

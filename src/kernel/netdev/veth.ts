@@ -10,7 +10,7 @@ import { devByName } from '../context';
 import { kerr, kok, type KResult } from '../errno';
 import { peernetId } from '../netnsid';
 import type { DevId, NsId, VethDevice } from '../types';
-import { allocName, registerDevice, validDevName } from './dev';
+import { allocName, registerDevice, reserveIfindex, validDevName } from './dev';
 import { linkwatchFire } from './linkwatch';
 
 export interface VethEnd {
@@ -31,8 +31,12 @@ export function createVethPair(
   for (const e of [end, peer]) if (e.name !== null && !validDevName(e.name)) return kerr('EINVAL');
   if (end.name !== null && devByName(k, end.ns, end.name)) return kerr('EEXIST');
   if (peer.name !== null && devByName(k, peer.ns, peer.name)) return kerr('EEXIST');
-  if (end.name !== null && peer.name !== null && end.name === peer.name && end.ns === peer.ns)
+  if (end.name !== null && peer.name !== null && end.name === peer.name && end.ns === peer.ns) {
+    // veth_newlink() registers the peer first: it takes an ifindex before the device's own registration
+    // fails on the name, and the index is not given back (dev_index_reserve allocates cyclically).
+    reserveIfindex(ctx, peer.ns, peer.ifindex ?? null);
     return kerr('EEXIST');
+  }
   const make = (e: VethEnd): VethDevice =>
     registerDevice(ctx, e.ns, {
       kind: 'veth',

@@ -1,130 +1,206 @@
 /**
- * `ip address add | del | flush | show` (ip/ipaddress.c ipaddr_modify, ipaddr_flush).
+ * `ip address add|change|replace|delete|flush` (iproute2 6.1 ip/ipaddress.c ipaddr_modify, ipaddr_flush)
+ * and what the kernel answers (inet_rtm_newaddr/inet_rtm_deladdr in net/ipv4/devinet.c, inet6_addr_add/
+ * inet6_addr_del in net/ipv6/addrconf.c). Listing is addr_show.ts.
  */
 import type { Ip4 } from '../../../lib';
-import { broadcastOf, parseIp4 } from '../../../lib';
-import type { NetDevice, Scope } from '../../../kernel';
-import { devByName, inetAddAddr, inetDelAddr } from '../../../kernel';
+import type { KernelError, NetDevice, Scope } from '../../../kernel';
+import { inet6AddAddr, inet6DelAddr, inetAddAddr, inetDelAddr } from '../../../kernel';
+import { formatIp6 } from '../../../lib';
 import type { CommandIO } from '../../types';
+import { flushAddrs, showAddrs } from './addr_show';
 import type { IpOpts } from './opts';
-import { Args, IpError, cannotFindDevice, invalidArg, matches, rtnlError } from './util';
-import { showAddrs } from './addr_show';
+import type { InetPrefix } from './prefix';
+import { ip4Of, parseInetAddr, parseInetPrefix } from './prefix';
+import { LlMap } from './rtnl/ll_map';
+import { parseScope } from './rtnl/names';
+import { IpError, invalidArg, matches, rtnlError } from './util';
 
-interface AddrArgs {
-  local: { addr: Ip4; prefixLen: number; explicitLen: boolean } | null;
+type Mode = 'add' | 'change' | 'replace' | 'delete';
+
+/** ifa_flag_data[]: which flags a user may set, and which only IPv6 has. */
+const FLAGS: Record<string, { readonly: boolean; v6only: boolean }> = {
+  secondary: { readonly: true, v6only: false },
+  temporary: { readonly: true, v6only: false },
+  nodad: { readonly: false, v6only: true },
+  optimistic: { readonly: false, v6only: true },
+  dadfailed: { readonly: true, v6only: true },
+  home: { readonly: false, v6only: true },
+  deprecated: { readonly: true, v6only: true },
+  tentative: { readonly: true, v6only: true },
+  permanent: { readonly: true, v6only: true },
+  mngtmpaddr: { readonly: false, v6only: true },
+  noprefixroute: { readonly: false, v6only: false },
+  autojoin: { readonly: false, v6only: false },
+  'stable-privacy': { readonly: true, v6only: true },
+};
+
+interface AddrRequest {
+  family: 'inet' | 'inet6' | 'unspec';
+  local: InetPrefix | null;
+  localArg: string | null;
   broadcast: Ip4 | '+' | '-' | null;
   scope: Scope | null;
-  label: string | null;
   dev: string | null;
-  noprefixroute: boolean;
+  label: string | null;
+  flags: Set<string>;
 }
 
-const SCOPES: Record<string, Scope> = { global: 'global', site: 'site', link: 'link', host: 'host', nowhere: 'nowhere' };
-
-/** get_prefix(): "a.b.c.d[/len]" with iproute2's messages. */
-function parsePrefix(v: string): { addr: Ip4; prefixLen: number; explicitLen: boolean } {
-  const [a, p] = v.split('/');
-  const addr = parseIp4(a ?? '');
-  if (addr === null) throw new IpError(`Error: inet prefix is expected rather than "${v}".\n`, 1);
-  if (p === undefined) return { addr, prefixLen: 32, explicitLen: false };
-  if (!/^\d+$/.test(p) || Number(p) > 32) throw new IpError(`Error: inet prefix is expected rather than "${v}".\n`, 1);
-  return { addr, prefixLen: Number(p), explicitLen: true };
+function familyText(f: 'inet' | 'inet6' | 'unspec'): string {
+  return f === 'unspec' ? 'any valid' : f;
 }
 
-function parseAddrArgs(argv: readonly string[]): AddrArgs {
-  const r: AddrArgs = { local: null, broadcast: null, scope: null, label: null, dev: null, noprefixroute: false };
-  const args = new Args(argv);
-  while (!args.done) {
-    const w = args.next() as string;
-    if (w === 'peer' || w === 'remote') throw new IpError('ip address: peer addresses are not simulated here\n', 1);
-    else if (matches(w, 'broadcast') || w === 'brd') {
-      const v = args.value();
+function parseRequest(io: CommandIO, opts: IpOpts, argv: readonly string[]): AddrRequest {
+  const r: AddrRequest = {
+    family: opts.family === 'inet' || opts.family === 'inet6' ? opts.family : 'unspec',
+    local: null,
+    localArg: null,
+    broadcast: null,
+    scope: null,
+    dev: null,
+    label: null,
+    flags: new Set(),
+  };
+  let brdGiven = false;
+  let validLft: string | null = null;
+  let preferredLft: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    let w = argv[i] as string;
+    const next = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new IpError('Command line is not complete. Try option "help"\n', 255);
+      return v;
+    };
+    if (w === 'peer' || w === 'remote') {
+      next();
+      throw new IpError('ip address: point-to-point peers are not simulated here\n', 2);
+    } else if (matches(w, 'broadcast') || w === 'brd') {
+      const v = next();
+      if (brdGiven) throw new IpError(`Error: duplicate "broadcast": "${v}" is the second value.\n`, 255);
+      brdGiven = true;
       if (v === '+' || v === '-') r.broadcast = v;
       else {
-        const b = parseIp4(v);
-        if (b === null) throw invalidArg('invalid broadcast\n', v);
-        r.broadcast = b;
+        const a = parseInetAddr(v, r.family);
+        if (a === null) throw new IpError(`Error: ${familyText(r.family)} address is expected rather than "${v}".\n`, 1);
+        if (r.family === 'unspec') r.family = a.family;
+        r.broadcast = a.family === 'inet' ? ip4Of(a) : null;
       }
-    } else if (matches(w, 'scope')) {
-      const v = args.value();
-      const s = SCOPES[v];
-      if (!s) throw invalidArg('invalid scope value.', v);
+    } else if (w === 'anycast') next();
+    else if (w === 'scope') {
+      const v = next();
+      const s = parseScope(v);
+      if (s === null || typeof s === 'number') throw invalidArg('invalid scope value.', v);
       r.scope = s;
-    } else if (w === 'dev') r.dev = args.value();
-    else if (matches(w, 'label')) r.label = args.value();
-    else if (w === 'noprefixroute') r.noprefixroute = true;
-    else if (w === 'valid_lft' || w === 'preferred_lft') args.value();
-    else if (w === 'home' || w === 'nodad' || w === 'mngtmpaddr' || w === 'autojoin') {
-      /* IPv6 flags: accepted */
+    } else if (w === 'dev') r.dev = next();
+    else if (w === 'label') r.label = next();
+    else if (matches(w, 'metric') || matches(w, 'priority') || matches(w, 'preference')) {
+      const v = next();
+      if (!/^\d+$/.test(v)) throw invalidArg('"metric" value is invalid\n', v);
+    } else if (matches(w, 'valid_lft')) {
+      if (validLft !== null) throw new IpError(`Error: duplicate "valid_lft": "${w}" is the second value.\n`, 255);
+      validLft = next();
+      if (validLft !== 'forever' && !/^\d+$/.test(validLft)) throw invalidArg('valid_lft value', validLft);
+    } else if (matches(w, 'preferred_lft')) {
+      if (preferredLft !== null) throw new IpError(`Error: duplicate "preferred_lft": "${w}" is the second value.\n`, 255);
+      preferredLft = next();
+      if (preferredLft !== 'forever' && !/^\d+$/.test(preferredLft)) throw invalidArg('preferred_lft value', preferredLft);
+    } else if (FLAGS[w]) {
+      const f = FLAGS[w] as { readonly: boolean; v6only: boolean };
+      if (f.readonly) io.err(`Warning: ${w} option is not mutable from userspace\n`);
+      else if (f.v6only && r.family !== 'inet6') io.err(`Warning: ${w} option can be set only for IPv6 addresses\n`);
+      else r.flags.add(w);
     } else {
-      const v = matches(w, 'local') ? args.value() : w;
-      if (r.local !== null) throw new IpError(`Error: either "local" is duplicate, or "${v}" is a garbage.\n`, 255);
-      r.local = parsePrefix(v);
+      if (w === 'local') w = next();
+      if (r.local !== null) throw new IpError(`Error: either "local" is duplicate, or "${w}" is a garbage.\n`, 255);
+      const p = parseInetPrefix(w, r.family);
+      if (p === null) throw new IpError(`Error: ${familyText(r.family)} prefix is expected rather than "${w}".\n`, 1);
+      r.local = p;
+      r.localArg = w;
+      if (r.family === 'unspec') r.family = p.family;
     }
+  }
+  const lft = (v: string | null) => (v === null || v === 'forever' ? 0xffffffff : Number(v));
+  if (validLft !== null || preferredLft !== null) {
+    if (lft(validLft) === 0) throw new IpError('valid_lft is zero\n', 1);
+    if (lft(validLft) < lft(preferredLft)) throw new IpError('preferred_lft is greater than valid_lft\n', 1);
   }
   return r;
 }
 
-function requireDev(io: CommandIO, opts: IpOpts, name: string | null): NetDevice {
-  if (name === null) throw new IpError('Not enough information: "dev" argument is required.\n', 1);
-  const d = devByName(io.os.state.kernel, opts.ns, name);
-  if (!d) throw cannotFindDevice(name);
-  return d;
+function v6Text(p: InetPrefix): string {
+  const g: number[] = [];
+  for (let i = 0; i < 8; i++) g.push(parseInt(p.bits.slice(i * 16, i * 16 + 16).join(''), 2));
+  return formatIp6(g);
 }
 
-function doAdd(io: CommandIO, opts: IpOpts, argv: string[]): number {
-  const a = parseAddrArgs(argv);
-  const dev = requireDev(io, opts, a.dev);
-  if (a.local === null) throw new IpError('Not enough information: "local" argument is required.\n', 1);
-  const { addr, prefixLen } = a.local;
-  let brd: Ip4 | null = null;
-  if (a.broadcast === '+') brd = prefixLen < 31 ? broadcastOf(addr, prefixLen) : null;
-  else if (a.broadcast === '-') brd = prefixLen < 31 ? (addr & ~(0xffffffff >>> prefixLen)) >>> 0 : null;
-  else if (typeof a.broadcast === 'number') brd = a.broadcast;
-  const r = io.os.mutate(({ kctx }) =>
-    inetAddAddr(kctx, dev.id, {
+/** What the kernel does with the request; errors as rtnetlink reports them. */
+function apply(io: CommandIO, dev: NetDevice, r: AddrRequest, mode: Mode): KernelError | null {
+  const local = r.local;
+  // No address at all: the request has family AF_UNSPEC, which has no RTM_NEWADDR/RTM_DELADDR handler.
+  if (local === null || r.family === 'unspec') return { errno: 'EOPNOTSUPP' };
+  return io.os.mutate(({ kctx }) => {
+    if (local.family === 'inet6') {
+      const text = v6Text(local);
+      if (mode === 'delete') {
+        const res = inet6DelAddr(kctx, dev.id, text, local.bitlen);
+        return res.ok ? null : res.error;
+      }
+      const existing = kctx.k.devices[dev.id]?.inet6.find((a) => a.addr === text);
+      if (existing && mode !== 'add') return null;
+      const res = inet6AddAddr(kctx, dev.id, { addr: text, prefixLen: local.bitlen, nodad: r.flags.has('nodad') });
+      return res.ok ? null : res.error;
+    }
+    const addr = ip4Of(local);
+    if (mode === 'delete') {
+      const res = inetDelAddr(kctx, dev.id, addr, local.explicitLen ? local.bitlen : null);
+      if (res.ok) return null;
+      return res.error.errno === 'EADDRNOTAVAIL' ? { errno: 'EADDRNOTAVAIL', extack: 'ipv4: Address not found' } : res.error;
+    }
+    // find_matching_ifa(): change/replace update an address with the same local and prefix length.
+    const same = kctx.k.devices[dev.id]?.inet.find((a) => a.local === addr && a.prefixLen === local.bitlen);
+    if (same && mode !== 'add') return null;
+    let brd: Ip4 | null = null;
+    if (r.broadcast === '+' || r.broadcast === '-') {
+      if (local.bitlen <= 30) {
+        const host = (0xffffffff >>> local.bitlen) >>> 0;
+        brd = r.broadcast === '+' ? (addr | host) >>> 0 : (addr & ~host) >>> 0;
+      }
+    } else brd = r.broadcast;
+    const res = inetAddAddr(kctx, dev.id, {
       local: addr,
-      prefixLen,
+      prefixLen: local.bitlen,
       broadcast: brd,
-      scope: a.scope ?? (addr >>> 24 === 127 ? 'host' : 'global'),
-      label: a.label ?? dev.name,
-      noprefixroute: a.noprefixroute,
-    }),
-  );
-  if (!r.ok) {
-    if (r.error.errno === 'EEXIST') throw new IpError('Error: ipv4: Address already assigned.\n', 2);
-    throw rtnlError(r.error);
-  }
-  return 0;
+      scope: r.scope ?? (addr >>> 24 === 127 ? 'host' : 'global'),
+      label: r.label ?? dev.name,
+      noprefixroute: r.flags.has('noprefixroute'),
+    });
+    if (res.ok) return null;
+    if (res.error.errno === 'EEXIST') return { errno: 'EEXIST', extack: 'ipv4: Address already assigned' };
+    if (res.error.errno === 'EINVAL' && !res.error.extack) return { errno: 'EINVAL', extack: 'ipv4: Invalid scope value' };
+    return res.error;
+  });
 }
 
-function doDel(io: CommandIO, opts: IpOpts, argv: string[]): number {
-  const a = parseAddrArgs(argv);
-  const dev = requireDev(io, opts, a.dev);
-  if (a.local === null) throw new IpError('Not enough information: "local" argument is required.\n', 1);
-  if (!a.local.explicitLen) {
+function modify(io: CommandIO, opts: IpOpts, argv: readonly string[], mode: Mode): number {
+  const r = parseRequest(io, opts, argv);
+  if (r.dev === null) throw new IpError('Not enough information: "dev" argument is required.\n', 1);
+  if (mode === 'delete' && r.local && r.local.family === 'inet' && !r.local.explicitLen) {
     io.err(
-      `Warning: Executing wildcard deletion to stay compatible with old scripts.\n         Explicitly specify the prefix length (${argv.find((x) => x.includes('.'))}/32) to avoid this warning.\n         This special behaviour is likely to disappear in further releases,\n         fix your scripts!\n`,
+      `Warning: Executing wildcard deletion to stay compatible with old scripts.\n` +
+        `         Explicitly specify the prefix length (${r.localArg}/32) to avoid this warning.\n` +
+        `         This special behaviour is likely to disappear in further releases,\n` +
+        `         fix your scripts!\n`,
     );
   }
-  const local = a.local;
-  const r = io.os.mutate(({ kctx }) => inetDelAddr(kctx, dev.id, local.addr, local.explicitLen ? local.prefixLen : null));
-  if (!r.ok) {
-    if (r.error.errno === 'EADDRNOTAVAIL') throw new IpError('RTNETLINK answers: Cannot assign requested address\n', 2);
-    throw rtnlError(r.error);
+  if ((r.broadcast === '+' || r.broadcast === '-') && mode !== 'delete' && r.family !== 'inet') {
+    throw new IpError('Broadcast can be set only for IPv4 addresses\n', 1);
   }
-  return 0;
-}
-
-function doFlush(io: CommandIO, opts: IpOpts, argv: string[]): number {
-  const a = parseAddrArgs(argv.filter((w) => w !== 'dev'));
-  const name = a.dev ?? (a.local === null ? null : null);
-  const devName = name ?? argv.filter((w) => w !== 'dev')[0] ?? null;
-  if (devName === null) throw new IpError('Flush requires arguments.\n', 255);
-  const dev = requireDev(io, opts, devName);
-  io.os.mutate(({ kctx }) => {
-    for (const ifa of [...(kctx.k.devices[dev.id]?.inet ?? [])].reverse()) inetDelAddr(kctx, dev.id, ifa.local, ifa.prefixLen);
-  });
+  const k = io.os.state.kernel;
+  const idx = new LlMap(k, opts.ns).index(r.dev);
+  if (!idx) throw new IpError(`Cannot find device "${r.dev}"\n`, 1);
+  const dev = Object.values(k.devices).find((d) => d.ns === opts.ns && d.ifindex === idx) as NetDevice;
+  const err = apply(io, dev, r, mode);
+  if (err) throw rtnlError(err);
   return 0;
 }
 
@@ -132,9 +208,11 @@ export function doIpAddr(io: CommandIO, opts: IpOpts, argv: string[]): number {
   const sub = argv[0];
   if (sub === undefined) return showAddrs(io, opts, []);
   const rest = argv.slice(1);
-  if (matches(sub, 'add')) return doAdd(io, opts, rest);
-  if (matches(sub, 'delete')) return doDel(io, opts, rest);
-  if (matches(sub, 'flush')) return doFlush(io, opts, rest);
-  if (matches(sub, 'show') || matches(sub, 'lst') || matches(sub, 'list')) return showAddrs(io, opts, rest);
+  if (matches(sub, 'add')) return modify(io, opts, rest, 'add');
+  if (matches(sub, 'change') || sub === 'chg') return modify(io, opts, rest, 'change');
+  if (matches(sub, 'replace')) return modify(io, opts, rest, 'replace');
+  if (matches(sub, 'delete')) return modify(io, opts, rest, 'delete');
+  if (matches(sub, 'list') || matches(sub, 'show') || matches(sub, 'lst')) return showAddrs(io, opts, rest);
+  if (matches(sub, 'flush')) return flushAddrs(io, opts, rest);
   throw new IpError(`Command "${sub}" is unknown, try "ip address help".\n`, 255);
 }

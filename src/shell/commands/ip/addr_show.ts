@@ -4,7 +4,7 @@
  * link), the address dump, ipaddr_filter() keeping the links that have a matching address, and printing.
  */
 import type { KernelState, NsId } from '../../../kernel';
-import { devByIndex } from '../../../kernel';
+import { devByIndex, inet6DelAddr, inetDelAddr } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import type { AddrPrintCtx } from './addr_print';
 import { printAddrinfo } from './addr_print';
@@ -13,7 +13,7 @@ import { printLinkinfo } from './link_print';
 import { printStats64 } from './link_stats';
 import { nsidName } from './netns';
 import type { IpOpts } from './opts';
-import { addrInPrefix, parseInetAddr, parseInetPrefix, type InetPrefix } from './prefix';
+import { addrInPrefix, ip4Of, parseInetAddr, parseInetPrefix, type InetPrefix } from './prefix';
 import { Printer } from './printer';
 import type { AddrMsg } from './rtnl/addr';
 import { IFA_F, dumpAddrs } from './rtnl/addr';
@@ -283,4 +283,49 @@ export function listAddrs(io: CommandIO, opts: IpOpts, argv: readonly string[], 
 
 export function showAddrs(io: CommandIO, opts: IpOpts, argv: string[]): number {
   return listAddrs(io, opts, argv, false);
+}
+
+/**
+ * ipaddr_flush(): dump, send RTM_DELADDR for every address that passes the filter (deleting a primary takes
+ * its secondaries; the failed deletes that follow are ignored), repeat until nothing matches; only one
+ * round when flushing primaries.
+ */
+export function flushAddrs(io: CommandIO, opts: IpOpts, argv: string[]): number {
+  if (argv.length === 0) throw new IpError('Flush requires arguments.\n', 1);
+  if (opts.family === 'link') throw new IpError('Cannot flush link addresses.\n', 1);
+  const ns = opts.ns;
+  const f = parseFilter(io, io.os.state.kernel, ns, opts.family, argv);
+  const ll = new LlMap(io.os.state.kernel, ns);
+  let ifindex = 0;
+  if (f.dev !== null) {
+    ifindex = ll.index(f.dev);
+    if (!ifindex) throw new IpError(`Device "${f.dev}" does not exist.\n`, 1);
+  }
+  let round = 0;
+  for (;;) {
+    const k = io.os.state.kernel;
+    const fam = f.family === 'inet' || f.family === 'inet6' ? f.family : 'unspec';
+    const victims = dumpAddrs(k, ns, io.os.state.clock.nowUs, fam).filter((a) => (!ifindex || a.ifindex === ifindex) && addrPasses(f, a, ll));
+    if (victims.length === 0 || round >= 10) {
+      if (opts.stats) io.out(round === 0 ? 'Nothing to flush.\n' : `*** Flush is complete after ${round} round${round > 1 ? 's' : ''} ***\n`);
+      return 0;
+    }
+    round++;
+    io.os.mutate(({ kctx }) => {
+      for (const a of victims) {
+        const dev = devByIndex(kctx.k, ns, a.ifindex);
+        if (!dev) continue;
+        if (a.family === 'inet6') inet6DelAddr(kctx, dev.id, a.local, a.prefixLen);
+        else {
+          const ip = parseInetAddr(a.local, 'inet');
+          if (ip) inetDelAddr(kctx, dev.id, ip4Of(ip), a.prefixLen);
+        }
+      }
+    });
+    if (opts.stats) io.out(`\n*** Round ${round}, deleting ${victims.length} addresses ***\n`);
+    if (!(f.flags & IFA_F.SECONDARY) && f.flagmask & IFA_F.SECONDARY) {
+      if (opts.stats) io.out(`*** Flush is complete after ${round} round${round > 1 ? 's' : ''} ***\n`);
+      return 0;
+    }
+  }
 }

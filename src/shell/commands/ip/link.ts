@@ -1,11 +1,10 @@
 /**
- * `ip link add | set | delete | show` (ip/iplink.c, iplink_parse, ip/link_veth.c, ip/iplink_bridge.c).
- * A `set` is one RTM_NEWLINK whose attributes the kernel applies in do_setlink()'s order: namespace, MAC,
- * MTU, name, master, flags (up/down), txqueuelen.
+ * `ip link add|set|change|replace|delete|show` (iproute2 6.1 ip/iplink.c iplink_modify, do_iplink) and the
+ * kernel's side: rtnl_newlink creating a veth pair (drivers/net/veth.c) or a bridge, and do_setlink applying
+ * a set's attributes in its order (namespace, MAC, MTU, group, name, alias, master, flags, txqueuelen),
+ * keeping what was applied before an error, as the kernel does.
  */
-import type { Mac } from '../../../lib';
-import { parseMac } from '../../../lib';
-import type { DevId, KResult, NetDevice, NsId } from '../../../kernel';
+import type { DevId, KResult, KernelCtx, KernelError, NetDevice } from '../../../kernel';
 import {
   brAddIf,
   brDelIf,
@@ -20,184 +19,190 @@ import {
   setMtu,
   setTxqlen,
   unregisterDevice,
-  validDevName,
 } from '../../../kernel';
 import type { CommandIO } from '../../types';
-import type { IpOpts } from './opts';
-import { Args, IpError, cannotFindDevice, invalidArg, matches, rtnlError } from './util';
-import { resolveNetns } from './netns';
+import { type LinkRequest, checkIfname, emptyRequest, iplinkParse } from './link_parse';
+import { applyBridgeOpts, parseBridgeOpts } from './link_types';
 import { showLinks } from './link_show';
+import type { IpOpts } from './opts';
+import { mtuLimits } from './rtnl/link';
+import { LlMap } from './rtnl/ll_map';
+import { IpError, invalidArg, matches, rtnlError } from './util';
 
-/** The attributes iplink_parse() collects for one device. */
-export interface LinkAttrs {
-  dev: string | null;
-  name: string | null;
-  txqlen: number | null;
-  mtu: number | null;
-  mac: Mac | null;
-  netns: NsId | null;
-  up: boolean | null;
-  master: string | null;
-  nomaster: boolean;
-  type: string | null;
-  typeArgs: string[];
+type Mode = 'add' | 'set' | 'replace' | 'delete';
+
+/** dev_validate_mtu() with the device's limits. */
+function mtuError(dev: Pick<NetDevice, 'kind'>, mtu: number): KernelError | null {
+  const { min, max } = mtuLimits(dev);
+  if (mtu < 0 || mtu < min) return { errno: 'EINVAL', extack: 'mtu less than device minimum' };
+  if (max > 0 && mtu > max) return { errno: 'EINVAL', extack: 'mtu greater than device maximum' };
+  return null;
 }
 
-function parseU32(what: string, v: string): number {
-  if (!/^\d+$/.test(v) || Number(v) > 0xffffffff) throw invalidArg(`Invalid "${what}" value`, v);
-  return Number(v);
+function fail<T>(r: KResult<T>): KernelError | null {
+  return r.ok ? null : r.error;
 }
 
-/** iplink_parse(): keywords in any order; a bare word is the device name; "type" takes the rest. */
-export function parseLinkAttrs(io: CommandIO, argv: readonly string[], forPeer = false): LinkAttrs {
-  const a: LinkAttrs = {
-    dev: null,
-    name: null,
-    txqlen: null,
-    mtu: null,
-    mac: null,
-    netns: null,
-    up: null,
-    master: null,
-    nomaster: false,
-    type: null,
-    typeArgs: [],
-  };
-  const args = new Args(argv);
-  while (!args.done) {
-    const w = args.next() as string;
-    if (w === 'up') a.up = true;
-    else if (w === 'down') a.up = false;
-    else if (w === 'name') {
-      const v = args.value();
-      if (a.name !== null) throw new IpError(`Error: either "name" is duplicate, or "${v}" is a garbage.\n`, 255);
-      if (!validDevName(v)) throw invalidArg('"name" not a valid ifname', v);
-      a.name = v;
-      if (forPeer) a.dev = v;
-    } else if (matches(w, 'txqueuelen') || w === 'qlen' || matches(w, 'txqlen')) {
-      a.txqlen = parseU32('txqueuelen', args.value());
-    } else if (w === 'mtu') {
-      a.mtu = parseU32('mtu', args.value());
-    } else if (w === 'address') {
-      const v = args.value();
-      const mac = parseMac(v);
-      if (!mac) throw new IpError(`"${v}" is invalid lladdr.\n`, 255);
-      a.mac = mac;
-    } else if (w === 'netns') {
-      const v = args.value();
-      const ns = resolveNetns(io, v);
-      if (ns === null) throw invalidArg('Invalid "netns" value', v);
-      a.netns = ns;
-    } else if (w === 'master') {
-      a.master = args.value();
-    } else if (w === 'nomaster') {
-      a.nomaster = true;
-    } else if (matches(w, 'type')) {
-      a.type = args.value();
-      a.typeArgs = args.rest();
+/** do_setlink(): each attribute in turn; the first error stops, what came before stays. */
+function setLink(ctx: KernelCtx, id: DevId, r: LinkRequest, renameTo: string | null): KernelError | null {
+  const dev = (): NetDevice => ctx.k.devices[id] as NetDevice;
+  if (r.netns !== null) {
+    const d = dev();
+    if (d.kind === 'bridge' || d.kind === 'loopback') return { errno: 'EINVAL', extack: 'The interface netns is immutable' };
+    const e = fail(changeNetns(ctx, id, r.netns));
+    if (e) return e;
+  }
+  if (r.mac !== null) {
+    if (r.macLen !== 6) return { errno: 'EINVAL' };
+    const e = fail(setMac(ctx, id, r.mac));
+    if (e) return e;
+  }
+  if (r.mtu !== null) {
+    const e = mtuError(dev(), r.mtu) ?? fail(setMtu(ctx, id, r.mtu));
+    if (e) return e;
+  }
+  if (r.group !== null) dev().group = r.group;
+  if (renameTo !== null) {
+    if (renameTo.length >= 16) return { errno: 'EINVAL', extack: 'Attribute failed policy validation' };
+    const e = fail(renameDevice(ctx, id, renameTo));
+    if (e) return e;
+  }
+  if (r.alias !== null) dev().alias = r.alias === '' ? null : r.alias;
+  if (r.master !== null) {
+    const d = dev();
+    if (r.master === '') {
+      const e = fail(brDelIf(ctx, id));
+      if (e) return e;
     } else {
-      const v = w === 'dev' ? args.value() : w;
-      if (a.dev !== null) throw new IpError(`Error: either "dev" is duplicate, or "${v}" is a garbage.\n`, 255);
-      if (!validDevName(v)) throw invalidArg('"dev" not a valid ifname', v);
-      a.dev = v;
+      const br = devByName(ctx.k, d.ns, r.master);
+      if (!br) return { errno: 'ENODEV' };
+      if (br.kind !== 'bridge') return { errno: 'EOPNOTSUPP' };
+      if (d.master && d.master !== br.id) {
+        const e = fail(brDelIf(ctx, id));
+        if (e) return e;
+      }
+      const e = fail(brAddIf(ctx, br.id, id));
+      if (e) return e;
     }
   }
-  return a;
+  if (r.up === true) openDevice(ctx, id);
+  if (r.up === false) closeDevice(ctx, id);
+  if (r.txqlen !== null) {
+    const e = fail(setTxqlen(ctx, id, r.txqlen));
+    if (e) return e;
+  }
+  return null;
 }
 
-function check<T>(r: KResult<T>): T {
-  if (!r.ok) throw rtnlError(r.error);
-  return r.value;
-}
-
-function findDev(io: CommandIO, ns: NsId, name: string): NetDevice {
-  const d = devByName(io.os.state.kernel, ns, name);
-  if (!d) throw cannotFindDevice(name);
+function findDev(io: CommandIO, opts: IpOpts, name: string): NetDevice {
+  const idx = new LlMap(io.os.state.kernel, opts.ns).index(name);
+  const d = idx ? devByName(io.os.state.kernel, opts.ns, name) : null;
+  if (!d) throw new IpError(`Cannot find device "${name}"\n`, 1);
   return d;
 }
 
-/** Apply the settable attributes to an existing device, in do_setlink() order. */
-function applySet(io: CommandIO, ns: NsId, id: DevId, a: LinkAttrs): void {
-  io.os.mutate(({ kctx }) => {
-    if (a.netns !== null) check(changeNetns(kctx, id, a.netns));
-    const dev = kctx.k.devices[id] as NetDevice;
-    if (a.mac !== null) check(setMac(kctx, id, a.mac));
-    if (a.mtu !== null) check(setMtu(kctx, id, a.mtu));
-    if (a.name !== null && a.name !== dev.name) check(renameDevice(kctx, id, a.name));
-    if (a.master !== null) {
-      const br = devByName(kctx.k, dev.ns, a.master);
-      if (!br) throw invalidArg('Device does not exist\n', a.master);
-      check(brAddIf(kctx, br.id, id));
-    }
-    if (a.nomaster) check(brDelIf(kctx, id));
-    if (a.up === true) openDevice(kctx, id);
-    if (a.up === false) closeDevice(kctx, id);
-    if (a.txqlen !== null) check(setTxqlen(kctx, id, a.txqlen));
-  });
-  void ns;
+/** veth_parse_opt(): "peer" and the peer's own attributes (no type of its own). */
+function parseVethPeer(io: CommandIO, args: readonly string[]): LinkRequest | null {
+  if (args.length === 0) return null;
+  if (args[0] !== 'peer') throw new IpError('Usage: ip link <options> type veth [peer <options>]\nTo get <options> type \'ip link add help\'\n', 1);
+  const peer = emptyRequest();
+  iplinkParse(io, args.slice(1), peer);
+  if (peer.type !== null) throw new IpError(`Error: duplicate "type": "${peer.type}" is the second value.\n`, 255);
+  return peer;
 }
 
-function doAdd(io: CommandIO, opts: IpOpts, argv: string[]): number {
-  const a = parseLinkAttrs(io, argv);
-  if (a.type === null) throw new IpError('Not enough information: "type" argument is required\n', 255);
+function create(io: CommandIO, opts: IpOpts, r: LinkRequest): number {
+  if (r.type === null) throw new IpError('Not enough information: "type" argument is required\n', 1);
+  if (r.name !== r.dev) throw new IpError('both "name" and "dev" cannot be used when creating devices.\n', 255);
   const ns = opts.ns;
-  const name = a.name ?? a.dev;
-  if (a.master !== null && !devByName(io.os.state.kernel, ns, a.master)) {
-    throw invalidArg('Device does not exist\n', a.master);
-  }
-  if (a.type === 'veth') {
-    let peer: LinkAttrs | null = null;
-    if (a.typeArgs.length > 0) {
-      if (a.typeArgs[0] !== 'peer') throw new IpError(`Error: argument "${a.typeArgs[0]}" is wrong: unknown option\n`, 255);
-      peer = parseLinkAttrs(io, a.typeArgs.slice(1), true);
+  const k = io.os.state.kernel;
+  if (r.master !== null && r.master !== '' && !new LlMap(k, ns).index(r.master)) throw invalidArg('Device does not exist\n', r.master);
+  const type = r.type;
+  const name = r.dev;
+  const bridgeOpts = type === 'bridge' ? parseBridgeOpts(r.typeArgs) : null;
+  const peer = type === 'veth' ? parseVethPeer(io, r.typeArgs) : null;
+  if (type !== 'veth' && type !== 'bridge') {
+    if (r.typeArgs.length > 0) {
+      throw new IpError(`Garbage instead of arguments "${r.typeArgs[0]} ...". Try "ip link help".\n`, 1);
     }
-    io.os.mutate(({ kctx }) => {
-      const r = check(
-        createVethPair(
-          kctx,
-          { ns, name, mac: a.mac, mtu: a.mtu, txqlen: a.txqlen },
-          {
-            ns: peer?.netns ?? ns,
-            name: peer?.name ?? peer?.dev ?? null,
-            mac: peer?.mac ?? null,
-            mtu: peer?.mtu ?? a.mtu,
-            txqlen: peer?.txqlen ?? null,
-          },
-        ),
+  }
+  const err = io.os.mutate(({ kctx }): KernelError | null => {
+    if (name !== null && name.length >= 16) return { errno: 'EINVAL', extack: 'Attribute failed policy validation' };
+    if (peer?.dev && peer.dev.length >= 16) return { errno: 'EINVAL', extack: 'Attribute failed policy validation' };
+    if (name !== null && devByName(kctx.k, ns, name)) return { errno: 'EEXIST' };
+    let id: DevId;
+    if (type === 'veth') {
+      const probe = { kind: 'veth' } as const;
+      const e = (r.mtu !== null ? mtuError(probe, r.mtu) : null) ?? (peer?.mtu != null ? mtuError(probe, peer.mtu) : null);
+      if (e) return e;
+      const res = createVethPair(
+        kctx,
+        { ns, name, mac: r.mac, mtu: r.mtu, txqlen: r.txqlen, ifindex: r.index },
+        {
+          ns: peer?.netns ?? ns,
+          name: peer?.dev ?? null,
+          mac: peer?.mac ?? null,
+          mtu: peer?.mtu ?? r.mtu,
+          txqlen: peer?.txqlen ?? null,
+          ifindex: peer?.index ?? null,
+        },
       );
-      if (a.master !== null) {
-        const br = devByName(kctx.k, ns, a.master);
-        if (br) check(brAddIf(kctx, br.id, r.dev));
+      if (!res.ok) return res.error;
+      id = res.value.dev;
+      if (peer) {
+        const pe = setLink(kctx, res.value.peer, { ...peer, netns: null, mac: null, mtu: null, txqlen: null, index: null }, null);
+        if (pe) return pe;
       }
-      if (a.up) openDevice(kctx, r.dev);
-      if (peer?.up) openDevice(kctx, r.peer);
-    });
-    return 0;
-  }
-  if (a.type === 'bridge') {
-    io.os.mutate(({ kctx }) => {
-      const br = check(createBridge(kctx, { ns, name, mtu: a.mtu, txqlen: a.txqlen, mac: a.mac }));
-      if (a.up) openDevice(kctx, br.id);
-    });
-    return 0;
-  }
-  throw new IpError(`Error: Unknown device type.\n`, 2);
-}
-
-function doSet(io: CommandIO, opts: IpOpts, argv: string[]): number {
-  const a = parseLinkAttrs(io, argv);
-  if (a.dev === null) throw new IpError('Not enough information: "dev" argument is required.\n', 255);
-  const dev = findDev(io, opts.ns, a.dev);
-  applySet(io, opts.ns, dev.id, a);
+    } else if (type === 'bridge') {
+      if (r.mtu !== null) {
+        const e = mtuError({ kind: 'bridge' }, r.mtu);
+        if (e) return e;
+      }
+      const res = createBridge(kctx, { ns, name, mtu: r.mtu, txqlen: r.txqlen, mac: r.mac });
+      if (!res.ok) return res.error;
+      id = res.value.id;
+      const e = applyBridgeOpts(kctx, id, bridgeOpts ?? []);
+      if (e) return e;
+    } else return { errno: 'EOPNOTSUPP', extack: 'Unknown device type' };
+    return setLink(kctx, id, { ...r, netns: null, mac: null, mtu: null, txqlen: null }, null);
+  });
+  if (err) throw rtnlError(err);
   return 0;
 }
 
-function doDelete(io: CommandIO, opts: IpOpts, argv: string[]): number {
-  const a = parseLinkAttrs(io, argv);
-  if (a.dev === null) throw new IpError('Not enough information: "dev" argument is required.\n', 255);
-  const dev = findDev(io, opts.ns, a.dev);
-  if (dev.kind === 'loopback' || dev.kind === 'ether') throw new IpError('RTNETLINK answers: Operation not supported\n', 2);
-  io.os.mutate(({ kctx }) => unregisterDevice(kctx, dev.id));
+function modify(io: CommandIO, opts: IpOpts, argv: readonly string[], mode: Mode): number {
+  const r = emptyRequest();
+  iplinkParse(io, argv, r);
+  if (mode === 'add') return create(io, opts, r);
+  if (r.dev === null) throw new IpError('Not enough information: "dev" argument is required.\n', 255);
+  const dev = findDev(io, opts, r.dev);
+  if (mode === 'delete') {
+    const err = io.os.mutate(({ kctx }): KernelError | null => {
+      // rtnl_dellink(): devices without rtnl_link_ops (loopback, physical NICs) cannot be deleted.
+      if (dev.kind === 'loopback' || dev.kind === 'ether') return { errno: 'EOPNOTSUPP' };
+      unregisterDevice(kctx, dev.id);
+      return null;
+    });
+    if (err) throw rtnlError(err);
+    return 0;
+  }
+  if (r.type !== null) {
+    if (r.type === 'bridge' && dev.kind === 'bridge') {
+      const o = parseBridgeOpts(r.typeArgs);
+      const err = io.os.mutate(({ kctx }) => applyBridgeOpts(kctx, dev.id, o));
+      if (err) throw rtnlError(err);
+    } else if (r.type !== dev.kind) throw new IpError('RTNETLINK answers: Operation not supported\n', 2);
+  }
+  const renameTo = r.name !== null && r.name !== r.dev ? r.name : null;
+  if (renameTo !== null && !checkIfname(renameTo)) throw invalidArg('"name" not a valid ifname', renameTo);
+  if (r.master !== null && r.master !== '' && !new LlMap(io.os.state.kernel, opts.ns).index(r.master)) {
+    throw invalidArg('Device does not exist\n', r.master);
+  }
+  if (r.index !== null && r.netns === null) {
+    throw new IpError('index can be used only when creating devices or when moving device to another netns.\n', 255);
+  }
+  const err = io.os.mutate(({ kctx }) => setLink(kctx, dev.id, r, renameTo));
+  if (err) throw rtnlError(err);
   return 0;
 }
 
@@ -205,9 +210,10 @@ export function doIpLink(io: CommandIO, opts: IpOpts, argv: string[]): number {
   const sub = argv[0];
   if (sub === undefined) return showLinks(io, opts, []);
   const rest = argv.slice(1);
-  if (matches(sub, 'add')) return doAdd(io, opts, rest);
-  if (matches(sub, 'set') || matches(sub, 'change')) return doSet(io, opts, rest);
-  if (matches(sub, 'delete')) return doDelete(io, opts, rest);
+  if (matches(sub, 'add')) return modify(io, opts, rest, 'add');
+  if (matches(sub, 'set') || matches(sub, 'change')) return modify(io, opts, rest, 'set');
+  if (matches(sub, 'replace')) return modify(io, opts, rest, 'set');
+  if (matches(sub, 'delete')) return modify(io, opts, rest, 'delete');
   if (matches(sub, 'show') || matches(sub, 'lst') || matches(sub, 'list')) return showLinks(io, opts, rest);
   throw new IpError(`Command "${sub}" is unknown, try "ip link help".\n`, 255);
 }

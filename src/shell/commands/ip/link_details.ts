@@ -5,6 +5,7 @@
  * (net/bridge/br_netlink.c). A veth has no IFLA_INFO_DATA; its line reads just "veth ".
  */
 import type { BridgeDevice, NetDevice } from '../../../kernel';
+import { brGcTimerUs } from '../../../kernel';
 import { macBytes } from '../../../lib';
 import { cfmt } from './cfmt';
 import type { LinkPrintCtx } from './link_print';
@@ -23,17 +24,6 @@ function printTimer(p: Printer, key: string, us: number): void {
   const cs = Math.floor((us % 1_000_000) / 10_000);
   if (p.isJson) p.jsonRaw(key, cfmt('%i.%.2i', sec, cs));
   else p.fp(cfmt('%s %4i.%.2i ', key, sec, cs));
-}
-
-/**
- * The bridge's garbage-collection work runs first 0.1 s after the bridge is opened, then every
- * ageing_time while no learned entry expires sooner (br_fdb_cleanup); without an open time we count the
- * period from the start of the simulated clock.
- */
-function gcTimerUs(br: BridgeDevice, nowUs: number): number {
-  const period = br.bridge.ageingTime * 10_000;
-  if (!br.adminUp || period <= 0) return 0;
-  return period - (nowUs % period);
 }
 
 function printBridgeOpt(ctx: LinkPrintCtx, br: BridgeDevice): void {
@@ -56,7 +46,7 @@ function printBridgeOpt(ctx: LinkPrintCtx, br: BridgeDevice): void {
   printTimer(p, 'hello_timer', 0);
   printTimer(p, 'tcn_timer', 0);
   printTimer(p, 'topology_change_timer', 0);
-  printTimer(p, 'gc_timer', gcTimerUs(br, ctx.nowUs));
+  printTimer(p, 'gc_timer', brGcTimerUs(ctx.nowUs, br));
   p.hex0x('any', 'group_fwd_mask', 'group_fwd_mask %#x ', 0);
   p.string('any', 'group_addr', 'group_address %s ', '01:80:c2:00:00:00');
   p.num('any', 'mcast_snooping', 'mcast_snooping %u ', b.multicastSnooping ? 1 : 0);

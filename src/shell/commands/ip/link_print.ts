@@ -150,6 +150,10 @@ export function printLinkinfo(ctx: LinkPrintCtx, m: LinkMsg): void {
     }
   }
   if (ctx.details) printLinkDetails(ctx, m);
+  if ((ctx.doLink || ctx.details) && m.alias !== null) {
+    p.string('fp', null, '%s    ', p.sl);
+    p.string('any', 'ifalias', 'alias %s', m.alias);
+  }
   if (ctx.doLink && ctx.stats) {
     p.nl();
     printStats64(p, m, ctx.stats);

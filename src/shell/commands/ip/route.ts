@@ -1,55 +1,48 @@
 /**
- * `ip route add | del | replace | append | change | prepend | get | show | flush` (ip/iproute.c
- * iproute_modify): the request is checked by the kernel as fib_create_info()/fib_check_nh() do.
+ * `ip route add|change|replace|prepend|append|test|delete` (iproute2 6.1 ip/iproute.c iproute_modify) and
+ * the subcommand dispatch of `ip route` (do_iproute). The kernel's checks are route_check.ts; listing,
+ * flush and get are route_show.ts and route_get.ts.
  */
 import type { Ip4 } from '../../../lib';
-import { networkOf, parseIp4 } from '../../../lib';
-import type { FibInsertMode, RouteType, Scope } from '../../../kernel';
-import { RT_TABLE_LOCAL, RT_TABLE_MAIN, devByName, fibDelete, fibInsert, fibLookup } from '../../../kernel';
+import type { FibInsertMode, KernelError, RouteType, Scope } from '../../../kernel';
+import { devByName, fibDelete, fibInsert } from '../../../kernel';
+import { networkOf } from '../../../lib';
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
-import { Args, IpError, cannotFindDevice, invalidArg, matches, rtnlError } from './util';
-import { flushRoutes, showRoutes } from './route_show';
+import type { InetPrefix } from './prefix';
+import { ip4Of, parseInetAddr, parseInetPrefix } from './prefix';
+import { checkRoute } from './route_check';
 import { routeGet } from './route_get';
+import { flushRoutes, parseTableId, showRoutes } from './route_show';
+import { ROUTE_USAGE } from './route_usage';
+import { parseProto, parseScope } from './rtnl/names';
+import { IpError, invalidArg, matches, rtnlError } from './util';
 
-const TYPES: readonly RouteType[] = ['unicast', 'local', 'broadcast', 'multicast', 'blackhole', 'unreachable', 'prohibit', 'throw', 'anycast'];
-const SCOPES: Record<string, Scope> = { global: 'global', universe: 'global', site: 'site', link: 'link', host: 'host', nowhere: 'nowhere' };
-const PROTOS: Record<string, string> = { kernel: 'kernel', boot: 'boot', static: 'static', redirect: 'redirect', dhcp: 'dhcp' };
+const TYPES: readonly string[] = ['unicast', 'local', 'broadcast', 'anycast', 'multicast', 'blackhole', 'unreachable', 'prohibit', 'throw', 'nat', 'xresolve'];
 
 export interface RouteArgs {
-  type: RouteType;
-  dst: { addr: Ip4; len: number } | null;
-  gateway: Ip4 | null;
+  family: 'inet' | 'inet6' | 'unspec';
+  type: RouteType | null;
+  dst: InetPrefix | null;
+  gateway: InetPrefix | null;
   dev: string | null;
   metric: number | null;
   table: number | null;
   protocol: string | null;
   scope: Scope | null;
-  src: Ip4 | null;
+  src: InetPrefix | null;
   onlink: boolean;
   tos: number;
 }
 
-export function parseTable(v: string): number {
-  if (v === 'main') return RT_TABLE_MAIN;
-  if (v === 'local') return RT_TABLE_LOCAL;
-  if (v === 'default') return 253;
-  if (/^\d+$/.test(v) && Number(v) <= 0xffffffff) return Number(v);
-  throw invalidArg('invalid table ID\n', v);
+function familyText(f: RouteArgs['family']): string {
+  return f === 'unspec' ? 'any valid' : f;
 }
 
-function parseDst(v: string): { addr: Ip4; len: number } {
-  if (v === 'default' || v === 'all' || v === 'any') return { addr: 0, len: 0 };
-  const [a, p] = v.split('/');
-  const addr = parseIp4(a ?? '');
-  const len = p === undefined ? 32 : /^\d+$/.test(p) ? Number(p) : NaN;
-  if (addr === null || !(len >= 0 && len <= 32)) throw new IpError(`Error: inet prefix is expected rather than "${v}".\n`, 1);
-  return { addr, len };
-}
-
-export function parseRouteArgs(argv: readonly string[]): RouteArgs {
+export function parseRouteArgs(opts: IpOpts, argv: readonly string[]): RouteArgs {
   const r: RouteArgs = {
-    type: 'unicast',
+    family: opts.family === 'inet' || opts.family === 'inet6' ? opts.family : 'unspec',
+    type: null,
     dst: null,
     gateway: null,
     dev: null,
@@ -61,107 +54,146 @@ export function parseRouteArgs(argv: readonly string[]): RouteArgs {
     onlink: false,
     tos: 0,
   };
-  const args = new Args(argv);
-  while (!args.done) {
-    const w = args.next() as string;
-    if (w === 'via') {
-      const v = args.value();
-      const g = parseIp4(v);
-      if (g === null) throw new IpError(`Error: inet address is expected rather than "${v}".\n`, 1);
-      r.gateway = g;
-    } else if (w === 'dev' || w === 'oif') r.dev = args.value();
-    else if (w === 'metric' || w === 'priority' || w === 'preference') {
-      const v = args.value();
-      if (!/^\d+$/.test(v)) throw invalidArg('"metric" value is invalid\n', v);
+  const addr = (v: string): InetPrefix => {
+    const a = parseInetAddr(v, r.family);
+    if (a === null) throw new IpError(`Error: ${familyText(r.family)} address is expected rather than "${v}".\n`, 1);
+    if (r.family === 'unspec') r.family = a.family;
+    return a;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    let w = argv[i] as string;
+    const next = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new IpError('Command line is not complete. Try option "help"\n', 255);
+      return v;
+    };
+    if (w === 'src') r.src = addr(next());
+    else if (w === 'via') {
+      if (r.gateway !== null) throw invalidArg('use nexthop syntax to specify multiple via\n', argv[i + 1] ?? '');
+      let v = next();
+      if (v === 'inet' || v === 'inet6') v = next();
+      r.gateway = addr(v);
+    } else if (w === 'from') next();
+    else if (w === 'tos' || matches(w, 'dsfield')) {
+      const v = next();
+      const n = /^0x[0-9a-f]+$/i.test(v) ? parseInt(v, 16) : /^\d+$/.test(v) ? Number(v) : NaN;
+      if (!(n >= 0 && n <= 255)) throw invalidArg('"tos" value is invalid\n', v);
+      r.tos = n;
+    } else if (matches(w, 'metric') || matches(w, 'priority') || w === 'preference') {
+      const v = next();
+      if (!/^(0x[0-9a-f]+|\d+)$/i.test(v) || Number(v) > 0xffffffff) throw invalidArg('"metric" value is invalid\n', v);
       r.metric = Number(v);
-    } else if (w === 'table') r.table = parseTable(args.value());
-    else if (matches(w, 'protocol')) {
-      const v = args.value();
-      r.protocol = PROTOS[v] ?? (/^\d+$/.test(v) ? v : (() => { throw invalidArg('"protocol" value is invalid\n', v); })());
     } else if (w === 'scope') {
-      const v = args.value();
-      const s = SCOPES[v];
-      if (!s) throw invalidArg('invalid "scope" value\n', v);
+      const v = next();
+      const s = parseScope(v);
+      if (s === null || typeof s === 'number') throw invalidArg('invalid "scope" value\n', v);
       r.scope = s;
-    } else if (w === 'src') {
-      const v = args.value();
-      const s = parseIp4(v);
-      if (s === null) throw new IpError(`Error: inet address is expected rather than "${v}".\n`, 1);
-      r.src = s;
     } else if (w === 'onlink') r.onlink = true;
-    else if (w === 'tos' || w === 'dsfield') r.tos = Number(args.value());
-    else if ((TYPES as readonly string[]).includes(w) && r.dst === null) r.type = w as RouteType;
-    else {
-      const v = w === 'to' ? args.value() : w;
-      if (r.dst !== null) throw new IpError(`Error: either "to" is duplicate, or "${v}" is a garbage.\n`, 255);
-      r.dst = parseDst(v);
+    else if (matches(w, 'protocol')) {
+      const v = next();
+      const p = parseProto(v);
+      if (p === null) throw invalidArg('"protocol" value is invalid\n', v);
+      r.protocol = p;
+    } else if (matches(w, 'table')) {
+      const v = next();
+      const t = parseTableId(v);
+      if (t === null) throw invalidArg('"table" value is invalid\n', v);
+      r.table = t;
+    } else if (w === 'dev' || w === 'oif') r.dev = next();
+    else if (['mtu', 'hoplimit', 'advmss', 'rtt', 'rttvar', 'window', 'cwnd', 'initcwnd', 'initrwnd', 'ssthresh', 'realms', 'expires', 'pref', 'congctl', 'quickack', 'features', 'rto_min', 'reordering'].some((k) => w === k || matches(w, k))) {
+      const v = next();
+      if (v === 'lock') next();
+    } else {
+      if (w === 'to') w = next();
+      if ((w[0] ?? '0') < '0' || (w[0] ?? '0') > '9') {
+        if (TYPES.includes(w)) {
+          r.type = w as RouteType;
+          w = next();
+        }
+      }
+      if (w !== '' && 'help'.startsWith(w)) throw new IpError(ROUTE_USAGE, 255);
+      if (r.dst !== null) throw new IpError(`Error: either "to" is duplicate, or "${w}" is a garbage.\n`, 255);
+      const p = parseInetPrefix(w, r.family);
+      if (p === null) throw new IpError(`Error: ${familyText(r.family)} prefix is expected rather than "${w}".\n`, 1);
+      if (r.family === 'unspec') r.family = p.family;
+      r.dst = p;
     }
   }
+  if (r.dst === null) throw new IpError(ROUTE_USAGE, 255);
   return r;
 }
 
-function modify(io: CommandIO, opts: IpOpts, argv: string[], mode: FibInsertMode | 'delete'): number {
-  const a = parseRouteArgs(argv);
-  if (a.dst === null) throw new IpError('Error: either "to" is duplicate, or "" is a garbage.\n', 255);
+type Mode = FibInsertMode | 'delete' | 'test';
+
+function modify(io: CommandIO, opts: IpOpts, argv: string[], mode: Mode): number {
+  const a = parseRouteArgs(opts, argv);
   const k = io.os.state.kernel;
   const dev = a.dev === null ? null : devByName(k, opts.ns, a.dev);
-  if (a.dev !== null && !dev) throw cannotFindDevice(a.dev);
-  const table = a.table ?? (a.type === 'local' || a.type === 'broadcast' ? RT_TABLE_LOCAL : RT_TABLE_MAIN);
-  const dst = a.dst;
+  if (a.dev !== null && !dev) throw new IpError(`Cannot find device "${a.dev}"\n`, 1);
+  // IPv6 routes are the ones addrconf keeps; the simulation takes no others.
+  if (a.family === 'inet6') throw rtnlError({ errno: 'EOPNOTSUPP' });
+  const dst = a.dst as InetPrefix;
+  const type: RouteType = a.type ?? 'unicast';
+  const table = a.table ?? (type === 'local' || type === 'broadcast' || type === 'anycast' ? 255 : 254);
+  const dstAddr = dst.bitlen === 0 ? 0 : ip4Of(dst);
+  const gateway = a.gateway === null ? null : ip4Of(a.gateway);
+  const src: Ip4 | null = a.src === null ? null : ip4Of(a.src);
   if (mode === 'delete') {
     const r = io.os.mutate(({ kctx }) =>
       fibDelete(kctx, opts.ns, {
         table,
-        dst: dst.addr,
-        dstLen: dst.len,
+        dst: dstAddr,
+        dstLen: dst.bitlen,
+        ...(a.tos ? { tos: a.tos } : {}),
         ...(a.metric !== null ? { priority: a.metric } : {}),
-        ...(a.gateway !== null ? { gateway: a.gateway } : {}),
+        ...(a.type !== null ? { type: a.type } : {}),
+        ...(a.scope !== null ? { scope: a.scope } : {}),
+        ...(a.protocol !== null ? { protocol: a.protocol } : {}),
+        ...(gateway !== null ? { gateway } : {}),
         ...(dev ? { dev: dev.id } : {}),
+        ...(src !== null ? { prefsrc: src } : {}),
       }),
     );
     if (!r.ok) throw rtnlError(r.error);
     return 0;
   }
-  if (networkOf(dst.addr, dst.len) !== dst.addr) throw new IpError('Error: Invalid prefix for given prefix length.\n', 2);
-  const r = io.os.mutate(({ kctx }) => {
-    let outDev = dev?.id ?? null;
-    // iproute_modify(): local and nat are host-scoped, broadcast/multicast/anycast link-scoped, a unicast
-    // route without a gateway link-scoped; everything else (gateways, blackhole, unreachable...) universe.
-    let scope: Scope =
-      a.scope ?? (a.type === 'local' ? 'host' : a.type === 'broadcast' || a.type === 'multicast' || a.type === 'anycast' ? 'link' : 'global');
-    if (a.type === 'unicast' && a.gateway !== null && !a.onlink) {
-      // fib_check_nh(): the gateway must be directly reachable (a scope link route, or on the given dev).
-      const hit = fibLookup(kctx, opts.ns, a.gateway);
-      const via = hit?.route;
-      const ok = via && via.gateway === null && via.type === 'unicast' && (outDev === null || via.dev === outDev);
-      if (!ok) return { ok: false as const, error: { errno: 'ENETUNREACH' as const, extack: 'Nexthop has invalid gateway' } };
-      outDev = via.dev;
-    }
-    if (a.type === 'unicast' && outDev === null && a.gateway === null) {
-      return { ok: false as const, error: { errno: 'ENODEV' as const, extack: 'Nexthop device required for onlink' } };
-    }
-    if (a.scope === null && a.type === 'unicast' && a.gateway === null) scope = 'link';
-    return fibInsert(
+  if (networkOf(dstAddr, dst.bitlen) !== dstAddr) throw rtnlError({ errno: 'EINVAL', extack: 'Invalid prefix for given prefix length' });
+  // iproute_modify(): local/nat are host-scoped, broadcast/multicast/anycast link-scoped, a unicast route
+  // without a gateway link-scoped; everything else (gateways, reject types) universe.
+  const scope: Scope =
+    a.scope ??
+    (type === 'local' ? 'host' : type === 'broadcast' || type === 'multicast' || type === 'anycast' ? 'link' : type === 'unicast' && gateway === null ? 'link' : 'global');
+  const err = io.os.mutate(({ kctx }): KernelError | null => {
+    const checked = checkRoute(kctx.k, opts.ns, { table, type, dst: dstAddr, dstLen: dst.bitlen, scope, gateway, dev: dev?.id ?? null, onlink: a.onlink, prefsrc: src });
+    if ('error' in checked) return checked.error;
+    const route = checked.route;
+    const existing = (kctx.k.netns[opts.ns]?.fib4[table] ?? []).some(
+      (x) => x.dst === dstAddr && x.dstLen === dst.bitlen && x.tos === a.tos && x.priority === (a.metric ?? 0),
+    );
+    // `test` is NLM_F_EXCL without NLM_F_CREATE: EEXIST if the key is there, ENOENT otherwise.
+    if (mode === 'test') return existing ? { errno: 'EEXIST' } : { errno: 'ENOENT' };
+    const res = fibInsert(
       kctx,
       opts.ns,
       {
         table,
-        type: a.type,
-        dst: dst.addr,
-        dstLen: dst.len,
+        type,
+        dst: dstAddr,
+        dstLen: dst.bitlen,
         tos: a.tos,
         priority: a.metric ?? 0,
         protocol: a.protocol ?? 'boot',
         scope,
-        prefsrc: a.src,
-        gateway: a.gateway,
-        dev: outDev,
+        prefsrc: src,
+        gateway,
+        dev: route.dev,
         onlink: a.onlink,
       },
       mode,
     );
+    return res.ok ? null : res.error;
   });
-  if (!r.ok) throw rtnlError(r.error);
+  if (err) throw rtnlError(err);
   return 0;
 }
 
@@ -174,9 +206,11 @@ export function doIpRoute(io: CommandIO, opts: IpOpts, argv: string[]): number {
   if (matches(sub, 'replace')) return modify(io, opts, rest, 'replace');
   if (matches(sub, 'prepend')) return modify(io, opts, rest, 'prepend');
   if (matches(sub, 'append')) return modify(io, opts, rest, 'append');
+  if (matches(sub, 'test')) return modify(io, opts, rest, 'test');
   if (matches(sub, 'delete')) return modify(io, opts, rest, 'delete');
   if (matches(sub, 'list') || matches(sub, 'show') || matches(sub, 'lst')) return showRoutes(io, opts, rest);
   if (matches(sub, 'get')) return routeGet(io, opts, rest);
   if (matches(sub, 'flush')) return flushRoutes(io, opts, rest);
+  if (matches(sub, 'help')) throw new IpError(ROUTE_USAGE, 255);
   throw new IpError(`Command "${sub}" is unknown, try "ip route help".\n`, 255);
 }

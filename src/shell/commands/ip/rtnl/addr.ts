@@ -74,6 +74,8 @@ export function dumpAddrs(k: KernelState, ns: NsId, nowUs: number, family: AddrF
       for (const a of dev.inet6) {
         let flags = a.permanent ? IFA_F.PERMANENT : 0;
         if (isTentative({ clock: { nowUs } }, a.dadUntilUs)) flags |= IFA_F.TENTATIVE;
+        // An address added with `nodad` skips DAD altogether; loopback addresses skip it without the flag.
+        if (a.dadUntilUs === 0 && dev.kind !== 'loopback') flags |= IFA_F.NODAD;
         out.push({
           family: 'inet6',
           ifindex: dev.ifindex,

@@ -68,8 +68,16 @@ export interface LinkMsg {
   numTxQueues: number;
   numRxQueues: number;
   stats: DeviceStats;
+  /** IFLA_IFALIAS (full messages only). */
+  alias: string | null;
   /** The device itself, for the kind-specific attributes (IFLA_INFO_DATA) that `-d` prints. */
   dev: NetDevice;
+}
+
+/** dev->min_mtu / dev->max_mtu (0 = no limit): what each driver sets up. */
+export function mtuLimits(dev: Pick<NetDevice, 'kind'>): { min: number; max: number } {
+  if (dev.kind === 'loopback') return { min: 0, max: 0 };
+  return { min: 68, max: dev.kind === 'ether' ? 9000 : 65535 };
 }
 
 /** dev_get_flags(): administrative flags plus RUNNING (operstate up) and LOWER_UP (carrier) while up. */
@@ -131,14 +139,15 @@ export function fillLink(k: KernelState, ns: NsId, dev: NetDevice, family: 'unsp
     // br_add_if() puts a port in promiscuous and allmulti mode.
     promiscuity: isPort ? 1 : 0,
     allmulti: isPort ? 1 : 0,
-    minMtu: dev.kind === 'loopback' ? 0 : 68,
-    maxMtu: dev.kind === 'loopback' ? 0 : dev.kind === 'ether' ? 9000 : 65535,
+    minMtu: mtuLimits(dev).min,
+    maxMtu: mtuLimits(dev).max,
     kind: dev.kind === 'veth' ? 'veth' : dev.kind === 'bridge' ? 'bridge' : null,
     slaveKind: isPort ? 'bridge' : null,
     // veth allocates one queue per possible CPU (2 on the reference machine).
     numTxQueues: dev.kind === 'veth' ? 2 : 1,
     numRxQueues: dev.kind === 'veth' ? 2 : 1,
     stats: dev.stats,
+    alias: full ? dev.alias : null,
     dev,
   };
 }
