@@ -65,7 +65,10 @@ export function bridgeCreateNetwork(ctx: KernelCtx, hostNs: NsId, n: DockerNetwo
   if (devByName(ctx.k, hostNs, n.bridgeName)) {
     throw new DockerError('system', `bridge ${n.bridgeName} already exists`);
   }
-  const br = must(createBridge(ctx, { ns: hostNs, name: n.bridgeName, txqlen: 0, mac: randomDockerMac(ctx.rng) }), 'bridge');
+  // setupDevice hands the MAC to RTM_NEWLINK; br_dev_newlink then runs br_stp_change_bridge_id, whose port
+  // state selection turns the carrier off: a Docker bridge reads NO-CARRIER until a port forwards.
+  const br = must(createBridge(ctx, { ns: hostNs, name: n.bridgeName, txqlen: 0 }), 'bridge');
+  must(setMac(ctx, br.id, randomDockerMac(ctx.rng)), 'bridge mac');
   const mtu = mtuOf(n);
   if (mtu !== null) must(setMtu(ctx, br.id, mtu), 'mtu');
   must(
