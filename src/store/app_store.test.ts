@@ -32,7 +32,7 @@ describe('app store', () => {
     expect(s.change?.list.map((c) => c.what)).toEqual(['veth']);
     expect(s.undoLabel).toBe('ip link add v1 type veth peer name v2');
     const redBox = Object.values(s.topo?.namespaces ?? {}).find((n) => n.netnsName === 'red');
-    expect(s.layout.pos[`ns:${redBox?.id}`]).toEqual({ x: 16, y: -300 });
+    expect(s.layout.pos[`ns:${redBox?.id}`]).toEqual({ x: 16, y: -184 });
 
     store.getState().undo();
     expect(store.getState().change?.kind).toBe('undo');
@@ -47,7 +47,7 @@ describe('app store', () => {
     store.getState().input(id, 'ip link add veth-a type veth peer name veth-b\n');
     await idle();
     store.getState().input(id, 'ip link set ve\t');
-    expect(output().endsWith('ip link set veth-\x1b[K')).toBe(true);
+    expect(output().endsWith('ip link set ve\x1b[K\x1b[2Dveth-\x1b[K')).toBe(true);
     store.getState().input(id, '\t');
     expect(output()).toContain('\r\nveth-a  veth-b\r\nroot@docker-host:~# ip link set veth-');
     store.getState().input(id, 'a\t');

@@ -39,18 +39,23 @@ export interface LayoutState {
 }
 
 export const GEOMETRY = {
-  /** Width of one column of the host frame (a bridge block) and of its namespace boxes above. */
-  colW: 470,
+  /** Width of a bridge column of the host frame: two namespace boxes side by side above its bridge. */
+  colW: 416,
+  /** Width of column 0 (the host's own ports and `host` containers): one box wide. */
+  col0W: 208,
   /** Width of a namespace box. */
-  boxW: 215,
+  boxW: 192,
   /** Height of one slot above the frame. */
-  rowH: 210,
-  gap: 20,
+  rowH: 128,
+  gap: 16,
   /** Padding inside the host frame. */
   pad: 16,
   /** Space between the frame's top and the first row of boxes. */
-  above: 90,
+  above: 56,
 };
+
+/** Sub-columns (boxes side by side) of a column. */
+const subsOf = (col: number): number => (col === 0 ? 1 : 2);
 
 export const emptyLayout = (): LayoutState => ({ pos: {}, pinned: {}, slots: {}, bridgeCol: {} });
 
@@ -68,14 +73,20 @@ function columnOf(t: Topology, box: TopoNs, bridgeCol: Record<string, number>): 
 }
 
 /** Rough height of a box in pixels (its content decides the real size; this only reserves slots). */
-export function estimateBoxHeight(box: TopoNs): number {
-  const chipRows = Math.ceil(box.devices.length / 2);
-  return 56 + chipRows * 46 + box.containers.length * 52 + box.bridges.length * 70;
+export function estimateBoxHeight(t: Topology, box: TopoNs): number {
+  // lo is a small chip (name only) that shares a row with one other interface.
+  const chipRows = Math.max(1, Math.ceil((box.devices.length - 0.5) / 1.5));
+  const cards = box.containers.reduce(
+    (h, id) => h + ((t.containers[id]?.ports.length ?? 0) > 0 ? 56 : 44),
+    0,
+  );
+  return 30 + chipRows * 38 + cards + box.bridges.length * 70 + 12;
 }
 
 /** Canvas x of column `col`'s left edge (relative to the frame's origin). */
 export function columnX(col: number): number {
-  return GEOMETRY.pad + col * GEOMETRY.colW;
+  const g = GEOMETRY;
+  return g.pad + (col === 0 ? 0 : g.col0W + (col - 1) * g.colW);
 }
 
 function slotXY(s: Slot): XY {
@@ -107,7 +118,7 @@ export function placeNodes(t: Topology, prev: LayoutState): LayoutState {
     used.add(col);
   }
 
-  next.pos[nsNodeId(t.hostNs)] = { x: 0, y: 0 };
+  next.pos[nsNodeId(t.hostNs)] = same(next.pos[nsNodeId(t.hostNs)], { x: 0, y: 0 });
 
   // Occupied slots: those of boxes still present.
   const occupied = new Set<string>();
@@ -123,10 +134,10 @@ export function placeNodes(t: Topology, prev: LayoutState): LayoutState {
     const id = nsNodeId(box.id);
     if (next.slots[id] && next.pos[id]) continue;
     const col = columnOf(t, box, next.bridgeCol);
-    const span = Math.max(1, Math.ceil(estimateBoxHeight(box) / GEOMETRY.rowH));
+    const span = Math.max(1, Math.ceil(estimateBoxHeight(t, box) / GEOMETRY.rowH));
     let placed: Slot | null = null;
     for (let row = 0; !placed; row++) {
-      for (let sub = 0; sub < 2 && !placed; sub++) {
+      for (let sub = 0; sub < subsOf(col) && !placed; sub++) {
         let free = true;
         for (let r = row; r < row + span; r++) if (occupied.has(`${col}/${sub}/${r}`)) free = false;
         if (free) placed = { col, sub, row, span };
@@ -143,9 +154,14 @@ export function placeNodes(t: Topology, prev: LayoutState): LayoutState {
   const ext = t.order.map((id) => t.namespaces[id]).filter((b): b is TopoNs => b?.role === 'external');
   ext.forEach((b, i) => {
     const id = nsNodeId(b.id);
-    if (!next.pinned[id]) next.pos[id] = { x: -260, y: 40 - i * 190 };
+    if (!next.pinned[id]) next.pos[id] = same(next.pos[id], { x: -200, y: 30 - i * 150 });
   });
   return next;
+}
+
+/** Keep the old object when the position did not change (React Flow then skips the node). */
+function same(old: XY | undefined, p: XY): XY {
+  return old && old.x === p.x && old.y === p.y ? old : p;
 }
 
 /** The user dropped a box: pin it there. */

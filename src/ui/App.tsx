@@ -76,7 +76,7 @@ export function App({ store }: { store: AppStore }) {
             {t('app.error', { error })}
           </p>
         )}
-        <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_22rem] grid-rows-[minmax(0,1fr)_minmax(11rem,38%)] max-lg:flex max-lg:flex-col 2xl:grid-cols-[minmax(0,1fr)_26rem]">
+        <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_22rem] grid-rows-[minmax(0,1fr)_minmax(11rem,35%)] max-lg:flex max-lg:flex-col 2xl:grid-cols-[minmax(0,1fr)_26rem]">
           <section
             aria-label={t('canvas.label')}
             className="relative min-h-0 border-r border-slate-200 max-lg:h-[60vh] max-lg:border-r-0 dark:border-slate-800"

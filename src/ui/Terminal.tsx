@@ -16,11 +16,26 @@ const DARK = {
   selectionBackground: '#334155',
 };
 
-export default function Terminal({ store, id, label }: { store: AppStore; id: string; label: string }) {
+let focusHandOver = false;
+
+export default function Terminal({
+  store,
+  id,
+  label,
+  autoFocus,
+}: {
+  store: AppStore;
+  id: string;
+  label: string;
+  autoFocus: boolean;
+}) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = host.current;
     if (!el) return;
+    // A shell that replaces a focused terminal (docker exec -it, exit) keeps the keyboard.
+    const hadFocus = focusHandOver;
+    focusHandOver = false;
     const term = new XTerm({
       fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
       fontSize: 14,
@@ -46,6 +61,8 @@ export default function Terminal({ store, id, label }: { store: AppStore; id: st
     term.attachCustomKeyEventHandler((e) => {
       if (e.type !== 'keydown') return true;
       const k = e.key.toLowerCase();
+      // Shift+Tab leaves the terminal (Tab itself completes): no keyboard trap.
+      if (k === 'tab' && e.shiftKey) return false;
       if (e.ctrlKey && !e.altKey && (k === 'z' || k === 'y')) {
         e.preventDefault();
         if (k === 'y' || e.shiftKey) store.getState().redo();
@@ -69,13 +86,14 @@ export default function Terminal({ store, id, label }: { store: AppStore; id: st
     const input = term.onData((d) => store.getState().input(id, d));
     const ro = new ResizeObserver(refit);
     ro.observe(el);
-    term.focus();
+    if (autoFocus || hadFocus) term.focus();
     return () => {
+      focusHandOver = el.contains(document.activeElement);
       ro.disconnect();
       input.dispose();
       unsub();
       term.dispose();
     };
-  }, [store, id, label]);
+  }, [store, id, label, autoFocus]);
   return <div ref={host} className="h-full w-full" data-testid={`terminal-${id}`} />;
 }

@@ -2,7 +2,7 @@
  * The terminals: a tab per shell (the host, and each container shell `docker exec -it` / `docker run -it`
  * opened), and the active one's xterm. xterm itself is a lazy chunk, fetched while the simulator loads.
  */
-import { lazy, Suspense, useContext } from 'react';
+import { lazy, Suspense, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
@@ -24,6 +24,9 @@ export function TerminalPane() {
     })),
   );
   const activeView = terminals.find((x) => x.id === active);
+  // The terminal does not take the focus on page load (keyboard users start at the skip link); a tab the user
+  // picks does, and so does a shell opened from a terminal that had the focus (Terminal checks that).
+  const [picked, setPicked] = useState(false);
   const title = (id: string, name: string) => (id === host ? `${t('terminal.host')}: ${name}` : name);
   return (
     <section
@@ -43,7 +46,10 @@ export function TerminalPane() {
             type="button"
             aria-selected={x.id === active}
             aria-controls="terminal-panel"
-            onClick={() => store.getState().setActive(x.id)}
+            onClick={() => {
+              setPicked(true);
+              store.getState().setActive(x.id);
+            }}
             className={`rounded-t px-3 py-1 font-mono text-xs whitespace-nowrap focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-400 ${x.id === active ? 'bg-[#0b1020] text-slate-100' : 'text-slate-300 hover:bg-slate-700'}`}
           >
             {title(x.id, x.title)}
@@ -60,6 +66,7 @@ export function TerminalPane() {
               store={store}
               id={activeView.id}
               label={t('terminal.label', { title: title(activeView.id, activeView.title) })}
+              autoFocus={picked}
             />
           )}
         </Suspense>

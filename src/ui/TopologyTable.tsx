@@ -31,7 +31,13 @@ export function TopologyTable() {
   if (!topo) return null;
   const label = (k: string, o: Record<string, string>) => t(k, o);
   return (
-    <div className="h-full overflow-auto p-3" data-testid="topology-table">
+    <div
+      className="h-full overflow-auto p-3 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
+      data-testid="topology-table"
+      tabIndex={0}
+      role="region"
+      aria-label={t('table.caption')}
+    >
       <table className="w-full border-collapse text-sm">
         <caption className="mb-2 text-left text-sm font-semibold">{t('table.caption')}</caption>
         <thead className="bg-slate-100 dark:bg-slate-800">

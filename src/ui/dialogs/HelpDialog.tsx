@@ -6,6 +6,7 @@ const KEYS: [string, string][] = [
   ['Ctrl+Z', 'undo'],
   ['Ctrl+Shift+Z / Ctrl+Y', 'redo'],
   ['Tab', 'complete'],
+  ['Shift+Tab', 'leave'],
   ['↑ / ↓', 'history'],
   ['Ctrl+C', 'interrupt'],
   ['Ctrl+L', 'clear'],

@@ -26,7 +26,7 @@ import { newFlowCache, toFlow, type NsFlowNode } from './to_flow';
 
 const nodeTypes = { ns: NsNode };
 const edgeTypes = { link: LinkEdge };
-const FIT = { padding: 0.12, duration: 250, maxZoom: 1.1 };
+const FIT = { padding: 0.05, duration: 250, maxZoom: 1.1 };
 
 function Flow({ dark }: { dark: boolean }) {
   const store = useContext(StoreContext);
@@ -111,6 +111,7 @@ function Flow({ dark }: { dark: boolean }) {
       }}
     >
       <Controls
+        position="top-left"
         showInteractive={false}
         onFitView={() => {
           userMoved.current = false;
@@ -119,15 +120,19 @@ function Flow({ dark }: { dark: boolean }) {
         fitViewOptions={FIT}
       />
       {count > 12 && <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />}
-      <Legend />
     </ReactFlow>
   );
 }
 
 export default function Canvas({ dark }: { dark: boolean }) {
   return (
-    <ReactFlowProvider>
-      <Flow dark={dark} />
-    </ReactFlowProvider>
+    <div className="flex h-full flex-col">
+      <Legend />
+      <div className="min-h-0 flex-1">
+        <ReactFlowProvider>
+          <Flow dark={dark} />
+        </ReactFlowProvider>
+      </div>
+    </div>
   );
 }

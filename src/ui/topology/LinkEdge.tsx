@@ -6,7 +6,7 @@ import { memo } from 'react';
 import { BaseEdge, getBezierPath, useStore as useFlowStore, type EdgeProps } from '@xyflow/react';
 import type { LinkEdge as LinkEdgeType } from './to_flow';
 
-const zoomedIn = (s: { transform: [number, number, number] }) => s.transform[2] >= 0.55;
+const zoomedIn = (s: { transform: [number, number, number] }) => s.transform[2] >= 0.5;
 
 export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkEdgeType>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;

@@ -24,11 +24,15 @@ function Header({
   sub,
   selected,
   onClick,
+  label,
+  small = false,
 }: {
   title: string;
   sub: string;
   selected: boolean;
   onClick: () => void;
+  label?: string;
+  small?: boolean;
 }) {
   return (
     <button
@@ -40,7 +44,16 @@ function Header({
       aria-pressed={selected}
       className="flex w-full min-w-0 items-baseline gap-2 rounded px-1 text-left focus-visible:outline-2 focus-visible:outline-blue-600"
     >
-      <span className="truncate text-sm font-semibold text-slate-900 dark:text-slate-50">{title}</span>
+      <span
+        className={
+          small
+            ? 'truncate font-mono text-[10px] text-slate-600 dark:text-slate-300'
+            : 'truncate text-sm font-semibold text-slate-900 dark:text-slate-50'
+        }
+      >
+        {title}
+      </span>
+      {label && <span className="sr-only">{label}</span>}
       {sub && (
         <span className="truncate text-[10px] tracking-wide text-slate-600 uppercase dark:text-slate-300">
           {sub}
@@ -71,7 +84,7 @@ export const NsNode = memo(function NsNode({ id, data }: NodeProps<NsFlowNode>) 
         data-ns="host"
         key={changeSeq}
         className={`rounded-2xl border-2 border-slate-400 bg-slate-100/80 pb-3 shadow-sm dark:border-slate-500 dark:bg-slate-900/80 ${isSel ? 'ring-2 ring-blue-600' : ''}`}
-        style={{ minWidth: g.pad * 2 + data.columns * g.colW }}
+        style={{ minWidth: g.pad * 2 + g.col0W + (data.columns - 1) * g.colW }}
       >
         <div className="flex items-center gap-2 border-b border-slate-300 px-3 py-1.5 dark:border-slate-700">
           <ServerIcon />
@@ -85,7 +98,7 @@ export const NsNode = memo(function NsNode({ id, data }: NodeProps<NsFlowNode>) 
             paddingRight: g.pad,
           }}
         >
-          <div className="flex flex-col gap-2 pr-5" style={{ gridColumn: 1, gridRow: 1 }}>
+          <div className="flex flex-col gap-2 pr-4" style={{ gridColumn: 1, gridRow: 1 }}>
             {containers.length > 0 && (
               <div className="flex flex-col gap-1">
                 {containers.map((c) => (
@@ -110,7 +123,7 @@ export const NsNode = memo(function NsNode({ id, data }: NodeProps<NsFlowNode>) 
             </div>
           </div>
           {bridges.map((b) => (
-            <div key={b.dev.id} className="pr-5" style={{ gridColumn: b.col + 1, gridRow: 1 }}>
+            <div key={b.dev.id} className="pr-4" style={{ gridColumn: b.col + 1, gridRow: 1 }}>
               <Bridge b={b} changed={changedSet} selected={selected} />
             </div>
           ))}
@@ -124,7 +137,7 @@ export const NsNode = memo(function NsNode({ id, data }: NodeProps<NsFlowNode>) 
     return (
       <div
         data-ns={ns.title}
-        className={`w-56 rounded-3xl border-2 border-dashed border-slate-400 bg-white/90 px-3 py-2 text-center shadow-sm dark:border-slate-500 dark:bg-slate-900/90 ${isSel ? 'ring-2 ring-blue-600' : ''}`}
+        className={`w-44 rounded-3xl border-2 border-dashed border-slate-400 bg-white/90 px-3 py-2 text-center shadow-sm dark:border-slate-500 dark:bg-slate-900/90 ${isSel ? 'ring-2 ring-blue-600' : ''}`}
       >
         <div className="flex items-center justify-center gap-1.5">
           {isLan ? <RouterIcon /> : <CloudIcon />}
@@ -166,10 +179,14 @@ export const NsNode = memo(function NsNode({ id, data }: NodeProps<NsFlowNode>) 
       style={{ width: GEOMETRY.boxW }}
     >
       <Header
-        title={ns.role === 'netns' ? ns.title : t('canvas.sandbox')}
-        sub={ns.role === 'netns' ? t('canvas.netns') : ns.subtitle.replace(/^.*\//, 'netns ')}
+        title={ns.role === 'netns' ? ns.title : `netns ${ns.subtitle.replace(/^.*\//, '')}`}
+        sub={ns.role === 'netns' ? t('canvas.netns') : ''}
+        label={
+          ns.role === 'netns' ? `${t('canvas.netns')} ${ns.title}` : `${t('canvas.sandbox')} ${ns.title}`
+        }
         selected={isSel}
         onClick={selectNs}
+        small={ns.role !== 'netns'}
       />
       {containers.map((c) => (
         <Card
@@ -182,13 +199,14 @@ export const NsNode = memo(function NsNode({ id, data }: NodeProps<NsFlowNode>) 
       {bridges.map((b) => (
         <Bridge key={b.dev.id} b={b} changed={changedSet} selected={selected} />
       ))}
-      <div className="flex flex-wrap gap-1">
+      <div className="flex flex-wrap items-end gap-1">
         {devices.map((d) => (
           <Chip
             key={d.id}
             dev={d}
             changed={changedSet.has(`dev:${d.id}`)}
             selected={selected === `dev:${d.id}`}
+            compact={d.kind === 'loopback'}
           />
         ))}
       </div>

@@ -90,7 +90,6 @@ export const Chip = memo(function Chip({
     <button
       type="button"
       title={title}
-      aria-label={`${dev.linkName} ${dev.addrs.join(' ')} ${st === 'down' ? t('canvas.down') : ''}`}
       aria-pressed={selected}
       data-dev={dev.name}
       onClick={(e) => {
@@ -118,6 +117,7 @@ export const Chip = memo(function Chip({
         <span className="truncate text-slate-600 dark:text-slate-300">{dev.addrs[0]}</span>
       )}
       {!compact && dev.addrs.length > 1 && <span className="text-slate-500">+{dev.addrs.length - 1}</span>}
+      {st === 'down' && <span className="sr-only">{t('canvas.down')}</span>}
       <Handles dev={dev.id} ether={dev.kind === 'ether'} />
     </button>
   );

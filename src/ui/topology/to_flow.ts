@@ -147,7 +147,8 @@ export function toFlow(
         ...(m ? { measured: m } : {}),
         draggable: ns.role !== 'host',
         selectable: false,
-        zIndex: ns.role === 'host' ? 0 : 1,
+        // The host frame sits under the cables so their labels stay readable where they cross it.
+        zIndex: ns.role === 'host' ? -1 : 1,
         ariaLabel: ns.title,
       };
     }

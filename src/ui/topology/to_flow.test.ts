@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { topology } from '../../sim';
+import { drive } from '../../sim/test_helpers';
+import { emptyLayout, pinNode, placeNodes } from '../../store';
+import { newFlowCache, toFlow } from './to_flow';
+
+describe('toFlow', () => {
+  it('reuses node objects nothing touched, so memoized nodes do not re-render', async () => {
+    const d = await drive();
+    await d.run('ip netns add red');
+    await d.run('ip netns add blue');
+    const t1 = topology(d.sim.world);
+    const l1 = placeNodes(t1, emptyLayout());
+    const cache = newFlowCache();
+    const a = toFlow(t1, l1, null, null, cache, new Map());
+    const red = t1.namespaces[d.sim.world.kernel.namedNs['red'] as string];
+    const blueId = `ns:${d.sim.world.kernel.namedNs['blue'] as string}`;
+    // A drag moves one box: every other node object is the same object as before.
+    const l2 = pinNode(l1, `ns:${red?.id}`, { x: 900, y: -900 });
+    const b = toFlow(t1, l2, null, null, cache, new Map());
+    const changedNodes = b.nodes.filter((n, i) => n !== a.nodes[i]).map((n) => n.id);
+    expect(changedNodes).toEqual([`ns:${red?.id}`]);
+    // A command that changes only red: a fresh topology, yet blue's node is reused.
+    await d.run('ip -n red link set lo up');
+    const t3 = topology(d.sim.world);
+    const c = toFlow(t3, placeNodes(t3, l2), null, null, cache, new Map());
+    expect(c.nodes.find((n) => n.id === blueId)).toBe(b.nodes.find((n) => n.id === blueId));
+    expect(c.nodes.find((n) => n.id === `ns:${red?.id}`)).not.toBe(
+      b.nodes.find((n) => n.id === `ns:${red?.id}`),
+    );
+  });
+
+  it('draws each veth pair as one edge between the handles of its two ends', async () => {
+    const d = await drive();
+    await d.run('ip netns add red');
+    await d.run('ip link add veth-red type veth peer name eth0 netns red');
+    const t = topology(d.sim.world);
+    const { edges } = toFlow(t, placeNodes(t, emptyLayout()), null, null, newFlowCache(), new Map());
+    const veth = edges.filter((e) => e.data?.kind === 'veth');
+    expect(veth).toHaveLength(1);
+    const e = veth[0];
+    const red = d.sim.world.kernel.namedNs['red'] as string;
+    expect(e?.source).toBe(`ns:${red}`);
+    expect(e?.target).toBe(`ns:${t.hostNs}`);
+    expect(e?.sourceHandle).toMatch(/:b$/);
+    expect(e?.targetHandle).toMatch(/:t$/);
+    expect(e?.data?.label).toMatch(/^eth0@if\d+ ↔ veth-red@if\d+$/);
+  });
+});
