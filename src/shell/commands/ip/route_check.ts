@@ -83,7 +83,9 @@ export function checkRoute(k: KernelState, ns: NsId, r: RouteSpec): { route: Rou
       if (isLocalIn(k, ns, r.gateway, r.table)) return err('EINVAL', 'Nexthop has invalid gateway');
     } else {
       const via = lookupGateway(k, ns, r.gateway, r.dev, Math.max(scopeNum(r.scope) + 1, scopeNum('link')), r.table);
-      if (!via || (via.type !== 'unicast' && via.type !== 'local')) return err('EINVAL', 'Nexthop has invalid gateway');
+      // The failed lookup's own error, or EINVAL when it found a route of the wrong type.
+      if (!via) return err('ENETUNREACH', 'Nexthop has invalid gateway');
+      if (via.type !== 'unicast' && via.type !== 'local') return err('EINVAL', 'Nexthop has invalid gateway');
       if (via.dev === null) return err('EINVAL', 'No egress device for nexthop gateway');
       out.dev = via.dev;
       if (!k.devices[via.dev]?.adminUp) return err('ENETDOWN');

@@ -2,7 +2,7 @@
  * iproute2's argument conventions (lib/utils.c): `matches()` accepts any prefix of a keyword, NEXT_ARG
  * complains when a keyword's value is missing, and errors go to stderr with iproute2's exact words.
  */
-import type { KernelError } from '../../../kernel';
+import type { Errno, KernelError } from '../../../kernel';
 import { strerror } from '../../../kernel';
 import type { CommandIO } from '../../types';
 
@@ -14,9 +14,12 @@ export function matches(word: string | undefined, keyword: string): boolean {
 /** An iproute2 error that ends the command with an exit code. */
 export class IpError extends Error {
   readonly code: number;
-  constructor(message: string, code: number) {
+  /** The kernel's errno when the error is the kernel's answer (BusyBox prints it its own way). */
+  readonly errno: Errno | null;
+  constructor(message: string, code: number, errno: Errno | null = null) {
     super(message);
     this.code = code;
+    this.errno = errno;
   }
 }
 
@@ -53,8 +56,8 @@ export class Args {
 
 /** What iproute2 prints when the kernel refuses a request: the extack message if any, else strerror. */
 export function rtnlError(e: KernelError): IpError {
-  if (e.extack) return new IpError(`Error: ${e.extack}.\n`, 2);
-  return new IpError(`RTNETLINK answers: ${strerror(e.errno)}\n`, 2);
+  if (e.extack) return new IpError(`Error: ${e.extack}.\n`, 2, e.errno);
+  return new IpError(`RTNETLINK answers: ${strerror(e.errno)}\n`, 2, e.errno);
 }
 
 export function invalidArg(what: string, value: string): IpError {

@@ -14,6 +14,7 @@ import { doIpRoute } from '../route';
 import { bbListAddrs } from './addr';
 import { bbGetRoute, bbListRoutes } from './route';
 import { bbNeigh } from './neigh';
+import { asBusybox, bbLinkSet } from './modify';
 import { bbDie, bbUsage, indexInSubstrings } from './util';
 
 
@@ -68,9 +69,9 @@ function doAddr(io: CommandIO, opts: IpOpts, argv: string[]): number {
   if (argv.length === 0) return bbListAddrs(io, opts, [], false);
   const cmd = indexInSubstrings(cmds, argv[0] as string);
   if (cmd < 0) throw bbDie(`invalid argument '${argv[0]}' to 'ip'`);
-  if (cmd <= 4) return doIpAddr(io, opts, [['add', 'change', 'change', 'replace', 'delete'][cmd] as string, ...argv.slice(1)]);
+  if (cmd <= 4) return asBusybox(1, () => doIpAddr(io, opts, [['add', 'change', 'change', 'replace', 'delete'][cmd] as string, ...argv.slice(1)]));
   if (cmd === 8 && argv.length === 1) throw bbDie('flush requires an argument');
-  if (cmd === 8) return doIpAddr(io, opts, ['flush', ...argv.slice(1)]);
+  if (cmd === 8) return asBusybox(1, () => doIpAddr(io, opts, ['flush', ...argv.slice(1)]));
   return bbListAddrs(io, opts, argv.slice(1), false);
 }
 
@@ -79,7 +80,8 @@ function doLink(io: CommandIO, opts: IpOpts, argv: string[]): number {
   const key = indexInSubstrings(['add', 'delete', 'set', 'show', 'lst', 'list'], argv[0] as string);
   // do_iplink() sets xfunc_error_retval = 2 for everything it does.
   if (key < 0) throw bbDie(`invalid argument '${argv[0]}' to 'ip'`, 2);
-  if (key <= 2) return doIpLink(io, opts, [['add', 'delete', 'set'][key] as string, ...argv.slice(1)]);
+  if (key === 2) return bbLinkSet(io, opts, argv.slice(1));
+  if (key <= 1) return asBusybox(2, () => doIpLink(io, opts, [['add', 'delete'][key] as string, ...argv.slice(1)]));
   return bbListAddrs(io, { ...opts, family: 'link' }, argv.slice(1), true);
 }
 
@@ -91,15 +93,16 @@ function doRoute(io: CommandIO, opts: IpOpts, argv: string[]): number {
   switch (cmds[cmd]) {
     case 'a':
     case 'add':
-      return doIpRoute(io, opts, ['add', ...rest]);
+      return asBusybox(1, () => doIpRoute(io, opts, ['add', ...rest]));
     case 'append':
     case 'change':
     case 'prepend':
     case 'replace':
     case 'delete':
-      return doIpRoute(io, opts, [cmds[cmd] as string, ...rest]);
+    case 'test':
+      return asBusybox(1, () => doIpRoute(io, opts, [cmds[cmd] as string, ...rest]));
     case 'chg':
-      return doIpRoute(io, opts, ['change', ...rest]);
+      return asBusybox(1, () => doIpRoute(io, opts, ['change', ...rest]));
     case 'get':
       return bbGetRoute(io, opts, rest);
     case 'list':
