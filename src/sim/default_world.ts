@@ -133,7 +133,10 @@ export function buildHostKernel(ctx: KernelCtx): void {
   up(ctx, lan, 'eth0');
   up(ctx, lan, 'eth1');
   addDefault(ctx, lan, 'eth1', '100.64.0.1');
+  // net.ipv4.ip_forward=1 (devinet_sysctl_forward: every device's forwarding follows).
   ctx.k.netns[lan]!.sysctl['net.ipv4.ip_forward'] = 1;
+  ctx.k.netns[lan]!.sysctl['net.ipv4.conf.all.forwarding'] = 1;
+  for (const d of [lanEth0, lanEth1]) d.conf.forwarding = 1;
   // The LAN gateway hides the LAN behind its own address towards the internet.
   nfAppendRule(ctx, lan, 'nat', 'POSTROUTING', {
     src: null,
