@@ -59,7 +59,26 @@ export { fib6Routes, compareFib6Prefix, RT6_TABLE_MAIN, RT6_TABLE_LOCAL, type Fi
 export { ndiscNeighbours, type NdNeigh } from './ipv6/ndisc';
 export { inet6AddAddr, inet6DelAddr, ipv6AddrScope, type NewInet6Addr } from './ipv6/inet6_addr';
 export { neighLookup, neighIfdown } from './neighbour';
-export { schedule, step, runUntil, advance } from './sched';
+export {
+  schedule,
+  step,
+  runUntil,
+  runUntilOr,
+  advance,
+  nextEventUs,
+  HZ,
+  JIFFY_US,
+  jiffiesAt,
+  msToJiffies,
+  timerFireUs,
+} from './sched';
+// The packet path: sockets and what programs send through them, neighbours as `ip neigh` changes them.
+export { sockOpen, sockClose, sockGet, sockDrain, sockEphemeralPort, type SockSpec } from './sock';
+export { ipSendmsg, defaultTtl, type Datagram } from './ipv4/ip_output';
+export { ipRouteOutput, inetSelectAddr, inetAddrType, isLocalAddr, type RtOutput, type FlowKey } from './ipv4/route';
+export { neighAdminSet, neighAdminDelete, neighConfirm } from './ipv4/arp';
+export { neighParms, NUD_VALID, NUD_CONNECTED, type NeighParms } from './neighbour';
+export { pktSummary, pktSummaryWithLink, frameLen } from './trace_fmt';
 export {
   BUILTIN_CHAINS,
   TABLE_SAVE_ORDER,

@@ -2,27 +2,21 @@
  * The discrete-event scheduler: packets in flight and kernel timers wait in `KernelState.queue`, ordered by
  * (time, sequence). `step()` handles one event; `runUntil()` handles every event due up to a time and then
  * sets the clock there. The per-command event budget turns a bridge loop or a flood into a trace event and
- * a stop, never a hang.
+ * a stop, never a hang. Queue and timer arithmetic are in sched_queue.ts.
  */
 import type { KernelCtx } from './context';
 import type { KEvent } from './types';
 import { assertNever } from '../lib';
+import { ipv4LinkFailure } from './ipv4/icmp';
 import { linkwatchRun } from './netdev/linkwatch';
 import { netifReceive } from './netdev/rx';
 import { neighTimer } from './ipv4/arp';
-import { socketAppEvent } from './sock';
+import { socketAppEvent } from './sock_app';
 
-/** Put an event in the queue at its time (after events already due at the same time). */
-export function schedule(ctx: KernelCtx, ev: Omit<KEvent, 'seq'>): void {
-  const { k } = ctx;
-  const full = { ...ev, seq: k.nextEventSeq++ } as KEvent;
-  let i = k.queue.length;
-  while (i > 0 && (k.queue[i - 1] as KEvent).atUs > full.atUs) i--;
-  k.queue.splice(i, 0, full);
-}
+export { HZ, JIFFY_US, jiffiesAt, msToJiffies, timerFireUs, schedule } from './sched_queue';
 
 /** Whether the budget allows one more event; when it runs out, say so once in the trace. */
-function spend(ctx: KernelCtx): boolean {
+function spend(ctx: KernelCtx, ev: KEvent): boolean {
   if (ctx.budget.events > 0) {
     ctx.budget.events--;
     return true;
@@ -32,8 +26,8 @@ function spend(ctx: KernelCtx): boolean {
     ctx.trace({
       kind: 'budget_exhausted',
       atUs: ctx.clock.nowUs,
-      ns: ctx.k.rootNs,
-      pkt: null,
+      ns: ev.kind === 'rx' ? (ctx.k.devices[ev.dev]?.ns ?? ctx.k.rootNs) : ctx.k.rootNs,
+      pkt: ev.kind === 'rx' ? ev.pkt.id : null,
       summary: 'event budget exhausted: packets are still circulating (a loop?); the rest were dropped',
       limit: 0,
     });
@@ -47,13 +41,16 @@ function dispatch(ctx: KernelCtx, ev: KEvent): void {
       netifReceive(ctx, ev.dev, ev.pkt);
       return;
     case 'neigh-timer':
-      neighTimer(ctx, ev.ns, ev.dev, ev.ip);
+      neighTimer(ctx, ev.ns, ev.dev, ev.ip, ev.atUs);
       return;
     case 'linkwatch':
       linkwatchRun(ctx, ev.dev);
       return;
     case 'app':
       socketAppEvent(ctx, ev.ns, ev.socket, ev.action);
+      return;
+    case 'link-failure':
+      ipv4LinkFailure(ctx, ev.ns, ev.pkt);
       return;
     default:
       assertNever(ev, 'kernel event');
@@ -66,7 +63,8 @@ export function step(ctx: KernelCtx, untilUs = Number.POSITIVE_INFINITY): boolea
   if (!ev || ev.atUs > untilUs) return false;
   ctx.k.queue.shift();
   if (ev.atUs > ctx.clock.nowUs) ctx.clock.nowUs = ev.atUs;
-  if (ev.kind === 'rx' && !spend(ctx)) return true;
+  // A packet that the budget refuses is gone: the queue drains instead of growing forever.
+  if (ev.kind === 'rx' && !spend(ctx, ev)) return true;
   dispatch(ctx, ev);
   return true;
 }
@@ -79,7 +77,26 @@ export function runUntil(ctx: KernelCtx, untilUs: number): void {
   if (untilUs > ctx.clock.nowUs && Number.isFinite(untilUs)) ctx.clock.nowUs = untilUs;
 }
 
+/**
+ * Handle events up to `untilUs` but stop as soon as `done()` holds after an event (a reply reached the
+ * socket a program waits on). Returns whether `done()` held; the clock is left at the last event, or at
+ * `untilUs` when nothing satisfied it.
+ */
+export function runUntilOr(ctx: KernelCtx, untilUs: number, done: () => boolean): boolean {
+  if (done()) return true;
+  while (step(ctx, untilUs)) {
+    if (done()) return true;
+  }
+  if (untilUs > ctx.clock.nowUs && Number.isFinite(untilUs)) ctx.clock.nowUs = untilUs;
+  return false;
+}
+
 /** Advance simulated time by `us` (what `sleep` does). */
 export function advance(ctx: KernelCtx, us: number): void {
   runUntil(ctx, ctx.clock.nowUs + us);
+}
+
+/** The time of the next queued event, or null when the queue is empty. */
+export function nextEventUs(ctx: KernelCtx): number | null {
+  return ctx.k.queue[0]?.atUs ?? null;
 }

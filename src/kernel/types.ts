@@ -61,6 +61,17 @@ export interface NetNs {
   nextEphemeralPort: number;
   /** iputils/busybox ping identifiers come from the pid; kept per namespace so output is reproducible. */
   nextPid: number;
+  /**
+   * inet_peer entries (net/ipv4/inetpeer.c) by peer address: the ICMP error rate limiter's token bucket
+   * (icmpv4_xrlim_allow). Created on first use.
+   */
+  inetPeers?: Record<string, InetPeer>;
+}
+
+/** struct inet_peer, reduced to the ICMP rate limit: tokens in microseconds of credit, refilled with time. */
+export interface InetPeer {
+  rateTokensUs: number;
+  rateLastUs: number;
 }
 
 /** Per-namespace sysctls that the simulation honours. Per-device ones live in `NetDevice.conf`. */
@@ -545,11 +556,42 @@ export interface Socket {
   app: SocketApp;
   /** Data and errors delivered to the socket, drained by the program (ping reads replies here). */
   rx: SocketMessage[];
+  /** SO_BINDTODEVICE (ping -I eth0, traceroute -i): the only device it sends through and receives from. */
+  bindDev: DevId | null;
+  /** IP_TTL, or null for net.ipv4.ip_default_ttl. */
+  ttl: number | null;
+  /** IP_RECVERR: ICMP errors about this socket's packets are queued as 'error' messages. */
+  recverr: boolean;
 }
 
 export type SocketMessage =
   | { kind: 'data'; fromAddr: Ip4; fromPort: number; ttl: number; atUs: number; payload: Payload }
-  | { kind: 'error'; fromAddr: Ip4; atUs: number; icmpType: number; icmpCode: number; payload: Payload }
+  | {
+      kind: 'error';
+      fromAddr: Ip4;
+      atUs: number;
+      icmpType: number;
+      icmpCode: number;
+      payload: Payload;
+      /** The offending datagram the ICMP error quotes (sock_extended_err's payload): our own header. */
+      inner: Ip4Header | null;
+      innerL4: InnerL4 | null;
+      /** ee_origin: an ICMP message from `fromAddr`, or a local error (EMSGSIZE...). */
+      origin: 'icmp' | 'local';
+    }
+  /** A whole ICMP message read from a raw ICMP socket (ping, traceroute's receive socket). */
+  | {
+      kind: 'icmp';
+      fromAddr: Ip4;
+      toAddr: Ip4;
+      atUs: number;
+      ttl: number;
+      /** IP total length of the datagram. */
+      ipLen: number;
+      icmp: Extract<L4, { proto: 1 }>;
+      /** The receiving device (IP_PKTINFO). */
+      dev: DevId | null;
+    }
   | { kind: 'reset'; atUs: number }
   | { kind: 'connected'; atUs: number };
 
@@ -579,7 +621,7 @@ export type L4 =
   | { proto: number };
 
 /** The first bytes of the offending datagram that an ICMP error quotes. */
-export type InnerL4 = { sport: number; dport: number } | { id: number; seq: number };
+export type InnerL4 = { sport: number; dport: number } | { type: number; code: number; id: number; seq: number };
 
 export interface Ip4Header {
   src: Ip4;
@@ -630,4 +672,10 @@ export type KEvent =
   | { kind: 'rx'; atUs: number; seq: number; dev: DevId; pkt: Packet }
   | { kind: 'neigh-timer'; atUs: number; seq: number; ns: NsId; ip: Ip4; dev: DevId }
   | { kind: 'linkwatch'; atUs: number; seq: number; dev: DevId }
-  | { kind: 'app'; atUs: number; seq: number; ns: NsId; socket: number; action: string };
+  | { kind: 'app'; atUs: number; seq: number; ns: NsId; socket: number; action: string }
+  /**
+   * dst_link_failure() for a packet the neighbour layer gave up on (arp_error_report): ICMP host unreachable
+   * to its sender. Linux calls it from the neighbour timer; it is queued at the same instant here so that the
+   * neighbour code does not import the ICMP sender (which sends through the neighbour code).
+   */
+  | { kind: 'link-failure'; atUs: number; seq: number; ns: NsId; pkt: Packet };

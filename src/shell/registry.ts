@@ -18,6 +18,8 @@ import { iptablesCommand } from './commands/iptables';
 import { iptablesSaveCommand } from './commands/iptables/save';
 import { dockerCommand } from './commands/docker';
 import { conntrackCommand } from './commands/conntrack';
+import { pingCommand } from './commands/ping';
+import { tracerouteCommand } from './commands/traceroute';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -35,4 +37,6 @@ export const COMMANDS: readonly SimCommand[] = [
   iptablesSaveCommand,
   dockerCommand,
   conntrackCommand,
+  pingCommand,
+  tracerouteCommand,
 ];

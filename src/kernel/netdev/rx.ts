@@ -1,20 +1,28 @@
 /**
- * Receive path entry (net/core/dev.c __netif_receive_skb): a packet arrives on a device.
- * Placeholder until the packet path lands: every packet is dropped with a reason.
+ * Receive path entry (net/core/dev.c __netif_receive_skb): a frame arrives on a device at the end of a
+ * veth, a cable or loopback (the `rx` events of the scheduler). A device that went down meanwhile drops it;
+ * a bridge port hands it to the bridge (its rx_handler, br_handle_frame); anything else goes to the
+ * protocol handlers (ptype.ts).
  */
 import type { KernelCtx } from '../context';
+import { brHandleFrame } from '../bridge/br_input';
+import { kfreeSkb } from '../skbuff';
 import type { DevId, Packet } from '../types';
+import { ptypeDeliver, rxAccount } from './ptype';
 
-export function netifReceive(ctx: KernelCtx, dev: DevId, pkt: Packet): void {
-  const d = ctx.k.devices[dev];
-  ctx.trace({
-    kind: 'kfree_skb',
-    atUs: ctx.clock.nowUs,
-    ns: d?.ns ?? ctx.k.rootNs,
-    pkt: pkt.id,
-    summary: 'packet path not implemented',
-    reason: 'NOT_SPECIFIED',
-    dev,
-    detail: 'packet path not implemented yet',
-  });
+export function netifReceive(ctx: KernelCtx, devId: DevId, pkt: Packet): void {
+  const dev = ctx.k.devices[devId];
+  if (!dev) return;
+  if (!dev.adminUp) {
+    dev.stats.rxDropped++;
+    kfreeSkb(ctx, dev.ns, pkt, 'DEV_READY', dev.id, `${dev.name} is down`);
+    return;
+  }
+  rxAccount(ctx, dev, pkt);
+  const br = dev.master ? ctx.k.devices[dev.master] : undefined;
+  if (br && br.kind === 'bridge') {
+    brHandleFrame(ctx, br, dev, pkt);
+    return;
+  }
+  ptypeDeliver(ctx, dev, pkt);
 }

@@ -1,0 +1,55 @@
+/**
+ * Forwarding (net/ipv4/ip_forward.c ip_forward): a packet for another host that routing sent out again.
+ * The TTL is checked before the FORWARD hook, so a router answers "time exceeded" even for traffic its
+ * firewall would drop (observation 30: traceroute sees the Docker host as hop 1 towards an isolated
+ * network). Then the TTL is decremented, FORWARD runs (in and out interfaces), and ip_output() takes over.
+ */
+import type { Ip4 } from '../../lib';
+import type { KernelCtx } from '../context';
+import { nfHook } from '../netfilter/hooks';
+import { kfreeSkb } from '../skbuff';
+import { pktSummary } from '../trace_fmt';
+import type { DevId, NetDevice, Packet } from '../types';
+import { ICMP_TIME_EXCEEDED, icmpSend } from './icmp';
+import { ipOutput } from './ip_output';
+
+export function ipForward(
+  ctx: KernelCtx,
+  inDev: NetDevice,
+  pkt: Packet,
+  outDev: DevId,
+  gateway: Ip4 | null,
+): void {
+  const ns = inDev.ns;
+  const ip = pkt.ip;
+  if (!ip) return;
+  if (ip.ttl <= 1) {
+    icmpSend(ctx, ns, pkt, ICMP_TIME_EXCEEDED, 0, inDev.id);
+    kfreeSkb(ctx, ns, pkt, 'IP_TTL_EXCEEDED', inDev.id, `TTL ${ip.ttl} would reach 0 here`);
+    return;
+  }
+  ip.ttl--;
+  const out = ctx.k.devices[outDev];
+  ctx.trace({
+    kind: 'ip_forward',
+    atUs: ctx.clock.nowUs,
+    ns,
+    pkt: pkt.id,
+    summary: `forward ${inDev.name} -> ${out?.name ?? outDev}, ttl ${ip.ttl}: ${pktSummary(pkt)}`,
+    dev: inDev.id,
+    outDev,
+    ttl: ip.ttl,
+  });
+  if (nfHook(ctx, ns, 'FORWARD', pkt, inDev.id, outDev) === 'DROP') {
+    kfreeSkb(
+      ctx,
+      ns,
+      pkt,
+      'NETFILTER_DROP',
+      inDev.id,
+      `iptables FORWARD dropped it (${inDev.name} -> ${out?.name ?? outDev})`,
+    );
+    return;
+  }
+  ipOutput(ctx, ns, pkt, { type: 'unicast', outDev, gateway });
+}

@@ -1,0 +1,78 @@
+/**
+ * IPv4 receive (net/ipv4/ip_input.c): ip_rcv() drops frames that were for another host's MAC, runs
+ * PREROUTING (skipped when br_netfilter already ran it for a bridged frame: ip_sabotage_in), routes the
+ * packet (ip_route_input: route.ts) and either delivers it locally (INPUT hook, raw sockets, then ICMP/UDP
+ * by protocol), forwards it (ip_forward.ts), or drops it, answering with ICMP where ip_error() would.
+ */
+import { formatIp4 } from '../../lib';
+import type { KernelCtx } from '../context';
+import type { PktType } from '../netdev/eth';
+import { nfHook } from '../netfilter/hooks';
+import { kfreeSkb } from '../skbuff';
+import { pktSummary } from '../trace_fmt';
+import type { NetDevice, Packet } from '../types';
+import { ICMP_DEST_UNREACH, icmpRcv, icmpSend } from './icmp';
+import { ipErrorAllow } from './inetpeer';
+import { ipForward } from './ip_forward';
+import { ipRouteInput } from './route';
+import { udpRcv } from './udp';
+
+/** ip_local_deliver(): INPUT, then the protocol. */
+function ipLocalDeliver(ctx: KernelCtx, dev: NetDevice, pkt: Packet, bcast: boolean): void {
+  const ns = dev.ns;
+  if (nfHook(ctx, ns, 'INPUT', pkt, dev.id, null) === 'DROP') {
+    kfreeSkb(ctx, ns, pkt, 'NETFILTER_DROP', dev.id, `iptables INPUT dropped it (in ${dev.name})`);
+    return;
+  }
+  ctx.trace({
+    kind: 'ip_local_deliver',
+    atUs: ctx.clock.nowUs,
+    ns,
+    pkt: pkt.id,
+    summary: `deliver locally on ${dev.name}: ${pktSummary(pkt)}`,
+    dev: dev.id,
+  });
+  const proto = pkt.ip?.proto ?? 0;
+  switch (proto) {
+    case 1:
+      icmpRcv(ctx, dev, pkt, bcast);
+      return;
+    case 17:
+      udpRcv(ctx, dev, pkt, bcast);
+      return;
+    default:
+      // No protocol handler and no raw socket for it: ICMP protocol unreachable (not for broadcast).
+      if (!bcast) icmpSend(ctx, ns, pkt, ICMP_DEST_UNREACH, 2, dev.id);
+      kfreeSkb(ctx, ns, pkt, 'IP_NOPROTO', dev.id, `no handler for IP protocol ${proto}`);
+  }
+}
+
+export function ipRcv(ctx: KernelCtx, dev: NetDevice, pkt: Packet, pktType: PktType): void {
+  const ns = dev.ns;
+  const ip = pkt.ip;
+  if (!ip) return;
+  if (pktType === 'otherhost') {
+    kfreeSkb(ctx, ns, pkt, 'OTHERHOST', dev.id, `frame for ${pkt.eth?.dst}, not ${dev.name}'s MAC`);
+    return;
+  }
+  if (!pkt.brnf && nfHook(ctx, ns, 'PREROUTING', pkt, dev.id, null) === 'DROP') {
+    kfreeSkb(ctx, ns, pkt, 'NETFILTER_DROP', dev.id, `iptables PREROUTING dropped it (in ${dev.name})`);
+    return;
+  }
+  const rt = ipRouteInput(ctx, ns, ip.src, ip.dst, dev.id, pkt.id);
+  switch (rt.kind) {
+    case 'local':
+      ipLocalDeliver(ctx, dev, pkt, false);
+      return;
+    case 'broadcast':
+      ipLocalDeliver(ctx, dev, pkt, true);
+      return;
+    case 'forward':
+      ipForward(ctx, dev, pkt, rt.outDev, rt.gateway);
+      return;
+    case 'error':
+      if (rt.icmpCode !== null && ipErrorAllow(ctx, ns, ip.src))
+        icmpSend(ctx, ns, pkt, ICMP_DEST_UNREACH, rt.icmpCode, dev.id);
+      kfreeSkb(ctx, ns, pkt, rt.reason, dev.id, `${formatIp4(ip.dst)}: ${rt.detail}`);
+  }
+}

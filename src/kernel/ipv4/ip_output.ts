@@ -1,0 +1,134 @@
+/**
+ * IPv4 output (net/ipv4/ip_output.c): __ip_local_out() runs the OUTPUT hook for what this host sends,
+ * ip_output() the POSTROUTING hook for everything leaving (sent or forwarded), and ip_finish_output2() finds
+ * the link-layer destination: loopback for local destinations, broadcast/multicast MACs, or the neighbour
+ * layer (ipv4/arp.ts) for the next hop. ipSendmsg() is what a socket's sendmsg() does before that:
+ * route the flow (ip_route_output_flow), build the header, confirm the neighbour on MSG_CONFIRM.
+ */
+import type { Ip4 } from '../../lib';
+import { BROADCAST_MAC, formatIp4 } from '../../lib';
+import type { KernelCtx } from '../context';
+import { kerr, kok, type Errno, type KResult } from '../errno';
+import { devQueueXmit } from '../netdev/dev_queue_xmit';
+import { nfHook } from '../netfilter/hooks';
+import { allocSkb, kfreeSkb } from '../skbuff';
+import { ETH_P_IP, payloadLen } from '../trace_fmt';
+import type { DevId, L4, NsId, Packet, Payload, RouteType } from '../types';
+import { neighConfirm, neighOutput } from './arp';
+import { ipRouteOutput, type RtOutput } from './route';
+
+/** Where ip_output() sends a packet: the device, and the gateway if the route has one. */
+export interface NextHop {
+  type: RouteType;
+  outDev: DevId;
+  gateway: Ip4 | null;
+}
+
+/** ip_finish_output2(). */
+function finishOutput2(ctx: KernelCtx, ns: NsId, pkt: Packet, hop: NextHop): void {
+  const dev = ctx.k.devices[hop.outDev];
+  if (!dev || !pkt.ip) {
+    kfreeSkb(ctx, ns, pkt, 'IP_OUTNOROUTES', hop.outDev, 'the output device is gone');
+    return;
+  }
+  if (dev.kind === 'loopback' || hop.type === 'local') {
+    pkt.eth = { src: dev.mac, dst: dev.mac, ethertype: ETH_P_IP };
+    devQueueXmit(ctx, dev, pkt);
+    return;
+  }
+  if (hop.type === 'broadcast') {
+    pkt.eth = { src: dev.mac, dst: BROADCAST_MAC, ethertype: ETH_P_IP };
+    devQueueXmit(ctx, dev, pkt);
+    return;
+  }
+  neighOutput(ctx, ns, dev.id, hop.gateway ?? pkt.ip.dst, pkt);
+}
+
+/** ip_output(): POSTROUTING (out = the device), then the link layer. Returns EPERM if a rule dropped it. */
+export function ipOutput(ctx: KernelCtx, ns: NsId, pkt: Packet, hop: NextHop): 'ok' | Errno {
+  const dev = ctx.k.devices[hop.outDev];
+  if (!dev || !dev.adminUp) {
+    kfreeSkb(ctx, ns, pkt, 'DEV_READY', hop.outDev, `${dev?.name ?? 'the output device'} is down`);
+    return 'ENETDOWN';
+  }
+  if (nfHook(ctx, ns, 'POSTROUTING', pkt, null, hop.outDev) === 'DROP') {
+    kfreeSkb(ctx, ns, pkt, 'NETFILTER_DROP', hop.outDev, `iptables POSTROUTING dropped it (out ${dev.name})`);
+    return 'EPERM';
+  }
+  finishOutput2(ctx, ns, pkt, hop);
+  return 'ok';
+}
+
+/**
+ * __ip_local_out() + dst_output(): OUTPUT (out = the route's device), then ip_output(). A DNAT in OUTPUT
+ * re-routes the packet (ip_route_me_harder). EPERM when a rule dropped it, as sendmsg() reports it.
+ */
+export function ipLocalOut(ctx: KernelCtx, ns: NsId, pkt: Packet, rt: RtOutput): 'ok' | Errno {
+  if (!pkt.ip) return 'EINVAL';
+  const dst = pkt.ip.dst;
+  if (nfHook(ctx, ns, 'OUTPUT', pkt, null, rt.outDev) === 'DROP') {
+    kfreeSkb(ctx, ns, pkt, 'NETFILTER_DROP', rt.outDev, 'iptables OUTPUT dropped it');
+    return 'EPERM';
+  }
+  let route = rt;
+  if (pkt.ip.dst !== dst) {
+    const r = ipRouteOutput(ctx, ns, { dst: pkt.ip.dst, src: pkt.ip.src }, pkt.id);
+    if (!r.ok) {
+      kfreeSkb(ctx, ns, pkt, 'IP_OUTNOROUTES', null, `no route to ${formatIp4(pkt.ip.dst)} after DNAT`);
+      return r.error.errno;
+    }
+    route = r.value;
+  }
+  return ipOutput(ctx, ns, pkt, { type: route.type, outDev: route.outDev, gateway: route.gateway });
+}
+
+/** What a socket hands to the IP layer. */
+export interface Datagram {
+  dst: Ip4;
+  /** Bound/selected source, or 0 to let routing pick. */
+  src: Ip4;
+  oif: DevId | null;
+  proto: number;
+  l4: L4;
+  payload: Payload;
+  ttl: number;
+  tos?: number;
+  /** SO_BROADCAST: without it a broadcast destination is EACCES. */
+  broadcast?: boolean;
+  /** MSG_CONFIRM: the sender saw the peer answer; the neighbour entry is confirmed. */
+  confirm?: boolean;
+  /** Don't fragment (PMTU discovery): iputils ping and the kernel's own TCP set it. */
+  df?: boolean;
+}
+
+/** The L4 header size of a datagram (ICMP 8, UDP 8, TCP 20 without options). */
+export function l4HeaderLen(l4: L4): number {
+  return l4.proto === 6 ? 20 : l4.proto === 1 || l4.proto === 17 ? 8 : 0;
+}
+
+/** The default TTL of a namespace (net.ipv4.ip_default_ttl). */
+export function defaultTtl(ctx: KernelCtx, ns: NsId): number {
+  const v = Number(ctx.k.netns[ns]?.sysctl['net.ipv4.ip_default_ttl'] ?? 64);
+  return Number.isFinite(v) && v > 0 ? v : 64;
+}
+
+/** sendmsg() on a raw/UDP socket down to ip_local_out(). Returns the packet id, or the errno sendmsg sees. */
+export function ipSendmsg(ctx: KernelCtx, ns: NsId, d: Datagram): KResult<{ pktId: number; src: Ip4 }> {
+  const r = ipRouteOutput(ctx, ns, { dst: d.dst, src: d.src || null, oif: d.oif });
+  if (!r.ok) return r;
+  const rt = r.value;
+  if ((rt.type === 'broadcast' || d.dst === 0xffffffff) && !d.broadcast) return kerr('EACCES');
+  const len = 20 + l4HeaderLen(d.l4) + payloadLen(d.payload);
+  const pkt = allocSkb(ctx, {
+    eth: null,
+    arp: null,
+    ip: { src: rt.src, dst: d.dst, ttl: d.ttl, proto: d.proto, id: 0, tos: d.tos ?? 0, len },
+    l4: d.l4,
+    payload: d.payload,
+  });
+  pkt.ip!.id = pkt.id & 0xffff;
+  if (d.confirm && rt.type !== 'local') neighConfirm(ctx, ns, rt.outDev, rt.gateway ?? d.dst);
+  const rc = ipLocalOut(ctx, ns, pkt, rt);
+  if (rc !== 'ok') return kerr(rc);
+  return kok({ pktId: pkt.id, src: rt.src });
+}

@@ -1,0 +1,388 @@
+/**
+ * iputils 20221126 ping for IPv4 (ping/ping.c ping4_run, ping_common.c setup/main_loop/pinger/finish),
+ * driven by simulated time:
+ * - a connect() of a UDP probe socket picks the source (errors: `ping: connect: Network is unreachable`,
+ *   exit 2);
+ * - pinger() sends when its millisecond token bucket allows, then main_loop blocks in recvmsg() with
+ *   SO_RCVTIMEO = the interval, a jiffies timer that the timer wheel rounds up (1.000-1.032 s, then 1.024 s),
+ *   or in poll() for shorter waits; replies, ICMP errors (error queue, "From X icmp_seq=N ...") and
+ *   SIGALRM (-w deadline, or the -W/2*RTT linger after the last packet) end the waits;
+ * - finish() prints the statistics; exit 0 if anything came back (and, with -w, all of -c did), else 1.
+ * Ctrl-C is SIGINT: the statistics, as on a terminal.
+ */
+import type { Ip4 } from '../../../lib';
+import { formatIp4 } from '../../../lib';
+import { msToJiffies, strerror, timerFireUs, type SocketMessage } from '../../../kernel';
+import type { CommandIO } from '../../types';
+import {
+  closeEchoSocket,
+  deviceExists,
+  isOwnAddress,
+  nowUs,
+  openEchoSocket,
+  probeRoute,
+  sendEcho,
+  waitEcho,
+  type EchoSocket,
+} from './echo';
+import { fmtFinish, fmtTripTime, icmpText } from './iputils_fmt';
+import { parseIputils, type IputilsOpts } from './iputils_opts';
+import { GAI_STRERROR, hostsNames, nameOf, resolveHost } from './resolver';
+
+const MININTERVAL = 10;
+const HZ_MS = 4;
+const schint = (a: number): number => (a <= MININTERVAL ? MININTERVAL : a);
+
+/** The ping's runtime state (struct ping_rts, the parts that matter here). */
+class Rts {
+  ntransmitted = 0;
+  nreceived = 0;
+  nrepeats = 0;
+  nerrors = 0;
+  tsum = 0;
+  tsum2 = 0;
+  tmin = Number.MAX_SAFE_INTEGER;
+  tmax = 0;
+  rtt = 0;
+  acked = 0;
+  pipesize = -1;
+  curTime: number | null = null;
+  tokens = 0;
+  exiting = false;
+  confirm = false;
+  waittimeSet = false;
+  alarmAt = Number.POSITIVE_INFINITY;
+  readonly rcvd = new Set<number>();
+  readonly sent = new Map<number, number>();
+  /** Messages read from the kernel but not yet consumed by recvmsg() calls. */
+  readonly pending: SocketMessage[] = [];
+
+  inFlight(): number {
+    const diff = ((this.ntransmitted & 0xffff) - this.acked) & 0xffff;
+    return diff <= 0x7fff ? diff : this.ntransmitted - this.nreceived - this.nerrors;
+  }
+
+  acknowledge(seq: number): void {
+    const diff = ((this.ntransmitted & 0xffff) - seq) & 0xffff;
+    if (diff > 0x7fff) return;
+    if (diff + 1 > this.pipesize) this.pipesize = diff + 1;
+    const d16 = ((seq - this.acked) << 16) >> 16;
+    if (d16 > 0 || (this.ntransmitted & 0xffff) - this.acked > 0x7fff) this.acked = seq & 0xffff;
+  }
+
+  advanceNtransmitted(): void {
+    this.ntransmitted++;
+    if ((this.ntransmitted & 0xffff) - this.acked > 0x7fff)
+      this.acked = ((this.ntransmitted & 0xffff) + 1) & 0xffff;
+  }
+}
+
+/** The difference in whole milliseconds the way pinger() computes it from two timespecs. */
+function msBetween(a: number, b: number): number {
+  const secA = Math.floor(a / 1e6);
+  const secB = Math.floor(b / 1e6);
+  return (secA - secB) * 1000 + Math.trunc(((a - secA * 1e6) * 1000 - (b - secB * 1e6) * 1000) / 1e6);
+}
+
+interface Ctx {
+  io: CommandIO;
+  o: IputilsOpts;
+  rts: Rts;
+  sock: EchoSocket;
+  whereto: Ip4;
+  source: Ip4;
+  names: Map<Ip4, string>;
+  multicast: boolean;
+  timing: boolean;
+}
+
+function prAddr(c: Ctx, addr: Ip4): string {
+  if (c.o.numeric) return formatIp4(addr);
+  return `${nameOf(c.names, addr)} (${formatIp4(addr)})`;
+}
+
+function stamp(c: Ctx): string {
+  if (!c.o.timestamps) return '';
+  const us = (c.io.os.state.docker?.epochMs ?? 0) * 1000 + nowUs(c.io);
+  return `[${Math.floor(us / 1e6)}.${String(us % 1e6).padStart(6, '0')}] `;
+}
+
+/** pinger(): send if the token bucket allows; returns ms until the next probe is due. */
+function pinger(c: Ctx): number {
+  const { rts, o } = c;
+  if (rts.exiting || (o.count && rts.ntransmitted >= o.count && !o.deadline)) return 1000;
+  const t = nowUs(c.io);
+  if (rts.curTime === null) {
+    rts.curTime = t;
+    rts.tokens = o.interval * (o.preload - 1);
+  } else {
+    let ntokens = msBetween(t, rts.curTime);
+    if (!o.interval && ntokens < MININTERVAL && rts.inFlight() >= o.preload) return MININTERVAL - ntokens;
+    ntokens += rts.tokens;
+    if (o.interval * o.preload < ntokens) ntokens = o.interval * o.preload;
+    if (ntokens < o.interval) return o.interval - ntokens;
+    rts.curTime = t;
+    rts.tokens = ntokens - o.interval;
+  }
+  if (o.outstanding && rts.ntransmitted > 0 && !rts.rcvd.has(rts.ntransmitted & 0xffff)) {
+    c.io.out(`${stamp(c)}no answer yet for icmp_seq=${rts.ntransmitted % 65536}\n`);
+  }
+  const seq = (rts.ntransmitted + 1) & 0xffff;
+  rts.rcvd.delete(seq);
+  const r = sendEcho(c.io, c.sock, {
+    dst: c.whereto,
+    // Bound only with -I ADDR (opt_strictsource); otherwise the kernel picks the source for each packet.
+    src: c.o.source ?? 0,
+    ident: c.sock.ident,
+    seq,
+    datalen: o.datalen,
+    ttl: o.ttl,
+    confirm: rts.confirm,
+    broadcast: o.broadcast,
+  });
+  if (r.ok) {
+    rts.sent.set(seq, r.atUs);
+    rts.advanceNtransmitted();
+    return o.interval - rts.tokens;
+  }
+  // Hard local error: pretend we sent the packet.
+  rts.advanceNtransmitted();
+  if (!o.quiet) c.io.err(`ping: sendmsg: ${strerror(r.errno)}\n`);
+  rts.tokens = 0;
+  return schint(o.interval);
+}
+
+/** schedule_exit(): after the last packet, SIGALRM after the linger time (or 2 RTT once replies came). */
+function scheduleExit(c: Ctx, next: number): number {
+  const { rts, o } = c;
+  if (!(o.count && rts.ntransmitted >= o.count && !o.deadline) || rts.waittimeSet) return next;
+  rts.waittimeSet = true;
+  let waittime = o.linger * 1000;
+  if (rts.nreceived) waittime = Math.max(2 * rts.tmax, 1000 * o.interval);
+  rts.alarmAt = nowUs(c.io) + waittime;
+  const w = Math.trunc(waittime / 1000);
+  return next < 0 || next < w ? w : next;
+}
+
+/** parse_reply() of a raw ICMP copy: echo replies are counted and printed, errors only acknowledged. */
+function parseReply(c: Ctx, m: Extract<SocketMessage, { kind: 'icmp' }>): void {
+  const { rts, o, io } = c;
+  const icmp = m.icmp;
+  if (icmp.type === 0) {
+    if (icmp.id !== c.sock.ident) return;
+    const seq = icmp.seq;
+    const cc = m.ipLen - 20;
+    rts.nreceived++;
+    rts.acknowledge(seq);
+    let triptime = 0;
+    const sentAt = rts.sent.get(seq);
+    if (c.timing && cc >= 8 + 16 && sentAt !== undefined) {
+      triptime = Math.max(0, m.atUs - sentAt);
+      rts.tsum += triptime;
+      rts.tsum2 += triptime * triptime;
+      rts.tmin = Math.min(rts.tmin, triptime);
+      rts.tmax = Math.max(rts.tmax, triptime);
+      rts.rtt = rts.rtt ? rts.rtt + triptime - Math.trunc(rts.rtt / 8) : triptime * 8;
+    }
+    const dup = rts.rcvd.has(seq);
+    if (dup) {
+      rts.nrepeats++;
+      rts.nreceived--;
+    } else rts.rcvd.add(seq);
+    rts.confirm = true;
+    if (o.quiet) return;
+    let line = `${stamp(c)}${cc} bytes from ${prAddr(c, m.fromAddr)}: icmp_seq=${seq} ttl=${m.ttl}`;
+    if (cc < o.datalen + 8) {
+      io.out(`${line} (truncated)\n`);
+      return;
+    }
+    if (c.timing) line += ` time=${fmtTripTime(triptime)}`;
+    if (dup && (!c.multicast || o.verbose)) line += ' (DUP!)';
+    if (!o.broadcast && !c.multicast && m.fromAddr !== c.whereto) line += ' (DIFFERENT ADDRESS!)';
+    io.out(`${line}${o.audible ? '\x07' : ''}\n`);
+    return;
+  }
+  if ([3, 4, 5, 11, 12].includes(icmp.type)) {
+    const q = icmp.innerL4;
+    if (
+      !icmp.inner ||
+      !q ||
+      !('type' in q) ||
+      q.type !== 8 ||
+      icmp.inner.dst !== c.whereto ||
+      q.id !== c.sock.ident
+    )
+      return;
+    if (icmp.type !== 5 && icmp.type !== 4) {
+      rts.acknowledge(q.seq);
+      return;
+    }
+    if (!o.quiet)
+      io.out(
+        `${stamp(c)}From ${prAddr(c, m.fromAddr)}: icmp_seq=${q.seq} ${icmpText(icmp.type, icmp.code)}\n`,
+      );
+  }
+}
+
+/** ping4_receive_error_msg(): an error queued by IP_RECVERR: "From X icmp_seq=N Destination ...". */
+function receiveError(c: Ctx, m: Extract<SocketMessage, { kind: 'error' }>): void {
+  const { rts, o, io } = c;
+  if (m.origin === 'local') {
+    rts.nerrors++;
+    if (!o.quiet) io.err(`ping: local error: ${icmpText(m.icmpType, m.icmpCode)}\n`);
+    return;
+  }
+  const q = m.innerL4;
+  if (!m.inner || m.inner.dst !== c.whereto || !q || !('type' in q) || q.type !== 8 || q.id !== c.sock.ident)
+    return;
+  rts.acknowledge(q.seq);
+  rts.nerrors++;
+  if (o.quiet) return;
+  io.out(`${stamp(c)}From ${prAddr(c, m.fromAddr)} icmp_seq=${q.seq} ${icmpText(m.icmpType, m.icmpCode)}\n`);
+}
+
+/** Block until `wakeAt` (or the alarm, or a message). Returns whether a message is there to read. */
+async function block(c: Ctx, wakeAt: number): Promise<boolean> {
+  const { rts, io } = c;
+  if (rts.pending.length > 0) return true;
+  const start = nowUs(io);
+  const until = Math.min(wakeAt, rts.alarmAt);
+  const r = waitEcho(io, c.sock, until);
+  rts.pending.push(...r.msgs);
+  await io.pace(Math.max(0, r.nowUs - start));
+  if (io.signal.aborted) rts.exiting = true;
+  if (r.nowUs >= rts.alarmAt && rts.pending.length === 0) rts.exiting = true;
+  return rts.pending.length > 0;
+}
+
+/** The recvmsg() loop: read what is queued until nothing is in flight or the queue is empty. */
+function drain(c: Ctx): void {
+  const { rts } = c;
+  while (rts.pending.length > 0) {
+    const m = rts.pending.shift() as SocketMessage;
+    if (m.kind === 'icmp') parseReply(c, m);
+    else if (m.kind === 'error') receiveError(c, m);
+    if (rts.inFlight() === 0) break;
+  }
+}
+
+async function mainLoop(c: Ctx): Promise<void> {
+  const { rts, o, io } = c;
+  for (;;) {
+    if (io.signal.aborted) rts.exiting = true;
+    if (rts.exiting) break;
+    if (o.count && rts.nreceived + rts.nerrors >= o.count) break;
+    if (o.deadline && rts.nerrors) break;
+    let next: number;
+    do {
+      next = scheduleExit(c, pinger(c));
+    } while (next <= 0);
+    const now = nowUs(io);
+    let wakeAt: number;
+    if (next < schint(o.interval)) {
+      // poll(): an hrtimer, on time. Very short waits spin or sleep MININTERVAL.
+      if (next <= HZ_MS) next = rts.inFlight() ? MININTERVAL : 0;
+      wakeAt = now + next * 1000;
+    } else {
+      // recvmsg() with SO_RCVTIMEO: a jiffies timer on the timer wheel.
+      wakeAt = timerFireUs(now, msToJiffies(schint(o.interval)));
+    }
+    if (await block(c, wakeAt)) drain(c);
+  }
+}
+
+export async function runIputils(io: CommandIO): Promise<number> {
+  const p = parseIputils(io.argv);
+  if (!p.ok) {
+    io.out(p.out);
+    io.err(p.err);
+    return p.code;
+  }
+  if (p.warn) io.err(p.warn);
+  const o = p.opts;
+  const res = await resolveHost(io, o.target);
+  if (!res.ok) {
+    io.err(`ping: ${o.target}: ${GAI_STRERROR[res.error]}\n`);
+    return 2;
+  }
+  const whereto = res.addr;
+  if (res.numeric) o.numeric = true;
+  if (o.device !== null && !deviceExists(io, o.device)) {
+    io.err(`ping: SO_BINDTODEVICE ${o.device}: No such device\n`);
+    return 2;
+  }
+  let source = o.source ?? 0;
+  if (o.source === null) {
+    const route = probeRoute(io, whereto, o.device, null);
+    if (!route.ok) {
+      if (route.errno === 'EACCES' && !o.broadcast) {
+        io.err('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n');
+        return 2;
+      }
+      if (route.errno !== 'EACCES') {
+        io.err(`ping: connect: ${strerror(route.errno)}\n`);
+        return 2;
+      }
+    } else {
+      source = route.rt.src;
+      if (route.rt.type === 'broadcast') {
+        if (!o.broadcast) {
+          io.err('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n');
+          return 2;
+        }
+        io.err('WARNING: pinging broadcast address\n');
+      }
+      // getifaddrs(): is the source one of the -I device's own addresses?
+      const bound =
+        o.device === null
+          ? null
+          : Object.values(io.os.state.kernel.devices).find((d) => d.ns === io.proc.ns && d.name === o.device);
+      if (bound && !bound.inet.some((a) => a.local === source)) {
+        io.err(`ping: Warning: source address might be selected on device other than: ${o.device}\n`);
+      }
+    }
+  } else if (!isOwnAddress(io, o.source)) {
+    io.err('ping: bind: Cannot assign requested address\n');
+    return 2;
+  }
+  const names = o.numeric ? new Map<Ip4, string>() : await hostsNames(io);
+  const sock = openEchoSocket(io, 'ping', o.device, o.ttl);
+  const c: Ctx = {
+    io,
+    o,
+    rts: new Rts(),
+    sock,
+    whereto,
+    source,
+    names,
+    multicast: o.broadcast || whereto >>> 28 === 14,
+    timing: o.datalen >= 16,
+  };
+  const from = o.device !== null || o.source !== null ? `from ${formatIp4(source)} ${o.device ?? ''}: ` : '';
+  io.out(
+    `PING ${res.numeric ? o.target : res.canon} (${formatIp4(whereto)}) ${from}${o.datalen}(${o.datalen + 28}) bytes of data.\n`,
+  );
+  const start = nowUs(io);
+  if (o.deadline) c.rts.alarmAt = start + o.deadline * 1_000_000;
+  await mainLoop(c);
+  closeEchoSocket(io, sock);
+  const { rts } = c;
+  io.out(
+    fmtFinish({
+      hostname: res.numeric ? o.target : res.canon,
+      ntransmitted: rts.ntransmitted,
+      nreceived: rts.nreceived,
+      nrepeats: rts.nrepeats,
+      nerrors: rts.nerrors,
+      elapsedUs: (rts.curTime ?? start) - start,
+      timing: c.timing,
+      tsum: rts.tsum,
+      tsum2: rts.tsum2,
+      tmin: rts.tmin,
+      tmax: rts.tmax,
+      pipesize: rts.pipesize,
+      ipg: { show: !o.interval, rtt: rts.rtt },
+    }),
+  );
+  return !rts.nreceived || (o.deadline && rts.nreceived < o.count) ? 1 : 0;
+}
