@@ -17,6 +17,7 @@ import {
   setNetmask,
   setUp,
 } from './ioctl';
+import { inet6AddDel } from './inet6';
 import { BUSYBOX_USAGE } from './usage';
 
 class Die extends Error {
@@ -132,6 +133,13 @@ export function setInterfaceBusybox(io: CommandIO, name: string, words: string[]
             const mac = parseMac(addr);
             if (!mac) throw new Die(`ifconfig: invalid hw-addr ${addr}\n`);
             run('SIFHWADDR', (ctx) => setDevMac(ctx, ns, name, mac));
+            break;
+          }
+          case 'add':
+          case 'del': {
+            const r = inet6AddDel(io, name, arg, word === 'add');
+            if ('usage' in r) throw new Die(BUSYBOX_USAGE);
+            if ('error' in r) throw new Die(`ifconfig: ${r.error}\n`);
             break;
           }
           default:

@@ -20,6 +20,7 @@ import {
   setUp,
 } from './ioctl';
 import { baseDevice, ifaByLabel } from './iface';
+import { inet6AddDel } from './inet6';
 import { GNU_AF_HEAD, GNU_AF_LIST, GNU_HW_LIST, GNU_USAGE_HEAD } from './usage';
 
 class UsageError extends Error {}
@@ -85,7 +86,9 @@ export async function setInterfaceGnu(io: CommandIO, name: string, words: string
   let didNetmask = false;
   let pendingMask: number | null = null;
   try {
-    if (words[0] === 'inet') i++;
+    // An address family word first (get_aftype): inet6 can only add/del, not set an address.
+    const inet6 = words[0] === 'inet6';
+    if (words[0] === 'inet' || inet6) i++;
     for (; i < words.length; i++) {
       const w = words[i] as string;
       switch (w) {
@@ -200,6 +203,10 @@ export async function setInterfaceGnu(io: CommandIO, name: string, words: string
           continue;
         }
       }
+      if (inet6) {
+        io.err("Don't know how to set addresses for family 10.\n");
+        return 1;
+      }
       // Anything else is the address, optionally with a /prefix (INET_getnetmask).
       let host = w;
       const slash = host.indexOf('/');
@@ -244,8 +251,13 @@ export async function setInterfaceGnu(io: CommandIO, name: string, words: string
 async function addDelAlias(io: CommandIO, name: string, text: string, add: boolean): Promise<number> {
   const ns = io.proc.ns;
   if (text.includes(':')) {
-    io.err(`SIOCSIFADDR: ${strerror('EOPNOTSUPP')}\n`);
-    return 1;
+    const r = inet6AddDel(io, name, text, add);
+    if ('usage' in r) throw new UsageError();
+    if ('error' in r) {
+      io.err(`${r.error}\n`);
+      return 1;
+    }
+    return 0;
   }
   const r = await inetResolve(io, text, false);
   if (!r) {
