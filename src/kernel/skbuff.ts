@@ -7,6 +7,7 @@ import type { KernelCtx } from './context';
 import { nextOrderSeq } from './context';
 import type { DropReason } from './drop_reason';
 import { describeDropReason } from './drop_reason';
+import { ctDropUnconfirmed } from './netfilter/nf_conntrack';
 import { pktSummary } from './trace_fmt';
 import type { DevId, NsId, Packet } from './types';
 
@@ -26,7 +27,10 @@ export function cloneSkb(pkt: Packet): Packet {
   return JSON.parse(JSON.stringify(pkt)) as Packet;
 }
 
-/** kfree_skb_reason(): the packet is dropped; the trace says where and why. */
+/**
+ * kfree_skb_reason(): the packet is dropped; the trace says where and why. A connection the packet created
+ * and that was never confirmed dies with it (nf_conntrack_destroy of an unconfirmed entry).
+ */
 export function kfreeSkb(
   ctx: KernelCtx,
   ns: NsId,
@@ -45,6 +49,7 @@ export function kfreeSkb(
     dev,
     detail,
   });
+  ctDropUnconfirmed(ctx, ns, pkt);
 }
 
 /** consume_skb(): the packet reached its end normally (delivered to a socket, answered, ignored by design). */

@@ -11,6 +11,7 @@ import type { Ip4 } from '../../lib';
 import { BROADCAST_MAC, formatIp4, isMulticast4, isMulticastMac } from '../../lib';
 import type { KernelCtx } from '../context';
 import { devOf } from '../context';
+import { nfCtAttach } from '../netfilter/nf_conntrack';
 import { allocSkb, consumeSkb, kfreeSkb } from '../skbuff';
 import { rawIcmpDeliver, sockQueue } from '../sock';
 import { pktSummary } from '../trace_fmt';
@@ -100,6 +101,8 @@ export function icmpSend(
     payload: { kind: 'bytes', size: quoted },
   });
   pkt.ip!.id = pkt.id & 0xffff;
+  // The error belongs to the offending packet's connection (RELATED), so its NAT is undone on the way out.
+  nfCtAttach(pkt, orig);
   ctx.trace({
     kind: 'icmp_send',
     atUs: ctx.clock.nowUs,
