@@ -198,6 +198,7 @@ export function createContainer(ctx: KernelCtx, st: DockerState, req: ContainerC
     dnsSearch: [...req.dnsSearch],
     dnsOptions: [...req.dnsOptions],
     extraHosts: [...req.extraHosts],
+    links: registerLinks(st, req.links),
     autoRemove: req.autoRemove,
     restartPolicy: req.restartPolicy,
     networks,
@@ -216,6 +217,33 @@ export function createContainer(ctx: KernelCtx, st: DockerState, req: ContainerC
   };
   st.containers[id] = c;
   return { container: c, warnings };
+}
+
+/** registerLinks (daemon_unix.go): every --link names an existing container that is not on the host network. */
+function registerLinks(st: DockerState, links: string[]): { id: string; alias: string }[] {
+  return links.map((l) => {
+    const [name0 = '', alias0] = l.split(':');
+    const name = name0.replace(/^\//, '');
+    let child: DockerContainer;
+    try {
+      child = findContainer(st, name);
+    } catch (e) {
+      if (e instanceof DockerError) throw invalid(`could not get container for ${name}: ${e.message}`);
+      throw e;
+    }
+    if (child.networkMode === 'host')
+      throw invalid("conflicting options: host type networking can't be used with links. This would result in undefined behavior");
+    return { id: child.id, alias: alias0 ?? name };
+  });
+}
+
+/** buildSandboxOptions: a linked container must be on the default bridge; it becomes an /etc/hosts record. */
+function checkLinks(st: DockerState, c: DockerContainer): void {
+  for (const l of c.links) {
+    const child = st.containers[l.id];
+    if (!child) continue;
+    if (!child.networks.bridge) throw new DockerError('system', `Cannot link to /${child.name}, as it does not belong to the default network`);
+  }
 }
 
 /** -P: every exposed port without a binding gets an ephemeral host port. */
@@ -263,6 +291,7 @@ export function startContainer(ctx: KernelCtx, st: DockerState, c: DockerContain
       if (n && cfg) rekeyed[n.name] = { ...cfg, networkId: n.id };
     });
     c.networks = rekeyed;
+    checkLinks(st, c);
     const saved = c.portBindings;
     c.portBindings = bindings;
     const sb = createSandbox(ctx, st, c, isHost);

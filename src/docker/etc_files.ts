@@ -53,6 +53,12 @@ export function etcHosts(st: DockerState, c0: DockerContainer): string {
     const name = h.slice(0, h.indexOf(':') >= 0 ? h.indexOf(':') : 0);
     if (i > 0) lines.push(`${h.slice(h.indexOf(':') + 1)}\t${name}`);
   }
+  for (const l of c.links) {
+    const child = st.containers[l.id];
+    const ip = child?.networks.bridge?.ipAddress;
+    if (!child || !ip) continue;
+    lines.push(`${ip}\t${l.alias} ${child.hostname}${l.alias !== child.name ? ` ${child.name}` : ''}`);
+  }
   const sb = c.sandboxId ? st.sandboxes[c.sandboxId] : undefined;
   for (const epId of sb?.endpoints ?? []) {
     const ep = st.endpoints[epId];

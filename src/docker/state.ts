@@ -155,6 +155,8 @@ export interface DockerContainer {
   dnsSearch: string[];
   dnsOptions: string[];
   extraHosts: string[];
+  /** Legacy links (--link name:alias): the linked container's id and the alias. */
+  links: { id: string; alias: string }[];
   autoRemove: boolean;
   restartPolicy: string;
   /** Networks by name (NetworkSettings.Networks). */

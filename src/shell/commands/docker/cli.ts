@@ -9,6 +9,7 @@ import { DockerError } from '../../../docker';
 import type { CommandIO } from '../../types';
 import { FlagError, parseFlags, type FlagSpec, type ParsedFlags } from './flags';
 import { HELP } from './help_texts';
+import { reapFinished } from './lifecycle';
 
 export interface Verb {
   /** "docker network create" */
@@ -48,6 +49,7 @@ export function helpText(v: Verb): string {
 }
 
 export async function runVerb(io: CommandIO, v: Verb, argv: string[]): Promise<number> {
+  reapFinished(io);
   const specs = [...v.flags];
   if (!specs.some((s) => s.long === 'help')) {
     specs.push(specs.some((s) => s.short === 'h') ? HELP_FLAG : { ...HELP_FLAG, short: 'h' });

@@ -8,7 +8,7 @@ import type { DockerContainer } from '../../../docker';
 import { DockerError, containerExited, findContainer, openNginx, removeContainer, rfc3339Nano, startContainer } from '../../../docker';
 import type { CommandIO } from '../../types';
 import { OP_US, elapse } from './cli';
-import { commandExists, containerProc, mainKind, nginxStartLog, notFoundStartError } from './process';
+import { commandExists, containerProc, mainKind, nginxStartLog, notFoundStartError, sleepSeconds } from './process';
 
 export interface StartOutcome {
   /** The daemon refused to start it (message as the daemon says it). */
@@ -133,4 +133,26 @@ function nginxTime(epochMs: number, us: number): string {
     .replace(/-/g, '/')
     .replace('T', ' ')
     .replace('Z', '');
+}
+
+/**
+ * Main processes that have ended by now (a `sleep N` whose time is up) exit as they would have: the daemon
+ * notices, tears the sandbox down, and --rm removes the container. Run before every docker command.
+ */
+export function reapFinished(io: CommandIO): void {
+  const now = io.os.state.clock.nowUs;
+  const due = Object.values(io.os.state.docker.containers).filter((c) => {
+    const s = c.status === 'running' ? sleepSeconds(c) : null;
+    return s !== null && (c.startedUs ?? now) + s * 1_000_000 <= now;
+  });
+  if (due.length === 0) return;
+  io.os.mutate(({ sys, kctx }) => {
+    for (const d of due) {
+      const c = sys.docker.containers[d.id];
+      if (!c) continue;
+      containerExited(kctx, sys.docker, c, 0);
+      c.finishedUs = (c.startedUs ?? 0) + (sleepSeconds(c) ?? 0) * 1_000_000;
+      if (c.autoRemove) removeContainer(kctx, sys.docker, c, true);
+    }
+  });
 }

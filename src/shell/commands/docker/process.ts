@@ -89,3 +89,15 @@ export function nginxStartLog(): string {
     '',
   ].join('\n');
 }
+
+/** How long a `sleep N` main process lasts (seconds; s/m/h/d suffixes), or null when it never ends. */
+export function sleepSeconds(c: DockerContainer): number | null {
+  if (base(c.path) !== 'sleep' || c.args.length === 0) return null;
+  let total = 0;
+  for (const a of c.args) {
+    const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(a);
+    if (!m) return null;
+    total += Number(m[1]) * ({ '': 1, s: 1, m: 60, h: 3600, d: 86400 } as Record<string, number>)[m[2] as string]!;
+  }
+  return total;
+}

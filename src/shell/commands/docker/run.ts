@@ -11,6 +11,7 @@ import { OP_US, elapse, runErrorLine, type Verb } from './cli';
 import { buildCreateRequest, OptsError, type RunOptions } from './container_opts';
 import { flagSet } from './flags';
 import { startWithMain } from './lifecycle';
+import { sleepSeconds } from './process';
 import { imagePresent, pullError, taggedRef } from './pull';
 import { RUN_FLAGS } from './verb_flags';
 
@@ -81,7 +82,22 @@ export const runVerbSpec: Verb = {
 async function waitForeground(io: CommandIO, id: string): Promise<number> {
   const c = io.os.state.docker.containers[id];
   if (c) io.out(c.logs);
-  for (let i = 0; i < 3600 && !io.signal.aborted; i++) await io.pace(1_000_000);
+  const sleep = c ? sleepSeconds(c) : null;
+  if (sleep !== null) {
+    // `docker run busybox sleep 5`: the prompt comes back when the sleep ends.
+    const end = (c?.startedUs ?? 0) + sleep * 1_000_000;
+    while (!io.signal.aborted && io.os.state.clock.nowUs < end) await elapse(io, Math.min(1_000_000, end - io.os.state.clock.nowUs));
+    if (!io.signal.aborted) {
+      io.os.mutate(({ sys, kctx }) => {
+        const cur = sys.docker.containers[id];
+        if (!cur) return;
+        containerExited(kctx, sys.docker, cur, 0);
+        if (cur.autoRemove) removeContainer(kctx, sys.docker, cur, true);
+      });
+      return 0;
+    }
+  }
+  for (let i = 0; i < 3600 && !io.signal.aborted; i++) await elapse(io, 1_000_000);
   io.os.mutate(({ sys, kctx }) => {
     const cur = sys.docker.containers[id];
     if (!cur) return;

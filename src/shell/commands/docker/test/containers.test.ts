@@ -313,3 +313,30 @@ describe('published ports (A.8)', () => {
     expect(none.exitCode).toBe(1);
   });
 });
+
+describe('legacy links and finite main processes', () => {
+  it('links only to containers on the default bridge (A.5.49, B.4.32)', async () => {
+    const net = await Scenario.start();
+    await net.run('docker network create anotherbridge');
+    await net.run('docker run -d --name container1 busybox top');
+    await net.run('docker run -d --name container2 --network anotherbridge busybox top');
+    const ok = await net.run('docker run --rm --link container1:container1 busybox cat /etc/hosts');
+    const child = (await net.inspect('container1', '{{.Id}}')).slice(0, 12);
+    expect(ok.stdout).toContain(`\n172.17.0.2\tcontainer1 ${child}\n`);
+    const bad = await net.run('docker run --rm --link container2:container2 busybox true');
+    expect(bad.stderr).toBe('docker: Error response from daemon: Cannot link to /container2, as it does not belong to the default network.\n');
+    expect(bad.exitCode).toBe(125);
+    await net.run('docker network connect bridge container2');
+    expect((await net.run('docker run --rm --link container2:container2 busybox true')).exitCode).toBe(0);
+  });
+
+  it('a sleep ends on time: foreground runs return, detached ones show Exited', async () => {
+    const net = await Scenario.start();
+    await net.run('docker run --name s5 busybox sleep 2');
+    await net.run('docker run -d --name s6 busybox sleep 1');
+    await net.run('sleep 3');
+    expect((await net.run("docker ps -a --format '{{.Names}} {{.Status}}'")).stdout).toBe(
+      's6 Exited (0) 2 seconds ago\ns5 Exited (0) 3 seconds ago\n',
+    );
+  });
+});
