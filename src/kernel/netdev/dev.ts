@@ -236,6 +236,9 @@ export function changeNetns(ctx: KernelCtx, id: DevId, target: NsId): KResult<vo
   if (dev.ns === target) return kok(undefined);
   if (dev.kind === 'bridge' || dev.kind === 'loopback') return kerr('EINVAL');
   if (devByName(k, target, dev.name)) return kerr('EEXIST');
+  // The RTM_DELLINK sent in the old namespace carries IFLA_NEW_NETNSID: the old namespace gets an id for
+  // the target (peernet2id_alloc in __dev_change_net_namespace).
+  peernetId(k, dev.ns, target);
   if (dev.adminUp) closeDevice(ctx, id);
   if (dev.master) brDeviceGone(ctx, dev);
   fibFlushDev(ctx, dev.ns, id);
@@ -250,12 +253,9 @@ export function changeNetns(ctx: KernelCtx, id: DevId, target: NsId): KResult<vo
   dev.ifindex = reserveIfindex(ctx, target, dev.ifindex);
   nsOf(k, target).byIndex[dev.ifindex] = id;
   dev.conf = defaultDeviceConf(nsOf(k, target).sysctl);
-  // RTM_NEWLINK in the target names the peer's namespace: that allocates the peer namespace id.
+  // RTM_NEWLINK in the target names the peer's namespace: that allocates the target's id for it.
   const other = dev.kind === 'veth' ? k.devices[dev.peer] : null;
-  if (other && other.ns !== target) {
-    peernetId(k, target, other.ns);
-    peernetId(k, other.ns, target);
-  }
+  if (other && other.ns !== target) peernetId(k, target, other.ns);
   updateLinkState(ctx, id);
   if (other) updateLinkState(ctx, other.id);
   return kok(undefined);

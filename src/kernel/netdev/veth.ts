@@ -63,9 +63,9 @@ export function createVethPair(
   // (LOWERLAYERDOWN when the peer is found in the same namespace, DOWN otherwise).
   linkwatchFire(ctx, p);
   linkwatchFire(ctx, d);
-  if (p.ns !== d.ns) {
-    peernetId(k, d.ns, p.ns);
-    peernetId(k, p.ns, d.ns);
-  }
+  // rtnl_configure_link() announces the new device once both ends are tied: that RTM_NEWLINK names the
+  // peer's namespace, so the creating side gets an id for it. The peer was announced before it had a
+  // peer: its namespace gets an id only with a later message about it (a dump, a change).
+  if (p.ns !== d.ns) peernetId(k, d.ns, p.ns);
   return kok({ dev: d.id, peer: p.id });
 }

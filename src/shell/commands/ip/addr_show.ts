@@ -4,7 +4,7 @@
  * link), the address dump, ipaddr_filter() keeping the links that have a matching address, and printing.
  */
 import type { KernelState, NsId } from '../../../kernel';
-import { devByIndex, inet6DelAddr, inetDelAddr } from '../../../kernel';
+import { devByIndex, devicesOf, inet6DelAddr, inetDelAddr } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import type { AddrPrintCtx } from './addr_print';
 import { printAddrinfo } from './addr_print';
@@ -18,7 +18,7 @@ import { Printer } from './printer';
 import type { AddrMsg } from './rtnl/addr';
 import { IFA_F, dumpAddrs } from './rtnl/addr';
 import type { LinkMsg } from './rtnl/link';
-import { IFF, dumpLinks, fillLink } from './rtnl/link';
+import { IFF, allocLinkNsids, dumpLinks, fillLink } from './rtnl/link';
 import { LlMap } from './rtnl/ll_map';
 import { parseScope, scopeNum } from './rtnl/names';
 import { IpError, invalidArg } from './util';
@@ -184,16 +184,26 @@ function addrPasses(f: AddrFilter, a: AddrMsg, ll: LlMap): boolean {
 }
 
 export function listAddrs(io: CommandIO, opts: IpOpts, argv: readonly string[], doLink: boolean): number {
-  const k = io.os.state.kernel;
+  const k0 = () => io.os.state.kernel;
+  const kp = k0();
   const ns = opts.ns;
   const nowUs = io.os.state.clock.nowUs;
-  const f = parseFilter(io, k, ns, doLink ? 'link' : opts.family, argv);
-  const ll = new LlMap(k, ns);
+  const f = parseFilter(io, kp, ns, doLink ? 'link' : opts.family, argv);
+  let ll = new LlMap(kp, ns);
   let ifindex = 0;
   if (f.dev !== null) {
     ifindex = ll.index(f.dev);
     if (!ifindex) throw new IpError(`Device "${f.dev}" does not exist.\n`, 1);
   }
+  // The link dump (or get) builds full RTM_NEWLINK messages, which allocate peer namespace ids;
+  // an AF_INET6 link dump carries no link-netnsid.
+  const fullMessages = ifindex !== 0 || f.family !== 'inet6';
+  if (fullMessages) {
+    const dev = ifindex ? devByIndex(k0(), ns, ifindex) : null;
+    allocLinkNsids(io, dev ? [dev.id] : devicesOf(k0(), ns).map((d) => d.id));
+  }
+  const k = k0();
+  ll = new LlMap(k, ns);
   const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: opts.oneline });
   const lctx: LinkPrintCtx = {
     p,

@@ -25,7 +25,7 @@ import { type LinkRequest, checkIfname, emptyRequest, iplinkParse } from './link
 import { applyBridgeOpts, parseBridgeOpts } from './link_types';
 import { showLinks } from './link_show';
 import type { IpOpts } from './opts';
-import { mtuLimits } from './rtnl/link';
+import { allocLinkNsids, mtuLimits } from './rtnl/link';
 import { LlMap } from './rtnl/ll_map';
 import { IpError, invalidArg, matches, rtnlError } from './util';
 
@@ -158,9 +158,15 @@ function create(io: CommandIO, opts: IpOpts, r: LinkRequest): number {
         const e = mtuError({ kind: 'bridge' }, r.mtu);
         if (e) return e;
       }
-      const res = createBridge(kctx, { ns, name, mtu: r.mtu, txqlen: r.txqlen, mac: r.mac });
+      const res = createBridge(kctx, { ns, name, mtu: r.mtu, txqlen: r.txqlen });
       if (!res.ok) return res.error;
       id = res.value.id;
+      // br_dev_newlink(): an address given at creation goes through br_stp_change_bridge_id(), as a later
+      // `ip link set address` would (and so runs the port state selection).
+      if (r.mac !== null) {
+        const e = fail(setMac(kctx, id, r.mac));
+        if (e) return e;
+      }
       const e = applyBridgeOpts(kctx, id, bridgeOpts ?? []);
       if (e) return e;
     } else return { errno: 'EOPNOTSUPP', extack: 'Unknown device type' };
@@ -202,6 +208,10 @@ function modify(io: CommandIO, opts: IpOpts, argv: readonly string[], mode: Mode
     throw new IpError('index can be used only when creating devices or when moving device to another netns.\n', 255);
   }
   const err = io.os.mutate(({ kctx }) => setLink(kctx, dev.id, r, renameTo));
+  // The change is announced (RTM_NEWLINK), and so is the peer's carrier change when it is up.
+  const after = io.os.state.kernel.devices[dev.id];
+  const peer = after?.kind === 'veth' ? io.os.state.kernel.devices[after.peer] : undefined;
+  allocLinkNsids(io, [dev.id, ...(peer && r.up !== null && peer.adminUp ? [peer.id] : [])]);
   if (err) throw rtnlError(err);
   return 0;
 }

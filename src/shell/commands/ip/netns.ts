@@ -6,6 +6,7 @@ import type { KernelState, NsId } from '../../../kernel';
 import { addNamedNetns, deleteNamedNetns, peernetIdIfAny } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
+import { Printer } from './printer';
 import { IpError, matches } from './util';
 
 /** netns_switch(): a /run/netns name, or null. */
@@ -24,53 +25,92 @@ export function nsidName(k: KernelState, ns: NsId, id: number): string | null {
   return null;
 }
 
-function validName(name: string): boolean {
-  return name.length > 0 && name !== '.' && name !== '..' && !name.includes('/');
+/** invalid_name(): empty, longer than NAME_MAX, containing '/', or "." / "..". */
+function invalidName(name: string): boolean {
+  return name.length === 0 || name.length > 255 || name.includes('/') || name === '.' || name === '..';
 }
 
 function list(io: CommandIO, opts: IpOpts): number {
   const k = io.os.state.kernel;
-  // /run/netns is a tmpfs: readdir returns the newest entry first.
-  const names = Object.keys(k.namedNs).reverse();
+  // /run/netns is listed in readdir order, which follows no rule one can see; creation order it is here.
+  const names = Object.keys(k.namedNs);
+  const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: false });
+  p.newJsonObj();
   for (const name of names) {
+    p.openObject();
+    p.string('any', 'name', '%s', name);
     const id = peernetIdIfAny(k, opts.ns, k.namedNs[name] as NsId);
-    io.out(id === null ? `${name}\n` : `${name} (id: ${id})\n`);
+    if (id !== null) p.num('any', 'id', ' (id: %d)', id);
+    p.string('fp', null, '\n', null);
+    p.closeObject();
   }
+  p.deleteJsonObj();
+  io.out(p.take());
+  return 0;
+}
+
+/** netns_list_id(): the ids this namespace has given its peers, with the /run/netns name if any. */
+function listId(io: CommandIO, opts: IpOpts): number {
+  const k = io.os.state.kernel;
+  const ids = Object.entries(k.netns[opts.ns]?.netnsids ?? {}).sort((a, b) => a[1] - b[1]);
+  const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: false });
+  p.newJsonObj();
+  for (const [peer, id] of ids) {
+    p.openObject();
+    p.num('any', 'nsid', 'nsid %d ', id);
+    const name = Object.entries(k.namedNs).find(([, ns]) => ns === peer)?.[0];
+    if (name !== undefined) p.string('any', 'name', '(iproute2 netns name: %s)', name);
+    p.string('fp', null, '\n', null);
+    p.closeObject();
+  }
+  p.deleteJsonObj();
+  io.out(p.take());
   return 0;
 }
 
 export async function doIpNetns(io: CommandIO, opts: IpOpts, argv: string[]): Promise<number> {
   const sub = argv[0];
-  if (sub === undefined || matches(sub, 'list') || matches(sub, 'show') || matches(sub, 'lst')) return list(io, opts);
+  if (sub === undefined) return list(io, opts);
   const name = argv[1];
+  if (name !== undefined && invalidName(name)) throw new IpError(`Invalid netns name "${name}"\n`, 255);
+  if (matches(sub, 'list') || matches(sub, 'show') || matches(sub, 'lst')) return list(io, opts);
+  if (matches(sub, 'list-id')) return listId(io, opts);
   if (matches(sub, 'add')) {
-    if (name === undefined) throw new IpError('No netns name specified\n', 255);
-    if (!validName(name)) throw new IpError(`Invalid netns name "${name}"\n`, 255);
+    if (name === undefined) throw new IpError('No netns name specified\n', 1);
     const r = io.os.mutate(({ kctx }) => addNamedNetns(kctx, name));
     if (!r.ok) throw new IpError(`Cannot create namespace file "/run/netns/${name}": File exists\n`, 1);
     return 0;
   }
   if (matches(sub, 'delete')) {
-    if (name === undefined) throw new IpError('No netns name specified\n', 255);
+    if (name === undefined) throw new IpError('No netns name specified\n', 1);
     const r = io.os.mutate(({ kctx }) => deleteNamedNetns(kctx, name));
     if (!r.ok) {
       throw new IpError(`Cannot remove namespace file "/run/netns/${name}": No such file or directory\n`, 1);
     }
     return 0;
   }
+  if (matches(sub, 'identify')) {
+    if (argv.length > 2) throw new IpError('extra arguments specified\n', 1);
+    if (name !== undefined && !/^\d*$/.test(name)) throw new IpError(`Specified string '${name}' is not a pid\n`, 1);
+    // netns_identify_pid(): the /run/netns names that are this process's namespace.
+    const mine = Object.entries(io.os.state.kernel.namedNs).filter(([, ns]) => ns === io.proc.ns);
+    io.out(`${mine.map(([n]) => n).join('\n')}\n`);
+    return 0;
+  }
   if (matches(sub, 'exec')) {
-    if (name === undefined) throw new IpError('No netns name specified\n', 255);
+    if (name === undefined) throw new IpError('No netns name specified\n', 1);
+    if (argv.length < 3) throw new IpError('No command specified\n', 1);
     const ns = resolveNetns(io, name);
     if (ns === null) throw new IpError(`Cannot open network namespace "${name}": No such file or directory\n`, 255);
     const cmd = argv.slice(2);
-    if (cmd.length === 0) throw new IpError('No command specified\n', 255);
     const r = await io.exec(cmd, { ...io.proc, ns });
     if (r.stdout) io.out(r.stdout);
-    if (r.stderr) io.err(r.stderr);
-    if (r.exitCode === 127) {
-      // execvp failed: ip reports it itself instead of a shell.
-      return 255;
+    // execvp() failing is ip's own message, and the child exits 1.
+    if (r.exitCode === 127 && /(command not found|not found)\n$/.test(r.stderr)) {
+      io.err(`exec of "${cmd[0]}" failed: No such file or directory\n`);
+      return 1;
     }
+    if (r.stderr) io.err(r.stderr);
     return r.exitCode;
   }
   throw new IpError(`Command "${sub}" is unknown, try "ip netns help".\n`, 255);

@@ -10,7 +10,8 @@ import { addrInPrefix, parseInetAddr, parseInetPrefix, type InetPrefix } from '.
 import type { AddrMsg } from '../rtnl/addr';
 import { IFA_F, INFINITY_LIFE_TIME, dumpAddrs } from '../rtnl/addr';
 import type { LinkMsg } from '../rtnl/link';
-import { IFF, dumpLinks } from '../rtnl/link';
+import { IFF, allocLinkNsids, dumpLinks } from '../rtnl/link';
+import { devicesOf } from '../../../../kernel';
 import { LlMap } from '../rtnl/ll_map';
 import { parseScope, scopeNum } from '../rtnl/names';
 import { bbDie, indexInSubstrings } from './util';
@@ -160,7 +161,9 @@ export function bbListAddrs(io: CommandIO, opts: IpOpts, argv: readonly string[]
       dev = v;
     }
   }
-  let links = dumpLinks(k, ns, f.family === 'inet6' ? 'inet6' : 'unspec');
+  // A full link dump builds messages that allocate peer namespace ids (rtnl_fill_link_netnsid).
+  if (f.family !== 'inet6') allocLinkNsids(io, devicesOf(k, ns).map((d) => d.id));
+  let links = dumpLinks(io.os.state.kernel, ns, f.family === 'inet6' ? 'inet6' : 'unspec');
   if (dev !== null) {
     f.ifindex = ll.index(dev);
     if (!f.ifindex) throw bbDie(`can't find device '${dev}'`, errCode);

@@ -4,8 +4,9 @@
  * dump asked with family AF_INET6 (`ip -6 addr`), which has no qdisc, master, group or link-netnsid.
  * iproute2 and BusyBox both print from these messages.
  */
-import type { DeviceStats, KernelState, NetDevice, NsId } from '../../../../kernel';
-import { devicesOf, peernetIdIfAny } from '../../../../kernel';
+import type { DevId, DeviceStats, KernelState, NetDevice, NsId } from '../../../../kernel';
+import { devicesOf, peernetId, peernetIdIfAny } from '../../../../kernel';
+import type { CommandIO } from '../../../types';
 
 /** include/uapi/linux/if.h net_device_flags. */
 export const IFF = {
@@ -155,4 +156,27 @@ export function fillLink(k: KernelState, ns: NsId, dev: NetDevice, family: 'unsp
 /** An RTM_GETLINK dump: every device of the namespace in ifindex order. */
 export function dumpLinks(k: KernelState, ns: NsId, family: 'unspec' | 'inet6' = 'unspec'): LinkMsg[] {
   return devicesOf(k, ns).map((d) => fillLink(k, ns, d, family));
+}
+
+/**
+ * Building an RTM_NEWLINK for a veth whose peer lives in another namespace allocates the device
+ * namespace's id for the peer's (rtnl_fill_link_netnsid -> peernet2id_alloc): a dump, or the announcement
+ * of a change, is enough. `devs` are the devices the messages are about.
+ */
+export function allocLinkNsids(io: CommandIO, devs: readonly DevId[]): void {
+  const k = io.os.state.kernel;
+  const missing = devs.filter((id) => {
+    const d = k.devices[id];
+    if (d?.kind !== 'veth') return false;
+    const peer = k.devices[d.peer];
+    return !!peer && peer.ns !== d.ns && peernetIdIfAny(k, d.ns, peer.ns) === null;
+  });
+  if (missing.length === 0) return;
+  io.os.mutate(({ kctx }) => {
+    for (const id of missing) {
+      const d = kctx.k.devices[id];
+      const peer = d?.kind === 'veth' ? kctx.k.devices[d.peer] : undefined;
+      if (d && peer) peernetId(kctx.k, d.ns, peer.ns);
+    }
+  });
 }
