@@ -12,9 +12,9 @@
  * rewrites. A DROP verdict is the caller's to discard with NETFILTER_DROP; a packet dropped before its new
  * connection was confirmed takes that connection with it.
  */
-import { formatIp4 } from '../../lib';
 import type { KernelCtx } from '../context';
 import { fibLookup } from '../ipv4/fib';
+import { pktSummary } from '../trace_fmt';
 import type {
   ConntrackEntry,
   DevId,
@@ -29,6 +29,7 @@ import type {
 } from '../types';
 import { ctDropUnconfirmed, ctEnabled, ctOf, nfConntrackConfirm, nfConntrackIn } from './nf_conntrack';
 import { manipOf, natManip, natSetup } from './nf_nat';
+import { nfReject } from './nf_reject';
 import { ruleSaveText } from './rule_text';
 import { ruleMatches, type MatchState } from './xt_match';
 
@@ -57,6 +58,8 @@ interface Decision {
   ruleText: string;
   /** A NAT target that fired (nat table only). */
   nat: NfTarget | null;
+  /** --reject-with of a REJECT that fired. */
+  reject: string | null;
 }
 
 /** Guard against user-chain loops the kernel would have refused at load time (ELOOP). */
@@ -74,7 +77,14 @@ function doTable(t: NfTable, base: NfChain, pkt: Packet, st: MatchState): Decisi
       base.counters.bytes += len;
     }
     const p = base.policy ?? 'ACCEPT';
-    return { verdict: p, chain: base.name, rule: null, ruleText: `-P ${base.name} ${p}`, nat: null };
+    return {
+      verdict: p,
+      chain: base.name,
+      rule: null,
+      ruleText: `-P ${base.name} ${p}`,
+      nat: null,
+      reject: null,
+    };
   };
   for (let steps = 0; steps < MAX_STEPS; steps++) {
     const r = chain.rules[i];
@@ -98,6 +108,7 @@ function doTable(t: NfTable, base: NfChain, pkt: Packet, st: MatchState): Decisi
       rule: i + 1,
       ruleText: ruleSaveText(chain.name, r),
       nat,
+      reject: tg.kind === 'REJECT' ? tg.with : null,
     });
     switch (tg.kind) {
       case 'ACCEPT':
@@ -157,7 +168,7 @@ function traceDecision(
     atUs: ctx.clock.nowUs,
     ns,
     pkt: pkt.id,
-    summary: pktLine(pkt),
+    summary: pktSummary(pkt),
     hook,
     table,
     chain: d.chain,
@@ -165,15 +176,6 @@ function traceDecision(
     ruleText: d.ruleText,
     verdict: d.nat ? d.nat.kind : d.verdict,
   });
-}
-
-/** A short "proto src > dst" line for the trace. */
-function pktLine(pkt: Packet): string {
-  const ip = pkt.ip;
-  if (!ip) return '';
-  const l4 = pkt.l4;
-  const ports = l4 && 'sport' in l4 ? [`.${l4.sport}`, `.${l4.dport}`] : ['', ''];
-  return `IP ${formatIp4(ip.src)}${ports[0]} > ${formatIp4(ip.dst)}${ports[1]} proto ${ip.proto} length ${ip.len}`;
 }
 
 function baseChain(n: NetNs, table: NfTableName, hook: NfHook): { t: NfTable; c: NfChain } | null {
@@ -217,7 +219,7 @@ function natStage(
       atUs: ctx.clock.nowUs,
       ns,
       pkt: pkt.id,
-      summary: pktLine(pkt),
+      summary: pktSummary(pkt),
       type: change.type,
       before: change.before,
       after: change.after,
@@ -263,6 +265,7 @@ export function nfHook(
     const d = doTable(bc.t, bc.c, pkt, st);
     traceDecision(ctx, ns, hook, stage, pkt, d);
     if (d.verdict !== 'ACCEPT') {
+      if (d.reject !== null) nfReject(ctx, ns, pkt, d.reject, inDev);
       ctDropUnconfirmed(ctx, ns, pkt);
       return 'DROP';
     }

@@ -89,9 +89,10 @@ export function invertTuple(t: CtTuple): CtTuple {
 /** Drop what has expired, and unconfirmed entries whose packet died before confirmation. */
 export function ctGc(ctx: KernelCtx, n: NetNs, keep: number | null = null): void {
   const now = ctx.clock.nowUs;
-  n.conntrack = n.conntrack.filter(
-    (e) => e.expiresUs > now && (e.confirmed || e.id === keep || now - e.createdUs < UNCONFIRMED_GRACE_US),
-  );
+  const alive = (e: ConntrackEntry): boolean =>
+    e.expiresUs > now && (e.confirmed || e.id === keep || now - e.createdUs < UNCONFIRMED_GRACE_US);
+  // Rewrite the list only when something goes: every packet passes here, and the World is an immer draft.
+  if (!n.conntrack.every(alive)) n.conntrack = n.conntrack.filter(alive);
 }
 
 /** Entries `conntrack -L` shows: confirmed and not yet expired. */
@@ -270,7 +271,8 @@ export function nfCtAttach(pkt: Packet, orig: Packet): void {
 export function ctDropUnconfirmed(ctx: KernelCtx, ns: NsId, pkt: Packet): void {
   const n = ctx.k.netns[ns];
   const e = ctOf(ctx, ns, pkt.ct);
-  if (n && e && !e.confirmed) n.conntrack = n.conntrack.filter((x) => x !== e);
+  // Only the packet that created the entry owns it; an error attached to it (RELATED) does not.
+  if (n && e && !e.confirmed && pkt.ct?.info !== 'related') n.conntrack = n.conntrack.filter((x) => x !== e);
 }
 
 /** Seconds left as conntrack -L prints them ((timeout - now) / HZ, rounded down). */
