@@ -89,7 +89,11 @@ for it in json.load(sys.stdin):
     out.append(t)
 json.dump(out, sys.stdout)
 `;
-  const p = spawnSync('python3', ['-c', py], { input: JSON.stringify(items), encoding: 'utf8', maxBuffer: 64 << 20 });
+  const p = spawnSync('python3', ['-c', py], {
+    input: JSON.stringify(items),
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   if (p.status !== 0) throw new Error(`normalize.py: ${p.stderr}`);
   return JSON.parse(p.stdout) as string[];
 }
@@ -120,7 +124,12 @@ function tokenMap(net: Scenario): [string, string][] {
     if (oName) pairs.push(['name', gName, oName]);
     if (oMac) pairs.push(['mac', gMac, oMac]);
   };
-  add('br-c42d4a549c65', mynet?.bridgeName ?? undefined, '02:42:5e:1c:7a:0b', dev(mynet?.bridgeDev ?? null)?.mac);
+  add(
+    'br-c42d4a549c65',
+    mynet?.bridgeName ?? undefined,
+    '02:42:5e:1c:7a:0b',
+    dev(mynet?.bridgeDev ?? null)?.mac,
+  );
   add('docker0', 'docker0', '02:42:fd:43:ed:84', dev(docker0?.bridgeDev ?? null)?.mac);
   for (const [c, v, m] of [
     ['c1', 'veth1a2b3c4', 'ce:5d:8a:1f:3b:71'],
@@ -133,7 +142,8 @@ function tokenMap(net: Scenario): [string, string][] {
   add('eth0', 'eth0', '52:54:00:12:34:56', hostEth0?.mac);
   const out: [string, string][] = [];
   // busybox ifconfig prints MACs in capitals; a MAC without letters looks the same either way in the golden.
-  for (const [kind, g, o] of pairs) if (kind === 'mac' && g !== o) out.push([`HWaddr ${g.toUpperCase()}`, `HWaddr ${o.toUpperCase()}`]);
+  for (const [kind, g, o] of pairs)
+    if (kind === 'mac' && g !== o) out.push([`HWaddr ${g.toUpperCase()}`, `HWaddr ${o.toUpperCase()}`]);
   for (const [kind, g, o] of pairs) {
     if (g === o) continue;
     out.push([g, o]);
@@ -158,7 +168,20 @@ function applyMap(t: string, map: [string, string][]): string {
 
 function manifestRcs(): Map<string, number> {
   const rcs = new Map<string, number>();
-  for (const d of ['host', 'host-mode', 'c1', 'container-mode', 'c2', 'c3', 'none', 'lan', 'pings', 'before-pings', 'after-pings', 'dnat']) {
+  for (const d of [
+    'host',
+    'host-mode',
+    'c1',
+    'container-mode',
+    'c2',
+    'c3',
+    'none',
+    'lan',
+    'pings',
+    'before-pings',
+    'after-pings',
+    'dnat',
+  ]) {
     const f = join(ORACLE, 'golden', d, 'MANIFEST.tsv');
     if (!existsSync(f)) continue;
     for (const l of readFileSync(f, 'utf8').split('\n')) {
@@ -199,7 +222,9 @@ export async function runOracleDocker(only?: RegExp): Promise<OracleDockerResult
     const r = await net.run(line);
     if (row.kind === 'cap') caps.push({ row, out: r.stdout, err: r.stderr, rc: r.exitCode });
   }
-  const keep = caps.filter((c) => !c.row.name.includes('conntrack') && (!only || only.test(`${c.row.dir}/${c.row.name}`)));
+  const keep = caps.filter(
+    (c) => !c.row.name.includes('conntrack') && (!only || only.test(`${c.row.dir}/${c.row.name}`)),
+  );
   const norm = normalizeAll(
     keep.flatMap((c) => [
       { name: c.row.name, dir: c.row.dir, text: c.out, err: false },

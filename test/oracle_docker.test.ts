@@ -7,16 +7,25 @@
 import { describe, expect, it } from 'vitest';
 import { runOracleDocker } from '../scripts/oracle_docker';
 
-const UPLINK_ONLY = new Set(
-  [
-    'before-pings/host_ip_a',
-    ...['host', 'host-mode'].flatMap((v) =>
-      ['ip_a', 'ip_addr_show', 'ip_4_addr_show', 'ip_br_a', 'ip_br_link', 'ip_link', 'ip_d_link', 'ip_s_link', 'ip_j_a', 'ip_j_link', 'busybox_ip_a', 'busybox_ip_link'].map(
-        (c) => `${v}/${c}`,
-      ),
-    ),
-  ],
-);
+const UPLINK_ONLY = new Set([
+  'before-pings/host_ip_a',
+  ...['host', 'host-mode'].flatMap((v) =>
+    [
+      'ip_a',
+      'ip_addr_show',
+      'ip_4_addr_show',
+      'ip_br_a',
+      'ip_br_link',
+      'ip_link',
+      'ip_d_link',
+      'ip_s_link',
+      'ip_j_a',
+      'ip_j_link',
+      'busybox_ip_a',
+      'busybox_ip_link',
+    ].map((c) => `${v}/${c}`),
+  ),
+]);
 
 describe('oracle replayed on a docker-built topology', () => {
   it('matches every capture except the uplink NIC ones', async () => {

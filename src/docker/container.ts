@@ -11,7 +11,14 @@ import { generateId, shortId } from './ids';
 import { findImage } from './images';
 import { randomName, validContainerName } from './names';
 import { findNetwork, isUserDefinedName, tryFindNetwork } from './network';
-import { createSandbox, destroySandbox, endpointOf, joinNetwork, leaveNetwork, updateGateway } from './sandbox';
+import {
+  createSandbox,
+  destroySandbox,
+  endpointOf,
+  joinNetwork,
+  leaveNetwork,
+  updateGateway,
+} from './sandbox';
 import type { DockerContainer, DockerState, EndpointConfig, PortBinding } from './state';
 import { validateEndpointSettings } from './validate';
 import { closeContainerSockets } from './listeners';
@@ -84,7 +91,9 @@ function validateNetMode(req: ContainerCreateRequest): void {
   const isContainer = parts[0] === 'container';
   if (isContainer && req.hostname !== '') throw invalid('conflicting options: hostname and the network mode');
   if (isContainer && req.links.length > 0)
-    throw invalid("conflicting options: container type network can't be used with links. This would result in undefined behavior");
+    throw invalid(
+      "conflicting options: container type network can't be used with links. This would result in undefined behavior",
+    );
   if (isContainer && req.dns.length > 0) throw invalid('conflicting options: dns and the network mode');
   if (isContainer && req.extraHosts.length > 0)
     throw invalid('conflicting options: custom host-to-IP mapping and the network mode');
@@ -93,7 +102,9 @@ function validateNetMode(req: ContainerCreateRequest): void {
   if (isContainer && req.exposedPorts.length > 0)
     throw invalid('conflicting options: port exposing and the container type network mode');
   if (mode === 'host' && req.links.length > 0)
-    throw invalid("conflicting options: host type networking can't be used with links. This would result in undefined behavior");
+    throw invalid(
+      "conflicting options: host type networking can't be used with links. This would result in undefined behavior",
+    );
 }
 
 function emptyEndpointConfig(networkId: string, r?: EndpointRequest): EndpointConfig {
@@ -129,7 +140,8 @@ export function createContainer(ctx: KernelCtx, st: DockerState, req: ContainerC
     }
   }
   validateNetMode({ ...req, networkMode: mode });
-  if (mode === 'host' && req.portBindings.length > 0) warnings.push('Published ports are discarded when using host network mode');
+  if (mode === 'host' && req.portBindings.length > 0)
+    warnings.push('Published ports are discarded when using host network mode');
   const image = findImage(req.image);
   if (!image) throw notFound(`No such image: ${req.image}`);
   const errs: string[] = [];
@@ -173,7 +185,8 @@ export function createContainer(ctx: KernelCtx, st: DockerState, req: ContainerC
     }
   }
   let hostname = req.hostname;
-  if (hostname === '') hostname = mode === 'host' ? st.hostname : mode.startsWith('container:') ? '' : shortId(id);
+  if (hostname === '')
+    hostname = mode === 'host' ? st.hostname : mode.startsWith('container:') ? '' : shortId(id);
   const cmd = req.cmd ?? (req.entrypoint ? [] : image.cmd);
   const entry = req.entrypoint ?? image.entrypoint;
   const full = [...entry, ...cmd];
@@ -190,7 +203,13 @@ export function createContainer(ctx: KernelCtx, st: DockerState, req: ContainerC
     env: [...image.env, ...req.env],
     tty: req.tty,
     openStdin: req.openStdin,
-    exposedPorts: [...new Set([...image.exposedPorts, ...req.exposedPorts, ...req.portBindings.map((b) => `${b.containerPort}/${b.proto}`)])],
+    exposedPorts: [
+      ...new Set([
+        ...image.exposedPorts,
+        ...req.exposedPorts,
+        ...req.portBindings.map((b) => `${b.containerPort}/${b.proto}`),
+      ]),
+    ],
     networkMode: mode,
     portBindings: req.portBindings.map((b) => ({ ...b })),
     publishAll: req.publishAll,
@@ -232,7 +251,9 @@ function registerLinks(st: DockerState, links: string[]): { id: string; alias: s
       throw e;
     }
     if (child.networkMode === 'host')
-      throw invalid("conflicting options: host type networking can't be used with links. This would result in undefined behavior");
+      throw invalid(
+        "conflicting options: host type networking can't be used with links. This would result in undefined behavior",
+      );
     return { id: child.id, alias: alias0 ?? name };
   });
 }
@@ -242,7 +263,11 @@ function checkLinks(st: DockerState, c: DockerContainer): void {
   for (const l of c.links) {
     const child = st.containers[l.id];
     if (!child) continue;
-    if (!child.networks.bridge) throw new DockerError('system', `Cannot link to /${child.name}, as it does not belong to the default network`);
+    if (!child.networks.bridge)
+      throw new DockerError(
+        'system',
+        `Cannot link to /${child.name}, as it does not belong to the default network`,
+      );
   }
 }
 
@@ -254,7 +279,13 @@ function effectiveBindings(c: DockerContainer): PortBinding[] {
     for (const p of c.exposedPorts) {
       const [port, proto] = p.split('/');
       if (!out.some((b) => `${b.containerPort}/${b.proto}` === p))
-        out.push({ proto: proto === 'udp' ? 'udp' : 'tcp', containerPort: Number(port), hostIp: '', hostPortWanted: 0, hostPortEnd: 0 });
+        out.push({
+          proto: proto === 'udp' ? 'udp' : 'tcp',
+          containerPort: Number(port),
+          hostIp: '',
+          hostPortWanted: 0,
+          hostPortEnd: 0,
+        });
     }
   }
   return out;
@@ -273,7 +304,8 @@ export function startContainer(ctx: KernelCtx, st: DockerState, c: DockerContain
     const term = c.networkMode.slice('container:'.length);
     const target = findContainer(st, term);
     if (target.id === c.id) throw new DockerError('system', 'cannot join own network');
-    if (target.status !== 'running') throw conflict(`cannot join network of a non running container: ${term}`);
+    if (target.status !== 'running')
+      throw conflict(`cannot join network of a non running container: ${term}`);
     c.ns = target.ns;
     c.hostname = target.hostname;
     c.domainname = target.domainname;
@@ -298,7 +330,9 @@ export function startContainer(ctx: KernelCtx, st: DockerState, c: DockerContain
     c.sandboxId = sb.id;
     c.ns = sb.ns;
     // The default bridge is connected first; the others in (sorted) map order.
-    const order = [...nets].sort((a, b) => (a.defaultBridge ? -1 : b.defaultBridge ? 1 : a.name < b.name ? -1 : 1));
+    const order = [...nets].sort((a, b) =>
+      a.defaultBridge ? -1 : b.defaultBridge ? 1 : a.name < b.name ? -1 : 1,
+    );
     for (const n of order) {
       const cfg = c.networks[n.name] as EndpointConfig;
       joinNetwork(ctx, st, sb, c, n, cfg);
@@ -329,7 +363,9 @@ export function containerExited(ctx: KernelCtx, st: DockerState, c: DockerContai
   if (c.sandboxId) {
     const sb = st.sandboxes[c.sandboxId];
     // A namespace still used by containers joined to it (--network container:) stays; its endpoints go.
-    const users = Object.values(st.containers).filter((o) => o.id !== c.id && o.status === 'running' && o.ns === c.ns);
+    const users = Object.values(st.containers).filter(
+      (o) => o.id !== c.id && o.status === 'running' && o.ns === c.ns,
+    );
     if (sb) {
       if (users.length > 0) {
         for (const epId of [...sb.endpoints].reverse()) {
@@ -365,7 +401,13 @@ export function removeContainer(ctx: KernelCtx, st: DockerState, c: DockerContai
 }
 
 /** daemon.ConnectToNetwork */
-export function connectContainer(ctx: KernelCtx, st: DockerState, c: DockerContainer, netTerm: string, req: EndpointRequest): void {
+export function connectContainer(
+  ctx: KernelCtx,
+  st: DockerState,
+  c: DockerContainer,
+  netTerm: string,
+  req: EndpointRequest,
+): void {
   if (c.status === 'running' && isContainerMode(c.networkMode)) {
     throw forbiddenShared();
   }
@@ -416,15 +458,25 @@ function forbiddenShared(): DockerError {
 }
 
 function conflictHost(): DockerError {
-  return new DockerError('forbidden', 'container cannot be disconnected from host network or connected to host network');
+  return new DockerError(
+    'forbidden',
+    'container cannot be disconnected from host network or connected to host network',
+  );
 }
 
 /** daemon.DisconnectFromNetwork */
-export function disconnectContainer(ctx: KernelCtx, st: DockerState, c: DockerContainer, netTerm: string, force: boolean): void {
+export function disconnectContainer(
+  ctx: KernelCtx,
+  st: DockerState,
+  c: DockerContainer,
+  netTerm: string,
+  force: boolean,
+): void {
   const n = tryFindNetwork(st, netTerm);
   if (c.status !== 'running' || (!n && force)) {
     const key = Object.keys(c.networks).find((k) => k === netTerm || (n !== null && k === n.name));
-    if (key === undefined && !force) throw new DockerError('system', `container ${c.id} is not connected to the network ${netTerm}`);
+    if (key === undefined && !force)
+      throw new DockerError('system', `container ${c.id} is not connected to the network ${netTerm}`);
     if (key !== undefined) delete c.networks[key];
     return;
   }
@@ -432,7 +484,8 @@ export function disconnectContainer(ctx: KernelCtx, st: DockerState, c: DockerCo
   const net = n as NonNullable<typeof n>;
   if (c.networkMode === 'host' && net.driver === 'host') throw conflictHost();
   const key = Object.keys(c.networks).find((k) => k === net.name);
-  if (key === undefined) throw new DockerError('system', `container ${c.id} is not connected to network ${net.name}`);
+  if (key === undefined)
+    throw new DockerError('system', `container ${c.id} is not connected to network ${net.name}`);
   delete c.networks[key];
   const ep = endpointOf(st, c, net);
   const sb = c.sandboxId ? st.sandboxes[c.sandboxId] : undefined;

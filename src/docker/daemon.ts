@@ -12,7 +12,14 @@ import type { DockerState } from './state';
 import { IMAGES } from './images';
 import { setupDriverChains } from './drivers/bridge_rules';
 import { setPolicy } from './drivers/iptables';
-import { OPT_BRIDGE_NAME, OPT_DEFAULT_BRIDGE, OPT_HOST_BINDING, OPT_ICC, OPT_MASQUERADE, OPT_MTU } from './drivers/bridge';
+import {
+  OPT_BRIDGE_NAME,
+  OPT_DEFAULT_BRIDGE,
+  OPT_HOST_BINDING,
+  OPT_ICC,
+  OPT_MASQUERADE,
+  OPT_MTU,
+} from './drivers/bridge';
 
 export interface DaemonHost {
   hostname: string;
@@ -61,8 +68,18 @@ export function startDaemon(ctx: KernelCtx, st: DockerState, host: DaemonHost): 
     ipam: [],
     labels: {},
   };
-  createNetwork(ctx, st, { ...base, name: 'none', driver: 'null', ipamOptions: null, options: {} }, { nameservers, predefined: true });
-  createNetwork(ctx, st, { ...base, name: 'host', driver: 'host', ipamOptions: null, options: {} }, { nameservers, predefined: true });
+  createNetwork(
+    ctx,
+    st,
+    { ...base, name: 'none', driver: 'null', ipamOptions: null, options: {} },
+    { nameservers, predefined: true },
+  );
+  createNetwork(
+    ctx,
+    st,
+    { ...base, name: 'host', driver: 'host', ipamOptions: null, options: {} },
+    { nameservers, predefined: true },
+  );
   createNetwork(
     ctx,
     st,

@@ -49,7 +49,9 @@ describe('embedded DNS', () => {
     expect(ask('foo')).toBeNull();
     expect(ask('bar')).toEqual(['172.19.0.2']);
     expect(ask(short)).toEqual(['172.19.0.2']);
-    expect(await net.inspect('first', '{{json .NetworkSettings.Networks.net2.DNSNames}}')).toBe(`["first","bar","${short}"]`);
+    expect(await net.inspect('first', '{{json .NetworkSettings.Networks.net2.DNSNames}}')).toBe(
+      `["first","bar","${short}"]`,
+    );
   });
 
   it('does not resolve containers on the default bridge, nor stopped ones', async () => {

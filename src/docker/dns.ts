@@ -23,7 +23,11 @@ function publicLookup(qname: string): Ip4[] | null {
 
 /** The running container whose sandbox is this namespace. */
 function containerInNs(st: DockerState, ns: NsId) {
-  return Object.values(st.containers).find((c) => c.status === 'running' && c.ns === ns && !c.networkMode.startsWith('container:')) ?? null;
+  return (
+    Object.values(st.containers).find(
+      (c) => c.status === 'running' && c.ns === ns && !c.networkMode.startsWith('container:'),
+    ) ?? null
+  );
 }
 
 /** Embedded resolver lookup over the networks the asking sandbox is on; null when no container has the name. */
@@ -37,7 +41,8 @@ export function resolveContainerName(st: DockerState, ns: NsId, qname: string): 
   const tries: { name: string; nets: string[] }[] = [{ name: q, nets: myNets }];
   for (const nid of myNets) {
     const n = st.networks[nid];
-    if (n && q.endsWith(`.${n.name.toLowerCase()}`)) tries.push({ name: q.slice(0, -(n.name.length + 1)), nets: [nid] });
+    if (n && q.endsWith(`.${n.name.toLowerCase()}`))
+      tries.push({ name: q.slice(0, -(n.name.length + 1)), nets: [nid] });
   }
   for (const t of tries) {
     const out: Ip4[] = [];

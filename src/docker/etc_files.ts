@@ -62,7 +62,7 @@ export function etcHosts(st: DockerState, c0: DockerContainer): string {
   const sb = c.sandboxId ? st.sandboxes[c.sandboxId] : undefined;
   for (const epId of sb?.endpoints ?? []) {
     const ep = st.endpoints[epId];
-    if (ep?.ipv4 != null) lines.push(`${formatIp4(ep.ipv4)}\t${hostNames(c)}`);
+    if (ep && ep.ipv4 !== null) lines.push(`${formatIp4(ep.ipv4)}\t${hostNames(c)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -108,7 +108,8 @@ export function etcResolvConf(st: DockerState, c0: DockerContainer): string {
     const ext = (c.dns.length > 0 ? c.dns : host.ns).map((a) => (isLocalhost(a) ? `host(${a})` : a));
     nameservers = ['127.0.0.11'];
     let ndotsFrom = 'internal';
-    if (options.some((o) => o.startsWith('ndots:'))) ndotsFrom = c.dnsOptions.length > 0 ? 'override' : 'host';
+    if (options.some((o) => o.startsWith('ndots:')))
+      ndotsFrom = c.dnsOptions.length > 0 ? 'override' : 'host';
     else options = [...options, 'ndots:0'];
     trailer.push(`# Based on host file: '/etc/resolv.conf' (internal resolver)`);
     if (ext.length > 0) trailer.push(`# ExtServers: [${ext.join(' ')}]`);

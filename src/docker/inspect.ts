@@ -68,7 +68,8 @@ export function networkInspect(st: DockerState, n: DockerNetwork): JsonValue {
 
 function portMap(st: DockerState, c: DockerContainer): JsonValue {
   const out: { [k: string]: JsonValue } = {};
-  if (c.status !== 'running' || c.networkMode === 'host' || c.networkMode.startsWith('container:')) return out;
+  if (c.status !== 'running' || c.networkMode === 'host' || c.networkMode.startsWith('container:'))
+    return out;
   const keys = [...c.exposedPorts].sort();
   const mappings = Object.values(st.endpoints)
     .filter((e) => e.containerId === c.id)
@@ -125,7 +126,8 @@ export function containerInspect(st: DockerState, c: DockerContainer): JsonValue
   const bridge = c.networks.bridge;
   const img = imageById(c.imageId);
   const networks: { [k: string]: JsonValue } = {};
-  for (const k of Object.keys(c.networks).sort()) networks[k] = endpointSettings(c.networks[k] as EndpointConfig);
+  for (const k of Object.keys(c.networks).sort())
+    networks[k] = endpointSettings(c.networks[k] as EndpointConfig);
   const exposed: { [k: string]: JsonValue } = {};
   for (const p of c.exposedPorts) exposed[p] = {};
   const config: { [k: string]: JsonValue } = {
@@ -142,7 +144,10 @@ export function containerInspect(st: DockerState, c: DockerContainer): JsonValue
     OpenStdin: c.openStdin,
     StdinOnce: c.openStdin,
     Env: [...c.env],
-    Cmd: c.args.length > 0 || !img?.entrypoint.length ? [c.path, ...c.args].slice(img?.entrypoint.length ?? 0) : null,
+    Cmd:
+      c.args.length > 0 || !img?.entrypoint.length
+        ? [c.path, ...c.args].slice(img?.entrypoint.length ?? 0)
+        : null,
     Image: c.image,
     Volumes: null,
     WorkingDir: '',

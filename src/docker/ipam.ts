@@ -58,11 +58,19 @@ export function allocatePredefinedSubnet(st: DockerState, reserved: readonly Cid
 
 /** RequestPool with an explicit subnet: only other Docker pools are checked (allocateSubnetL). */
 export function checkUserSubnet(st: DockerState, subnet: Cidr4): void {
-  if (allocatedPools(st).some((t) => overlaps(subnet, t))) throw new DockerError('forbidden', ERR_POOL_OVERLAP);
+  if (allocatedPools(st).some((t) => overlaps(subnet, t)))
+    throw new DockerError('forbidden', ERR_POOL_OVERLAP);
 }
 
 export function newPool(subnet: Cidr4, range: Cidr4 | null, aux: Record<string, Ip4>): IpamPool {
-  return { subnet: subnet.addr, prefixLen: subnet.prefixLen, range, gateway: null, aux: { ...aux }, allocated: [] };
+  return {
+    subnet: subnet.addr,
+    prefixLen: subnet.prefixLen,
+    range,
+    gateway: null,
+    aux: { ...aux },
+    allocated: [],
+  };
 }
 
 function reservedInPool(p: IpamPool, a: Ip4): boolean {
@@ -84,7 +92,8 @@ function take(p: IpamPool, a: Ip4): Ip4 {
 /** RequestAddress: a preferred address (must be free and inside the pool) or the lowest free one. */
 export function requestAddress(p: IpamPool, preferred: Ip4 | null): Ip4 {
   if (preferred !== null) {
-    if (!inPrefix(preferred, p.subnet, p.prefixLen)) throw new DockerError('invalid', 'requested address is out of range');
+    if (!inPrefix(preferred, p.subnet, p.prefixLen))
+      throw new DockerError('invalid', 'requested address is out of range');
     if (!isFree(p, preferred)) throw new DockerError('forbidden', ERR_IP_IN_USE);
     return take(p, preferred);
   }

@@ -35,7 +35,14 @@ export function startResolver(ctx: KernelCtx, sb: DockerSandbox): void {
   if (sb.resolver || sb.isHost) return;
   const ns = sb.ns;
   const udpPort = sockEphemeralPort(ctx, ns, 'udp');
-  const udp = sockOpen(ctx, ns, { proto: 'udp', program: 'dockerd', pid: 1, app: { kind: 'dns' }, localAddr: RESOLVER_IP, localPort: udpPort });
+  const udp = sockOpen(ctx, ns, {
+    proto: 'udp',
+    program: 'dockerd',
+    pid: 1,
+    app: { kind: 'dns' },
+    localAddr: RESOLVER_IP,
+    localPort: udpPort,
+  });
   const tcpPort = sockEphemeralPort(ctx, ns, 'tcp');
   const tcp = sockOpen(ctx, ns, {
     proto: 'tcp',
@@ -57,14 +64,31 @@ export function startResolver(ctx: KernelCtx, sb: DockerSandbox): void {
       dst: r32,
       proto,
       dport: 53,
-      target: { kind: 'DNAT', to: { addrFrom: RESOLVER_IP, addrTo: RESOLVER_IP, portFrom: port, portTo: port }, random: false, persistent: false },
+      target: {
+        kind: 'DNAT',
+        to: { addrFrom: RESOLVER_IP, addrTo: RESOLVER_IP, portFrom: port, portTo: port },
+        random: false,
+        persistent: false,
+      },
     });
   const snat = (proto: 'udp' | 'tcp', port: number) => {
     const sport = { from: port, to: port, invert: false };
     return {
-      ...rule({ src: r32, target: { kind: 'SNAT', to: { addrFrom: null, addrTo: null, portFrom: 53, portTo: 53 }, random: false, persistent: false } }),
+      ...rule({
+        src: r32,
+        target: {
+          kind: 'SNAT',
+          to: { addrFrom: null, addrTo: null, portFrom: 53, portTo: 53 },
+          random: false,
+          persistent: false,
+        },
+      }),
       proto: proto === 'tcp' ? 6 : 17,
-      matches: [proto === 'tcp' ? { kind: 'tcp' as const, sport, dport: null, flags: null } : { kind: 'udp' as const, sport, dport: null }],
+      matches: [
+        proto === 'tcp'
+          ? { kind: 'tcp' as const, sport, dport: null, flags: null }
+          : { kind: 'udp' as const, sport, dport: null },
+      ],
     };
   };
   insertRule(ctx, ns, 'nat', 'DOCKER_OUTPUT', dnat('udp', udpPort));

@@ -30,10 +30,12 @@ export function findNetwork(st: DockerState, term: string): DockerNetwork {
   if (byId) return byId;
   const byName = all.filter((n) => n.name === term);
   if (byName.length === 1) return byName[0] as DockerNetwork;
-  if (byName.length > 1) throw invalid(`network ${term} is ambiguous (${byName.length} matches found on name)`);
+  if (byName.length > 1)
+    throw invalid(`network ${term} is ambiguous (${byName.length} matches found on name)`);
   const byPrefix = term === '' ? [] : all.filter((n) => n.id.startsWith(term));
   if (byPrefix.length === 1) return byPrefix[0] as DockerNetwork;
-  if (byPrefix.length > 1) throw invalid(`network ${term} is ambiguous (${byPrefix.length} matches found based on ID prefix)`);
+  if (byPrefix.length > 1)
+    throw invalid(`network ${term} is ambiguous (${byPrefix.length} matches found based on ID prefix)`);
   throw notFound(`network ${term} not found`);
 }
 
@@ -72,7 +74,9 @@ function parseStrictCidr(text: string, what: string, errs: string[]): Cidr4 | nu
     return null;
   }
   if (networkOf(c.addr, c.prefixLen) !== c.addr) {
-    errs.push(`invalid ${what} ${text}: it should be ${formatIp4(networkOf(c.addr, c.prefixLen))}/${c.prefixLen}`);
+    errs.push(
+      `invalid ${what} ${text}: it should be ${formatIp4(networkOf(c.addr, c.prefixLen))}/${c.prefixLen}`,
+    );
     return null;
   }
   return c;
@@ -97,7 +101,10 @@ function validateIpam(cfgs: IpamConfigRequest[]): ValidIpam | null {
     if (cfg.ipRange !== '') {
       const r = parseStrictCidr(cfg.ipRange, 'ip-range', errs);
       if (r) {
-        if (r.prefixLen < subnet.prefixLen) errs.push(`invalid ip-range ${cfg.ipRange}: CIDR block is bigger than its parent subnet ${cfg.subnet}`);
+        if (r.prefixLen < subnet.prefixLen)
+          errs.push(
+            `invalid ip-range ${cfg.ipRange}: CIDR block is bigger than its parent subnet ${cfg.subnet}`,
+          );
         else if (networkOf(r.addr, subnet.prefixLen) !== subnet.addr)
           errs.push(`invalid ip-range ${cfg.ipRange}: parent subnet ${cfg.subnet} doesn't contain ip-range`);
         else range = r;
@@ -116,7 +123,9 @@ function validateIpam(cfgs: IpamConfigRequest[]): ValidIpam | null {
       const v = parseIp4(a);
       if (v === null) errs.push(`invalid auxiliary address ${name}: invalid address`);
       else if (networkOf(v, subnet.prefixLen) !== subnet.addr)
-        errs.push(`invalid auxiliary address ${name}: parent subnet ${cfg.subnet} doesn't contain this address`);
+        errs.push(
+          `invalid auxiliary address ${name}: parent subnet ${cfg.subnet} doesn't contain this address`,
+        );
       else aux[name] = v;
     }
     out ??= { subnet, range, gateway, aux };
@@ -221,7 +230,10 @@ export function removeNetwork(ctx: KernelCtx, st: DockerState, term: string): Do
     throw forbidden(`${n.name} is a pre-defined network and cannot be removed`);
   }
   if (activeEndpoints(st, n).length > 0) {
-    throw new DockerError('forbidden', `error while removing network: network ${n.name} id ${n.id} has active endpoints`);
+    throw new DockerError(
+      'forbidden',
+      `error while removing network: network ${n.name} id ${n.id} has active endpoints`,
+    );
   }
   if (n.driver === 'bridge') bridgeDeleteNetwork(ctx, st.hostNs, n);
   delete st.networks[n.id];
@@ -230,5 +242,8 @@ export function removeNetwork(ctx: KernelCtx, st: DockerState, term: string): Do
 
 /** Whether a network is user-defined (NetworkMode.IsUserDefined: not bridge, host, none, default, container:). */
 export function isUserDefinedName(name: string): boolean {
-  return !(['bridge', 'host', 'none', 'default'] as const).includes(name as 'bridge') && !name.startsWith('container:');
+  return (
+    !(['bridge', 'host', 'none', 'default'] as const).includes(name as 'bridge') &&
+    !name.startsWith('container:')
+  );
 }

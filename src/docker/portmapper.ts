@@ -20,7 +20,9 @@ function portRange(ctx: KernelCtx, st: DockerState): [number, number] {
 }
 
 function taken(st: DockerState, proto: string, hostIp: Ip4, port: number): boolean {
-  return st.ports.some((p) => p.proto === proto && p.port === port && (p.hostIp === 0 || hostIp === 0 || p.hostIp === hostIp));
+  return st.ports.some(
+    (p) => p.proto === proto && p.port === port && (p.hostIp === 0 || hostIp === 0 || p.hostIp === hostIp),
+  );
 }
 
 function allocate(ctx: KernelCtx, st: DockerState, b: PortBinding, hostIp: Ip4, containerId: string): number {
@@ -33,7 +35,10 @@ function allocate(ctx: KernelCtx, st: DockerState, b: PortBinding, hostIp: Ip4, 
       if (b.hostPortEnd <= b.hostPortWanted) break;
     }
     const shown = b.hostIp === '' ? formatIp4(hostIp) : b.hostIp;
-    throw new DockerError('system', `Bind for ${shown}:${b.hostPortWanted} failed: port is already allocated`);
+    throw new DockerError(
+      'system',
+      `Bind for ${shown}:${b.hostPortWanted} failed: port is already allocated`,
+    );
   }
   const [begin, end] = portRange(ctx, st);
   let port = st.lastEphemeral[b.proto] ?? end;
@@ -49,7 +54,13 @@ function allocate(ctx: KernelCtx, st: DockerState, b: PortBinding, hostIp: Ip4, 
 }
 
 /** ProgramExternalConnectivity: allocate and program every binding on the gateway endpoint. */
-export function mapPorts(ctx: KernelCtx, st: DockerState, n: DockerNetwork, ep: DockerEndpoint, bindings: PortBinding[]): void {
+export function mapPorts(
+  ctx: KernelCtx,
+  st: DockerState,
+  n: DockerNetwork,
+  ep: DockerEndpoint,
+  bindings: PortBinding[],
+): void {
   if (ep.ipv4 === null || !n.bridgeName) return;
   for (const b of bindings) {
     const hostIp = b.hostIp === '' ? n.hostBindingIpv4 : (parseIp4(b.hostIp) ?? 0);
@@ -65,7 +76,14 @@ export function mapPorts(ctx: KernelCtx, st: DockerState, n: DockerNetwork, ep: 
       }
       throw e;
     }
-    const m: PortMapping = { proto: b.proto, containerPort: b.containerPort, hostIp, hostPort, containerIp: ep.ipv4, proxySocket: null };
+    const m: PortMapping = {
+      proto: b.proto,
+      containerPort: b.containerPort,
+      hostIp,
+      hostPort,
+      containerIp: ep.ipv4,
+      proxySocket: null,
+    };
     ep.portMappings.push(m);
     openProxy(ctx, st, m);
     programPort(ctx, st.hostNs, { bridge: n.bridgeName, ...m });
@@ -73,11 +91,24 @@ export function mapPorts(ctx: KernelCtx, st: DockerState, n: DockerNetwork, ep: 
 }
 
 /** RevokeExternalConnectivity: rules go, host ports are released. */
-export function unmapPorts(ctx: KernelCtx, st: DockerState, n: DockerNetwork | undefined, ep: DockerEndpoint): void {
+export function unmapPorts(
+  ctx: KernelCtx,
+  st: DockerState,
+  n: DockerNetwork | undefined,
+  ep: DockerEndpoint,
+): void {
   for (const m of ep.portMappings) {
     closeProxy(ctx, st, m);
     if (n?.bridgeName) unprogramPort(ctx, st.hostNs, { bridge: n.bridgeName, ...m });
-    st.ports = st.ports.filter((p) => !(p.proto === m.proto && p.port === m.hostPort && p.hostIp === m.hostIp && p.containerId === ep.containerId));
+    st.ports = st.ports.filter(
+      (p) =>
+        !(
+          p.proto === m.proto &&
+          p.port === m.hostPort &&
+          p.hostIp === m.hostIp &&
+          p.containerId === ep.containerId
+        ),
+    );
   }
   ep.portMappings = [];
 }

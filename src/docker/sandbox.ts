@@ -6,20 +6,40 @@
  */
 import { formatIp4, parseIp4 } from '../lib';
 import type { KernelCtx } from '../kernel';
-import { RT_TABLE_MAIN, createNetns, destroyNetns, devByName, fibDelete, fibInsert, openDevice } from '../kernel';
+import {
+  RT_TABLE_MAIN,
+  createNetns,
+  destroyNetns,
+  devByName,
+  fibDelete,
+  fibInsert,
+  openDevice,
+} from '../kernel';
 import { DockerError, forbidden } from './errors';
 import { generateId, macFromIp, shortId } from './ids';
 import { releaseAddress, requestAddress } from './ipam';
 import { isUserDefinedName } from './network';
 import { mapPorts, unmapPorts } from './portmapper';
 import { startResolver } from './listeners';
-import type { DockerContainer, DockerEndpoint, DockerNetwork, DockerSandbox, DockerState, EndpointConfig } from './state';
+import type {
+  DockerContainer,
+  DockerEndpoint,
+  DockerNetwork,
+  DockerSandbox,
+  DockerState,
+  EndpointConfig,
+} from './state';
 import { OPT_IFACE_PREFIX, bridgeCreateEndpoint, bridgeDeleteEndpoint, bridgeJoin } from './drivers/bridge';
 
 export const SANDBOX_KEY_DIR = '/var/run/docker/netns';
 
 /** NewSandbox: a fresh namespace with lo up, or the host's for --network host. */
-export function createSandbox(ctx: KernelCtx, st: DockerState, c: DockerContainer, isHost: boolean): DockerSandbox {
+export function createSandbox(
+  ctx: KernelCtx,
+  st: DockerState,
+  c: DockerContainer,
+  isHost: boolean,
+): DockerSandbox {
   const id = generateId(ctx.rng);
   let ns = st.hostNs;
   if (!isHost) {
@@ -55,7 +75,8 @@ export function destroySandbox(ctx: KernelCtx, st: DockerState, sb: DockerSandbo
 /** buildEndpointDNSNames: name, aliases, short id, hostname (deduplicated); user-defined networks only. */
 function dnsNames(c: DockerContainer, aliases: string[]): string[] {
   const out: string[] = [];
-  for (const n of [c.name, ...aliases, shortId(c.id), c.hostname]) if (n !== '' && !out.includes(n)) out.push(n);
+  for (const n of [c.name, ...aliases, shortId(c.id), c.hostname])
+    if (n !== '' && !out.includes(n)) out.push(n);
   return out;
 }
 
@@ -101,7 +122,13 @@ function setDefaultRoute(ctx: KernelCtx, sb: DockerSandbox, ep: DockerEndpoint, 
       'add',
     );
   } else if (ctx.k.devices[ep.containerDev]) {
-    fibDelete(ctx, sb.ns, { table: RT_TABLE_MAIN, dst: 0, dstLen: 0, gateway: ep.gateway, dev: ep.containerDev });
+    fibDelete(ctx, sb.ns, {
+      table: RT_TABLE_MAIN,
+      dst: 0,
+      dstLen: 0,
+      gateway: ep.gateway,
+      dev: ep.containerDev,
+    });
   }
 }
 
@@ -160,9 +187,15 @@ export function joinNetwork(
       ep.ipv4 = requestAddress(n.pool, preferred);
     } catch (e) {
       if (e instanceof DockerError && e.kind === 'unavailable')
-        throw new DockerError('unavailable', `no available IPv4 addresses on this network's address pools: ${n.name} (${n.id})`);
+        throw new DockerError(
+          'unavailable',
+          `no available IPv4 addresses on this network's address pools: ${n.name} (${n.id})`,
+        );
       if (e instanceof DockerError && e.message === 'requested address is out of range')
-        throw new DockerError('invalid', `invalid address ${cfg.ipv4Address}: It does not belong to any of this network's subnets`);
+        throw new DockerError(
+          'invalid',
+          `invalid address ${cfg.ipv4Address}: It does not belong to any of this network's subnets`,
+        );
       throw e;
     }
     ep.prefixLen = n.pool.prefixLen;
@@ -176,7 +209,13 @@ export function joinNetwork(
     const idx = sb.nextIfIndex[prefix] ?? 0;
     sb.nextIfIndex[prefix] = idx + 1;
     ep.ifName = `${prefix}${idx}`;
-    bridgeJoin(ctx, pair.containerDev, { sandboxNs: sb.ns, ifName: ep.ifName, mac: ep.mac, addr: ep.ipv4, prefixLen: ep.prefixLen });
+    bridgeJoin(ctx, pair.containerDev, {
+      sandboxNs: sb.ns,
+      ifName: ep.ifName,
+      mac: ep.mac,
+      addr: ep.ipv4,
+      prefixLen: ep.prefixLen,
+    });
   }
   st.endpoints[ep.id] = ep;
   sb.endpoints.push(ep.id);
@@ -196,7 +235,13 @@ export function joinNetwork(
 }
 
 /** ep.Leave + ep.Delete: ports, route, interface and address go. */
-export function leaveNetwork(ctx: KernelCtx, st: DockerState, sb: DockerSandbox, ep: DockerEndpoint, reelect = true): void {
+export function leaveNetwork(
+  ctx: KernelCtx,
+  st: DockerState,
+  sb: DockerSandbox,
+  ep: DockerEndpoint,
+  reelect = true,
+): void {
   const n = st.networks[ep.networkId];
   const wasGateway = sb.gatewayEndpoint === ep.id;
   if (wasGateway) {

@@ -9,7 +9,9 @@ function civilFromDays(z0: number): { y: number; m: number; d: number } {
   const z = z0 + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -28,7 +30,10 @@ export function rfc3339Nano(epochMs: number, us: number): string {
   const sod = secs - days * 86400;
   const { y, m, d } = civilFromDays(days);
   let frac = '';
-  if (fracUs > 0) frac = `.${String(fracUs * 1000).padStart(9, '0').replace(/0+$/, '')}`;
+  if (fracUs > 0)
+    frac = `.${String(fracUs * 1000)
+      .padStart(9, '0')
+      .replace(/0+$/, '')}`;
   return `${y}-${p2(m)}-${p2(d)}T${p2(Math.floor(sod / 3600))}:${p2(Math.floor((sod % 3600) / 60))}:${p2(sod % 60)}${frac}Z`;
 }
 

@@ -13,11 +13,17 @@ export interface EndpointSettingsLike {
   macAddress: string;
 }
 
-export function validateEndpointSettings(n: DockerNetwork | null, name: string, s: EndpointSettingsLike): string | null {
+export function validateEndpointSettings(
+  n: DockerNetwork | null,
+  name: string,
+  s: EndpointSettingsLike,
+): string | null {
   const errs: string[] = [];
   if (!isUserDefinedName(name)) {
-    if (s.ipv4Address !== '') errs.push('user specified IP address is supported on user defined networks only');
-    if (s.aliases.length > 0) errs.push('network-scoped alias is supported only for containers in user defined networks');
+    if (s.ipv4Address !== '')
+      errs.push('user specified IP address is supported on user defined networks only');
+    if (s.aliases.length > 0)
+      errs.push('network-scoped alias is supported only for containers in user defined networks');
   }
   let ip: number | null = null;
   if (s.ipv4Address !== '') {
@@ -26,9 +32,12 @@ export function validateEndpointSettings(n: DockerNetwork | null, name: string, 
   }
   if (n && ip !== null && ip !== 0) {
     if (n.userSubnet && n.pool) {
-      if (!poolContains(n.pool, ip)) errs.push(`no configured subnet or ip-range contain the IP address ${s.ipv4Address}`);
+      if (!poolContains(n.pool, ip))
+        errs.push(`no configured subnet or ip-range contain the IP address ${s.ipv4Address}`);
     } else if (isUserDefinedName(name)) {
-      errs.push('user specified IP address is supported only when connecting to networks with user configured subnets');
+      errs.push(
+        'user specified IP address is supported only when connecting to networks with user configured subnets',
+      );
     }
   }
   if (s.macAddress !== '' && !/^([0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}$/.test(s.macAddress)) {

@@ -61,7 +61,8 @@ function mtuOf(n: DockerNetwork): number | null {
 
 /** createNetwork: the bridge device and its rules; fills n.bridgeDev. */
 export function bridgeCreateNetwork(ctx: KernelCtx, hostNs: NsId, n: DockerNetwork): void {
-  if (!n.pool || n.pool.gateway === null || !n.bridgeName) throw new Error('docker: bridge network without pool');
+  if (!n.pool || n.pool.gateway === null || !n.bridgeName)
+    throw new Error('docker: bridge network without pool');
   if (devByName(ctx.k, hostNs, n.bridgeName)) {
     throw new DockerError('system', `bridge ${n.bridgeName} already exists`);
   }
@@ -138,12 +139,23 @@ export function bridgeJoin(ctx: KernelCtx, containerDev: DevId, j: JoinSpec): vo
   must(renameDevice(ctx, containerDev, j.ifName), 'rename');
   must(setMac(ctx, containerDev, j.mac), 'mac');
   setDisableIpv6(ctx, containerDev, 1);
-  must(inetAddAddr(ctx, containerDev, { local: j.addr, prefixLen: j.prefixLen, broadcast: broadcastOf(j.addr, j.prefixLen) }), 'address');
+  must(
+    inetAddAddr(ctx, containerDev, {
+      local: j.addr,
+      prefixLen: j.prefixLen,
+      broadcast: broadcastOf(j.addr, j.prefixLen),
+    }),
+    'address',
+  );
   openDevice(ctx, containerDev);
 }
 
 /** Leave + DeleteEndpoint: the host end goes and takes its peer with it. */
-export function bridgeDeleteEndpoint(ctx: KernelCtx, hostDev: DevId | null, containerDev: DevId | null): void {
+export function bridgeDeleteEndpoint(
+  ctx: KernelCtx,
+  hostDev: DevId | null,
+  containerDev: DevId | null,
+): void {
   if (hostDev && ctx.k.devices[hostDev]) unregisterDevice(ctx, hostDev);
   else if (containerDev && ctx.k.devices[containerDev]) unregisterDevice(ctx, containerDev);
 }

@@ -179,13 +179,26 @@ function portRules(p: PortRule) {
       dport: p.hostPort,
       target: {
         kind: 'DNAT',
-        to: { addrFrom: p.containerIp, addrTo: p.containerIp, portFrom: p.containerPort, portTo: p.containerPort },
+        to: {
+          addrFrom: p.containerIp,
+          addrTo: p.containerIp,
+          portFrom: p.containerPort,
+          portTo: p.containerPort,
+        },
         random: false,
         persistent: false,
       },
     }),
     hairpin: rule({ src: ctr, dst: ctr, proto: p.proto, dport: p.containerPort, target: MASQUERADE }),
-    accept: rule({ dst: ctr, in: p.bridge, inInvert: true, out: p.bridge, proto: p.proto, dport: p.containerPort, target: ACCEPT }),
+    accept: rule({
+      dst: ctr,
+      in: p.bridge,
+      inInvert: true,
+      out: p.bridge,
+      proto: p.proto,
+      dport: p.containerPort,
+      target: ACCEPT,
+    }),
   };
 }
 

@@ -28,7 +28,11 @@ export function rule(p: RuleParts): NfRuleSpec {
   const matches: NfMatch[] = [];
   if (p.proto && p.dport !== undefined) {
     const dport = { from: p.dport, to: p.dport, invert: false };
-    matches.push(p.proto === 'tcp' ? { kind: 'tcp', sport: null, dport, flags: null } : { kind: 'udp', sport: null, dport });
+    matches.push(
+      p.proto === 'tcp'
+        ? { kind: 'tcp', sport: null, dport, flags: null }
+        : { kind: 'udp', sport: null, dport },
+    );
   }
   matches.push(...(p.matches ?? []));
   return {
@@ -82,6 +86,12 @@ export function newChain(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: st
 }
 
 /** iptables -P */
-export function setPolicy(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string, policy: 'ACCEPT' | 'DROP'): void {
+export function setPolicy(
+  ctx: KernelCtx,
+  ns: NsId,
+  table: NfTableName,
+  chain: string,
+  policy: 'ACCEPT' | 'DROP',
+): void {
   nfSetPolicy(ctx, ns, table, chain, policy);
 }

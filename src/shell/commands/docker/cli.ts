@@ -83,7 +83,10 @@ export async function runVerb(io: CommandIO, v: Verb, argv: string[]): Promise<n
 }
 
 /** Run an engine operation as one change of the World; a DockerError rolls it back (immer discards the draft). */
-export function engine<T>(io: CommandIO, fn: (st: DockerState, d: Parameters<Parameters<CommandIO['os']['mutate']>[0]>[0]) => T): T {
+export function engine<T>(
+  io: CommandIO,
+  fn: (st: DockerState, d: Parameters<Parameters<CommandIO['os']['mutate']>[0]>[0]) => T,
+): T {
   return io.os.mutate((d) => fn(d.sys.docker, d));
 }
 

@@ -30,24 +30,32 @@ export function parsePortSpec(spec: string): PortBinding[] {
   if (proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp') throw new OptsError(`invalid proto: ${proto}`);
   let ip = '';
   let host = '';
-  let ctr = rest;
+  let ctr: string;
   const bracket = /^\[([^\]]*)\]:(.*)$/.exec(rest);
   const parts = bracket ? [bracket[1] as string, ...(bracket[2] as string).split(':')] : rest.split(':');
   if (parts.length === 1) ctr = parts[0] as string;
   else if (parts.length === 2) [host, ctr] = parts as [string, string];
   else if (parts.length === 3) [ip, host, ctr] = parts as [string, string, string];
   else throw new OptsError(`invalid port specification: "${spec}"`);
-  if (ip !== '' && parseIp4(ip) === null && !ip.includes(':')) throw new OptsError(`invalid IP address: ${ip}`);
+  if (ip !== '' && parseIp4(ip) === null && !ip.includes(':'))
+    throw new OptsError(`invalid IP address: ${ip}`);
   if (ctr === '') throw new OptsError(`no port specified: ${spec}<empty>`);
   const [cs, ce] = parseRange(ctr, 'containerPort');
   let hs = 0;
   let he = 0;
   if (host !== '') [hs, he] = parseRange(host, 'hostPort');
-  if (host !== '' && he - hs !== ce - cs && he !== hs) throw new OptsError(`invalid ranges specified for container and host Ports: ${ctr} and ${host}`);
+  if (host !== '' && he - hs !== ce - cs && he !== hs)
+    throw new OptsError(`invalid ranges specified for container and host Ports: ${ctr} and ${host}`);
   const out: PortBinding[] = [];
   for (let i = 0; i <= ce - cs; i++) {
     const hp = host === '' ? 0 : he === hs ? hs : hs + i;
-    out.push({ proto: proto === 'udp' ? 'udp' : 'tcp', containerPort: cs + i, hostIp: ip, hostPortWanted: hp, hostPortEnd: he === hs && ce > cs ? hs : hp });
+    out.push({
+      proto: proto === 'udp' ? 'udp' : 'tcp',
+      containerPort: cs + i,
+      hostIp: ip,
+      hostPortWanted: hp,
+      hostPortEnd: he === hs && ce > cs ? hs : hp,
+    });
   }
   return out;
 }
@@ -77,7 +85,8 @@ export function buildCreateRequest(p: ParsedFlags): RunOptions {
   const ip = flagString(p, 'ip');
   const warnings: string[] = [];
   for (const d of flagList(p, 'dns')) {
-    if (parseIp4(d) === null && !d.includes(':')) throw new OptsError(`invalid argument "${d}" for "--dns" flag: ${d} is not an ip address`);
+    if (parseIp4(d) === null && !d.includes(':'))
+      throw new OptsError(`invalid argument "${d}" for "--dns" flag: ${d} is not an ip address`);
     if (d.startsWith('127.')) warnings.push(`Localhost DNS setting (--dns=${d}) may fail in containers.`);
   }
   const bindings = flagList(p, 'publish').flatMap(parsePortSpec);
@@ -88,7 +97,9 @@ export function buildCreateRequest(p: ParsedFlags): RunOptions {
     try {
       range = parseRange(port, 'range format for --expose');
     } catch {
-      throw new OptsError(`invalid range format for --expose: ${e}, error: strconv.ParseUint: parsing "${port}": invalid syntax`);
+      throw new OptsError(
+        `invalid range format for --expose: ${e}, error: strconv.ParseUint: parsing "${port}": invalid syntax`,
+      );
     }
     for (let i = range[0]; i <= range[1]; i++) exposed.push(`${i}/${proto}`);
   }
@@ -96,13 +107,20 @@ export function buildCreateRequest(p: ParsedFlags): RunOptions {
   let mode = 'default';
   const endpoints: Record<string, EndpointRequest> = {};
   if (networks.length > 0) {
-    const builtin = (n: string) => ['bridge', 'host', 'none', 'default'].includes(n) || n.startsWith('container:') || n === 'container';
+    const builtin = (n: string) =>
+      ['bridge', 'host', 'none', 'default'].includes(n) || n.startsWith('container:') || n === 'container';
     if (networks.length > 1 && networks.some(builtin) && networks.some((n) => !builtin(n)))
-      throw new OptsError('conflicting options: cannot attach both user-defined and non-user-defined network-modes');
+      throw new OptsError(
+        'conflicting options: cannot attach both user-defined and non-user-defined network-modes',
+      );
     mode = networks[0] as string;
     networks.forEach((n, i) => {
       if (i > 0 && endpoints[n]) throw new OptsError(`network "${n}" is specified multiple times`);
-      endpoints[n] = { aliases: i === 0 ? aliases : [], ipv4Address: i === 0 ? ip : '', macAddress: i === 0 ? mac : '' };
+      endpoints[n] = {
+        aliases: i === 0 ? aliases : [],
+        ipv4Address: i === 0 ? ip : '',
+        macAddress: i === 0 ? mac : '',
+      };
     });
   }
   if (aliases.length > 0 && ['bridge', 'host', 'none', 'default'].includes(mode === '' ? 'default' : mode))

@@ -18,7 +18,13 @@ function provider(make: (st: DockerState, id: string) => string): DynamicFile {
 }
 
 export const DOCKER_ETC_FILES: Record<string, DynamicFile> = {
-  '/etc/hostname': provider((st, id) => etcHostname(st, st.containers[id] as NonNullable<DockerState['containers'][string]>)),
-  '/etc/hosts': provider((st, id) => etcHosts(st, st.containers[id] as NonNullable<DockerState['containers'][string]>)),
-  '/etc/resolv.conf': provider((st, id) => etcResolvConf(st, st.containers[id] as NonNullable<DockerState['containers'][string]>)),
+  '/etc/hostname': provider((st, id) =>
+    etcHostname(st, st.containers[id] as NonNullable<DockerState['containers'][string]>),
+  ),
+  '/etc/hosts': provider((st, id) =>
+    etcHosts(st, st.containers[id] as NonNullable<DockerState['containers'][string]>),
+  ),
+  '/etc/resolv.conf': provider((st, id) =>
+    etcResolvConf(st, st.containers[id] as NonNullable<DockerState['containers'][string]>),
+  ),
 };

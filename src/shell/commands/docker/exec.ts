@@ -27,7 +27,9 @@ export const execVerbSpec: Verb = {
     const argv = p.args.slice(1);
     const cmd = argv[0] as string;
     if (!commandExists(c, cmd)) {
-      io.err(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown\n`);
+      io.err(
+        `OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown\n`,
+      );
       return 126;
     }
     const proc = containerProc(io.os.state.docker, c);

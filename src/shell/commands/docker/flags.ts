@@ -20,7 +20,11 @@ export interface ParsedFlags {
 
 export class FlagError extends Error {}
 
-export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[], interspersed: boolean): ParsedFlags {
+export function parseFlags(
+  argv: readonly string[],
+  specs: readonly FlagSpec[],
+  interspersed: boolean,
+): ParsedFlags {
   const byLong = new Map(specs.map((s) => [s.long, s]));
   const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short as string, s]));
   const values = new Map<string, string[]>();
@@ -44,7 +48,9 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[], 
       if (s.kind === 'bool') {
         const v = eq >= 0 ? a.slice(eq + 1) : 'true';
         if (!['true', 'false', '1', '0', 't', 'f', 'TRUE', 'FALSE', 'True', 'False', 'T', 'F'].includes(v))
-          throw new FlagError(`invalid argument "${v}" for "${s.short ? `-${s.short}, ` : ''}--${s.long}" flag: strconv.ParseBool: parsing "${v}": invalid syntax`);
+          throw new FlagError(
+            `invalid argument "${v}" for "${s.short ? `-${s.short}, ` : ''}--${s.long}" flag: strconv.ParseBool: parsing "${v}": invalid syntax`,
+          );
         set(s, ['true', '1', 't', 'TRUE', 'True', 'T'].includes(v) ? 'true' : 'false');
       } else if (eq >= 0) {
         set(s, a.slice(eq + 1));

@@ -7,11 +7,17 @@ import type { GoJson } from './gojson';
 import { tabwrite } from './tabwriter';
 import { execTemplate } from './template';
 
-export function renderRows(format: string, defaultTable: string, headers: Record<string, string>, rows: GoJson[]): string {
+export function renderRows(
+  format: string,
+  defaultTable: string,
+  headers: Record<string, string>,
+  rows: GoJson[],
+): string {
   let f = format === '' ? defaultTable : format;
   if (f === 'json') f = '{{json .}}';
   const table = f.startsWith('table');
-  if (table) f = f === 'table' ? defaultTable.slice('table'.length).trimStart() : f.slice('table'.length).trimStart();
+  if (table)
+    f = f === 'table' ? defaultTable.slice('table'.length).trimStart() : f.slice('table'.length).trimStart();
   f = f.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
   let out = '';
   if (table) out += `${execTemplate(f, headers as GoJson)}\n`;

@@ -13,7 +13,13 @@ import { inspectVerbSpec } from './inspect';
 import { logsVerbSpec, portVerbSpec } from './logs_port';
 import { networkCreateVerb } from './network/create';
 import { networkLsVerb } from './network/ls';
-import { networkConnectVerb, networkDisconnectVerb, networkInspectVerb, networkPruneVerb, networkRmVerb } from './network/misc';
+import {
+  networkConnectVerb,
+  networkDisconnectVerb,
+  networkInspectVerb,
+  networkPruneVerb,
+  networkRmVerb,
+} from './network/misc';
 import { psVerbSpec } from './ps';
 import { rmVerbSpec } from './rm';
 import { runVerbSpec } from './run';
@@ -107,13 +113,17 @@ export const dockerCommand: SimCommand = {
     let i = 0;
     while (i < argv.length && (argv[i] as string).startsWith('-')) {
       const a = argv[i] as string;
-      const spec = ROOT_FLAGS.find((f) => a === `--${f.long}` || a.startsWith(`--${f.long}=`) || (f.short && a === `-${f.short}`));
+      const spec = ROOT_FLAGS.find(
+        (f) => a === `--${f.long}` || a.startsWith(`--${f.long}=`) || (f.short && a === `-${f.short}`),
+      );
       if (a === '--help' || a === '-h') {
         io.out(HELP.docker as string);
         return 0;
       }
       if (!spec) {
-        const name = a.startsWith('--') ? `unknown flag: ${a.split('=')[0]}` : `unknown shorthand flag: '${a[1]}' in ${a}`;
+        const name = a.startsWith('--')
+          ? `unknown flag: ${a.split('=')[0]}`
+          : `unknown shorthand flag: '${a[1]}' in ${a}`;
         io.err(`${name}\nSee 'docker --help'.\n\n${(HELP.docker as string).slice(1)}`);
         return 125;
       }
@@ -130,7 +140,12 @@ export const dockerCommand: SimCommand = {
     }
     const rest = argv.slice(i + 1);
     if (cmd === 'help') {
-      const target = rest.length === 0 ? null : GROUPS[rest[0] as string] ? `docker ${rest[0]}` : TOP[rest[0] as string]?.path;
+      const target =
+        rest.length === 0
+          ? null
+          : GROUPS[rest[0] as string]
+            ? `docker ${rest[0]}`
+            : TOP[rest[0] as string]?.path;
       io.out(target ? (HELP[target] ?? helpText(TOP[rest[0] as string] as Verb)) : (HELP.docker as string));
       return 0;
     }

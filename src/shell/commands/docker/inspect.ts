@@ -5,7 +5,14 @@
  * when nothing was found.
  */
 import type { DockerState, JsonValue } from '../../../docker';
-import { containerInspect, findImage, networkInspect, rfc3339Nano, tryFindContainer, tryFindNetwork } from '../../../docker';
+import {
+  containerInspect,
+  findImage,
+  networkInspect,
+  rfc3339Nano,
+  tryFindContainer,
+  tryFindNetwork,
+} from '../../../docker';
 import type { CommandIO } from '../../types';
 import type { Verb } from './cli';
 import { flagString } from './flags';

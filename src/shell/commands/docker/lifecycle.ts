@@ -5,10 +5,25 @@
  * sandbox goes when it ends).
  */
 import type { DockerContainer } from '../../../docker';
-import { DockerError, containerExited, findContainer, openNginx, removeContainer, rfc3339Nano, startContainer } from '../../../docker';
+import {
+  DockerError,
+  containerExited,
+  findContainer,
+  openNginx,
+  removeContainer,
+  rfc3339Nano,
+  startContainer,
+} from '../../../docker';
 import type { CommandIO } from '../../types';
 import { OP_US, elapse } from './cli';
-import { commandExists, containerProc, mainKind, nginxStartLog, notFoundStartError, sleepSeconds } from './process';
+import {
+  commandExists,
+  containerProc,
+  mainKind,
+  nginxStartLog,
+  notFoundStartError,
+  sleepSeconds,
+} from './process';
 
 export interface StartOutcome {
   /** The daemon refused to start it (message as the daemon says it). */
@@ -26,7 +41,12 @@ function snapshot(io: CommandIO, id: string): DockerContainer {
 /**
  * ContainerStart and the main process. `attachShell`: -it in the foreground (the shell becomes a terminal).
  */
-export async function startWithMain(io: CommandIO, id: string, attachShell: boolean, attached = false): Promise<StartOutcome> {
+export async function startWithMain(
+  io: CommandIO,
+  id: string,
+  attachShell: boolean,
+  attached = false,
+): Promise<StartOutcome> {
   const out: StartOutcome = { error: null, exited: null };
   try {
     io.os.mutate(({ sys, kctx }) => {
@@ -108,12 +128,19 @@ async function startNginx(io: CommandIO, id: string): Promise<void> {
       io,
       id,
       ['0.0.0.0:80', '[::]:80']
-        .map((a) => `${t} [emerg] 1#1: bind() to ${a} failed (98: Address already in use)\nnginx: [emerg] bind() to ${a} failed (98: Address already in use)\n`)
+        .map(
+          (a) =>
+            `${t} [emerg] 1#1: bind() to ${a} failed (98: Address already in use)\nnginx: [emerg] bind() to ${a} failed (98: Address already in use)\n`,
+        )
         .join(''),
     );
     await elapse(io, 500_000);
   }
-  appendLog(io, id, `${stamp()} [emerg] 1#1: still could not bind()\nnginx: [emerg] still could not bind()\n`);
+  appendLog(
+    io,
+    id,
+    `${stamp()} [emerg] 1#1: still could not bind()\nnginx: [emerg] still could not bind()\n`,
+  );
   io.os.mutate(({ sys, kctx }) => {
     const c = sys.docker.containers[id];
     if (c) containerExited(kctx, sys.docker, c, 1);

@@ -6,7 +6,13 @@
  */
 import type { DockerContainer, DockerState } from '../../../docker';
 import { filesOwner } from '../../../docker';
-import { BUSYBOX_APPLETS, HOST_USERLAND, IMAGE_USERLANDS, imageShells, userlandFlavour } from '../../userlands';
+import {
+  BUSYBOX_APPLETS,
+  HOST_USERLAND,
+  IMAGE_USERLANDS,
+  imageShells,
+  userlandFlavour,
+} from '../../userlands';
 import type { Proc, Userland } from '../../types';
 
 export function imageUserland(c: DockerContainer): Userland {
@@ -28,11 +34,72 @@ const SHELLS = ['sh', 'ash', 'bash', 'zsh', 'dash'];
 
 /** Utilities every image here has (coreutils or BusyBox), run by the shell's own implementations. */
 const BASE_UTILS = [
-  'cat', 'echo', 'ls', 'env', 'printenv', 'true', 'false', 'pwd', 'head', 'tail', 'grep', 'sed', 'awk', 'wc',
-  'sort', 'uniq', 'cut', 'tr', 'date', 'uname', 'id', 'whoami', 'touch', 'mkdir', 'rm', 'cp', 'mv', 'find',
-  'xargs', 'tee', 'readlink', 'test', 'expr', 'seq', 'yes', 'basename', 'dirname', 'printf', 'which', 'ps',
-  'top', 'kill', 'sleep', 'hostname', 'ln', 'chmod', 'stat', 'du', 'df', 'free', 'uptime', 'more', 'less', 'vi',
-  'tar', 'gzip', 'base64', 'md5sum', 'sha256sum', 'od', 'hexdump', 'diff', 'timeout', 'nproc', 'tac', 'rev',
+  'cat',
+  'echo',
+  'ls',
+  'env',
+  'printenv',
+  'true',
+  'false',
+  'pwd',
+  'head',
+  'tail',
+  'grep',
+  'sed',
+  'awk',
+  'wc',
+  'sort',
+  'uniq',
+  'cut',
+  'tr',
+  'date',
+  'uname',
+  'id',
+  'whoami',
+  'touch',
+  'mkdir',
+  'rm',
+  'cp',
+  'mv',
+  'find',
+  'xargs',
+  'tee',
+  'readlink',
+  'test',
+  'expr',
+  'seq',
+  'yes',
+  'basename',
+  'dirname',
+  'printf',
+  'which',
+  'ps',
+  'top',
+  'kill',
+  'sleep',
+  'hostname',
+  'ln',
+  'chmod',
+  'stat',
+  'du',
+  'df',
+  'free',
+  'uptime',
+  'more',
+  'less',
+  'vi',
+  'tar',
+  'gzip',
+  'base64',
+  'md5sum',
+  'sha256sum',
+  'od',
+  'hexdump',
+  'diff',
+  'timeout',
+  'nproc',
+  'tac',
+  'rev',
 ];
 
 function base(cmd: string): string {
@@ -45,7 +112,8 @@ export function commandExists(c: DockerContainer, argv0: string): boolean {
   const name = base(argv0);
   if (SHELLS.includes(name)) return imageShells(u).includes(name);
   if (name === 'nginx' || name === 'docker-entrypoint.sh') return c.userland === 'nginx';
-  if (HOST_USERLAND.commands.includes(name) || BUSYBOX_APPLETS.includes(name)) return u.commands.includes(name);
+  if (HOST_USERLAND.commands.includes(name) || BUSYBOX_APPLETS.includes(name))
+    return u.commands.includes(name);
   return BASE_UTILS.includes(name);
 }
 
@@ -55,9 +123,11 @@ export type MainKind = 'shell' | 'daemon' | 'finite';
 export function mainKind(c: DockerContainer): MainKind {
   const argv = [c.path, ...c.args];
   const name = base(c.path);
-  if (name === 'docker-entrypoint.sh' || name === 'nginx' || name === 'top' || name === 'httpd') return 'daemon';
+  if (name === 'docker-entrypoint.sh' || name === 'nginx' || name === 'top' || name === 'httpd')
+    return 'daemon';
   if (SHELLS.includes(name)) {
-    if (argv.length === 1 || (argv.length === 2 && (argv[1] === '-i' || argv[1] === '-l'))) return c.openStdin ? 'shell' : 'finite';
+    if (argv.length === 1 || (argv.length === 2 && (argv[1] === '-i' || argv[1] === '-l')))
+      return c.openStdin ? 'shell' : 'finite';
     const script = argv.slice(1).join(' ');
     if (/\b(sleep|while|tail -f|nc -l|httpd|top)\b/.test(script)) return 'daemon';
     return 'finite';
@@ -97,7 +167,8 @@ export function sleepSeconds(c: DockerContainer): number | null {
   for (const a of c.args) {
     const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(a);
     if (!m) return null;
-    total += Number(m[1]) * ({ '': 1, s: 1, m: 60, h: 3600, d: 86400 } as Record<string, number>)[m[2] as string]!;
+    total +=
+      Number(m[1]) * ({ '': 1, s: 1, m: 60, h: 3600, d: 86400 } as Record<string, number>)[m[2] as string]!;
   }
   return total;
 }

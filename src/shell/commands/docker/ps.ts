@@ -29,7 +29,8 @@ function apiPorts(st: DockerState, c: DockerContainer): ApiPort[] {
   for (const p of c.exposedPorts) {
     const [port, type] = p.split('/') as [string, string];
     const ms = maps.filter((m) => m.containerPort === Number(port) && m.proto === type);
-    if (ms.length === 0 && c.networkMode !== 'host' && !c.networkMode.startsWith('container:')) out.push({ ip: '', priv: Number(port), pub: 0, type });
+    if (ms.length === 0 && c.networkMode !== 'host' && !c.networkMode.startsWith('container:'))
+      out.push({ ip: '', priv: Number(port), pub: 0, type });
     for (const m of ms) {
       out.push({ ip: formatIp4(m.hostIp), priv: m.containerPort, pub: m.hostPort, type });
       if (m.hostIp === 0) out.push({ ip: '::', priv: m.containerPort, pub: m.hostPort, type });
@@ -42,7 +43,13 @@ const joinHostPort = (ip: string, port: number) => (ip.includes(':') ? `[${ip}]:
 
 /** formatter.DisplayablePorts */
 export function displayablePorts(ports: ApiPort[]): string {
-  const sorted = [...ports].sort((a, b) => a.priv - b.priv || (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0) || a.pub - b.pub || (a.type < b.type ? -1 : 1));
+  const sorted = [...ports].sort(
+    (a, b) =>
+      a.priv - b.priv ||
+      (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0) ||
+      a.pub - b.pub ||
+      (a.type < b.type ? -1 : 1),
+  );
   const groups = new Map<string, { first: number; last: number }>();
   const order: string[] = [];
   const result: string[] = [];
@@ -97,7 +104,8 @@ function goQuote(s: string): string {
 
 function statusText(c: DockerContainer, now: number): string {
   if (c.status === 'running') return `Up ${humanDuration(now - (c.startedUs ?? now))}`;
-  if (c.status === 'exited') return `Exited (${c.exitCode}) ${humanDuration(now - (c.finishedUs ?? now))} ago`;
+  if (c.status === 'exited')
+    return `Exited (${c.exitCode}) ${humanDuration(now - (c.finishedUs ?? now))} ago`;
   return 'Created';
 }
 
@@ -107,7 +115,13 @@ function goTime(st: DockerState, us: number): string {
   return rfc3339Nano(st.epochMs, whole).replace('T', ' ').replace('Z', ' +0000 UTC');
 }
 
-export function psRow(st: DockerState, c: DockerContainer, now: number, trunc: boolean, created: (us: number) => string): Record<string, GoJson> {
+export function psRow(
+  st: DockerState,
+  c: DockerContainer,
+  now: number,
+  trunc: boolean,
+  created: (us: number) => string,
+): Record<string, GoJson> {
   const cmd = [c.path, ...c.args].join(' ');
   const nets = Object.keys(c.networks).sort().join(',');
   return {
@@ -145,7 +159,8 @@ export const PS_HEADERS: Record<string, string> = {
   Status: 'STATUS',
 };
 
-const DEFAULT = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
+const DEFAULT =
+  'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
 
 function matchesFilter(c: DockerContainer, f: string): boolean {
   const [k, v = ''] = f.split('=', 2) as [string, string];
@@ -157,7 +172,10 @@ function matchesFilter(c: DockerContainer, f: string): boolean {
     case 'status':
       return c.status === v;
     case 'network':
-      return Object.keys(c.networks).includes(v) || Object.values(c.networks).some((n) => n.networkId.startsWith(v));
+      return (
+        Object.keys(c.networks).includes(v) ||
+        Object.values(c.networks).some((n) => n.networkId.startsWith(v))
+      );
     case 'ancestor':
       return c.image === v || c.image === `${v}:latest`;
     default:
@@ -176,7 +194,9 @@ export const psVerbSpec: Verb = {
     const now = io.os.state.clock.nowUs;
     const filters = flagList(p, 'filter');
     let list = Object.values(st.containers)
-      .filter((c) => flagBool(p, 'all') || flagSet(p, 'last') || flagBool(p, 'latest') || c.status === 'running')
+      .filter(
+        (c) => flagBool(p, 'all') || flagSet(p, 'last') || flagBool(p, 'latest') || c.status === 'running',
+      )
       .filter((c) => filters.every((f) => matchesFilter(c, f)))
       .sort((a, b) => b.createdUs - a.createdUs);
     if (flagBool(p, 'latest')) list = list.slice(0, 1);
@@ -187,7 +207,14 @@ export const psVerbSpec: Verb = {
       return 0;
     }
     const created = (us: number) => goTime(st, us);
-    io.out(renderRows(flagString(p, 'format'), DEFAULT, PS_HEADERS, list.map((c) => psRow(st, c, now, trunc, created))));
+    io.out(
+      renderRows(
+        flagString(p, 'format'),
+        DEFAULT,
+        PS_HEADERS,
+        list.map((c) => psRow(st, c, now, trunc, created)),
+      ),
+    );
     return 0;
   },
 };

@@ -15,7 +15,9 @@ export const rmVerbSpec: Verb = {
     const errs: string[] = [];
     for (const term of p.args) {
       try {
-        io.os.mutate(({ sys, kctx }) => removeContainer(kctx, sys.docker, findContainer(sys.docker, term), force));
+        io.os.mutate(({ sys, kctx }) =>
+          removeContainer(kctx, sys.docker, findContainer(sys.docker, term), force),
+        );
         io.out(`${term}\n`);
       } catch (e) {
         if (!(e instanceof DockerError)) throw e;

@@ -5,7 +5,13 @@
  * "See 'docker run --help'." when it fails before the container exists (exit 125), without it at start
  * (125, 127 for a missing executable).
  */
-import { containerExited, createContainer, DockerError, findContainer, removeContainer } from '../../../docker';
+import {
+  containerExited,
+  createContainer,
+  DockerError,
+  findContainer,
+  removeContainer,
+} from '../../../docker';
 import type { CommandIO } from '../../types';
 import { OP_US, elapse, runErrorLine, type Verb } from './cli';
 import { buildCreateRequest, OptsError, type RunOptions } from './container_opts';
@@ -16,7 +22,11 @@ import { imagePresent, pullError, taggedRef } from './pull';
 import { RUN_FLAGS } from './verb_flags';
 
 /** Create from parsed options; prints warnings; returns the id or null after printing the error. */
-export async function createFromOptions(io: CommandIO, o: RunOptions, verb: 'run' | 'create'): Promise<string | null> {
+export async function createFromOptions(
+  io: CommandIO,
+  o: RunOptions,
+  verb: 'run' | 'create',
+): Promise<string | null> {
   for (const w of o.warnings) io.err(`WARNING: ${w}\n`);
   if (!imagePresent(io.os.state.docker, o.req.image)) {
     if (!/^[a-z0-9][a-z0-9._/:@-]*$/.test(o.req.image)) {
@@ -24,7 +34,9 @@ export async function createFromOptions(io: CommandIO, o: RunOptions, verb: 'run
       return null;
     }
     io.err(`Unable to find image '${taggedRef(o.req.image)}' locally\n`);
-    io.err(`${runErrorLine(pullError(io.os.state.docker)).replace(/\n$/, '')}\nSee 'docker ${verb} --help'.\n`);
+    io.err(
+      `${runErrorLine(pullError(io.os.state.docker)).replace(/\n$/, '')}\nSee 'docker ${verb} --help'.\n`,
+    );
     return null;
   }
   try {
@@ -68,8 +80,13 @@ export const runVerbSpec: Verb = {
     const r = await startWithMain(io, id, o.interactive && o.tty && !o.detach, !o.detach);
     if (r.error !== null) {
       io.err(runErrorLine(r.error));
-      if (o.req.autoRemove) io.os.mutate(({ sys, kctx }) => removeContainer(kctx, sys.docker, findContainer(sys.docker, id), true));
-      return r.error.includes('executable file not found') || r.error.includes('no such file or directory') ? 127 : 125;
+      if (o.req.autoRemove)
+        io.os.mutate(({ sys, kctx }) =>
+          removeContainer(kctx, sys.docker, findContainer(sys.docker, id), true),
+        );
+      return r.error.includes('executable file not found') || r.error.includes('no such file or directory')
+        ? 127
+        : 125;
     }
     if (o.detach) return 0;
     if (r.exited !== null) return r.exited;
@@ -86,7 +103,8 @@ async function waitForeground(io: CommandIO, id: string): Promise<number> {
   if (sleep !== null) {
     // `docker run busybox sleep 5`: the prompt comes back when the sleep ends.
     const end = (c?.startedUs ?? 0) + sleep * 1_000_000;
-    while (!io.signal.aborted && io.os.state.clock.nowUs < end) await elapse(io, Math.min(1_000_000, end - io.os.state.clock.nowUs));
+    while (!io.signal.aborted && io.os.state.clock.nowUs < end)
+      await elapse(io, Math.min(1_000_000, end - io.os.state.clock.nowUs));
     if (!io.signal.aborted) {
       io.os.mutate(({ sys, kctx }) => {
         const cur = sys.docker.containers[id];

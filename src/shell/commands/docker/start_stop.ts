@@ -87,7 +87,9 @@ export const stopVerbSpec: Verb = {
   async run(io, p) {
     const t = timeoutOf(p);
     if (t === 'bad') {
-      io.err(`invalid argument "${flagString(p, 'time')}" for "-t, --time" flag: strconv.ParseInt: parsing "${flagString(p, 'time')}": invalid syntax\nSee 'docker stop --help'.\n`);
+      io.err(
+        `invalid argument "${flagString(p, 'time')}" for "-t, --time" flag: strconv.ParseInt: parsing "${flagString(p, 'time')}": invalid syntax\nSee 'docker stop --help'.\n`,
+      );
       return 125;
     }
     const errs: string[] = [];

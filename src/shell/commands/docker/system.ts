@@ -36,8 +36,23 @@ export const imagesVerbSpec: Verb = {
       Digest: '<none>',
       CreatedAt: '',
     }));
-    const headers = { Repository: 'REPOSITORY', Tag: 'TAG', ID: 'IMAGE ID', CreatedSince: 'CREATED', Size: 'SIZE', Digest: 'DIGEST', CreatedAt: 'CREATED AT' };
-    io.out(renderRows(flagString(p, 'format'), 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}', headers, rows));
+    const headers = {
+      Repository: 'REPOSITORY',
+      Tag: 'TAG',
+      ID: 'IMAGE ID',
+      CreatedSince: 'CREATED',
+      Size: 'SIZE',
+      Digest: 'DIGEST',
+      CreatedAt: 'CREATED AT',
+    };
+    io.out(
+      renderRows(
+        flagString(p, 'format'),
+        'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}',
+        headers,
+        rows,
+      ),
+    );
     return 0;
   },
 };

@@ -51,7 +51,11 @@ function parseDecl(s: string): { decl: string[]; pipe: string } {
   return { decl: [m[1] as string, ...(m[2] ? [m[2]] : [])], pipe: m[3] as string };
 }
 
-function parseNodes(toks: { kind: 'text' | 'action'; s: string }[], pos: { i: number }, stopAt: string[]): Node[] {
+function parseNodes(
+  toks: { kind: 'text' | 'action'; s: string }[],
+  pos: { i: number },
+  stopAt: string[],
+): Node[] {
   const out: Node[] = [];
   while (pos.i < toks.length) {
     const tk = toks[pos.i] as { kind: 'text' | 'action'; s: string };
@@ -226,7 +230,9 @@ function callFn(name: string, args: GoJson[]): GoJson {
       return args.map(printValue).join('');
     case 'printf': {
       let i = 1;
-      return str(args[0] ?? '').replace(/%[vsdq%]/g, (m) => (m === '%%' ? '%' : m === '%q' ? JSON.stringify(str(args[i++] ?? '')) : printValue(args[i++])));
+      return str(args[0] ?? '').replace(/%[vsdq%]/g, (m) =>
+        m === '%%' ? '%' : m === '%q' ? JSON.stringify(str(args[i++] ?? '')) : printValue(args[i++]),
+      );
     }
     case 'len': {
       const a = args[0] ?? null;
@@ -259,7 +265,26 @@ function callFn(name: string, args: GoJson[]): GoJson {
   }
 }
 
-const FUNCS = ['json', 'join', 'split', 'lower', 'upper', 'title', 'pad', 'truncate', 'println', 'print', 'printf', 'len', 'index', 'eq', 'ne', 'not', 'and', 'or'];
+const FUNCS = [
+  'json',
+  'join',
+  'split',
+  'lower',
+  'upper',
+  'title',
+  'pad',
+  'truncate',
+  'println',
+  'print',
+  'printf',
+  'len',
+  'index',
+  'eq',
+  'ne',
+  'not',
+  'and',
+  'or',
+];
 
 function evalCommand(words: string[], sc: Scope, piped: GoJson | undefined): GoJson {
   const head = words[0] as string;
@@ -268,7 +293,8 @@ function evalCommand(words: string[], sc: Scope, piped: GoJson | undefined): GoJ
     if (piped !== undefined) args.push(piped);
     return callFn(head, args);
   }
-  if (words.length > 1 || piped !== undefined) throw new TemplateError(`can't give argument to non-function ${head}`);
+  if (words.length > 1 || piped !== undefined)
+    throw new TemplateError(`can't give argument to non-function ${head}`);
   return evalArg(head, sc);
 }
 
@@ -312,7 +338,8 @@ function run(nodes: Node[], sc: Scope, out: string[]): void {
       const v = evalPipe(n.pipe, sc);
       const items: [GoJson, GoJson][] = [];
       if (Array.isArray(v)) v.forEach((x, i) => items.push([i, x]));
-      else if (v && typeof v === 'object') for (const k of Object.keys(v).sort()) items.push([k, v[k] as GoJson]);
+      else if (v && typeof v === 'object')
+        for (const k of Object.keys(v).sort()) items.push([k, v[k] as GoJson]);
       else if (v !== null) throw new TemplateError(`range can't iterate over ${printValue(v)}`);
       if (items.length === 0) run(n.elseBody, sc, out);
       for (const [k, x] of items) {

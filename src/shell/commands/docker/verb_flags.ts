@@ -281,9 +281,7 @@ export const LOGS_FLAGS: FlagSpec[] = [
   { long: 'until', kind: 'value' },
 ];
 
-export const PORT_FLAGS: FlagSpec[] = [
-
-];
+export const PORT_FLAGS: FlagSpec[] = [];
 
 export const IMAGES_FLAGS: FlagSpec[] = [
   { long: 'all', short: 'a', kind: 'bool' },
@@ -295,13 +293,9 @@ export const IMAGES_FLAGS: FlagSpec[] = [
   { long: 'tree', kind: 'bool' },
 ];
 
-export const VERSION_FLAGS: FlagSpec[] = [
-  { long: 'format', short: 'f', kind: 'value' },
-];
+export const VERSION_FLAGS: FlagSpec[] = [{ long: 'format', short: 'f', kind: 'value' }];
 
-export const INFO_FLAGS: FlagSpec[] = [
-  { long: 'format', short: 'f', kind: 'value' },
-];
+export const INFO_FLAGS: FlagSpec[] = [{ long: 'format', short: 'f', kind: 'value' }];
 
 export const NETWORK_CREATE_FLAGS: FlagSpec[] = [
   { long: 'attachable', kind: 'bool' },
@@ -334,9 +328,7 @@ export const NETWORK_INSPECT_FLAGS: FlagSpec[] = [
   { long: 'verbose', short: 'v', kind: 'bool' },
 ];
 
-export const NETWORK_RM_FLAGS: FlagSpec[] = [
-  { long: 'force', short: 'f', kind: 'bool' },
-];
+export const NETWORK_RM_FLAGS: FlagSpec[] = [{ long: 'force', short: 'f', kind: 'bool' }];
 
 export const NETWORK_CONNECT_FLAGS: FlagSpec[] = [
   { long: 'alias', kind: 'value' },
@@ -347,9 +339,7 @@ export const NETWORK_CONNECT_FLAGS: FlagSpec[] = [
   { long: 'link-local-ip', kind: 'value' },
 ];
 
-export const NETWORK_DISCONNECT_FLAGS: FlagSpec[] = [
-  { long: 'force', short: 'f', kind: 'bool' },
-];
+export const NETWORK_DISCONNECT_FLAGS: FlagSpec[] = [{ long: 'force', short: 'f', kind: 'bool' }];
 
 export const NETWORK_PRUNE_FLAGS: FlagSpec[] = [
   { long: 'filter', kind: 'value' },

@@ -19,7 +19,10 @@ function bitsOf(text: string): { bits: string; len: number } | null {
   const v4 = parseIp4(a);
   const v6 = v4 === null ? parseIp6(a) : null;
   if (v4 === null && v6 === null) return null;
-  const bits = v4 !== null ? v4.toString(2).padStart(32, '0') : (v6 as number[]).map((g) => g.toString(2).padStart(16, '0')).join('');
+  const bits =
+    v4 !== null
+      ? v4.toString(2).padStart(32, '0')
+      : (v6 as number[]).map((g) => g.toString(2).padStart(16, '0')).join('');
   const len = l === undefined ? bits.length : /^\d+$/.test(l) ? Number(l) : -1;
   if (len < 0 || len > bits.length) return null;
   return { bits, len };
@@ -35,12 +38,19 @@ function matches(subnet: string, data: string): boolean {
 }
 
 /** consolidateIpam */
-function consolidate(subnets: string[], ranges: string[], gateways: string[], aux: Record<string, string>): IpamConfigRequest[] {
+function consolidate(
+  subnets: string[],
+  ranges: string[],
+  gateways: string[],
+  aux: Record<string, string>,
+): IpamConfigRequest[] {
   if (subnets.length < ranges.length || subnets.length < gateways.length)
     throw new CliError('every ip-range or gateway must have a corresponding subnet');
   const data = new Map<string, IpamConfigRequest>();
   for (const s of subnets) {
-    for (const k of data.keys()) if (matches(s, k) || matches(k, s)) throw new CliError('multiple overlapping subnet configuration is not supported');
+    for (const k of data.keys())
+      if (matches(s, k) || matches(k, s))
+        throw new CliError('multiple overlapping subnet configuration is not supported');
     data.set(s, { subnet: s, ipRange: '', gateway: '', auxAddresses: {} });
   }
   for (const r of ranges) {
@@ -48,7 +58,8 @@ function consolidate(subnets: string[], ranges: string[], gateways: string[], au
     for (const s of subnets) {
       if (!matches(s, r)) continue;
       const d = data.get(s) as IpamConfigRequest;
-      if (d.ipRange !== '') throw new CliError(`cannot configure multiple ranges (${r}, ${d.ipRange}) on the same subnet (${s})`);
+      if (d.ipRange !== '')
+        throw new CliError(`cannot configure multiple ranges (${r}, ${d.ipRange}) on the same subnet (${s})`);
       d.ipRange = r;
       match = true;
     }
@@ -59,7 +70,10 @@ function consolidate(subnets: string[], ranges: string[], gateways: string[], au
     for (const s of subnets) {
       if (!matches(s, g)) continue;
       const d = data.get(s) as IpamConfigRequest;
-      if (d.gateway !== '') throw new CliError(`cannot configure multiple gateways (${g}, ${d.gateway}) for the same subnet (${s})`);
+      if (d.gateway !== '')
+        throw new CliError(
+          `cannot configure multiple gateways (${g}, ${d.gateway}) for the same subnet (${s})`,
+        );
       d.gateway = g;
       match = true;
     }
@@ -96,31 +110,37 @@ export const networkCreateVerb: Verb = {
   async run(io, p) {
     let ipam: IpamConfigRequest[];
     try {
-      ipam = consolidate(csv(flagList(p, 'subnet')), csv(flagList(p, 'ip-range')), csv(flagList(p, 'gateway')), kv(flagList(p, 'aux-address')));
+      ipam = consolidate(
+        csv(flagList(p, 'subnet')),
+        csv(flagList(p, 'ip-range')),
+        csv(flagList(p, 'gateway')),
+        kv(flagList(p, 'aux-address')),
+      );
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
       io.err(`${e.message}\n`);
       return 1;
     }
     const name = p.args[0] as string;
-    const n = io.os.mutate(({ sys, kctx }) =>
-      createNetwork(
-        kctx,
-        sys.docker,
-        {
-          name,
-          driver: flagString(p, 'driver', 'bridge'),
-          internal: flagBool(p, 'internal'),
-          attachable: flagBool(p, 'attachable'),
-          enableIPv6: flagBool(p, 'ipv6'),
-          ipamDriver: flagString(p, 'ipam-driver', 'default'),
-          ipamOptions: kv(flagList(p, 'ipam-opt')),
-          ipam,
-          options: kv(flagList(p, 'opt')),
-          labels: kv(flagList(p, 'label')),
-        },
-        { nameservers: resolvNameservers(sys.docker.hostResolvConf) },
-      ).id,
+    const n = io.os.mutate(
+      ({ sys, kctx }) =>
+        createNetwork(
+          kctx,
+          sys.docker,
+          {
+            name,
+            driver: flagString(p, 'driver', 'bridge'),
+            internal: flagBool(p, 'internal'),
+            attachable: flagBool(p, 'attachable'),
+            enableIPv6: flagBool(p, 'ipv6'),
+            ipamDriver: flagString(p, 'ipam-driver', 'default'),
+            ipamOptions: kv(flagList(p, 'ipam-opt')),
+            ipam,
+            options: kv(flagList(p, 'opt')),
+            labels: kv(flagList(p, 'label')),
+          },
+          { nameservers: resolvNameservers(sys.docker.hostResolvConf) },
+        ).id,
     );
     await elapse(io, OP_US.networkCreate);
     io.out(`${n}\n`);

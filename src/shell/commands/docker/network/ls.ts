@@ -14,7 +14,10 @@ function filterOk(n: DockerNetwork, f: string): boolean {
   if (k === 'driver') return n.driver === v;
   if (k === 'name') return n.name.includes(v);
   if (k === 'id') return n.id.startsWith(v);
-  if (k === 'type') return v === 'builtin' ? n.defaultBridge || n.driver !== 'bridge' : !(n.defaultBridge || n.driver !== 'bridge');
+  if (k === 'type')
+    return v === 'builtin'
+      ? n.defaultBridge || n.driver !== 'bridge'
+      : !(n.defaultBridge || n.driver !== 'bridge');
   return true;
 }
 
@@ -44,8 +47,19 @@ export const networkLsVerb: Verb = {
       Labels: '',
       CreatedAt: '',
     }));
-    const headers = { ID: 'NETWORK ID', Name: 'NAME', Driver: 'DRIVER', Scope: 'SCOPE', IPv6: 'IPV6', Internal: 'INTERNAL', Labels: 'LABELS', CreatedAt: 'CREATED' };
-    io.out(renderRows(flagString(p, 'format'), 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}', headers, rows));
+    const headers = {
+      ID: 'NETWORK ID',
+      Name: 'NAME',
+      Driver: 'DRIVER',
+      Scope: 'SCOPE',
+      IPv6: 'IPV6',
+      Internal: 'INTERNAL',
+      Labels: 'LABELS',
+      CreatedAt: 'CREATED',
+    };
+    io.out(
+      renderRows(flagString(p, 'format'), 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}', headers, rows),
+    );
     return 0;
   },
 };

@@ -2,7 +2,16 @@
  * `docker network inspect|rm|connect|disconnect|prune` (cli/command/network/*.go).
  */
 import type { JsonValue } from '../../../../docker';
-import { DockerError, activeEndpoints, connectContainer, disconnectContainer, findContainer, findNetwork, networkInspect, removeNetwork } from '../../../../docker';
+import {
+  DockerError,
+  activeEndpoints,
+  connectContainer,
+  disconnectContainer,
+  findContainer,
+  findNetwork,
+  networkInspect,
+  removeNetwork,
+} from '../../../../docker';
 import { OP_US, elapse, type Verb } from '../cli';
 import { csv } from '../container_opts';
 import { flagBool, flagList, flagString } from '../flags';
@@ -71,7 +80,11 @@ export const networkConnectVerb: Verb = {
     const [net, ctr] = p.args as [string, string];
     io.os.mutate(({ sys, kctx }) => {
       const c = findContainer(sys.docker, ctr);
-      connectContainer(kctx, sys.docker, c, net, { aliases: csv(flagList(p, 'alias')), ipv4Address: flagString(p, 'ip'), macAddress: '' });
+      connectContainer(kctx, sys.docker, c, net, {
+        aliases: csv(flagList(p, 'alias')),
+        ipv4Address: flagString(p, 'ip'),
+        macAddress: '',
+      });
     });
     await elapse(io, OP_US.networkConnect);
     return 0;
@@ -103,13 +116,20 @@ export const networkPruneVerb: Verb = {
   args: { exact: 0 },
   run(io, p) {
     if (!flagBool(p, 'force')) {
-      io.out('WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ');
+      io.out(
+        'WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ',
+      );
       if (!/^\s*y(es)?\s*$/i.test(io.stdin.split('\n')[0] ?? '')) return 0;
     }
     const st = io.os.state.docker;
     const victims = Object.values(st.networks)
       .filter((n) => n.driver === 'bridge' && !n.defaultBridge && activeEndpoints(st, n).length === 0)
-      .filter((n) => !Object.values(st.containers).some((c) => c.status === 'running' && Object.keys(c.networks).includes(n.name)))
+      .filter(
+        (n) =>
+          !Object.values(st.containers).some(
+            (c) => c.status === 'running' && Object.keys(c.networks).includes(n.name),
+          ),
+      )
       .sort((a, b) => a.name.localeCompare(b.name));
     for (const n of victims) io.os.mutate(({ sys, kctx }) => removeNetwork(kctx, sys.docker, n.id));
     if (victims.length > 0) io.out(`Deleted Networks:\n${victims.map((n) => `${n.name}\n`).join('')}\n`);

@@ -14,7 +14,9 @@ describe('usage and flags', () => {
     );
     expect(r.exitCode).toBe(1);
     r = await net.run('docker ps extra');
-    expect(r.stderr).toBe('"docker ps" accepts no arguments.\nSee \'docker ps --help\'.\n\nUsage:  docker ps [OPTIONS]\n\nList containers\n');
+    expect(r.stderr).toBe(
+      '"docker ps" accepts no arguments.\nSee \'docker ps --help\'.\n\nUsage:  docker ps [OPTIONS]\n\nList containers\n',
+    );
     r = await net.run('docker run');
     expect(r.stderr).toBe(
       '"docker run" requires at least 1 argument.\nSee \'docker run --help\'.\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nCreate and run a new container from an image\n',
@@ -40,12 +42,22 @@ describe('usage and flags', () => {
       "\nUsage:  docker network COMMAND\n\nManage networks\n\nCommands:\n  connect     Connect a container to a network\n  create      Create a network\n  disconnect  Disconnect a container from a network\n  inspect     Display detailed information on one or more networks\n  ls          List networks\n  prune       Remove all unused networks\n  rm          Remove one or more networks\n\nRun 'docker network COMMAND --help' for more information on a command.\n",
     );
     const root = await net.run('docker --help');
-    expect(root.stdout.startsWith('\nUsage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n\nCommon Commands:\n  run         Create and run a new container from an image\n')).toBe(true);
-    expect(root.stdout.endsWith("Run 'docker COMMAND --help' for more information on a command.\n\nFor more help on how to use Docker, head to https://docs.docker.com/go/guides/\n")).toBe(true);
+    expect(
+      root.stdout.startsWith(
+        '\nUsage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n\nCommon Commands:\n  run         Create and run a new container from an image\n',
+      ),
+    ).toBe(true);
+    expect(
+      root.stdout.endsWith(
+        "Run 'docker COMMAND --help' for more information on a command.\n\nFor more help on how to use Docker, head to https://docs.docker.com/go/guides/\n",
+      ),
+    ).toBe(true);
     const bare = await net.run('docker');
     expect(bare.stderr).toBe(root.stdout);
     expect(bare.exitCode).toBe(0);
-    expect((await net.run('docker network create --help')).stdout).toContain('      --ipv6                 Enable or disable IPv6 networking\n');
+    expect((await net.run('docker network create --help')).stdout).toContain(
+      '      --ipv6                 Enable or disable IPv6 networking\n',
+    );
   });
 
   it('rejects unknown commands', async () => {
@@ -64,12 +76,27 @@ describe('docker run framing (3.2, B.1, B.2, B.4)', () => {
     const cases: [string, string][] = [
       ['-h=name --net=container:other', 'conflicting options: hostname and the network mode'],
       ['--net=container', 'Invalid network mode: invalid container format container:<name|id>'],
-      ['--net=container:other --link=zip:zap', "conflicting options: container type network can't be used with links. This would result in undefined behavior"],
+      [
+        '--net=container:other --link=zip:zap',
+        "conflicting options: container type network can't be used with links. This would result in undefined behavior",
+      ],
       ['--net=container:other --dns=8.8.8.8', 'conflicting options: dns and the network mode'],
-      ['--net=container:other -P', 'conflicting options: port publishing and the container type network mode'],
-      ['--net=container:other -p 8080', 'conflicting options: port publishing and the container type network mode'],
-      ['--net=container:other --expose 8000-9000', 'conflicting options: port exposing and the container type network mode'],
-      ['--net=host --link=zip:zap', "conflicting options: host type networking can't be used with links. This would result in undefined behavior"],
+      [
+        '--net=container:other -P',
+        'conflicting options: port publishing and the container type network mode',
+      ],
+      [
+        '--net=container:other -p 8080',
+        'conflicting options: port publishing and the container type network mode',
+      ],
+      [
+        '--net=container:other --expose 8000-9000',
+        'conflicting options: port exposing and the container type network mode',
+      ],
+      [
+        '--net=host --link=zip:zap',
+        "conflicting options: host type networking can't be used with links. This would result in undefined behavior",
+      ],
     ];
     for (const [flags, msg] of cases) {
       const r = await net.run(`docker run ${flags} busybox ps`);
@@ -82,7 +109,9 @@ describe('docker run framing (3.2, B.1, B.2, B.4)', () => {
     const net = await Scenario.start();
     for (const mode of ['bridge', 'host', 'none']) {
       const r = await net.run(`docker run -d --net ${mode} --net-alias alias_${mode} busybox top`);
-      expect(r.stderr).toBe("docker: network-scoped aliases are only supported for user-defined networks.\nSee 'docker run --help'.\n");
+      expect(r.stderr).toBe(
+        "docker: network-scoped aliases are only supported for user-defined networks.\nSee 'docker run --help'.\n",
+      );
       expect(r.exitCode).toBe(125);
     }
     await net.run('docker network create mynet');
@@ -136,7 +165,9 @@ describe('interactive shells', () => {
     const net = await Scenario.start();
     await net.run('docker run -it --name shell busybox');
     expect(net.inContainer).toBe(true);
-    expect((await net.run('hostname')).stdout).toBe(`${(await net.sim.world.docker.containers[Object.keys(net.sim.world.docker.containers)[0] as string])?.hostname}\n`);
+    expect((await net.run('hostname')).stdout).toBe(
+      `${(await net.sim.world.docker.containers[Object.keys(net.sim.world.docker.containers)[0] as string])?.hostname}\n`,
+    );
     await net.run('exit');
     expect(net.inContainer).toBe(false);
     expect((await net.run("docker ps -a --format '{{.Names}} {{.State}}'")).stdout).toBe('shell exited\n');
@@ -162,7 +193,9 @@ describe('interactive shells', () => {
     expect(r.exitCode).toBe(1);
     await net.run('docker start c1');
     r = await net.run('docker exec c1 foo');
-    expect(r.stderr).toBe('OCI runtime exec failed: exec failed: unable to start container process: exec: "foo": executable file not found in $PATH: unknown\n');
+    expect(r.stderr).toBe(
+      'OCI runtime exec failed: exec failed: unable to start container process: exec: "foo": executable file not found in $PATH: unknown\n',
+    );
     expect(r.exitCode).toBe(126);
     r = await net.run('docker exec nosuch ls');
     expect(r.stderr).toBe('Error response from daemon: No such container: nosuch\n');
@@ -180,12 +213,18 @@ describe('container lifecycle verbs', () => {
     expect(r.exitCode).toBe(1);
     r = await net.run('docker stop c1');
     expect(r.stdout).toBe('c1\n');
-    expect((await net.run("docker ps -a --format '{{.Status}}'")).stdout).toBe('Exited (137) Less than a second ago\n');
+    expect((await net.run("docker ps -a --format '{{.Status}}'")).stdout).toBe(
+      'Exited (137) Less than a second ago\n',
+    );
     expect((await net.run('docker start c1')).stdout).toBe('c1\n');
     r = await net.run('docker start nosuch');
-    expect(r.stderr).toBe('Error response from daemon: No such container: nosuch\nError: failed to start containers: nosuch\n');
+    expect(r.stderr).toBe(
+      'Error response from daemon: No such container: nosuch\nError: failed to start containers: nosuch\n',
+    );
     expect((await net.run('docker rm -f c1 nosuch')).stdout).toBe('c1\n');
-    expect((await net.run('docker rm nosuch')).stderr).toBe('Error response from daemon: No such container: nosuch\n');
+    expect((await net.run('docker rm nosuch')).stderr).toBe(
+      'Error response from daemon: No such container: nosuch\n',
+    );
   });
 
   it('lists containers with the 27.5 table layout', async () => {

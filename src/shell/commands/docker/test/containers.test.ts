@@ -12,7 +12,9 @@ describe('connect and disconnect (A.3)', () => {
     await net.run('docker run -d --name test busybox top');
     expect((await net.run('docker network connect test test')).exitCode).toBe(0);
     const ip = await net.inspect('test', '{{.NetworkSettings.Networks.test.IPAddress}}');
-    const inNet = (await net.run("docker network inspect -f '{{range .Containers}}{{.IPv4Address}}{{end}}' test")).stdout.trim();
+    const inNet = (
+      await net.run("docker network inspect -f '{{range .Containers}}{{.IPv4Address}}{{end}}' test")
+    ).stdout.trim();
     expect(ip).toBe('172.18.0.2');
     expect(inNet).toBe('172.18.0.2/16');
     await net.run('docker network disconnect test test');
@@ -24,7 +26,9 @@ describe('connect and disconnect (A.3)', () => {
     await net.run('docker run -d --name bb busybox top');
     const before = await net.inspect('bb', '{{json .NetworkSettings.Networks.bridge}}');
     const r = await net.run('docker network connect bridge bb');
-    expect(r.stderr).toBe('Error response from daemon: endpoint with name bb already exists in network bridge\n');
+    expect(r.stderr).toBe(
+      'Error response from daemon: endpoint with name bb already exists in network bridge\n',
+    );
     expect(r.exitCode).toBe(1);
     expect(await net.inspect('bb', '{{json .NetworkSettings.Networks.bridge}}')).toBe(before);
   });
@@ -85,10 +89,16 @@ describe('connect and disconnect (A.3)', () => {
     await net.run('docker run -d --name c1 busybox top');
     const id = await net.inspect('c1', '{{.Id}}');
     const cases: [string, string][] = [
-      ['docker network connect host c1', 'container cannot be disconnected from host network or connected to host network'],
+      [
+        'docker network connect host c1',
+        'container cannot be disconnected from host network or connected to host network',
+      ],
       ['docker network disconnect mynet c1', `container ${id} is not connected to network mynet`],
       ['docker network connect mynet nosuch', 'No such container: nosuch'],
-      ['docker network connect --ip 172.21.55.44 bridge c1', 'invalid endpoint settings:\nuser specified IP address is supported on user defined networks only'],
+      [
+        'docker network connect --ip 172.21.55.44 bridge c1',
+        'invalid endpoint settings:\nuser specified IP address is supported on user defined networks only',
+      ],
       ['docker network connect nosuch c1', 'network nosuch not found'],
     ];
     for (const [line, msg] of cases) {
@@ -108,7 +118,8 @@ describe('connect and disconnect (A.3)', () => {
       'Error response from daemon: container sharing network namespace with another container or host cannot be connected to any other network\n',
     );
     await net.run('docker run -d --net=none --name first busybox top');
-    const none = 'Error response from daemon: container cannot be connected to multiple networks with one of the networks in private (none) mode\n';
+    const none =
+      'Error response from daemon: container cannot be connected to multiple networks with one of the networks in private (none) mode\n';
     expect((await net.run('docker network connect mynet first')).stderr).toBe(none);
     await net.run('docker run -d --net=mynet --name third busybox top');
     expect((await net.run('docker network connect none third')).stderr).toBe(none);
@@ -123,7 +134,9 @@ describe('network modes (A.4)', () => {
   it('none: only lo (A.4.25)', async () => {
     const net = await Scenario.start();
     const r = await net.run('docker run --rm --net=none busybox ip a');
-    expect(r.stdout.split('\n').filter((l) => /^\d+: /.test(l))).toEqual(['1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue qlen 1000']);
+    expect(r.stdout.split('\n').filter((l) => /^\d+: /.test(l))).toEqual([
+      '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue qlen 1000',
+    ]);
     expect(await net.inspect('none', '{{len .Containers}}')).toBe('0');
   });
 
@@ -131,10 +144,18 @@ describe('network modes (A.4)', () => {
     const net = await Scenario.start();
     await net.run('docker run -d --name parent busybox top');
     const mine = (await net.exec('parent', 'cat /etc/hostname')).stdout;
-    expect((await net.run('docker run --rm --net=container:parent busybox cat /etc/hostname')).stdout).toBe(mine);
-    expect((await net.run('docker run --rm -h=testhostname busybox cat /etc/hostname')).stdout).toBe('testhostname\n');
-    expect((await net.run('docker run --rm --net=host busybox cat /etc/hostname')).stdout).toBe('docker-host\n');
-    expect((await net.run('docker run --rm --net=host --hostname=foobar busybox hostname')).stdout).toBe('foobar\n');
+    expect((await net.run('docker run --rm --net=container:parent busybox cat /etc/hostname')).stdout).toBe(
+      mine,
+    );
+    expect((await net.run('docker run --rm -h=testhostname busybox cat /etc/hostname')).stdout).toBe(
+      'testhostname\n',
+    );
+    expect((await net.run('docker run --rm --net=host busybox cat /etc/hostname')).stdout).toBe(
+      'docker-host\n',
+    );
+    expect((await net.run('docker run --rm --net=host --hostname=foobar busybox hostname')).stdout).toBe(
+      'foobar\n',
+    );
   });
 
   it('two host-mode containers both run (A.4.35); -p is discarded with a warning (B.13)', async () => {
@@ -153,7 +174,9 @@ describe('network modes (A.4)', () => {
     await net.run('docker create --name pp busybox top');
     const id = await net.inspect('pp', '{{.Id}}');
     let r = await net.run('docker run --net=container:pp busybox');
-    expect(r.stderr).toBe(`docker: Error response from daemon: cannot join network of a non running container: ${id}.\n`);
+    expect(r.stderr).toBe(
+      `docker: Error response from daemon: cannot join network of a non running container: ${id}.\n`,
+    );
     expect(r.exitCode).toBe(125);
     r = await net.run('docker run --net=container:nosuch busybox');
     expect(r.stderr).toBe('docker: Error response from daemon: No such container: nosuch.\n');
@@ -194,7 +217,9 @@ describe('files Docker writes (A.5)', () => {
 
   it('applies --dns options and warns about a localhost server (A.5.46)', async () => {
     const net = await Scenario.start();
-    const r = await net.run('docker run --rm --dns=127.0.0.1 --dns-search=mydomain --dns-opt=ndots:9 busybox cat /etc/resolv.conf');
+    const r = await net.run(
+      'docker run --rm --dns=127.0.0.1 --dns-search=mydomain --dns-opt=ndots:9 busybox cat /etc/resolv.conf',
+    );
     expect(r.stderr).toContain('WARNING: Localhost DNS setting (--dns=127.0.0.1) may fail in containers.');
     const body = r.stdout.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
     expect(body).toEqual(['nameserver 127.0.0.1', 'search mydomain', 'options ndots:9']);
@@ -208,10 +233,14 @@ describe('internal networks and ICC (A.6)', () => {
     const net = await Scenario.start();
     await net.run('docker network create --internal internal');
     expect(await net.inspect('internal', '{{.Internal}}')).toBe('true');
-    expect((await net.run('docker run --rm --network internal busybox ip route')).stdout).toBe('172.18.0.0/16 dev eth0 scope link  src 172.18.0.2 \n');
+    expect((await net.run('docker run --rm --network internal busybox ip route')).stdout).toBe(
+      '172.18.0.0/16 dev eth0 scope link  src 172.18.0.2 \n',
+    );
     const br = `br-${(await net.inspect('internal', '{{.Id}}')).slice(0, 12)}`;
     const filter = (await net.run('iptables -S DOCKER-ISOLATION-STAGE-1')).stdout;
-    expect(filter).toContain(`-A DOCKER-ISOLATION-STAGE-1 ! -s 172.18.0.0/16 -o ${br} -j DROP\n-A DOCKER-ISOLATION-STAGE-1 ! -d 172.18.0.0/16 -i ${br} -j DROP\n`);
+    expect(filter).toContain(
+      `-A DOCKER-ISOLATION-STAGE-1 ! -s 172.18.0.0/16 -o ${br} -j DROP\n-A DOCKER-ISOLATION-STAGE-1 ! -d 172.18.0.0/16 -i ${br} -j DROP\n`,
+    );
     expect((await net.run('iptables -t nat -S')).stdout).not.toContain(br);
   });
 
@@ -230,13 +259,19 @@ describe('addresses and MACs (A.7, A.1.2)', () => {
     const net = await Scenario.start();
     await net.run('docker run -d --name c1 busybox top');
     await net.run('docker run -d --name c2 busybox top');
-    expect(await net.inspect('c2', '{{.NetworkSettings.IPAddress}} {{.NetworkSettings.MacAddress}}')).toBe('172.17.0.3 02:42:ac:11:00:03');
+    expect(await net.inspect('c2', '{{.NetworkSettings.IPAddress}} {{.NetworkSettings.MacAddress}}')).toBe(
+      '172.17.0.3 02:42:ac:11:00:03',
+    );
     await net.run('docker rm -f c2');
     await net.run('docker run -d --name c4 busybox top');
-    expect(await net.inspect('c4', '{{.NetworkSettings.IPAddress}} {{.NetworkSettings.MacAddress}}')).toBe('172.17.0.3 02:42:ac:11:00:03');
+    expect(await net.inspect('c4', '{{.NetworkSettings.IPAddress}} {{.NetworkSettings.MacAddress}}')).toBe(
+      '172.17.0.3 02:42:ac:11:00:03',
+    );
     await net.run('docker network create mynet');
     await net.run('docker run -d --name c3 --network mynet busybox top');
-    expect(await net.inspect('c3', '{{.NetworkSettings.Networks.mynet.MacAddress}}')).toBe('02:42:ac:12:00:02');
+    expect(await net.inspect('c3', '{{.NetworkSettings.Networks.mynet.MacAddress}}')).toBe(
+      '02:42:ac:12:00:02',
+    );
     expect(await net.inspect('c3', '{{.NetworkSettings.IPAddress}}')).toBe('');
   });
 
@@ -245,9 +280,13 @@ describe('addresses and MACs (A.7, A.1.2)', () => {
     await net.run('docker network create other');
     await net.run('docker run -d --name m1 --mac-address 12:34:56:78:9a:bc busybox top');
     expect((await net.exec('m1', 'ip link show eth0')).stdout).toContain('link/ether 12:34:56:78:9a:bc ');
-    expect(await net.inspect('m1', '{{.NetworkSettings.Networks.bridge.MacAddress}}')).toBe('12:34:56:78:9a:bc');
+    expect(await net.inspect('m1', '{{.NetworkSettings.Networks.bridge.MacAddress}}')).toBe(
+      '12:34:56:78:9a:bc',
+    );
     await net.run('docker network connect other m1');
-    expect(await net.inspect('m1', '{{.NetworkSettings.Networks.other.MacAddress}}')).toBe('02:42:ac:12:00:02');
+    expect(await net.inspect('m1', '{{.NetworkSettings.Networks.other.MacAddress}}')).toBe(
+      '02:42:ac:12:00:02',
+    );
     const bad = await net.run('docker run --mac-address 92:d0:c6:0a:29 busybox');
     expect(bad.stderr).toBe("docker: 92:d0:c6:0a:29 is not a valid mac address.\nSee 'docker run --help'.\n");
     expect(bad.exitCode).toBe(125);
@@ -257,13 +296,24 @@ describe('addresses and MACs (A.7, A.1.2)', () => {
     const net = await Scenario.start();
     await net.run('docker network create --subnet 172.30.0.0/16 static');
     await net.run('docker network create dyn');
-    expect((await net.run('docker run -d --name s1 --network static --ip 172.30.100.104 busybox top')).exitCode).toBe(0);
+    expect(
+      (await net.run('docker run -d --name s1 --network static --ip 172.30.100.104 busybox top')).exitCode,
+    ).toBe(0);
     expect(await net.inspect('s1', '{{.NetworkSettings.Networks.static.IPAddress}}')).toBe('172.30.100.104');
     const cases: [string, string][] = [
       ['--network static --ip 172.30.100.104', 'Address already in use.'],
-      ['--network dyn --ip 172.19.0.9', 'invalid config for network dyn: invalid endpoint settings:\nuser specified IP address is supported only when connecting to networks with user configured subnets.\nSee \'docker run --help\'.'],
-      ['--network static --ip 10.0.0.5', 'invalid config for network static: invalid endpoint settings:\nno configured subnet or ip-range contain the IP address 10.0.0.5.\nSee \'docker run --help\'.'],
-      ['--network static --ip mynet_ip', 'invalid config for network static: invalid endpoint settings:\ninvalid IPv4 address: mynet_ip.\nSee \'docker run --help\'.'],
+      [
+        '--network dyn --ip 172.19.0.9',
+        "invalid config for network dyn: invalid endpoint settings:\nuser specified IP address is supported only when connecting to networks with user configured subnets.\nSee 'docker run --help'.",
+      ],
+      [
+        '--network static --ip 10.0.0.5',
+        "invalid config for network static: invalid endpoint settings:\nno configured subnet or ip-range contain the IP address 10.0.0.5.\nSee 'docker run --help'.",
+      ],
+      [
+        '--network static --ip mynet_ip',
+        "invalid config for network static: invalid endpoint settings:\ninvalid IPv4 address: mynet_ip.\nSee 'docker run --help'.",
+      ],
     ];
     for (const [flags, msg] of cases) {
       const r = await net.run(`docker run -d ${flags} busybox top`);
@@ -297,7 +347,9 @@ describe('published ports (A.8)', () => {
       `docker: Error response from daemon: driver failed programming external connectivity on endpoint p2 (${ep}): Bind for 0.0.0.0:1234 failed: port is already allocated.\n`,
     );
     expect(r.exitCode).toBe(125);
-    expect((await net.run("docker ps -a --format '{{.Names}} {{.Status}}'")).stdout).toBe('p2 Created\np1 Up Less than a second\n');
+    expect((await net.run("docker ps -a --format '{{.Names}} {{.Status}}'")).stdout).toBe(
+      'p2 Created\np1 Up Less than a second\n',
+    );
   });
 
   it('formats ports like the 27.5 CLI (6.4)', async () => {
@@ -306,7 +358,9 @@ describe('published ports (A.8)', () => {
     await net.run('docker run -d -p 80:80 --name bb nginx');
     await net.run('docker run -d --name cc nginx');
     const r = await net.run("docker ps --format '{{.Names}}: {{.Ports}}'");
-    expect(r.stdout).toBe('cc: 80/tcp\nbb: 0.0.0.0:80->80/tcp, :::80->80/tcp\naa: 0.0.0.0:8080->80/tcp, [::]:8080->80/tcp\n');
+    expect(r.stdout).toBe(
+      'cc: 80/tcp\nbb: 0.0.0.0:80->80/tcp, :::80->80/tcp\naa: 0.0.0.0:8080->80/tcp, [::]:8080->80/tcp\n',
+    );
     expect((await net.run('docker port aa')).stdout).toBe('80/tcp -> 0.0.0.0:8080\n80/tcp -> [::]:8080\n');
     const none = await net.run('docker port cc 80');
     expect(none.stderr).toBe("Error: No public port '80' published for cc\n");
@@ -324,7 +378,9 @@ describe('legacy links and finite main processes', () => {
     const child = (await net.inspect('container1', '{{.Id}}')).slice(0, 12);
     expect(ok.stdout).toContain(`\n172.17.0.2\tcontainer1 ${child}\n`);
     const bad = await net.run('docker run --rm --link container2:container2 busybox true');
-    expect(bad.stderr).toBe('docker: Error response from daemon: Cannot link to /container2, as it does not belong to the default network.\n');
+    expect(bad.stderr).toBe(
+      'docker: Error response from daemon: Cannot link to /container2, as it does not belong to the default network.\n',
+    );
     expect(bad.exitCode).toBe(125);
     await net.run('docker network connect bridge container2');
     expect((await net.run('docker run --rm --link container2:container2 busybox true')).exitCode).toBe(0);

@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { Scenario } from '../../../../sim/scenario';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- inspect JSON is checked field by field
+type Inspected = Record<string, any>;
 const json = (s: string) => JSON.parse(s) as Record<string, unknown>[];
 
 describe('default networks (A.1)', () => {
@@ -13,7 +15,7 @@ describe('default networks (A.1)', () => {
     expect(r.exitCode).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('NETWORK ID     NAME      DRIVER    SCOPE');
-    expect(lines.slice(1, 4).map((l) => l.replace(/^[0-9a-f]{12}   /, 'ID   '))).toEqual([
+    expect(lines.slice(1, 4).map((l) => l.replace(/^[0-9a-f]{12} {3}/, 'ID   '))).toEqual([
       'ID   bridge    bridge    local',
       'ID   host      host      local',
       'ID   none      null      local',
@@ -24,7 +26,7 @@ describe('default networks (A.1)', () => {
   it('inspects none, host and bridge as a fresh daemon has them (A.1.2)', async () => {
     const net = await Scenario.start();
     const r = await net.run('docker network inspect none host bridge');
-    const [none, host, bridge] = json(r.stdout) as [Record<string, any>, Record<string, any>, Record<string, any>];
+    const [none, host, bridge] = json(r.stdout) as [Inspected, Inspected, Inspected];
     for (const n of [none, host, bridge]) {
       expect(n.Scope).toBe('local');
       expect(n.Internal).toBe(false);
@@ -85,7 +87,9 @@ describe('default networks (A.1)', () => {
     const net = await Scenario.start();
     for (let i = 0; i < 30; i++) expect((await net.run(`docker network create n${i}`)).exitCode).toBe(0);
     const r = await net.run('docker network create one-too-many');
-    expect(r.stderr).toBe('Error response from daemon: all predefined address pools have been fully subnetted\n');
+    expect(r.stderr).toBe(
+      'Error response from daemon: all predefined address pools have been fully subnetted\n',
+    );
     expect(r.exitCode).toBe(1);
   });
 
@@ -95,7 +99,7 @@ describe('default networks (A.1)', () => {
       'docker network create --driver=bridge --ipv6 --subnet=fd80:24e2:f998:72d6::/64 --subnet=172.28.0.0/16 --ip-range=172.28.5.0/24 --gateway=172.28.5.254 br0',
     );
     expect(r.exitCode).toBe(0);
-    const [n] = json((await net.run('docker network inspect br0')).stdout) as [Record<string, any>];
+    const [n] = json((await net.run('docker network inspect br0')).stdout) as [Inspected];
     expect(n.EnableIPv6).toBe(true);
     expect(n.IPAM.Config).toEqual([
       { Subnet: '172.28.0.0/16', IPRange: '172.28.5.0/24', Gateway: '172.28.5.254' },
@@ -109,14 +113,20 @@ describe('create and remove errors (B.5)', () => {
     const net = await Scenario.start();
     for (const n of ['bridge', 'host', 'none', 'default']) {
       const r = await net.run(`docker network create ${n}`);
-      expect(r.stderr).toBe(`Error response from daemon: operation is not permitted on predefined ${n} network \n`);
+      expect(r.stderr).toBe(
+        `Error response from daemon: operation is not permitted on predefined ${n} network \n`,
+      );
       expect(r.exitCode).toBe(1);
     }
     for (const n of ['bridge', 'host', 'none']) {
       const r = await net.run(`docker network rm ${n}`);
-      expect(r.stderr).toBe(`Error response from daemon: ${n} is a pre-defined network and cannot be removed\n`);
+      expect(r.stderr).toBe(
+        `Error response from daemon: ${n} is a pre-defined network and cannot be removed\n`,
+      );
     }
-    expect((await net.run('docker network rm default')).stderr).toBe('Error response from daemon: network default not found\n');
+    expect((await net.run('docker network rm default')).stderr).toBe(
+      'Error response from daemon: network default not found\n',
+    );
   });
 
   it('refuses a duplicate name (A.1.11, B.38)', async () => {
@@ -131,8 +141,14 @@ describe('create and remove errors (B.5)', () => {
     const net = await Scenario.start();
     const cases: [string, string][] = [
       ['--subnet=192.168.0.0/16 --ip-range=192.170.0.0/16', 'no matching subnet for range 192.170.0.0/16'],
-      ['--subnet=192.168.0.0/16 --gateway=192.168.0.1 --gateway=192.168.0.2', 'every ip-range or gateway must have a corresponding subnet'],
-      ['--subnet=192.168.0.0/16 --subnet=192.168.1.0/16', 'multiple overlapping subnet configuration is not supported'],
+      [
+        '--subnet=192.168.0.0/16 --gateway=192.168.0.1 --gateway=192.168.0.2',
+        'every ip-range or gateway must have a corresponding subnet',
+      ],
+      [
+        '--subnet=192.168.0.0/16 --subnet=192.168.1.0/16',
+        'multiple overlapping subnet configuration is not supported',
+      ],
       [
         '--subnet=192.168.0.0/16 --subnet=192.170.0.0/16 --gateway=192.168.0.1 --gateway=192.168.0.2',
         'cannot configure multiple gateways (192.168.0.2, 192.168.0.1) for the same subnet (192.168.0.0/16)',
@@ -150,21 +166,30 @@ describe('create and remove errors (B.5)', () => {
   it('rejects a non-canonical subnet and an overlapping one (B.41)', async () => {
     const net = await Scenario.start();
     let r = await net.run('docker network create --subnet 10.1.2.3/16 x');
-    expect(r.stderr).toBe('Error response from daemon: invalid network config:\ninvalid subnet 10.1.2.3/16: it should be 10.1.0.0/16\n');
+    expect(r.stderr).toBe(
+      'Error response from daemon: invalid network config:\ninvalid subnet 10.1.2.3/16: it should be 10.1.0.0/16\n',
+    );
     r = await net.run('docker network create --subnet 172.17.5.0/24 x');
-    expect(r.stderr).toBe('Error response from daemon: invalid pool request: Pool overlaps with other one on this address space\n');
+    expect(r.stderr).toBe(
+      'Error response from daemon: invalid pool request: Pool overlaps with other one on this address space\n',
+    );
   });
 
   it('keeps a network with active endpoints and removes the others (A.2.13, A.2.14, B.37)', async () => {
     const net = await Scenario.start();
-    for (const n of ['testDelMulti0', 'testDelMulti1', 'testDelMulti2']) await net.run(`docker network create ${n}`);
+    for (const n of ['testDelMulti0', 'testDelMulti1', 'testDelMulti2'])
+      await net.run(`docker network create ${n}`);
     await net.run('docker run -d --name c1 --network testDelMulti2 busybox top');
     const id = await net.inspect('testDelMulti2', '{{.Id}}');
     const r = await net.run('docker network rm testDelMulti0 testDelMulti1 testDelMulti2');
     expect(r.stdout).toBe('testDelMulti0\ntestDelMulti1\n');
-    expect(r.stderr).toBe(`Error response from daemon: error while removing network: network testDelMulti2 id ${id} has active endpoints\n`);
+    expect(r.stderr).toBe(
+      `Error response from daemon: error while removing network: network testDelMulti2 id ${id} has active endpoints\n`,
+    );
     expect(r.exitCode).toBe(1);
-    expect((await net.run('docker network ls -q -f name=testDelMulti')).stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(
+      (await net.run('docker network ls -q -f name=testDelMulti')).stdout.split('\n').filter(Boolean),
+    ).toHaveLength(1);
     await net.run('docker stop c1');
     expect((await net.run('docker network rm testDelMulti2')).exitCode).toBe(0);
   });

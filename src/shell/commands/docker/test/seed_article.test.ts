@@ -59,7 +59,10 @@ describe('seed article', () => {
     await net.run('docker network create mynet');
     await net.run('docker run -it --net=host busybox');
     const ifc = (await net.run('ifconfig')).stdout;
-    const names = ifc.split('\n').filter((l) => /^\S/.test(l)).map((l) => l.split(' ')[0]);
+    const names = ifc
+      .split('\n')
+      .filter((l) => /^\S/.test(l))
+      .map((l) => l.split(' ')[0]);
     expect(names).toEqual([expect.stringMatching(/^br-[0-9a-f]{12}$/), 'docker0', 'eth0', 'lo']);
     expect(ifc).toContain('          inet addr:10.0.12.13  Bcast:10.0.15.255  Mask:255.255.252.0\n');
     expect(ifc).toContain('          inet addr:172.17.0.1  Bcast:172.17.255.255  Mask:255.255.0.0\n');
@@ -67,7 +70,7 @@ describe('seed article', () => {
     expect((await net.run('hostname')).stdout).toBe('docker-host\n');
   });
 
-  it('container: the second container joins the first one\'s namespace (same IP, same ports)', async () => {
+  it("container: the second container joins the first one's namespace (same IP, same ports)", async () => {
     const net = await Scenario.start();
     await net.run('docker run -d --name my-nginx1 nginx');
     const r = await net.run('docker run -d --name my-nginx2 --network container:my-nginx1 nginx');
@@ -76,7 +79,9 @@ describe('seed article', () => {
     expect(await net.inspect('my-nginx2', '{{.HostConfig.NetworkMode}}')).toBe(`container:${id1}`);
     // Port 80 of the shared namespace already has nginx: the second one cannot bind it and exits.
     expect(await net.inspect('my-nginx2', '{{.State.Status}} {{.State.ExitCode}}')).toBe('exited 1');
-    expect((await net.run('docker logs my-nginx2')).stdout).toContain('nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)\n');
+    expect((await net.run('docker logs my-nginx2')).stdout).toContain(
+      'nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)\n',
+    );
     // A sidecar in the same namespace sees the same interfaces and address.
     const side = await net.run('docker run --rm --network container:my-nginx1 busybox ip -4 addr show eth0');
     expect(side.stdout).toContain('inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0');
