@@ -106,6 +106,6 @@ export {
 export { nfRuleInvalid } from './netfilter/validate';
 export { ruleSaveBody, ruleSaveText, natRangeText, saveString } from './netfilter/rule_text';
 export * from './netfilter/xt_names';
-export { ctLive, ctSecondsLeft, ctEnabled, nfCtAttach, ICMP_REPLY_OF } from './netfilter/nf_conntrack';
+export { ctLive, ctSecondsLeft, ctUse, ctEnabled, nfCtAttach, ICMP_REPLY_OF } from './netfilter/nf_conntrack';
 export { nfHook, type NfVerdict, type NfHookOpts } from './netfilter/hooks';
 export { kernelInvariantViolations } from './invariants';

@@ -275,6 +275,16 @@ export function ctDropUnconfirmed(ctx: KernelCtx, ns: NsId, pkt: Packet): void {
   if (n && e && !e.confirmed && pkt.ct?.info !== 'related') n.conntrack = n.conntrack.filter((x) => x !== e);
 }
 
+/**
+ * The entry's refcount as conntrack -L prints it ("use=N"): the table's own reference plus one per packet
+ * still holding it, i.e. waiting in a neighbour's queue for ARP to resolve (skb->_nfct keeps a reference).
+ */
+export function ctUse(n: NetNs, e: ConntrackEntry): number {
+  let use = 1;
+  for (const neigh of n.neigh) for (const q of neigh.queue) if (q.ct && q.ct.id === e.id) use++;
+  return use;
+}
+
 /** Seconds left as conntrack -L prints them ((timeout - now) / HZ, rounded down). */
 export function ctSecondsLeft(e: ConntrackEntry, nowUs: number): number {
   return Math.max(0, Math.floor((e.expiresUs - nowUs) / S));

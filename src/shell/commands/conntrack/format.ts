@@ -30,7 +30,7 @@ function tuple(e: ConntrackEntry, t: CtTuple, icmpType: number | null): string {
   return s;
 }
 
-export function ctLine(e: ConntrackEntry, nowUs: number, extended: boolean): string {
+export function ctLine(e: ConntrackEntry, nowUs: number, extended: boolean, use = 1): string {
   let s = extended ? `${'ipv4'.padEnd(8)} 2 ` : '';
   s += `${ctProtoName(e.proto).padEnd(8)} ${e.proto} ${ctSecondsLeft(e, nowUs)} `;
   if (e.tcpState) s += `${e.tcpState} `;
@@ -41,5 +41,5 @@ export function ctLine(e: ConntrackEntry, nowUs: number, extended: boolean): str
   if (e.assured) s += '[ASSURED] ';
   s += `mark=${e.mark} `;
   if (e.zone) s += `zone=${e.zone} `;
-  return `${s}use=1\n`;
+  return `${s}use=${use}\n`;
 }
