@@ -6,7 +6,15 @@
  * Dynamic files are looked up through `DynamicFiles`, given the process that reads them, so
  * `ip netns exec x cat /proc/net/route` reads namespace x.
  */
-import type { CpOptions, FileContent, FsStat, IFileSystem, InMemoryFs, MkdirOptions, RmOptions } from 'just-bash/browser';
+import type {
+  CpOptions,
+  FileContent,
+  FsStat,
+  IFileSystem,
+  InMemoryFs,
+  MkdirOptions,
+  RmOptions,
+} from 'just-bash/browser';
 import { justBash } from './just_bash';
 import type { OsAccess, Proc } from './types';
 
@@ -25,6 +33,19 @@ export interface DynamicTree {
   lookup(path: string): DynamicFile | null;
   /** Names of dynamic entries directly under a directory, for `ls`. */
   list(dir: string): string[];
+}
+
+/**
+ * A write the kernel refuses (opening a read-only /proc file, a value a sysctl handler rejects). just-bash
+ * does not turn file system errors in redirections into shell errors, so the session reports these as bash
+ * would (`bash: echo: write error: Invalid argument`, status 1) and ends the line there.
+ */
+export class ShellWriteError extends Error {
+  readonly shellMessage: string;
+  constructor(shellMessage: string) {
+    super(shellMessage);
+    this.shellMessage = shellMessage;
+  }
 }
 
 type ReadOpts = Parameters<InMemoryFs['readFile']>[1];
@@ -102,7 +123,7 @@ export class SimFs implements IFileSystem {
     // A file this process's namespace does not have (another namespace's device) is not dynamic here.
     if (f.read(proc, os) === null) return false;
     if (!f.write) {
-      if (p.startsWith('/proc/')) throw Object.assign(new Error(`EACCES: permission denied, open '${p}'`), { code: 'EACCES' });
+      if (p.startsWith('/proc/')) throw new ShellWriteError(`${p}: Permission denied`);
       this.frozen.add(p);
       return false;
     }
@@ -110,7 +131,7 @@ export class SimFs implements IFileSystem {
     // Opening a /proc file with O_TRUNC changes nothing; the value comes with the next write().
     if (text === '' && p.startsWith('/proc/')) return true;
     const e = f.write(proc, os, text);
-    if (e !== null) throw Object.assign(new Error(`${e}`), { code: 'EINVAL' });
+    if (e !== null) throw new ShellWriteError(`echo: write error: ${e}`);
     return true;
   }
 

@@ -11,7 +11,7 @@
  */
 import type { Bash, Command, CommandContext } from 'just-bash/browser';
 import { justBash } from './just_bash';
-import type { SimFs } from './fs';
+import { ShellWriteError, type SimFs } from './fs';
 import type { CommandIO, ExecOutcome, OsAccess, Proc, SimCommand } from './types';
 
 /** What the session needs from whoever runs a line (the sim layer): the transaction and the terminal. */
@@ -160,7 +160,18 @@ export class ShellSession {
         outcome = { ...r, streamed: true };
       } else {
         const script = this.lastExit !== 0 ? `(exit ${this.lastExit}); ${text}` : text;
-        const r = await this.bash.exec(script, { cwd: this.cwd, env: this.vars, signal: env.signal });
+        let r;
+        try {
+          r = await this.bash.exec(script, { cwd: this.cwd, env: this.vars, signal: env.signal });
+        } catch (e) {
+          if (!(e instanceof ShellWriteError)) throw e;
+          r = {
+            stdout: '',
+            stderr: `${this.proc.userland.shellName}: ${e.shellMessage}\n`,
+            exitCode: 1,
+            env: null,
+          };
+        }
         if (r.env) {
           const { PWD, ...rest } = r.env;
           if (PWD) this.cwd = PWD;
@@ -180,7 +191,9 @@ export class ShellSession {
 
   private notFound(proc: Proc, name: string): ExecOutcome {
     const msg =
-      proc.userland.shellName === 'sh' ? `sh: ${name}: not found\n` : `${proc.userland.shellName}: ${name}: command not found\n`;
+      proc.userland.shellName === 'sh'
+        ? `sh: ${name}: not found\n`
+        : `${proc.userland.shellName}: ${name}: command not found\n`;
     return { stdout: '', stderr: msg, exitCode: 127 };
   }
 
@@ -237,7 +250,12 @@ export class ShellSession {
   }
 
   /** `ip netns exec NS cmd args`: run a word list as another process. */
-  private async execAs(argv: string[], proc: Proc, stream: boolean, bashCtx: CommandContext | null): Promise<ExecOutcome> {
+  private async execAs(
+    argv: string[],
+    proc: Proc,
+    stream: boolean,
+    bashCtx: CommandContext | null,
+  ): Promise<ExecOutcome> {
     const name = argv[0] ?? '';
     const cmd = this.commands.get(name);
     if (cmd) {
