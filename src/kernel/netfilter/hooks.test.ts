@@ -1,81 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { parseIp4, seedRng } from '../../lib';
 import type { KernelCtx } from '../context';
 import { devByName } from '../context';
-import { inetAddAddr } from '../ipv4/devinet';
-import { fibInsert, RT_TABLE_MAIN } from '../ipv4/fib';
-import { openDevice } from '../netdev/dev';
 import { createVethPair } from '../netdev/veth';
 import { createNetns } from '../netns';
+import { addAddr, addDefault, emptyCtx, ip, up } from '../testbed';
 import type { TraceEvent } from '../trace';
-import type { KernelState, NfMatch, NfRule, NfTarget, NsId, Packet } from '../types';
+import type { NfMatch, NfRule, NfTarget, NsId, Packet } from '../types';
 import { nfHook } from './hooks';
 import { ctLive, nfCtAttach } from './nf_conntrack';
 import { nfAppendRule, nfNewChain, nfSetPolicy, type NfRuleSpec } from './tables';
 
-const ip = (s: string): number => parseIp4(s) ?? 0;
-
+/** host: eth0 10.0.12.13/22 to the LAN gateway (10.0.12.1, default route), docker0 172.17.0.1/16 to c1. */
 function world(): { ctx: KernelCtx; host: NsId; lan: NsId; c1: NsId; events: TraceEvent[] } {
-  const k: KernelState = {
-    netns: {},
-    devices: {},
-    rootNs: '',
-    namedNs: {},
-    nextNsSeq: 0,
-    nextDevSeq: 0,
-    queue: [],
-    nextEventSeq: 0,
-    nextOrderSeq: 0,
-  } as KernelState;
-  const events: TraceEvent[] = [];
-  const ctx: KernelCtx = {
-    k,
-    clock: { nowUs: 1_000_000 },
-    rng: seedRng(7),
-    trace: (e) => events.push(e),
-    hooks: {},
-    budget: { events: 1_000_000 },
-  };
+  const { ctx, trace: events } = emptyCtx(7);
+  ctx.clock.nowUs = 1_000_000;
   const host = createNetns(ctx, { label: 'host' });
   const lan = createNetns(ctx, { label: 'lan' });
   const c1 = createNetns(ctx, { label: 'c1' });
-  k.rootNs = host;
+  ctx.k.rootNs = host;
   const link = (a: NsId, an: string, b: NsId, bn: string, aAddr: string, bAddr: string): void => {
-    const r = createVethPair(ctx, { ns: a, name: an }, { ns: b, name: bn });
-    if (!r.ok) throw new Error('veth');
-    for (const [ns, name, cidr] of [
-      [a, an, aAddr],
-      [b, bn, bAddr],
-    ] as const) {
-      const d = devByName(k, ns, name);
-      if (!d) throw new Error(name);
-      const [addr, len] = cidr.split('/');
-      inetAddAddr(ctx, d.id, { local: ip(addr as string), prefixLen: Number(len) });
-      openDevice(ctx, d.id);
-    }
+    if (!createVethPair(ctx, { ns: a, name: an }, { ns: b, name: bn }).ok) throw new Error('veth');
+    addAddr(ctx, a, an, aAddr);
+    addAddr(ctx, b, bn, bAddr);
+    up(ctx, a, an);
+    up(ctx, b, bn);
   };
   link(host, 'eth0', lan, 'eth0', '10.0.12.13/22', '10.0.12.1/22');
   link(host, 'docker0', c1, 'eth0', '172.17.0.1/16', '172.17.0.2/16');
-  const eth0 = devByName(k, host, 'eth0');
-  fibInsert(
-    ctx,
-    host,
-    {
-      table: RT_TABLE_MAIN,
-      type: 'unicast',
-      dst: 0,
-      dstLen: 0,
-      tos: 0,
-      priority: 0,
-      protocol: 'boot',
-      scope: 'global',
-      prefsrc: null,
-      gateway: ip('10.0.12.1'),
-      dev: eth0?.id ?? null,
-      onlink: false,
-    },
-    'add',
-  );
+  addDefault(ctx, host, 'eth0', '10.0.12.1');
   return { ctx, host, lan, c1, events };
 }
 
