@@ -8,6 +8,7 @@ export function defaultNsSysctl(): NsSysctl {
   return {
     'net.ipv4.ip_forward': 0,
     'net.ipv4.conf.all.forwarding': 0,
+    'net.ipv4.conf.default.forwarding': 0,
     // br_netfilter is loaded on a Docker host, and its per-namespace switches default to 1.
     'net.bridge.bridge-nf-call-iptables': 1,
     'net.bridge.bridge-nf-call-ip6tables': 1,
@@ -22,6 +23,8 @@ export function defaultNsSysctl(): NsSysctl {
 export function defaultDeviceConf(nsDefaults: NsSysctl): DeviceConf {
   return {
     disable_ipv6: Number(nsDefaults['net.ipv6.conf.default.disable_ipv6']) ? 1 : 0,
-    forwarding: Number(nsDefaults['net.ipv4.ip_forward']) ? 1 : 0,
+    // A new device copies conf.default (devinet_sysctl_register -> ipv4_devconf_dflt), not ip_forward;
+    // the two differ only once someone writes conf.default on its own.
+    forwarding: Number(nsDefaults['net.ipv4.conf.default.forwarding'] ?? nsDefaults['net.ipv4.ip_forward']) ? 1 : 0,
   };
 }
