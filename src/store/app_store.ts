@@ -14,6 +14,7 @@ import type {
   LineResult,
   NsTables,
   QueryRunner,
+  ScenarioDoc,
   Simulation,
   TerminalInfo,
   Topology,
@@ -23,6 +24,7 @@ import { editorKey, newEditor, parseTerminalInput, type EditorKey, type EditorSt
 import { TerminalChannel } from './terminal_channel';
 import { tab } from './completion';
 import { emptyLayout, pinNode, placeNodes, type LayoutState, type XY } from './layout';
+import { layoutFromTree, rebuildSession, snapshotScenario } from './session_io';
 
 type SimModule = typeof SimNs;
 
@@ -101,6 +103,10 @@ export interface AppActions {
   /** Terminal width in columns, for completion listings. */
   setColumns(terminal: string, cols: number): void;
   channel(terminal: string): TerminalChannel;
+  /** Replace the session with a scenario's (link, embed, file, autosave) by replaying its journal. */
+  loadScenario(s: ScenarioDoc): Promise<{ skipped: number }>;
+  /** The session as a scenario, for links, files and autosave (null before the simulator has loaded). */
+  scenario(): ScenarioDoc | null;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -421,6 +427,44 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
       },
 
       channel,
+
+      async loadScenario(s) {
+        mod ??= await import('../sim');
+        for (const ac of aborts.values()) ac.abort();
+        const r = await rebuildSession(mod, s);
+        sim = r.sim;
+        queries = new mod.QueryRunner();
+        local.clear();
+        undoLabels.splice(0, undoLabels.length, ...r.undoLabels);
+        redoLabels.length = 0;
+        for (const ch of channels.values()) ch.clear();
+        for (const t of r.terminals) {
+          term(t.id).editor = newEditor(s.histories?.[t.id] ?? []);
+          channel(t.id).write(r.scrollback.get(t.id) ?? '');
+          prompt(t.id);
+        }
+        const host = r.terminals[0]?.id ?? null;
+        set({
+          status: 'ready',
+          error: null,
+          terminals: r.terminals.map(view),
+          activeTerminal: r.terminals.some((t) => t.id === s.active) ? (s.active as string) : host,
+          hostTerminal: host,
+          layout: layoutFromTree(s.layout),
+          selection: null,
+          last: null,
+          change: null,
+          welcome: get().welcome && s.journal.length === 0,
+        });
+        publish(null, null);
+        return { skipped: r.skipped };
+      },
+
+      scenario() {
+        if (!sim) return null;
+        const histories = new Map([...local].map(([id, t]) => [id, t.editor.history]));
+        return snapshotScenario(sim, get().layout, histories, get().activeTerminal, 1000);
+      },
     };
   });
   return store;

@@ -24,3 +24,25 @@ export {
   type Slot,
 } from './layout';
 export { columns, tab } from './completion';
+export {
+  createNoticeStore,
+  type Notice,
+  type NoticeKind,
+  type NoticeLevel,
+  type NoticeStore,
+} from './notices';
+export { startSession, embedKey, type Session, type StartEnv } from './startup';
+export { Autosaver, readSaved, SESSION_KEY, type StorageLike } from './persist';
+export { forLink, layoutFromTree, layoutToTree } from './session_io';
+export {
+  parseEmbedParams,
+  scenarioCode,
+  shareLink,
+  embedSnippet,
+  appBase,
+  type EmbedParams,
+  type EmbedView,
+} from './embed_params';
+export { startEmbedApi, type EmbedApi } from './embed_api';
+export { EMBED_API_VERSION, type EmbedEvent, type EmbedRequest } from './embed_protocol';
+export { registerServiceWorker } from './offline';
