@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, initI18n, pickLanguage } from './ui';
-import { createAppStore, type Theme } from './store';
+import { App, EmbedApp, SessionContext, createSessionUi, initI18n, pickLanguage } from './ui';
+import { createAppStore, parseEmbedParams, registerServiceWorker, type Theme } from './store';
 import './ui/styles.css';
 
 function savedTheme(): Theme {
@@ -17,11 +17,22 @@ function savedTheme(): Theme {
 const i18n = initI18n(pickLanguage(window.location.search, navigator.languages ?? []));
 document.documentElement.lang = i18n.language;
 const store = createAppStore({ theme: savedTheme() });
+// Share links, autosave, embed mode (?embed=1) and its postMessage API: src/ui/share/boot.ts.
+const embed = parseEmbedParams(window.location.search);
+const session = createSessionUi(store, embed);
+// Offline after the first visit; the dev server has no service worker.
+if (import.meta.env.PROD) registerServiceWorker();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App store={store} />
+      <SessionContext.Provider value={session}>
+        {embed.embed ? (
+          <EmbedApp store={store} boot={session.boot} />
+        ) : (
+          <App store={store} boot={session.boot} />
+        )}
+      </SessionContext.Provider>
     </StrictMode>,
   );
 }

@@ -19,10 +19,12 @@ import { RunDialog } from './dialogs/RunDialog';
 import { NetworkDialog } from './dialogs/NetworkDialog';
 import { HelpDialog } from './dialogs/HelpDialog';
 import { useShortcuts } from './shortcuts';
+import { Notices } from './share/Notices';
 
 const Canvas = lazy(() => import('./topology/Canvas'));
 
-export function App({ store }: { store: AppStore }) {
+/** `boot` starts the session (link, autosave or a fresh host: src/ui/share/boot.ts); tests may leave it out. */
+export function App({ store, boot }: { store: AppStore; boot?: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const { status, error, theme, welcome, hasTopo } = useStore(
     store,
@@ -37,8 +39,8 @@ export function App({ store }: { store: AppStore }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [view, setView] = useState<'graph' | 'table'>('graph');
   useEffect(() => {
-    void store.getState().init();
-  }, [store]);
+    void (boot ? boot() : store.getState().init());
+  }, [store, boot]);
   useEffect(() => {
     document.documentElement.classList.toggle('dark', theme === 'dark');
     document.documentElement.style.colorScheme = theme;
@@ -68,6 +70,7 @@ export function App({ store }: { store: AppStore }) {
           </div>
           <Toolbar openDialog={setDialog} view={view} setView={setView} />
         </header>
+        <Notices />
         {status === 'error' && (
           <p
             role="alert"

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { StoreContext } from './store_context';
+import { ShareMenu } from './share/ShareMenu';
 
 export type Dialog = 'run' | 'network' | 'help' | null;
 
@@ -77,6 +78,7 @@ export function Toolbar({
       >
         <span aria-hidden>⟲</span> {t('toolbar.reset')}
       </button>
+      <ShareMenu />
       <span className="mx-1 h-5 w-px bg-slate-300 dark:bg-slate-600" aria-hidden />
       <div
         role="group"

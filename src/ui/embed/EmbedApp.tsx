@@ -1,0 +1,130 @@
+/**
+ * The playground inside an iframe (`?embed=1`): no toolbar, dialogs or side panels; the graph, the terminal or
+ * both (`view=`), a Reset back to the embed's scenario, and a link that opens the scenario as it is now in the
+ * full app. `readonly` hides Reset and takes the keyboard away (the page that embeds can still drive it).
+ */
+import { lazy, Suspense, useContext, useEffect } from 'react';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { forLink, shareLink, type AppStore } from '../../store';
+import { StoreContext } from '../store_context';
+import { TerminalPane } from '../TerminalPane';
+import { Notices } from '../share/Notices';
+import { SessionContext } from '../share/session_context';
+import { useShareText } from '../share/text';
+
+const Canvas = lazy(() => import('../topology/Canvas'));
+
+const BTN =
+  'inline-flex items-center gap-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:opacity-45 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
+
+function EmbedFrame() {
+  const store = useContext(StoreContext);
+  const ctx = useContext(SessionContext);
+  const text = useShareText();
+  const { status, busy, theme, hasTopo, error } = useStore(
+    store,
+    useShallow((s) => ({
+      status: s.status,
+      busy: s.running !== null,
+      theme: s.theme,
+      hasTopo: s.topo !== null,
+      error: s.error,
+    })),
+  );
+  useEffect(() => {
+    document.documentElement.classList.toggle('dark', theme === 'dark');
+  }, [theme]);
+  if (!ctx) return null;
+  const { view, readonly } = ctx.embed;
+
+  /** The link is made when it is followed, so it carries the scenario as it is at that moment. */
+  const fullAppHref = async (a: HTMLAnchorElement) => {
+    const s = await ctx.session;
+    const doc = store.getState().scenario();
+    const code = doc && s.mod.encodeScenario(forLink(doc));
+    const base = new URL('./', window.location.href).href;
+    a.href = code?.ok ? shareLink(base, code.value, ctx.embed.lang) : base;
+  };
+
+  const reset = async () => {
+    const s = await ctx.session;
+    if (s.initial) await store.getState().loadScenario(s.initial);
+    else await store.getState().reset();
+  };
+
+  const graph = (
+    <section aria-label="Topology" className="relative min-h-0 flex-1" data-testid="embed-graph">
+      <Suspense fallback={null}>{hasTopo && <Canvas dark={theme === 'dark'} />}</Suspense>
+    </section>
+  );
+  const terminal = (
+    <div
+      className={
+        view === 'both'
+          ? 'h-[42%] min-h-40 border-t border-slate-200 dark:border-slate-800'
+          : 'min-h-0 flex-1'
+      }
+    >
+      <TerminalPane />
+    </div>
+  );
+  return (
+    <div
+      className="flex h-screen flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100"
+      data-testid="embed"
+    >
+      <header className="flex items-center gap-2 border-b border-slate-200 px-2 py-1 dark:border-slate-800">
+        <h1 className="truncate text-sm font-semibold">Container Network Playground</h1>
+        {readonly && (
+          <span className="rounded bg-slate-200 px-1.5 text-xs dark:bg-slate-700">{text.readonly}</span>
+        )}
+        <span className="flex-1" />
+        {!readonly && (
+          <button
+            type="button"
+            className={BTN}
+            disabled={status !== 'ready' || busy}
+            title={text.resetTitle}
+            onClick={() => void reset()}
+          >
+            <span aria-hidden>⟲</span> {text.reset}
+          </button>
+        )}
+        <a
+          className={BTN}
+          href={new URL('./', window.location.href).href}
+          target="_blank"
+          rel="noopener noreferrer"
+          title={text.openFullTitle}
+          data-testid="open-full"
+          onPointerDown={(e) => void fullAppHref(e.currentTarget)}
+          onFocus={(e) => void fullAppHref(e.currentTarget)}
+        >
+          {text.openFull} <span aria-hidden>↗</span>
+        </a>
+      </header>
+      <Notices />
+      {status === 'error' && (
+        <p role="alert" className="bg-red-100 px-2 py-1 text-xs text-red-900">
+          {error}
+        </p>
+      )}
+      <main className="flex min-h-0 flex-1 flex-col">
+        {view !== 'terminal' && graph}
+        {view !== 'graph' && terminal}
+      </main>
+    </div>
+  );
+}
+
+export function EmbedApp({ store, boot }: { store: AppStore; boot: () => Promise<unknown> }) {
+  useEffect(() => {
+    void boot();
+  }, [boot]);
+  return (
+    <StoreContext.Provider value={store}>
+      <EmbedFrame />
+    </StoreContext.Provider>
+  );
+}
