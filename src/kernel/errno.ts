@@ -29,6 +29,12 @@ export const STRERROR = {
   ENOTEMPTY: 'Directory not empty',
   E2BIG: 'Argument list too long',
   EACCES: 'Permission denied',
+  EISCONN: 'Transport endpoint is already connected',
+  EPIPE: 'Broken pipe',
+  EDESTADDRREQ: 'Destination address required',
+  ENOPROTOOPT: 'Protocol not available',
+  EHOSTDOWN: 'Host is down',
+  ENONET: 'Machine is not on the network',
 } as const;
 
 export type Errno = keyof typeof STRERROR;

@@ -47,6 +47,7 @@ export function sockOpen(ctx: KernelCtx, ns: NsId, spec: SockSpec): number {
     bindDev: spec.bindDev ?? null,
     ttl: spec.ttl ?? null,
     recverr: spec.recverr ?? false,
+    tcp: null,
   };
   n.sockets.push(s);
   return s.id;

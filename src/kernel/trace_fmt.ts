@@ -96,10 +96,13 @@ export function ipSummary(ip: Ip4Header, l4: L4 | null, payload: Payload): strin
     return `IP ${src}.${l4.sport} > ${dst}.${l4.dport}: ${body}`;
   }
   if (l4 && l4.proto === 6 && 'flags' in l4) {
-    const len = data - 20;
-    const ack = l4.flags.includes('.') && l4.flags !== 'S' ? `, ack ${l4.ack}` : '';
-    const seq = len > 0 ? `, seq ${l4.seq}:${l4.seq + len}` : `, seq ${l4.seq}`;
-    return `IP ${src}.${l4.sport} > ${dst}.${l4.dport}: Flags [${l4.flags}]${seq}${ack}, win 64240, length ${len}`;
+    // print-tcp.c with absolute sequence numbers; the options Linux sends are left out.
+    const len = payloadLen(payload);
+    const seq =
+      len > 0 ? `, seq ${l4.seq}:${(l4.seq + len) >>> 0}` : l4.flags === '.' ? '' : `, seq ${l4.seq}`;
+    const ack = l4.flags.includes('.') ? `, ack ${l4.ack}` : '';
+    const win = l4.flags.startsWith('R') ? 0 : l4.flags.includes('S') ? 64240 : 502;
+    return `IP ${src}.${l4.sport} > ${dst}.${l4.dport}: Flags [${l4.flags}]${seq}${ack}, win ${win}, length ${len}`;
   }
   if (ip.proto === 2) return `IP ${src} > ${dst}: igmp`;
   return `IP ${src} > ${dst}: ip-proto-${ip.proto} ${data}`;

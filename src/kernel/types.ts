@@ -549,7 +549,19 @@ export interface Socket {
   localPort: number;
   remoteAddr: Ip4 | null;
   remotePort: number | null;
-  state: 'LISTEN' | 'UNCONN' | 'SYN-SENT' | 'SYN-RECV' | 'ESTAB' | 'FIN-WAIT-1' | 'CLOSE-WAIT' | 'TIME-WAIT' | 'CLOSED';
+  state:
+    | 'LISTEN'
+    | 'UNCONN'
+    | 'SYN-SENT'
+    | 'SYN-RECV'
+    | 'ESTAB'
+    | 'FIN-WAIT-1'
+    | 'FIN-WAIT-2'
+    | 'CLOSING'
+    | 'CLOSE-WAIT'
+    | 'LAST-ACK'
+    | 'TIME-WAIT'
+    | 'CLOSED';
   /** Program name as `ss -p`/`netstat -p` would show it. */
   program: string;
   pid: number;
@@ -562,6 +574,28 @@ export interface Socket {
   ttl: number | null;
   /** IP_RECVERR: ICMP errors about this socket's packets are queued as 'error' messages. */
   recverr: boolean;
+  /** TCP's control block (struct tcp_sock, reduced), null for other protocols and listeners. */
+  tcp: TcpCb | null;
+}
+
+/** The TCP sequence space and timers of one connection (include/linux/tcp.h struct tcp_sock, reduced). */
+export interface TcpCb {
+  iss: number;
+  /** Next sequence number to send, oldest unacknowledged, next expected from the peer. */
+  sndNxt: number;
+  sndUna: number;
+  rcvNxt: number;
+  /** The retransmit timer's expiry (icsk_retransmit_timer), and how many times it fired for this segment. */
+  rtoAtUs: number | null;
+  retries: number;
+  /** Segments sent but not acknowledged yet, for retransmission (their flags and payload). */
+  unacked: { seq: number; flags: string; payload: Payload }[];
+  /** The listener an accepted connection came from. */
+  parent: number | null;
+  /** The socket whose data this one relays (docker-proxy's two halves). */
+  peerSock: number | null;
+  /** An accepted connection was handed to its program (accept()). */
+  accepted: boolean;
 }
 
 export type SocketMessage =
@@ -593,7 +627,11 @@ export type SocketMessage =
       dev: DevId | null;
     }
   | { kind: 'reset'; atUs: number }
-  | { kind: 'connected'; atUs: number };
+  | { kind: 'connected'; atUs: number }
+  /** The peer closed its side (a FIN): read() returns 0 from now on. */
+  | { kind: 'eof'; atUs: number }
+  /** A connection-level error (sk_err): ETIMEDOUT, EHOSTUNREACH, ECONNREFUSED from ICMP... */
+  | { kind: 'sockerr'; atUs: number; errno: string };
 
 // ---------------------------------------------------------------------------------------------------------
 // Packets (struct sk_buff, reduced to the headers the simulation reads)

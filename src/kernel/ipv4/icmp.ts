@@ -19,6 +19,7 @@ import type { DevId, InnerL4, L4, NetDevice, NsId, Packet, SocketMessage } from 
 import { defaultTtl, ipLocalOut } from './ip_output';
 import { xrlimAllow } from './inetpeer';
 import { inetAddrType, ipRouteOutput, isLocalAddr } from './route';
+import { icmpErrno, tcpErr } from './tcp_input';
 
 export const ICMP_ECHOREPLY = 0;
 export const ICMP_DEST_UNREACH = 3;
@@ -182,13 +183,34 @@ function icmpErrorToSockets(ctx: KernelCtx, dev: NetDevice, pkt: Packet): number
   const inner = l4.inner;
   const q = l4.innerL4 ?? null;
   let count = 0;
-  for (const s of n.sockets) {
-    if (!s.recverr) continue;
+  for (const s of [...n.sockets]) {
     let mine = false;
     if (inner.proto === 1 && s.proto === 'icmp') mine = s.localAddr === 0 || s.localAddr === inner.src;
     else if (inner.proto === 17 && s.proto === 'udp') mine = !!q && 'sport' in q && q.sport === s.localPort;
-    else if (inner.proto === 6 && s.proto === 'tcp') mine = !!q && 'sport' in q && q.sport === s.localPort;
+    else if (inner.proto === 6 && s.proto === 'tcp' && s.state !== 'LISTEN') {
+      mine =
+        !!q &&
+        'sport' in q &&
+        q.sport === s.localPort &&
+        q.dport === s.remotePort &&
+        inner.dst === s.remoteAddr;
+    }
     if (!mine) continue;
+    // tcp_v4_err / udp_err: a hard error on a connection being set up, or on a connected UDP socket.
+    if (s.proto === 'tcp') tcpErr(ctx, ns, s, l4.type, l4.code, pkt);
+    else if (s.proto === 'udp' && s.remoteAddr !== null) {
+      const e = icmpErrno(l4.type, l4.code);
+      if (e.fatal)
+        sockQueue(
+          ctx,
+          ns,
+          s,
+          { kind: 'sockerr', atUs: ctx.clock.nowUs, errno: e.errno },
+          pkt,
+          `ICMP error: ${e.errno}`,
+        );
+    }
+    if (!s.recverr) continue;
     const msg: SocketMessage = {
       kind: 'error',
       fromAddr: pkt.ip.src,

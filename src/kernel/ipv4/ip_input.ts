@@ -1,7 +1,7 @@
 /**
  * IPv4 receive (net/ipv4/ip_input.c): ip_rcv() drops frames that were for another host's MAC, runs
  * PREROUTING (skipped when br_netfilter already ran it for a bridged frame: ip_sabotage_in), routes the
- * packet (ip_route_input: route.ts) and either delivers it locally (INPUT hook, raw sockets, then ICMP/UDP
+ * packet (ip_route_input: route.ts) and either delivers it locally (INPUT hook, raw sockets, then ICMP/UDP/TCP
  * by protocol), forwards it (ip_forward.ts), or drops it, answering with ICMP where ip_error() would.
  */
 import { formatIp4 } from '../../lib';
@@ -15,6 +15,7 @@ import { ICMP_DEST_UNREACH, icmpRcv, icmpSend } from './icmp';
 import { ipErrorAllow } from './inetpeer';
 import { ipForward } from './ip_forward';
 import { ipRouteInput } from './route';
+import { tcpRcv } from './tcp_input';
 import { udpRcv } from './udp';
 
 /** ip_local_deliver(): INPUT, then the protocol. */
@@ -36,6 +37,10 @@ function ipLocalDeliver(ctx: KernelCtx, dev: NetDevice, pkt: Packet, bcast: bool
   switch (proto) {
     case 1:
       icmpRcv(ctx, dev, pkt, bcast);
+      return;
+    case 6:
+      if (bcast) kfreeSkb(ctx, ns, pkt, 'NOT_SPECIFIED', dev.id, 'TCP to a broadcast address');
+      else tcpRcv(ctx, dev, pkt);
       return;
     case 17:
       udpRcv(ctx, dev, pkt, bcast);

@@ -2,14 +2,18 @@
  * UDP receive (net/ipv4/udp.c __udp4_lib_rcv): a datagram for a port nobody listens on is answered with ICMP
  * port unreachable (unless it was broadcast or multicast) and dropped with NO_SOCKET; otherwise it is queued
  * on the socket bound to that port (a specific address wins over 0.0.0.0), and its application runs.
+ * Sending: udpSendmsg/udpConnect.
  */
 import type { Ip4 } from '../../lib';
 import type { KernelCtx } from '../context';
 import { schedule } from '../sched_queue';
 import { consumeSkb, kfreeSkb } from '../skbuff';
-import { sockQueue } from '../sock';
-import type { NetDevice, Packet, Socket } from '../types';
+import { kerr, kok, type KResult } from '../errno';
+import { sockEphemeralPort, sockGet, sockQueue } from '../sock';
+import type { NetDevice, NsId, Packet, Payload, Socket } from '../types';
 import { icmpSend } from './icmp';
+import { defaultTtl, ipSendmsg } from './ip_output';
+import { ipRouteOutput } from './route';
 
 /** __udp4_lib_lookup(): the best-scoring socket for (dst, dport). */
 export function udpLookup(
@@ -66,4 +70,47 @@ export function udpRcv(ctx: KernelCtx, dev: NetDevice, pkt: Packet, bcast: boole
   if (s.app.kind !== 'client')
     schedule(ctx, { kind: 'app', atUs: ctx.clock.nowUs, ns, socket: s.id, action: 'udp' });
   consumeSkb(ctx, ns, pkt, dev.id, `delivered to ${s.program}`);
+}
+
+/**
+ * sendto()/send() on a UDP socket (udp_sendmsg): an unbound socket gets an ephemeral port first; a
+ * connected one sends to its peer. Returns the packet id, or the errno sendmsg() fails with.
+ */
+export function udpSendmsg(
+  ctx: KernelCtx,
+  ns: NsId,
+  sockId: number,
+  payload: Payload,
+  to: { addr: Ip4; port: number } | null = null,
+): KResult<{ pktId: number }> {
+  const s = sockGet(ctx, ns, sockId);
+  if (!s || s.proto !== 'udp') return kerr('EINVAL');
+  const dst = to?.addr ?? s.remoteAddr;
+  const dport = to?.port ?? s.remotePort;
+  if (dst === null || dport === null) return kerr('EDESTADDRREQ');
+  if (!s.localPort) s.localPort = sockEphemeralPort(ctx, ns, 'udp');
+  const r = ipSendmsg(ctx, ns, {
+    dst,
+    src: s.localAddr,
+    oif: s.bindDev,
+    proto: 17,
+    l4: { proto: 17, sport: s.localPort, dport },
+    payload,
+    ttl: s.ttl ?? defaultTtl(ctx, ns),
+    broadcast: true,
+  });
+  return r.ok ? kok({ pktId: r.value.pktId }) : r;
+}
+
+/** connect() on a UDP socket: route check, implicit bind, the peer it sends to and hears from. */
+export function udpConnect(ctx: KernelCtx, ns: NsId, sockId: number, dst: Ip4, dport: number): KResult<void> {
+  const s = sockGet(ctx, ns, sockId);
+  if (!s || s.proto !== 'udp') return kerr('EINVAL');
+  const r = ipRouteOutput(ctx, ns, { dst, src: s.localAddr || null, oif: s.bindDev });
+  if (!r.ok) return r;
+  if (!s.localAddr) s.localAddr = r.value.src;
+  if (!s.localPort) s.localPort = sockEphemeralPort(ctx, ns, 'udp');
+  s.remoteAddr = dst;
+  s.remotePort = dport;
+  return kok(undefined);
 }
