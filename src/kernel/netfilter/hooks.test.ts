@@ -338,3 +338,23 @@ describe('nf_ct_attach: an error the NAT box itself generates', () => {
     expect(ctLive(w.ctx.k.netns[w.host]!, w.ctx.clock.nowUs)).toHaveLength(0);
   });
 });
+
+describe('nfHook: REDIRECT', () => {
+  it('sends a received packet to the incoming device address, a local one to 127.0.0.1', () => {
+    const w = world();
+    const redirect = rule({
+      proto: 6,
+      matches: [{ kind: 'tcp', sport: null, dport: { from: 80, to: 80, invert: false }, flags: null }],
+      target: { kind: 'REDIRECT', toPorts: { from: 3128, to: 3128 }, random: false },
+    });
+    nfAppendRule(w.ctx, w.host, 'nat', 'PREROUTING', redirect);
+    nfAppendRule(w.ctx, w.host, 'nat', 'OUTPUT', redirect);
+    const fromC1 = tcp('172.17.0.2', 41000, '93.184.215.14', 80, 'S');
+    nfHook(w.ctx, w.host, 'PREROUTING', fromC1, dev(w, w.host, 'docker0'), null);
+    expect(fromC1.ip?.dst).toBe(ip('172.17.0.1'));
+    expect(fromC1.l4).toMatchObject({ dport: 3128 });
+    const local = tcp('10.0.12.13', 41001, '93.184.215.14', 80, 'S');
+    nfHook(w.ctx, w.host, 'OUTPUT', local, null, dev(w, w.host, 'eth0'));
+    expect(local.ip?.dst).toBe(ip('127.0.0.1'));
+  });
+});

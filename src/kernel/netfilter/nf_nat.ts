@@ -79,8 +79,9 @@ export function natSetup(
     want.src = a;
     if (target.toPorts) [portFrom, portTo] = [target.toPorts.from, target.toPorts.to];
   } else if (target.kind === 'REDIRECT') {
-    // Locally generated: 127.0.0.1; received: the primary address of the incoming device.
-    const a = inDev ? masqAddr(ctx, inDev, e.orig.src) : 0x7f000001;
+    // nf_nat_redirect_ipv4: locally generated goes to 127.0.0.1, received to the first address of the
+    // incoming device (in_dev->ifa_list), whatever its subnet.
+    const a = inDev ? (ctx.k.devices[inDev]?.inet[0]?.local ?? null) : 0x7f000001;
     if (a === null) return;
     want.dst = a;
     if (target.toPorts) [portFrom, portTo] = [target.toPorts.from, target.toPorts.to];
