@@ -7,6 +7,7 @@
 import type { Ip4 } from '../lib';
 import { parseIp4 } from '../lib';
 import type { KernelCtx } from '../kernel';
+import { setIpForward } from '../kernel';
 import { createNetwork } from './network';
 import type { DockerState } from './state';
 import { IMAGES } from './images';
@@ -42,12 +43,7 @@ export function resolvNameservers(text: string): Ip4[] {
 function setupIpForwarding(ctx: KernelCtx, st: DockerState): void {
   const n = ctx.k.netns[st.hostNs];
   if (!n || Number(n.sysctl['net.ipv4.ip_forward']) === 1) return;
-  n.sysctl['net.ipv4.ip_forward'] = 1;
-  n.sysctl['net.ipv4.conf.all.forwarding'] = 1;
-  for (const id of Object.values(n.byIndex)) {
-    const d = ctx.k.devices[id];
-    if (d) d.conf.forwarding = 1;
-  }
+  setIpForward(ctx, st.hostNs, 1);
   setPolicy(ctx, st.hostNs, 'filter', 'FORWARD', 'DROP');
 }
 

@@ -53,7 +53,7 @@ export {
   type RouteSelector,
   type FibResult,
 } from './ipv4/fib';
-export { inetAddAddr, inetDelAddr, primaryAddr, type NewInetAddr } from './ipv4/devinet';
+export { inetAddAddr, inetDelAddr, primaryAddr, setIpForward, type NewInetAddr } from './ipv4/devinet';
 export { setDisableIpv6, ipv6Disabled, isTentative, DAD_US, DAD_PENDING } from './ipv6/addrconf';
 export { fib6Routes, compareFib6Prefix, RT6_TABLE_MAIN, RT6_TABLE_LOCAL, type Fib6Route } from './ipv6/route';
 export { ndiscNeighbours, type NdNeigh } from './ipv6/ndisc';

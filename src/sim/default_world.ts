@@ -16,6 +16,7 @@ import {
   devByName,
   RT_TABLE_MAIN,
   nfAppendRule,
+  setIpForward,
   sockOpen,
 } from '../kernel';
 import { emptyDockerState, startDaemon } from '../docker';
@@ -134,9 +135,7 @@ export function buildHostKernel(ctx: KernelCtx): void {
   up(ctx, lan, 'eth1');
   addDefault(ctx, lan, 'eth1', '100.64.0.1');
   // net.ipv4.ip_forward=1 (devinet_sysctl_forward: every device's forwarding follows).
-  ctx.k.netns[lan]!.sysctl['net.ipv4.ip_forward'] = 1;
-  ctx.k.netns[lan]!.sysctl['net.ipv4.conf.all.forwarding'] = 1;
-  for (const d of [lanEth0, lanEth1]) d.conf.forwarding = 1;
+  setIpForward(ctx, lan, 1);
   // The LAN gateway hides the LAN behind its own address towards the internet.
   nfAppendRule(ctx, lan, 'nat', 'POSTROUTING', {
     src: null,
@@ -154,12 +153,24 @@ export function buildHostKernel(ctx: KernelCtx): void {
   addAddr(ctx, inet, 'lo', '93.184.215.14/32');
   up(ctx, inet, 'eth0');
   // The internet's services: a public resolver on 8.8.8.8 and example.com's web server.
-  sockOpen(ctx, inet, { proto: 'udp', program: 'named', pid: 53, app: { kind: 'dns' }, localAddr: ip('8.8.8.8'), localPort: 53 });
+  sockOpen(ctx, inet, {
+    proto: 'udp',
+    program: 'named',
+    pid: 53,
+    app: { kind: 'dns' },
+    localAddr: ip('8.8.8.8'),
+    localPort: 53,
+  });
   sockOpen(ctx, inet, {
     proto: 'tcp',
     program: 'httpd',
     pid: 80,
-    app: { kind: 'http', server: 'ECAcc (nyd/D184)', body: EXAMPLE_COM_PAGE, contentType: 'text/html; charset=UTF-8' },
+    app: {
+      kind: 'http',
+      server: 'ECAcc (nyd/D184)',
+      body: EXAMPLE_COM_PAGE,
+      contentType: 'text/html; charset=UTF-8',
+    },
     localAddr: ip('93.184.215.14'),
     localPort: 80,
     state: 'LISTEN',
@@ -196,6 +207,10 @@ export function createWorld(
 /** The World every session starts from: the host above with dockerd started (docker0, bridge/host/none). */
 export function createDefaultWorld(seed: number): World {
   return createWorld(seed, (ctx, w) => {
-    startDaemon(ctx, w.docker, { hostname: HOST_HOSTNAME, etcHosts: HOST_ETC_HOSTS, resolvConf: HOST_RESOLV_CONF });
+    startDaemon(ctx, w.docker, {
+      hostname: HOST_HOSTNAME,
+      etcHosts: HOST_ETC_HOSTS,
+      resolvConf: HOST_RESOLV_CONF,
+    });
   });
 }

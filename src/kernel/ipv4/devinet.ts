@@ -45,7 +45,10 @@ export function inetAddAddr(ctx: KernelCtx, devId: DevId, spec: NewInetAddr): KR
   for (let i = 0; i < dev.inet.length; i++) {
     const a = dev.inet[i] as InetAddr;
     if (!a.secondary && SCOPE_VALUE[ifa.scope] <= SCOPE_VALUE[a.scope]) lastPrimary = i + 1;
-    if (maskOf(a.prefixLen) === mask && networkOf(a.address, a.prefixLen) === networkOf(ifa.address, ifa.prefixLen)) {
+    if (
+      maskOf(a.prefixLen) === mask &&
+      networkOf(a.address, a.prefixLen) === networkOf(ifa.address, ifa.prefixLen)
+    ) {
       if (a.local === ifa.local) return kerr('EEXIST');
       if (a.scope !== ifa.scope) return kerr('EINVAL');
       ifa.secondary = true;
@@ -61,7 +64,12 @@ export function inetAddAddr(ctx: KernelCtx, devId: DevId, spec: NewInetAddr): KR
  * inet_rtm_deladdr(): the first address matching local (and prefix length when given). Deleting a primary
  * also deletes its secondaries (net.ipv4.conf.*.promote_secondaries is 0 in a new namespace).
  */
-export function inetDelAddr(ctx: KernelCtx, devId: DevId, local: Ip4, prefixLen: number | null): KResult<InetAddr> {
+export function inetDelAddr(
+  ctx: KernelCtx,
+  devId: DevId,
+  local: Ip4,
+  prefixLen: number | null,
+): KResult<InetAddr> {
   const dev = devOf(ctx.k, devId);
   const i = dev.inet.findIndex((a) => a.local === local && (prefixLen === null || a.prefixLen === prefixLen));
   if (i < 0) return kerr('EADDRNOTAVAIL');
@@ -71,7 +79,9 @@ export function inetDelAddr(ctx: KernelCtx, devId: DevId, local: Ip4, prefixLen:
     gone = dev.inet.filter(
       (a) =>
         a === ifa ||
-        (a.secondary && a.prefixLen === ifa.prefixLen && networkOf(a.local, a.prefixLen) === networkOf(ifa.local, ifa.prefixLen)),
+        (a.secondary &&
+          a.prefixLen === ifa.prefixLen &&
+          networkOf(a.local, a.prefixLen) === networkOf(ifa.local, ifa.prefixLen)),
     );
   }
   dev.inet = dev.inet.filter((a) => !gone.includes(a));
@@ -90,4 +100,24 @@ export function inetInsertLoopback(ctx: KernelCtx, devId: DevId): void {
 /** The first primary address of a device (what ifconfig shows, what inet_select_addr prefers). */
 export function primaryAddr(ctx: KernelCtx, devId: DevId): InetAddr | null {
   return devOf(ctx.k, devId).inet.find((a) => !a.secondary) ?? null;
+}
+
+/**
+ * devinet_sysctl_forward() for net.ipv4.ip_forward / conf.all.forwarding (one value): on a change,
+ * inet_forward_change() gives conf.default and every device the same raw value and sets
+ * conf.all.accept_redirects to its negation.
+ */
+export function setIpForward(ctx: KernelCtx, ns: string, value: number): void {
+  const n = ctx.k.netns[ns];
+  if (!n) return;
+  const old = Number(n.sysctl['net.ipv4.ip_forward'] ?? 0);
+  n.sysctl['net.ipv4.ip_forward'] = value;
+  n.sysctl['net.ipv4.conf.all.forwarding'] = value;
+  if (old === value) return;
+  n.sysctl['net.ipv4.conf.all.accept_redirects'] = value ? 0 : 1;
+  n.sysctl['net.ipv4.conf.default.forwarding'] = value;
+  for (const id of Object.values(n.byIndex)) {
+    const d = ctx.k.devices[id];
+    if (d) d.conf.forwarding = value;
+  }
 }

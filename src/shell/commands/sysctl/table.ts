@@ -11,7 +11,7 @@
  * Everything else is a plain proc_dointvec(_minmax) int. Values are stored raw, as the kernel does.
  */
 import type { DevId, Errno, KernelCtx, KernelState, NetDevice, NsId } from '../../../kernel';
-import { devicesOf, setDisableIpv6 } from '../../../kernel';
+import { devicesOf, setDisableIpv6, setIpForward } from '../../../kernel';
 import { parseProcInt, parseProcInts } from './proc_int';
 
 export interface SysctlEntry {
@@ -79,8 +79,6 @@ const CONF_KEYS: readonly ConfKey[] = [
   { family: 'ipv6', name: 'forwarding', field: 'ipv6_forwarding', all: 0, dflt: 0 },
 ];
 
-const FORWARDING_KEYS = ['net.ipv4.ip_forward', 'net.ipv4.conf.all.forwarding'];
-
 function nsNum(k: KernelState, ns: NsId, key: string, def: number | string): number | string {
   return k.netns[ns]?.sysctl[key] ?? def;
 }
@@ -88,13 +86,6 @@ function nsNum(k: KernelState, ns: NsId, key: string, def: number | string): num
 function setNs(ctx: KernelCtx, ns: NsId, key: string, v: number | string): void {
   const n = ctx.k.netns[ns];
   if (n) n.sysctl[key] = v;
-}
-
-/** inet_forward_change(): "all" was changed to `on`. */
-function inetForwardChange(ctx: KernelCtx, ns: NsId, on: number): void {
-  setNs(ctx, ns, 'net.ipv4.conf.all.accept_redirects', on ? 0 : 1);
-  setNs(ctx, ns, 'net.ipv4.conf.default.forwarding', on);
-  for (const d of devicesOf(ctx.k, ns)) d.conf.forwarding = on;
 }
 
 /** dev_disable_change() for one device, keeping the raw value written. */
@@ -142,9 +133,7 @@ function confWrite(ctx: KernelCtx, ns: NsId, spec: ConfKey, scope: Scope, text: 
   if (v === null) return 'EINVAL';
   const base = `net.${spec.family}.conf`;
   if (spec.family === 'ipv4' && spec.name === 'forwarding' && scope.kind === 'all') {
-    const old = Number(nsNum(ctx.k, ns, 'net.ipv4.ip_forward', 0));
-    for (const key of FORWARDING_KEYS) setNs(ctx, ns, key, v);
-    if (old !== v) inetForwardChange(ctx, ns, v);
+    setIpForward(ctx, ns, v);
     return null;
   }
   if (scope.kind === 'dev') {
