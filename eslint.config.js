@@ -61,4 +61,9 @@ export default tseslint.config(
     files: ['scripts/**/*.{js,mjs,ts}', 'e2e/**/*.{ts,js,mjs}', '*.config.{js,ts}', 'src/cli/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // Browser scripts outside src: the service worker template and the e2e page that embeds the app.
+    files: ['scripts/offline/sw.template.js', 'e2e/embed-host/**/*.js'],
+    languageOptions: { globals: { ...globals.serviceworker, ...globals.browser } },
+  },
 );

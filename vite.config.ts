@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { fileURLToPath } from 'node:url';
+import { offlineServiceWorker } from './scripts/offline/plugin.ts';
 
 /**
  * The production page forbids inline script (issue 9). The dev server needs an inline preamble for React
@@ -27,7 +28,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   // Relative asset URLs: the built folder works under any base path on any static host.
   base: './',
-  plugins: [react(), tailwindcss(), contentSecurityPolicy()],
+  plugins: [react(), tailwindcss(), contentSecurityPolicy(), offlineServiceWorker()],
   resolve: {
     alias: {
       'node:zlib': fileURLToPath(new URL('./stubs/node-zlib.js', import.meta.url)),
