@@ -11,16 +11,11 @@ import { generateId, shortId } from './ids';
 import { findImage } from './images';
 import { randomName, validContainerName } from './names';
 import { findNetwork, isUserDefinedName, tryFindNetwork } from './network';
-import {
-  createSandbox,
-  destroySandbox,
-  endpointOf,
-  joinNetwork,
-  leaveNetwork,
-  updateGateway,
-} from './sandbox';
+import { createSandbox, destroySandbox, joinNetwork, leaveNetwork } from './sandbox';
 import type { DockerContainer, DockerState, EndpointConfig, PortBinding } from './state';
 import { validateEndpointSettings } from './validate';
+import { findContainer, tryFindContainer } from './lookup';
+import { checkLinks, registerLinks } from './links';
 import { closeContainerSockets } from './listeners';
 
 export interface EndpointRequest {
@@ -55,28 +50,6 @@ export interface ContainerCreateRequest {
   endpoints: Record<string, EndpointRequest>;
 }
 
-/** daemon.GetContainer: full id, then name, then unique id prefix. */
-export function findContainer(st: DockerState, term: string): DockerContainer {
-  const all = Object.values(st.containers);
-  const byId = all.find((c) => c.id === term);
-  if (byId) return byId;
-  const name = term.startsWith('/') ? term.slice(1) : term;
-  const byName = all.find((c) => c.name === name);
-  if (byName) return byName;
-  const byPrefix = term === '' ? [] : all.filter((c) => c.id.startsWith(term));
-  if (byPrefix.length > 1) throw invalid(`Multiple IDs found with provided prefix: ${term}`);
-  if (byPrefix.length === 1) return byPrefix[0] as DockerContainer;
-  throw notFound(`No such container: ${term}`);
-}
-
-export function tryFindContainer(st: DockerState, term: string): DockerContainer | null {
-  try {
-    return findContainer(st, term);
-  } catch {
-    return null;
-  }
-}
-
 export function isContainerMode(mode: string): boolean {
   return mode.startsWith('container:') || mode === 'container';
 }
@@ -107,7 +80,7 @@ function validateNetMode(req: ContainerCreateRequest): void {
     );
 }
 
-function emptyEndpointConfig(networkId: string, r?: EndpointRequest): EndpointConfig {
+export function emptyEndpointConfig(networkId: string, r?: EndpointRequest): EndpointConfig {
   return {
     networkId,
     aliases: r ? [...r.aliases] : [],
@@ -238,41 +211,8 @@ export function createContainer(ctx: KernelCtx, st: DockerState, req: ContainerC
   return { container: c, warnings };
 }
 
-/** registerLinks (daemon_unix.go): every --link names an existing container that is not on the host network. */
-function registerLinks(st: DockerState, links: string[]): { id: string; alias: string }[] {
-  return links.map((l) => {
-    const [name0 = '', alias0] = l.split(':');
-    const name = name0.replace(/^\//, '');
-    let child: DockerContainer;
-    try {
-      child = findContainer(st, name);
-    } catch (e) {
-      if (e instanceof DockerError) throw invalid(`could not get container for ${name}: ${e.message}`);
-      throw e;
-    }
-    if (child.networkMode === 'host')
-      throw invalid(
-        "conflicting options: host type networking can't be used with links. This would result in undefined behavior",
-      );
-    return { id: child.id, alias: alias0 ?? name };
-  });
-}
-
-/** buildSandboxOptions: a linked container must be on the default bridge; it becomes an /etc/hosts record. */
-function checkLinks(st: DockerState, c: DockerContainer): void {
-  for (const l of c.links) {
-    const child = st.containers[l.id];
-    if (!child) continue;
-    if (!child.networks.bridge)
-      throw new DockerError(
-        'system',
-        `Cannot link to /${child.name}, as it does not belong to the default network`,
-      );
-  }
-}
-
 /** -P: every exposed port without a binding gets an ephemeral host port. */
-function effectiveBindings(c: DockerContainer): PortBinding[] {
+export function effectiveBindings(c: DockerContainer): PortBinding[] {
   if (c.networkMode === 'host') return [];
   const out = c.portBindings.map((b) => ({ ...b }));
   if (c.publishAll) {
@@ -400,105 +340,4 @@ export function removeContainer(ctx: KernelCtx, st: DockerState, c: DockerContai
   delete st.containers[c.id];
 }
 
-/** daemon.ConnectToNetwork */
-export function connectContainer(
-  ctx: KernelCtx,
-  st: DockerState,
-  c: DockerContainer,
-  netTerm: string,
-  req: EndpointRequest,
-): void {
-  if (c.status === 'running' && isContainerMode(c.networkMode)) {
-    throw forbiddenShared();
-  }
-  const n = c.status === 'running' ? findNetwork(st, netTerm) : tryFindNetwork(st, netTerm);
-  if (!n) {
-    c.networks[netTerm] = emptyEndpointConfig('', req);
-    return;
-  }
-  const err = validateEndpointSettings(n, n.name, req);
-  if (err) throw invalid(err);
-  // updateNetworkSettings
-  if (c.networkMode !== 'host' && n.driver === 'host') throw conflictHost();
-  for (const k of Object.keys(c.networks)) {
-    const sn = tryFindNetwork(st, c.networks[k]?.networkId || k);
-    if (!sn) continue;
-    if (sn.name === n.name) {
-      if (c.status !== 'running') return;
-      const sb = c.sandboxId ? st.sandboxes[c.sandboxId] : undefined;
-      if (sb) joinNetwork(ctx, st, sb, c, n, c.networks[sn.name] as EndpointConfig);
-      return;
-    }
-    if (sn.driver === 'host' || n.driver === 'host') throw forbiddenShared();
-    if (sn.name === 'none' || n.name === 'none')
-      throw new DockerError(
-        'forbidden',
-        'container cannot be connected to multiple networks with one of the networks in private (none) mode',
-      );
-  }
-  c.networks[n.name] = emptyEndpointConfig(n.id, req);
-  if (c.status === 'running') {
-    const sb = c.sandboxId ? st.sandboxes[c.sandboxId] : undefined;
-    if (!sb) throw forbiddenShared();
-    const save = c.portBindings;
-    c.portBindings = effectiveBindings(c);
-    try {
-      joinNetwork(ctx, st, sb, c, n, c.networks[n.name] as EndpointConfig);
-    } finally {
-      c.portBindings = save;
-    }
-  }
-}
-
-function forbiddenShared(): DockerError {
-  return new DockerError(
-    'forbidden',
-    'container sharing network namespace with another container or host cannot be connected to any other network',
-  );
-}
-
-function conflictHost(): DockerError {
-  return new DockerError(
-    'forbidden',
-    'container cannot be disconnected from host network or connected to host network',
-  );
-}
-
-/** daemon.DisconnectFromNetwork */
-export function disconnectContainer(
-  ctx: KernelCtx,
-  st: DockerState,
-  c: DockerContainer,
-  netTerm: string,
-  force: boolean,
-): void {
-  const n = tryFindNetwork(st, netTerm);
-  if (c.status !== 'running' || (!n && force)) {
-    const key = Object.keys(c.networks).find((k) => k === netTerm || (n !== null && k === n.name));
-    if (key === undefined && !force)
-      throw new DockerError('system', `container ${c.id} is not connected to the network ${netTerm}`);
-    if (key !== undefined) delete c.networks[key];
-    return;
-  }
-  if (!n) findNetwork(st, netTerm);
-  const net = n as NonNullable<typeof n>;
-  if (c.networkMode === 'host' && net.driver === 'host') throw conflictHost();
-  const key = Object.keys(c.networks).find((k) => k === net.name);
-  if (key === undefined)
-    throw new DockerError('system', `container ${c.id} is not connected to network ${net.name}`);
-  delete c.networks[key];
-  const ep = endpointOf(st, c, net);
-  const sb = c.sandboxId ? st.sandboxes[c.sandboxId] : undefined;
-  if (ep && sb) {
-    const save = c.portBindings;
-    c.portBindings = effectiveBindings(c);
-    try {
-      leaveNetwork(ctx, st, sb, ep);
-      updateGateway(ctx, st, sb);
-    } finally {
-      c.portBindings = save;
-    }
-  }
-}
-
-export { isUserDefinedName };
+export { isUserDefinedName, findContainer, tryFindContainer };

@@ -24,8 +24,6 @@ export {
   startContainer,
   containerExited,
   removeContainer,
-  connectContainer,
-  disconnectContainer,
   containerNs,
   type ContainerCreateRequest,
   type EndpointRequest,
@@ -35,3 +33,4 @@ export { dockerDnsResolve, resolveContainerName, PUBLIC_DNS } from './dns';
 export { endpointOf } from './sandbox';
 export { networkInspect, containerInspect, type JsonValue } from './inspect';
 export { openNginx, closeContainerSockets, RESOLVER_IP } from './listeners';
+export { connectContainer, disconnectContainer } from './connect';

@@ -4,7 +4,6 @@
  * cmd/docker/docker.go).
  */
 import type { DockerState } from '../../../docker';
-import { advance } from '../../../kernel';
 import { DockerError } from '../../../docker';
 import type { CommandIO } from '../../types';
 import { FlagError, parseFlags, type FlagSpec, type ParsedFlags } from './flags';
@@ -98,23 +97,4 @@ export function daemonMessage(e: unknown): string {
 /** docker run/create's framing: "docker: Error response from daemon: <msg>." (a final '.' added once). */
 export function runErrorLine(msg: string): string {
   return `docker: Error response from daemon: ${msg.endsWith('.') ? msg : `${msg}.`}\n`;
-}
-
-/**
- * How long the daemon takes for an operation, in simulated microseconds: the clock moves on (containers get
- * distinct creation times, "Up 1 second" comes true) and the browser waits as long.
- */
-export const OP_US = {
-  containerCreate: 40_000,
-  containerStart: 320_000,
-  containerRemove: 60_000,
-  networkCreate: 90_000,
-  networkRemove: 70_000,
-  networkConnect: 150_000,
-  networkDisconnect: 110_000,
-} as const;
-
-export async function elapse(io: CommandIO, us: number): Promise<void> {
-  io.os.mutate(({ kctx }) => advance(kctx, us));
-  await io.pace(us);
 }

@@ -15,7 +15,7 @@ import {
   startContainer,
 } from '../../../docker';
 import type { CommandIO } from '../../types';
-import { OP_US, elapse } from './cli';
+import { OP_US, elapse } from './timing';
 import {
   commandExists,
   containerProc,

@@ -13,7 +13,8 @@ import {
   removeContainer,
 } from '../../../docker';
 import type { CommandIO } from '../../types';
-import { OP_US, elapse, runErrorLine, type Verb } from './cli';
+import { runErrorLine, type Verb } from './cli';
+import { OP_US, elapse } from './timing';
 import { buildCreateRequest, OptsError, type RunOptions } from './container_opts';
 import { flagSet } from './flags';
 import { startWithMain } from './lifecycle';

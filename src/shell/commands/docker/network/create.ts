@@ -6,7 +6,8 @@
 import type { IpamConfigRequest } from '../../../../docker';
 import { createNetwork, resolvNameservers } from '../../../../docker';
 import { formatIp4, parseIp4, parseIp6 } from '../../../../lib';
-import { OP_US, elapse, type Verb } from '../cli';
+import type { Verb } from '../cli';
+import { OP_US, elapse } from '../timing';
 import { csv } from '../container_opts';
 import { flagBool, flagList, flagString } from '../flags';
 import { NETWORK_CREATE_FLAGS } from '../verb_flags';

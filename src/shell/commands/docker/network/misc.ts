@@ -12,7 +12,8 @@ import {
   networkInspect,
   removeNetwork,
 } from '../../../../docker';
-import { OP_US, elapse, type Verb } from '../cli';
+import type { Verb } from '../cli';
+import { OP_US, elapse } from '../timing';
 import { csv } from '../container_opts';
 import { flagBool, flagList, flagString } from '../flags';
 import { printInspect } from '../inspect';
