@@ -2,12 +2,12 @@
  * `ip neigh add|change|replace|delete` (iproute2 6.1 ip/ipneigh.c ipneigh_modify) and the kernel's
  * RTM_NEWNEIGH / RTM_DELNEIGH handlers (neigh_add, neigh_delete, __neigh_update in net/core/neighbour.c):
  * an entry is created PERMANENT unless `nud` says otherwise, needs a link-layer address unless its state
- * is not NUD_VALID, and a deleted entry goes at once unless something still holds it (then it is FAILED).
+ * is not NUD_VALID; the table work itself is the administrator's neigh_update (kernel ipv4/arp.ts).
  */
 import type { Ip4 } from '../../../lib';
 import { formatIp4 } from '../../../lib';
-import type { KEvent, KernelCtx, KernelError, NeighEntry, NetDevice, NsId, NudState } from '../../../kernel';
-import { nextOrderSeq, schedule } from '../../../kernel';
+import type { KernelCtx, KernelError, NetDevice, NsId, NudState } from '../../../kernel';
+import { neighAdminDelete, neighAdminSet } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
 import { getAddrIpv4 } from './prefix';
@@ -18,10 +18,6 @@ import { LlMap } from './rtnl/ll_map';
 import { IpError, invalidArg, matches, rtnlError } from './util';
 
 type Mode = 'add' | 'change' | 'replace' | 'delete';
-
-const NUD_VALID = NUD.PERMANENT | NUD.NOARP | NUD.REACHABLE | NUD.PROBE | NUD.STALE | NUD.DELAY;
-const NUD_IN_TIMER = NUD.INCOMPLETE | NUD.REACHABLE | NUD.DELAY | NUD.PROBE;
-const NUD_CONNECTED = NUD.PERMANENT | NUD.NOARP | NUD.REACHABLE;
 
 function stateName(bits: number): NudState {
   if (bits === 0) return 'NONE';
@@ -36,80 +32,21 @@ function parseLladdr(text: string): string | null {
   return parts.map((p) => p.toLowerCase().padStart(2, '0')).join(':');
 }
 
-/** neigh_delete(): FAILED, and out of the table unless another user still holds the entry. */
-function neighDelete(ctx: KernelCtx, ns: NsId, e: NeighEntry): void {
-  const n = ctx.k.netns[ns];
-  if (!n) return;
-  if (e.refcnt > 0) {
-    e.state = 'FAILED';
-    e.timerUs = null;
-    e.updatedUs = ctx.clock.nowUs;
-    return;
-  }
-  n.neigh = n.neigh.filter((x) => x !== e);
-}
-
 /** RTM_DELNEIGH for an entry a dump returned (what `ip neigh flush` sends). */
 export function neighDeleteMsg(ctx: KernelCtx, ns: NsId, m: NeighMsg): void {
-  const n = ctx.k.netns[ns];
-  const e = n?.neigh.find((x) => ctx.k.devices[x.dev]?.ifindex === m.ifindex && formatIp4(x.ip) === m.dst);
-  if (e) neighDelete(ctx, ns, e);
+  const e = ctx.k.netns[ns]?.neigh.find((x) => ctx.k.devices[x.dev]?.ifindex === m.ifindex && formatIp4(x.ip) === m.dst);
+  if (e) neighAdminDelete(ctx, ns, e.dev, e.ip);
 }
 
-function baseReachableUs(ctx: KernelCtx, ns: NsId): number {
-  const v = Number(ctx.k.netns[ns]?.sysctl['net.ipv4.neigh.default.base_reachable_time_ms'] ?? 30_000);
-  return (Number.isFinite(v) ? v : 30_000) * 1000;
-}
-
-/** neigh_add() + __neigh_update() with NEIGH_UPDATE_F_ADMIN (and OVERRIDE for replace). */
+/** neigh_add(): the attribute checks, then the administrator's update (ipv4/arp.ts). */
 function neighAdd(ctx: KernelCtx, ns: NsId, dev: NetDevice, ip: Ip4, lladdr: string | null, state: number, mode: Mode): KernelError | null {
-  const n = ctx.k.netns[ns];
-  if (!n) return { errno: 'ENODEV' };
   if (lladdr !== null && lladdr.split(':').length < 6) return { errno: 'EINVAL', extack: 'Invalid link address' };
-  let e = n.neigh.find((x) => x.dev === dev.id && x.ip === ip) ?? null;
-  const now = ctx.clock.nowUs;
-  if (e === null) {
-    if (mode === 'change') return { errno: 'ENOENT' };
-    e = {
-      ip,
-      dev: dev.id,
-      lladdr: null,
-      state: 'NONE',
-      probes: 0,
-      // neigh_alloc() back-dates `confirmed` by twice the base reachable time.
-      confirmedUs: now - 2 * baseReachableUs(ctx, ns),
-      usedUs: now,
-      updatedUs: now,
-      timerUs: null,
-      reachableTimeUs: baseReachableUs(ctx, ns),
-      queue: [],
-      refcnt: 0,
-      seq: nextOrderSeq(ctx.k),
-      manual: true,
-    };
-    n.neigh.push(e);
-  } else if (mode === 'add') return { errno: 'EEXIST' };
-  // __neigh_update(): a valid state needs an address, given or already known; the entry created above stays (NONE).
-  if (state & NUD_VALID && lladdr === null && !(NUD[e.state] & NUD_VALID)) {
-    return { errno: 'EINVAL', extack: 'No link layer address given' };
-  }
-  const old = NUD[e.state];
-  if (state & NUD_VALID && lladdr !== null) e.lladdr = lladdr;
-  if (state & NUD_CONNECTED) e.confirmedUs = now;
-  e.updatedUs = now;
-  e.manual = true;
-  if (state !== old) {
-    e.timerUs = null;
-    if (state & NUD.PROBE) e.probes = 0;
-    e.state = stateName(state);
-    if (state & NUD_IN_TIMER) {
-      const at = now + (state & NUD.REACHABLE ? e.reachableTimeUs : 0);
-      e.timerUs = at;
-      const ev: Omit<Extract<KEvent, { kind: 'neigh-timer' }>, 'seq'> = { kind: 'neigh-timer', atUs: at, ns, ip, dev: dev.id };
-      schedule(ctx, ev as Parameters<typeof schedule>[1]);
-    }
-  }
-  return null;
+  const r = neighAdminSet(ctx, ns, dev.id, ip, lladdr, stateName(state), {
+    create: mode !== 'change',
+    replace: mode !== 'add',
+    excl: mode === 'add',
+  });
+  return r.ok ? null : r.error;
 }
 
 export function modifyNeigh(io: CommandIO, opts: IpOpts, argv: readonly string[], mode: Mode): number {
@@ -162,10 +99,8 @@ export function modifyNeigh(io: CommandIO, opts: IpOpts, argv: readonly string[]
   const dev = Object.values(k.devices).find((d) => d.ns === opts.ns && d.ifindex === idx) as NetDevice;
   const err = io.os.mutate(({ kctx }) => {
     if (mode !== 'delete') return neighAdd(kctx, opts.ns, dev, ip, lladdr, state, mode);
-    const e = kctx.k.netns[opts.ns]?.neigh.find((x) => x.dev === dev.id && x.ip === ip);
-    if (!e) return { errno: 'ENOENT' as const };
-    neighDelete(kctx, opts.ns, e);
-    return null;
+    const r = neighAdminDelete(kctx, opts.ns, dev.id, ip);
+    return r.ok ? null : r.error;
   });
   if (err) throw rtnlError(err);
   return 0;

@@ -95,7 +95,7 @@ export function routeGet(io: CommandIO, opts: IpOpts, argv: string[]): number {
   };
   const answer = () => {
     if (dst!.family === 'inet6') return routeGet6(k, ns, io.os.state.clock.nowUs, dst!, src, oif);
-    return routeGet4(k, ns, { dst: ip4Of(dst!), src: src === null ? null : ip4Of(src), oif, mark, uid, tos: 0 });
+    return routeGet4(io.os.view(), ns, { dst: ip4Of(dst!), src: src === null ? null : ip4Of(src), oif, mark, uid, tos: 0 });
   };
   const r = answer();
   if (!r.ok) throw new IpError(`RTNETLINK answers: ${strerror(r.errno)}\n`, 2);

@@ -195,7 +195,7 @@ export function bbGetRoute(io: CommandIO, opts: IpOpts, argv: readonly string[])
   const r =
     dst.family === 'inet6'
       ? routeGet6(k, ns, io.os.state.clock.nowUs, dst, src, oif)
-      : routeGet4(k, ns, { dst: ip4Of(dst) as Ip4, src: src === null ? null : ip4Of(src), oif, mark: 0, uid: 0, tos: 0 });
+      : routeGet4(io.os.view(), ns, { dst: ip4Of(dst) as Ip4, src: src === null ? null : ip4Of(src), oif, mark: 0, uid: 0, tos: 0 });
   if (!r.ok) throw bbDie(`RTNETLINK answers: ${strerror(r.errno)}`, 2);
   // BusyBox does not ask for RTM_F_LOOKUP_TABLE: the answer says table main.
   const msg: RouteMsg = { ...r.msg, table: r.msg.family === 'inet' ? RT_TABLE_MAIN : r.msg.table, uid: null };
