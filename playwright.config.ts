@@ -5,6 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
  * picks a free port and builds the app first; the server is the production build (CSP included).
  */
 const port = Number(process.env.E2E_PORT ?? 4173);
+/** A second origin for the page that embeds the app (e2e/embed-host, served by scripts/static-server.mjs). */
+const hostPort = Number(process.env.E2E_HOST_PORT ?? 4174);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -43,10 +45,18 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node scripts/static-server.mjs e2e/embed-host ${hostPort}`,
+      url: `http://localhost:${hostPort}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

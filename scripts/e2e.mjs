@@ -11,8 +11,10 @@ if (!chromium) {
 const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 const port = await freePort();
+let hostPort = await freePort();
+while (hostPort === port) hostPort = await freePort();
 const r = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...process.env, CHROMIUM_PATH: chromium, E2E_PORT: String(port) },
+  env: { ...process.env, CHROMIUM_PATH: chromium, E2E_PORT: String(port), E2E_HOST_PORT: String(hostPort) },
 });
 process.exit(r.status ?? 1);
