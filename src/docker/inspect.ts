@@ -34,7 +34,7 @@ export function networkInspect(st: DockerState, n: DockerNetwork): JsonValue {
   const containers: { [k: string]: JsonValue } = {};
   for (const ep of activeEndpoints(st, n)) {
     const c = st.containers[ep.containerId];
-    if (!c || n.driver === 'host') continue;
+    if (!c) continue;
     containers[ep.containerId] = {
       Name: ep.name,
       EndpointID: ep.id,

@@ -21,6 +21,7 @@ import {
   networkRmVerb,
 } from './network/misc';
 import { psVerbSpec } from './ps';
+import { pullVerbSpec } from './pull_verb';
 import { rmVerbSpec } from './rm';
 import { runVerbSpec } from './run';
 import { restartVerbSpec, startVerbSpec, stopVerbSpec } from './start_stop';
@@ -40,6 +41,7 @@ const TOP: Record<string, Verb> = {
   logs: logsVerbSpec,
   port: portVerbSpec,
   images: imagesVerbSpec,
+  pull: pullVerbSpec,
   version: versionVerbSpec,
   info: infoVerbSpec,
 };
@@ -73,7 +75,7 @@ const GROUPS: Record<string, Record<string, Verb>> = {
     logs: logsVerbSpec,
     port: portVerbSpec,
   },
-  image: { ls: imagesVerbSpec, list: imagesVerbSpec },
+  image: { ls: imagesVerbSpec, list: imagesVerbSpec, pull: pullVerbSpec },
 };
 
 function group(io: CommandIO, name: string, argv: string[]): Promise<number> | number {

@@ -240,3 +240,37 @@ describe('container lifecycle verbs', () => {
     expect((await net.run('docker inspect nosuch')).stderr).toBe('Error: No such object: nosuch\n');
   });
 });
+
+describe('images', () => {
+  it('pull confirms a catalogue image and fails for others like an unreachable registry', async () => {
+    const net = await Scenario.start();
+    const ok = await net.run('docker pull busybox');
+    expect(ok.stdout).toMatch(
+      /^Using default tag: latest\nlatest: Pulling from library\/busybox\nDigest: sha256:[0-9a-f]{64}\nStatus: Image is up to date for busybox:latest\ndocker.io\/library\/busybox:latest\n$/,
+    );
+    const bad = await net.run('docker pull foo');
+    expect(bad.stderr).toBe(
+      'Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 8.8.8.8:53: no such host\n',
+    );
+    expect(bad.exitCode).toBe(1);
+    const images = (await net.run('docker images')).stdout.split('\n');
+    expect(images[0]).toBe('REPOSITORY          TAG       IMAGE ID       CREATED         SIZE');
+    expect(images.slice(1).map((l) => l.split(/\s+/)[0])).toEqual([
+      'alpine',
+      'ubuntu',
+      'nginx',
+      'nicolaka/netshoot',
+      'busybox',
+      '',
+    ]);
+  });
+
+  it('lists host-network containers in the host network', async () => {
+    const net = await Scenario.start();
+    await net.run('docker run -d --net=host --name h1 busybox top');
+    const r = await net.run(
+      "docker network inspect -f '{{range .Containers}}{{.Name}} [{{.IPv4Address}}]{{end}}' host",
+    );
+    expect(r.stdout).toBe('h1 []\n');
+  });
+});
