@@ -6,7 +6,7 @@
 import { PROTOCOLS, ctLive, ctUse, type ConntrackEntry } from '../../../kernel';
 import { parseIp4 } from '../../../lib';
 import type { CommandIO, SimCommand } from '../../types';
-import { Getopt, type LongOpt } from '../iptables/getopt';
+import { Getopt, type LongOpt } from '../../getopt';
 import { ctLine } from './format';
 import { CONNTRACK_HELP } from './help';
 

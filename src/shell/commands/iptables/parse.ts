@@ -9,7 +9,7 @@ import { protoName } from '../../../kernel';
 import { XtError } from './errors';
 import { findMatchExt, type MatchCtx, type MatchExt } from './ext_match';
 import { findTargetExt, type TargetExt } from './ext_target';
-import { Getopt, type LongOpt } from './getopt';
+import { Getopt, type LongOpt } from '../../getopt';
 import {
   CMD,
   CMD_CHARS,

@@ -3,7 +3,7 @@
  * string: options may follow the operands (GNU permutation), and a bad option is reported with glibc's own
  * messages before the program prints its usage.
  */
-import { Getopt } from '../iptables/getopt';
+import { Getopt } from '../../getopt';
 
 export type ShortOpts =
   { ok: true; opts: { val: string; arg: string }[]; rest: string[] } | { ok: false; message: string };

@@ -1,5 +1,6 @@
 /**
- * glibc getopt_long as iptables drives it (xshared.c do_parse): the option string starts with "-:", so
+ * glibc getopt_long, as iptables drives it (xshared.c do_parse) and as ping, conntrack and others parse
+ * their options: the option string starts with "-:", so
  * words that are not options come back in order as code 1 (that is how `! -s x` reaches iptables), and a
  * missing argument comes back as ':' instead of a message from getopt. Long options may be abbreviated to
  * any unique prefix. The long option table grows while parsing (each `-m`/`-j`/`-p` merges the extension's
