@@ -7,7 +7,7 @@
 import { ADDR_TYPES, CT_STATES, ICMP_TYPES, TCP_FLAG_NAMES } from '../../../kernel';
 import type { NfMatch, NfPortRange, NfPorts } from '../../../kernel';
 import { XtError } from './errors';
-import type { LongOpt } from './getopt';
+import type { LongOpt } from '../../getopt';
 import { parsePort, strtoui } from './xtables';
 
 export interface MatchCtx {

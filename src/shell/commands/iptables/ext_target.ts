@@ -6,7 +6,7 @@
 import { parseIp4 } from '../../../lib';
 import { REJECT_TYPES, type NfNatRange, type NfPorts, type NfTarget } from '../../../kernel';
 import { XtError } from './errors';
-import type { LongOpt } from './getopt';
+import type { LongOpt } from '../../getopt';
 import { parseMarkMask, type MatchCtx } from './ext_match';
 import { parsePort } from './xtables';
 

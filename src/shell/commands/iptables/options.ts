@@ -4,7 +4,7 @@
  * command allows (commands_v_options), and the getopt tables of do_parse.
  */
 import type { NfTableName } from '../../../kernel';
-import type { LongOpt } from './getopt';
+import type { LongOpt } from '../../getopt';
 
 /** Command bits in xshared.h order; cmd2char() maps bit i to "IDDRALFZNXPESZC"[i]. */
 export const CMD = {

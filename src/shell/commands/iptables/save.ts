@@ -6,7 +6,7 @@
  */
 import { TABLE_SAVE_ORDER, nfListChains, nfTable, ruleSaveBody, type NfTableName } from '../../../kernel';
 import type { CommandIO, SimCommand } from '../../types';
-import { Getopt, type LongOpt } from './getopt';
+import { Getopt, type LongOpt } from '../../getopt';
 import { policyCounters } from './list';
 import { TABLES } from './options';
 
