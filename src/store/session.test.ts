@@ -7,6 +7,7 @@ import * as sim from '../sim';
 import { createAppStore, type AppStore } from './app_store';
 import { parseEmbedParams } from './embed_params';
 import { createNoticeStore } from './notices';
+import { forLink } from './session_io';
 import { Autosaver, readSaved, SESSION_KEY, type StorageLike } from './persist';
 import { startSession, type StartEnv } from './startup';
 
@@ -69,6 +70,43 @@ describe('a session as a scenario', () => {
     expect(b.getState().channel('t1').scrollback().endsWith('ip -br a\x1b[K')).toBe(true);
     b.getState().undo();
     expect(b.getState().world?.docker.containers).toEqual({});
+  });
+});
+
+describe("the seed article's four-mode scenario", () => {
+  it('fits in a link of under 2 KB, with the graph layout the UI made', async () => {
+    const store = createAppStore({ paceScale: 0 });
+    await store.getState().init(1);
+    const type = (t: string, line: string) => store.getState().typeLine(t, line);
+    await type('t1', 'docker network create mynet');
+    await type('t1', 'docker run --net=none -it busybox');
+    await type('t2', 'ifconfig');
+    await type('t2', 'route -n');
+    await type('t2', 'exit');
+    await type('t1', 'docker run -it --network mynet busybox');
+    await type('t3', 'ifconfig');
+    await type('t3', 'route -n');
+    await type('t3', 'exit');
+    await type('t1', 'docker run -it --net=host busybox');
+    await type('t4', 'ip a');
+    await type('t4', 'exit');
+    await type('t1', 'docker run -d --name my-nginx1 nginx');
+    await type('t1', 'docker run -d --name my-nginx2 --network container:my-nginx1 busybox sleep 1000');
+    await type('t1', 'docker exec -it my-nginx2 sh');
+    await type('t5', 'wget -qO- http://localhost');
+    await type('t5', 'exit');
+    await type('t1', 'docker ps');
+    const doc = store.getState().scenario();
+    if (!doc) throw new Error('no scenario');
+    const code = sim.encodeScenario(forLink(doc));
+    if (!code.ok) throw new Error(code.error.detail);
+    const url = `https://example.github.io/container-network-playground/#s=${code.value}`;
+    console.log(`four-mode scenario link: ${url.length} characters`);
+    expect(url.length).toBeLessThanOrEqual(2048);
+    const back = sim.decodeScenario(code.value);
+    const again = createAppStore({ paceScale: 0 });
+    await again.getState().loadScenario(back.ok ? back.value.scenario : sim.emptyScenario());
+    expect(worldBytes(again)).toBe(worldBytes(store));
   });
 });
 
