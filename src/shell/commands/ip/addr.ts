@@ -14,7 +14,7 @@ import type { InetPrefix } from './prefix';
 import { ip4Of, parseInetAddr, parseInetPrefix } from './prefix';
 import { LlMap } from './rtnl/ll_map';
 import { parseScope } from './rtnl/names';
-import { IpError, invalidArg, matches, rtnlError } from './util';
+import { Args, IpError, invalidArg, matches, rtnlError } from './util';
 
 type Mode = 'add' | 'change' | 'replace' | 'delete';
 
@@ -64,13 +64,10 @@ function parseRequest(io: CommandIO, opts: IpOpts, argv: readonly string[]): Add
   let brdGiven = false;
   let validLft: string | null = null;
   let preferredLft: string | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    let w = argv[i] as string;
-    const next = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new IpError('Command line is not complete. Try option "help"\n', 255);
-      return v;
-    };
+  const cursor = new Args(argv);
+  while (!cursor.done) {
+    let w = cursor.next() as string;
+    const next = (): string => cursor.value();
     if (w === 'peer' || w === 'remote') {
       next();
       throw new IpError('ip address: point-to-point peers are not simulated here\n', 2);

@@ -11,6 +11,7 @@ import { printAddrinfo } from './addr_print';
 import type { LinkPrintCtx } from './link_print';
 import { printLinkinfo } from './link_print';
 import { printStats64 } from './link_stats';
+import { flushRounds } from './flush';
 import { nsidName } from './netns';
 import type { IpOpts } from './opts';
 import { addrInPrefix, ip4Of, parseInetAddr, parseInetPrefix, type InetPrefix } from './prefix';
@@ -21,7 +22,7 @@ import type { LinkMsg } from './rtnl/link';
 import { IFF, allocLinkNsids, dumpLinks, fillLink } from './rtnl/link';
 import { LlMap } from './rtnl/ll_map';
 import { parseScope, scopeNum } from './rtnl/names';
-import { IpError, invalidArg } from './util';
+import { Args, IpError, invalidArg } from './util';
 
 interface AddrFilter {
   family: 'unspec' | 'inet' | 'inet6' | 'link';
@@ -104,13 +105,10 @@ function parseFilter(io: CommandIO, k: KernelState, ns: NsId, family: AddrFilter
     dev: null,
   };
   const ll = new LlMap(k, ns);
-  for (let i = 0; i < argv.length; i++) {
-    const w = argv[i] as string;
-    const next = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new IpError('Command line is not complete. Try option "help"\n', 255);
-      return v;
-    };
+  const cursor = new Args(argv);
+  while (!cursor.done) {
+    const w = cursor.next() as string;
+    const next = (): string => cursor.value();
     if (w === 'to') {
       const v = next();
       const fam = f.family === 'inet' || f.family === 'inet6' ? f.family : 'unspec';
@@ -311,31 +309,29 @@ export function flushAddrs(io: CommandIO, opts: IpOpts, argv: string[]): number 
     ifindex = ll.index(f.dev);
     if (!ifindex) throw new IpError(`Device "${f.dev}" does not exist.\n`, 1);
   }
-  let round = 0;
-  for (;;) {
-    const k = io.os.state.kernel;
-    const fam = f.family === 'inet' || f.family === 'inet6' ? f.family : 'unspec';
-    const victims = dumpAddrs(k, ns, io.os.state.clock.nowUs, fam).filter((a) => (!ifindex || a.ifindex === ifindex) && addrPasses(f, a, ll));
-    if (victims.length === 0 || round >= 10) {
-      if (opts.stats) io.out(round === 0 ? 'Nothing to flush.\n' : `*** Flush is complete after ${round} round${round > 1 ? 's' : ''} ***\n`);
-      return 0;
-    }
-    round++;
-    io.os.mutate(({ kctx }) => {
-      for (const a of victims) {
-        const dev = devByIndex(kctx.k, ns, a.ifindex);
-        if (!dev) continue;
-        if (a.family === 'inet6') inet6DelAddr(kctx, dev.id, a.local, a.prefixLen);
-        else {
-          const ip = parseInetAddr(a.local, 'inet');
-          if (ip) inetDelAddr(kctx, dev.id, ip4Of(ip), a.prefixLen);
+  const fam = f.family === 'inet' || f.family === 'inet6' ? f.family : 'unspec';
+  return flushRounds(io, {
+    noun: 'addresses',
+    stats: opts.stats > 0,
+    maxRounds: 10,
+    dump: () =>
+      dumpAddrs(io.os.state.kernel, ns, io.os.state.clock.nowUs, fam).filter((a) => (!ifindex || a.ifindex === ifindex) && addrPasses(f, a, ll)),
+    remove: (victims) =>
+      io.os.mutate(({ kctx }) => {
+        for (const a of victims) {
+          const dev = devByIndex(kctx.k, ns, a.ifindex);
+          if (!dev) continue;
+          if (a.family === 'inet6') inet6DelAddr(kctx, dev.id, a.local, a.prefixLen);
+          else {
+            const ip = parseInetAddr(a.local, 'inet');
+            if (ip) inetDelAddr(kctx, dev.id, ip4Of(ip), a.prefixLen);
+          }
         }
-      }
-    });
-    if (opts.stats) io.out(`\n*** Round ${round}, deleting ${victims.length} addresses ***\n`);
-    if (!(f.flags & IFA_F.SECONDARY) && f.flagmask & IFA_F.SECONDARY) {
-      if (opts.stats) io.out(`*** Flush is complete after ${round} round${round > 1 ? 's' : ''} ***\n`);
-      return 0;
-    }
-  }
+      }),
+    done: () => !(f.flags & IFA_F.SECONDARY) && (f.flagmask & IFA_F.SECONDARY) !== 0,
+    bailOut: (n) => {
+      io.err(`*** Flush remains incomplete after ${n} rounds. ***\n`);
+      return 1;
+    },
+  });
 }

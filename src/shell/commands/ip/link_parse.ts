@@ -7,7 +7,7 @@ import type { Mac } from '../../../lib';
 import type { NsId } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import { resolveNetns } from './netns';
-import { IpError, invalidArg, matches } from './util';
+import { Args, IpError, invalidArg, matches } from './util';
 
 export interface LinkRequest {
   dev: string | null;
@@ -81,13 +81,10 @@ export function iplinkParse(io: CommandIO, argv: readonly string[], req: LinkReq
   const dup = (key: string, v: string): never => {
     throw new IpError(`Error: duplicate "${key}": "${v}" is the second value.\n`, 255);
   };
-  for (let i = 0; i < argv.length; i++) {
-    const w = argv[i] as string;
-    const next = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new IpError('Command line is not complete. Try option "help"\n', 255);
-      return v;
-    };
+  const cursor = new Args(argv);
+  while (!cursor.done) {
+    const w = cursor.next() as string;
+    const next = (): string => cursor.value();
     if (w === 'up') req.up = true;
     else if (w === 'down') req.up = false;
     else if (w === 'name') {
@@ -135,7 +132,7 @@ export function iplinkParse(io: CommandIO, argv: readonly string[], req: LinkReq
     } else if (matches(w, 'nomaster')) req.master = '';
     else if (matches(w, 'type')) {
       req.type = next();
-      req.typeArgs = argv.slice(i + 1);
+      req.typeArgs = cursor.rest();
       break;
     } else if (matches(w, 'alias')) {
       const v = next();

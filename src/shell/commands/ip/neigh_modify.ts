@@ -15,7 +15,7 @@ import type { NeighMsg } from './rtnl/neigh';
 import { NUD, NUD_NAMES } from './rtnl/neigh';
 import { parseNud } from './neigh_show';
 import { LlMap } from './rtnl/ll_map';
-import { IpError, invalidArg, matches, rtnlError } from './util';
+import { Args, IpError, invalidArg, matches, rtnlError } from './util';
 
 type Mode = 'add' | 'change' | 'replace' | 'delete';
 
@@ -54,13 +54,10 @@ export function modifyNeigh(io: CommandIO, opts: IpOpts, argv: readonly string[]
   let lla: string | null = null;
   let devName: string | null = null;
   let dst: string | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const w = argv[i] as string;
-    const next = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new IpError('Command line is not complete. Try option "help"\n', 255);
-      return v;
-    };
+  const cursor = new Args(argv);
+  while (!cursor.done) {
+    const w = cursor.next() as string;
+    const next = (): string => cursor.value();
     if (matches(w, 'lladdr')) {
       const v = next();
       if (lla !== null) throw new IpError(`Error: duplicate "lladdr": "${v}" is the second value.\n`, 255);

@@ -7,12 +7,13 @@ import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
 import type { InetPrefix } from './prefix';
 import { addrInPrefix, parseInetAddr, parseInetPrefix } from './prefix';
+import { flushRounds } from './flush';
 import { Printer } from './printer';
 import { LlMap } from './rtnl/ll_map';
 import type { NeighMsg } from './rtnl/neigh';
 import { NUD, NUD_NAMES, USER_HZ, dumpNeigh } from './rtnl/neigh';
 import { neighDeleteMsg } from './neigh_modify';
-import { IpError, invalidArg, matches } from './util';
+import { Args, IpError, invalidArg, matches } from './util';
 
 interface NeighFilter {
   state: number;
@@ -42,13 +43,10 @@ function parseFilter(opts: IpOpts, argv: readonly string[], flush: boolean, ll: 
   };
   let dev: string | null = null;
   let stateGiven = false;
-  for (let i = 0; i < argv.length; i++) {
-    const w = argv[i] as string;
-    const next = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new IpError('Command line is not complete. Try option "help"\n', 255);
-      return v;
-    };
+  const cursor = new Args(argv);
+  while (!cursor.done) {
+    const w = cursor.next() as string;
+    const next = (): string => cursor.value();
     if (w === 'dev') {
       const v = next();
       if (dev !== null) throw new IpError(`Error: duplicate "dev": "${v}" is the second value.\n`, 255);
@@ -149,23 +147,21 @@ export function flushNeigh(io: CommandIO, opts: IpOpts, argv: string[]): number 
   const k0 = io.os.state.kernel;
   const ll = new LlMap(k0, opts.ns);
   const f = parseFilter(opts, argv, true, ll);
-  let round = 0;
-  for (;;) {
-    const k = io.os.state.kernel;
-    const matched = dumpNeigh(k, opts.ns, io.os.state.clock.nowUs, f.family).filter((m) => passes(f, m));
-    if (matched.length === 0) {
-      if (opts.stats) io.out(round === 0 ? 'Nothing to flush.\n' : `*** Flush is complete after ${round} round${round > 1 ? 's' : ''} ***\n`);
-      return 0;
-    }
-    round++;
-    io.os.mutate(({ kctx }) => {
-      for (const m of matched) neighDeleteMsg(kctx, opts.ns, m);
-    });
-    if (opts.stats) io.out(`\n*** Round ${round}, deleting ${matched.length} entries ***\n`);
-    f.state &= ~NUD.FAILED;
-    if (round >= 10) {
-      io.out(`*** Flush not complete bailing out after ${round} rounds\n`);
+  return flushRounds(io, {
+    noun: 'entries',
+    stats: opts.stats > 0,
+    maxRounds: 10,
+    dump: () => dumpNeigh(io.os.state.kernel, opts.ns, io.os.state.clock.nowUs, f.family).filter((m) => passes(f, m)),
+    remove: (matched) => {
+      io.os.mutate(({ kctx }) => {
+        for (const m of matched) neighDeleteMsg(kctx, opts.ns, m);
+      });
+      // FAILED entries are flushed in the first round only (they may come back as the deletes complete).
+      f.state &= ~NUD.FAILED;
+    },
+    bailOut: (n) => {
+      io.out(`*** Flush not complete bailing out after ${n} rounds\n`);
       return 1;
-    }
-  }
+    },
+  });
 }

@@ -16,7 +16,7 @@ import { routeGet } from './route_get';
 import { flushRoutes, parseTableId, showRoutes } from './route_show';
 import { ROUTE_USAGE } from './route_usage';
 import { parseProto, parseScope } from './rtnl/names';
-import { IpError, invalidArg, matches, rtnlError } from './util';
+import { Args, IpError, invalidArg, matches, rtnlError } from './util';
 
 const TYPES: readonly string[] = ['unicast', 'local', 'broadcast', 'anycast', 'multicast', 'blackhole', 'unreachable', 'prohibit', 'throw', 'nat', 'xresolve'];
 
@@ -60,17 +60,14 @@ export function parseRouteArgs(opts: IpOpts, argv: readonly string[]): RouteArgs
     if (r.family === 'unspec') r.family = a.family;
     return a;
   };
-  for (let i = 0; i < argv.length; i++) {
-    let w = argv[i] as string;
-    const next = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new IpError('Command line is not complete. Try option "help"\n', 255);
-      return v;
-    };
+  const cursor = new Args(argv);
+  while (!cursor.done) {
+    let w = cursor.next() as string;
+    const next = (): string => cursor.value();
     if (w === 'src') r.src = addr(next());
     else if (w === 'via') {
-      if (r.gateway !== null) throw invalidArg('use nexthop syntax to specify multiple via\n', argv[i + 1] ?? '');
       let v = next();
+      if (r.gateway !== null) throw invalidArg('use nexthop syntax to specify multiple via\n', v);
       if (v === 'inet' || v === 'inet6') v = next();
       r.gateway = addr(v);
     } else if (w === 'from') next();

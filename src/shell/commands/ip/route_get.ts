@@ -14,7 +14,7 @@ import { printRoute } from './route_print';
 import { LlMap } from './rtnl/ll_map';
 import { fibMatchMsg, routeGet4 } from './rtnl/route_get';
 import { routeGet6 } from './rtnl/route_get6';
-import { IpError, invalidArg, matches } from './util';
+import { Args, IpError, invalidArg, matches } from './util';
 
 export function routeGet(io: CommandIO, opts: IpOpts, argv: string[]): number {
   const k = io.os.state.kernel;
@@ -36,13 +36,10 @@ export function routeGet(io: CommandIO, opts: IpOpts, argv: string[]): number {
     if (family === 'unspec') family = p.family;
     return p;
   };
-  for (let i = 0; i < argv.length; i++) {
-    const w = argv[i] as string;
-    const next = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new IpError('Command line is not complete. Try option "help"\n', 255);
-      return v;
-    };
+  const cursor = new Args(argv);
+  while (!cursor.done) {
+    const w = cursor.next() as string;
+    const next = (): string => cursor.value();
     if (w === 'tos' || matches(w, 'dsfield')) next();
     else if (matches(w, 'from')) src = prefix(next());
     else if (matches(w, 'iif')) next();

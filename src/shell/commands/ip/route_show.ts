@@ -9,6 +9,7 @@ import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
 import type { InetPrefix } from './prefix';
 import { addrInPrefix, parseInetAddr, parseInetPrefix } from './prefix';
+import { flushRounds } from './flush';
 import { Printer } from './printer';
 import type { RoutePrintCtx } from './route_print';
 import { printRoute } from './route_print';
@@ -16,7 +17,7 @@ import { LlMap } from './rtnl/ll_map';
 import { RT_TABLE_LOCAL, RT_TABLE_MAIN, parseProto, parseScope, scopeNum } from './rtnl/names';
 import type { RouteMsg } from './rtnl/route';
 import { dumpRoutes4, dumpRoutes6, fib4TablesInDumpOrder, fib6TableExists, fillRoute4 } from './rtnl/route';
-import { IpError, invalidArg, matches } from './util';
+import { Args, IpError, invalidArg, matches } from './util';
 
 const TYPES: readonly string[] = ['unicast', 'local', 'broadcast', 'anycast', 'multicast', 'blackhole', 'unreachable', 'prohibit', 'throw', 'nat', 'xresolve'];
 
@@ -71,13 +72,10 @@ function parseFilter(opts: IpOpts, argv: readonly string[]): RouteFilter {
     if (p === null) throw new IpError(`Error: ${fam === 'inet' ? 'inet ' : fam === 'inet6' ? 'inet6 ' : 'any valid '}prefix is expected rather than "${v}".\n`, 1);
     return p;
   };
-  for (let i = 0; i < argv.length; i++) {
-    const w = argv[i] as string;
-    const next = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new IpError('Command line is not complete. Try option "help"\n', 255);
-      return v;
-    };
+  const cursor = new Args(argv);
+  while (!cursor.done) {
+    const w = cursor.next() as string;
+    const next = (): string => cursor.value();
     if (matches(w, 'table')) {
       const v = next();
       const t = parseTableId(v);
@@ -178,35 +176,39 @@ export function flushRoutes(io: CommandIO, opts: IpOpts, argv: string[]): number
  */
 function flush(io: CommandIO, opts: IpOpts, f: RouteFilter, family: 'inet' | 'inet6' | 'unspec', oif: number): number {
   const ns = opts.ns;
-  let round = 0;
-  for (;;) {
-    const k = io.os.state.kernel;
-    const n = k.netns[ns];
-    const victims = family === 'inet6' || !n ? [] : fib4TablesInDumpOrder(k, ns)
-      .filter((id) => !f.tb || id === f.tb)
-      .flatMap((id) => n.fib4[id] ?? [])
-      .filter((r) => routePasses(f, fillRoute4(k, r), oif));
-    if (victims.length === 0 || round >= 30) {
-      if (opts.stats) io.out(round === 0 ? 'Nothing to flush.\n' : `*** Flush is complete after ${round} round${round > 1 ? 's' : ''} ***\n`);
-      return 0;
-    }
-    round++;
-    io.os.mutate(({ kctx }) => {
-      for (const r of victims) {
-        fibDelete(kctx, ns, {
-          table: r.table,
-          dst: r.dst,
-          dstLen: r.dstLen,
-          tos: r.tos,
-          priority: r.priority,
-          type: r.type,
-          ...(r.gateway !== null ? { gateway: r.gateway } : {}),
-          ...(r.dev !== null ? { dev: r.dev } : {}),
-        });
-      }
-    });
-    if (opts.stats) io.out(`\n*** Round ${round}, deleting ${victims.length} entries ***\n`);
-  }
+  return flushRounds(io, {
+    noun: 'entries',
+    stats: opts.stats > 0,
+    maxRounds: 30,
+    dump: () => {
+      const k = io.os.state.kernel;
+      const n = k.netns[ns];
+      if (family === 'inet6' || !n) return [];
+      return fib4TablesInDumpOrder(k, ns)
+        .filter((id) => !f.tb || id === f.tb)
+        .flatMap((id) => n.fib4[id] ?? [])
+        .filter((r) => routePasses(f, fillRoute4(k, r), oif));
+    },
+    remove: (victims) =>
+      io.os.mutate(({ kctx }) => {
+        for (const r of victims) {
+          fibDelete(kctx, ns, {
+            table: r.table,
+            dst: r.dst,
+            dstLen: r.dstLen,
+            tos: r.tos,
+            priority: r.priority,
+            type: r.type,
+            ...(r.gateway !== null ? { gateway: r.gateway } : {}),
+            ...(r.dev !== null ? { dev: r.dev } : {}),
+          });
+        }
+      }),
+    bailOut: (n) => {
+      io.out(`\n*** Flush not completed after ${n} seconds, 0 entries remain ***\n`);
+      return 1;
+    },
+  });
 }
 
 function listOrFlush(io: CommandIO, opts: IpOpts, argv: string[], flushing: boolean): number {

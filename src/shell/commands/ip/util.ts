@@ -31,7 +31,10 @@ export function incomplete(): IpError {
 /** A cursor over the remaining arguments with iproute2's NEXT_ARG semantics. */
 export class Args {
   private i = 0;
-  constructor(private readonly argv: readonly string[]) {}
+  constructor(
+    private readonly argv: readonly string[],
+    private readonly onIncomplete: () => Error = incomplete,
+  ) {}
   get done(): boolean {
     return this.i >= this.argv.length;
   }
@@ -44,7 +47,7 @@ export class Args {
   /** NEXT_ARG(): the value after a keyword, or "Command line is not complete". */
   value(): string {
     const v = this.argv[this.i++];
-    if (v === undefined) throw incomplete();
+    if (v === undefined) throw this.onIncomplete();
     return v;
   }
   rest(): string[] {

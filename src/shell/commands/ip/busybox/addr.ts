@@ -14,6 +14,7 @@ import { IFF, allocLinkNsids, dumpLinks } from '../rtnl/link';
 import { devicesOf } from '../../../../kernel';
 import { LlMap } from '../rtnl/ll_map';
 import { parseScope, scopeNum } from '../rtnl/names';
+import { Args } from '../util';
 import { bbDie, indexInSubstrings } from './util';
 
 interface BbAddrFilter {
@@ -133,13 +134,10 @@ export function bbListAddrs(io: CommandIO, opts: IpOpts, argv: readonly string[]
   const errCode = isLink ? 2 : 1;
   const f: BbAddrFilter = { family: opts.family, pfx: null, scope: null, up: false, label: null, ifindex: 0 };
   let dev: string | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const w = argv[i] as string;
-    const next = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw bbDie('command line is not complete, try "help"', errCode);
-      return v;
-    };
+  const cursor = new Args(argv, () => bbDie('command line is not complete, try "help"', errCode));
+  while (!cursor.done) {
+    const w = cursor.next() as string;
+    const next = (): string => cursor.value();
     const key = indexInSubstrings(['to', 'scope', 'up', 'label', 'dev'], w);
     if (key === 0) {
       const v = next();

@@ -10,7 +10,7 @@ import type { DevId, Errno, KResult, KernelCtx, NetDevice } from '../../../../ke
 import { brAddIf, brDelIf, closeDevice, devByName, openDevice, renameDevice, setMac, setMtu, setTxqlen, strerror } from '../../../../kernel';
 import type { CommandIO } from '../../../types';
 import type { IpOpts } from '../opts';
-import { IpError } from '../util';
+import { Args, IpError } from '../util';
 import { bbDie, indexInSubstrings } from './util';
 
 /** Run an iproute2 change and say its errors the BusyBox way. */
@@ -45,13 +45,10 @@ export function bbLinkSet(io: CommandIO, opts: IpOpts, argv: readonly string[]):
   let qlen: number | null = null;
   let addr: string | null = null;
   let master: string | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const next = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw bbDie('command line is not complete, try "help"', 2);
-      return v;
-    };
-    const w = argv[i] as string;
+  const cursor = new Args(argv, () => bbDie('command line is not complete, try "help"', 2));
+  while (!cursor.done) {
+    const w = cursor.next() as string;
+    const next = (): string => cursor.value();
     let key = indexInSubstrings(keywords, w);
     if (key < 0) key = 12;
     switch (keywords[key]) {

@@ -12,6 +12,7 @@ import { addrInPrefix, parseInetAddr, parseInetPrefix } from '../prefix';
 import { LlMap } from '../rtnl/ll_map';
 import type { NeighMsg } from '../rtnl/neigh';
 import { NUD, NUD_NAMES, dumpNeigh } from '../rtnl/neigh';
+import { Args } from '../util';
 import { bbDie, indexInSubstrings } from './util';
 
 interface BbNeighFilter {
@@ -75,13 +76,10 @@ export function bbNeigh(io: CommandIO, opts: IpOpts, argv: readonly string[]): n
   };
   let dev: string | null = null;
   let stateGiven = false;
-  for (let i = 0; i < args.length; i++) {
-    const next = (): string => {
-      const v = args[++i];
-      if (v === undefined) throw bbDie('command line is not complete, try "help"');
-      return v;
-    };
-    let w = args[i] as string;
+  const cursor = new Args(args, () => bbDie('command line is not complete, try "help"'));
+  while (!cursor.done) {
+    let w = cursor.next() as string;
+    const next = (): string => cursor.value();
     const key = indexInSubstrings(['to', 'dev', 'nud'], w);
     if (key === 1) dev = next();
     else if (key === 2) {

@@ -17,6 +17,7 @@ import { RT_F, dumpRoutes4, dumpRoutes6, fib4TablesInDumpOrder, fillRoute4 } fro
 import { routeGet4 } from '../rtnl/route_get';
 import { routeGet6 } from '../rtnl/route_get6';
 import { parseTableId } from '../route_show';
+import { Args } from '../util';
 import { bbDie, indexInSubstrings } from './util';
 
 interface BbRouteFilter {
@@ -82,13 +83,10 @@ export function bbListRoutes(io: CommandIO, opts: IpOpts, argv: readonly string[
     return p;
   };
   let od: string | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const next = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw bbDie('command line is not complete, try "help"');
-      return v;
-    };
-    let w = argv[i] as string;
+  const cursor = new Args(argv, () => bbDie('command line is not complete, try "help"'));
+  while (!cursor.done) {
+    let w = cursor.next() as string;
+    const next = (): string => cursor.value();
     let arg = indexInSubstrings(keywords, w);
     if (arg === 0 || arg === 3) next();
     else if (arg === 1 || arg === 2) od = next();
@@ -169,13 +167,10 @@ export function bbGetRoute(io: CommandIO, opts: IpOpts, argv: readonly string[])
     return p;
   };
   const options = ['from', 'iif', 'oif', 'dev', 'notify', 'connected', 'to'];
-  for (let i = 0; i < argv.length; i++) {
-    const next = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw bbDie('command line is not complete, try "help"');
-      return v;
-    };
-    const w = argv[i] as string;
+  const cursor = new Args(argv, () => bbDie('command line is not complete, try "help"'));
+  while (!cursor.done) {
+    const w = cursor.next() as string;
+    const next = (): string => cursor.value();
     const key = options.indexOf(w);
     if (key === 0) src = prefix(next());
     else if (key === 1) next();
