@@ -59,7 +59,7 @@ export function setDisableIpv6(ctx: KernelCtx, devId: DevId, value: number): voi
     addrconfDown(ctx, devId);
   } else if (dev.adminUp) {
     if (dev.kind === 'loopback') addrconfUpLoopback(ctx, devId);
-    else if (dev.operstate === 'UP') addrconfLinkReady(ctx, devId);
+    else if (dev.operstate === 'UP' || dev.operstate === 'UNKNOWN') addrconfLinkReady(ctx, devId);
   }
 }
 
