@@ -234,7 +234,7 @@ export class ShellSession {
       },
       signal: line.signal,
       pace: (us) => line.pace(us),
-      exec: (sub, p, o) => this.execAs(sub, p, stream && !o?.capture, bashCtx),
+      exec: (sub, p, o) => this.execAs(sub, p, stream && !o?.capture, bashCtx, o?.env, o?.cwd),
       openShell: (p, banner) => line.openShell(p, banner),
     };
     this.procStack.push(proc);
@@ -255,6 +255,8 @@ export class ShellSession {
     proc: Proc,
     stream: boolean,
     bashCtx: CommandContext | null,
+    env?: Record<string, string>,
+    cwd?: string,
   ): Promise<ExecOutcome> {
     const name = argv[0] ?? '';
     const cmd = this.commands.get(name);
@@ -264,9 +266,12 @@ export class ShellSession {
     }
     this.procStack.push(proc);
     try {
+      // A process's own environment: assignments before the command put them in its (exported) environment.
+      const assign = Object.entries(env ?? {}).map(([k, v]) => `${k}=${shellQuote([v])} `);
+      const line = `${assign.join('')}${shellQuote(argv)}`;
       const r = bashCtx?.exec
-        ? await bashCtx.exec(shellQuote(argv), { cwd: bashCtx.cwd })
-        : await this.bash.exec(shellQuote(argv), { cwd: this.cwd, env: this.vars });
+        ? await bashCtx.exec(line, { cwd: cwd ?? bashCtx.cwd })
+        : await this.bash.exec(line, { cwd: cwd ?? this.cwd, env: this.vars });
       if (stream) {
         if (r.stdout) this.requireLine().out(r.stdout);
         if (r.stderr) this.requireLine().err(r.stderr);

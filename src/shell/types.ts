@@ -83,9 +83,14 @@ export interface CommandIO {
   /** Run another command line (argv words, not re-parsed) as a different process, e.g. `ip netns exec`. */
   /**
    * `capture`: keep the output in the outcome instead of streaming it to the terminal (a detached container's
-   * main process writes to its log, not to the user's screen).
+   * main process writes to its log, not to the user's screen). `env` and `cwd`: the process's own environment
+   * and working directory (a container's, for `docker exec`).
    */
-  exec(argv: string[], proc: Proc, opts?: { capture?: boolean }): Promise<ExecOutcome>;
+  exec(
+    argv: string[],
+    proc: Proc,
+    opts?: { capture?: boolean; env?: Record<string, string>; cwd?: string },
+  ): Promise<ExecOutcome>;
   /** Ask the session to open an interactive shell of another process (`docker exec -it`, `docker run -it`). */
   openShell(proc: Proc, banner?: string): void;
 }

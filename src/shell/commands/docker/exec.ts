@@ -6,7 +6,7 @@
 import { findContainer } from '../../../docker';
 import type { Verb } from './cli';
 import { flagBool } from './flags';
-import { commandExists, containerProc } from './process';
+import { commandExists, containerEnv, containerProc } from './process';
 import { EXEC_FLAGS } from './verb_flags';
 
 const SHELLS = ['sh', 'ash', 'bash', 'zsh', 'dash', '/bin/sh', '/bin/bash', '/bin/ash', '/bin/zsh'];
@@ -37,7 +37,7 @@ export const execVerbSpec: Verb = {
       io.openShell(proc, c.name);
       return 0;
     }
-    const r = await io.exec(argv, proc);
+    const r = await io.exec(argv, proc, { env: containerEnv(io.os.state.docker, c), cwd: '/' });
     if (flagBool(p, 'detach')) return 0;
     io.out(r.stdout);
     io.err(r.stderr);

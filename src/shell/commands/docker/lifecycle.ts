@@ -18,6 +18,7 @@ import type { CommandIO } from '../../types';
 import { OP_US, elapse } from './timing';
 import {
   commandExists,
+  containerEnv,
   containerProc,
   mainKind,
   nginxStartLog,
@@ -80,7 +81,12 @@ export async function startWithMain(
     return out;
   }
   // The output is the container's log; `docker run` in the foreground also shows it.
-  const r = await io.exec([c.path, ...c.args], containerProc(io.os.state.docker, c), { capture: true });
+  const st = io.os.state.docker;
+  const r = await io.exec([c.path, ...c.args], containerProc(st, c), {
+    capture: true,
+    env: containerEnv(st, c),
+    cwd: '/',
+  });
   if (attached) {
     io.out(r.stdout);
     io.err(r.stderr);

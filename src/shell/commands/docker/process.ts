@@ -172,3 +172,13 @@ export function sleepSeconds(c: DockerContainer): number | null {
   }
   return total;
 }
+
+/** The environment a container's processes start with: the image's and -e variables, HOSTNAME, HOME. */
+export function containerEnv(st: DockerState, c: DockerContainer): Record<string, string> {
+  const env: Record<string, string> = { HOSTNAME: filesOwner(st, c).hostname, HOME: '/root' };
+  for (const kv of c.env) {
+    const i = kv.indexOf('=');
+    if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
+  }
+  return env;
+}
