@@ -272,11 +272,7 @@ export class ShellSession {
       const r = bashCtx?.exec
         ? await bashCtx.exec(line, { cwd: cwd ?? bashCtx.cwd })
         : await this.bash.exec(line, { cwd: cwd ?? this.cwd, env: this.vars });
-      if (stream) {
-        if (r.stdout) this.requireLine().out(r.stdout);
-        if (r.stderr) this.requireLine().err(r.stderr);
-        return { stdout: '', stderr: '', exitCode: r.exitCode };
-      }
+      // Buffered either way: the caller writes it out (through its own, possibly streaming, io.out).
       return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
     } finally {
       this.procStack.pop();
