@@ -34,3 +34,4 @@ export { endpointOf } from './sandbox';
 export { networkInspect, containerInspect, type JsonValue } from './inspect';
 export { openNginx, closeContainerSockets, RESOLVER_IP } from './listeners';
 export { connectContainer, disconnectContainer } from './connect';
+export { renameContainer } from './rename';

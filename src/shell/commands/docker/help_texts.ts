@@ -5,6 +5,10 @@
  * no --use-api-socket, inspect's --type text).
  */
 export const HELP: Readonly<Record<string, string>> = {
+  'docker kill':
+    '\nUsage:  docker kill [OPTIONS] CONTAINER [CONTAINER...]\n\nKill one or more running containers\n\nAliases:\n  docker container kill, docker kill\n\nOptions:\n  -s, --signal string   Signal to send to the container\n',
+  'docker rename':
+    '\nUsage:  docker rename CONTAINER NEW_NAME\n\nRename a container\n\nAliases:\n  docker container rename, docker rename\n',
   'docker pull':
     '\nUsage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]\n\nDownload an image from a registry\n\nAliases:\n  docker image pull, docker pull\n\nOptions:\n  -a, --all-tags                Download all tagged images in the repository\n      --disable-content-trust   Skip image verification (default true)\n      --platform string         Set platform if server is multi-platform\n                                capable\n  -q, --quiet                   Suppress verbose output\n',
   docker:

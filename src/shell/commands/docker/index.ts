@@ -21,6 +21,7 @@ import {
   networkRmVerb,
 } from './network/misc';
 import { psVerbSpec } from './ps';
+import { killVerbSpec, renameVerbSpec } from './rename_kill';
 import { pullVerbSpec } from './pull_verb';
 import { rmVerbSpec } from './rm';
 import { runVerbSpec } from './run';
@@ -42,6 +43,8 @@ const TOP: Record<string, Verb> = {
   port: portVerbSpec,
   images: imagesVerbSpec,
   pull: pullVerbSpec,
+  rename: renameVerbSpec,
+  kill: killVerbSpec,
   version: versionVerbSpec,
   info: infoVerbSpec,
 };
@@ -74,6 +77,8 @@ const GROUPS: Record<string, Record<string, Verb>> = {
     inspect: inspectVerbSpec,
     logs: logsVerbSpec,
     port: portVerbSpec,
+    rename: renameVerbSpec,
+    kill: killVerbSpec,
   },
   image: { ls: imagesVerbSpec, list: imagesVerbSpec, pull: pullVerbSpec },
 };

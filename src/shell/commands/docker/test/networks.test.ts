@@ -203,3 +203,26 @@ describe('create and remove errors (B.5)', () => {
     expect(r.stdout).toBe('Deleted Networks:\nunused\n\n');
   });
 });
+
+describe('renamed containers (A.1.5)', () => {
+  it('shows the new name in the network', async () => {
+    const net = await Scenario.start();
+    await net.run('docker network create brNetForInspect');
+    await net.run('docker run -d --name testNetInspect1 --net brNetForInspect busybox top');
+    const id = await net.inspect('testNetInspect1', '{{.Id}}');
+    const name = async () =>
+      (await net.run(`docker network inspect -f '{{(index .Containers "${id}").Name}}' brNetForInspect`))
+        .stdout;
+    expect(await name()).toBe('testNetInspect1\n');
+    expect((await net.run('docker rename testNetInspect1 HappyNewName')).exitCode).toBe(0);
+    expect(await name()).toBe('HappyNewName\n');
+    const same = await net.run('docker rename HappyNewName HappyNewName');
+    expect(same.stderr).toBe(
+      'Error response from daemon: Renaming a container with the same name as its current name\nError: failed to rename container named HappyNewName\n',
+    );
+    expect((await net.run('docker kill HappyNewName')).stdout).toBe('HappyNewName\n');
+    expect((await net.run('docker kill HappyNewName')).stderr).toBe(
+      `Error response from daemon: Cannot kill container: HappyNewName: container ${id} is not running\n`,
+    );
+  });
+});
