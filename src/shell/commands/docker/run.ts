@@ -116,7 +116,8 @@ async function waitForeground(io: CommandIO, id: string): Promise<number> {
       return 0;
     }
   }
-  for (let i = 0; i < 3600 && !io.signal.aborted; i++) await elapse(io, 1_000_000);
+  // Real docker waits for Ctrl-C; a run nobody interrupts ends after ten simulated minutes.
+  for (let i = 0; i < 600 && !io.signal.aborted; i++) await elapse(io, 1_000_000);
   io.os.mutate(({ sys, kctx }) => {
     const cur = sys.docker.containers[id];
     if (!cur) return;
