@@ -107,6 +107,15 @@ describe('journal and replay', () => {
     expect(terminals(copy)).toEqual(terminals(sim));
   });
 
+  it('refuses lines too long for any journal to carry, without journaling them', async () => {
+    const sim = await fresh();
+    const r = await sim.run('t1', `echo ${'x'.repeat(10_000_000)}`);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toBe('playground: line too long (10000005 characters; at most 4096)\n');
+    expect(sim.journal()).toEqual([]);
+    expect((await sim.run('t1', `echo ${'x'.repeat(4091)}`)).exitCode).toBe(0);
+  });
+
   it('skips entries whose terminal or machine does not exist', async () => {
     const sim = await fresh();
     const r = await replayJournal(sim, [

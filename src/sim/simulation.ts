@@ -8,6 +8,7 @@ import type { KernelHooks, TraceEvent } from '../kernel';
 import type { LineEnv, OsAccess, Proc } from '../shell';
 import { COMMANDS, DYNAMIC_FILES, HOST_USERLAND, ShellSession, SimFs, loadJustBash } from '../shell';
 import { HOST_ETC_HOSTS, HOST_HOSTNAME, HOST_RESOLV_CONF } from './default_world';
+import { LIMITS } from './share/limits';
 import { Txn } from './transact';
 import type { World } from './world';
 
@@ -250,6 +251,23 @@ export class Simulation {
     if (!t) throw new Error(`sim: no terminal ${terminalId}`);
     if (this.active) throw new Error('sim: a line is already running');
     const before = this.world;
+    if (line.length > LIMITS.lineChars) {
+      // A playground limit, not bash's: every journal must fit a link or the browser's storage, and a 10 MB
+      // paste is a mistake. Refused, not journaled.
+      const stderr = `playground: line too long (${line.length} characters; at most ${LIMITS.lineChars})\n`;
+      return {
+        stdout: '',
+        stderr,
+        exitCode: 2,
+        streamed: false,
+        trace: [],
+        patches: [],
+        before,
+        after: before,
+        opened: [],
+        closed: false,
+      };
+    }
     const trimmed = line.trim();
     if (/^exit(\s+\d+)?$/.test(trimmed) && t.info.parent !== null) {
       // Journaled as the line it is (not a close): a container's main shell exiting stops the container.

@@ -461,9 +461,9 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
       },
 
       scenario() {
-        if (!sim) return null;
+        if (!sim || !mod) return null;
         const histories = new Map([...local].map(([id, t]) => [id, t.editor.history]));
-        return snapshotScenario(sim, get().layout, histories, get().activeTerminal, 1000);
+        return snapshotScenario(sim, get().layout, histories, get().activeTerminal, mod.LIMITS);
       },
     };
   });

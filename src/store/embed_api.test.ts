@@ -3,10 +3,12 @@ import * as sim from '../sim';
 import { createAppStore } from './app_store';
 import { startEmbedApi, type MessageWindow } from './embed_api';
 import { parseRequest } from './embed_protocol';
+import { LessonEvents } from './lesson_events';
 
 type Handler = Parameters<MessageWindow['addEventListener']>[1];
 
 function harness(opts: { readonly?: boolean; initial?: sim.ScenarioDoc | null } = {}) {
+  const lessons = new LessonEvents();
   const handlers: Handler[] = [];
   const win: MessageWindow = {
     addEventListener: (_t, fn) => handlers.push(fn),
@@ -27,6 +29,7 @@ function harness(opts: { readonly?: boolean; initial?: sim.ScenarioDoc | null } 
     readonly: opts.readonly ?? false,
     lesson: null,
     initial: () => opts.initial ?? null,
+    lessons,
   });
   const send = (data: unknown, origin = 'https://course.example', source: unknown = parent) => {
     for (const h of [...handlers]) h({ origin, source, data });
@@ -34,7 +37,7 @@ function harness(opts: { readonly?: boolean; initial?: sim.ScenarioDoc | null } 
   const settle = async () => {
     for (let i = 0; i < 100; i++) await new Promise((r) => setTimeout(r, 10));
   };
-  return { store, api, send, posted, settle };
+  return { store, api, send, posted, settle, lessons };
 }
 
 describe('embed postMessage API', () => {
@@ -143,6 +146,18 @@ describe('embed postMessage API', () => {
       }),
       { type: 'cnp:reply', id: 6, ok: true },
       { type: 'cnp:reply', id: 7, ok: true },
+    ]);
+  });
+
+  it('tells the page when a lesson step passed, until stopped', () => {
+    const { api, posted, lessons } = harness();
+    posted.length = 0;
+    lessons.stepPassed('four-modes', 2);
+    api.stop();
+    lessons.stepPassed('four-modes', 3);
+    expect(posted).toEqual([
+      { msg: { type: 'cnp:step-passed', lesson: 'four-modes', step: 2 }, origin: 'https://course.example' },
+      { msg: { type: 'cnp:step-passed', lesson: 'four-modes', step: 2 }, origin: 'http://localhost:9000' },
     ]);
   });
 

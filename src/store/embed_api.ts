@@ -11,6 +11,7 @@
 import type * as SimNs from '../sim';
 import type { ScenarioDoc } from '../sim';
 import type { AppStore } from './app_store';
+import { lessonEvents, type LessonEvents } from './lesson_events';
 import {
   clip,
   EMBED_API_VERSION,
@@ -46,11 +47,11 @@ export interface EmbedApiOptions {
   lesson: string | null;
   /** The scenario the embed started from ("reset" returns to it; null: a fresh host). */
   initial: () => ScenarioDoc | null;
+  /** Where the lesson engine reports passed steps (default: the app's `lessonEvents`). */
+  lessons?: LessonEvents;
 }
 
 export interface EmbedApi {
-  /** The lesson engine reports a passed step through this. */
-  stepPassed(lesson: string, step: string | number): void;
   stop(): void;
 }
 
@@ -59,7 +60,7 @@ const MAX_QUEUE = 64;
 
 export function startEmbedApi(o: EmbedApiOptions): EmbedApi {
   const { store, parent, origins } = o;
-  if (!parent || origins.length === 0) return { stepPassed: () => undefined, stop: () => undefined };
+  if (!parent || origins.length === 0) return { stop: () => undefined };
 
   const post = (event: EmbedEvent, to: readonly string[] = origins) => {
     for (const origin of to) parent.postMessage(event, origin);
@@ -178,14 +179,16 @@ export function startEmbedApi(o: EmbedApiOptions): EmbedApi {
     });
   });
 
+  const unsubSteps = (o.lessons ?? lessonEvents).onStepPassed((lesson, step) =>
+    post({ type: 'cnp:step-passed', lesson, step }),
+  );
+
   post({ type: 'cnp:ready', version: EMBED_API_VERSION, readonly: o.readonly, lesson: o.lesson });
   return {
-    stepPassed(lesson, step) {
-      post({ type: 'cnp:step-passed', lesson, step });
-    },
     stop() {
       o.win.removeEventListener('message', onMessage);
       unsubRan();
+      unsubSteps();
       capture?.unsub();
     },
   };

@@ -44,5 +44,6 @@ export {
   type EmbedView,
 } from './embed_params';
 export { startEmbedApi, type EmbedApi } from './embed_api';
+export { lessonEvents, LessonEvents, type StepListener } from './lesson_events';
 export { EMBED_API_VERSION, type EmbedEvent, type EmbedRequest } from './embed_protocol';
 export { registerServiceWorker } from './offline';

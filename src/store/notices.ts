@@ -18,9 +18,7 @@ export type NoticeKind =
   | 'storage-unavailable'
   | 'save-too-large'
   | 'import-failed'
-  | 'link-too-long'
-  | 'copied'
-  | 'copy-failed';
+  | 'link-too-long';
 
 export interface Notice {
   id: number;

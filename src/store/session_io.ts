@@ -41,18 +41,21 @@ export async function rebuildSession(mod: SimModule, s: ScenarioDoc): Promise<Re
   return { sim, terminals: sim.listTerminals(), scrollback, undoLabels, skipped };
 }
 
-/** The current session as a scenario (histories: each open terminal's line-editor history). */
+/**
+ * The current session as a scenario (histories: each open terminal's line-editor history, its newest lines,
+ * leaving out any line too long to save: a history is a convenience, the journal is what must fit).
+ */
 export function snapshotScenario(
   sim: Simulation,
   layout: LayoutState,
   histories: ReadonlyMap<string, readonly string[]>,
   active: string | null,
-  maxHistory: number,
+  limits: { historyLines: number; lineChars: number },
 ): ScenarioDoc {
   const h: Record<string, string[]> = {};
   for (const t of sim.listTerminals()) {
-    const lines = histories.get(t.id);
-    if (lines && lines.length > 0) h[t.id] = lines.slice(-maxHistory);
+    const lines = histories.get(t.id)?.filter((l) => l.length <= limits.lineChars);
+    if (lines && lines.length > 0) h[t.id] = lines.slice(-limits.historyLines);
   }
   const s: ScenarioDoc = {
     v: 2,

@@ -63,8 +63,6 @@ const en: ShareText = {
     'save-too-large': 'This session is too large to save automatically. Export a scenario file to keep it.',
     'import-failed': 'The file could not be imported.',
     'link-too-long': 'This scenario is too long for a link. Export a scenario file instead.',
-    copied: 'Copied.',
-    'copy-failed': 'Copying was not allowed by the browser.',
   },
 };
 
@@ -99,8 +97,6 @@ const zhCN: ShareText = {
     'save-too-large': '这个会话太大，无法自动保存。请导出场景文件来保留。',
     'import-failed': '无法导入这个文件。',
     'link-too-long': '这个场景太长，无法放进链接。请改为导出场景文件。',
-    copied: '已复制。',
-    'copy-failed': '浏览器不允许复制。',
   },
 };
 
