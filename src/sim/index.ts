@@ -43,3 +43,4 @@ export {
   type ChainRow,
   type EndpointRow,
 } from './inspect';
+export { probe, type ProbeResult, type ProbeSpec, type ProbeOutcome } from './probe';

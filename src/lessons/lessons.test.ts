@@ -1,0 +1,82 @@
+/**
+ * Every lesson is a test: its solution runs through the simulator step by step; each step's check must fail
+ * before its solution (unless the step only asks to look) and pass after it; each predict question's answer
+ * must come out of the real command's output; alternative fixes must pass and forbidden ones must not.
+ */
+import { describe, expect, it } from 'vitest';
+import { createDefaultWorld } from '../sim';
+import { LESSONS, LessonDriver, stepPasses, type Lesson, type TraceEvent } from './index';
+
+const SEED = 1;
+
+async function driveTo(lesson: Lesson, stepIndex: number): Promise<LessonDriver> {
+  const d = await LessonDriver.start(SEED);
+  for (const l of lesson.setup ?? []) await d.run(l);
+  for (const s of lesson.steps.slice(0, stepIndex)) {
+    for (const l of [...(s.setup ?? []), ...s.solution]) await d.run(l);
+  }
+  for (const l of lesson.steps[stepIndex]?.setup ?? []) await d.run(l);
+  return d;
+}
+
+async function runLines(d: LessonDriver, lines: readonly string[]): Promise<TraceEvent[]> {
+  const trace: TraceEvent[] = [];
+  for (const l of lines) trace.push(...(await d.run(l)).trace);
+  return trace;
+}
+
+/** Whether every command a step needs exists in this simulator (`bash: X: command not found` otherwise). */
+async function has(cmds: readonly string[]): Promise<boolean> {
+  const d = await LessonDriver.start(SEED);
+  for (const c of cmds) if ((await d.run(`${c} --version`)).exitCode === 127) return false;
+  return true;
+}
+
+describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson) => {
+  it('walks through: every check fails before its solution and passes after it', async () => {
+    const d = await LessonDriver.start(SEED);
+    for (const l of lesson.setup ?? []) {
+      const r = await d.run(l);
+      expect(r.exitCode, `setup: ${l}: ${r.output}`).toBe(0);
+    }
+    for (const step of lesson.steps) {
+      if (step.needs && !(await has(step.needs))) continue;
+      for (const l of step.setup ?? []) await d.run(l);
+      if (!step.passesBefore) expect(stepPasses(step, d.world, []), `${step.id} passes before`).toBe(false);
+      const trace = await runLines(d, step.solution);
+      expect(stepPasses(step, d.world, trace), `${step.id} fails after its solution`).toBe(true);
+      if (step.predict) {
+        const p = step.predict;
+        const r = await d.run(p.command);
+        const { WorldQuery } = await import('./world_query');
+        const a = p.answer(r.output, new WorldQuery(d.world));
+        if (p.kind === 'choice') {
+          expect(a, `${step.id} predict answer`).toBeGreaterThanOrEqual(0);
+          expect(a).toBeLessThan(p.choices);
+          expect(lesson.text.en.steps[step.id]?.predict?.choices?.length).toBe(p.choices);
+        } else {
+          expect(String(a), `${step.id} predict value from: ${r.output}`).not.toBe('');
+        }
+      }
+    }
+  });
+
+  it('checks fail on a fresh world where they should', () => {
+    const fresh = createDefaultWorld(SEED);
+    for (const step of lesson.steps.filter((s) => !s.passesBefore))
+      expect(stepPasses(step, fresh, []), step.id).toBe(false);
+  });
+
+  const withAlternatives = lesson.steps.flatMap((s, i) =>
+    [...(s.alternatives ?? []).map((a) => ({ i, s, lines: a, ok: true })), ...(s.wrong ?? []).map((a) => ({ i, s, lines: a, ok: false }))],
+  );
+  if (withAlternatives.length > 0)
+    it.each(withAlternatives.map((x) => [x.s.id, x.ok ? 'accepts' : 'rejects', x.lines.join(' ; '), x] as const))(
+      '%s %s: %s',
+      async (_s, _v, _l, x) => {
+        const d = await driveTo(lesson, x.i);
+        const trace = await runLines(d, x.lines);
+        expect(stepPasses(x.s, d.world, trace)).toBe(x.ok);
+      },
+    );
+});
