@@ -612,6 +612,8 @@ export type SocketMessage =
       innerL4: InnerL4 | null;
       /** ee_origin: an ICMP message from `fromAddr`, or a local error (EMSGSIZE...). */
       origin: 'icmp' | 'local';
+      /** IP_RECVTTL: the TTL the ICMP message arrived with. */
+      ttl: number;
     }
   /** A whole ICMP message read from a raw ICMP socket (ping, traceroute's receive socket). */
   | {

@@ -221,6 +221,7 @@ function icmpErrorToSockets(ctx: KernelCtx, dev: NetDevice, pkt: Packet): number
       inner: { ...inner },
       innerL4: q ? { ...q } : null,
       origin: 'icmp',
+      ttl: pkt.ip.ttl,
     };
     sockQueue(ctx, ns, s, msg, pkt, `ICMP error (type ${l4.type} code ${l4.code})`);
     count++;

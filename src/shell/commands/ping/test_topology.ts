@@ -1,0 +1,41 @@
+/**
+ * The little network the ping and traceroute tests run on (test-only): a bridge 10.1.0.1/24 in namespace h
+ * with containers a (.2) and b (.3) behind veths, and an empty namespace n; and the oracle's normalisation
+ * of timings (normalize.py norm_ping).
+ */
+/** A bridge 10.1.0.1/24 in namespace h with containers a (.2) and b (.3), and an empty namespace n. */
+export const TOPO: readonly string[] = [
+  'ip netns add h',
+  'ip netns add a',
+  'ip netns add b',
+  'ip netns add n',
+  'ip -n h link set lo up',
+  'ip -n a link set lo up',
+  'ip -n b link set lo up',
+  'ip -n n link set lo up',
+  'ip -n h link add br0 type bridge',
+  'ip -n h addr add 10.1.0.1/24 brd + dev br0',
+  'ip -n h link set br0 up',
+  'ip -n h link add va type veth peer name eth0 netns a',
+  'ip -n h link add vb type veth peer name eth0 netns b',
+  'ip -n h link set va master br0',
+  'ip -n h link set vb master br0',
+  'ip -n h link set va up',
+  'ip -n h link set vb up',
+  'ip -n a addr add 10.1.0.2/24 brd + dev eth0',
+  'ip -n b addr add 10.1.0.3/24 brd + dev eth0',
+  'ip -n a link set eth0 up',
+  'ip -n b link set eth0 up',
+  'ip -n a route add default via 10.1.0.1',
+  'ip -n b route add default via 10.1.0.1',
+];
+
+/** The oracle's normalisation of timings. */
+export function norm(s: string): string {
+  return s
+    .replace(/time=[\d.]+ ms/g, 'time=<RTT> ms')
+    .replace(/time \d+ms/g, 'time <T>ms')
+    .replace(/= [\d.]+\/[\d.]+\/[\d.]+\/[\d.]+ ms/g, '= <RTT>/<RTT>/<RTT>/<RTT> ms')
+    .replace(/= [\d.]+\/[\d.]+\/[\d.]+ ms/g, '= <RTT>/<RTT>/<RTT> ms')
+    .replace(/\b\d+\.\d+ ms/g, '<RTT> ms');
+}
