@@ -5,7 +5,7 @@ import { defineConfig, devices } from '@playwright/test';
  * picks a free port and builds the app first; the server is the production build (CSP included).
  */
 const port = Number(process.env.E2E_PORT ?? 4173);
-/** A second origin for the page that embeds the app (e2e/embed-host, served by scripts/static-server.mjs). */
+/** A second origin: the page that embeds the app, and the build under a sub-folder (scripts/static-server.mjs). */
 const hostPort = Number(process.env.E2E_HOST_PORT ?? 4174);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -53,7 +53,8 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `node scripts/static-server.mjs e2e/embed-host ${hostPort}`,
+      // The page that embeds the app, and a copy of the build in a sub-folder (any base path works).
+      command: `node scripts/static-server.mjs ${hostPort} e2e/embed-host=/ dist=/courses/networking/playground/`,
       url: `http://localhost:${hostPort}/`,
       reuseExistingServer: false,
       timeout: 30_000,
