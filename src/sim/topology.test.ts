@@ -36,10 +36,11 @@ describe('topology', () => {
     expect(red?.title).toBe('red');
     expect(red?.devices.map((id) => t.devices[id]?.name)).toEqual(['lo', 'eth0']);
     const host = t.namespaces[t.hostNs];
-    expect(host?.bridges.map((id) => t.devices[id]?.name)).toEqual(['br0']);
+    // dockerd's docker0 is there from the start (default world); br0 comes after it.
+    expect(host?.bridges.map((id) => t.devices[id]?.name)).toEqual(['docker0', 'br0']);
     // The enslaved veth end is drawn on its bridge, not as a loose port of the host frame.
     expect(host?.devices.map((id) => t.devices[id]?.name)).toEqual(['lo', 'eth0']);
-    const br0 = t.devices[host?.bridges[0] as string];
+    const br0 = t.devices[host?.bridges[1] as string];
     expect(br0?.ports.map((id) => t.devices[id]?.name)).toEqual(['veth-red']);
     const veths = t.links.filter((l) => l.kind === 'veth');
     expect(veths).toHaveLength(1);
