@@ -11,6 +11,7 @@ import { ipv4LinkFailure } from './ipv4/icmp';
 import { linkwatchRun } from './netdev/linkwatch';
 import { netifReceive } from './netdev/rx';
 import { neighTimer } from './ipv4/arp';
+import { nfReject } from './netfilter/nf_reject';
 import { socketAppEvent } from './sock_app';
 
 export { HZ, JIFFY_US, jiffiesAt, msToJiffies, timerFireUs, schedule } from './sched_queue';
@@ -51,6 +52,9 @@ function dispatch(ctx: KernelCtx, ev: KEvent): void {
       return;
     case 'link-failure':
       ipv4LinkFailure(ctx, ev.ns, ev.pkt);
+      return;
+    case 'nf-reject':
+      if (ctx.k.netns[ev.ns]) nfReject(ctx, ev.ns, ev.pkt, ev.how, ev.inDev);
       return;
     default:
       assertNever(ev, 'kernel event');

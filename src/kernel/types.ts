@@ -718,4 +718,9 @@ export type KEvent =
    * to its sender. Linux calls it from the neighbour timer; it is queued at the same instant here so that the
    * neighbour code does not import the ICMP sender (which sends through the neighbour code).
    */
-  | { kind: 'link-failure'; atUs: number; seq: number; ns: NsId; pkt: Packet };
+  | { kind: 'link-failure'; atUs: number; seq: number; ns: NsId; pkt: Packet }
+  /**
+   * The REJECT target's answer (nf_reject_ipv4.c) to a copy of the packet it dropped, queued at the same
+   * instant for the same reason: the hook code must not import the senders that call the hooks.
+   */
+  | { kind: 'nf-reject'; atUs: number; seq: number; ns: NsId; pkt: Packet; how: string; inDev: DevId | null };

@@ -27,9 +27,10 @@ import type {
   NsId,
   Packet,
 } from '../types';
+import { schedule } from '../sched_queue';
+import { cloneSkb } from '../skbuff';
 import { ctDropUnconfirmed, ctEnabled, ctOf, nfConntrackConfirm, nfConntrackIn } from './nf_conntrack';
 import { manipOf, natManip, natSetup } from './nf_nat';
-import { nfReject } from './nf_reject';
 import { ruleSaveText } from './rule_text';
 import { ruleMatches, type MatchState } from './xt_match';
 
@@ -265,7 +266,16 @@ export function nfHook(
     const d = doTable(bc.t, bc.c, pkt, st);
     traceDecision(ctx, ns, hook, stage, pkt, d);
     if (d.verdict !== 'ACCEPT') {
-      if (d.reject !== null) nfReject(ctx, ns, pkt, d.reject, inDev);
+      // nf_send_unreach/nf_send_reset run from the scheduler at this same instant (sched.ts nf-reject).
+      if (d.reject !== null)
+        schedule(ctx, {
+          kind: 'nf-reject',
+          atUs: ctx.clock.nowUs,
+          ns,
+          pkt: cloneSkb(pkt),
+          how: d.reject,
+          inDev,
+        });
       ctDropUnconfirmed(ctx, ns, pkt);
       return 'DROP';
     }
