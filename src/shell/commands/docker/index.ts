@@ -9,7 +9,7 @@ import { createVerbSpec } from './create';
 import { execVerbSpec } from './exec';
 import { FlagError, parseFlags } from './flags';
 import { HELP } from './help_texts';
-import { inspectVerbSpec } from './inspect';
+import { inspectVerbSpec, typedInspect } from './inspect';
 import { logsVerbSpec, portVerbSpec } from './logs_port';
 import { networkCreateVerb } from './network/create';
 import { networkLsVerb } from './network/ls';
@@ -74,13 +74,13 @@ const GROUPS: Record<string, Record<string, Verb>> = {
     list: psVerbSpec,
     ps: psVerbSpec,
     exec: execVerbSpec,
-    inspect: inspectVerbSpec,
+    inspect: typedInspect('container'),
     logs: logsVerbSpec,
     port: portVerbSpec,
     rename: renameVerbSpec,
     kill: killVerbSpec,
   },
-  image: { ls: imagesVerbSpec, list: imagesVerbSpec, pull: pullVerbSpec },
+  image: { ls: imagesVerbSpec, list: imagesVerbSpec, pull: pullVerbSpec, inspect: typedInspect('image') },
 };
 
 function group(io: CommandIO, name: string, argv: string[]): Promise<number> | number {

@@ -79,6 +79,34 @@ export function printInspect(io: CommandIO, format: string, found: JsonValue[], 
   return 0;
 }
 
+/** `docker container inspect` / `docker image inspect` / the plain verb with --type: one kind of object. */
+export function typedInspect(kind: 'container' | 'image'): Verb {
+  return {
+    ...inspectVerbSpec,
+    path: `docker ${kind} inspect`,
+    use: `docker ${kind} inspect [OPTIONS] ${kind === 'container' ? 'CONTAINER [CONTAINER...]' : 'IMAGE [IMAGE...]'}`,
+    short: `Display detailed information on one or more ${kind}s`,
+    flags: INSPECT_FLAGS.filter((f) => f.long !== 'type' && (kind === 'container' || f.long !== 'size')),
+    run(io, p) {
+      // These verbs ask the daemon for one kind of object: its "No such ..." error, not the CLI's.
+      const st = io.os.state.docker;
+      const found: JsonValue[] = [];
+      const errors: string[] = [];
+      for (const name of p.args) {
+        const obj = kind === 'container' ? tryFindContainer(st, name) : null;
+        const v = obj ? containerInspect(st, obj) : kind === 'image' ? imageInspect(st, name) : null;
+        if (v) found.push(v);
+        else if (kind === 'container') errors.push(`Error response from daemon: No such container: ${name}`);
+        else
+          errors.push(
+            `Error response from daemon: No such image: ${name.includes(':') ? name : `${name}:latest`}`,
+          );
+      }
+      return printInspect(io, flagString(p, 'format'), found, errors);
+    },
+  };
+}
+
 export const inspectVerbSpec: Verb = {
   path: 'docker inspect',
   use: 'docker inspect [OPTIONS] NAME|ID [NAME|ID...]',
