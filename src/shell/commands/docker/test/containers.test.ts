@@ -396,3 +396,17 @@ describe('legacy links and finite main processes', () => {
     );
   });
 });
+
+describe('address exhaustion', () => {
+  it('fails the start when the subnet has no free address', async () => {
+    const net = await Scenario.start();
+    await net.run('docker network create --subnet 10.9.0.0/30 tiny');
+    expect((await net.run('docker run -d --name t1 --network tiny busybox top')).exitCode).toBe(0);
+    const id = await net.inspect('tiny', '{{.Id}}');
+    const r = await net.run('docker run -d --name t2 --network tiny busybox top');
+    expect(r.stderr).toBe(
+      `docker: Error response from daemon: no available IPv4 addresses on this network's address pools: tiny (${id}).\n`,
+    );
+    expect(r.exitCode).toBe(125);
+  });
+});
