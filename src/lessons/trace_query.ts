@@ -5,10 +5,13 @@
  */
 import type { TraceEvent } from './types';
 
-const ECHO_REPLY = /^IP (\d+\.\d+\.\d+\.\d+) > (\d+\.\d+\.\d+\.\d+): ICMP echo reply/;
+const ECHO_REPLY = /\bIP (\d+\.\d+\.\d+\.\d+) > (\d+\.\d+\.\d+\.\d+): ICMP echo reply/;
 
 /** Echo replies delivered to a program in namespace `ns` (a ping from there that worked), by source. */
-export function echoRepliesIn(trace: readonly TraceEvent[], ns: string | null): { from: string; to: string }[] {
+export function echoRepliesIn(
+  trace: readonly TraceEvent[],
+  ns: string | null,
+): { from: string; to: string }[] {
   if (!ns) return [];
   const out: { from: string; to: string }[] = [];
   for (const e of trace) {
@@ -26,16 +29,22 @@ export function pingedOk(trace: readonly TraceEvent[], ns: string | null, from?:
 
 /** DNAT translations that happened (`before` and `after` are "ADDR:PORT" forms as the trace gives them). */
 export function dnats(trace: readonly TraceEvent[]): { before: string; after: string }[] {
-  return trace.flatMap((e) => (e.kind === 'nat' && e.type === 'DNAT' ? [{ before: e.before, after: e.after }] : []));
+  return trace.flatMap((e) =>
+    e.kind === 'nat' && e.type === 'DNAT' ? [{ before: e.before, after: e.after }] : [],
+  );
 }
 
 export function snats(trace: readonly TraceEvent[]): { before: string; after: string }[] {
-  return trace.flatMap((e) => (e.kind === 'nat' && e.type === 'SNAT' ? [{ before: e.before, after: e.after }] : []));
+  return trace.flatMap((e) =>
+    e.kind === 'nat' && e.type === 'SNAT' ? [{ before: e.before, after: e.after }] : [],
+  );
 }
 
 /** Packets dropped, with the reason and the rule or detail. */
 export function drops(trace: readonly TraceEvent[]): { ns: string; reason: string; detail: string }[] {
-  return trace.flatMap((e) => (e.kind === 'kfree_skb' ? [{ ns: e.ns, reason: e.reason, detail: e.detail }] : []));
+  return trace.flatMap((e) =>
+    e.kind === 'kfree_skb' ? [{ ns: e.ns, reason: e.reason, detail: e.detail }] : [],
+  );
 }
 
 /** Segments a program in `ns` received on a TCP connection (data delivered to its socket). */

@@ -31,20 +31,33 @@ export type Check = (c: CheckCtx) => boolean;
  * `answer` reads that output and returns the right choice's index (choice questions) or the right value
  * (value questions, compared after trimming and lower-casing). `q` is the World after the command ran.
  */
-export type Predict =
-  | {
-      kind: 'choice';
-      /** The command whose output answers the question (typed by the "run it" button). */
-      command: string;
-      /** How many choices the text files give. */
-      choices: number;
-      answer: (output: string, q: WorldQuery) => number;
-    }
-  | {
-      kind: 'value';
-      command: string;
-      answer: (output: string, q: WorldQuery) => string;
-    };
+export type Predict = PredictBase &
+  (
+    | {
+        kind: 'choice';
+        /** The command whose output answers the question (typed by the "run it" button). */
+        command: string;
+        /** How many choices the text files give. */
+        choices: number;
+        answer: (output: string, q: WorldQuery) => number;
+      }
+    | {
+        kind: 'value';
+        command: string;
+        answer: (output: string, q: WorldQuery) => string;
+      }
+  );
+
+interface PredictBase {
+  /**
+   * When the question is about: 'start' = the state the step begins in (before fixing anything), 'end'
+   * (default) = after the step's solution. The panel grades whenever the command is run; the lesson test
+   * runs it at this point and checks that `expected` is what the simulator prints.
+   */
+  at?: 'start' | 'end';
+  /** The author's answer (choice index or value); the lesson test fails if the simulator disagrees. */
+  expected: number | string;
+}
 
 /**
  * What the graph highlights while a step is shown, named the way the graph labels things: the namespace box

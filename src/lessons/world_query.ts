@@ -194,7 +194,12 @@ export class WorldQuery {
   }
 
   /** Send a probe on a copy of the World (the World does not change): does a packet get there and back? */
-  reach(fromNs: string | null, dst: string | null, proto: 'icmp' | 'tcp' = 'icmp', port = 80): ProbeResult | null {
+  reach(
+    fromNs: string | null,
+    dst: string | null,
+    proto: 'icmp' | 'tcp' = 'icmp',
+    port = 80,
+  ): ProbeResult | null {
     const ip = dst === null ? null : parseIp4(dst);
     if (!fromNs || ip === null) return null;
     return probe(this.world, { from: fromNs, dst: ip, proto, port });

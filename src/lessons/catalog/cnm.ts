@@ -26,6 +26,7 @@ export const cnm: Lesson = {
       check: ({ q }) => q.wiredTo('c1', 'bridge'),
       predict: {
         kind: 'choice',
+        expected: 0,
         command: 'ip link show master docker0',
         choices: 3,
         // 0: a veth (the pair's host end), 1: c1's eth0 itself, 2: nothing
@@ -44,6 +45,7 @@ export const cnm: Lesson = {
       check: ({ q }) => q.endpoints('c1').filter((e) => e.ifName !== null).length >= 2,
       predict: {
         kind: 'value',
+        expected: 'eth1',
         command: 'docker exec c1 ip link',
         // The name of c1's second interface (the new endpoint's end inside the sandbox).
         answer: (out) => /^\d+: (eth[1-9]\d*)@/m.exec(out)?.[1] ?? '',

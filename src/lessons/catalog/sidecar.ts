@@ -1,0 +1,77 @@
+/** Lesson 7: `container:` mode, the seed's nginx sidecar: one namespace, one IP, one port space. */
+import type { Lesson } from '../types';
+import type { WorldQuery } from '../world_query';
+import { en } from './sidecar.en';
+import { zhCN } from './sidecar.zh_CN';
+
+/** Containers that joined my-nginx1's namespace (`--network container:my-nginx1`). */
+function joined(q: WorldQuery): ReturnType<WorldQuery['containers']> {
+  const target = q.container('my-nginx1');
+  if (!target) return [];
+  return q.containers().filter((c) => c.networkMode === `container:${target.id}`);
+}
+
+export const sidecar: Lesson = {
+  id: 'sidecar',
+  steps: [
+    {
+      id: 'nginx1',
+      commands: ['docker run -d --name my-nginx1 nginx', 'docker ps'],
+      solution: ['docker run -d --name my-nginx1 nginx'],
+      check: ({ q }) => q.running('my-nginx1') && q.listening(q.nsOf('my-nginx1'), 'tcp', 80),
+      highlight: () => [{ kind: 'sandbox', container: 'my-nginx1', role: 'sandbox' }],
+    },
+    {
+      id: 'join',
+      commands: [
+        'docker run -d --name sidecar --network container:my-nginx1 busybox sleep 3600',
+        'docker exec sidecar ip addr show eth0',
+      ],
+      solution: ['docker run -d --name sidecar --network container:my-nginx1 busybox sleep 3600'],
+      // A running container shares my-nginx1's namespace.
+      check: ({ q }) => {
+        const ns = q.nsOf('my-nginx1');
+        return ns !== null && joined(q).some((c) => c.status === 'running' && c.ns === ns);
+      },
+      predict: {
+        kind: 'choice',
+        expected: 0,
+        command: 'docker exec sidecar ip addr show eth0',
+        choices: 3,
+        // 0: my-nginx1's address, 1: an address of its own, 2: no eth0
+        answer: (out, q) => {
+          const m = /inet (\d+\.\d+\.\d+\.\d+)\//.exec(out);
+          if (!m) return 2;
+          return m[1] === q.ipOf('my-nginx1') ? 0 : 1;
+        },
+      },
+      highlight: () => [
+        { kind: 'sandbox', container: 'my-nginx1', role: 'sandbox' },
+        { kind: 'container', container: 'sidecar' },
+      ],
+    },
+    {
+      id: 'ports',
+      commands: [
+        'docker run -d --name my-nginx2 --network container:my-nginx1 nginx',
+        'docker ps -a',
+        'docker logs my-nginx2',
+      ],
+      solution: ['docker run -d --name my-nginx2 --network container:my-nginx1 nginx'],
+      // A second nginx in the shared namespace could not bind port 80 and exited: the port space is shared.
+      check: ({ q }) =>
+        joined(q).some((c) => c.image.startsWith('nginx') && c.status === 'exited' && c.exitCode !== 0) &&
+        q.running('my-nginx1'),
+    },
+    {
+      id: 'localhost',
+      needs: ['curl'],
+      commands: ['docker run --rm --network container:my-nginx1 nicolaka/netshoot curl -s http://localhost/'],
+      solution: ['docker run --rm --network container:my-nginx1 nicolaka/netshoot curl -s http://localhost/'],
+      // nginx answered a connection that never left the namespace.
+      check: ({ q, trace }) =>
+        trace.some((e) => e.kind === 'sock_deliver' && e.ns === q.nsOf('my-nginx1') && e.program === 'nginx'),
+    },
+  ],
+  text: { en, 'zh-CN': zhCN },
+};
