@@ -48,7 +48,10 @@ test.describe('embedding from another origin', () => {
     await open.focus();
     await expect(open).toHaveAttribute('href', new RegExp(`^${app.replace(/[.?]/g, '\\$&')}#s=`));
     const [full] = await Promise.all([page.context().waitForEvent('page'), open.click()]);
-    await expect(full.locator('.xterm-rows')).toContainText('# ip link add br0 type bridge');
+    // A whole second app boots (and replays the scenario) while the two frames run: give it time.
+    await expect(full.locator('.xterm-rows')).toContainText('# ip link add br0 type bridge', {
+      timeout: 40_000,
+    });
     await expect(full.getByRole('toolbar')).toBeVisible();
 
     // Reset goes back to the embed's start (a fresh host here).
