@@ -41,6 +41,9 @@ export async function runTranscript(
       r = await sim.run(term, line, {
         out: (s) => (streamedOut += s),
         err: (s) => (streamedErr += s),
+        // Nobody is there to press Ctrl-C: a line that would run forever is interrupted after a minute of
+        // simulated time, as if Ctrl-C had been pressed then.
+        deadlineUs: LINE_DEADLINE_US,
       });
     } catch (e) {
       const cause = e instanceof InternalError ? e.cause : e;

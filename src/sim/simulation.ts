@@ -24,6 +24,11 @@ export interface LineIo {
   out?(text: string): void;
   err?(text: string): void;
   signal?: AbortSignal;
+  /**
+   * Simulated time the line may take before it is interrupted as by Ctrl-C (non-interactive runs: a `ping`
+   * without `-c` or a `sleep 1d` must end). Unset: only the signal stops it.
+   */
+  deadlineUs?: number;
   pace?(us: number): Promise<void>;
   /**
    * Ids for the shells this line opens (replay keeps the recorded ids); opens beyond the list are not made.
@@ -296,10 +301,18 @@ export class Simulation {
         closed: true,
       };
     }
-    const txn = new Txn(this.world, this.opts.hooks ?? {}, this.opts.checkInvariants ?? false);
+    // Ctrl-C (the caller's signal) and the deadline both interrupt the line through one controller.
+    const stop = new AbortController();
+    if (io.signal?.aborted) stop.abort();
+    io.signal?.addEventListener('abort', () => stop.abort(), { once: true });
+    const startUs = this.world.clock.nowUs;
+    const deadline = io.deadlineUs;
+    const txn = new Txn(this.world, this.opts.hooks ?? {}, this.opts.checkInvariants ?? false, (w) => {
+      if (deadline !== undefined && !stop.signal.aborted && w.clock.nowUs - startUs >= deadline) stop.abort();
+    });
     const toOpen: { proc: Proc; title: string | undefined }[] = [];
     // Ctrl-C is journaled as the number of the pace call it came in, so a replay stops at the same point.
-    const signal = io.signal ?? new AbortController().signal;
+    const signal = stop.signal;
     let paces = 0;
     let interrupt: number | undefined = signal.aborted ? 0 : undefined;
     const onAbort = () => {

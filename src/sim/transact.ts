@@ -25,10 +25,19 @@ export class Txn implements OsAccess {
 
   private readonly checkInvariants: boolean;
 
-  constructor(world: World, hooks: KernelHooks | ((sys: World) => KernelHooks), checkInvariants = false) {
+  /** Called with each new World a mutation produced (the line's simulated-time deadline watches it). */
+  private readonly onChange: ((next: World) => void) | undefined;
+
+  constructor(
+    world: World,
+    hooks: KernelHooks | ((sys: World) => KernelHooks),
+    checkInvariants = false,
+    onChange?: (next: World) => void,
+  ) {
     this.world = world;
     this.hooks = hooks;
     this.checkInvariants = checkInvariants;
+    this.onChange = onChange;
   }
 
   get state(): World {
@@ -59,6 +68,7 @@ export class Txn implements OsAccess {
     this.world = next;
     this.patches.push(...patches);
     this.inversePatches.unshift(...inverse);
+    this.onChange?.(next);
     return result as T;
   }
 
