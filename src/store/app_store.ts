@@ -66,7 +66,7 @@ export interface AppState {
   /** Terminal whose line is running, if any. */
   running: string | null;
   /** The last line's result (trace, diff) for the panels that show them. */
-  last: { terminal: string; line: string; result: LineResult } | null;
+  last: { terminal: string; line: string; result: LineResult; output: string } | null;
   canUndo: boolean;
   canRedo: boolean;
   /** The lines undo/redo would take back / do again. */
@@ -198,10 +198,18 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
       aborts.set(id, ac);
       set({ running: id });
       let result: LineResult;
+      // What the line printed (stdout and stderr as they came), for lesson predict questions.
+      let printed = '';
       try {
         result = await sim.run(id, line, {
-          out: (s) => ch.write(s.replace(/\n/g, '\r\n')),
-          err: (s) => ch.write(s.replace(/\n/g, '\r\n')),
+          out: (s) => {
+            printed += s;
+            ch.write(s.replace(/\n/g, '\r\n'));
+          },
+          err: (s) => {
+            printed += s;
+            ch.write(s.replace(/\n/g, '\r\n'));
+          },
           signal: ac.signal,
           pace: (us) =>
             paceScale > 0 ? new Promise((r) => setTimeout(r, (us / 1000) * paceScale)) : Promise.resolve(),
@@ -223,7 +231,8 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
         redoLabels.length = 0;
       }
       const terms = sim.listTerminals().map(view);
-      set({ running: null, last: { terminal: id, line, result }, terminals: terms, welcome: false });
+      const output = result.streamed ? printed : result.stdout + result.stderr;
+      set({ running: null, last: { terminal: id, line, result, output }, terminals: terms, welcome: false });
       publish({ kind: 'run', label: line, list: [], exitCode: result.exitCode }, result.before);
       if (result.closed) {
         const parent = get().terminals.find((t) => t.id === id)?.parent ?? null;

@@ -47,3 +47,17 @@ export { startEmbedApi, type EmbedApi } from './embed_api';
 export { lessonEvents, LessonEvents, type StepListener } from './lesson_events';
 export { EMBED_API_VERSION, type EmbedEvent, type EmbedRequest } from './embed_protocol';
 export { registerServiceWorker } from './offline';
+export {
+  createLessonStore,
+  LESSON_SEED,
+  type LessonStore,
+  type LessonState,
+  type LessonActions,
+} from './lesson_session';
+export {
+  ProgressStore,
+  parseProgress,
+  PROGRESS_KEY,
+  type LessonProgress,
+  type ProgressDoc,
+} from './lesson_progress';

@@ -1,0 +1,220 @@
+/**
+ * The lesson being taken, bound to the app store: starting a lesson (a fresh host plus the lesson's setup,
+ * replayed out of sight), the current step, its check re-evaluated after every line and every undo/redo on
+ * the World and the trace since the step began, hints revealed one per wrong try, the predict question
+ * (answered before its command runs, graded on what the command printed), and progress kept in localStorage.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  gradePredict,
+  isPredictCommand,
+  lessonById,
+  stepPasses,
+  type Lesson,
+  type PredictGrade,
+  type TraceEvent,
+} from '../lessons';
+import type { AppState, AppStore } from './app_store';
+import { ProgressStore, type LessonProgress } from './lesson_progress';
+import type { StorageLike } from './persist';
+import { lessonEvents, type LessonEvents } from './lesson_events';
+
+/** Lessons are written against this seed (addresses and names in their text follow from it). */
+export const LESSON_SEED = 1;
+
+export interface LessonState {
+  lesson: Lesson | null;
+  step: number;
+  /** Per step: its check passed in this run. */
+  passed: boolean[];
+  /** Wrong tries on the current step (a failed Check, or a failing line while the check does not pass). */
+  wrongTries: number;
+  /** Hints revealed on the current step. */
+  hints: number;
+  /** The learner's answer to the current step's predict question, once given. */
+  answer: number | string | null;
+  grade: PredictGrade | null;
+  /** A Check was asked for and failed (cleared by the next line). */
+  checkFailed: boolean;
+  starting: boolean;
+  /** Saved progress of every lesson (for the lesson list's ticks). */
+  saved: Readonly<Record<string, LessonProgress>>;
+}
+
+export interface LessonActions {
+  /** Start a lesson from a fresh host (the session is replaced). Resolves false for an unknown id. */
+  start(id: string): Promise<boolean>;
+  close(): void;
+  goto(step: number): void;
+  next(): void;
+  prev(): void;
+  /** Evaluate the current step now; a failure counts as a wrong try and reveals a hint. */
+  check(): boolean;
+  /** Answer the predict question (before running its command). */
+  answerPredict(value: number | string): void;
+  /** Type a line into the active terminal (the click-to-type commands). */
+  type(line: string): Promise<void>;
+  resetProgress(id: string): void;
+}
+
+export type LessonStore = StoreApi<LessonState & LessonActions>;
+
+/**
+ * `storage`: where progress is kept (localStorage in the browser, null: this tab only). `events`: where passed
+ * steps are announced (the embed API forwards them to a course page).
+ */
+export function createLessonStore(
+  app: AppStore,
+  storage: StorageLike | null = null,
+  events: LessonEvents = lessonEvents,
+): LessonStore {
+  const progress = new ProgressStore(storage);
+  /** Trace of the lines run since the current step was shown. */
+  let trace: TraceEvent[] = [];
+
+  const initial = (): LessonState => ({
+    lesson: null,
+    step: 0,
+    passed: [],
+    wrongTries: 0,
+    hints: 0,
+    answer: null,
+    grade: null,
+    checkFailed: false,
+    starting: false,
+    saved: progress.all(),
+  });
+
+  const store = createStore<LessonState & LessonActions>()((set, get) => ({
+    ...initial(),
+
+    async start(id) {
+      const lesson = lessonById(id);
+      if (!lesson) return false;
+      trace = [];
+      set({ ...initial(), lesson, starting: true, passed: lesson.steps.map(() => false) });
+      const setup = lesson.setup ?? [];
+      await app.getState().loadScenario({
+        v: 2,
+        seed: LESSON_SEED,
+        journal: setup.map((line) => ({ kind: 'line' as const, terminal: 't1', line })),
+      });
+      // The setup is the lesson's premise, not the learner's work: the terminal starts at a clean prompt.
+      const host = app.getState().hostTerminal;
+      if (host && setup.length > 0) {
+        const ch = app.getState().channel(host);
+        const sb = ch.scrollback();
+        ch.clear();
+        ch.write(sb.slice(sb.lastIndexOf('\n') + 1));
+      }
+      app.getState().dismissWelcome();
+      set({ starting: false });
+      enterStep(0);
+      return true;
+    },
+
+    close() {
+      trace = [];
+      set(initial());
+    },
+
+    goto(i) {
+      enterStep(i);
+    },
+
+    next() {
+      enterStep(get().step + 1);
+    },
+
+    prev() {
+      enterStep(get().step - 1);
+    },
+
+    check() {
+      const ok = evaluate();
+      if (!ok) {
+        wrongTry();
+        set({ checkFailed: true });
+      }
+      return ok;
+    },
+
+    answerPredict(value) {
+      if (get().grade) return;
+      set({ answer: value });
+    },
+
+    async type(line) {
+      const s = app.getState();
+      const t = s.activeTerminal ?? s.hostTerminal;
+      if (t) await s.typeLine(t, line);
+    },
+
+    resetProgress(id) {
+      progress.reset(id);
+      set({ saved: progress.all() });
+    },
+  }));
+
+  const current = () => {
+    const { lesson, step } = store.getState();
+    return lesson?.steps[step] ?? null;
+  };
+
+  /** Evaluate the current step on the app's World and the trace since the step began; record a pass. */
+  function evaluate(): boolean {
+    const { lesson, step, passed } = store.getState();
+    const s = current();
+    const world = app.getState().world;
+    if (!lesson || !s || !world) return false;
+    const ok = stepPasses(s, world, trace);
+    if (ok && !passed[step]) {
+      const next = [...passed];
+      next[step] = true;
+      progress.markPassed(lesson.id, s.id);
+      store.setState({ passed: next, saved: progress.all() });
+      events.stepPassed(lesson.id, s.id);
+    }
+    return ok;
+  }
+
+  function enterStep(i: number): void {
+    const { lesson } = store.getState();
+    if (!lesson) return;
+    const step = Math.max(0, Math.min(i, lesson.steps.length - 1));
+    trace = [];
+    store.setState({ step, wrongTries: 0, hints: 0, answer: null, grade: null, checkFailed: false });
+    progress.setCurrent(lesson.id, step);
+    evaluate();
+  }
+
+  function wrongTry(): void {
+    const s = current();
+    const { lesson, wrongTries } = store.getState();
+    if (!s || !lesson) return;
+    const n = lesson.text.en.steps[s.id]?.hints.length ?? 0;
+    store.setState({ wrongTries: wrongTries + 1, hints: Math.min(wrongTries + 1, n) });
+  }
+
+  function onApp(s: AppState, prev: AppState): void {
+    const l = store.getState();
+    if (!l.lesson || l.starting) return;
+    if (s.last !== prev.last && s.last) {
+      trace.push(...s.last.result.trace);
+      const step = current();
+      const p = step?.predict;
+      if (p && step && l.answer !== null && !l.grade && isPredictCommand(p, s.last.line) && s.world) {
+        const grade = gradePredict(p, l.answer, s.last.output, s.world);
+        progress.recordPrediction(l.lesson.id, step.id, grade.correct);
+        store.setState({ grade, saved: progress.all() });
+      }
+      store.setState({ checkFailed: false });
+      if (!evaluate() && s.last.result.exitCode !== 0) wrongTry();
+    } else if (s.world !== prev.world) {
+      evaluate();
+    }
+  }
+  app.subscribe(onApp);
+
+  return store;
+}
