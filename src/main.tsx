@@ -16,7 +16,12 @@ function savedTheme(): Theme {
 
 const i18n = initI18n(pickLanguage(window.location.search, navigator.languages ?? []));
 document.documentElement.lang = i18n.language;
-const store = createAppStore({ theme: savedTheme() });
+// ?pace=0 runs commands without waiting in real time for simulated time (benchmarks, long demo scripts).
+const pace = Number(new URLSearchParams(window.location.search).get('pace') ?? '1');
+const store = createAppStore({
+  theme: savedTheme(),
+  paceScale: Number.isFinite(pace) && pace >= 0 ? pace : 1,
+});
 // Share links, autosave, embed mode (?embed=1) and its postMessage API: src/ui/share/boot.ts.
 const embed = parseEmbedParams(window.location.search);
 const session = createSessionUi(store, embed);

@@ -15,6 +15,8 @@ export * from './line_editor';
 export {
   GEOMETRY,
   columnX,
+  columnWidth,
+  subsOf,
   nsNodeId,
   placeNodes,
   pinNode,

@@ -20,7 +20,7 @@ export interface XY {
 
 export interface Slot {
   col: number;
-  /** Sub-column inside the column (0 or 1). */
+  /** Sub-column inside the column (0 .. the column's width in boxes - 1). */
   sub: number;
   row: number;
   /** Rows the box spans. */
@@ -36,11 +36,14 @@ export interface LayoutState {
   slots: Record<string, Slot>;
   /** Column of each bridge device (by device id), sticky. */
   bridgeCol: Record<string, number>;
+  /**
+   * Width of each bridge column in boxes (2 unless it grew). Only the rightmost column grows (nothing stands
+   * right of it), so a busy bridge gets a wide, not an endless, block and no other column moves.
+   */
+  colSubs?: Record<number, number>;
 }
 
 export const GEOMETRY = {
-  /** Width of a bridge column of the host frame: two namespace boxes side by side above its bridge. */
-  colW: 416,
   /** Width of column 0 (the host's own ports and `host` containers): one box wide. */
   col0W: 208,
   /** Width of a namespace box. */
@@ -54,10 +57,27 @@ export const GEOMETRY = {
   above: 56,
 };
 
-/** Sub-columns (boxes side by side) of a column. */
-const subsOf = (col: number): number => (col === 0 ? 1 : 2);
+/** Boxes side by side in a column: column 0 is one box wide, a bridge column two unless it grew. */
+export function subsOf(l: LayoutState, col: number): number {
+  return col === 0 ? 1 : (l.colSubs?.[col] ?? 2);
+}
 
-export const emptyLayout = (): LayoutState => ({ pos: {}, pinned: {}, slots: {}, bridgeCol: {} });
+/** Width of column `col` in pixels. */
+export function columnWidth(l: LayoutState, col: number): number {
+  const g = GEOMETRY;
+  return col === 0 ? g.col0W : subsOf(l, col) * (g.boxW + g.gap);
+}
+
+/** Rows a column of `subs` boxes fills before it grows a box wider (keeps a growing block about square). */
+const rowLimit = (subs: number): number => Math.ceil(subs * 1.5) + 1;
+
+export const emptyLayout = (): LayoutState => ({
+  pos: {},
+  pinned: {},
+  slots: {},
+  bridgeCol: {},
+  colSubs: {},
+});
 
 export const nsNodeId = (ns: string): string => `ns:${ns}`;
 
@@ -84,15 +104,16 @@ export function estimateBoxHeight(t: Topology, box: TopoNs): number {
 }
 
 /** Canvas x of column `col`'s left edge (relative to the frame's origin). */
-export function columnX(col: number): number {
-  const g = GEOMETRY;
-  return g.pad + (col === 0 ? 0 : g.col0W + (col - 1) * g.colW);
+export function columnX(l: LayoutState, col: number): number {
+  let x = GEOMETRY.pad;
+  for (let c = 0; c < col; c++) x += columnWidth(l, c);
+  return x;
 }
 
-function slotXY(s: Slot): XY {
+function slotXY(l: LayoutState, s: Slot): XY {
   const g = GEOMETRY;
   return {
-    x: columnX(s.col) + s.sub * (g.boxW + g.gap),
+    x: columnX(l, s.col) + s.sub * (g.boxW + g.gap),
     y: -g.above - (s.row + s.span) * g.rowH,
   };
 }
@@ -104,6 +125,7 @@ export function placeNodes(t: Topology, prev: LayoutState): LayoutState {
     pinned: prev.pinned,
     slots: { ...prev.slots },
     bridgeCol: { ...prev.bridgeCol },
+    colSubs: { ...prev.colSubs },
   };
   const host = t.namespaces[t.hostNs];
   // Bridges of the host: sticky columns 1, 2, ... (lowest column no present bridge uses).
@@ -130,22 +152,32 @@ export function placeNodes(t: Topology, prev: LayoutState): LayoutState {
     if (!live.has(id)) continue;
     for (let r = s.row; r < s.row + s.span; r++) occupied.add(`${s.col}/${s.sub}/${r}`);
   }
+  const colSubs = next.colSubs as Record<number, number>;
+  const lastCol = Math.max(0, ...Object.values(next.bridgeCol), ...Object.keys(colSubs).map(Number));
   for (const box of boxes) {
     const id = nsNodeId(box.id);
-    if (next.slots[id] && next.pos[id]) continue;
     const col = columnOf(t, box, next.bridgeCol);
+    const had = next.slots[id];
+    if (had && next.pos[id] && (had.col === col || next.pinned[id])) continue;
+    // A box whose cable now leads to another bridge (the command touched it) moves above that bridge.
+    if (had) for (let r = had.row; r < had.row + had.span; r++) occupied.delete(`${had.col}/${had.sub}/${r}`);
     const span = Math.max(1, Math.ceil(estimateBoxHeight(t, box) / GEOMETRY.rowH));
+    const fits = (row: number, sub: number) => {
+      for (let r = row; r < row + span; r++) if (occupied.has(`${col}/${sub}/${r}`)) return false;
+      return true;
+    };
     let placed: Slot | null = null;
-    for (let row = 0; !placed; row++) {
-      for (let sub = 0; sub < subsOf(col) && !placed; sub++) {
-        let free = true;
-        for (let r = row; r < row + span; r++) if (occupied.has(`${col}/${sub}/${r}`)) free = false;
-        if (free) placed = { col, sub, row, span };
-      }
+    while (!placed) {
+      const subs = subsOf(next, col);
+      const limit = col === lastCol && col > 0 ? rowLimit(subs) : Infinity;
+      for (let row = 0; !placed && row + span <= Math.max(limit, span); row++)
+        for (let sub = 0; sub < subs && !placed; sub++) if (fits(row, sub)) placed = { col, sub, row, span };
+      // The rightmost column is full up to its row limit: one box wider.
+      if (!placed) colSubs[col] = subs + 1;
     }
     for (let r = placed.row; r < placed.row + span; r++) occupied.add(`${col}/${placed.sub}/${r}`);
     next.slots[id] = placed;
-    if (!next.pinned[id]) next.pos[id] = slotXY(placed);
+    if (!next.pinned[id]) next.pos[id] = slotXY(next, placed);
   }
   // Slots of boxes that are gone are freed; their last position is kept for undo/redo.
   for (const id of Object.keys(next.slots)) if (!live.has(id)) delete next.slots[id];

@@ -84,7 +84,7 @@ export const NsNode = memo(function NsNode({ id, data }: NodeProps<NsFlowNode>) 
         data-ns="host"
         key={changeSeq}
         className={`rounded-2xl border-2 border-slate-400 bg-slate-100/80 pb-3 shadow-sm dark:border-slate-500 dark:bg-slate-900/80 ${isSel ? 'ring-2 ring-blue-600' : ''}`}
-        style={{ minWidth: g.pad * 2 + g.col0W + (data.columns - 1) * g.colW }}
+        style={{ minWidth: g.pad * 2 + data.colWidths.reduce((a, w) => a + w, 0) }}
       >
         <div className="flex items-center gap-2 border-b border-slate-300 px-3 py-1.5 dark:border-slate-700">
           <ServerIcon />
@@ -93,7 +93,7 @@ export const NsNode = memo(function NsNode({ id, data }: NodeProps<NsFlowNode>) 
         <div
           className="grid items-end gap-y-2 pt-3"
           style={{
-            gridTemplateColumns: `repeat(${data.columns}, ${g.colW}px)`,
+            gridTemplateColumns: data.colWidths.map((w) => `${w}px`).join(' '),
             paddingLeft: g.pad,
             paddingRight: g.pad,
           }}
@@ -170,7 +170,7 @@ export const NsNode = memo(function NsNode({ id, data }: NodeProps<NsFlowNode>) 
       data-mode={mode}
       key={changeSeq}
       className={[
-        'flex flex-col gap-1.5 rounded-xl border-2 bg-white/95 p-2 shadow-md dark:bg-slate-900/95',
+        'flex flex-col gap-1.5 rounded-xl border-2 bg-white/95 p-2 dark:bg-slate-900/95',
         BOX_STYLE[mode] ?? '',
         shared ? 'outline-2 outline-offset-2 outline-fuchsia-500/60' : '',
         pulse,

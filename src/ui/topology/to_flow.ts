@@ -9,7 +9,7 @@
  */
 import type { Edge, Node } from '@xyflow/react';
 import type { TopoContainer, TopoDevice, Topology, TopoNs } from '../../sim';
-import type { ChangeView, LayoutState, Selection, XY } from '../../store';
+import { columnWidth, type ChangeView, type LayoutState, type Selection, type XY } from '../../store';
 
 export interface BridgeView {
   dev: TopoDevice;
@@ -29,8 +29,8 @@ export interface NsData extends Record<string, unknown> {
   changeSeq: number;
   /** The selected id inside this node (`dev:..`, `ctr:..`, or `ns:..` for the box). */
   selected: string | null;
-  /** Columns of the host frame (bridge columns + column 0). */
-  columns: number;
+  /** Widths of the host frame's columns in pixels (column 0, then each bridge column); [] for other boxes. */
+  colWidths: number[];
 }
 
 export type NsFlowNode = Node<NsData, 'ns'>;
@@ -47,9 +47,56 @@ export type LinkEdge = Edge<VethData, 'link'>;
 export interface FlowCache {
   nodes: Map<string, { sig: string; node: NsFlowNode }>;
   edges: Map<string, { sig: string; edge: LinkEdge }>;
+  /** The inputs of the last call (identity), to skip rebuilding node data when only positions moved. */
+  inputs: {
+    t: Topology;
+    change: ChangeView | null;
+    sel: Selection;
+    bridgeCol: LayoutState['bridgeCol'];
+  } | null;
 }
 
-export const newFlowCache = (): FlowCache => ({ nodes: new Map(), edges: new Map() });
+export const newFlowCache = (): FlowCache => ({ nodes: new Map(), edges: new Map(), inputs: null });
+
+/** What a namespace box shows (everything but its position). */
+function nodeData(
+  t: Topology,
+  ns: TopoNs,
+  layout: LayoutState,
+  hl: ReadonlySet<string>,
+  seq: number,
+  sel: Selection,
+  hostCols: number,
+): NsData {
+  const devices = ns.devices.map((d) => t.devices[d] as TopoDevice);
+  const bridges: BridgeView[] = ns.bridges.map((b) => {
+    const dev = t.devices[b] as TopoDevice;
+    return {
+      dev,
+      ports: dev.ports.map((p) => t.devices[p]).filter((p): p is TopoDevice => !!p),
+      col: layout.bridgeCol[b] ?? 1,
+    };
+  });
+  const containers = ns.containers.map((c) => t.containers[c] as TopoContainer);
+  const inner = [
+    ...devices.map((d) => `dev:${d.id}`),
+    ...bridges.flatMap((b) => [`dev:${b.dev.id}`, ...b.ports.map((p) => `dev:${p.id}`)]),
+    ...containers.map((c) => `ctr:${c.id}`),
+  ];
+  const changed = inner.filter((x) => hl.has(x));
+  const boxChanged = hl.has(`ns:${ns.id}`);
+  return {
+    ns,
+    devices,
+    bridges,
+    containers,
+    changed,
+    boxChanged,
+    changeSeq: changed.length > 0 || boxChanged ? seq : 0,
+    selected: selectedIn(sel, t, ns),
+    colWidths: ns.role === 'host' ? Array.from({ length: hostCols }, (_, c) => columnWidth(layout, c)) : [],
+  };
+}
 
 function selectedIn(sel: Selection, t: Topology, ns: TopoNs): string | null {
   if (!sel) return null;
@@ -82,22 +129,32 @@ export function toFlow(
   /** Which handle of each interface its cable uses: every chip has a top and a bottom one (ether: left/right). */
   const sides = new Map<string, 't' | 'b' | 'l' | 'r'>();
 
+  // A drag changes positions only: then every node's data is still valid and is not rebuilt.
+  const sameInputs =
+    cache.inputs !== null &&
+    cache.inputs.t === t &&
+    cache.inputs.change === change &&
+    cache.inputs.sel === sel &&
+    cache.inputs.bridgeCol === layout.bridgeCol;
+  cache.inputs = { t, change, sel, bridgeCol: layout.bridgeCol };
+
   for (const nsId of t.order) {
     const ns = t.namespaces[nsId] as TopoNs;
     const id = `ns:${nsId}`;
     const position = layout.pos[id];
     if (!position) continue;
-    const devices = ns.devices.map((d) => t.devices[d] as TopoDevice);
-    const bridges: BridgeView[] = ns.bridges.map((b) => {
-      const dev = t.devices[b] as TopoDevice;
-      return {
-        dev,
-        ports: dev.ports.map((p) => t.devices[p]).filter((p): p is TopoDevice => !!p),
-        col: layout.bridgeCol[b] ?? 1,
-      };
-    });
-    const containers = ns.containers.map((c) => t.containers[c] as TopoContainer);
-    for (const d of [...devices, ...bridges.flatMap((b) => b.ports)]) {
+    const cached = cache.nodes.get(id);
+    let data: NsData;
+    let sig: string;
+    if (sameInputs && cached) {
+      data = cached.node.data;
+      sig = cached.sig;
+    } else {
+      data = nodeData(t, ns, layout, hl, seq, sel, hostCols);
+      sig = JSON.stringify(data);
+      if (cached && cached.sig === sig) data = cached.node.data;
+    }
+    for (const d of [...data.devices, ...data.bridges.flatMap((b) => b.ports)]) {
       const peer = d.peer ? t.devices[d.peer] : undefined;
       if (ns.role === 'host') sides.set(d.id, d.kind === 'ether' ? 'l' : 't');
       else if (ns.role === 'external')
@@ -107,26 +164,6 @@ export function toFlow(
         );
       else sides.set(d.id, sideToward(position, peer ? posOfNs(peer.ns) : undefined));
     }
-    const inner = [
-      ...devices.map((d) => `dev:${d.id}`),
-      ...bridges.flatMap((b) => [`dev:${b.dev.id}`, ...b.ports.map((p) => `dev:${p.id}`)]),
-      ...containers.map((c) => `ctr:${c.id}`),
-    ];
-    const changed = inner.filter((x) => hl.has(x));
-    const boxChanged = hl.has(id);
-    const selected = selectedIn(sel, t, ns);
-    const data: NsData = {
-      ns,
-      devices,
-      bridges,
-      containers,
-      changed,
-      boxChanged,
-      changeSeq: changed.length > 0 || boxChanged ? seq : 0,
-      selected,
-      columns: ns.role === 'host' ? hostCols : 1,
-    };
-    const sig = JSON.stringify(data);
     const prev = cache.nodes.get(id);
     const m = measured.get(id);
     let node: NsFlowNode;
@@ -143,7 +180,7 @@ export function toFlow(
         id,
         type: 'ns',
         position,
-        data: prev && prev.sig === sig ? prev.node.data : data,
+        data,
         ...(m ? { measured: m } : {}),
         draggable: ns.role !== 'host',
         selectable: false,
