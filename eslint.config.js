@@ -62,6 +62,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+  },
+  {
     // Browser scripts outside src: the service worker template and the e2e page that embeds the app.
     files: ['scripts/offline/sw.template.js', 'e2e/embed-host/**/*.js'],
     languageOptions: { globals: { ...globals.serviceworker, ...globals.browser } },

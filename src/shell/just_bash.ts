@@ -2,7 +2,9 @@
  * just-bash is large (~350 KB gzip): it is loaded on demand so the first screen does not wait for it.
  * `loadJustBash()` once, then `justBash()` synchronously.
  */
-type JustBash = typeof import('just-bash/browser');
+import type * as JustBashModule from 'just-bash/browser';
+
+type JustBash = typeof JustBashModule;
 
 let loaded: JustBash | null = null;
 let loading: Promise<JustBash> | null = null;

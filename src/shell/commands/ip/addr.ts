@@ -78,7 +78,8 @@ function parseRequest(io: CommandIO, opts: IpOpts, argv: readonly string[]): Add
       if (v === '+' || v === '-') r.broadcast = v;
       else {
         const a = parseInetAddr(v, r.family);
-        if (a === null) throw new IpError(`Error: ${familyText(r.family)} address is expected rather than "${v}".\n`, 1);
+        if (a === null)
+          throw new IpError(`Error: ${familyText(r.family)} address is expected rather than "${v}".\n`, 1);
         if (r.family === 'unspec') r.family = a.family;
         r.broadcast = a.family === 'inet' ? ip4Of(a) : null;
       }
@@ -94,23 +95,29 @@ function parseRequest(io: CommandIO, opts: IpOpts, argv: readonly string[]): Add
       const v = next();
       if (!/^\d+$/.test(v)) throw invalidArg('"metric" value is invalid\n', v);
     } else if (matches(w, 'valid_lft')) {
-      if (validLft !== null) throw new IpError(`Error: duplicate "valid_lft": "${w}" is the second value.\n`, 255);
+      if (validLft !== null)
+        throw new IpError(`Error: duplicate "valid_lft": "${w}" is the second value.\n`, 255);
       validLft = next();
       if (validLft !== 'forever' && !/^\d+$/.test(validLft)) throw invalidArg('valid_lft value', validLft);
     } else if (matches(w, 'preferred_lft')) {
-      if (preferredLft !== null) throw new IpError(`Error: duplicate "preferred_lft": "${w}" is the second value.\n`, 255);
+      if (preferredLft !== null)
+        throw new IpError(`Error: duplicate "preferred_lft": "${w}" is the second value.\n`, 255);
       preferredLft = next();
-      if (preferredLft !== 'forever' && !/^\d+$/.test(preferredLft)) throw invalidArg('preferred_lft value', preferredLft);
+      if (preferredLft !== 'forever' && !/^\d+$/.test(preferredLft))
+        throw invalidArg('preferred_lft value', preferredLft);
     } else if (FLAGS[w]) {
       const f = FLAGS[w] as { readonly: boolean; v6only: boolean };
       if (f.readonly) io.err(`Warning: ${w} option is not mutable from userspace\n`);
-      else if (f.v6only && r.family !== 'inet6') io.err(`Warning: ${w} option can be set only for IPv6 addresses\n`);
+      else if (f.v6only && r.family !== 'inet6')
+        io.err(`Warning: ${w} option can be set only for IPv6 addresses\n`);
       else r.flags.add(w);
     } else {
       if (w === 'local') w = next();
-      if (r.local !== null) throw new IpError(`Error: either "local" is duplicate, or "${w}" is a garbage.\n`, 255);
+      if (r.local !== null)
+        throw new IpError(`Error: either "local" is duplicate, or "${w}" is a garbage.\n`, 255);
       const p = parseInetPrefix(w, r.family);
-      if (p === null) throw new IpError(`Error: ${familyText(r.family)} prefix is expected rather than "${w}".\n`, 1);
+      if (p === null)
+        throw new IpError(`Error: ${familyText(r.family)} prefix is expected rather than "${w}".\n`, 1);
       r.local = p;
       r.localArg = w;
       if (r.family === 'unspec') r.family = p.family;
@@ -144,14 +151,20 @@ function apply(io: CommandIO, dev: NetDevice, r: AddrRequest, mode: Mode): Kerne
       }
       const existing = kctx.k.devices[dev.id]?.inet6.find((a) => a.addr === text);
       if (existing && mode !== 'add') return null;
-      const res = inet6AddAddr(kctx, dev.id, { addr: text, prefixLen: local.bitlen, nodad: r.flags.has('nodad') });
+      const res = inet6AddAddr(kctx, dev.id, {
+        addr: text,
+        prefixLen: local.bitlen,
+        nodad: r.flags.has('nodad'),
+      });
       return res.ok ? null : res.error;
     }
     const addr = ip4Of(local);
     if (mode === 'delete') {
       const res = inetDelAddr(kctx, dev.id, addr, local.explicitLen ? local.bitlen : null);
       if (res.ok) return null;
-      return res.error.errno === 'EADDRNOTAVAIL' ? { errno: 'EADDRNOTAVAIL', extack: 'ipv4: Address not found' } : res.error;
+      return res.error.errno === 'EADDRNOTAVAIL'
+        ? { errno: 'EADDRNOTAVAIL', extack: 'ipv4: Address not found' }
+        : res.error;
     }
     // find_matching_ifa(): change/replace update an address with the same local and prefix length.
     const same = kctx.k.devices[dev.id]?.inet.find((a) => a.local === addr && a.prefixLen === local.bitlen);
@@ -173,7 +186,8 @@ function apply(io: CommandIO, dev: NetDevice, r: AddrRequest, mode: Mode): Kerne
     });
     if (res.ok) return null;
     if (res.error.errno === 'EEXIST') return { errno: 'EEXIST', extack: 'ipv4: Address already assigned' };
-    if (res.error.errno === 'EINVAL' && !res.error.extack) return { errno: 'EINVAL', extack: 'ipv4: Invalid scope value' };
+    if (res.error.errno === 'EINVAL' && !res.error.extack)
+      return { errno: 'EINVAL', extack: 'ipv4: Invalid scope value' };
     return res.error;
   });
 }

@@ -8,7 +8,7 @@ import { devByIndex, devicesOf, inet6DelAddr, inetDelAddr } from '../../../kerne
 import type { CommandIO } from '../../types';
 import type { AddrPrintCtx } from './addr_print';
 import { printAddrinfo } from './addr_print';
-import type { LinkPrintCtx } from './link_print';
+import type { LinkPrintCtx } from './link_ctx';
 import { printLinkinfo } from './link_print';
 import { printStats64 } from './link_stats';
 import { flushRounds } from './flush';
@@ -83,11 +83,20 @@ function flagFilter(f: AddrFilter, word: string): boolean {
 
 /** fnmatch(3) for the label filter: *, ? and [...] classes. */
 function fnmatch(pattern: string, s: string): boolean {
-  const re = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const re = pattern
+    .replace(/[.+^${}()|\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${re}$`).test(s);
 }
 
-function parseFilter(io: CommandIO, k: KernelState, ns: NsId, family: AddrFilter['family'], argv: readonly string[]): AddrFilter {
+function parseFilter(
+  io: CommandIO,
+  k: KernelState,
+  ns: NsId,
+  family: AddrFilter['family'],
+  argv: readonly string[],
+): AddrFilter {
   const f: AddrFilter = {
     family,
     pfx: null,
@@ -147,7 +156,8 @@ function parseFilter(io: CommandIO, k: KernelState, ns: NsId, family: AddrFilter
     } else {
       let v = w;
       if (w === 'dev') v = next();
-      if (f.dev !== null) throw new IpError(`Error: either "dev" is duplicate, or "${v}" is a garbage.\n`, 255);
+      if (f.dev !== null)
+        throw new IpError(`Error: either "dev" is duplicate, or "${v}" is a garbage.\n`, 255);
       f.dev = v;
     }
   }
@@ -315,7 +325,9 @@ export function flushAddrs(io: CommandIO, opts: IpOpts, argv: string[]): number 
     stats: opts.stats > 0,
     maxRounds: 10,
     dump: () =>
-      dumpAddrs(io.os.state.kernel, ns, io.os.state.clock.nowUs, fam).filter((a) => (!ifindex || a.ifindex === ifindex) && addrPasses(f, a, ll)),
+      dumpAddrs(io.os.state.kernel, ns, io.os.state.clock.nowUs, fam).filter(
+        (a) => (!ifindex || a.ifindex === ifindex) && addrPasses(f, a, ll),
+      ),
     remove: (victims) =>
       io.os.mutate(({ kctx }) => {
         for (const a of victims) {

@@ -22,10 +22,15 @@ export interface FlushSpec<T> {
 
 export function flushRounds<T>(io: CommandIO, spec: FlushSpec<T>): number {
   const complete = (round: number): number => {
-    if (spec.stats) io.out(round === 0 ? 'Nothing to flush.\n' : `*** Flush is complete after ${round} round${round > 1 ? 's' : ''} ***\n`);
+    if (spec.stats)
+      io.out(
+        round === 0
+          ? 'Nothing to flush.\n'
+          : `*** Flush is complete after ${round} round${round > 1 ? 's' : ''} ***\n`,
+      );
     return 0;
   };
-  for (let round = 0; round < spec.maxRounds; ) {
+  for (let round = 0; round < spec.maxRounds;) {
     const items = spec.dump();
     if (items.length === 0) return complete(round);
     round++;

@@ -146,7 +146,8 @@ function parseGlobal(io: CommandIO, argv: string[]): { opts: IpOpts; rest: strin
     else if (matches(opt, '-netns')) {
       const name = next();
       const ns = resolveNetns(io, name);
-      if (ns === null) throw new IpError(`Cannot open network namespace "${name}": No such file or directory\n`, 255);
+      if (ns === null)
+        throw new IpError(`Cannot open network namespace "${name}": No such file or directory\n`, 255);
       opts.ns = ns;
     } else if (matches(opt, '-Numeric') || matches(opt, '-all') || opt === '-echo') {
       if (matches(opt, '-all')) opts.all = true;

@@ -48,7 +48,8 @@ function setLink(ctx: KernelCtx, id: DevId, r: LinkRequest, renameTo: string | n
   const dev = (): NetDevice => ctx.k.devices[id] as NetDevice;
   if (r.netns !== null) {
     const d = dev();
-    if (d.kind === 'bridge' || d.kind === 'loopback') return { errno: 'EINVAL', extack: 'The interface netns is immutable' };
+    if (d.kind === 'bridge' || d.kind === 'loopback')
+      return { errno: 'EINVAL', extack: 'The interface netns is immutable' };
     const e = fail(changeNetns(ctx, id, r.netns));
     if (e) return e;
   }
@@ -104,19 +105,26 @@ function findDev(io: CommandIO, opts: IpOpts, name: string): NetDevice {
 /** veth_parse_opt(): "peer" and the peer's own attributes (no type of its own). */
 function parseVethPeer(io: CommandIO, args: readonly string[]): LinkRequest | null {
   if (args.length === 0) return null;
-  if (args[0] !== 'peer') throw new IpError('Usage: ip link <options> type veth [peer <options>]\nTo get <options> type \'ip link add help\'\n', 1);
+  if (args[0] !== 'peer')
+    throw new IpError(
+      "Usage: ip link <options> type veth [peer <options>]\nTo get <options> type 'ip link add help'\n",
+      1,
+    );
   const peer = emptyRequest();
   iplinkParse(io, args.slice(1), peer);
-  if (peer.type !== null) throw new IpError(`Error: duplicate "type": "${peer.type}" is the second value.\n`, 255);
+  if (peer.type !== null)
+    throw new IpError(`Error: duplicate "type": "${peer.type}" is the second value.\n`, 255);
   return peer;
 }
 
 function create(io: CommandIO, opts: IpOpts, r: LinkRequest): number {
   if (r.type === null) throw new IpError('Not enough information: "type" argument is required\n', 1);
-  if (r.name !== r.dev) throw new IpError('both "name" and "dev" cannot be used when creating devices.\n', 255);
+  if (r.name !== r.dev)
+    throw new IpError('both "name" and "dev" cannot be used when creating devices.\n', 255);
   const ns = opts.ns;
   const k = io.os.state.kernel;
-  if (r.master !== null && r.master !== '' && !new LlMap(k, ns).index(r.master)) throw invalidArg('Device does not exist\n', r.master);
+  if (r.master !== null && r.master !== '' && !new LlMap(k, ns).index(r.master))
+    throw invalidArg('Device does not exist\n', r.master);
   const type = r.type;
   const name = r.dev;
   const bridgeOpts = type === 'bridge' ? parseBridgeOpts(r.typeArgs) : null;
@@ -127,13 +135,17 @@ function create(io: CommandIO, opts: IpOpts, r: LinkRequest): number {
     }
   }
   const err = io.os.mutate(({ kctx }): KernelError | null => {
-    if (name !== null && name.length >= 16) return { errno: 'EINVAL', extack: 'Attribute failed policy validation' };
-    if (peer?.dev && peer.dev.length >= 16) return { errno: 'EINVAL', extack: 'Attribute failed policy validation' };
+    if (name !== null && name.length >= 16)
+      return { errno: 'EINVAL', extack: 'Attribute failed policy validation' };
+    if (peer?.dev && peer.dev.length >= 16)
+      return { errno: 'EINVAL', extack: 'Attribute failed policy validation' };
     if (name !== null && devByName(kctx.k, ns, name)) return { errno: 'EEXIST' };
     let id: DevId;
     if (type === 'veth') {
       const probe = { kind: 'veth' } as const;
-      const e = (r.mtu !== null ? mtuError(probe, r.mtu) : null) ?? (peer?.mtu != null ? mtuError(probe, peer.mtu) : null);
+      const e =
+        (r.mtu !== null ? mtuError(probe, r.mtu) : null) ??
+        (peer?.mtu !== undefined && peer.mtu !== null ? mtuError(probe, peer.mtu) : null);
       if (e) return e;
       const res = createVethPair(
         kctx,
@@ -150,7 +162,12 @@ function create(io: CommandIO, opts: IpOpts, r: LinkRequest): number {
       if (!res.ok) return res.error;
       id = res.value.dev;
       if (peer) {
-        const pe = setLink(kctx, res.value.peer, { ...peer, netns: null, mac: null, mtu: null, txqlen: null, index: null }, null);
+        const pe = setLink(
+          kctx,
+          res.value.peer,
+          { ...peer, netns: null, mac: null, mtu: null, txqlen: null, index: null },
+          null,
+        );
         if (pe) return pe;
       }
     } else if (type === 'bridge') {
@@ -205,7 +222,10 @@ function modify(io: CommandIO, opts: IpOpts, argv: readonly string[], mode: Mode
     throw invalidArg('Device does not exist\n', r.master);
   }
   if (r.index !== null && r.netns === null) {
-    throw new IpError('index can be used only when creating devices or when moving device to another netns.\n', 255);
+    throw new IpError(
+      'index can be used only when creating devices or when moving device to another netns.\n',
+      255,
+    );
   }
   const err = io.os.mutate(({ kctx }) => setLink(kctx, dev.id, r, renameTo));
   // The change is announced (RTM_NEWLINK), and so is the peer's carrier change when it is up.

@@ -8,7 +8,7 @@ import type { BridgeDevice, NetDevice } from '../../../kernel';
 import { brGcTimerUs } from '../../../kernel';
 import { macBytes } from '../../../lib';
 import { cfmt } from './cfmt';
-import type { LinkPrintCtx } from './link_print';
+import type { LinkPrintCtx } from './link_ctx';
 import type { Printer } from './printer';
 import type { LinkMsg } from './rtnl/link';
 

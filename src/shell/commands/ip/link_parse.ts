@@ -55,7 +55,8 @@ export function checkIfname(name: string): boolean {
 /** ll_addr_a2n(): colon-separated hex bytes; prints its own error and fails with -1. */
 function llAddr(v: string): { mac: Mac; len: number } {
   const parts = v.split(':');
-  if (parts.length > 32 || parts.some((p) => !/^[0-9a-fA-F]{1,2}$/.test(p))) throw new IpError(`"${v}" is invalid lladdr.\n`, 1);
+  if (parts.length > 32 || parts.some((p) => !/^[0-9a-fA-F]{1,2}$/.test(p)))
+    throw new IpError(`"${v}" is invalid lladdr.\n`, 1);
   return { mac: parts.map((p) => p.toLowerCase().padStart(2, '0')).join(':'), len: parts.length };
 }
 
@@ -64,12 +65,25 @@ function getInteger(v: string): number | null {
   const m = /^([-+]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(v);
   if (!m) return null;
   const t = m[2] as string;
-  let n = /^0[xX]/.test(t) ? parseInt(t.slice(2), 16) : t.length > 1 && t.startsWith('0') ? parseInt(t, 8) : Number(t);
+  let n = /^0[xX]/.test(t)
+    ? parseInt(t.slice(2), 16)
+    : t.length > 1 && t.startsWith('0')
+      ? parseInt(t, 8)
+      : Number(t);
   if (m[1] === '-') n = -n;
   return n >= -0x80000000 && n <= 0x7fffffff ? n : null;
 }
 
-const ON_OFF_FLAGS = ['multicast', 'allmulticast', 'promisc', 'trailers', 'arp', 'dynamic', 'carrier', 'protodown'];
+const ON_OFF_FLAGS = [
+  'multicast',
+  'allmulticast',
+  'promisc',
+  'trailers',
+  'arp',
+  'dynamic',
+  'carrier',
+  'protodown',
+];
 
 /**
  * Parse `argv` into `req`; returns how many words were consumed before `type` (the rest is the type's).
@@ -125,7 +139,8 @@ export function iplinkParse(io: CommandIO, argv: readonly string[], req: LinkReq
       req.netns = ns;
     } else if (ON_OFF_FLAGS.includes(w)) {
       const v = next();
-      if (v !== 'on' && v !== 'off') throw new IpError(`Error: argument of "${w}" must be "on" or "off", not "${v}"\n`, 1);
+      if (v !== 'on' && v !== 'off')
+        throw new IpError(`Error: argument of "${w}" must be "on" or "off", not "${v}"\n`, 1);
     } else if (matches(w, 'master')) {
       const v = next();
       req.master = v;
@@ -144,9 +159,21 @@ export function iplinkParse(io: CommandIO, argv: readonly string[], req: LinkReq
       const n = v === 'default' ? 0 : getInteger(v);
       if (n === null || n < 0) throw invalidArg('Invalid "group" value\n', v);
       req.group = n;
-    } else if (w === 'mode' || w === 'state' || matches(w, 'addrgenmode') || matches(w, 'numtxqueues') || matches(w, 'numrxqueues')) {
+    } else if (
+      w === 'mode' ||
+      w === 'state' ||
+      matches(w, 'addrgenmode') ||
+      matches(w, 'numtxqueues') ||
+      matches(w, 'numrxqueues')
+    ) {
       next();
-    } else if (w === 'gso_max_size' || w === 'gso_max_segs' || w === 'gro_max_size' || w === 'parentdev' || w === 'protodown_reason') {
+    } else if (
+      w === 'gso_max_size' ||
+      w === 'gso_max_segs' ||
+      w === 'gro_max_size' ||
+      w === 'parentdev' ||
+      w === 'protodown_reason'
+    ) {
       next();
       if (w === 'protodown_reason') next();
     } else {
@@ -154,7 +181,8 @@ export function iplinkParse(io: CommandIO, argv: readonly string[], req: LinkReq
       if (w === 'dev') v = next();
       if (dev !== name) throw new IpError(`Error: either "dev" is duplicate, or "${v}" is a garbage.\n`, 255);
       // check_altifname(): up to 127 bytes; the kernel's policy checks the 15-byte limit.
-      if (v.length === 0 || v.length >= 128 || /[/\s]/.test(v)) throw invalidArg('"dev" not a valid ifname', v);
+      if (v.length === 0 || v.length >= 128 || /[/\s]/.test(v))
+        throw invalidArg('"dev" not a valid ifname', v);
       dev = v;
     }
   }

@@ -2,29 +2,13 @@
  * print_linkinfo() and print_linkinfo_brief() of iproute2 6.1 ip/ipaddress.c: the link header of `ip link`
  * and `ip addr`, the `link/ether` line, `-d` details and `-s` counters, in text or JSON.
  */
-import type { KernelState } from '../../../kernel';
 import type { Printer } from './printer';
+import type { LinkPrintCtx } from './link_ctx';
+export type { LinkPrintCtx } from './link_ctx';
 import type { LinkMsg } from './rtnl/link';
 import { IFF, OPER_STATES } from './rtnl/link';
-import type { LlMap } from './rtnl/ll_map';
 import { printLinkDetails } from './link_details';
 import { printStats64 } from './link_stats';
-
-export interface LinkPrintCtx {
-  p: Printer;
-  k: KernelState;
-  nowUs: number;
-  ll: LlMap;
-  /** filter.family: what the addresses are filtered to; 'link' is AF_PACKET (`ip link`). */
-  family: 'unspec' | 'inet' | 'inet6' | 'link';
-  /** `ip link` (do_link) rather than `ip addr`. */
-  doLink: boolean;
-  details: number;
-  stats: number;
-  brief: boolean;
-  /** The names under /run/netns by the id this namespace has for them (get_name_from_nsid). */
-  nsidName: (id: number) => string | null;
-}
 
 const FLAG_ORDER: readonly (keyof typeof IFF)[] = [
   'LOOPBACK',
@@ -127,7 +111,8 @@ export function printLinkinfo(ctx: LinkPrintCtx, m: LinkMsg): void {
   if (m.qdisc !== null) p.string('any', 'qdisc', 'qdisc %s ', m.qdisc);
   if (m.master !== null) p.string('any', 'master', 'master %s ', ctx.ll.name(m.master));
   printOperstate(ctx, m.operstate);
-  if (ctx.doLink && m.linkmode !== null) p.string('any', 'linkmode', 'mode %s ', m.linkmode === 0 ? 'DEFAULT' : 'DORMANT');
+  if (ctx.doLink && m.linkmode !== null)
+    p.string('any', 'linkmode', 'mode %s ', m.linkmode === 0 ? 'DEFAULT' : 'DORMANT');
   if (m.group !== null) p.string('any', 'group', 'group %s ', m.group === 0 ? 'default' : String(m.group));
   // filter.showqueue: IFLA_TXQLEN, or SIOCGIFTXQLEN when the message lacks it; 0 is not printed.
   if (m.txqlen) p.num('any', 'txqlen', 'qlen %d', m.txqlen);

@@ -30,7 +30,8 @@ export function printStats64(p: Printer, m: LinkMsg, level: number): void {
     p.num('json', 'over_errors', null, 0);
     p.num('json', 'multicast', null, s.multicast);
     if (level > 1) {
-      for (const k of ['length_errors', 'crc_errors', 'frame_errors', 'fifo_errors', 'missed_errors']) p.num('json', k, null, 0);
+      for (const k of ['length_errors', 'crc_errors', 'frame_errors', 'fifo_errors', 'missed_errors'])
+        p.num('json', k, null, 0);
     }
     p.closeObject();
     p.openObject('tx');
@@ -41,30 +42,58 @@ export function printStats64(p: Printer, m: LinkMsg, level: number): void {
     p.num('json', 'carrier_errors', null, 0);
     p.num('json', 'collisions', null, 0);
     if (level > 1) {
-      for (const k of ['aborted_errors', 'fifo_errors', 'window_errors', 'heartbeat_errors']) p.num('json', k, null, 0);
+      for (const k of ['aborted_errors', 'fifo_errors', 'window_errors', 'heartbeat_errors'])
+        p.num('json', k, null, 0);
       p.num('json', 'carrier_changes', null, 0);
     }
     p.closeObject();
     p.closeObject();
     return;
   }
-  const cols = ['*X errors:'.length, 'packets'.length, 'errors'.length, 'dropped'.length, 'heartbt'.length, 'overrun'.length, 'compressed'.length, 'otherhost'.length];
+  const cols = [
+    '*X errors:'.length,
+    'packets'.length,
+    'errors'.length,
+    'dropped'.length,
+    'heartbt'.length,
+    'overrun'.length,
+    'compressed'.length,
+    'otherhost'.length,
+  ];
   sizeColumns(cols, [s.rxBytes, s.rxPackets, s.rxErrors, s.rxDropped, 0, s.multicast, 0, 0]);
   sizeColumns(cols, [s.txBytes, s.txPackets, s.txErrors, s.txDropped, 0, 0, 0, 0]);
   const c = (i: number): number => cols[i] ?? 0;
   const head = (a: string, c4: string, c5: string): string =>
     `    ${a}: ${'bytes'.padStart(c(0) - 4)} ${'packets'.padStart(c(1))} ${'errors'.padStart(c(2))} ${'dropped'.padStart(c(3))} ${c4.padStart(c(4))} ${c5.padStart(c(5))} ${''.padStart(c(6))}${p.sl}`;
   let t = head('RX', 'missed', 'mcast');
-  t += '    ' + pad(c(0), s.rxBytes) + pad(c(1), s.rxPackets) + pad(c(2), s.rxErrors) + pad(c(3), s.rxDropped) + pad(c(4), 0) + pad(c(5), s.multicast);
+  t +=
+    '    ' +
+    pad(c(0), s.rxBytes) +
+    pad(c(1), s.rxPackets) +
+    pad(c(2), s.rxErrors) +
+    pad(c(3), s.rxDropped) +
+    pad(c(4), 0) +
+    pad(c(5), s.multicast);
   if (level > 1) {
-    t += p.sl + `    RX errors:${''.padStart(c(0) - 10)} ${'length'.padStart(c(1))} ${'crc'.padStart(c(2))} ${'frame'.padStart(c(3))} ${'fifo'.padStart(c(4))} ${'overrun'.padStart(c(5))}${p.sl}`;
+    t +=
+      p.sl +
+      `    RX errors:${''.padStart(c(0) - 10)} ${'length'.padStart(c(1))} ${'crc'.padStart(c(2))} ${'frame'.padStart(c(3))} ${'fifo'.padStart(c(4))} ${'overrun'.padStart(c(5))}${p.sl}`;
     t += ''.padStart(c(0) + 5) + pad(c(1), 0) + pad(c(2), 0) + pad(c(3), 0) + pad(c(4), 0) + pad(c(5), 0);
   }
   t += p.sl;
   t += head('TX', 'carrier', 'collsns');
-  t += '    ' + pad(c(0), s.txBytes) + pad(c(1), s.txPackets) + pad(c(2), s.txErrors) + pad(c(3), s.txDropped) + pad(c(4), 0) + pad(c(5), 0);
+  t +=
+    '    ' +
+    pad(c(0), s.txBytes) +
+    pad(c(1), s.txPackets) +
+    pad(c(2), s.txErrors) +
+    pad(c(3), s.txDropped) +
+    pad(c(4), 0) +
+    pad(c(5), 0);
   if (level > 1) {
-    t += p.sl + `    TX errors:${''.padStart(c(0) - 10)} ${'aborted'.padStart(c(1))} ${'fifo'.padStart(c(2))} ${'window'.padStart(c(3))} ${'heartbt'.padStart(c(4))} ${'transns'.padStart(c(5))}${p.sl}`;
+    t +=
+      p.sl +
+      `    TX errors:${''.padStart(c(0) - 10)} ${'aborted'.padStart(c(1))} ${'fifo'.padStart(c(2))} ${'window'.padStart(c(3))} ${'heartbt'.padStart(c(4))} ${'transns'.padStart(c(5))}${p.sl}`;
     t += ''.padStart(c(0) + 5) + pad(c(1), 0) + pad(c(2), 0) + pad(c(3), 0) + pad(c(4), 0) + pad(c(5), 0);
   }
   p.fp(t);

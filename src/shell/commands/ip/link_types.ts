@@ -97,7 +97,11 @@ export function parseBridgeOpts(args: readonly string[]): BridgeOpt[] {
     const w = args[i] as string;
     if (matches(w, 'fdb_flush')) continue;
     const exact = w === 'no_linklocal_learn' || w === 'mcast_vlan_snooping';
-    const opt = OPTIONS.find(([name]) => (exact ? name === w : matches(w, name) && name !== 'no_linklocal_learn' && name !== 'mcast_vlan_snooping'));
+    const opt = OPTIONS.find(([name]) =>
+      exact
+        ? name === w
+        : matches(w, name) && name !== 'no_linklocal_learn' && name !== 'mcast_vlan_snooping',
+    );
     if (!opt) throw new IpError(`bridge: unknown command "${w}"?\n${BRIDGE_USAGE}`, 1);
     const v = args[++i];
     if (v === undefined) throw new IpError('Command line is not complete. Try option "help"\n', 255);

@@ -12,8 +12,7 @@ import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
 import { getAddrIpv4 } from './prefix';
 import type { NeighMsg } from './rtnl/neigh';
-import { NUD, NUD_NAMES } from './rtnl/neigh';
-import { parseNud } from './neigh_show';
+import { NUD, NUD_NAMES, parseNud } from './rtnl/neigh';
 import { LlMap } from './rtnl/ll_map';
 import { Args, IpError, invalidArg, matches, rtnlError } from './util';
 
@@ -34,13 +33,24 @@ function parseLladdr(text: string): string | null {
 
 /** RTM_DELNEIGH for an entry a dump returned (what `ip neigh flush` sends). */
 export function neighDeleteMsg(ctx: KernelCtx, ns: NsId, m: NeighMsg): void {
-  const e = ctx.k.netns[ns]?.neigh.find((x) => ctx.k.devices[x.dev]?.ifindex === m.ifindex && formatIp4(x.ip) === m.dst);
+  const e = ctx.k.netns[ns]?.neigh.find(
+    (x) => ctx.k.devices[x.dev]?.ifindex === m.ifindex && formatIp4(x.ip) === m.dst,
+  );
   if (e) neighAdminDelete(ctx, ns, e.dev, e.ip);
 }
 
 /** neigh_add(): the attribute checks, then the administrator's update (ipv4/arp.ts). */
-function neighAdd(ctx: KernelCtx, ns: NsId, dev: NetDevice, ip: Ip4, lladdr: string | null, state: number, mode: Mode): KernelError | null {
-  if (lladdr !== null && lladdr.split(':').length < 6) return { errno: 'EINVAL', extack: 'Invalid link address' };
+function neighAdd(
+  ctx: KernelCtx,
+  ns: NsId,
+  dev: NetDevice,
+  ip: Ip4,
+  lladdr: string | null,
+  state: number,
+  mode: Mode,
+): KernelError | null {
+  if (lladdr !== null && lladdr.split(':').length < 6)
+    return { errno: 'EINVAL', extack: 'Invalid link address' };
   const r = neighAdminSet(ctx, ns, dev.id, ip, lladdr, stateName(state), {
     create: mode !== 'change',
     replace: mode !== 'add',
@@ -79,7 +89,8 @@ export function modifyNeigh(io: CommandIO, opts: IpOpts, argv: readonly string[]
       dst = v;
     }
   }
-  if (devName === null || dst === null) throw new IpError('Device and destination are required arguments.\n', 255);
+  if (devName === null || dst === null)
+    throw new IpError('Device and destination are required arguments.\n', 255);
   const ip = getAddrIpv4(dst);
   if (ip === null) {
     if (dst.includes(':')) throw new IpError('RTNETLINK answers: Operation not supported\n', 2);

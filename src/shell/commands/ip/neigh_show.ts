@@ -11,7 +11,7 @@ import { flushRounds } from './flush';
 import { Printer } from './printer';
 import { LlMap } from './rtnl/ll_map';
 import type { NeighMsg } from './rtnl/neigh';
-import { NUD, NUD_NAMES, USER_HZ, dumpNeigh } from './rtnl/neigh';
+import { NUD, NUD_NAMES, USER_HZ, dumpNeigh, parseNud } from './rtnl/neigh';
 import { neighDeleteMsg } from './neigh_modify';
 import { Args, IpError, invalidArg, matches } from './util';
 
@@ -24,15 +24,6 @@ interface NeighFilter {
 }
 
 /** nud_state_a2n(): a state name (any case, without "NUD_") or a number. */
-export function parseNud(word: string): number | null {
-  const w = word.toUpperCase().replace(/^NUD_/, '');
-  if (w === 'NONE') return NUD.NONE;
-  const bit = (NUD as Record<string, number>)[w];
-  if (bit !== undefined) return bit;
-  if (/^(0x[0-9a-f]+|\d+)$/i.test(word)) return Number(word) & 0xff;
-  return null;
-}
-
 function parseFilter(opts: IpOpts, argv: readonly string[], flush: boolean, ll: LlMap): NeighFilter {
   const f: NeighFilter = {
     state: flush ? ~(NUD.PERMANENT | NUD.NOARP) : 0xff & ~NUD.NOARP,
@@ -135,7 +126,8 @@ export function showNeigh(io: CommandIO, opts: IpOpts, argv: string[]): number {
   const f = parseFilter(opts, argv, false, ll);
   const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: opts.oneline });
   p.newJsonObj();
-  for (const m of dumpNeigh(k, opts.ns, io.os.state.clock.nowUs, f.family)) if (passes(f, m)) printNeigh(p, ll, f, m, opts.stats);
+  for (const m of dumpNeigh(k, opts.ns, io.os.state.clock.nowUs, f.family))
+    if (passes(f, m)) printNeigh(p, ll, f, m, opts.stats);
   p.deleteJsonObj();
   io.out(p.take());
   return 0;
@@ -151,7 +143,8 @@ export function flushNeigh(io: CommandIO, opts: IpOpts, argv: string[]): number 
     noun: 'entries',
     stats: opts.stats > 0,
     maxRounds: 10,
-    dump: () => dumpNeigh(io.os.state.kernel, opts.ns, io.os.state.clock.nowUs, f.family).filter((m) => passes(f, m)),
+    dump: () =>
+      dumpNeigh(io.os.state.kernel, opts.ns, io.os.state.clock.nowUs, f.family).filter((m) => passes(f, m)),
     remove: (matched) => {
       io.os.mutate(({ kctx }) => {
         for (const m of matched) neighDeleteMsg(kctx, opts.ns, m);

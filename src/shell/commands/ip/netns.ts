@@ -91,7 +91,8 @@ export async function doIpNetns(io: CommandIO, opts: IpOpts, argv: string[]): Pr
   }
   if (matches(sub, 'identify')) {
     if (argv.length > 2) throw new IpError('extra arguments specified\n', 1);
-    if (name !== undefined && !/^\d*$/.test(name)) throw new IpError(`Specified string '${name}' is not a pid\n`, 1);
+    if (name !== undefined && !/^\d*$/.test(name))
+      throw new IpError(`Specified string '${name}' is not a pid\n`, 1);
     // netns_identify_pid(): the /run/netns names that are this process's namespace.
     const mine = Object.entries(io.os.state.kernel.namedNs).filter(([, ns]) => ns === io.proc.ns);
     io.out(`${mine.map(([n]) => n).join('\n')}\n`);
@@ -101,7 +102,8 @@ export async function doIpNetns(io: CommandIO, opts: IpOpts, argv: string[]): Pr
     if (name === undefined) throw new IpError('No netns name specified\n', 1);
     if (argv.length < 3) throw new IpError('No command specified\n', 1);
     const ns = resolveNetns(io, name);
-    if (ns === null) throw new IpError(`Cannot open network namespace "${name}": No such file or directory\n`, 255);
+    if (ns === null)
+      throw new IpError(`Cannot open network namespace "${name}": No such file or directory\n`, 255);
     const cmd = argv.slice(2);
     const r = await io.exec(cmd, { ...io.proc, ns });
     if (r.stdout) io.out(r.stdout);

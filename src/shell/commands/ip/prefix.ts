@@ -38,7 +38,13 @@ export function getAddrIpv4(text: string): Ip4 | null {
     if (i === 3 || !r.rest.startsWith('.')) return null;
     cp = r.rest.slice(1);
   }
-  return (((bytes[0] as number) << 24) | ((bytes[1] as number) << 16) | ((bytes[2] as number) << 8) | (bytes[3] as number)) >>> 0;
+  return (
+    (((bytes[0] as number) << 24) |
+      ((bytes[1] as number) << 16) |
+      ((bytes[2] as number) << 8) |
+      (bytes[3] as number)) >>>
+    0
+  );
 }
 
 function toBits(groups: readonly number[], width: number): number[] {
@@ -51,12 +57,22 @@ function toBits(groups: readonly number[], width: number): number[] {
 export function parseInetAddr(text: string, family: 'inet' | 'inet6' | 'unspec'): InetPrefix | null {
   if (text === 'default' || text === 'any' || text === 'all') {
     const f = family === 'inet6' ? 'inet6' : 'inet';
-    return { family: f, bits: new Array<number>(f === 'inet' ? 32 : 128).fill(0), bitlen: 0, explicitLen: true };
+    return {
+      family: f,
+      bits: new Array<number>(f === 'inet' ? 32 : 128).fill(0),
+      bitlen: 0,
+      explicitLen: true,
+    };
   }
   if (family !== 'inet6' && !text.includes(':')) {
     const v = getAddrIpv4(text);
     if (v === null) return null;
-    return { family: 'inet', bits: toBits([(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255], 8), bitlen: 32, explicitLen: false };
+    return {
+      family: 'inet',
+      bits: toBits([(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255], 8),
+      bitlen: 32,
+      explicitLen: false,
+    };
   }
   if (family !== 'inet' && text.includes(':')) {
     const g = parseIp6(text);

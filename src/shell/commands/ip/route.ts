@@ -18,7 +18,19 @@ import { ROUTE_USAGE } from './route_usage';
 import { parseProto, parseScope } from './rtnl/names';
 import { Args, IpError, invalidArg, matches, rtnlError } from './util';
 
-const TYPES: readonly string[] = ['unicast', 'local', 'broadcast', 'anycast', 'multicast', 'blackhole', 'unreachable', 'prohibit', 'throw', 'nat', 'xresolve'];
+const TYPES: readonly string[] = [
+  'unicast',
+  'local',
+  'broadcast',
+  'anycast',
+  'multicast',
+  'blackhole',
+  'unreachable',
+  'prohibit',
+  'throw',
+  'nat',
+  'xresolve',
+];
 
 export interface RouteArgs {
   family: 'inet' | 'inet6' | 'unspec';
@@ -56,7 +68,8 @@ export function parseRouteArgs(opts: IpOpts, argv: readonly string[]): RouteArgs
   };
   const addr = (v: string): InetPrefix => {
     const a = parseInetAddr(v, r.family);
-    if (a === null) throw new IpError(`Error: ${familyText(r.family)} address is expected rather than "${v}".\n`, 1);
+    if (a === null)
+      throw new IpError(`Error: ${familyText(r.family)} address is expected rather than "${v}".\n`, 1);
     if (r.family === 'unspec') r.family = a.family;
     return a;
   };
@@ -78,7 +91,8 @@ export function parseRouteArgs(opts: IpOpts, argv: readonly string[]): RouteArgs
       r.tos = n;
     } else if (matches(w, 'metric') || matches(w, 'priority') || w === 'preference') {
       const v = next();
-      if (!/^(0x[0-9a-f]+|\d+)$/i.test(v) || Number(v) > 0xffffffff) throw invalidArg('"metric" value is invalid\n', v);
+      if (!/^(0x[0-9a-f]+|\d+)$/i.test(v) || Number(v) > 0xffffffff)
+        throw invalidArg('"metric" value is invalid\n', v);
       r.metric = Number(v);
     } else if (w === 'scope') {
       const v = next();
@@ -97,7 +111,28 @@ export function parseRouteArgs(opts: IpOpts, argv: readonly string[]): RouteArgs
       if (t === null) throw invalidArg('"table" value is invalid\n', v);
       r.table = t;
     } else if (w === 'dev' || w === 'oif') r.dev = next();
-    else if (['mtu', 'hoplimit', 'advmss', 'rtt', 'rttvar', 'window', 'cwnd', 'initcwnd', 'initrwnd', 'ssthresh', 'realms', 'expires', 'pref', 'congctl', 'quickack', 'features', 'rto_min', 'reordering'].some((k) => w === k || matches(w, k))) {
+    else if (
+      [
+        'mtu',
+        'hoplimit',
+        'advmss',
+        'rtt',
+        'rttvar',
+        'window',
+        'cwnd',
+        'initcwnd',
+        'initrwnd',
+        'ssthresh',
+        'realms',
+        'expires',
+        'pref',
+        'congctl',
+        'quickack',
+        'features',
+        'rto_min',
+        'reordering',
+      ].some((k) => w === k || matches(w, k))
+    ) {
       const v = next();
       if (v === 'lock') next();
     } else {
@@ -109,9 +144,11 @@ export function parseRouteArgs(opts: IpOpts, argv: readonly string[]): RouteArgs
         }
       }
       if (w !== '' && 'help'.startsWith(w)) throw new IpError(ROUTE_USAGE, 255);
-      if (r.dst !== null) throw new IpError(`Error: either "to" is duplicate, or "${w}" is a garbage.\n`, 255);
+      if (r.dst !== null)
+        throw new IpError(`Error: either "to" is duplicate, or "${w}" is a garbage.\n`, 255);
       const p = parseInetPrefix(w, r.family);
-      if (p === null) throw new IpError(`Error: ${familyText(r.family)} prefix is expected rather than "${w}".\n`, 1);
+      if (p === null)
+        throw new IpError(`Error: ${familyText(r.family)} prefix is expected rather than "${w}".\n`, 1);
       if (r.family === 'unspec') r.family = p.family;
       r.dst = p;
     }
@@ -154,18 +191,36 @@ function modify(io: CommandIO, opts: IpOpts, argv: string[], mode: Mode): number
     if (!r.ok) throw rtnlError(r.error);
     return 0;
   }
-  if (networkOf(dstAddr, dst.bitlen) !== dstAddr) throw rtnlError({ errno: 'EINVAL', extack: 'Invalid prefix for given prefix length' });
+  if (networkOf(dstAddr, dst.bitlen) !== dstAddr)
+    throw rtnlError({ errno: 'EINVAL', extack: 'Invalid prefix for given prefix length' });
   // iproute_modify(): local/nat are host-scoped, broadcast/multicast/anycast link-scoped, a unicast route
   // without a gateway link-scoped; everything else (gateways, reject types) universe.
   const scope: Scope =
     a.scope ??
-    (type === 'local' ? 'host' : type === 'broadcast' || type === 'multicast' || type === 'anycast' ? 'link' : type === 'unicast' && gateway === null ? 'link' : 'global');
+    (type === 'local'
+      ? 'host'
+      : type === 'broadcast' || type === 'multicast' || type === 'anycast'
+        ? 'link'
+        : type === 'unicast' && gateway === null
+          ? 'link'
+          : 'global');
   const err = io.os.mutate(({ kctx }): KernelError | null => {
-    const checked = checkRoute(kctx.k, opts.ns, { table, type, dst: dstAddr, dstLen: dst.bitlen, scope, gateway, dev: dev?.id ?? null, onlink: a.onlink, prefsrc: src });
+    const checked = checkRoute(kctx.k, opts.ns, {
+      table,
+      type,
+      dst: dstAddr,
+      dstLen: dst.bitlen,
+      scope,
+      gateway,
+      dev: dev?.id ?? null,
+      onlink: a.onlink,
+      prefsrc: src,
+    });
     if ('error' in checked) return checked.error;
     const route = checked.route;
     const existing = (kctx.k.netns[opts.ns]?.fib4[table] ?? []).some(
-      (x) => x.dst === dstAddr && x.dstLen === dst.bitlen && x.tos === a.tos && x.priority === (a.metric ?? 0),
+      (x) =>
+        x.dst === dstAddr && x.dstLen === dst.bitlen && x.tos === a.tos && x.priority === (a.metric ?? 0),
     );
     // `test` is NLM_F_EXCL without NLM_F_CREATE: EEXIST if the key is there, ENOENT otherwise.
     if (mode === 'test') return existing ? { errno: 'EEXIST' } : { errno: 'ENOENT' };

@@ -38,14 +38,23 @@ const REJECT: readonly RouteType[] = ['blackhole', 'unreachable', 'prohibit', 't
 /** inet_addr_type_table(): whether `ip` has a local route in this table (or the local table). */
 function isLocalIn(k: KernelState, ns: NsId, ip: Ip4, table: number): boolean {
   const tables = table === 254 || table === 255 ? [255] : [table, 255];
-  return tables.some((t) => (k.netns[ns]?.fib4[t] ?? []).some((r) => r.type === 'local' && r.dstLen === 32 && r.dst === ip));
+  return tables.some((t) =>
+    (k.netns[ns]?.fib4[t] ?? []).some((r) => r.type === 'local' && r.dstLen === 32 && r.dst === ip),
+  );
 }
 
 /**
  * The nexthop lookup for a gateway: routes of at least `minScope` (FIB_LOOKUP_IGNORE_LINKSTATE), through
  * the requested device when one was given, the given table first and then the policy rules.
  */
-function lookupGateway(k: KernelState, ns: NsId, gw: Ip4, oif: DevId | null, minScope: number, table: number): FibRoute | null {
+function lookupGateway(
+  k: KernelState,
+  ns: NsId,
+  gw: Ip4,
+  oif: DevId | null,
+  minScope: number,
+  table: number,
+): FibRoute | null {
   const n = k.netns[ns];
   if (!n) return null;
   const search = (ids: readonly number[]): FibRoute | null => {
@@ -63,11 +72,18 @@ function lookupGateway(k: KernelState, ns: NsId, gw: Ip4, oif: DevId | null, min
 }
 
 /** fib_create_info() for one nexthop; the FIB route to insert, or the kernel's error. */
-export function checkRoute(k: KernelState, ns: NsId, r: RouteSpec): { route: RouteSpec } | { error: KernelError } {
-  const err = (errno: KernelError['errno'], extack?: string) => ({ error: extack === undefined ? { errno } : { errno, extack } });
+export function checkRoute(
+  k: KernelState,
+  ns: NsId,
+  r: RouteSpec,
+): { route: RouteSpec } | { error: KernelError } {
+  const err = (errno: KernelError['errno'], extack?: string) => ({
+    error: extack === undefined ? { errno } : { errno, extack },
+  });
   if (scopeNum(TYPE_SCOPE[r.type]) > scopeNum(r.scope)) return err('EINVAL', 'Invalid scope');
   if (REJECT.includes(r.type)) {
-    if (r.gateway !== null || r.dev !== null) return err('EINVAL', 'Gateway, device and multipath can not be specified for this route type');
+    if (r.gateway !== null || r.dev !== null)
+      return err('EINVAL', 'Gateway, device and multipath can not be specified for this route type');
     return { route: r };
   }
   const out: RouteSpec = { ...r };
@@ -82,7 +98,14 @@ export function checkRoute(k: KernelState, ns: NsId, r: RouteSpec): { route: Rou
       if (!dev.adminUp) return err('ENETDOWN', 'Nexthop device is not up');
       if (isLocalIn(k, ns, r.gateway, r.table)) return err('EINVAL', 'Nexthop has invalid gateway');
     } else {
-      const via = lookupGateway(k, ns, r.gateway, r.dev, Math.max(scopeNum(r.scope) + 1, scopeNum('link')), r.table);
+      const via = lookupGateway(
+        k,
+        ns,
+        r.gateway,
+        r.dev,
+        Math.max(scopeNum(r.scope) + 1, scopeNum('link')),
+        r.table,
+      );
       // The failed lookup's own error, or EINVAL when it found a route of the wrong type.
       if (!via) return err('ENETUNREACH', 'Nexthop has invalid gateway');
       if (via.type !== 'unicast' && via.type !== 'local') return err('EINVAL', 'Nexthop has invalid gateway');

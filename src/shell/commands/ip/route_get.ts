@@ -19,7 +19,8 @@ import { Args, IpError, invalidArg, matches } from './util';
 export function routeGet(io: CommandIO, opts: IpOpts, argv: string[]): number {
   const k = io.os.state.kernel;
   const ns = opts.ns;
-  let family: 'inet' | 'inet6' | 'unspec' = opts.family === 'inet' || opts.family === 'inet6' ? opts.family : 'unspec';
+  let family: 'inet' | 'inet6' | 'unspec' =
+    opts.family === 'inet' || opts.family === 'inet6' ? opts.family : 'unspec';
   let dst: InetPrefix | null = null;
   let src: InetPrefix | null = null;
   let odev: string | null = null;
@@ -92,7 +93,14 @@ export function routeGet(io: CommandIO, opts: IpOpts, argv: string[]): number {
   };
   const answer = () => {
     if (dst!.family === 'inet6') return routeGet6(k, ns, io.os.state.clock.nowUs, dst!, src, oif);
-    return routeGet4(io.os.view(), ns, { dst: ip4Of(dst!), src: src === null ? null : ip4Of(src), oif, mark, uid, tos: 0 });
+    return routeGet4(io.os.view(), ns, {
+      dst: ip4Of(dst!),
+      src: src === null ? null : ip4Of(src),
+      oif,
+      mark,
+      uid,
+      tos: 0,
+    });
   };
   const r = answer();
   if (!r.ok) throw new IpError(`RTNETLINK answers: ${strerror(r.errno)}\n`, 2);

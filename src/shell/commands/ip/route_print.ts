@@ -91,7 +91,8 @@ export function printRoute(ctx: RoutePrintCtx, r: RouteMsg): void {
   else if (r.dstLen) dst = `0/${r.dstLen} `;
   else dst = 'default';
   p.string('any', 'dst', '%s ', dst);
-  if (r.src !== null) p.string('any', 'from', 'from %s ', r.srcLen !== hostLen ? `${r.src}/${r.srcLen}` : r.src);
+  if (r.src !== null)
+    p.string('any', 'from', 'from %s ', r.srcLen !== hostLen ? `${r.src}/${r.srcLen}` : r.src);
   if (r.tos && !ctx.hideTos) p.string('any', 'tos', 'tos %s ', `0x${r.tos.toString(16).padStart(2, '0')}`);
   if (r.gateway !== null && !ctx.hideGateway) {
     if (p.isJson) p.string('json', 'gateway', null, r.gateway);
@@ -106,8 +107,10 @@ export function printRoute(ctx: RoutePrintCtx, r: RouteMsg): void {
     p.string('any', 'table', 'table %s ', tableName(r.table));
   }
   if (!(r.flags & RT_F.CLONED)) {
-    if ((r.protocol !== 'boot' || ctx.details > 0) && !ctx.hideProto) p.string('any', 'protocol', 'proto %s ', r.protocol);
-    if ((r.scope !== 'global' || ctx.details > 0) && !ctx.hideScope) p.string('any', 'scope', 'scope %s ', r.scope);
+    if ((r.protocol !== 'boot' || ctx.details > 0) && !ctx.hideProto)
+      p.string('any', 'protocol', 'proto %s ', r.protocol);
+    if ((r.scope !== 'global' || ctx.details > 0) && !ctx.hideScope)
+      p.string('any', 'scope', 'scope %s ', r.scope);
   }
   if (r.prefsrc !== null && !ctx.hidePrefsrc) {
     if (p.isJson) p.string('json', 'prefsrc', null, r.prefsrc);

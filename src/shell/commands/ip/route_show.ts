@@ -19,7 +19,19 @@ import type { RouteMsg } from './rtnl/route';
 import { dumpRoutes4, dumpRoutes6, fib4TablesInDumpOrder, fib6TableExists, fillRoute4 } from './rtnl/route';
 import { Args, IpError, invalidArg, matches } from './util';
 
-const TYPES: readonly string[] = ['unicast', 'local', 'broadcast', 'anycast', 'multicast', 'blackhole', 'unreachable', 'prohibit', 'throw', 'nat', 'xresolve'];
+const TYPES: readonly string[] = [
+  'unicast',
+  'local',
+  'broadcast',
+  'anycast',
+  'multicast',
+  'blackhole',
+  'unreachable',
+  'prohibit',
+  'throw',
+  'nat',
+  'xresolve',
+];
 
 interface RouteFilter {
   /** 0 = all tables. */
@@ -69,7 +81,11 @@ function parseFilter(opts: IpOpts, argv: readonly string[]): RouteFilter {
   const fam = familyOf(opts);
   const prefix = (v: string): InetPrefix => {
     const p = parseInetPrefix(v, fam);
-    if (p === null) throw new IpError(`Error: ${fam === 'inet' ? 'inet ' : fam === 'inet6' ? 'inet6 ' : 'any valid '}prefix is expected rather than "${v}".\n`, 1);
+    if (p === null)
+      throw new IpError(
+        `Error: ${fam === 'inet' ? 'inet ' : fam === 'inet6' ? 'inet6 ' : 'any valid '}prefix is expected rather than "${v}".\n`,
+        1,
+      );
     return p;
   };
   const cursor = new Args(argv);
@@ -174,7 +190,13 @@ export function flushRoutes(io: CommandIO, opts: IpOpts, argv: string[]): number
  * iproute_flush(): dump, send RTM_DELROUTE for every route that passed the filter, repeat until a dump
  * finds nothing. The IPv6 routes here are addrconf's own and are left alone.
  */
-function flush(io: CommandIO, opts: IpOpts, f: RouteFilter, family: 'inet' | 'inet6' | 'unspec', oif: number): number {
+function flush(
+  io: CommandIO,
+  opts: IpOpts,
+  f: RouteFilter,
+  family: 'inet' | 'inet6' | 'unspec',
+  oif: number,
+): number {
   const ns = opts.ns;
   return flushRounds(io, {
     noun: 'entries',
@@ -226,7 +248,8 @@ function listOrFlush(io: CommandIO, opts: IpOpts, argv: string[], flushing: bool
   }
   // The kernel checks a requested table exists before dumping (strict dump request with RTA_TABLE).
   if (f.tb) {
-    const exists = family === 'inet6' ? fib6TableExists(k, ns, nowUs, f.tb) : k.netns[ns]?.fib4[f.tb] !== undefined;
+    const exists =
+      family === 'inet6' ? fib6TableExists(k, ns, nowUs, f.tb) : k.netns[ns]?.fib4[f.tb] !== undefined;
     if (!exists) {
       io.err(`Error: ${family === 'inet6' ? 'ipv6' : 'ipv4'}: FIB table does not exist.\nDump terminated\n`);
       return 2;
@@ -237,7 +260,10 @@ function listOrFlush(io: CommandIO, opts: IpOpts, argv: string[], flushing: bool
   // The cache (cloned routes) is not kept: `table cache` and `cloned` list nothing.
   const routes = f.cloned
     ? []
-    : [...(family !== 'inet6' ? dumpRoutes4(k, ns, table) : []), ...(family !== 'inet' ? dumpRoutes6(k, ns, nowUs, table) : [])];
+    : [
+        ...(family !== 'inet6' ? dumpRoutes4(k, ns, table) : []),
+        ...(family !== 'inet' ? dumpRoutes6(k, ns, nowUs, table) : []),
+      ];
   const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: opts.oneline });
   const ctx: RoutePrintCtx = {
     p,

@@ -56,7 +56,10 @@ function linkFlags(flags: number, mdown: boolean): string {
 }
 
 function fnmatch(pattern: string, s: string): boolean {
-  const re = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const re = pattern
+    .replace(/[.+^${}()|\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${re}$`).test(s);
 }
 
@@ -64,7 +67,8 @@ function fnmatch(pattern: string, s: string): boolean {
 function linkHeader(l: LinkMsg, f: BbAddrFilter, ll: LlMap, sl: string): string | null {
   if (f.ifindex && l.ifindex !== f.ifindex) return null;
   if (f.up && !(l.flags & IFF.UP)) return null;
-  if (f.label !== null && (f.family === 'unspec' || f.family === 'link') && !fnmatch(f.label, l.name)) return null;
+  if (f.label !== null && (f.family === 'unspec' || f.family === 'link') && !fnmatch(f.label, l.name))
+    return null;
   let s = `${l.ifindex}: ${l.name}`;
   let mdown = false;
   if (l.link !== null) {
@@ -160,15 +164,29 @@ export function bbListAddrs(io: CommandIO, opts: IpOpts, argv: readonly string[]
     }
   }
   // A full link dump builds messages that allocate peer namespace ids (rtnl_fill_link_netnsid).
-  if (f.family !== 'inet6') allocLinkNsids(io, devicesOf(k, ns).map((d) => d.id));
+  if (f.family !== 'inet6')
+    allocLinkNsids(
+      io,
+      devicesOf(k, ns).map((d) => d.id),
+    );
   let links = dumpLinks(io.os.state.kernel, ns, f.family === 'inet6' ? 'inet6' : 'unspec');
   if (dev !== null) {
     f.ifindex = ll.index(dev);
     if (!f.ifindex) throw bbDie(`can't find device '${dev}'`, errCode);
   }
-  const addrs = f.family === 'link' ? [] : dumpAddrs(k, ns, io.os.state.clock.nowUs, f.family === 'inet' || f.family === 'inet6' ? f.family : 'unspec');
+  const addrs =
+    f.family === 'link'
+      ? []
+      : dumpAddrs(
+          k,
+          ns,
+          io.os.state.clock.nowUs,
+          f.family === 'inet' || f.family === 'inet6' ? f.family : 'unspec',
+        );
   if (f.family !== 'unspec' && f.family !== 'link') {
-    links = links.filter((l) => addrs.some((a) => a.ifindex === l.ifindex && addrPasses(a, { ...f, ifindex: 0 }, ll)));
+    links = links.filter((l) =>
+      addrs.some((a) => a.ifindex === l.ifindex && addrPasses(a, { ...f, ifindex: 0 }, ll)),
+    );
   }
   const sl = opts.oneline ? '\\' : '\n';
   let out = '';
@@ -180,7 +198,8 @@ export function bbListAddrs(io: CommandIO, opts: IpOpts, argv: readonly string[]
     }
     if (f.family === 'link') printAddrs = false;
     if (printAddrs) {
-      for (const a of addrs) if (a.ifindex === l.ifindex && addrPasses(a, f, ll)) out += addrLine(a, opts.oneline, ll, sl);
+      for (const a of addrs)
+        if (a.ifindex === l.ifindex && addrPasses(a, f, ll)) out += addrLine(a, opts.oneline, ll, sl);
     }
   }
   io.out(out);

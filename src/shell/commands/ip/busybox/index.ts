@@ -17,7 +17,6 @@ import { bbNeigh } from './neigh';
 import { asBusybox, bbLinkSet } from './modify';
 import { bbDie, bbUsage, indexInSubstrings } from './util';
 
-
 /** ip_parse_common_args(). */
 function parseCommon(io: CommandIO, argv: string[]): { opts: IpOpts; rest: string[] } {
   const opts: IpOpts = {
@@ -69,7 +68,10 @@ function doAddr(io: CommandIO, opts: IpOpts, argv: string[]): number {
   if (argv.length === 0) return bbListAddrs(io, opts, [], false);
   const cmd = indexInSubstrings(cmds, argv[0] as string);
   if (cmd < 0) throw bbDie(`invalid argument '${argv[0]}' to 'ip'`);
-  if (cmd <= 4) return asBusybox(1, () => doIpAddr(io, opts, [['add', 'change', 'change', 'replace', 'delete'][cmd] as string, ...argv.slice(1)]));
+  if (cmd <= 4)
+    return asBusybox(1, () =>
+      doIpAddr(io, opts, [['add', 'change', 'change', 'replace', 'delete'][cmd] as string, ...argv.slice(1)]),
+    );
   if (cmd === 8 && argv.length === 1) throw bbDie('flush requires an argument');
   if (cmd === 8) return asBusybox(1, () => doIpAddr(io, opts, ['flush', ...argv.slice(1)]));
   return bbListAddrs(io, opts, argv.slice(1), false);
@@ -81,13 +83,28 @@ function doLink(io: CommandIO, opts: IpOpts, argv: string[]): number {
   // do_iplink() sets xfunc_error_retval = 2 for everything it does.
   if (key < 0) throw bbDie(`invalid argument '${argv[0]}' to 'ip'`, 2);
   if (key === 2) return bbLinkSet(io, opts, argv.slice(1));
-  if (key <= 1) return asBusybox(2, () => doIpLink(io, opts, [['add', 'delete'][key] as string, ...argv.slice(1)]));
+  if (key <= 1)
+    return asBusybox(2, () => doIpLink(io, opts, [['add', 'delete'][key] as string, ...argv.slice(1)]));
   return bbListAddrs(io, { ...opts, family: 'link' }, argv.slice(1), true);
 }
 
 function doRoute(io: CommandIO, opts: IpOpts, argv: string[]): number {
   if (argv.length === 0) return bbListRoutes(io, opts, [], false);
-  const cmds = ['a', 'add', 'append', 'change', 'chg', 'delete', 'get', 'list', 'show', 'prepend', 'replace', 'test', 'flush'];
+  const cmds = [
+    'a',
+    'add',
+    'append',
+    'change',
+    'chg',
+    'delete',
+    'get',
+    'list',
+    'show',
+    'prepend',
+    'replace',
+    'test',
+    'flush',
+  ];
   const cmd = indexInSubstrings(cmds, argv[0] as string);
   const rest = argv.slice(1);
   switch (cmds[cmd]) {

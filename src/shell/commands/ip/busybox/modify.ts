@@ -7,7 +7,18 @@
  */
 import { parseMac } from '../../../../lib';
 import type { DevId, Errno, KResult, KernelCtx, NetDevice } from '../../../../kernel';
-import { brAddIf, brDelIf, closeDevice, devByName, openDevice, renameDevice, setMac, setMtu, setTxqlen, strerror } from '../../../../kernel';
+import {
+  brAddIf,
+  brDelIf,
+  closeDevice,
+  devByName,
+  openDevice,
+  renameDevice,
+  setMac,
+  setMtu,
+  setTxqlen,
+  strerror,
+} from '../../../../kernel';
 import type { CommandIO } from '../../../types';
 import type { IpOpts } from '../opts';
 import { Args, IpError } from '../util';
@@ -37,7 +48,21 @@ function unsigned(v: string, what: string): number {
 }
 
 export function bbLinkSet(io: CommandIO, opts: IpOpts, argv: readonly string[]): number {
-  const keywords = ['up', 'down', 'name', 'mtu', 'qlen', 'multicast', 'arp', 'promisc', 'address', 'netns', 'master', 'nomaster', 'dev'];
+  const keywords = [
+    'up',
+    'down',
+    'name',
+    'mtu',
+    'qlen',
+    'multicast',
+    'arp',
+    'promisc',
+    'address',
+    'netns',
+    'master',
+    'nomaster',
+    'dev',
+  ];
   let dev: string | null = null;
   let up: boolean | null = null;
   let newname: string | null = null;

@@ -5,7 +5,7 @@
  */
 import type { CommandIO } from '../../../types';
 import { neighDeleteMsg } from '../neigh_modify';
-import { parseNud } from '../neigh_show';
+import { parseNud } from '../rtnl/neigh';
 import type { IpOpts } from '../opts';
 import type { InetPrefix } from '../prefix';
 import { addrInPrefix, parseInetAddr, parseInetPrefix } from '../prefix';
@@ -105,11 +105,16 @@ export function bbNeigh(io: CommandIO, opts: IpOpts, argv: readonly string[]): n
   }
   const nowUs = io.os.state.clock.nowUs;
   if (!flush) {
-    io.out(dumpNeigh(k, opts.ns, nowUs, f.family).filter((m) => passes(f, m)).map((m) => line(m, f, ll)).join(''));
+    io.out(
+      dumpNeigh(k, opts.ns, nowUs, f.family)
+        .filter((m) => passes(f, m))
+        .map((m) => line(m, f, ll))
+        .join(''),
+    );
     return 0;
   }
   f.state &= ~NUD.FAILED;
-  for (let round = 0; round < 10; ) {
+  for (let round = 0; round < 10;) {
     const matched = dumpNeigh(io.os.state.kernel, opts.ns, nowUs, f.family).filter((m) => passes(f, m));
     if (matched.length === 0) {
       io.out(round === 0 ? 'Nothing to flush\n' : `*** Flush is complete after ${round} round(s) ***\n`);

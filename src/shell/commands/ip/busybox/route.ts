@@ -61,7 +61,8 @@ function passes(r: RouteMsg, f: BbRouteFilter): boolean {
   } else if (f.tb > 0 && f.tb !== r.table) return false;
   if (f.scope !== null && scopeNum(r.scope) !== f.scope) return false;
   if (f.rdst && (r.family !== f.rdst.family || f.rdst.bitlen > r.dstLen)) return false;
-  if (f.mdst && (r.family !== f.mdst.family || (f.mdst.bitlen >= 0 && f.mdst.bitlen < r.dstLen))) return false;
+  if (f.mdst && (r.family !== f.mdst.family || (f.mdst.bitlen >= 0 && f.mdst.bitlen < r.dstLen)))
+    return false;
   const dst = { ...(parseInetAddr(r.dst ?? 'default', r.family) as InetPrefix), bitlen: r.dstLen };
   if (f.rdst && !addrInPrefix(dst, f.rdst, f.rdst.bitlen)) return false;
   if (f.mdst && !addrInPrefix(dst, f.mdst, r.dstLen)) return false;
@@ -75,8 +76,25 @@ export function bbListRoutes(io: CommandIO, opts: IpOpts, argv: readonly string[
   const ns = opts.ns;
   const ll = new LlMap(k, ns);
   const f: BbRouteFilter = { tb: RT_TABLE_MAIN, scope: null, oif: 0, rvia: null, rdst: null, mdst: null };
-  let family: 'inet' | 'inet6' | 'unspec' = opts.family === 'inet' || opts.family === 'inet6' ? opts.family : 'unspec';
-  const keywords = ['protocol', 'dev', 'oif', 'iif', 'via', 'table', 'cache', 'from', 'to', 'scope', 'all', 'root', 'match', 'exact', 'main'];
+  let family: 'inet' | 'inet6' | 'unspec' =
+    opts.family === 'inet' || opts.family === 'inet6' ? opts.family : 'unspec';
+  const keywords = [
+    'protocol',
+    'dev',
+    'oif',
+    'iif',
+    'via',
+    'table',
+    'cache',
+    'from',
+    'to',
+    'scope',
+    'all',
+    'root',
+    'match',
+    'exact',
+    'main',
+  ];
   const prefix = (v: string): InetPrefix => {
     const p = parseInetPrefix(v, family);
     if (p === null) throw bbDie(`an inet prefix is expected rather than "${v}"`);
@@ -138,15 +156,30 @@ export function bbListRoutes(io: CommandIO, opts: IpOpts, argv: readonly string[
       for (const id of fib4TablesInDumpOrder(kctx.k, ns)) {
         for (const r of [...(n.fib4[id] ?? [])]) {
           if (!passes(fillRoute4(kctx.k, r), f)) continue;
-          fibDelete(kctx, ns, { table: r.table, dst: r.dst, dstLen: r.dstLen, tos: r.tos, priority: r.priority, type: r.type });
+          fibDelete(kctx, ns, {
+            table: r.table,
+            dst: r.dst,
+            dstLen: r.dstLen,
+            tos: r.tos,
+            priority: r.priority,
+            type: r.type,
+          });
         }
       }
     });
     return 0;
   }
   // BusyBox asks for a plain (not strict) dump: every table comes back and is filtered here.
-  const routes = [...(family !== 'inet6' ? dumpRoutes4(k, ns, null) : []), ...(family !== 'inet' ? dumpRoutes6(k, ns, nowUs, null) : [])];
-  io.out(routes.filter((r) => passes(r, f)).map((r) => bbRouteLine(r, f, ll)).join(''));
+  const routes = [
+    ...(family !== 'inet6' ? dumpRoutes4(k, ns, null) : []),
+    ...(family !== 'inet' ? dumpRoutes6(k, ns, nowUs, null) : []),
+  ];
+  io.out(
+    routes
+      .filter((r) => passes(r, f))
+      .map((r) => bbRouteLine(r, f, ll))
+      .join(''),
+  );
   return 0;
 }
 
@@ -155,7 +188,8 @@ export function bbGetRoute(io: CommandIO, opts: IpOpts, argv: readonly string[])
   const k = io.os.state.kernel;
   const ns = opts.ns;
   const ll = new LlMap(k, ns);
-  let family: 'inet' | 'inet6' | 'unspec' = opts.family === 'inet' || opts.family === 'inet6' ? opts.family : 'unspec';
+  let family: 'inet' | 'inet6' | 'unspec' =
+    opts.family === 'inet' || opts.family === 'inet6' ? opts.family : 'unspec';
   let dst: InetPrefix | null = null;
   let src: InetPrefix | null = null;
   let odev: string | null = null;
@@ -190,7 +224,14 @@ export function bbGetRoute(io: CommandIO, opts: IpOpts, argv: readonly string[])
   const r =
     dst.family === 'inet6'
       ? routeGet6(k, ns, io.os.state.clock.nowUs, dst, src, oif)
-      : routeGet4(io.os.view(), ns, { dst: ip4Of(dst) as Ip4, src: src === null ? null : ip4Of(src), oif, mark: 0, uid: 0, tos: 0 });
+      : routeGet4(io.os.view(), ns, {
+          dst: ip4Of(dst) as Ip4,
+          src: src === null ? null : ip4Of(src),
+          oif,
+          mark: 0,
+          uid: 0,
+          tos: 0,
+        });
   if (!r.ok) throw bbDie(`RTNETLINK answers: ${strerror(r.errno)}`, 2);
   // BusyBox does not ask for RTM_F_LOOKUP_TABLE: the answer says table main.
   const msg: RouteMsg = { ...r.msg, table: r.msg.family === 'inet' ? RT_TABLE_MAIN : r.msg.table, uid: null };

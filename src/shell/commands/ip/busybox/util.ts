@@ -41,4 +41,3 @@ export function indexInSubstrings(keywords: readonly string[], word: string): nu
   }
   return matched;
 }
-

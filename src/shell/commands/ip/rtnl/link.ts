@@ -32,7 +32,15 @@ export const IFF = {
 } as const;
 
 /** IF_OPER_* as numbers (iproute2 indexes its name table with them). */
-export const OPER_STATES = ['UNKNOWN', 'NOTPRESENT', 'DOWN', 'LOWERLAYERDOWN', 'TESTING', 'DORMANT', 'UP'] as const;
+export const OPER_STATES = [
+  'UNKNOWN',
+  'NOTPRESENT',
+  'DOWN',
+  'LOWERLAYERDOWN',
+  'TESTING',
+  'DORMANT',
+  'UP',
+] as const;
 
 export interface LinkMsg {
   ifindex: number;
@@ -113,7 +121,12 @@ function operIndex(dev: NetDevice): number {
 }
 
 /** rtnl_fill_ifinfo() (family AF_UNSPEC) or inet6_fill_ifinfo() (family inet6). */
-export function fillLink(k: KernelState, ns: NsId, dev: NetDevice, family: 'unspec' | 'inet6' = 'unspec'): LinkMsg {
+export function fillLink(
+  k: KernelState,
+  ns: NsId,
+  dev: NetDevice,
+  family: 'unspec' | 'inet6' = 'unspec',
+): LinkMsg {
   const il = iflink(k, dev);
   const otherNs = il.peerNs !== null && il.peerNs !== ns;
   const netnsid = family === 'unspec' && otherNs ? peernetIdIfAny(k, ns, il.peerNs as NsId) : null;

@@ -21,7 +21,16 @@ export const NUD = {
 } as const;
 
 /** Bit order iproute2 and BusyBox print states in. */
-export const NUD_NAMES = ['INCOMPLETE', 'REACHABLE', 'STALE', 'DELAY', 'PROBE', 'FAILED', 'NOARP', 'PERMANENT'] as const;
+export const NUD_NAMES = [
+  'INCOMPLETE',
+  'REACHABLE',
+  'STALE',
+  'DELAY',
+  'PROBE',
+  'FAILED',
+  'NOARP',
+  'PERMANENT',
+] as const;
 
 const NUD_VALID = NUD.PERMANENT | NUD.NOARP | NUD.REACHABLE | NUD.PROBE | NUD.STALE | NUD.DELAY;
 
@@ -68,7 +77,12 @@ export function fillNeigh(k: KernelState, e: NeighEntry, nowUs: number): NeighMs
 }
 
 /** The ARP table, then the ND table (neigh_dump_info walks arp_tbl before nd_tbl). */
-export function dumpNeigh(k: KernelState, ns: NsId, nowUs: number, family: 'inet' | 'inet6' | 'unspec' = 'unspec'): NeighMsg[] {
+export function dumpNeigh(
+  k: KernelState,
+  ns: NsId,
+  nowUs: number,
+  family: 'inet' | 'inet6' | 'unspec' = 'unspec',
+): NeighMsg[] {
   const out: NeighMsg[] = [];
   if (family !== 'inet6') {
     const entries = [...(k.netns[ns]?.neigh ?? [])].sort((a, b) => a.seq - b.seq);
@@ -79,7 +93,8 @@ export function dumpNeigh(k: KernelState, ns: NsId, nowUs: number, family: 'inet
   }
   if (family !== 'inet') {
     // neigh_alloc() back-dates `confirmed` by twice base_reachable_time; NOARP entries are never confirmed.
-    const base = Number(k.netns[ns]?.sysctl['net.ipv4.neigh.default.base_reachable_time_ms'] ?? 30_000) * 1000;
+    const base =
+      Number(k.netns[ns]?.sysctl['net.ipv4.neigh.default.base_reachable_time_ms'] ?? 30_000) * 1000;
     for (const e of ndiscNeighbours(k, ns, nowUs)) {
       const dev = k.devices[e.dev];
       if (!dev) continue;
@@ -99,4 +114,14 @@ export function dumpNeigh(k: KernelState, ns: NsId, nowUs: number, family: 'inet
     }
   }
   return out;
+}
+
+/** nud_state_a2n(): a state name (any case, with or without NUD_) or a number. */
+export function parseNud(word: string): number | null {
+  const w = word.toUpperCase().replace(/^NUD_/, '');
+  if (w === 'NONE') return NUD.NONE;
+  const bit = (NUD as Record<string, number>)[w];
+  if (bit !== undefined) return bit;
+  if (/^(0x[0-9a-f]+|\d+)$/i.test(word)) return Number(word) & 0xff;
+  return null;
 }

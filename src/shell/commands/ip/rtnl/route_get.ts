@@ -42,7 +42,8 @@ function defaultRules(k: KernelState, ns: NsId): boolean {
 export function routeGet4(ctx: KernelCtx, ns: NsId, req: RouteGetRequest): RouteGetResult {
   const k = ctx.k;
   if (req.src) {
-    if (isMulticast(req.src) || isLbcast(req.src) || isZeronet(req.src)) return { ok: false, errno: 'EINVAL' };
+    if (isMulticast(req.src) || isLbcast(req.src) || isZeronet(req.src))
+      return { ok: false, errno: 'EINVAL' };
     if (!isLocalAddr(ctx, ns, req.src)) return { ok: false, errno: 'ENETUNREACH' };
   }
   const out = ipRouteOutput(ctx, ns, { dst: req.dst, src: req.src, oif: req.oif?.id ?? null });

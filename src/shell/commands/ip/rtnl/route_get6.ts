@@ -34,19 +34,28 @@ export function routeGet6(
   oif: NetDevice | null,
 ): { ok: true; msg: RouteMsg; fib: FibRoute | null } | { ok: false; errno: Errno } {
   const d = groupsOf(dst);
-  const routes = fib6Routes(k, ns, nowUs).filter((r) => inPrefix(d, r.dst, r.dstLen) && (!oif || r.dev === oif.id));
+  const routes = fib6Routes(k, ns, nowUs).filter(
+    (r) => inPrefix(d, r.dst, r.dstLen) && (!oif || r.dev === oif.id),
+  );
   // The local table's rule (priority 0) comes before main's.
   const pick = (table: number) =>
-    routes.filter((r) => r.table === table && r.type !== 'multicast').sort((a, b) => b.dstLen - a.dstLen || a.metric - b.metric)[0];
+    routes
+      .filter((r) => r.table === table && r.type !== 'multicast')
+      .sort((a, b) => b.dstLen - a.dstLen || a.metric - b.metric)[0];
   const r = pick(255) ?? pick(254);
   if (!r) return { ok: false, errno: 'ENETUNREACH' };
   const dev = k.devices[r.dev];
   const linkScope = d[0] !== undefined && (d[0] & 0xffc0) === 0xfe80;
-  let saddr: string | null = null;
+  let saddr: string | null;
   if (r.type === 'local') saddr = formatIp6(d);
   else {
     const usable = (x: NetDevice) =>
-      x.inet6.filter((a) => !isTentative({ clock: { nowUs } }, a.dadUntilUs) && (a.scope === 'link') === linkScope && a.scope !== 'host');
+      x.inet6.filter(
+        (a) =>
+          !isTentative({ clock: { nowUs } }, a.dadUntilUs) &&
+          (a.scope === 'link') === linkScope &&
+          a.scope !== 'host',
+      );
     const own = dev ? usable(dev)[0] : undefined;
     const any = linkScope ? undefined : devicesOf(k, ns).flatMap(usable)[0];
     saddr = (own ?? any)?.addr ?? null;
@@ -68,7 +77,10 @@ export function routeGet6(
       scope: 'global',
       flags: r.linkdown ? RT_F.LINKDOWN : 0,
       gateway: null,
-      oif: r.type === 'local' ? (devicesOf(k, ns).find((x) => x.kind === 'loopback')?.ifindex ?? null) : (dev?.ifindex ?? null),
+      oif:
+        r.type === 'local'
+          ? (devicesOf(k, ns).find((x) => x.kind === 'loopback')?.ifindex ?? null)
+          : (dev?.ifindex ?? null),
       prefsrc: saddr,
       priority: r.metric,
       pref: 'medium',
