@@ -21,6 +21,11 @@ export interface KernelCtx {
   hooks: KernelHooks;
   /** Remaining events this command may process before the scheduler stops it (bridge loops, floods). */
   budget: { events: number };
+  /**
+   * Called by the scheduler before it handles each queued event (a frame arriving, a timer): the step
+   * player's recorder takes a snapshot of the World there. Unset in normal runs.
+   */
+  onStep?: () => void;
 }
 
 export function nsOf(k: KernelState, ns: NsId): NetNs {

@@ -77,7 +77,15 @@ export { sockOpen, sockClose, sockGet, sockDrain, sockEphemeralPort, type SockSp
 export { ipSendmsg, defaultTtl, type Datagram } from './ipv4/ip_output';
 export { tcpConnect, tcpSend, tcpClose, tcpAbort, tcpAccept } from './ipv4/tcp';
 export { udpSendmsg, udpConnect } from './ipv4/udp';
-export { ipRouteOutput, inetSelectAddr, inetAddrType, isLocalAddr, type RtOutput, type FlowKey } from './ipv4/route';
+export {
+  ipRouteOutput,
+  inetSelectAddr,
+  inetAddrType,
+  isLocalAddr,
+  routeText,
+  type RtOutput,
+  type FlowKey,
+} from './ipv4/route';
 export { neighAdminSet, neighAdminDelete, neighConfirm } from './ipv4/arp';
 export { neighParms, NUD_VALID, NUD_CONNECTED, type NeighParms } from './neighbour';
 export { pktSummary, pktSummaryWithLink, frameLen } from './trace_fmt';

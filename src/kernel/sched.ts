@@ -65,6 +65,8 @@ function dispatch(ctx: KernelCtx, ev: KEvent): void {
 export function step(ctx: KernelCtx, untilUs = Number.POSITIVE_INFINITY): boolean {
   const ev = ctx.k.queue[0];
   if (!ev || ev.atUs > untilUs) return false;
+  // Before the event: the frame is still on its wire, the clock still at the previous event.
+  ctx.onStep?.();
   ctx.k.queue.shift();
   if (ev.atUs > ctx.clock.nowUs) ctx.clock.nowUs = ev.atUs;
   // A packet that the budget refuses is gone: the queue drains instead of growing forever.

@@ -8,8 +8,21 @@
  * the copies a bridge floods), and a tcpdump-like one-line summary of the packet as it is at that point
  * (trace_fmt.ts). `dev` is the device the event happened on where there is one.
  */
-import type { DevId, NsId } from './types';
+import type { DevId, NsId, Packet } from './types';
 import type { DropReason } from './drop_reason';
+
+/** The headers of a packet as they were at a tracepoint (a copy: NAT rewrites the live packet in place). */
+export type SkbHeaders = Pick<Packet, 'eth' | 'arp' | 'ip' | 'l4' | 'payload'>;
+
+/**
+ * A copy of the headers for the device tracepoints, where taps (tcpdump's packet sockets) see the frame:
+ * dev_queue_xmit_nit on transmit, the ptype_all delivery in __netif_receive_skb_core on receive.
+ */
+export function skbHeaders(p: Packet): SkbHeaders {
+  return JSON.parse(
+    JSON.stringify({ eth: p.eth, arp: p.arp, ip: p.ip, l4: p.l4, payload: p.payload }),
+  ) as SkbHeaders;
+}
 
 interface TraceBase {
   atUs: number;
@@ -25,9 +38,9 @@ export type NfHookSite = 'ip' | 'bridge';
 
 export type TraceEvent =
   /** dev_queue_xmit handed the packet to a device's driver (veth, NIC, loopback, bridge). */
-  | (TraceBase & { kind: 'net_dev_xmit'; dev: DevId; len: number })
+  | (TraceBase & { kind: 'net_dev_xmit'; dev: DevId; len: number; skb: SkbHeaders })
   /** __netif_receive_skb: a device received a frame (after the simulated wire/veth latency). */
-  | (TraceBase & { kind: 'netif_receive_skb'; dev: DevId; len: number })
+  | (TraceBase & { kind: 'netif_receive_skb'; dev: DevId; len: number; skb: SkbHeaders })
   /** br_fdb_update: a source MAC was learned (isNew) or refreshed/moved on a port. */
   | (TraceBase & {
       kind: 'br_fdb_update';

@@ -80,7 +80,8 @@ export function isLocalAddr(ctx: KernelCtx, ns: NsId, ip: Ip4): boolean {
   return inetAddrType(ctx, ns, ip) === 'local';
 }
 
-function routeText(r: FibRoute, devName: (d: DevId | null) => string): string {
+/** A route as `ip route` prints its key fields (what fib_table_lookup events quote; the journey's tables). */
+export function routeText(r: FibRoute, devName: (d: DevId | null) => string): string {
   const dst = r.dstLen === 0 ? 'default' : `${formatIp4(r.dst)}${r.dstLen === 32 ? '' : `/${r.dstLen}`}`;
   const type = r.type === 'unicast' ? '' : `${r.type} `;
   const via = r.gateway !== null ? ` via ${formatIp4(r.gateway)}` : '';

@@ -6,6 +6,7 @@
  */
 import { BROADCAST_MAC, isMulticastMac } from '../../lib';
 import type { KernelCtx } from '../context';
+import { skbHeaders } from '../trace';
 import { arpRcv } from '../ipv4/arp_rcv';
 import { ipRcv } from '../ipv4/ip_input';
 import { kfreeSkb } from '../skbuff';
@@ -26,6 +27,7 @@ export function rxAccount(ctx: KernelCtx, dev: NetDevice, pkt: Packet, bytes: nu
     summary: pktSummary(pkt),
     dev: dev.id,
     len: bytes,
+    skb: skbHeaders(pkt),
   });
 }
 

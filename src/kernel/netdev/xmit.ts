@@ -11,6 +11,7 @@
  * sees the packet again).
  */
 import type { KernelCtx } from '../context';
+import { skbHeaders } from '../trace';
 import { schedule } from '../sched_queue';
 import { kfreeSkb } from '../skbuff';
 import { frameLen, pktSummary } from '../trace_fmt';
@@ -57,6 +58,7 @@ export function txAccount(ctx: KernelCtx, dev: NetDevice, pkt: Packet, ok = true
     summary: pktSummary(pkt),
     dev: dev.id,
     len,
+    skb: skbHeaders(pkt),
   });
 }
 
