@@ -37,8 +37,23 @@ export { createBridge, type NewBridge } from './bridge/br_device';
 export { brAddIf, brDelIf, bridgeIdMac } from './bridge/br_if';
 export { fdbExpired, fdbFind } from './bridge/br_fdb';
 export { brFdbAdd, brFdbDelete, fdbTarget, type FdbUserState, type FdbUserFlags } from './bridge/br_fdb_user';
-export { fdbDump, fdbFillbuf, type FdbRecord, type FdbState, type FdbDumpFilter, type FdbBufEntry } from './bridge/br_fdb_dump';
-export { brSetParam, brSetPort, brGcTimerUs, type BridgeParam, type PortFlag, type PortState, type PortChange } from './bridge/br_stp_if';
+export {
+  fdbDump,
+  fdbFillbuf,
+  type FdbRecord,
+  type FdbState,
+  type FdbDumpFilter,
+  type FdbBufEntry,
+} from './bridge/br_fdb_dump';
+export {
+  brSetParam,
+  brSetPort,
+  brGcTimerUs,
+  type BridgeParam,
+  type PortFlag,
+  type PortState,
+  type PortChange,
+} from './bridge/br_stp_if';
 export { devMcList, solicitedNodeMacOf } from './netdev/dev_addr_lists';
 export {
   fibInsert,

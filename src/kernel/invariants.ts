@@ -8,7 +8,8 @@ export function kernelInvariantViolations(k: KernelState): string[] {
   const out: string[] = [];
   const bad = (msg: string) => out.push(msg);
   if (!k.netns[k.rootNs]) bad(`rootNs ${k.rootNs} does not exist`);
-  for (const [name, ns] of Object.entries(k.namedNs)) if (!k.netns[ns]) bad(`netns name ${name} -> missing ${ns}`);
+  for (const [name, ns] of Object.entries(k.namedNs))
+    if (!k.netns[ns]) bad(`netns name ${name} -> missing ${ns}`);
 
   for (const n of Object.values(k.netns)) {
     const names = new Set<string>();
@@ -18,19 +19,22 @@ export function kernelInvariantViolations(k: KernelState): string[] {
         bad(`${n.id}: ifindex ${idx} -> missing device ${id}`);
         continue;
       }
-      if (d.ns !== n.id || d.ifindex !== Number(idx)) bad(`${n.id}: ifindex ${idx} -> ${d.name} says ${d.ns}/${d.ifindex}`);
+      if (d.ns !== n.id || d.ifindex !== Number(idx))
+        bad(`${n.id}: ifindex ${idx} -> ${d.name} says ${d.ns}/${d.ifindex}`);
       if (names.has(d.name)) bad(`${n.id}: two devices named ${d.name}`);
       names.add(d.name);
     }
     if (n.ifindexNext < 1) bad(`${n.id}: ifindexNext ${n.ifindexNext}`);
     for (const [table, routes] of Object.entries(n.fib4)) {
       for (const r of routes) {
-        if (r.dev !== null && k.devices[r.dev]?.ns !== n.id) bad(`${n.id}: table ${table} route via missing/foreign device ${r.dev}`);
+        if (r.dev !== null && k.devices[r.dev]?.ns !== n.id)
+          bad(`${n.id}: table ${table} route via missing/foreign device ${r.dev}`);
         if ((r.dst & (r.dstLen === 0 ? 0 : (0xffffffff << (32 - r.dstLen)) >>> 0)) >>> 0 !== r.dst)
           bad(`${n.id}: route ${r.dst}/${r.dstLen} has host bits`);
       }
     }
-    for (const e of n.neigh) if (k.devices[e.dev]?.ns !== n.id) bad(`${n.id}: neighbour on missing/foreign device ${e.dev}`);
+    for (const e of n.neigh)
+      if (k.devices[e.dev]?.ns !== n.id) bad(`${n.id}: neighbour on missing/foreign device ${e.dev}`);
     for (const [peer, id] of Object.entries(n.netnsids)) {
       if (!k.netns[peer]) bad(`${n.id}: netnsid ${id} for dead namespace ${peer}`);
     }
@@ -52,7 +56,8 @@ export function kernelInvariantViolations(k: KernelState): string[] {
   for (let i = 1; i < k.queue.length; i++) {
     const a = k.queue[i - 1];
     const b = k.queue[i];
-    if (a && b && (a.atUs > b.atUs || (a.atUs === b.atUs && a.seq > b.seq))) bad(`event queue out of order at ${i}`);
+    if (a && b && (a.atUs > b.atUs || (a.atUs === b.atUs && a.seq > b.seq)))
+      bad(`event queue out of order at ${i}`);
   }
   return out;
 }
@@ -74,10 +79,12 @@ function checkLinks(k: KernelState, d: NetDevice, bad: (m: string) => void): voi
       for (const p of d.bridge.ports) {
         const port = k.devices[p];
         if (!port) bad(`bridge ${d.name}: port ${p} missing`);
-        else if (port.master !== d.id || port.ns !== d.ns || !port.port) bad(`bridge ${d.name}: port ${port.name} inconsistent`);
+        else if (port.master !== d.id || port.ns !== d.ns || !port.port)
+          bad(`bridge ${d.name}: port ${port.name} inconsistent`);
       }
       for (const f of d.bridge.fdb) {
-        if (f.dev !== d.id && !d.bridge.ports.includes(f.dev)) bad(`bridge ${d.name}: fdb entry on non-port ${f.dev}`);
+        if (f.dev !== d.id && !d.bridge.ports.includes(f.dev))
+          bad(`bridge ${d.name}: fdb entry on non-port ${f.dev}`);
       }
       break;
     case 'loopback':
@@ -85,6 +92,7 @@ function checkLinks(k: KernelState, d: NetDevice, bad: (m: string) => void): voi
   }
   if (d.master !== null) {
     const br = k.devices[d.master];
-    if (!br || br.kind !== 'bridge' || !br.bridge.ports.includes(d.id)) bad(`${d.name}: master ${d.master} does not list it`);
+    if (!br || br.kind !== 'bridge' || !br.bridge.ports.includes(d.id))
+      bad(`${d.name}: master ${d.master} does not list it`);
   }
 }

@@ -25,6 +25,8 @@ export function defaultDeviceConf(nsDefaults: NsSysctl): DeviceConf {
     disable_ipv6: Number(nsDefaults['net.ipv6.conf.default.disable_ipv6']) ? 1 : 0,
     // A new device copies conf.default (devinet_sysctl_register -> ipv4_devconf_dflt), not ip_forward;
     // the two differ only once someone writes conf.default on its own.
-    forwarding: Number(nsDefaults['net.ipv4.conf.default.forwarding'] ?? nsDefaults['net.ipv4.ip_forward']) ? 1 : 0,
+    forwarding: Number(nsDefaults['net.ipv4.conf.default.forwarding'] ?? nsDefaults['net.ipv4.ip_forward'])
+      ? 1
+      : 0,
   };
 }

@@ -326,15 +326,7 @@ export interface FibRule {
 // Neighbour (ARP) table (net/core/neighbour.c, net/ipv4/arp.c)
 
 export type NudState =
-  | 'INCOMPLETE'
-  | 'REACHABLE'
-  | 'STALE'
-  | 'DELAY'
-  | 'PROBE'
-  | 'FAILED'
-  | 'NOARP'
-  | 'PERMANENT'
-  | 'NONE';
+  'INCOMPLETE' | 'REACHABLE' | 'STALE' | 'DELAY' | 'PROBE' | 'FAILED' | 'NOARP' | 'PERMANENT' | 'NONE';
 
 export interface NeighEntry {
   ip: Ip4;
@@ -654,14 +646,23 @@ export interface ArpPayload {
 }
 
 export type L4 =
-  | { proto: 1; type: number; code: number; id: number; seq: number; inner: Ip4Header | null; innerL4?: InnerL4 | null }
+  | {
+      proto: 1;
+      type: number;
+      code: number;
+      id: number;
+      seq: number;
+      inner: Ip4Header | null;
+      innerL4?: InnerL4 | null;
+    }
   | { proto: 6; sport: number; dport: number; flags: string; seq: number; ack: number }
   | { proto: 17; sport: number; dport: number }
   | { proto: 2 }
   | { proto: number };
 
 /** The first bytes of the offending datagram that an ICMP error quotes. */
-export type InnerL4 = { sport: number; dport: number } | { type: number; code: number; id: number; seq: number };
+export type InnerL4 =
+  { sport: number; dport: number } | { type: number; code: number; id: number; seq: number };
 
 export interface Ip4Header {
   src: Ip4;

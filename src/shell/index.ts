@@ -1,6 +1,13 @@
 /** The simulated userland: the shell session, the machine file systems, and every command module. */
 export * from './types';
-export { ShellSession, InternalError, plainWords, shellQuote, type LineEnv, type LineOutcome } from './session';
+export {
+  ShellSession,
+  InternalError,
+  plainWords,
+  shellQuote,
+  type LineEnv,
+  type LineOutcome,
+} from './session';
 export { SimFs, type DynamicFile, type DynamicTree } from './fs';
 export { loadJustBash } from './just_bash';
 export { COMMANDS } from './registry';

@@ -45,7 +45,8 @@ function sameInfo(a: FibRoute | NewRoute, b: FibRoute | NewRoute): boolean {
 export function fibInsert(ctx: KernelCtx, ns: NsId, route: NewRoute, mode: FibInsertMode): KResult<FibRoute> {
   const n = nsOf(ctx.k, ns);
   const table = (n.fib4[route.table] ??= []);
-  if (route.dst !== networkOf(route.dst, route.dstLen)) return kerr('EINVAL', 'Invalid prefix for given prefix length');
+  if (route.dst !== networkOf(route.dst, route.dstLen))
+    return kerr('EINVAL', 'Invalid prefix for given prefix length');
   const existing = table.findIndex((r) => sameKey(r, route));
   const full: FibRoute = { ...route, seq: nextOrderSeq(ctx.k) };
   if (existing >= 0) {
@@ -155,7 +156,10 @@ function primaryFor(addrs: readonly InetAddr[], ifa: InetAddr): InetAddr {
   if (!ifa.secondary) return ifa;
   return (
     addrs.find(
-      (a) => !a.secondary && a.prefixLen === ifa.prefixLen && networkOf(a.local, a.prefixLen) === networkOf(ifa.local, ifa.prefixLen),
+      (a) =>
+        !a.secondary &&
+        a.prefixLen === ifa.prefixLen &&
+        networkOf(a.local, a.prefixLen) === networkOf(ifa.local, ifa.prefixLen),
     ) ?? ifa
   );
 }
@@ -189,7 +193,16 @@ export function fibAddIfaddr(ctx: KernelCtx, devId: DevId, ifa: InetAddr): void 
       );
     }
     if (ifa.prefixLen < 31) {
-      fibMagic(ctx, dev.ns, 'broadcast', broadcastOf(ifa.local, ifa.prefixLen), 32, devId, src, RT_TABLE_LOCAL);
+      fibMagic(
+        ctx,
+        dev.ns,
+        'broadcast',
+        broadcastOf(ifa.local, ifa.prefixLen),
+        32,
+        devId,
+        src,
+        RT_TABLE_LOCAL,
+      );
     }
   }
 }
@@ -205,7 +218,12 @@ export function fibAddIfaddrRoutes(ctx: KernelCtx, devId: DevId): void {
  * fib_del_ifaddr(): remove the routes this address brought, unless another address of the device still
  * needs the same local/broadcast route.
  */
-export function fibDelIfaddr(ctx: KernelCtx, devId: DevId, ifa: InetAddr, remaining: readonly InetAddr[]): void {
+export function fibDelIfaddr(
+  ctx: KernelCtx,
+  devId: DevId,
+  ifa: InetAddr,
+  remaining: readonly InetAddr[],
+): void {
   const dev = ctx.k.devices[devId];
   if (!dev) return;
   const n = nsOf(ctx.k, dev.ns);
@@ -221,9 +239,17 @@ export function fibDelIfaddr(ctx: KernelCtx, devId: DevId, ifa: InetAddr, remain
     n.fib4[Number(tid)] = table.filter((r) => {
       if (r.dev !== devId || r.protocol !== 'kernel') return true;
       if (r.type === 'local' && r.dstLen === 32 && r.dst === ifa.local) return stillLocal.has(ifa.local);
-      if (r.type === 'broadcast' && (r.dst === ifa.broadcast || r.dst === broadcastOf(ifa.local, ifa.prefixLen)))
+      if (
+        r.type === 'broadcast' &&
+        (r.dst === ifa.broadcast || r.dst === broadcastOf(ifa.local, ifa.prefixLen))
+      )
         return stillBrd.has(r.dst);
-      if (!ifa.secondary && r.dst === prefix && r.dstLen === ifa.prefixLen && (r.type === 'unicast' || r.type === 'local'))
+      if (
+        !ifa.secondary &&
+        r.dst === prefix &&
+        r.dstLen === ifa.prefixLen &&
+        (r.type === 'unicast' || r.type === 'local')
+      )
         return false;
       return true;
     });
@@ -252,7 +278,8 @@ export function fibTableLookup(ctx: KernelCtx, ns: NsId, table: number, dst: Ip4
   for (const r of routes) {
     if ((dst & maskOf(r.dstLen)) >>> 0 !== r.dst) continue;
     if (r.tos !== 0 && r.tos !== tos) continue;
-    if (best === null || r.dstLen > best.dstLen || (r.dstLen === best.dstLen && r.priority < best.priority)) best = r;
+    if (best === null || r.dstLen > best.dstLen || (r.dstLen === best.dstLen && r.priority < best.priority))
+      best = r;
   }
   return best;
 }

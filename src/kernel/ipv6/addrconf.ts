@@ -15,7 +15,9 @@ export const DAD_US = 1_500_000;
 export const DAD_PENDING = Number.MAX_SAFE_INTEGER;
 
 export function ipv6Disabled(ctx: KernelCtx, dev: NetDevice): boolean {
-  return dev.conf.disable_ipv6 !== 0 || Number(nsOf(ctx.k, dev.ns).sysctl['net.ipv6.conf.all.disable_ipv6']) !== 0;
+  return (
+    dev.conf.disable_ipv6 !== 0 || Number(nsOf(ctx.k, dev.ns).sysctl['net.ipv6.conf.all.disable_ipv6']) !== 0
+  );
 }
 
 /** The device became ready (operstate UP) for the first time since it was last brought up. */
@@ -28,7 +30,13 @@ export function addrconfLinkReady(ctx: KernelCtx, devId: DevId): void {
   dev.inet6McDown = false;
   const addr = eui64LinkLocal(dev.mac);
   if (dev.inet6.some((a) => a.addr === addr)) return;
-  dev.inet6.push({ addr, prefixLen: 64, scope: 'link', dadUntilUs: ctx.clock.nowUs + DAD_US, permanent: true });
+  dev.inet6.push({
+    addr,
+    prefixLen: 64,
+    scope: 'link',
+    dadUntilUs: ctx.clock.nowUs + DAD_US,
+    permanent: true,
+  });
 }
 
 /** init_loopback(): ::1/128 on the loopback when it comes up. */

@@ -52,7 +52,12 @@ export function inet6AddAddr(ctx: KernelCtx, devId: DevId, spec: NewInet6Addr): 
 }
 
 /** inet6_addr_del(): the address with this prefix length, or "address not found". */
-export function inet6DelAddr(ctx: KernelCtx, devId: DevId, addrText: string, prefixLen: number): KResult<Inet6Addr> {
+export function inet6DelAddr(
+  ctx: KernelCtx,
+  devId: DevId,
+  addrText: string,
+  prefixLen: number,
+): KResult<Inet6Addr> {
   const dev = devOf(ctx.k, devId);
   const groups = parseIp6(addrText);
   const addr = groups ? formatIp6(groups) : addrText;

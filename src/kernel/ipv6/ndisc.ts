@@ -39,7 +39,8 @@ export function ndiscNeighbours(k: KernelState, ns: NsId, nowUs: number): NdNeig
     const add = (groups: number[], createdUs: number) => {
       if (createdUs > nowUs) return;
       const addr = formatIp6(groups);
-      if (!out.some((e) => e.dev === dev.id && e.addr === addr)) out.push({ dev: dev.id, addr, lladdr: mcMac(groups), createdUs });
+      if (!out.some((e) => e.dev === dev.id && e.addr === addr))
+        out.push({ dev: dev.id, addr, lladdr: mcMac(groups), createdUs });
     };
     add([0xff02, 0, 0, 0, 0, 0, 0, 0x16], readyUs);
     if (ll) add([0xff02, 0, 0, 0, 0, 0, 0, 2], ll.dadUntilUs);

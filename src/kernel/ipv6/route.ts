@@ -42,7 +42,12 @@ function bit(a: readonly number[], i: number): number {
 }
 
 /** fib6 walk order of two prefixes: the first differing bit decides; a prefix follows the ones it contains. */
-export function compareFib6Prefix(a: readonly number[], alen: number, b: readonly number[], blen: number): number {
+export function compareFib6Prefix(
+  a: readonly number[],
+  alen: number,
+  b: readonly number[],
+  blen: number,
+): number {
   const common = Math.min(alen, blen);
   for (let i = 0; i < common; i++) {
     const d = bit(a, i) - bit(b, i);
@@ -72,7 +77,17 @@ export function fib6Routes(k: KernelState, ns: NsId, nowUs: number): Fib6Route[]
     const linkdown = notRunning(dev);
     const seq = dev.addrconfSeq;
     if (dev.kind !== 'loopback') {
-      routes.push({ table: RT6_TABLE_LOCAL, type: 'multicast', dst: [0xff00, 0, 0, 0, 0, 0, 0, 0], dstLen: 8, dev: dev.id, metric: 256, protocol: 'kernel', linkdown, seq });
+      routes.push({
+        table: RT6_TABLE_LOCAL,
+        type: 'multicast',
+        dst: [0xff00, 0, 0, 0, 0, 0, 0, 0],
+        dstLen: 8,
+        dev: dev.id,
+        metric: 256,
+        protocol: 'kernel',
+        linkdown,
+        seq,
+      });
     }
     for (const a of dev.inet6) {
       const groups = parseIp6(a.addr);
@@ -82,20 +97,47 @@ export function fib6Routes(k: KernelState, ns: NsId, nowUs: number): Fib6Route[]
         // The link-local prefix route comes with addrconf (ordered like the device); others with the address
         // (added when it was: its DAD deadline is its creation time plus a constant).
         const prefixSeq = a.scope === 'link' ? seq : a.dadUntilUs;
-        if (!routes.some((r) => r.table === RT6_TABLE_MAIN && r.dev === dev.id && r.dstLen === a.prefixLen && r.dst.every((g, i) => g === dst[i]))) {
-          routes.push({ table: RT6_TABLE_MAIN, type: 'unicast', dst, dstLen: a.prefixLen, dev: dev.id, metric: 256, protocol: 'kernel', linkdown, seq: prefixSeq });
+        if (
+          !routes.some(
+            (r) =>
+              r.table === RT6_TABLE_MAIN &&
+              r.dev === dev.id &&
+              r.dstLen === a.prefixLen &&
+              r.dst.every((g, i) => g === dst[i]),
+          )
+        ) {
+          routes.push({
+            table: RT6_TABLE_MAIN,
+            type: 'unicast',
+            dst,
+            dstLen: a.prefixLen,
+            dev: dev.id,
+            metric: 256,
+            protocol: 'kernel',
+            linkdown,
+            seq: prefixSeq,
+          });
         }
       }
       if (!isTentative(clock, a.dadUntilUs)) {
-        routes.push({ table: RT6_TABLE_LOCAL, type: 'local', dst: groups, dstLen: 128, dev: dev.id, metric: 0, protocol: 'kernel', linkdown: false, seq: a.dadUntilUs });
+        routes.push({
+          table: RT6_TABLE_LOCAL,
+          type: 'local',
+          dst: groups,
+          dstLen: 128,
+          dev: dev.id,
+          metric: 0,
+          protocol: 'kernel',
+          linkdown: false,
+          seq: a.dadUntilUs,
+        });
       }
     }
   }
-  return routes.sort(
-    (x, y) =>
-      x.table === y.table
-        ? compareFib6Prefix(x.dst, x.dstLen, y.dst, y.dstLen) || x.metric - y.metric || x.seq - y.seq
-        : // fib6 tables hash by id: main (254) is walked before local (255)
-          x.table - y.table,
+  return routes.sort((x, y) =>
+    x.table === y.table
+      ? compareFib6Prefix(x.dst, x.dstLen, y.dst, y.dstLen) || x.metric - y.metric || x.seq - y.seq
+      : // fib6 tables hash by id: main (254) is walked before local (255)
+        x.table - y.table,
   );
 }

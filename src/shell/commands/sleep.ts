@@ -8,11 +8,13 @@ import type { CommandIO, SimCommand } from '../types';
 const UNIT: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
 export function parseSleep(args: readonly string[]): { us: number } | { error: string } {
-  if (args.length === 0) return { error: 'sleep: missing operand\nTry \'sleep --help\' for more information.\n' };
+  if (args.length === 0)
+    return { error: "sleep: missing operand\nTry 'sleep --help' for more information.\n" };
   let total = 0;
   for (const a of args) {
     const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(a);
-    if (!m) return { error: `sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n` };
+    if (!m)
+      return { error: `sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n` };
     total += Number(m[1]) * (UNIT[m[2] || 's'] ?? 1);
   }
   return { us: Math.round(total * 1_000_000) };
