@@ -77,6 +77,17 @@ test.describe('topology follows the commands', () => {
     await expect(page.locator('.xterm-rows')).toContainText('docker exec -it web ');
   });
 
+  test('docker exec -it opens a tab with the container shell, which takes the keyboard', async ({ page }) => {
+    await ready(page);
+    await typeLines(page, 'docker run -d --name bb busybox sleep 1d', 'docker exec -it bb sh');
+    await expect(page.getByRole('tab', { name: 'bb' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('.xterm-rows')).toContainText('/ #');
+    await page.keyboard.type('ip a\n');
+    await expect(page.locator('.xterm-rows')).toContainText('eth0@if');
+    await page.keyboard.type('exit\n');
+    await expect(page.getByRole('tab', { name: /docker-host/ })).toHaveAttribute('aria-selected', 'true');
+  });
+
   test('toolbar Run container types the command into the host terminal', async ({ page }) => {
     await ready(page);
     await page.getByRole('button', { name: 'Run container' }).click();

@@ -23,11 +23,14 @@ export default function Terminal({
   id,
   label,
   autoFocus,
+  fontSize = 14,
 }: {
   store: AppStore;
   id: string;
   label: string;
   autoFocus: boolean;
+  /** Instructor mode's presentation view uses a larger size. */
+  fontSize?: number;
 }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -36,9 +39,13 @@ export default function Terminal({
     // A shell that replaces a focused terminal (docker exec -it, exit) keeps the keyboard.
     const hadFocus = focusHandOver;
     focusHandOver = false;
+    // Noted when the store switches terminals, before React removes the focused one from the page.
+    const unsubActive = store.subscribe((st, prev) => {
+      if (st.activeTerminal !== prev.activeTerminal) focusHandOver = el.contains(document.activeElement);
+    });
     const term = new XTerm({
       fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
-      fontSize: 14,
+      fontSize,
       cursorBlink: true,
       convertEol: false,
       scrollback: 5000,
@@ -88,12 +95,12 @@ export default function Terminal({
     ro.observe(el);
     if (autoFocus || hadFocus) term.focus();
     return () => {
-      focusHandOver = el.contains(document.activeElement);
+      unsubActive();
       ro.disconnect();
       input.dispose();
       unsub();
       term.dispose();
     };
-  }, [store, id, label, autoFocus]);
+  }, [store, id, label, autoFocus, fontSize]);
   return <div ref={host} className="h-full w-full" data-testid={`terminal-${id}`} />;
 }

@@ -30,8 +30,13 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkEdgeType>) {
     <>
       <BaseEdge id={id} path={path} className={cls} interactionWidth={14} />
       {showLabel && data?.label && (
-        <text x={lx} y={ly} className="cnp-edge-label" textAnchor="middle" dominantBaseline="middle">
-          {data.label}
+        // Two lines (one end each) so the labels of neighbouring cables do not run into each other.
+        <text x={lx} y={ly} className="cnp-edge-label" textAnchor="middle">
+          {data.label.split(' ↔ ').map((part, i, all) => (
+            <tspan key={i} x={lx} dy={i === 0 ? `${-(all.length - 1) * 0.55 + 0.35}em` : '1.1em'}>
+              {i < all.length - 1 ? `${part} ↔` : part}
+            </tspan>
+          ))}
         </text>
       )}
     </>

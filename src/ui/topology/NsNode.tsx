@@ -112,14 +112,17 @@ export const NsNode = memo(function NsNode({ id, data }: NodeProps<NsFlowNode>) 
               </div>
             )}
             <div className="flex flex-wrap items-end gap-1">
-              {devices.map((d) => (
-                <Chip
-                  key={d.id}
-                  dev={d}
-                  changed={changedSet.has(`dev:${d.id}`)}
-                  selected={selected === `dev:${d.id}`}
-                />
-              ))}
+              {/* The uplink NIC first, at the frame's left edge where its cable leaves for the LAN gateway. */}
+              {[...devices]
+                .sort((a, b) => Number(b.kind === 'ether') - Number(a.kind === 'ether'))
+                .map((d) => (
+                  <Chip
+                    key={d.id}
+                    dev={d}
+                    changed={changedSet.has(`dev:${d.id}`)}
+                    selected={selected === `dev:${d.id}`}
+                  />
+                ))}
             </div>
           </div>
           {bridges.map((b) => (
