@@ -3,17 +3,13 @@
  * replayed out of sight), the current step, its check re-evaluated after every line and every undo/redo on
  * the World and the trace since the step began, hints revealed one per wrong try, the predict question
  * (answered before its command runs, graded on what the command printed), and progress kept in localStorage.
+ *
+ * The lessons (and through them the simulator) are loaded with a dynamic import, like the simulator in the app
+ * store, so the first screen paints before they arrive.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import {
-  gradePredict,
-  isPredictCommand,
-  lessonById,
-  stepPasses,
-  type Lesson,
-  type PredictGrade,
-  type TraceEvent,
-} from '../lessons';
+import type * as LessonsNs from '../lessons';
+import type { Highlight, Lesson, PredictGrade, TraceEvent } from '../lessons';
 import type { AppState, AppStore } from './app_store';
 import { ProgressStore, type LessonProgress } from './lesson_progress';
 import type { StorageLike } from './persist';
@@ -37,6 +33,8 @@ export interface LessonState {
   /** A Check was asked for and failed (cleared by the next line). */
   checkFailed: boolean;
   starting: boolean;
+  /** Every lesson, once loaded (`loadCatalog`). */
+  catalog: readonly Lesson[] | null;
   /** Saved progress of every lesson (for the lesson list's ticks). */
   saved: Readonly<Record<string, LessonProgress>>;
 }
@@ -55,6 +53,12 @@ export interface LessonActions {
   /** Type a line into the active terminal (the click-to-type commands). */
   type(line: string): Promise<void>;
   resetProgress(id: string): void;
+  /** Load the lessons (for the list); resolves to them. */
+  loadCatalog(): Promise<readonly Lesson[]>;
+  /** What the graph should highlight for the current step, on the app's current World. */
+  highlights(): Highlight[];
+  /** A lesson's whole solution script (setup included), for the demo-script player. */
+  script(id: string): string[];
 }
 
 export type LessonStore = StoreApi<LessonState & LessonActions>;
@@ -69,6 +73,8 @@ export function createLessonStore(
   events: LessonEvents = lessonEvents,
 ): LessonStore {
   const progress = new ProgressStore(storage);
+  let mod: typeof LessonsNs | null = null;
+  const load = async () => (mod ??= await import('../lessons'));
   /** Trace of the lines run since the current step was shown. */
   let trace: TraceEvent[] = [];
 
@@ -82,17 +88,25 @@ export function createLessonStore(
     grade: null,
     checkFailed: false,
     starting: false,
+    catalog: mod?.LESSONS ?? null,
     saved: progress.all(),
   });
 
-  const store = createStore<LessonState & LessonActions>()((set, get) => ({
+  const store: LessonStore = createStore<LessonState & LessonActions>()((set, get) => ({
     ...initial(),
 
     async start(id) {
-      const lesson = lessonById(id);
+      const m = await load();
+      const lesson = m.lessonById(id);
       if (!lesson) return false;
       trace = [];
-      set({ ...initial(), lesson, starting: true, passed: lesson.steps.map(() => false) });
+      set({
+        ...initial(),
+        lesson,
+        catalog: m.LESSONS,
+        starting: true,
+        passed: lesson.steps.map(() => false),
+      });
       const setup = lesson.setup ?? [];
       await app.getState().loadScenario({
         v: 2,
@@ -154,9 +168,31 @@ export function createLessonStore(
       progress.reset(id);
       set({ saved: progress.all() });
     },
+
+    async loadCatalog() {
+      const m = await load();
+      set({ catalog: m.LESSONS });
+      return m.LESSONS;
+    },
+
+    highlights(): Highlight[] {
+      const s = current();
+      const world = app.getState().world;
+      if (!mod || !s?.highlight || !world) return [];
+      try {
+        return s.highlight(new mod.WorldQuery(world));
+      } catch {
+        return [];
+      }
+    },
+
+    script(id) {
+      const l = mod?.lessonById(id);
+      return l && mod ? mod.solutionScript(l) : [];
+    },
   }));
 
-  const current = () => {
+  const current = (): Lesson['steps'][number] | null => {
     const { lesson, step } = store.getState();
     return lesson?.steps[step] ?? null;
   };
@@ -166,8 +202,8 @@ export function createLessonStore(
     const { lesson, step, passed } = store.getState();
     const s = current();
     const world = app.getState().world;
-    if (!lesson || !s || !world) return false;
-    const ok = stepPasses(s, world, trace);
+    if (!lesson || !s || !world || !mod) return false;
+    const ok = mod.stepPasses(s, world, trace);
     if (ok && !passed[step]) {
       const next = [...passed];
       next[step] = true;
@@ -198,13 +234,13 @@ export function createLessonStore(
 
   function onApp(s: AppState, prev: AppState): void {
     const l = store.getState();
-    if (!l.lesson || l.starting) return;
+    if (!l.lesson || l.starting || !mod) return;
     if (s.last !== prev.last && s.last) {
       trace.push(...s.last.result.trace);
       const step = current();
       const p = step?.predict;
-      if (p && step && l.answer !== null && !l.grade && isPredictCommand(p, s.last.line) && s.world) {
-        const grade = gradePredict(p, l.answer, s.last.output, s.world);
+      if (p && step && l.answer !== null && !l.grade && mod.isPredictCommand(p, s.last.line) && s.world) {
+        const grade = mod.gradePredict(p, l.answer, s.last.output, s.world);
         progress.recordPrediction(l.lesson.id, step.id, grade.correct);
         store.setState({ grade, saved: progress.all() });
       }

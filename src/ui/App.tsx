@@ -20,6 +20,7 @@ import { NetworkDialog } from './dialogs/NetworkDialog';
 import { HelpDialog } from './dialogs/HelpDialog';
 import { useShortcuts } from './shortcuts';
 import { Notices } from './share/Notices';
+import { GraphHighlight, LessonPanel, Presentation, instructorFor, lessonStoreFor } from './lessons';
 
 const Canvas = lazy(() => import('./topology/Canvas'));
 
@@ -51,6 +52,15 @@ export function App({ store, boot }: { store: AppStore; boot?: () => Promise<unk
     }
   }, [theme]);
   useShortcuts(store, dialog, setDialog);
+  const inLesson = useStore(lessonStoreFor(store), (s) => s.lesson !== null);
+  const presenting = useStore(instructorFor(store).ui, (s) => s.presenting);
+
+  if (presenting)
+    return (
+      <StoreContext.Provider value={store}>
+        <Presentation />
+      </StoreContext.Provider>
+    );
 
   return (
     <StoreContext.Provider value={store}>
@@ -91,9 +101,14 @@ export function App({ store, boot }: { store: AppStore; boot?: () => Promise<unk
             ) : (
               <TopologyTable />
             )}
+            <GraphHighlight />
           </section>
           <aside className="row-span-2 flex min-h-0 flex-col divide-y divide-slate-200 overflow-hidden bg-white max-lg:order-3 dark:divide-slate-800 dark:bg-slate-900">
-            {welcome && status !== 'error' ? (
+            {inLesson ? (
+              <div className="max-h-[62%] min-h-48 overflow-hidden max-lg:max-h-none">
+                <LessonPanel />
+              </div>
+            ) : welcome && status !== 'error' ? (
               <div className="overflow-auto p-2">
                 <Welcome />
               </div>

@@ -5,6 +5,7 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { StoreContext } from './store_context';
 import { ShareMenu } from './share/ShareMenu';
+import { LessonTools } from './lessons';
 
 export type Dialog = 'run' | 'network' | 'help' | null;
 
@@ -79,6 +80,7 @@ export function Toolbar({
         <span aria-hidden>⟲</span> {t('toolbar.reset')}
       </button>
       <ShareMenu />
+      <LessonTools btn={BTN} />
       <span className="mx-1 h-5 w-px bg-slate-300 dark:bg-slate-600" aria-hidden />
       <div
         role="group"

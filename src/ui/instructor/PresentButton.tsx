@@ -1,0 +1,19 @@
+/** The toolbar's Present button (instructor mode). */
+import { useTranslation } from 'react-i18next';
+import { useInstructor } from './instructor_context';
+
+export function PresentButton({ className }: { className: string }) {
+  const { t } = useTranslation();
+  const { ui } = useInstructor();
+  return (
+    <button
+      type="button"
+      className={className}
+      title={t('instructor.presentTitle')}
+      data-testid="present"
+      onClick={() => ui.getState().setPresenting(true)}
+    >
+      <span aria-hidden>⛶</span> {t('instructor.present')}
+    </button>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * The demo-script player's controls: pick a lesson's solution script or paste one, then Next (types and runs
+ * the next line), Back (undoes it), a bookmark and "reset to this point".
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { useLessonStore } from '../lessons/lesson_context';
+import { lessonLang } from '../lessons/LessonPanel';
+import { useInstructor } from './instructor_context';
+
+export const PBTN =
+  'inline-flex items-center gap-1 rounded-md border-2 border-white bg-black px-3 py-1.5 text-lg font-semibold text-white hover:bg-neutral-800 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-yellow-300 disabled:cursor-not-allowed disabled:opacity-40';
+export const PBTN_MAIN =
+  'inline-flex items-center gap-1 rounded-md border-2 border-yellow-300 bg-yellow-300 px-4 py-1.5 text-lg font-bold text-black hover:bg-yellow-200 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-white disabled:cursor-not-allowed disabled:opacity-40';
+
+export function ScriptEditor({ onDone }: { onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { player } = useInstructor();
+  const lines = useStore(player, (s) => s.lines);
+  const [text, setText] = useState(lines.join('\n'));
+  const lang = lessonLang(i18n.language);
+  const lessons = useLessonStore();
+  const catalog = useStore(lessons, (s) => s.catalog) ?? [];
+  useEffect(() => {
+    void lessons.getState().loadCatalog();
+  }, [lessons]);
+  return (
+    <div className="flex flex-col gap-2 text-base" data-testid="script-editor">
+      <label className="flex flex-col gap-1">
+        <span className="font-semibold">{t('instructor.pick')}</span>
+        <select
+          className="rounded border-2 border-white bg-black px-2 py-1 text-white"
+          defaultValue=""
+          onChange={(e) => {
+            if (e.target.value) setText(lessons.getState().script(e.target.value).join('\n'));
+          }}
+        >
+          <option value="">{t('instructor.pickNone')}</option>
+          {catalog.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.text[lang].title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="font-semibold">{t('instructor.script')}</span>
+        <span className="text-sm text-neutral-300">{t('instructor.scriptHelp')}</span>
+        <textarea
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={8}
+          spellCheck={false}
+          data-testid="script-text"
+          className="rounded border-2 border-white bg-black p-2 font-mono text-base text-white"
+        />
+      </label>
+      <div>
+        <button
+          type="button"
+          className={PBTN_MAIN}
+          data-testid="script-load"
+          onClick={() => {
+            player.getState().load(text);
+            onDone();
+          }}
+        >
+          {t('instructor.load')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function ScriptControls({ onEdit }: { onEdit: () => void }) {
+  const { t } = useTranslation();
+  const { player } = useInstructor();
+  const s = useStore(player);
+  const next = s.lines[s.pos];
+  return (
+    <div className="flex flex-wrap items-center gap-2" data-testid="script-controls">
+      <button
+        type="button"
+        className={PBTN}
+        disabled={s.pos === 0 || s.typing}
+        onClick={() => player.getState().back()}
+        data-testid="script-back"
+      >
+        ◀ {t('instructor.back')}
+      </button>
+      <button
+        type="button"
+        className={PBTN_MAIN}
+        disabled={next === undefined || s.typing}
+        onClick={() => void player.getState().next()}
+        data-testid="script-next"
+      >
+        {t('instructor.next')} ▶
+      </button>
+      <span className="font-mono text-base" data-testid="script-pos">
+        {t('instructor.lineOf', { n: s.pos, total: s.lines.length })}
+      </span>
+      <span className="max-w-[28rem] truncate font-mono text-base text-yellow-200" title={next}>
+        {next !== undefined ? t('instructor.nextLine', { line: next }) : t('instructor.endOfScript')}
+      </span>
+      <span className="flex-1" />
+      <button
+        type="button"
+        className={PBTN}
+        disabled={s.typing}
+        onClick={() => player.getState().setBookmark()}
+        data-testid="bookmark"
+      >
+        🔖 {t('instructor.bookmark')}
+      </button>
+      <button
+        type="button"
+        className={PBTN}
+        disabled={!s.bookmark || s.typing}
+        title={s.bookmark ? t('instructor.bookmarkSet', { n: s.bookmark.pos }) : undefined}
+        onClick={() => void player.getState().resetToBookmark()}
+        data-testid="bookmark-reset"
+      >
+        ⟲ {t('instructor.resetTo')}
+      </button>
+      <button type="button" className={PBTN} onClick={onEdit}>
+        ✎ {t('instructor.edit')}
+      </button>
+    </div>
+  );
+}
