@@ -89,8 +89,37 @@ describe('journal and replay', () => {
     expect(terminals(await replayed(sim))).toEqual(terminals(sim));
     expect(sim.redo()).toBe(true);
     expect(sim.redo()).toBe(true);
-    expect(sim.journal()).toEqual(before);
+    // The redone lines come back after the terminal entries undo kept (the open of t2 stays where it was).
+    expect(sim.journal()).toEqual([before[0], before[2], before[1], before[3]]);
     expect(JSON.stringify((await replayed(sim)).world)).toBe(JSON.stringify(sim.world));
+  });
+
+  it('a line typed after undo ran before the redone ones, and replays so', async () => {
+    const sim = await fresh();
+    await sim.run('t1', 'ip link add br-a type bridge');
+    sim.undo();
+    expect((await sim.run('t1', 'ip link del br-a')).exitCode).not.toBe(0); // changes nothing: redo stays
+    sim.redo();
+    expect(sim.journal().map((e) => (e.kind === 'line' ? e.line : e.kind))).toEqual([
+      'ip link del br-a',
+      'ip link add br-a type bridge',
+    ]);
+    expect(JSON.stringify((await replayed(sim)).world)).toBe(JSON.stringify(sim.world));
+  });
+
+  it('undo closes the shells of containers it takes away; redo brings them back', async () => {
+    const sim = await fresh();
+    await sim.run('t1', 'docker run -d --name c1 busybox sleep 1000');
+    await sim.openTerminal(sim.procFor(Object.keys(sim.world.docker.containers)[0] as string)!, null, 'c1');
+    await sim.run('t2', 'hostname');
+    sim.undo();
+    expect(terminals(sim)).toEqual(['t1 docker-host -']);
+    expect(sim.journal()).toEqual([]);
+    sim.redo();
+    expect(terminals(sim)).toEqual(['t1 docker-host -', 't2 c1 -']);
+    const copy = await replayed(sim);
+    expect(terminals(copy)).toEqual(terminals(sim));
+    expect(JSON.stringify(copy.world)).toBe(JSON.stringify(sim.world));
   });
 
   it('lines typed after undo replace the undone ones; terminal ids stay unique', async () => {
@@ -180,6 +209,7 @@ describe('journal with Docker shells', () => {
     sim.redo();
     expect(sim.journal().map((e) => `${e.kind} ${e.terminal}`)).toEqual([
       'line t1',
+      'open t3',
       'line t1',
       'line t1',
       'close t2',
@@ -187,10 +217,12 @@ describe('journal with Docker shells', () => {
     sim.redo();
     expect(sim.journal().map((e) => `${e.kind} ${e.terminal}`)).toEqual([
       'line t1',
+      'open t3',
       'line t1',
       'line t1',
       'line t2',
     ]);
+    expect(terminals(await replayed(sim))).toEqual(terminals(sim));
     expect(JSON.stringify((await replayed(sim)).world)).toBe(JSON.stringify(sim.world));
   });
 });

@@ -120,9 +120,16 @@ export class Simulation {
    */
   private journalLines: JournalEntry[] = [];
   private readonly undoStack: { world: World; journal: number }[] = [];
-  /** What undo took out of the journal (`dropped`, from index `at`) and what it left in its place (`kept`). */
-  private readonly redoStack: { world: World; at: number; dropped: JournalEntry[]; kept: JournalEntry[] }[] =
-    [];
+  /**
+   * What undo took out of the journal (`dropped`), the terminal entries it left in its place (`kept`), and the
+   * shells it closed because their container was gone (`closed`, reopened by redo).
+   */
+  private readonly redoStack: {
+    world: World;
+    dropped: JournalEntry[];
+    kept: JournalEntry[];
+    closed: { info: TerminalInfo; session: ShellSession }[];
+  }[] = [];
   private readonly terminals = new Map<string, { info: TerminalInfo; session: ShellSession }>();
   private readonly filesystems = new Map<string, SimFs>();
   private active: { session: ShellSession; txn: Txn } | null = null;
@@ -228,8 +235,10 @@ export class Simulation {
     return this.terminals.get(id)?.info ?? null;
   }
 
+  /** The open terminals in the order they were opened (ids count up; redo puts closed ones back). */
   listTerminals(): TerminalInfo[] {
-    return [...this.terminals.values()].map((t) => t.info);
+    const n = (id: string) => Number(id.slice(1));
+    return [...this.terminals.values()].map((t) => t.info).sort((a, b) => n(a.id) - n(b.id));
   }
 
   /** Close a terminal the UI closed (journaled, so a replay closes it too). */
@@ -382,24 +391,39 @@ export class Simulation {
     const prev = this.undoStack.pop();
     if (!prev) return false;
     const dropped = this.journalLines.slice(prev.journal);
-    const kept = this.terminalsOf(dropped);
-    this.redoStack.push({ world: this.world, at: prev.journal, dropped, kept });
+    const world = this.world;
     this.world = prev.world;
+    // A shell in a container the undone lines created (or started) has nothing to run in any more.
+    const closed = [...this.terminals.values()].filter(
+      (t) => t.info.proc.machine !== 'host' && this.procFor(t.info.proc.machine) === null,
+    );
+    for (const t of closed) this.terminals.delete(t.info.id);
+    const kept = this.terminalsOf(
+      dropped,
+      closed.map((t) => t.info.id),
+    );
+    this.redoStack.push({ world, dropped, kept, closed });
     this.journalLines = [...this.journalLines.slice(0, prev.journal), ...kept];
     return true;
   }
 
   /**
    * The terminal entries that must outlive forgotten lines: opens and closes the UI made, an `open` for a shell
-   * a forgotten line opened that is still open, and a `close` for a terminal a forgotten `exit` closed.
+   * a forgotten line opened that is still open, and a `close` for a terminal a forgotten `exit` closed or that
+   * undo closed (`vanished`). Terminals opened and closed within the forgotten part are forgotten with it.
    */
-  private terminalsOf(dropped: readonly JournalEntry[]): JournalEntry[] {
+  private terminalsOf(dropped: readonly JournalEntry[], vanished: readonly string[]): JournalEntry[] {
     const kept: JournalEntry[] = [];
     const forgotten = new Set<string>();
     const last = new Map<string, number>();
     dropped.forEach((e, i) => last.set(e.terminal, i));
     dropped.forEach((e, i) => {
-      if (e.kind !== 'line') {
+      if (e.kind === 'open') {
+        if (this.terminals.has(e.terminal)) kept.push(e);
+        else forgotten.add(e.terminal);
+        return;
+      }
+      if (e.kind === 'close') {
         if (!forgotten.has(e.terminal)) kept.push(e);
         return;
       }
@@ -418,17 +442,31 @@ export class Simulation {
       const closed = !this.terminals.has(e.terminal) && !forgotten.has(e.terminal);
       if (closed && last.get(e.terminal) === i) kept.push({ kind: 'close', terminal: e.terminal });
     });
+    for (const id of vanished)
+      if (!forgotten.has(id) && !kept.some((e) => e.kind === 'close' && e.terminal === id))
+        kept.push({ kind: 'close', terminal: id });
     return kept;
   }
 
-  /** Redo puts the forgotten lines back where they were (terminal entries made since stay after them). */
+  /**
+   * Redo puts the forgotten lines back at the end of the journal: lines typed since the undo changed nothing
+   * and ran on the World before the redone lines, so that is their order. The terminal entries undo kept are
+   * not repeated (an `open` stays where it is; a `close` comes back with the lines), and a terminal closed
+   * since then is closed after the redone lines that ran in it.
+   */
   redo(): boolean {
     const next = this.redoStack.pop();
     if (!next) return false;
-    this.undoStack.push({ world: this.world, journal: next.at });
+    for (const t of next.closed) this.terminals.set(t.info.id, t);
+    const keptOpens = new Set<JournalEntry>(next.kept.filter((e) => e.kind === 'open'));
+    const keptCloses = new Set<JournalEntry>(next.kept.filter((e) => e.kind === 'close'));
+    const usedByRedone = new Set(next.dropped.filter((e) => e.kind === 'line').map((e) => e.terminal));
+    const later = (e: JournalEntry) => e.kind === 'close' && usedByRedone.has(e.terminal);
+    const rest = this.journalLines.filter((e) => !keptCloses.has(e) && !later(e));
+    const moved = this.journalLines.filter((e) => !keptCloses.has(e) && later(e));
+    this.undoStack.push({ world: this.world, journal: rest.length });
     this.world = next.world;
-    const since = this.journalLines.slice(next.at).filter((e) => !next.kept.includes(e));
-    this.journalLines = [...this.journalLines.slice(0, next.at), ...next.dropped, ...since];
+    this.journalLines = [...rest, ...next.dropped.filter((e) => !keptOpens.has(e)), ...moved];
     return true;
   }
 

@@ -191,6 +191,15 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
       });
     };
 
+    /** Undo closes the shells of containers it takes away, redo reopens them: show what the simulation has. */
+    const syncTerminals = () => {
+      if (!sim) return;
+      const terms = sim.listTerminals().map(view);
+      const active = get().activeTerminal;
+      const stillActive = terms.some((t) => t.id === active) ? active : null;
+      set({ terminals: terms, activeTerminal: stillActive ?? get().hostTerminal ?? terms[0]?.id ?? null });
+    };
+
     const runLine = async (id: string, line: string): Promise<void> => {
       if (!sim) return;
       const ch = channel(id);
@@ -365,6 +374,7 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
         const label = undoLabels.pop() ?? '';
         redoLabels.push(label);
         publish({ kind: 'undo', label, list: [], exitCode: 0 }, before);
+        syncTerminals();
       },
 
       redo() {
@@ -374,6 +384,7 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
         const label = redoLabels.pop() ?? '';
         undoLabels.push(label);
         publish({ kind: 'redo', label, list: [], exitCode: 0 }, before);
+        syncTerminals();
       },
 
       async reset() {
