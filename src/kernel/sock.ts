@@ -13,7 +13,7 @@ import type { Ip4 } from '../lib';
 import { formatIp4 } from '../lib';
 import type { KernelCtx } from './context';
 import { nextOrderSeq } from './context';
-import type { DevId, NsId, Packet, Socket, SocketApp, SocketMessage, SocketProto } from './types';
+import type { DevId, NsId, NsSysctl, Packet, Socket, SocketApp, SocketMessage, SocketProto } from './types';
 
 export interface SockSpec {
   proto: SocketProto;
@@ -26,6 +26,16 @@ export interface SockSpec {
   bindDev?: DevId | null;
   ttl?: number | null;
   recverr?: boolean;
+  /** listen() backlog; a listener opened without one gets SOMAXCONN (4096), what Go's net.Listen passes. */
+  backlog?: number;
+}
+
+/** include/linux/socket.h SOMAXCONN, also net.core.somaxconn's default since 5.4. */
+export const SOMAXCONN = 4096;
+
+function somaxconn(sysctl: NsSysctl): number {
+  const v = Number(sysctl['net.core.somaxconn'] ?? SOMAXCONN);
+  return Number.isFinite(v) && v > 0 ? v : SOMAXCONN;
 }
 
 /** socket() (+ bind() when an address or port is given). Returns the socket's id. */
@@ -48,6 +58,7 @@ export function sockOpen(ctx: KernelCtx, ns: NsId, spec: SockSpec): number {
     ttl: spec.ttl ?? null,
     recverr: spec.recverr ?? false,
     tcp: null,
+    backlog: spec.state === 'LISTEN' ? Math.min(spec.backlog ?? SOMAXCONN, somaxconn(n.sysctl)) : 0,
   };
   n.sockets.push(s);
   return s.id;

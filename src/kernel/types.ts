@@ -568,6 +568,8 @@ export interface Socket {
   recverr: boolean;
   /** TCP's control block (struct tcp_sock, reduced), null for other protocols and listeners. */
   tcp: TcpCb | null;
+  /** listen()'s backlog (sk_max_ack_backlog, capped by net.core.somaxconn): what ss shows as a listener's Send-Q. */
+  backlog: number;
 }
 
 /** The TCP sequence space and timers of one connection (include/linux/tcp.h struct tcp_sock, reduced). */

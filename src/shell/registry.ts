@@ -20,6 +20,7 @@ import { dockerCommand } from './commands/docker';
 import { conntrackCommand } from './commands/conntrack';
 import { pingCommand } from './commands/ping';
 import { tracerouteCommand } from './commands/traceroute';
+import { ncCommand } from './commands/nc';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -39,4 +40,5 @@ export const COMMANDS: readonly SimCommand[] = [
   conntrackCommand,
   pingCommand,
   tracerouteCommand,
+  ncCommand,
 ];

@@ -212,6 +212,7 @@ export class ShellSession {
     proc: Proc,
     stream: boolean,
     bashCtx: CommandContext | null,
+    tty = stream && bashCtx === null,
   ): Promise<ExecOutcome> {
     const line = this.requireLine();
     let stdout = '';
@@ -232,9 +233,11 @@ export class ShellSession {
         if (stream) line.err(t);
         else stderr += t;
       },
+      isatty: tty,
       signal: line.signal,
       pace: (us) => line.pace(us),
-      exec: (sub, p, o) => this.execAs(sub, p, stream && !o?.capture, bashCtx, o?.env, o?.cwd),
+      exec: (sub, p, o) =>
+        this.execAs(sub, p, stream && !o?.capture, bashCtx, o?.env, o?.cwd, tty && !o?.capture && o?.tty !== false),
       openShell: (p, banner) => line.openShell(p, banner),
     };
     this.procStack.push(proc);
@@ -257,12 +260,13 @@ export class ShellSession {
     bashCtx: CommandContext | null,
     env?: Record<string, string>,
     cwd?: string,
+    tty = false,
   ): Promise<ExecOutcome> {
     const name = argv[0] ?? '';
     const cmd = this.commands.get(name);
     if (cmd) {
       if (!this.hasCommand(proc, name)) return this.notFound(proc, name);
-      return this.invoke(cmd, argv, '', proc, stream, bashCtx);
+      return this.invoke(cmd, argv, '', proc, stream, bashCtx, tty);
     }
     this.procStack.push(proc);
     try {

@@ -73,6 +73,12 @@ export interface CommandIO {
   /** Write to stdout / stderr. Output may stream to the terminal as it is written. */
   out(text: string): void;
   err(text: string): void;
+  /**
+   * stdin and stdout are the terminal (isatty): a line typed as a plain command, or run through
+   * `ip netns exec`/`docker exec -t` from one. Pipes, redirections and captured runs are not. curl's
+   * progress meter and the clients' wait for terminal input depend on it. Absent means false.
+   */
+  isatty?: boolean;
   /** Aborted by Ctrl-C (or a deadline in non-interactive runs). */
   signal: AbortSignal;
   /**
@@ -89,7 +95,7 @@ export interface CommandIO {
   exec(
     argv: string[],
     proc: Proc,
-    opts?: { capture?: boolean; env?: Record<string, string>; cwd?: string },
+    opts?: { capture?: boolean; env?: Record<string, string>; cwd?: string; tty?: boolean },
   ): Promise<ExecOutcome>;
   /** Ask the session to open an interactive shell of another process (`docker exec -it`, `docker run -it`). */
   openShell(proc: Proc, banner?: string): void;

@@ -37,7 +37,12 @@ export const execVerbSpec: Verb = {
       io.openShell(proc, c.name);
       return 0;
     }
-    const r = await io.exec(argv, proc, { env: containerEnv(io.os.state.docker, c), cwd: '/' });
+    // Without -t the process's stdout is a pipe to the CLI, not the terminal (curl then shows its meter).
+    const r = await io.exec(argv, proc, {
+      env: containerEnv(io.os.state.docker, c),
+      cwd: '/',
+      tty: flagBool(p, 'tty'),
+    });
     if (flagBool(p, 'detach')) return 0;
     io.out(r.stdout);
     io.err(r.stderr);
