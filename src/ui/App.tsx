@@ -105,7 +105,7 @@ export function App({ store, boot }: { store: AppStore; boot?: () => Promise<unk
           </section>
           <aside className="row-span-2 flex min-h-0 flex-col divide-y divide-slate-200 overflow-hidden bg-white max-lg:order-3 dark:divide-slate-800 dark:bg-slate-900">
             {inLesson ? (
-              <div className="max-h-[62%] min-h-48 overflow-hidden max-lg:max-h-none">
+              <div className="min-h-48 flex-[3] overflow-hidden max-lg:flex-none">
                 <LessonPanel />
               </div>
             ) : welcome && status !== 'error' ? (

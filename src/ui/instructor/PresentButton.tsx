@@ -13,7 +13,7 @@ export function PresentButton({ className }: { className: string }) {
       data-testid="present"
       onClick={() => ui.getState().setPresenting(true)}
     >
-      <span aria-hidden>⛶</span> {t('instructor.present')}
+      {t('instructor.present')}
     </button>
   );
 }

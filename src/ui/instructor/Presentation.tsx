@@ -82,6 +82,25 @@ export function Presentation() {
   const [editing, setEditing] = useState(false);
   const view = terminals.find((x) => x.id === active) ?? terminals[0];
 
+  // The graph fits itself to its box when the window (a projector) changes size.
+  useEffect(() => {
+    const box = document.getElementById('present-graph');
+    if (!box) return;
+    let timer = 0;
+    const ro = new ResizeObserver(() => {
+      clearTimeout(timer);
+      timer = window.setTimeout(
+        () => box.querySelector<HTMLButtonElement>('.react-flow__controls-fitview')?.click(),
+        150,
+      );
+    });
+    ro.observe(box);
+    return () => {
+      clearTimeout(timer);
+      ro.disconnect();
+    };
+  }, []);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (inField(document.activeElement) || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -134,7 +153,7 @@ export function Presentation() {
           </span>{' '}
           {t('instructor.laser')}
         </button>
-        <LanguageSwitch className="[&_select]:border-2 [&_select]:border-white [&_select]:bg-black [&_select]:text-lg [&_select]:text-white" />
+        <LanguageSwitch className="[&_select]:border-2 [&_select]:border-white [&_select]:bg-black [&_select]:text-base [&_select]:text-white" />
         <button
           type="button"
           className={PBTN}

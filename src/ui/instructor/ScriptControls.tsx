@@ -10,9 +10,9 @@ import { lessonLang } from '../lessons/LessonPanel';
 import { useInstructor } from './instructor_context';
 
 export const PBTN =
-  'inline-flex items-center gap-1 rounded-md border-2 border-white bg-black px-3 py-1.5 text-lg font-semibold text-white hover:bg-neutral-800 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-yellow-300 disabled:cursor-not-allowed disabled:opacity-40';
+  'inline-flex items-center gap-1 rounded-md border-2 border-white bg-black px-2.5 py-1 text-base font-semibold text-white hover:bg-neutral-800 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-yellow-300 disabled:cursor-not-allowed disabled:opacity-40';
 export const PBTN_MAIN =
-  'inline-flex items-center gap-1 rounded-md border-2 border-yellow-300 bg-yellow-300 px-4 py-1.5 text-lg font-bold text-black hover:bg-yellow-200 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-white disabled:cursor-not-allowed disabled:opacity-40';
+  'inline-flex items-center gap-1 rounded-md border-2 border-yellow-300 bg-yellow-300 px-4 py-1 text-base font-bold text-black hover:bg-yellow-200 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-white disabled:cursor-not-allowed disabled:opacity-40';
 
 export function ScriptEditor({ onDone }: { onDone: () => void }) {
   const { t, i18n } = useTranslation();
@@ -101,7 +101,7 @@ export function ScriptControls({ onEdit }: { onEdit: () => void }) {
       <span className="font-mono text-base" data-testid="script-pos">
         {t('instructor.lineOf', { n: s.pos, total: s.lines.length })}
       </span>
-      <span className="max-w-[28rem] truncate font-mono text-base text-yellow-200" title={next}>
+      <span className="min-w-0 flex-1 truncate font-mono text-base text-yellow-200" title={next}>
         {next !== undefined ? t('instructor.nextLine', { line: next }) : t('instructor.endOfScript')}
       </span>
       <span className="flex-1" />
@@ -112,7 +112,7 @@ export function ScriptControls({ onEdit }: { onEdit: () => void }) {
         onClick={() => player.getState().setBookmark()}
         data-testid="bookmark"
       >
-        🔖 {t('instructor.bookmark')}
+        {t('instructor.bookmark')}
       </button>
       <button
         type="button"

@@ -7,7 +7,6 @@ export function LanguageSwitch({ className }: { className?: string }) {
   const current = (LANGUAGES as readonly string[]).includes(i18n.language) ? i18n.language : 'en';
   return (
     <label className={`inline-flex items-center gap-1 text-sm ${className ?? ''}`}>
-      <span aria-hidden>🌐</span>
       <span className="sr-only">{t('language.label')}</span>
       <select
         value={current}

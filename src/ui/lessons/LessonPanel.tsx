@@ -46,8 +46,13 @@ function useMissing(step: Step | null): string[] {
 export function StepBody({ text, large }: { text: StepText; large?: boolean }) {
   return (
     <>
-      <h3 className={large ? 'mb-3 text-3xl font-bold' : 'mb-1.5 text-base font-semibold'}>{text.title}</h3>
-      <RichText text={text.body} className={large ? 'text-2xl leading-relaxed' : 'text-sm leading-relaxed'} />
+      <h3 className={large ? 'mb-3 text-2xl font-bold 2xl:text-3xl' : 'mb-1.5 text-base font-semibold'}>
+        {text.title}
+      </h3>
+      <RichText
+        text={text.body}
+        className={large ? 'text-xl leading-relaxed 2xl:text-2xl' : 'text-sm leading-relaxed'}
+      />
     </>
   );
 }

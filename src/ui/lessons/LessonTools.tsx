@@ -17,7 +17,7 @@ export function LessonTools({ btn }: { btn: string }) {
         data-testid="lessons-open"
         onClick={() => setOpen(true)}
       >
-        <span aria-hidden>🎓</span> {t('lessons.open')}
+        {t('lessons.open')}
       </button>
       <PresentButton className={btn} />
       <LanguageSwitch />
