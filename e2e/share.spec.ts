@@ -86,6 +86,46 @@ test.describe('share links, autosave, offline', () => {
     expect(await page.evaluate(() => localStorage.getItem('cnp.session.damaged'))).toBe('cnp-scenario:AQ__');
   });
 
+  test('export a scenario file and import it elsewhere; a hostile file is refused with a notice', async ({
+    page,
+    browser,
+  }) => {
+    await ready(page);
+    await typeLines(page, 'docker network create filenet', 'ip link add br-file type bridge');
+    await page.getByRole('button', { name: 'More sharing options' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: 'Export scenario file' }).click(),
+    ]);
+    const json = JSON.parse(
+      await (await download.createReadStream()).toArray().then((b) => Buffer.concat(b).toString()),
+    );
+    expect(json).toMatchObject({
+      v: 2,
+      seed: 1,
+      journal: ['docker network create filenet', 'ip link add br-file type bridge'],
+    });
+
+    const other = await browser.newPage();
+    await ready(other);
+    const input = other.getByTestId('import-file');
+    await input.setInputFiles({
+      name: 'evil.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"v":2,"seed":1,"journal":[],"layout":{"__proto__":{"x":1}}}'),
+    });
+    await expect(other.getByRole('alert')).toContainText('could not be imported');
+    await expect(other.getByRole('alert')).toContainText('forbidden-key');
+    await input.setInputFiles({
+      name: 'lesson.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(json)),
+    });
+    await expect(other.locator('.xterm-rows')).toContainText('# ip link add br-file type bridge');
+    await expect(other.getByRole('alert')).toHaveCount(0);
+    await other.close();
+  });
+
   test('works offline after the first visit', async ({ page, context }) => {
     await ready(page);
     // The service worker has installed and cached the build.

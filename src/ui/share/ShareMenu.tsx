@@ -3,7 +3,7 @@
  * one. The link carries the whole scenario in its fragment (never sent to a server). What was copied is also
  * shown in a field, for browsers that do not allow the clipboard and for people who want to see it.
  */
-import { useContext, useRef, useState } from 'react';
+import { useContext, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { embedSnippet, forLink, shareLink } from '../../store';
 import { StoreContext } from '../store_context';
 import { SessionContext } from './session_context';
@@ -32,7 +32,36 @@ export function ShareMenu() {
   const [open, setOpen] = useState(false);
   const [shown, setShown] = useState<Shown>(null);
   const file = useRef<HTMLInputElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  // A click elsewhere closes what is open; an opened menu takes the focus (menu button pattern, WAI-ARIA APG).
+  useEffect(() => {
+    if (!open && !shown) return;
+    const away = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) {
+        setOpen(false);
+        setShown(null);
+      }
+    };
+    document.addEventListener('pointerdown', away);
+    return () => document.removeEventListener('pointerdown', away);
+  }, [open, shown]);
+  useEffect(() => {
+    if (open) menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [open]);
   if (!ctx) return null;
+
+  const menuKeys = (e: KeyboardEvent<HTMLDivElement>) => {
+    const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const i = items.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'Escape') setOpen(false);
+    else if (e.key === 'ArrowDown') items[(i + 1) % items.length]?.focus();
+    else if (e.key === 'ArrowUp') items[(i - 1 + items.length) % items.length]?.focus();
+    else if (e.key === 'Home') items[0]?.focus();
+    else if (e.key === 'End') items[items.length - 1]?.focus();
+    else return;
+    e.preventDefault();
+  };
   const notify = ctx.notices.getState().push;
 
   /** The current scenario as link text, or null (with a notice) when it does not fit. */
@@ -93,7 +122,7 @@ export function ShareMenu() {
   };
 
   return (
-    <div className="relative inline-flex">
+    <div className="relative inline-flex" ref={root}>
       <button
         type="button"
         className={`${BTN} rounded-r-none`}
@@ -116,8 +145,10 @@ export function ShareMenu() {
       {open && (
         <div
           role="menu"
+          ref={menu}
+          aria-label={text.more}
           className="absolute top-full right-0 z-40 mt-1 w-56 overflow-hidden rounded-md border border-slate-300 bg-white py-1 shadow-lg dark:border-slate-600 dark:bg-slate-800"
-          onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+          onKeyDown={menuKeys}
         >
           <button role="menuitem" type="button" className={ITEM} onClick={() => void copyEmbed()}>
             {text.copyEmbed}
@@ -154,6 +185,7 @@ export function ShareMenu() {
         <div
           role="dialog"
           aria-label={shown.kind === 'link' ? text.linkLabel : text.embedLabel}
+          onKeyDown={(e) => e.key === 'Escape' && setShown(null)}
           className="absolute top-full right-0 z-40 mt-1 w-[28rem] max-w-[90vw] rounded-md border border-slate-300 bg-white p-2 text-sm shadow-lg dark:border-slate-600 dark:bg-slate-800"
         >
           <p role="status" className="mb-1">
