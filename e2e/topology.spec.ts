@@ -88,6 +88,26 @@ test.describe('topology follows the commands', () => {
     await expect(page.getByRole('tab', { name: /docker-host/ })).toHaveAttribute('aria-selected', 'true');
   });
 
+  test('inspector: a bridge shows its FDB, the host its iptables chains, Docker its network', async ({
+    page,
+  }) => {
+    await ready(page);
+    await typeLines(page, 'docker run -d --name web -p 8080:80 nginx');
+    await page.locator('[data-bridge="docker0"] > button').click();
+    const insp = page.getByTestId('inspector');
+    await insp.getByRole('tab', { name: 'Bridge FDB' }).click();
+    await expect(insp.getByRole('table')).toContainText('permanent');
+    await insp.getByLabel(/as the real command prints it/).check();
+    await expect(insp.getByText('# bridge fdb show br docker0')).toBeVisible();
+    await insp.getByRole('tab', { name: 'iptables' }).click();
+    await expect(insp.getByText('# iptables -t nat -L -n -v')).toBeVisible();
+    await expect(insp.getByTestId('raw-output').nth(1)).toContainText('DNAT');
+    await insp.getByLabel(/as the real command prints it/).uncheck();
+    await expect(insp).toContainText('-j DNAT --to-destination 172.17.0.2:80');
+    await insp.getByRole('tab', { name: 'Docker' }).click();
+    await expect(insp).toContainText('172.17.0.0/16');
+  });
+
   test('toolbar Run container types the command into the host terminal', async ({ page }) => {
     await ready(page);
     await page.getByRole('button', { name: 'Run container' }).click();

@@ -11,17 +11,24 @@ import type { NsTables, Topology } from '../../sim';
 import type { Selection } from '../../store';
 import { StoreContext } from '../store_context';
 import { RawOutput } from './RawOutput';
+import { quote } from '../dialogs/commands';
 import { FdbTable, IptablesTable, InterfacesTable, NeighTable, RoutesTable, Empty } from './tables';
 
 type Tab = 'interfaces' | 'routes' | 'neigh' | 'fdb' | 'iptables' | 'docker';
 
-const RAW: Record<Tab, (ctx: { bridge?: string; container?: string }) => string> = {
-  interfaces: () => 'ip addr',
-  routes: () => 'route -n',
-  neigh: () => 'ip neigh',
-  fdb: ({ bridge }) => (bridge ? `bridge fdb show br ${bridge}` : 'bridge fdb show'),
-  iptables: () => 'iptables -L -n -v',
-  docker: ({ container }) => (container ? `docker inspect ${container}` : 'docker network ls'),
+/** The real commands each table is, run read-only in the selection's namespace (names are quoted). */
+const RAW: Record<Tab, (ctx: { bridge?: string; container?: string; network?: string }) => string[]> = {
+  interfaces: () => ['ip addr'],
+  routes: () => ['route -n'],
+  neigh: () => ['ip neigh'],
+  fdb: ({ bridge }) => [bridge ? `bridge fdb show br ${quote(bridge)}` : 'bridge fdb show'],
+  iptables: () => ['iptables -L -n -v', 'iptables -t nat -L -n -v'],
+  docker: ({ container, network }) =>
+    network
+      ? [`docker network inspect ${quote(network)}`]
+      : container
+        ? [`docker inspect ${quote(container)}`]
+        : ['docker network ls'],
 };
 
 function KV({ rows }: { rows: [string, ReactNode][] }) {
@@ -93,10 +100,13 @@ export function Inspector() {
   const tabs: Tab[] = ['interfaces', 'routes', 'neigh'];
   if (tables && tables.bridges.length > 0) tabs.push('fdb');
   tabs.push('iptables');
-  if (ctr || (box && box.containers.length > 0)) tabs.push('docker');
+  // A Docker network's bridge: its Docker view is the network (IPAM: subnet, gateway).
+  const network = dev?.kind === 'bridge' ? topo.networks.find((n) => n.bridge === dev.id) : undefined;
+  if (ctr || network || (box && box.containers.length > 0)) tabs.push('docker');
   const active = tabs.includes(tab) ? tab : 'interfaces';
   const containerName =
     ctr?.name ?? (box?.containers[0] ? topo.containers[box.containers[0]]?.name : undefined);
+  const rawLines = RAW[active]({ bridge, container: containerName, network: network?.name });
 
   let facts: [string, ReactNode][] = [];
   if (dev) {
@@ -110,6 +120,14 @@ export function Inspector() {
       [t('inspector.kv.addrs'), dev.addrs.join(', ') || t('inspector.none')],
     ];
     if (dev.master) facts.push([t('inspector.kv.master'), topo.devices[dev.master]?.name ?? '']);
+    if (network) {
+      facts.push([
+        t('inspector.kv.networks'),
+        `${network.name} (${t('inspector.kv.driver')} ${network.driver})`,
+      ]);
+      if (network.subnet) facts.push([t('inspector.kv.subnet'), network.subnet]);
+      if (network.gateway) facts.push([t('inspector.kv.gateway'), network.gateway]);
+    }
     if (peer)
       facts.push([t('inspector.kv.peer'), `${peer.linkName} (${topo.namespaces[peer.ns]?.title ?? ''})`]);
   } else if (ctr) {
@@ -197,11 +215,10 @@ export function Inspector() {
                 onChange={(e) => setRaw(e.target.checked)}
                 className="accent-blue-700"
               />
-              {t('inspector.raw')}{' '}
-              <code className="font-mono">{RAW[active]({ bridge, container: containerName })}</code>
+              {t('inspector.raw')} <code className="font-mono">{rawLines.join('; ')}</code>
             </label>
             {raw ? (
-              <RawOutput ns={f.ns} line={RAW[active]({ bridge, container: containerName })} />
+              rawLines.map((line) => <RawOutput key={line} ns={f.ns} line={line} />)
             ) : (
               <>
                 {active === 'interfaces' && <InterfacesTable t={tables} />}
@@ -209,7 +226,19 @@ export function Inspector() {
                 {active === 'neigh' && <NeighTable t={tables} />}
                 {active === 'fdb' && <FdbTable t={tables} bridge={bridge} />}
                 {active === 'iptables' && <IptablesTable t={tables} />}
+                {active === 'docker' && network && (
+                  <KV
+                    rows={[
+                      [t('inspector.kv.networks'), network.name],
+                      [t('inspector.kv.id'), network.id.slice(0, 12)],
+                      [t('inspector.kv.driver'), network.driver],
+                      [t('inspector.kv.subnet'), network.subnet ?? t('inspector.none')],
+                      [t('inspector.kv.gateway'), network.gateway ?? t('inspector.none')],
+                    ]}
+                  />
+                )}
                 {active === 'docker' &&
+                  !network &&
                   (endpoints.length === 0 ? (
                     <Empty text={ctrId ? t('inspector.none') : t('inspector.notDocker')} />
                   ) : (

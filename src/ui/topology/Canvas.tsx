@@ -90,6 +90,10 @@ function Flow({ dark }: { dark: boolean }) {
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onEdgeClick={(_e, edge) => store.getState().select({ kind: 'link', id: edge.id })}
+      // A click on a box's background selects its namespace (chips and cards select themselves). Having a
+      // click handler also gives the fixed host frame pointer events, which React Flow withholds from nodes
+      // that are neither draggable nor selectable.
+      onNodeClick={(_e, node) => store.getState().select({ kind: 'ns', id: node.id.slice(3) })}
       onPaneClick={() => store.getState().select(null)}
       onMoveStart={onMoveStart}
       connectionMode={ConnectionMode.Loose}

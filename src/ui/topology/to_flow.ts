@@ -184,8 +184,7 @@ export function toFlow(
         ...(m ? { measured: m } : {}),
         draggable: ns.role !== 'host',
         selectable: false,
-        // The host frame sits under the cables so their labels stay readable where they cross it.
-        zIndex: ns.role === 'host' ? -1 : 1,
+        zIndex: 0,
         ariaLabel: ns.title,
       };
     }
@@ -223,6 +222,9 @@ export function toFlow(
             data,
             selected,
             ariaLabel: l.label,
+            // Cables are drawn over the boxes so their labels stay readable where they cross the host frame
+            // (a cable only takes clicks on its stroke, so the chips under it stay clickable).
+            zIndex: 1,
           };
     nextEdges.set(l.id, { sig, edge });
     edges.push(edge);
