@@ -22,9 +22,8 @@ async function driveTo(lesson: Lesson, stepIndex: number): Promise<LessonDriver>
   const d = await LessonDriver.start(SEED);
   for (const l of lesson.setup ?? []) await d.run(l);
   for (const s of lesson.steps.slice(0, stepIndex)) {
-    for (const l of [...(s.setup ?? []), ...s.solution]) await d.run(l);
+    for (const l of s.solution) await d.run(l);
   }
-  for (const l of lesson.steps[stepIndex]?.setup ?? []) await d.run(l);
   return d;
 }
 
@@ -67,7 +66,6 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
     }
     for (const step of lesson.steps) {
       if (waiting(step)) continue;
-      for (const l of step.setup ?? []) await d.run(l);
       if (!step.passesBefore) expect(stepPasses(step, d.world, []), `${step.id} passes before`).toBe(false);
       if (step.predict?.at === 'start') await predictAgrees(lesson, step, d);
       const trace = await runLines(d, step.solution);

@@ -46,13 +46,14 @@ export function isPredictCommand(p: Predict, line: string): boolean {
   return line.trim().replace(/\s+/g, ' ') === p.command.trim().replace(/\s+/g, ' ');
 }
 
-/** Every line the solution runs, in order: setup, then each step's own setup and solution. */
+/** Every line the solution runs, in order: setup, then each step's solution (and predict command). */
 export function solutionScript(lesson: Lesson, opts: { setup?: boolean } = {}): string[] {
   const lines: string[] = opts.setup === false ? [] : [...(lesson.setup ?? [])];
   for (const s of lesson.steps) {
-    lines.push(...(s.setup ?? []));
+    const p = s.predict && !s.solution.includes(s.predict.command) ? s.predict : null;
+    if (p?.at === 'start') lines.push(p.command);
     lines.push(...s.solution);
-    if (s.predict && !s.solution.includes(s.predict.command)) lines.push(s.predict.command);
+    if (p && p.at !== 'start') lines.push(p.command);
   }
   return lines;
 }

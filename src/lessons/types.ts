@@ -73,8 +73,6 @@ export type Highlight = { role?: 'sandbox' | 'endpoint' | 'network' } & (
 export interface Step {
   /** Stable id: progress and the text files refer to it. */
   id: string;
-  /** Lines run in the host terminal when the step is shown (a challenge breaking something). */
-  setup?: readonly string[];
   /** Commands offered as buttons: a click types the line into the active terminal. */
   commands: readonly string[];
   /**
@@ -103,7 +101,7 @@ export interface Step {
 export interface Lesson {
   /** Stable id, used in URLs (`?lesson=bridge`) and in saved progress. */
   id: string;
-  /** Lines run in the host terminal when the lesson starts (a challenge's broken setup). */
+  /** Lines run in the host terminal when the lesson starts, out of sight (a challenge's broken setup). */
   setup?: readonly string[];
   steps: readonly Step[];
   text: Record<LessonLang, LessonText>;

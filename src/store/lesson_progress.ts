@@ -60,7 +60,7 @@ export class ProgressStore {
   private doc: ProgressDoc;
 
   constructor(private readonly storage: StorageLike | null) {
-    let text: string | null = null;
+    let text: string | null;
     try {
       text = storage?.getItem(PROGRESS_KEY) ?? null;
     } catch {

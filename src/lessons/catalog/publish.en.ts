@@ -27,10 +27,13 @@ export const en: LessonText = {
       },
     },
     reach: {
-      title: 'Reach it from another machine',
-      body: 'From a container (or from the LAN), connect to the host’s address 10.0.12.13 on port 8080: the DNAT rule sends it to nginx.',
-      hints: ['Use the host’s address, 10.0.12.13, not the container’s.'],
-      done: 'The trace shows the destination rewritten from :8080 to the container’s :80.',
+      title: 'Reach it through the host',
+      body: 'From another container, fetch the host’s address 10.0.12.13 on port 8080. From the LAN, the DNAT rule would rewrite the connection to nginx. From a container on docker0 the rule does not apply (`! -i docker0`): the connection reaches docker-proxy, which listens on the host’s port 8080 and relays it to the container’s port 80.',
+      hints: [
+        'Use the host’s address, 10.0.12.13, not the container’s.',
+        '`docker run --rm nicolaka/netshoot curl -s http://10.0.12.13:8080/`',
+      ],
+      done: 'nginx answered through the host’s port 8080.',
     },
   },
 };

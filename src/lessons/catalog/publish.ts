@@ -1,7 +1,7 @@
 /** Lesson 4: publishing a port: the DNAT rule, the hairpin MASQUERADE, docker-proxy, reaching it from outside. */
 import type { Lesson } from '../types';
 import type { WorldQuery } from '../world_query';
-import { dnats } from '../trace_query';
+import { dnats, tcpDelivered } from '../trace_query';
 import { en } from './publish.en';
 import { zhCN } from './publish.zh_CN';
 
@@ -65,14 +65,19 @@ export const publish: Lesson = {
     {
       id: 'reach',
       needs: ['curl'],
+      // nginx's own curl inside web never goes through port 8080.
+      wrong: [['docker exec web curl -s http://localhost/']],
       commands: ['docker run --rm nicolaka/netshoot curl -s http://10.0.12.13:8080/'],
       solution: ['docker run --rm nicolaka/netshoot curl -s http://10.0.12.13:8080/'],
-      // A connection to the host's port 8080 was translated to the container's port 80.
+      // nginx in the published container answered a connection that came in through the host's port 8080:
+      // DNAT'ed (from the LAN, or the host itself) or relayed by docker-proxy (from a container on docker0,
+      // which the DNAT rule's `! -i docker0` leaves to the proxy).
       check: ({ q, trace }) => {
         const p = published(q);
+        if (!p || !tcpDelivered(trace, q.nsOf(p.name), 'nginx')) return false;
         return (
-          p !== null &&
-          dnats(trace).some((d) => d.after.includes(`${p.containerIp}`) && d.before.includes('8080'))
+          dnats(trace).some((d) => d.before.includes(':8080') && d.after.includes(`${p.containerIp}:80`)) ||
+          tcpDelivered(trace, q.hostNs, 'docker-proxy')
         );
       },
     },

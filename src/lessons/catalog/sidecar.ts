@@ -1,6 +1,7 @@
 /** Lesson 7: `container:` mode, the seed's nginx sidecar: one namespace, one IP, one port space. */
 import type { Lesson } from '../types';
 import type { WorldQuery } from '../world_query';
+import { tcpDelivered } from '../trace_query';
 import { en } from './sidecar.en';
 import { zhCN } from './sidecar.zh_CN';
 
@@ -66,11 +67,22 @@ export const sidecar: Lesson = {
     {
       id: 'localhost',
       needs: ['curl'],
+      // Reaching nginx from outside its namespace is not what this step shows.
+      wrong: [['docker run --rm nicolaka/netshoot curl -s http://172.17.0.2/']],
       commands: ['docker run --rm --network container:my-nginx1 nicolaka/netshoot curl -s http://localhost/'],
       solution: ['docker run --rm --network container:my-nginx1 nicolaka/netshoot curl -s http://localhost/'],
-      // nginx answered a connection that never left the namespace.
-      check: ({ q, trace }) =>
-        trace.some((e) => e.kind === 'sock_deliver' && e.ns === q.nsOf('my-nginx1') && e.program === 'nginx'),
+      // nginx answered a client that runs in the same namespace (the reply was delivered there too).
+      check: ({ q, trace }) => {
+        const ns = q.nsOf('my-nginx1');
+        return (
+          ns !== null &&
+          tcpDelivered(trace, ns, 'nginx') &&
+          trace.some(
+            (e) =>
+              e.kind === 'sock_deliver' && e.ns === ns && e.program !== 'nginx' && e.program !== 'dockerd',
+          )
+        );
+      },
     },
   ],
   text: { en, 'zh-CN': zhCN },

@@ -25,6 +25,10 @@ export const troubleshoot: Lesson = {
     'docker network create backend',
     'docker run -d --name c3 --network backend busybox sleep 86400',
     'docker run -d --name c1 busybox sleep 86400',
+    'docker run -d --name c4 busybox sleep 86400',
+    'iptables -t nat -D POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE',
+    'docker run -d --name shop -p 8081:80 nginx',
+    'iptables -I DOCKER-USER -p tcp --dport 80 -j DROP',
   ],
   steps: [
     {
@@ -59,10 +63,6 @@ export const troubleshoot: Lesson = {
     },
     {
       id: 'internet',
-      setup: [
-        'docker run -d --name c4 busybox sleep 86400',
-        'iptables -t nat -D POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE',
-      ],
       commands: [
         'docker exec c4 ping -c 1 -W 1 8.8.8.8',
         'iptables -t nat -S POSTROUTING',
@@ -78,10 +78,6 @@ export const troubleshoot: Lesson = {
     },
     {
       id: 'port',
-      setup: [
-        'docker run -d --name shop -p 8081:80 nginx',
-        'iptables -I DOCKER-USER -p tcp --dport 80 -j DROP',
-      ],
       commands: ['docker ps', 'iptables -S DOCKER-USER', 'iptables -L DOCKER-USER -n -v --line-numbers'],
       solution: ['iptables -D DOCKER-USER -p tcp --dport 80 -j DROP'],
       alternatives: [
