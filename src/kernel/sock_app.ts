@@ -58,10 +58,15 @@ function httpServer(
   const [method = 'GET', path = '/'] = (req.split(/\r?\n/)[0] ?? '').split(' ');
   const found = path === '/' || path === '/index.html';
   const body = found ? app.body : NGINX_404(app.server);
+  // An HTTP/1.0 request without keep-alive gets its answer and the end of the connection (nginx
+  // ngx_http_set_keepalive is not reached: r->keepalive is off for 1.0 unless asked for).
+  const close = /HTTP\/1\.0\r?$/.test(req.split('\n')[0] ?? '') && !/^connection:\s*keep-alive/im.test(req);
   const head =
     `HTTP/1.1 ${found ? '200 OK' : '404 Not Found'}\r\nServer: ${app.server}\r\n` +
-    `Content-Type: ${found ? app.contentType : 'text/html'}\r\nContent-Length: ${body.length}\r\nConnection: keep-alive\r\n\r\n`;
+    `Content-Type: ${found ? app.contentType : 'text/html'}\r\nContent-Length: ${body.length}\r\n` +
+    `Connection: ${close ? 'close' : 'keep-alive'}\r\n\r\n`;
   sendText(ctx, ns, s, method === 'HEAD' ? head : head + body);
+  if (close) tcpClose(ctx, ns, s.id);
 }
 
 /** A DNS server: each query answered from the resolver hook (NXDOMAIN when it knows nothing). */
@@ -121,12 +126,15 @@ function tcpProxy(
   switch (action) {
     case 'tcp-connected':
       forward(other, s);
+      // The client already closed its side while the backend was connecting: pass the FIN on now.
+      if (other.state === 'CLOSE-WAIT') tcpClose(ctx, ns, s.id);
       return;
     case 'tcp-data':
       forward(s, other);
       return;
     case 'tcp-eof':
-      tcpClose(ctx, ns, other.id);
+      // A backend still connecting gets the FIN once it is connected (above), not a close that drops it.
+      if (other.state !== 'SYN-SENT') tcpClose(ctx, ns, other.id);
       return;
     case 'tcp-reset':
       if (other.state === 'ESTAB' || other.state === 'CLOSE-WAIT') tcpClose(ctx, ns, other.id);

@@ -21,6 +21,7 @@ import { conntrackCommand } from './commands/conntrack';
 import { pingCommand } from './commands/ping';
 import { tracerouteCommand } from './commands/traceroute';
 import { ncCommand } from './commands/nc';
+import { curlCommand } from './commands/curl';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -41,4 +42,5 @@ export const COMMANDS: readonly SimCommand[] = [
   pingCommand,
   tracerouteCommand,
   ncCommand,
+  curlCommand,
 ];

@@ -237,7 +237,16 @@ export class ShellSession {
       signal: line.signal,
       pace: (us) => line.pace(us),
       exec: (sub, p, o) =>
-        this.execAs(sub, p, stream && !o?.capture, bashCtx, o?.env, o?.cwd, tty && !o?.capture && o?.tty !== false),
+        this.execAs(
+          sub,
+          p,
+          stream && !o?.capture,
+          bashCtx,
+          o?.env,
+          o?.cwd,
+          tty && !o?.capture && o?.tty !== false,
+          o?.capture ? '' : stdin,
+        ),
       openShell: (p, banner) => line.openShell(p, banner),
     };
     this.procStack.push(proc);
@@ -261,12 +270,14 @@ export class ShellSession {
     env?: Record<string, string>,
     cwd?: string,
     tty = false,
+    stdin = '',
   ): Promise<ExecOutcome> {
     const name = argv[0] ?? '';
     const cmd = this.commands.get(name);
     if (cmd) {
       if (!this.hasCommand(proc, name)) return this.notFound(proc, name);
-      return this.invoke(cmd, argv, '', proc, stream, bashCtx, tty);
+      // The child inherits stdin (`ip netns exec`, `busybox APPLET` read what the parent was given).
+      return this.invoke(cmd, argv, stdin, proc, stream, bashCtx, tty);
     }
     this.procStack.push(proc);
     try {
