@@ -14,7 +14,7 @@ import type { PktType } from '../netdev/eth';
 import { consumeSkb, kfreeSkb } from '../skbuff';
 import type { NetDevice, Packet } from '../types';
 import { arpSend, neighUpdate } from './arp';
-import { inetAddrType } from './route';
+import { inetAddrType, ipRouteInput } from './route';
 
 export function arpRcv(ctx: KernelCtx, dev: NetDevice, pkt: Packet, pktType: PktType): void {
   const a = pkt.arp;
@@ -42,7 +42,9 @@ export function arpRcv(ctx: KernelCtx, dev: NetDevice, pkt: Packet, pktType: Pkt
     consumeSkb(ctx, ns, pkt, dev.id, 'duplicate address detection probe');
     return;
   }
-  if (a.op === 1 && inetAddrType(ctx, ns, tip) === 'local') {
+  // arp_process() routes a request's target as if it were a received packet (ip_route_input_noref): a local
+  // route means the address is ours (what decides the answer, seen as a fib_table_lookup on Linux 6.18).
+  if (a.op === 1 && ipRouteInput(ctx, ns, sip, tip, dev.id, pkt.id).kind === 'local') {
     // neigh_event_ns(): create the asker's entry (or refresh it) as STALE, then reply.
     const n = neighLookup(ctx, ns, dev.id, sip) ?? neighCreate(ctx, ns, dev.id, sip);
     neighUpdate(ctx, ns, n, a.senderMac, 'STALE', { override: true }, pkt.id);

@@ -167,8 +167,10 @@ function icmpEcho(ctx: KernelCtx, dev: NetDevice, pkt: Packet, bcast: boolean): 
     payload: pkt.payload,
   });
   reply.ip!.id = reply.id & 0xffff;
-  consumeSkb(ctx, ns, pkt, dev.id, `echo request answered (reply #${reply.id})`);
+  // icmp_reply() sends from inside icmp_rcv(); the request is consumed when that returns (on Linux 6.18 the
+  // reply's net_dev_xmit comes before the request's consume_skb).
   ipLocalOut(ctx, ns, reply, r.value);
+  consumeSkb(ctx, ns, pkt, dev.id, `echo request answered (reply #${reply.id})`);
 }
 
 /**

@@ -171,12 +171,17 @@ function loopbackOf(ctx: KernelCtx, ns: NsId): NetDevice | null {
   return devicesOf(ctx.k, ns).find((d) => d.kind === 'loopback') ?? null;
 }
 
-/** ip_route_output_key_hash_rcu(). */
+/**
+ * ip_route_output_key_hash_rcu(). `traced` false: the caller stands for a socket sending on the route it
+ * cached (sk_dst_cache); the result is computed again (a route change takes effect at once, as the dst's
+ * revalidation makes it in Linux) but no fib lookup happens in Linux, so none is traced.
+ */
 export function ipRouteOutput(
   ctx: KernelCtx,
   ns: NsId,
   key: FlowKey,
   pktId: number | null = null,
+  traced = true,
 ): KResult<RtOutput> {
   const lo = loopbackOf(ctx, ns);
   if (!lo) return kerr('ENETUNREACH');
@@ -202,11 +207,11 @@ export function ipRouteOutput(
   if (dst === 0) {
     dst = src || 0x7f000001;
     if (!src) src = dst;
-    traceLookup(ctx, ns, 'output', dst, src || null, pktId, null);
+    if (traced) traceLookup(ctx, ns, 'output', dst, src || null, pktId, null);
     return kok({ type: 'local', dev: lo.id, outDev: lo.id, src, dst, gateway: null, table: null });
   }
   const res = lookupOif(ctx, ns, dst, oif);
-  traceLookup(ctx, ns, 'output', dst, src || null, pktId, res);
+  if (traced) traceLookup(ctx, ns, 'output', dst, src || null, pktId, res);
   if (!res) {
     if (oif !== null) {
       // "Apparently, routing tables are wrong. Assume, that the destination is on link."
@@ -285,7 +290,9 @@ export function ipRouteInput(
   }
   const forwarding = !!inDev.conf.forwarding;
   const res = fibLookup(ctx, ns, dst);
-  traceLookup(ctx, ns, 'input', dst, src, pktId, res);
+  // A packet that came back through lo still carries the route it was sent on (loopback_xmit keeps the dst),
+  // so ip_rcv_finish_core() does not look it up again.
+  if (inDev.kind !== 'loopback') traceLookup(ctx, ns, 'input', dst, src, pktId, res);
   if (!res) {
     if (!forwarding)
       return {

@@ -66,7 +66,10 @@ export function tcpXmit(
 ): Packet | null {
   const tcb = s.tcp;
   if (!tcb || s.remoteAddr === null || s.remotePort === null) return null;
-  const r = ipRouteOutput(ctx, ns, { dst: s.remoteAddr, src: s.localAddr || null, oif: s.bindDev });
+  // Segments go out on the socket's cached route (ip_queue_xmit -> __sk_dst_check): Linux looks routes up at
+  // connect (ip_route_connect, then ip_route_newports for the SYN) and for a SYN-ACK (inet_csk_route_req) only.
+  const key = { dst: s.remoteAddr, src: s.localAddr || null, oif: s.bindDev };
+  const r = ipRouteOutput(ctx, ns, key, null, flags.includes('S'));
   if (!r.ok) return null;
   const len = payloadLen(payload);
   const pkt = allocSkb(ctx, {
