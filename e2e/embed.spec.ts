@@ -60,6 +60,18 @@ test.describe('embedding from another origin', () => {
     await expect(frame.locator('.xterm-rows')).not.toContainText('br0');
   });
 
+  test('lesson=: the frame runs the lesson, and the page hears when a step passes', async ({ page }) => {
+    await page.goto(`${host}&lesson=bridge`);
+    const frame = page.frameLocator('#playground');
+    await expect(page.locator('#log')).toContainText('"lesson":"bridge"');
+    await expect(frame.getByRole('region', { name: /lesson/i })).toBeVisible();
+    await page.locator('#line').fill('docker run -d --name c1 busybox sleep 3600');
+    await page.getByRole('button', { name: 'Run it' }).click();
+    await expect(page.locator('#log')).toContainText(
+      'playground {"type":"cnp:step-passed","lesson":"bridge","step":"c1"}',
+    );
+  });
+
   test('embed options: a scenario, the terminal view, read-only', async ({ page }) => {
     await page.goto(app);
     await expect(page.locator('.xterm-rows')).toContainText('root@docker-host:~#');

@@ -7,6 +7,8 @@ const scenario = params.get('scenario');
 const frame = document.getElementById('playground');
 const q = new URLSearchParams({ embed: '1', view: 'both', origins: location.origin });
 if (scenario) q.set('scenario', scenario);
+const lesson = params.get('lesson');
+if (lesson) q.set('lesson', lesson);
 frame.src = `${app.href}?${q}`;
 
 // The second frame allows another origin only: this page's messages must not reach it.
@@ -37,3 +39,7 @@ document
   .getElementById('run-ps')
   .addEventListener('click', () => send(frame, { type: 'cnp:run', line: 'docker ps' }));
 document.getElementById('reset').addEventListener('click', () => send(frame, { type: 'cnp:reset' }));
+document.getElementById('typed').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  send(frame, { type: 'cnp:run', line: document.getElementById('line').value });
+});

@@ -33,6 +33,8 @@ export interface Session {
   saver: Autosaver;
   /** The scenario the session started from, if any ("reset" in an embed returns to it). */
   initial: ScenarioDoc | null;
+  /** Where the session came from: a link (or embed scenario), the autosave, or nothing (a fresh host). */
+  from: 'link' | 'saved' | 'fresh';
 }
 
 /** A short stable name for an embed address (its autosave key), from everything but presentation options. */
@@ -96,6 +98,7 @@ export async function startSession(store: AppStore, env: StartEnv): Promise<Sess
       if (skipped > 0) notify('info', 'restore-skipped', String(skipped));
     } catch (e) {
       notify('error', from === 'link' ? 'link-failed' : 'restore-failed', String(e));
+      from = null;
       await store.getState().init(1);
     }
   } else {
@@ -127,5 +130,5 @@ export async function startSession(store: AppStore, env: StartEnv): Promise<Sess
       saver.schedule();
   });
   env.onHide(() => saver.flush());
-  return { mod, saver, initial };
+  return { mod, saver, initial, from: from ?? 'fresh' };
 }

@@ -6,12 +6,13 @@
 import { lazy, Suspense, useContext, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { forLink, shareLink, type AppStore } from '../../store';
+import { forLink, shareLink, type AppStore, type Session } from '../../store';
 import { StoreContext } from '../store_context';
 import { TerminalPane } from '../TerminalPane';
 import { Notices } from '../share/Notices';
 import { SessionContext } from '../share/session_context';
 import { useShareText } from '../share/text';
+import { LessonPanel, lessonStoreFor } from '../lessons';
 
 const Canvas = lazy(() => import('../topology/Canvas'));
 
@@ -49,6 +50,8 @@ function EmbedFrame() {
 
   const reset = async () => {
     const s = await ctx.session;
+    const lesson = ctx.embed.lesson;
+    if (lesson && (await lessonStoreFor(store).getState().start(lesson))) return;
     if (s.initial) await store.getState().loadScenario(s.initial);
     else await store.getState().reset();
   };
@@ -110,18 +113,43 @@ function EmbedFrame() {
           {error}
         </p>
       )}
-      <main className="flex min-h-0 flex-1 flex-col">
-        {view !== 'terminal' && graph}
-        {view !== 'graph' && terminal}
-      </main>
+      <div className="flex min-h-0 flex-1">
+        <main className="flex min-h-0 min-w-0 flex-1 flex-col">
+          {view !== 'terminal' && graph}
+          {view !== 'graph' && terminal}
+        </main>
+        {ctx.embed.lesson && (
+          <aside className="w-80 shrink-0 overflow-auto border-l border-slate-200 bg-white max-sm:hidden dark:border-slate-800 dark:bg-slate-900">
+            <LessonPanel />
+          </aside>
+        )}
+      </div>
     </div>
   );
 }
 
-export function EmbedApp({ store, boot }: { store: AppStore; boot: () => Promise<unknown> }) {
+/**
+ * `lesson=ID` starts that lesson once the session is up. A student who reloads gets the lesson back with the
+ * work the embed saved (the lesson's setup is replayed, then the saved session, then its step).
+ */
+const lessonStarted = new WeakSet<AppStore>();
+
+async function startLesson(store: AppStore, lesson: string, from: Session['from']): Promise<void> {
+  const lessons = lessonStoreFor(store);
+  if (lessonStarted.has(store)) return;
+  lessonStarted.add(store);
+  const saved = from === 'saved' ? store.getState().scenario() : null;
+  if (!(await lessons.getState().start(lesson))) return;
+  if (!saved) return;
+  await store.getState().loadScenario(saved);
+  lessons.getState().goto(lessons.getState().saved[lesson]?.current ?? 0);
+}
+
+export function EmbedApp({ store, boot }: { store: AppStore; boot: () => Promise<Session | null> }) {
+  const lesson = useContext(SessionContext)?.embed.lesson ?? null;
   useEffect(() => {
-    void boot();
-  }, [boot]);
+    void boot().then((s) => (s && lesson ? startLesson(store, lesson, s.from) : undefined));
+  }, [boot, store, lesson]);
   return (
     <StoreContext.Provider value={store}>
       <EmbedFrame />
