@@ -22,6 +22,7 @@ import { pingCommand } from './commands/ping';
 import { tracerouteCommand } from './commands/traceroute';
 import { ncCommand } from './commands/nc';
 import { curlCommand } from './commands/curl';
+import { ssCommand } from './commands/ss';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -43,4 +44,5 @@ export const COMMANDS: readonly SimCommand[] = [
   tracerouteCommand,
   ncCommand,
   curlCommand,
+  ssCommand,
 ];

@@ -10,7 +10,7 @@
  * - -w after each transfer, even a failed one. The exit code is the last URL's.
  */
 import type { CommandIO, SimCommand } from '../../types';
-import { nowUs } from '../inet/socket';
+import { nowUs, settle } from '../inet/socket';
 import { parseCurl, type CurlOpts } from './opts';
 import { PROGRESS_HEADER, progressLine } from './progress';
 import { endTrace, SIGINT, transfer, type Meter, type Transfer } from './transfer';
@@ -116,6 +116,7 @@ export const curlCommand: SimCommand = {
       code = await one(io, p.o, p.o.urls[i] as string, i === 0);
       if (code === SIGINT_EXIT) return code;
     }
+    await settle(io);
     return code;
   },
 };

@@ -8,6 +8,7 @@
  */
 import type { Ip4 } from '../../../lib';
 import {
+  runUntil,
   runUntilOr,
   sockClose,
   sockDrain,
@@ -228,4 +229,15 @@ export function takeDatagram(s: ProgSock): { text: string; from: Ip4; port: numb
   if (i < 0) return null;
   const m = s.pending.splice(i, 1)[0] as Extract<SocketMessage, { kind: 'data' }>;
   return { text: dataText(m), from: m.fromAddr, port: m.fromPort };
+}
+
+/**
+ * The program has exited: let the kernel finish what is already on the wire (the last ACKs and FINs of
+ * its connections take microseconds on a real host), so that ss or netstat typed next sees the states
+ * the close reached rather than packets frozen in flight.
+ */
+export async function settle(io: CommandIO): Promise<void> {
+  const start = nowUs(io);
+  io.os.mutate(({ kctx }) => runUntil(kctx, kctx.clock.nowUs + 2000));
+  await io.pace(nowUs(io) - start);
 }

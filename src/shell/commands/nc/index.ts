@@ -5,10 +5,13 @@
 import type { CommandIO, SimCommand } from '../../types';
 import { runBusyboxNc } from './busybox';
 import { runOpenbsd } from './openbsd';
+import { settle } from '../inet/socket';
 
 export const ncCommand: SimCommand = {
   name: 'nc',
-  run(io: CommandIO) {
-    return io.proc.flavour === 'busybox' ? runBusyboxNc(io) : runOpenbsd(io);
+  async run(io: CommandIO) {
+    const code = await (io.proc.flavour === 'busybox' ? runBusyboxNc(io) : runOpenbsd(io));
+    await settle(io);
+    return code;
   },
 };

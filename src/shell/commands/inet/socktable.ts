@@ -1,0 +1,86 @@
+/**
+ * The socket table as ss (inet_diag) and netstat (/proc/net/tcp, udp) read it, one row per socket of the
+ * namespace: the dump order (UDP before TCP for ss, listeners before connections: the listening hash is
+ * walked before the established one, each in the order the sockets were made, since the real bucket
+ * order depends on a per-boot hash), the queue sizes (a listener's accept queue and backlog; unread and
+ * unacknowledged bytes otherwise) and the owning process.
+ */
+import type { Ip4 } from '../../../lib';
+import type { KernelState, NsId, Socket } from '../../../kernel';
+import { dataText } from './socket';
+
+export interface SockRow {
+  proto: 'tcp' | 'udp';
+  /** ss's state name (LISTEN, UNCONN, ESTAB, TIME-WAIT...). */
+  state: Socket['state'];
+  recvQ: number;
+  sendQ: number;
+  local: Ip4;
+  localPort: number;
+  remote: Ip4;
+  remotePort: number;
+  /** The process holding it, or null (TIME-WAIT and other orphans). */
+  owner: { program: string; pid: number; fd: number } | null;
+}
+
+/** Sockets only the kernel holds once their program closed them: no process in ss -p / netstat -p. */
+const ORPHAN: ReadonlySet<Socket['state']> = new Set(['TIME-WAIT', 'FIN-WAIT-2', 'LAST-ACK', 'CLOSING']);
+
+function unread(s: Socket): number {
+  return s.rx.reduce((n, m) => n + (m.kind === 'data' ? dataText(m).length : 0), 0);
+}
+
+function unacked(s: Socket): number {
+  return (s.tcp?.unacked ?? []).reduce(
+    (n, u) =>
+      n +
+      (u.payload.kind === 'text' ? u.payload.text.length : u.payload.kind === 'bytes' ? u.payload.size : 0),
+    0,
+  );
+}
+
+/** File descriptors: a process's sockets get 3, 4, ... in the order it opened them. */
+function fdOf(all: readonly Socket[], s: Socket): number {
+  return (
+    3 +
+    all.filter((x) => x.pid === s.pid && x.program === s.program && x.id < s.id && !ORPHAN.has(x.state))
+      .length
+  );
+}
+
+export function socketRows(k: KernelState, ns: NsId): SockRow[] {
+  const all = k.netns[ns]?.sockets ?? [];
+  // An unbound, unconnected TCP socket is in no hash table: inet_diag does not see it.
+  const inet = all.filter(
+    (s) => (s.proto === 'udp' || (s.proto === 'tcp' && s.state !== 'UNCONN')) && s.state !== 'CLOSED',
+  );
+  const row = (s: Socket): SockRow => {
+    const listen = s.state === 'LISTEN';
+    // Servers the kernel runs (nginx, docker-proxy) take their connections at once; a program's wait in its queue.
+    const queued = listen
+      ? all.filter(
+          (c) =>
+            c.tcp?.parent === s.id && !c.tcp.accepted && c.state !== 'SYN-RECV' && c.app.kind === 'client',
+        ).length
+      : 0;
+    return {
+      proto: s.proto as 'tcp' | 'udp',
+      state: s.state,
+      recvQ: listen ? queued : unread(s),
+      sendQ: listen ? s.backlog : unacked(s),
+      local: s.localAddr,
+      localPort: s.localPort,
+      remote: s.remoteAddr ?? 0,
+      remotePort: s.remotePort ?? 0,
+      owner: ORPHAN.has(s.state) ? null : { program: s.program, pid: s.pid, fd: fdOf(all, s) },
+    };
+  };
+  const bySeq = (a: Socket, b: Socket) => a.id - b.id;
+  const udp = inet.filter((s) => s.proto === 'udp').sort(bySeq);
+  const tcp = inet.filter((s) => s.proto === 'tcp').sort(bySeq);
+  return [
+    ...udp.map(row),
+    ...tcp.filter((s) => s.state === 'LISTEN').map(row),
+    ...tcp.filter((s) => s.state !== 'LISTEN').map(row),
+  ];
+}
