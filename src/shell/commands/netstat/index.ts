@@ -1,7 +1,7 @@
 /**
  * `netstat`: net-tools 2.10 (netstat.c) -r (the routing table, as route prints it: MSS/Window/irtt
  * columns, -e for Metric/Ref/Use, -ee for both) and -i (the interface table, as ifconfig -s or, with -e,
- * ifconfig's long format); BusyBox 1.35 -r. Socket listings are not part of this module.
+ * ifconfig's long format); BusyBox 1.35 -r; the socket listings of both (sockets.ts).
  */
 import type { CommandIO, SimCommand } from '../../types';
 import { formatIfconfigGnu } from '../ifconfig/format_gnu';
@@ -9,9 +9,10 @@ import { fetchInterface, interfaceNames, nstrcmp } from '../ifconfig/iface';
 import { formatShort } from '../ifconfig/show';
 import { IFF } from '../ip/rtnl/link';
 import { displayRoutes } from '../route/display';
+import { listSockets } from './sockets';
 import { BUSYBOX_NETSTAT_USAGE, NETSTAT_AF_LIST, NETSTAT_USAGE, NETSTAT_VERSION } from './usage';
 
-const SHORT_OPTS = 'AcCdeFghiIlMnNoprstuUvVWwxZ64S';
+const SHORT_OPTS = 'aAcCdeFghiIlMnNoprstuUvVWwxZ64S';
 const WITH_ARG = 'A';
 const LONG: Record<string, string> = {
   route: 'r',
@@ -118,8 +119,15 @@ async function gnu(io: CommandIO, argv: string[]): Promise<number> {
     return displayRoutes(io, has('n'), extend >= 2 ? 3 : extend === 1 ? 1 : 2);
   }
   if (has('i')) return interfaceTable(io, has('a'), extend > 0);
-  io.err('netstat: socket listings are not simulated here; use ss\n');
-  return 1;
+  return listSockets(io, {
+    tcp: has('t'),
+    udp: has('u'),
+    listening: has('l'),
+    all: has('a'),
+    numeric: has('n'),
+    programs: has('p'),
+    busybox: false,
+  });
 }
 
 async function busybox(io: CommandIO, argv: string[]): Promise<number> {
@@ -128,9 +136,17 @@ async function busybox(io: CommandIO, argv: string[]): Promise<number> {
     io.err(`netstat: ${p.error}\n${BUSYBOX_NETSTAT_USAGE}`);
     return 1;
   }
-  if (p.flags.includes('r')) return displayRoutes(io, p.flags.includes('n'), p.flags.includes('e') ? 1 : 2);
-  io.err('netstat: socket listings are not simulated here\n');
-  return 1;
+  const has = (c: string) => p.flags.includes(c);
+  if (has('r')) return displayRoutes(io, has('n'), has('e') ? 1 : 2);
+  return listSockets(io, {
+    tcp: has('t'),
+    udp: has('u'),
+    listening: has('l'),
+    all: has('a'),
+    numeric: has('n'),
+    programs: has('p'),
+    busybox: true,
+  });
 }
 
 export const netstatCommand: SimCommand = {
