@@ -64,12 +64,28 @@ test.describe('embedding from another origin', () => {
     await page.goto(`${host}&lesson=bridge`);
     const frame = page.frameLocator('#playground');
     await expect(page.locator('#log')).toContainText('"lesson":"bridge"');
+    // Third-party storage is denied here: the frame tells the student their work will not be kept.
+    await expect(frame.getByTestId('notices')).toContainText('does not let the page save your work');
     await expect(frame.getByRole('region', { name: /lesson/i })).toBeVisible();
     await page.locator('#line').fill('docker run -d --name c1 busybox sleep 3600');
     await page.getByRole('button', { name: 'Run it' }).click();
     await expect(page.locator('#log')).toContainText(
       'playground {"type":"cnp:step-passed","lesson":"bridge","step":"c1"}',
     );
+  });
+
+  test('lesson=: a reload brings the lesson back with the saved work', async ({ page }) => {
+    // First-party here: this Chromium denies storage to third-party frames (the frame then says so).
+    await page.goto(`${app}?embed=1&lesson=bridge`);
+    await expect(page.getByRole('region', { name: /lesson/i })).toBeVisible();
+    await page.locator('.xterm').first().click();
+    await page.keyboard.type('docker run -d --name c1 busybox sleep 3600');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.react-flow__node [data-container="c1"]')).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('region', { name: /lesson/i })).toBeVisible();
+    await expect(page.locator('.xterm-rows')).toContainText('docker run -d --name c1 busybox sleep 3600');
+    await expect(page.locator('.react-flow__node [data-container="c1"]')).toBeVisible();
   });
 
   test('embed options: a scenario, the terminal view, read-only', async ({ page }) => {
