@@ -74,7 +74,7 @@ export function App({ store, boot }: { store: AppStore; boot?: () => Promise<unk
         <header className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 px-3 py-1.5 dark:border-slate-800">
           <div className="flex items-baseline gap-2">
             <h1 className="text-base font-bold">{t('app.title')}</h1>
-            <span className="text-xs text-slate-600 max-xl:hidden dark:text-slate-400">
+            <span className="text-xs text-slate-600 max-2xl:hidden dark:text-slate-400">
               {t('app.tagline')}
             </span>
           </div>

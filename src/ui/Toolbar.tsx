@@ -56,7 +56,9 @@ export function Toolbar({
         aria-keyshortcuts="Control+Z"
         onClick={() => store.getState().undo()}
       >
-        <span aria-hidden>↶</span> {t('toolbar.undo')}
+        <span aria-hidden>↶</span>
+        {/* Icon-only below 1536px wide (the name stays for screen readers), so the toolbar fits one row. */}
+        <span className="max-2xl:sr-only">{t('toolbar.undo')}</span>
       </button>
       <button
         type="button"
@@ -66,7 +68,8 @@ export function Toolbar({
         aria-keyshortcuts="Control+Shift+Z"
         onClick={() => store.getState().redo()}
       >
-        <span aria-hidden>↷</span> {t('toolbar.redo')}
+        <span aria-hidden>↷</span>
+        <span className="max-2xl:sr-only">{t('toolbar.redo')}</span>
       </button>
       <button
         type="button"
@@ -77,7 +80,8 @@ export function Toolbar({
           if (window.confirm(t('toolbar.resetConfirm'))) void store.getState().reset();
         }}
       >
-        <span aria-hidden>⟲</span> {t('toolbar.reset')}
+        <span aria-hidden>⟲</span>
+        <span className="max-2xl:sr-only">{t('toolbar.reset')}</span>
       </button>
       <ShareMenu />
       <LessonTools btn={BTN} />
