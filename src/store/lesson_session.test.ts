@@ -82,6 +82,20 @@ describe('lesson session', () => {
     expect(lessons.getState().check()).toBe(false);
   });
 
+  it('continues at a step: the earlier steps are done by their solutions, shells they opened included', async () => {
+    const { app, lessons } = await harness();
+    await lessons.getState().start('bridge', 2);
+    expect(lessons.getState().step).toBe(2);
+    expect(lessons.getState().passed).toEqual([true, true, false, false]);
+    expect(Object.values(app.getState().world?.docker.containers ?? {}).map((c) => c.name)).toEqual(['c1']);
+    await lessons.getState().start('host', 1);
+    // The host terminal and the `docker run -it --net=host busybox` shell step 1 opened.
+    expect(app.getState().terminals.map((t) => t.parent)).toEqual([null, 't1']);
+    expect(app.getState().activeTerminal).toBe('t2');
+    await lessons.getState().type('exit');
+    expect(app.getState().terminals).toHaveLength(1);
+  });
+
   it('failing lines count as wrong tries', async () => {
     const { lessons } = await harness();
     await lessons.getState().start('cnm');

@@ -10,6 +10,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type * as LessonsNs from '../lessons';
 import type { Highlight, Lesson, PredictGrade, TraceEvent } from '../lessons';
+import type { ScenarioDoc } from '../sim';
 import type { AppState, AppStore } from './app_store';
 import { ProgressStore, type LessonProgress } from './lesson_progress';
 import type { StorageLike } from './persist';
@@ -40,8 +41,11 @@ export interface LessonState {
 }
 
 export interface LessonActions {
-  /** Start a lesson from a fresh host (the session is replaced). Resolves false for an unknown id. */
-  start(id: string): Promise<boolean>;
+  /**
+   * Start a lesson from a fresh host (the session is replaced). `at` > 0 continues at that step: the steps
+   * before it are done by their solutions, out of sight. Resolves false for an unknown id.
+   */
+  start(id: string, at?: number): Promise<boolean>;
   close(): void;
   goto(step: number): void;
   next(): void;
@@ -95,35 +99,47 @@ export function createLessonStore(
   const store: LessonStore = createStore<LessonState & LessonActions>()((set, get) => ({
     ...initial(),
 
-    async start(id) {
+    async start(id, at = 0) {
       const m = await load();
       const lesson = m.lessonById(id);
       if (!lesson) return false;
+      const from = Math.max(0, Math.min(at, lesson.steps.length - 1));
       trace = [];
       set({
         ...initial(),
         lesson,
         catalog: m.LESSONS,
         starting: true,
-        passed: lesson.steps.map(() => false),
+        passed: lesson.steps.map((_, i) => i < from),
       });
       const setup = lesson.setup ?? [];
-      await app.getState().loadScenario({
-        v: 2,
-        seed: LESSON_SEED,
-        journal: setup.map((line) => ({ kind: 'line' as const, terminal: 't1', line })),
-      });
-      // The setup is the lesson's premise, not the learner's work: the terminal starts at a clean prompt.
-      const host = app.getState().hostTerminal;
-      if (host && setup.length > 0) {
-        const ch = app.getState().channel(host);
-        const sb = ch.scrollback();
-        ch.clear();
-        ch.write(sb.slice(sb.lastIndexOf('\n') + 1));
+      let active = 't1';
+      let journal: ScenarioDoc['journal'] = setup.map((line) => ({
+        kind: 'line' as const,
+        terminal: 't1',
+        line,
+      }));
+      if (from > 0) {
+        // The earlier steps' solutions, run once headless for their exact journal (shells they open included).
+        const d = await m.LessonDriver.start(LESSON_SEED);
+        for (const line of [...setup, ...lesson.steps.slice(0, from).flatMap((st) => st.solution)])
+          await d.run(line);
+        journal = [...d.sim.journal()];
+        active = d.terminal;
       }
+      // Lines go on in the innermost shell the earlier steps left open.
+      await app.getState().loadScenario({ v: 2, seed: LESSON_SEED, journal, active });
+      // The setup is the lesson's premise, not the learner's work: the terminals start at a clean prompt.
+      if (journal.length > 0)
+        for (const t of app.getState().terminals) {
+          const ch = app.getState().channel(t.id);
+          const sb = ch.scrollback();
+          ch.clear();
+          ch.write(sb.slice(sb.lastIndexOf('\n') + 1));
+        }
       app.getState().dismissWelcome();
       set({ starting: false });
-      enterStep(0);
+      enterStep(from);
       return true;
     },
 

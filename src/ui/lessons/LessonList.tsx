@@ -17,11 +17,11 @@ export function LessonList({ onClose }: { onClose: () => void }) {
     void lessons.getState().loadCatalog();
   }, [lessons]);
   const lang = lessonLang(i18n.language);
-  const start = (id: string) => {
+  const start = (id: string, at = 0) => {
     const journal = app.getState().scenario()?.journal.length ?? 0;
     if (journal > 0 && !window.confirm(t('lessons.startConfirm'))) return;
     onClose();
-    void lessons.getState().start(id);
+    void lessons.getState().start(id, at);
   };
   return (
     <Modal title={t('lessons.listTitle')} onClose={onClose} id="lessons">
@@ -29,6 +29,8 @@ export function LessonList({ onClose }: { onClose: () => void }) {
       <ol className="flex max-h-[60vh] flex-col gap-2 overflow-auto pr-1" data-testid="lesson-list">
         {catalog.map((l, i) => {
           const done = saved[l.id]?.passed.filter((p) => l.steps.some((s) => s.id === p)).length ?? 0;
+          const current = Math.min(saved[l.id]?.current ?? 0, l.steps.length - 1);
+          const resumeAt = done < l.steps.length ? current : 0;
           return (
             <li
               key={l.id}
@@ -45,14 +47,21 @@ export function LessonList({ onClose }: { onClose: () => void }) {
                   </p>
                 )}
               </div>
-              <button
-                type="button"
-                data-lesson={l.id}
-                className={done > 0 ? BTN : BTN_PRIMARY}
-                onClick={() => start(l.id)}
-              >
-                {done > 0 ? t('lessons.restart') : t('lessons.start')}
-              </button>
+              <div className="flex shrink-0 flex-col items-end gap-1">
+                <button
+                  type="button"
+                  data-lesson={l.id}
+                  className={done > 0 ? BTN : BTN_PRIMARY}
+                  onClick={() => start(l.id)}
+                >
+                  {done > 0 ? t('lessons.restart') : t('lessons.start')}
+                </button>
+                {resumeAt > 0 && (
+                  <button type="button" className={BTN_PRIMARY} onClick={() => start(l.id, resumeAt)}>
+                    {t('lessons.resume', { n: resumeAt + 1 })}
+                  </button>
+                )}
+              </div>
             </li>
           );
         })}
