@@ -23,6 +23,7 @@ import { tracerouteCommand } from './commands/traceroute';
 import { ncCommand } from './commands/nc';
 import { curlCommand } from './commands/curl';
 import { ssCommand } from './commands/ss';
+import { wgetCommand } from './commands/wget';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -45,4 +46,5 @@ export const COMMANDS: readonly SimCommand[] = [
   ncCommand,
   curlCommand,
   ssCommand,
+  wgetCommand,
 ];
