@@ -17,7 +17,7 @@ export const en: LessonText = {
         question: 'What will `docker exec c1 ping -c 1 -W 1 c3` print?',
         choices: ['A reply from c3', '1 packets transmitted, 0 packets received', "`ping: bad address 'c3'`"],
         explain:
-          'c1 is on the default bridge, where containers get no DNS by name: its resolver is the host’s, which has never heard of c3.',
+          'c1 is on the default bridge, where Docker gives no DNS by container name: c1’s /etc/resolv.conf is based on the host’s (nameserver 8.8.8.8 here), and that server has never heard of c3.',
       },
       done: 'c1 reaches c3, and c3 is as it was.',
     },

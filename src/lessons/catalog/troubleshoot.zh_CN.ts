@@ -17,7 +17,7 @@ export const zhCN: LessonText = {
         question: '`docker exec c1 ping -c 1 -W 1 c3` 会输出什么？',
         choices: ['收到 c3 的回复', '1 packets transmitted, 0 packets received', "`ping: bad address 'c3'`"],
         explain:
-          'c1 在默认网桥上，那里的容器没有按名字解析的 DNS：它用的是主机的解析器，而主机从没听说过 c3。',
+          'c1 在默认网桥上，Docker 在那里不提供按容器名解析的 DNS：c1 的 /etc/resolv.conf 基于主机的配置（这里是 nameserver 8.8.8.8），而那台服务器从没听说过 c3。',
       },
       done: 'c1 能访问 c3，而 c3 保持原样。',
     },
