@@ -24,6 +24,7 @@ import { ncCommand } from './commands/nc';
 import { curlCommand } from './commands/curl';
 import { ssCommand } from './commands/ss';
 import { wgetCommand } from './commands/wget';
+import { nslookupCommand } from './commands/nslookup';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -47,4 +48,5 @@ export const COMMANDS: readonly SimCommand[] = [
   curlCommand,
   ssCommand,
   wgetCommand,
+  nslookupCommand,
 ];
