@@ -1,7 +1,7 @@
 /**
  * The transcript runner's core, separate from process I/O so tests can call it.
  */
-import { createDefaultSimulation, type LineResult } from '../sim';
+import { buildJourney, createDefaultSimulation, journeyRows, type LineResult } from '../sim';
 import { InternalError } from '../shell';
 
 export interface TranscriptOptions {
@@ -56,13 +56,25 @@ export async function runTranscript(
     const stderr = r.streamed ? streamedErr : r.stderr;
     if (r.closed) stack.pop();
     for (const t of r.opened) stack.push(t.id);
+    // --trace: the line's packet journey, one row per kernel event (journey/text.ts journeyRows).
+    const journey = opts.trace ? traceRows(r) : [];
     if (opts.mode === 'json') {
-      write(`${JSON.stringify({ line, stdout, stderr, exitCode: r.exitCode })}\n`);
+      const rec = { line, stdout, stderr, exitCode: r.exitCode };
+      write(`${JSON.stringify(opts.trace ? { ...rec, journey } : rec)}\n`);
     } else {
       if (opts.mode === 'echo') write(`$ ${line}\n`);
       write(stdout);
       write(stderr);
+      if (journey.length > 0) write(journey.map((row) => `# ${row}\n`).join(''));
     }
   }
   return 0;
+}
+
+/** A header (packets and events) and the rows of a line's journey; nothing for a line that moved no packet. */
+function traceRows(r: LineResult): string[] {
+  const j = buildJourney(r.trace, r.after, r.before);
+  if (j.steps.length === 0) return [];
+  const head = `journey: ${j.packets.length} packet${j.packets.length === 1 ? '' : 's'}, ${j.steps.length} event${j.steps.length === 1 ? '' : 's'}`;
+  return [head, ...journeyRows(j)];
 }

@@ -44,3 +44,4 @@ export {
   type EndpointRow,
 } from './inspect';
 export { probe, type ProbeResult, type ProbeSpec, type ProbeOutcome } from './probe';
+export * from './journey';

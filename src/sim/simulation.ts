@@ -10,6 +10,7 @@ import { COMMANDS, DYNAMIC_FILES, HOST_USERLAND, ShellSession, SimFs, loadJustBa
 import { HOST_ETC_HOSTS, HOST_HOSTNAME, HOST_RESOLV_CONF } from './default_world';
 import { LIMITS } from './share/limits';
 import { Txn } from './transact';
+import { StepRecorder, type StepTape } from './journey/steps';
 import type { World } from './world';
 
 export interface TerminalInfo {
@@ -30,6 +31,8 @@ export interface LineIo {
    */
   deadlineUs?: number;
   pace?(us: number): Promise<void>;
+  /** Step mode: record the World at every kernel event of the line (`LineResult.steps`). */
+  steps?: boolean;
   /**
    * Ids for the shells this line opens (replay keeps the recorded ids); opens beyond the list are not made.
    * Absent: the next free ids.
@@ -44,6 +47,8 @@ export interface LineResult {
   /** stdout/stderr were already delivered through LineIo.out/err while the line ran. */
   streamed: boolean;
   trace: TraceEvent[];
+  /** The World at every kernel event, when the line ran in step mode. */
+  steps?: StepTape;
   patches: Patch[];
   before: World;
   after: World;
@@ -319,6 +324,8 @@ export class Simulation {
     const txn = new Txn(this.world, this.opts.hooks ?? {}, this.opts.checkInvariants ?? false, (w) => {
       if (deadline !== undefined && !stop.signal.aborted && w.clock.nowUs - startUs >= deadline) stop.abort();
     });
+    const rec = io.steps ? new StepRecorder() : null;
+    if (rec) txn.record(rec);
     const toOpen: { proc: Proc; title: string | undefined }[] = [];
     // Ctrl-C is journaled as the number of the pace call it came in, so a replay stops at the same point.
     const signal = stop.signal;
@@ -331,8 +338,14 @@ export class Simulation {
     const env: LineEnv = {
       os: txn,
       signal,
-      out: (s) => io.out?.(s),
-      err: (s) => io.err?.(s),
+      out: (s) => {
+        rec?.output('out', s, txn.traceSoFar.length);
+        io.out?.(s);
+      },
+      err: (s) => {
+        rec?.output('err', s, txn.traceSoFar.length);
+        io.err?.(s);
+      },
       pace: (us) => {
         paces++;
         return io.pace?.(us) ?? Promise.resolve();
@@ -367,6 +380,7 @@ export class Simulation {
     return {
       ...outcome,
       trace: [...txn.traceSoFar],
+      ...(rec ? { steps: rec.tape(before, this.world, txn.traceSoFar.length) } : {}),
       patches: txn.patches,
       before,
       after: this.world,

@@ -3,11 +3,12 @@
  * on the current value and records its patches; the line's result is the next World, the trace the kernel
  * emitted, and the patches (the "what changed" diff).
  */
-import { enablePatches, produceWithPatches, type Patch } from 'immer';
+import { current, enablePatches, produceWithPatches, type Patch } from 'immer';
 import type { KernelCtx, KernelHooks, TraceEvent } from '../kernel';
 import { kernelInvariantViolations } from '../kernel';
 import type { Draft, OsAccess } from '../shell';
 import type { World } from './world';
+import type { StepRecorder } from './journey/steps';
 
 enablePatches();
 
@@ -40,6 +41,14 @@ export class Txn implements OsAccess {
     this.onChange = onChange;
   }
 
+  /** Step mode: snapshots of the World at every kernel event of the line (journey/steps.ts). */
+  private recorder: StepRecorder | null = null;
+
+  record(rec: StepRecorder): void {
+    this.recorder = rec;
+    rec.point(this.world, this.trace.length);
+  }
+
   get state(): World {
     return this.world;
   }
@@ -59,6 +68,16 @@ export class Txn implements OsAccess {
         hooks: typeof this.hooks === 'function' ? this.hooks(draft) : this.hooks,
         budget: this.budget,
       };
+      const rec = this.recorder;
+      if (rec) {
+        // After every trace event, and before every queued kernel event is handled.
+        const snap = () => rec.point(current(draft), this.trace.length);
+        kctx.onStep = snap;
+        kctx.trace = (e) => {
+          this.trace.push(e);
+          snap();
+        };
+      }
       result = fn({ sys: draft, kctx });
     });
     if (this.checkInvariants && next !== this.world) {
@@ -68,6 +87,7 @@ export class Txn implements OsAccess {
     this.world = next;
     this.patches.push(...patches);
     this.inversePatches.unshift(...inverse);
+    this.recorder?.point(next, this.trace.length);
     this.onChange?.(next);
     return result as T;
   }
