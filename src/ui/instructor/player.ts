@@ -39,11 +39,14 @@ export function parseScript(text: string): string[] {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function createPlayer(app: AppStore, typeDelayMs = 28): PlayerStore {
-  /** Resolves when the app has finished running `line` (its result is published as `last`). */
-  const ran = (line: string) =>
+  /**
+   * Resolves when the app has finished the line just submitted (its result is published as `last`): the first
+   * result after the submit is ours, whatever the line editor made of the keys.
+   */
+  const ran = () =>
     new Promise<boolean>((resolve) => {
       const unsub = app.subscribe((s, prev) => {
-        if (s.last !== prev.last && s.last?.line === line && s.running === null) {
+        if (s.last !== prev.last && s.last && s.running === null) {
           unsub();
           resolve(s.last.result.after !== s.last.result.before);
         }
@@ -74,7 +77,7 @@ export function createPlayer(app: AppStore, typeDelayMs = 28): PlayerStore {
           app.getState().input(term, ch);
           if (typeDelayMs > 0) await sleep(typeDelayMs);
         }
-        const done = ran(line);
+        const done = ran();
         app.getState().input(term, '\r');
         const changed = await done;
         set({ pos: pos + 1, changed: [...get().changed.slice(0, pos), changed] });
