@@ -21,6 +21,8 @@ export interface Proc {
   userland: Userland;
   /** This shell is a container's main process (`docker run -it`): the container stops when it exits. */
   pid1?: boolean;
+  /** The interactive shell this process is (its binary's name: sh, ash, bash, dash, zsh): it decides the prompt. */
+  shell?: string;
 }
 
 export interface Userland {

@@ -255,9 +255,24 @@ export class Simulation {
   prompt(id: string): string {
     const t = this.terminals.get(id);
     if (!t) return '$ ';
-    if (t.info.proc.userland.shellName === 'sh') return '/ # ';
-    const cwd = t.session.cwd === '/root' ? '~' : t.session.cwd;
-    return `root@${t.info.proc.hostname}:${cwd}# `;
+    const cwd =
+      t.session.cwd === '/root' || t.session.cwd.startsWith('/root/')
+        ? `~${t.session.cwd.slice(5)}`
+        : t.session.cwd;
+    const proc = t.info.proc;
+    // Each shell's default prompt for root: BusyBox ash '\w # ', dash '# ', bash (and the host) 'user@host:\w# '.
+    const shell =
+      proc.shell ?? (proc.userland.shellName === 'sh' ? (proc.userland.busybox ? 'ash' : 'dash') : 'bash');
+    switch (shell) {
+      case 'sh':
+        return proc.userland.busybox ? `${cwd} # ` : '# ';
+      case 'ash':
+        return `${cwd} # `;
+      case 'dash':
+        return '# ';
+      default:
+        return `root@${proc.hostname}:${cwd}# `;
+    }
   }
 
   history(id: string): readonly string[] {

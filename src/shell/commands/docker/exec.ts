@@ -34,7 +34,7 @@ export const execVerbSpec: Verb = {
     }
     const proc = containerProc(io.os.state.docker, c);
     if (flagBool(p, 'interactive') && flagBool(p, 'tty') && argv.length === 1 && SHELLS.includes(cmd)) {
-      io.openShell(proc, c.name);
+      io.openShell({ ...proc, shell: cmd.slice(cmd.lastIndexOf('/') + 1) }, c.name);
       return 0;
     }
     // Without -t the process's stdout is a pipe to the CLI, not the terminal (curl then shows its meter).

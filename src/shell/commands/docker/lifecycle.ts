@@ -77,7 +77,10 @@ export async function startWithMain(
     return out;
   }
   if (kind === 'shell') {
-    if (attachShell) io.openShell({ ...containerProc(io.os.state.docker, c), pid1: true }, c.name);
+    if (attachShell) {
+      const shell = c.path.slice(c.path.lastIndexOf('/') + 1);
+      io.openShell({ ...containerProc(io.os.state.docker, c), pid1: true, shell }, c.name);
+    }
     return out;
   }
   // The output is the container's log; `docker run` in the foreground also shows it.
