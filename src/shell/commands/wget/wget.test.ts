@@ -1,0 +1,31 @@
+/** BusyBox wget transcripts (texts as Debian's BusyBox 1.35 prints them against a real server). */
+import { describe, expect, it } from 'vitest';
+import { runLines } from '../../../cli/test_lines';
+
+describe('busybox wget', () => {
+  it('fetches from a container on the same network and reports failures', async () => {
+    const r = await runLines([
+      'docker network create mynet',
+      'docker run -d --name web --network mynet nginx',
+      'docker run --rm --network mynet busybox wget -O - http://web',
+      'docker run --rm --network mynet busybox wget -q -O - http://web/nope',
+      'docker run --rm --network mynet busybox wget http://web:81/',
+      'docker run --rm busybox wget http://web/',
+      'docker run --rm --network mynet alpine wget -T 2 http://10.0.12.99/',
+    ]);
+    expect(r[2]?.stdout).toContain('<title>Welcome to nginx!</title>');
+    expect(r[2]?.stderr).toBe(
+      'Connecting to web (172.18.0.2:80)\nwriting to stdout\n' +
+        '-                    100% |********************************|   615  0:00:00 ETA\nwritten to stdout\n',
+    );
+    expect(r[3]).toMatchObject({
+      stderr: 'wget: server returned error: HTTP/1.1 404 Not Found\n',
+      exitCode: 1,
+    });
+    expect(r[4]?.stderr).toBe(
+      "Connecting to web:81 (172.18.0.2:81)\nwget: can't connect to remote host (172.18.0.2): Connection refused\n",
+    );
+    expect(r[5]?.stderr).toBe("wget: bad address 'web'\n");
+    expect(r[6]?.stderr).toBe('Connecting to 10.0.12.99 (10.0.12.99:80)\nwget: download timed out\n');
+  });
+});
