@@ -27,7 +27,7 @@ describe('ss and netstat sockets', () => {
         'TIME-WAIT 0      0         172.18.0.1:32769   172.18.0.2:80         \n',
     );
     expect(r[5]?.stdout).toMatch(
-      /^Netid State {2}Recv-Q Send-Q Local Address:Port {2}Peer Address:PortProcess +\nudp {3}UNCONN 0 {6}0 {9}127\.0\.0\.11:\d+ {6}0\.0\.0\.0:\* {4}users:\(\("dockerd",pid=1,fd=3\)\)\ntcp {3}LISTEN 0 {6}4096 {6}127\.0\.0\.11:\d+      0\.0\.0\.0:\*    users:\(\("dockerd",pid=1,fd=4\)\)\n$/,
+      /^Netid State {2}Recv-Q Send-Q Local Address:Port {2}Peer Address:PortProcess +\nudp {3}UNCONN 0 {6}0 {9}127\.0\.0\.11:\d+ {6}0\.0\.0\.0:\* {4}users:\(\("dockerd",pid=1,fd=3\)\)\ntcp {3}LISTEN 0 {6}4096 {6}127\.0\.0\.11:\d+ {6}0\.0\.0\.0:\* {4}users:\(\("dockerd",pid=1,fd=4\)\)\n$/,
     );
     expect(r[6]?.stdout).toBe(
       'Active Internet connections (only servers)\n' +
