@@ -10,6 +10,7 @@ import type { Ip4 } from '../../../lib';
 import { formatIp4, parseIp4, parseIp4Lax } from '../../../lib';
 import { ipRouteOutput } from '../../../kernel';
 import type { CommandIO } from '../../types';
+import { parseHosts, readEtc } from '../inet/resolv';
 
 export type Resolved =
   { ok: true; addr: Ip4; canon: string; numeric: boolean } | { ok: false; error: 'noname' | 'again' };
@@ -18,31 +19,6 @@ export const GAI_STRERROR = {
   noname: 'Name or service not known',
   again: 'Temporary failure in name resolution',
 } as const;
-
-async function readEtc(io: CommandIO, path: string): Promise<string> {
-  try {
-    return await io.fs.readFile(path);
-  } catch {
-    return '';
-  }
-}
-
-interface HostsLine {
-  addr: Ip4;
-  names: string[];
-}
-
-function parseHosts(text: string): HostsLine[] {
-  const out: HostsLine[] = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/#.*/, '').trim();
-    if (!line) continue;
-    const [a, ...names] = line.split(/\s+/);
-    const addr = a === undefined ? null : parseIp4(a);
-    if (addr !== null && names.length > 0) out.push({ addr, names });
-  }
-  return out;
-}
 
 /** The `nameserver` lines of resolv.conf (IPv4 ones). */
 function nameservers(text: string): Ip4[] {
