@@ -35,8 +35,8 @@ export const en: LessonText = {
     },
     localhost: {
       title: 'localhost reaches the partner',
-      body: 'From any container in that namespace, `curl http://localhost` reaches my-nginx1’s nginx: the connection never leaves the namespace, and never touches docker0.',
-      hints: ['Run curl in a container that joined my-nginx1’s namespace.'],
+      body: 'From any container in that namespace, `wget` or `curl` to `http://localhost` reaches my-nginx1’s nginx: the connection never leaves the namespace, and never touches docker0.',
+      hints: ['Run a client (busybox wget, or curl) in a container that joined my-nginx1’s namespace.'],
     },
   },
 };

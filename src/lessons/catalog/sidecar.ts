@@ -67,9 +67,14 @@ export const sidecar: Lesson = {
     {
       id: 'localhost',
       needs: ['curl'],
+      // BusyBox wget in the sidecar is another client in the same namespace.
+      alternatives: [['docker exec sidecar wget -q -O - http://localhost/']],
       // Reaching nginx from outside its namespace is not what this step shows.
       wrong: [['docker run --rm nicolaka/netshoot curl -s http://172.17.0.2/']],
-      commands: ['docker run --rm --network container:my-nginx1 nicolaka/netshoot curl -s http://localhost/'],
+      commands: [
+        'docker exec sidecar wget -q -O - http://localhost/',
+        'docker run --rm --network container:my-nginx1 nicolaka/netshoot curl -s http://localhost/',
+      ],
       solution: ['docker run --rm --network container:my-nginx1 nicolaka/netshoot curl -s http://localhost/'],
       // nginx answered a client that runs in the same namespace (the reply was delivered there too).
       check: ({ q, trace }) => {

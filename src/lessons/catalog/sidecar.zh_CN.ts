@@ -34,8 +34,8 @@ export const zhCN: LessonText = {
     },
     localhost: {
       title: 'localhost 就能访问伙伴',
-      body: '在这个命名空间里的任何容器中，`curl http://localhost` 都能访问 my-nginx1 的 nginx：连接从不离开命名空间，也不经过 docker0。',
-      hints: ['在加入了 my-nginx1 命名空间的容器里运行 curl。'],
+      body: '在这个命名空间里的任何容器中，用 `wget` 或 `curl` 访问 `http://localhost` 都能到达 my-nginx1 的 nginx：连接从不离开命名空间，也不经过 docker0。',
+      hints: ['在加入了 my-nginx1 命名空间的容器里运行一个客户端（busybox 的 wget 或 curl）。'],
     },
   },
 };
