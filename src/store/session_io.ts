@@ -81,7 +81,16 @@ export function layoutToTree(l: LayoutState): { [key: string]: LayoutTree } {
   const slots: { [key: string]: LayoutTree } = {};
   for (const [id, s] of Object.entries(l.slots))
     slots[id] = { col: s.col, sub: s.sub, row: s.row, span: s.span };
-  return { pos, pinned: { ...l.pinned }, slots, bridgeCol: { ...l.bridgeCol } };
+  const tree: { [key: string]: LayoutTree } = {
+    pos,
+    pinned: { ...l.pinned },
+    slots,
+    bridgeCol: { ...l.bridgeCol },
+  };
+  // A bridge column that grew wider keeps its width (its boxes' `sub` slots depend on it).
+  const subs = Object.entries(l.colSubs ?? {}).filter(([, n]) => n !== 2);
+  if (subs.length > 0) tree.colSubs = Object.fromEntries(subs.map(([c, n]) => [`c${c}`, n]));
+  return tree;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -105,12 +114,21 @@ export function layoutFromTree(tree: { [key: string]: LayoutTree } | undefined):
     if (
       isRecord(s) &&
       isInt(s.col, 1000) &&
-      isInt(s.sub, 1) &&
+      isInt(s.sub, 1000) &&
       isInt(s.row, 10_000) &&
       isInt(s.span, 1000) &&
       s.span > 0
     )
       l.slots[id] = { col: s.col, sub: s.sub, row: s.row, span: s.span } as Slot;
   for (const [id, c] of Object.entries(part('bridgeCol'))) if (isInt(c, 1000)) l.bridgeCol[id] = c;
+  const colSubs: Record<number, number> = {};
+  for (const [key, n] of Object.entries(part('colSubs'))) {
+    const col = /^c(\d{1,4})$/.exec(key)?.[1];
+    if (col !== undefined && isInt(n, 1000) && n >= 2) colSubs[Number(col)] = n;
+  }
+  l.colSubs = colSubs;
+  // A slot beyond its column's width came from a damaged layout: the layout places that box again.
+  for (const [id, s] of Object.entries(l.slots))
+    if (s.col !== 0 && s.sub >= (colSubs[s.col] ?? 2)) delete l.slots[id];
   return l;
 }
