@@ -129,7 +129,20 @@ export function ShareMenu() {
         title={text.copyLinkTitle}
         onClick={() => void copyLink()}
       >
-        <span aria-hidden>🔗</span> {text.copyLink}
+        {/* An SVG, not the 🔗 emoji: classroom machines often have no emoji font. */}
+        <svg
+          aria-hidden
+          viewBox="0 0 16 16"
+          width="14"
+          height="14"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+          strokeLinecap="round"
+        >
+          <path d="M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 013.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 014.5 9l1-1" />
+        </svg>{' '}
+        {text.copyLink}
       </button>
       <button
         type="button"
