@@ -25,6 +25,7 @@ import { curlCommand } from './commands/curl';
 import { ssCommand } from './commands/ss';
 import { wgetCommand } from './commands/wget';
 import { nslookupCommand } from './commands/nslookup';
+import { tcpdumpCommand } from './commands/tcpdump';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -49,4 +50,5 @@ export const COMMANDS: readonly SimCommand[] = [
   ssCommand,
   wgetCommand,
   nslookupCommand,
+  tcpdumpCommand,
 ];
