@@ -40,15 +40,15 @@ export function devOf(k: KernelState, dev: DevId): NetDevice {
   return d;
 }
 
-/** __dev_get_by_name: a device of this namespace by name. */
+/** The key of a device name in `NetNs.byName` (a prefix keeps every name clear of Object.prototype). */
+export function nameKey(name: string): string {
+  return `:${name}`;
+}
+
+/** __dev_get_by_name: a device of this namespace by name (the namespace's name hash, netdev_name_node_lookup). */
 export function devByName(k: KernelState, ns: NsId, name: string): NetDevice | null {
-  const n = k.netns[ns];
-  if (!n) return null;
-  for (const id of Object.values(n.byIndex)) {
-    const d = k.devices[id];
-    if (d && d.name === name) return d;
-  }
-  return null;
+  const id = k.netns[ns]?.byName[nameKey(name)];
+  return id === undefined ? null : (k.devices[id] ?? null);
 }
 
 /** __dev_get_by_index */

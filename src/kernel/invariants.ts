@@ -2,6 +2,7 @@
  * Invariants of the kernel state that every operation must keep (DESIGN.md section 3). Checked at the
  * transaction boundary in tests and development; a violation is a simulator bug, never a user error.
  */
+import { nameKey } from './context';
 import type { KernelState, NetDevice } from './types';
 
 export function kernelInvariantViolations(k: KernelState): string[] {
@@ -23,7 +24,10 @@ export function kernelInvariantViolations(k: KernelState): string[] {
         bad(`${n.id}: ifindex ${idx} -> ${d.name} says ${d.ns}/${d.ifindex}`);
       if (names.has(d.name)) bad(`${n.id}: two devices named ${d.name}`);
       names.add(d.name);
+      if (n.byName[nameKey(d.name)] !== d.id) bad(`${n.id}: ${d.name} (${d.id}) not in the name hash`);
     }
+    if (Object.keys(n.byName).length !== names.size)
+      bad(`${n.id}: name hash has ${Object.keys(n.byName).length} names for ${names.size} devices`);
     if (n.ifindexNext < 1) bad(`${n.id}: ifindexNext ${n.ifindexNext}`);
     for (const [table, routes] of Object.entries(n.fib4)) {
       for (const r of routes) {

@@ -25,6 +25,7 @@ export function createNetns(ctx: KernelCtx, opts: NewNsOptions): NsId {
     hidden: opts.hidden ?? false,
     ifindexNext: 1,
     byIndex: {},
+    byName: {},
     netnsids: {},
     // fib4_rules_init creates local and main; "default" (253) only exists once a route goes there.
     fib4: { 255: [], 254: [] },

@@ -47,6 +47,11 @@ export interface NetNs {
   ifindexNext: number;
   /** ifindex -> device, the dev_by_index table. */
   byIndex: Record<number, DevId>;
+  /**
+   * Device name -> device, the dev_name_head hash (netdev_name_node_add); keys are `nameKey(name)` so that
+   * no interface name ('__proto__', 'constructor') can meet Object.prototype.
+   */
+  byName: Record<string, DevId>;
   /** Peer namespace ids as seen from here (peernet2id_alloc), the `link-netnsid N` numbers. */
   netnsids: Record<NsId, number>;
   /** IPv4 FIB tables by id: 255 local, 254 main, 253 default, others from `ip route add ... table N`. */

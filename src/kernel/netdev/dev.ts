@@ -11,7 +11,7 @@
 import type { Mac } from '../../lib';
 import { BROADCAST_MAC } from '../../lib';
 import type { KernelCtx } from '../context';
-import { devByName, devOf, nextOrderSeq, nsOf } from '../context';
+import { devByName, devOf, nameKey, nextOrderSeq, nsOf } from '../context';
 import { kerr, kok, type KResult } from '../errno';
 import { peernetId } from '../netnsid';
 import { defaultDeviceConf } from '../sysctl';
@@ -116,6 +116,7 @@ export function registerDevice(ctx: KernelCtx, ns: NsId, init: NewDevice): NetDe
   } as NetDevice;
   k.devices[id] = dev;
   nsOf(k, ns).byIndex[ifindex] = id;
+  nsOf(k, ns).byName[nameKey(dev.name)] = id;
   return dev;
 }
 
@@ -134,6 +135,7 @@ export function unregisterDevice(ctx: KernelCtx, id: DevId, opts: LinkEventOpts 
   dev.inet = [];
   dev.inet6 = [];
   delete nsOf(k, dev.ns).byIndex[dev.ifindex];
+  delete nsOf(k, dev.ns).byName[nameKey(dev.name)];
   delete k.devices[id];
   k.queue = k.queue.filter((e) => !('dev' in e) || e.dev !== id);
   if (dev.kind === 'veth') {
@@ -186,6 +188,9 @@ export function renameDevice(ctx: KernelCtx, id: DevId, name: string): KResult<v
   if (dev.name === name) return kok(undefined);
   if (!validDevName(name)) return kerr('EINVAL');
   if (devByName(ctx.k, dev.ns, name)) return kerr('EEXIST');
+  const names = nsOf(ctx.k, dev.ns).byName;
+  delete names[nameKey(dev.name)];
+  names[nameKey(name)] = id;
   dev.name = name;
   for (const a of dev.inet) if (a.label === dev.name || !a.label.includes(':')) a.label = name;
   return kok(undefined);
@@ -249,9 +254,11 @@ export function changeNetns(ctx: KernelCtx, id: DevId, target: NsId): KResult<vo
   dev.inet6McDown = false;
   dev.qdiscAttached = false;
   delete nsOf(k, dev.ns).byIndex[dev.ifindex];
+  delete nsOf(k, dev.ns).byName[nameKey(dev.name)];
   dev.ns = target;
   dev.ifindex = reserveIfindex(ctx, target, dev.ifindex);
   nsOf(k, target).byIndex[dev.ifindex] = id;
+  nsOf(k, target).byName[nameKey(dev.name)] = id;
   dev.conf = defaultDeviceConf(nsOf(k, target).sysctl);
   // RTM_NEWLINK in the target names the peer's namespace: that allocates the target's id for it.
   const other = dev.kind === 'veth' ? k.devices[dev.peer] : null;

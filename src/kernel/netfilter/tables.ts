@@ -106,22 +106,37 @@ function cloneRule(rule: NfRuleSpec): NfRuleSpec {
   return JSON.parse(JSON.stringify({ ...rule, counters: undefined })) as NfRuleSpec;
 }
 
-/** JSON with object keys sorted, so that two rules built by different code compare by content. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    const keys = Object.keys(o)
-      .filter((key) => key !== 'counters' && o[key] !== undefined)
-      .sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(o[key])}`).join(',')}}`;
+/**
+ * Equal content: the same keys with equal values, whatever their order and with a key holding `undefined`
+ * the same as no key, so that two rules built by different code (the engine, the iptables parser) compare
+ * equal; `counters` are not part of a rule's identity at any level. Compared in place, without building a
+ * text form of every rule of the chain (a check walks the whole chain).
+ */
+function sameContent(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameContent(a[i], b[i])) return false;
+    return true;
   }
-  return JSON.stringify(v);
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const key in x) {
+    if (key === 'counters' || x[key] === undefined) continue;
+    if (!sameContent(x[key], y[key])) return false;
+    n++;
+  }
+  let m = 0;
+  for (const key in y) if (key !== 'counters' && y[key] !== undefined) m++;
+  return n === m;
 }
 
 /** Rule identity as nf_tables compares rules for delete/check: every field but the counters. */
 export function nfRuleEqual(a: NfRuleSpec, b: NfRuleSpec): boolean {
-  return canonical(a) === canonical(b);
+  return sameContent(a, b);
 }
 
 export function nfNewChain(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string): KResult<void> {
