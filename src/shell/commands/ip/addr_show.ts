@@ -249,16 +249,26 @@ export function listAddrs(io: CommandIO, opts: IpOpts, argv: readonly string[], 
     links = dev ? [fillLink(k, ns, dev)] : [];
   } else links = dumpLinks(k, ns, f.family === 'inet6' ? 'inet6' : 'unspec');
 
-  let addrs: AddrMsg[] = [];
+  const addrsOf = new Map<number, AddrMsg[]>();
   let noLink = false;
   if (f.family !== 'link') {
     noLink = opts.oneline;
-    addrs = dumpAddrs(k, ns, nowUs, f.family === 'inet' || f.family === 'inet6' ? f.family : 'unspec').filter(
-      (a) => !ifindex || a.ifindex === ifindex,
-    );
+    const addrs = dumpAddrs(
+      k,
+      ns,
+      nowUs,
+      f.family === 'inet' || f.family === 'inet6' ? f.family : 'unspec',
+    ).filter((a) => !ifindex || a.ifindex === ifindex);
+    // Each link's addresses in dump order (iproute2 walks its address list per link; grouped once here so
+    // that a host with a thousand veths is not a thousand walks of a thousand addresses).
+    for (const a of addrs) {
+      const list = addrsOf.get(a.ifindex);
+      if (list) list.push(a);
+      else addrsOf.set(a.ifindex, [a]);
+    }
     // ipaddr_filter(): keep links with a matching address, or with no address at all when unfiltered.
     links = links.filter((l) => {
-      const mine = addrs.filter((a) => a.ifindex === l.ifindex);
+      const mine = addrsOf.get(l.ifindex) ?? [];
       if (mine.length === 0) return f.family === 'unspec';
       return mine.some((a) => addrPasses(f, a, ll));
     });
@@ -278,8 +288,8 @@ export function listAddrs(io: CommandIO, opts: IpOpts, argv: readonly string[], 
     }
     if (res >= 0 && f.family !== 'link') {
       p.openArray('json', 'addr_info');
-      for (const a of addrs) {
-        if (a.ifindex !== l.ifindex || (f.family !== 'unspec' && f.family !== a.family)) continue;
+      for (const a of addrsOf.get(l.ifindex) ?? []) {
+        if (f.family !== 'unspec' && f.family !== a.family) continue;
         if (f.up && !(l.flags & IFF.UP)) continue;
         p.openObject();
         if (addrPasses(f, a, ll)) printAddrinfo(actx, a);
