@@ -3,7 +3,6 @@
  * `run(terminal, line)` is the one entry point for user intent: it executes the line as one transaction and
  * returns its output, trace and diff. The browser store and the headless transcript runner both drive this.
  */
-import type { Patch } from 'immer';
 import type { KernelHooks, TraceEvent } from '../kernel';
 import type { LineEnv, OsAccess, Proc } from '../shell';
 import { COMMANDS, DYNAMIC_FILES, HOST_USERLAND, ShellSession, SimFs, loadJustBash } from '../shell';
@@ -49,7 +48,6 @@ export interface LineResult {
   trace: TraceEvent[];
   /** The World at every kernel event, when the line ran in step mode. */
   steps?: StepTape;
-  patches: Patch[];
   before: World;
   after: World;
   /** Interactive shells the line opened (`docker run -it`, `docker exec -it ... sh`). */
@@ -295,7 +293,6 @@ export class Simulation {
         exitCode: 2,
         streamed: false,
         trace: [],
-        patches: [],
         before,
         after: before,
         opened: [],
@@ -323,7 +320,6 @@ export class Simulation {
         exitCode: 0,
         streamed: false,
         trace: [],
-        patches: [],
         before,
         after,
         opened: [],
@@ -396,7 +392,6 @@ export class Simulation {
       ...outcome,
       trace: [...txn.traceSoFar],
       ...(rec ? { steps: rec.tape(before, this.world, txn.traceSoFar.length) } : {}),
-      patches: txn.patches,
       before,
       after: this.world,
       opened,

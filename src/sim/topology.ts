@@ -11,7 +11,7 @@
  */
 import { formatIp4 } from '../lib';
 import type { DevId, KernelState, NetDevice, NetNs, NsId } from '../kernel';
-import type { DockerContainer, DockerState } from '../docker';
+import type { DockerContainer, DockerEndpoint, DockerSandbox, DockerState } from '../docker';
 import type { World } from './world';
 
 /** The four Docker network modes (a user-defined network is a bridge-mode network). */
@@ -110,9 +110,6 @@ export interface Topology {
   networks: TopoNetwork[];
 }
 
-const byIfindex = (k: KernelState) => (a: DevId, b: DevId) =>
-  (k.devices[a]?.ifindex ?? 0) - (k.devices[b]?.ifindex ?? 0);
-
 function nsSeq(ns: NetNs): number {
   const m = /(\d+)$/.exec(ns.id);
   return m ? Number(m[1]) : 0;
@@ -143,6 +140,109 @@ function topoDevice(k: KernelState, d: NetDevice): TopoDevice {
     linkName: linkName(k, d),
     ports: d.kind === 'bridge' ? [...d.bridge.ports] : [],
   };
+}
+
+/*
+ * Memos. The World is immutable and shares what a line did not change, so a projection of an object that is
+ * the same object as last time is the same projection: the graph of a thousand containers is rebuilt from
+ * the few objects a command touched, not from scratch (and the UI gets the same objects back for the rest).
+ */
+
+/** A device's projection, valid while the device and (veth) its peer are the same objects. */
+const deviceMemo = new WeakMap<NetDevice, { peer: NetDevice | undefined; out: TopoDevice }>();
+
+function topoDeviceMemo(k: KernelState, d: NetDevice): TopoDevice {
+  const peer = d.kind === 'veth' ? k.devices[d.peer] : undefined;
+  const m = deviceMemo.get(d);
+  if (m && m.peer === peer) return m.out;
+  const out = topoDevice(k, d);
+  deviceMemo.set(d, { peer, out });
+  return out;
+}
+
+/** A container's projection, valid while it, its sandbox and the sandbox's endpoints are the same objects. */
+const containerMemo = new WeakMap<
+  DockerContainer,
+  { sb: DockerSandbox | undefined; eps: (DockerEndpoint | undefined)[]; out: TopoContainer }
+>();
+
+function topoContainerMemo(docker: DockerState, c: DockerContainer): TopoContainer {
+  // container: mode reads another container (its name, its namespace): not memoized, and rare.
+  if (c.networkMode.startsWith('container:')) return topoContainer(docker, c);
+  const sb = c.sandboxId ? docker.sandboxes[c.sandboxId] : undefined;
+  const m = containerMemo.get(c);
+  if (m && m.sb === sb && sb?.endpoints.every((id, i) => docker.endpoints[id] === m.eps[i]) !== false)
+    return m.out;
+  const out = topoContainer(docker, c);
+  containerMemo.set(c, { sb, eps: (sb?.endpoints ?? []).map((id) => docker.endpoints[id]), out });
+  return out;
+}
+
+/** A namespace's devices in ifindex order, split as the box shows them; valid while its devices are the same. */
+interface NsDevices {
+  byIndex: NetNs['byIndex'];
+  devs: NetDevice[];
+  /** The masters of bridge ports, as they were (a port's box placement depends on its master's kind). */
+  masters: (NetDevice | undefined)[];
+  external: boolean;
+  devices: DevId[];
+  bridges: DevId[];
+}
+const nsDevicesMemo = new WeakMap<NetNs, NsDevices>();
+
+function nsDevices(k: KernelState, ns: NetNs, external: boolean): NsDevices {
+  const m = nsDevicesMemo.get(ns);
+  if (m && m.byIndex === ns.byIndex && m.external === external) {
+    let same = true;
+    let i = 0;
+    for (const id of Object.values(ns.byIndex)) {
+      const d = k.devices[id];
+      if (d === undefined) continue;
+      if (d !== m.devs[i] || (d.master !== null && k.devices[d.master] !== m.masters[i])) {
+        same = false;
+        break;
+      }
+      i++;
+    }
+    if (same && i === m.devs.length) return m;
+  }
+  const devs = Object.values(ns.byIndex)
+    .map((id) => k.devices[id])
+    .filter((d): d is NetDevice => d !== undefined);
+  const masters = devs.map((d) => (d.master !== null ? k.devices[d.master] : undefined));
+  const order = devs
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => a.d.ifindex - b.d.ifindex)
+    .map((x) => x.i);
+  const out: NsDevices = {
+    byIndex: ns.byIndex,
+    devs,
+    masters,
+    external,
+    devices: order
+      .filter((i) => {
+        const d = devs[i] as NetDevice;
+        if (d.kind === 'bridge') return false;
+        if (external && d.kind === 'loopback') return false;
+        return !(d.master && masters[i]?.kind === 'bridge');
+      })
+      .map((i) => (devs[i] as NetDevice).id),
+    bridges: order.filter((i) => devs[i]?.kind === 'bridge').map((i) => (devs[i] as NetDevice).id),
+  };
+  nsDevicesMemo.set(ns, out);
+  return out;
+}
+
+/** The containers by creation, reused while the container table is the same object. */
+let sortedMemo: { table: DockerState['containers']; sorted: DockerContainer[] } | null = null;
+
+function containersByCreation(docker: DockerState): DockerContainer[] {
+  if (sortedMemo?.table === docker.containers) return sortedMemo.sorted;
+  const sorted = Object.values(docker.containers).sort(
+    (a, b) => a.createdUs - b.createdUs || (a.id < b.id ? -1 : 1),
+  );
+  sortedMemo = { table: docker.containers, sorted };
+  return sorted;
 }
 
 /** The container's namespace: its own sandbox's, or (container: mode) the one it joined. */
@@ -211,36 +311,26 @@ export function topology(world: World): Topology {
   const k = world.kernel;
   const docker = world.docker;
   const devices: Record<DevId, TopoDevice> = {};
-  for (const d of Object.values(k.devices)) devices[d.id] = topoDevice(k, d);
+  for (const d of Object.values(k.devices)) devices[d.id] = topoDeviceMemo(k, d);
 
   const nsNames: Record<NsId, string> = {};
   for (const [name, id] of Object.entries(k.namedNs)) nsNames[id] ??= name;
 
   const containers: Record<string, TopoContainer> = {};
-  const sorted = Object.values(docker.containers).sort(
-    (a, b) => a.createdUs - b.createdUs || (a.id < b.id ? -1 : 1),
-  );
-  for (const c of sorted) containers[c.id] = topoContainer(docker, c);
+  for (const c of containersByCreation(docker)) containers[c.id] = topoContainerMemo(docker, c);
 
   const namespaces: Record<NsId, TopoNs> = {};
   for (const ns of Object.values(k.netns)) {
-    const devs = Object.values(ns.byIndex)
-      .filter((id) => k.devices[id] !== undefined)
-      .sort(byIfindex(k));
     const role: NsRole = ns.id === k.rootNs ? 'host' : ns.hidden ? 'external' : 'netns';
+    const devs = nsDevices(k, ns, role === 'external');
     namespaces[ns.id] = {
       id: ns.id,
       role,
       title: role === 'host' ? ns.label : (nsNames[ns.id] ?? ns.label),
       subtitle: '',
       netnsName: nsNames[ns.id] ?? null,
-      devices: devs.filter((id) => {
-        const d = k.devices[id];
-        if (!d || d.kind === 'bridge') return false;
-        if (role === 'external' && d.kind === 'loopback') return false;
-        return !(d.master && k.devices[d.master]?.kind === 'bridge');
-      }),
-      bridges: devs.filter((id) => k.devices[id]?.kind === 'bridge'),
+      devices: [...devs.devices],
+      bridges: [...devs.bridges],
       containers: [],
       mode: null,
       order: nsSeq(ns),

@@ -1,16 +1,15 @@
 /**
  * One line typed = one transaction. Commands change the World through `mutate`, which runs an immer producer
- * on the current value and records its patches; the line's result is the next World, the trace the kernel
- * emitted, and the patches (the "what changed" diff).
+ * on the current value; the line's result is the next World and the trace the kernel emitted. "What changed"
+ * is computed from the two Worlds (changes.ts), so no immer patches are recorded: making them cost more than
+ * the change itself at classroom scale (arrays of a thousand devices diffed on every mutate).
  */
-import { current, enablePatches, produceWithPatches, type Patch } from 'immer';
+import { current, produce } from 'immer';
 import type { KernelCtx, KernelHooks, TraceEvent } from '../kernel';
 import { kernelInvariantViolations } from '../kernel';
 import type { Draft, OsAccess } from '../shell';
 import type { World } from './world';
 import type { StepRecorder } from './journey/steps';
-
-enablePatches();
 
 /** Events one command may process before the scheduler stops it (a bridge loop must not hang the tab). */
 export const EVENT_BUDGET = 200_000;
@@ -20,8 +19,6 @@ export class Txn implements OsAccess {
   /** Hooks, or a function of the current System (the Docker engine's resolver reads the engine's state). */
   private readonly hooks: KernelHooks | ((sys: World) => KernelHooks);
   private readonly trace: TraceEvent[] = [];
-  readonly patches: Patch[] = [];
-  readonly inversePatches: Patch[] = [];
   private readonly budget = { events: EVENT_BUDGET };
 
   private readonly checkInvariants: boolean;
@@ -59,7 +56,7 @@ export class Txn implements OsAccess {
 
   mutate<T>(fn: (d: Draft) => T): T {
     let result: T | undefined;
-    const [next, patches, inverse] = produceWithPatches(this.world, (draft) => {
+    const next = produce(this.world, (draft) => {
       const kctx: KernelCtx = {
         k: draft.kernel,
         clock: draft.clock,
@@ -85,8 +82,6 @@ export class Txn implements OsAccess {
       if (v.length > 0) throw new Error(`kernel invariants broken:\n  ${v.join('\n  ')}`);
     }
     this.world = next;
-    this.patches.push(...patches);
-    this.inversePatches.unshift(...inverse);
     this.recorder?.point(next, this.trace.length);
     this.onChange?.(next);
     return result as T;

@@ -11,7 +11,9 @@ export class TerminalChannel {
 
   write(data: string): void {
     this.buffer += data;
-    if (this.buffer.length > MAX_SCROLLBACK) this.buffer = this.buffer.slice(-MAX_SCROLLBACK);
+    // Cut only once the buffer holds twice the scrollback: cutting on every write copied 200 KB per line
+    // of a long output (`ip a` with hundreds of containers writes thousands of lines).
+    if (this.buffer.length > 2 * MAX_SCROLLBACK) this.buffer = this.buffer.slice(-MAX_SCROLLBACK);
     for (const l of this.listeners) l(data);
   }
 
@@ -22,6 +24,7 @@ export class TerminalChannel {
 
   /** Everything written so far (what a newly mounted widget replays). */
   scrollback(): string {
+    if (this.buffer.length > MAX_SCROLLBACK) this.buffer = this.buffer.slice(-MAX_SCROLLBACK);
     return this.buffer;
   }
 
