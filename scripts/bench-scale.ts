@@ -1,0 +1,98 @@
+/**
+ * Classroom scale, measured through the app store (what a user waits for: the line runs, then the graph's
+ * projection, layout and "what changed" are published): 30 networks and 1,000 containers are created, then
+ * the latency of everyday commands at that size, and the memory 100 undoable steps keep alive.
+ *
+ *   node --expose-gc --import tsx scripts/bench-scale.ts [--containers N] [--networks N] [--samples N]
+ *
+ * Prints one JSON line per figure ({"name","value","unit"}), like the other bench scripts.
+ */
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { createAppStore } from '../src/store';
+import { emit, quantile } from './bench-lib';
+
+const { values } = parseArgs({
+  options: {
+    containers: { type: 'string', default: '1000' },
+    networks: { type: 'string', default: '30' },
+    samples: { type: 'string', default: '100' },
+  },
+});
+const CONTAINERS = Number(values.containers);
+const NETWORKS = Number(values.networks);
+const SAMPLES = Number(values.samples);
+
+const store = createAppStore({ paceScale: 0, welcome: false });
+await store.getState().init(1);
+const host = store.getState().hostTerminal;
+if (!host) throw new Error('bench: no host terminal');
+let printed = '';
+store
+  .getState()
+  .channel(host)
+  .subscribe((d) => (printed += d));
+
+/** Type one line at the host prompt and wait for its result to be published; milliseconds. */
+async function timed(line: string): Promise<number> {
+  printed = '';
+  const t0 = performance.now();
+  await store.getState().typeLine(host as string, line);
+  const ms = performance.now() - t0;
+  const last = store.getState().last;
+  if (!last || last.result.exitCode !== 0)
+    throw new Error(`bench: '${line}' failed (${last?.result.exitCode}): ${printed.slice(0, 400)}`);
+  return ms;
+}
+
+const net = (i: number) => `n${i % NETWORKS}`;
+let t0 = performance.now();
+for (let i = 0; i < NETWORKS; i++) await timed(`docker network create ${net(i)}`);
+for (let i = 0; i < CONTAINERS; i++)
+  await timed(`docker run -d --name c${i} --network ${net(i)} busybox sleep 1d`);
+emit('scale_create', performance.now() - t0, 'ms', { containers: CONTAINERS, networks: NETWORKS });
+
+// Two containers of the same network, far apart in creation order.
+const a = 0;
+const b = NETWORKS * Math.floor((CONTAINERS - 1) / NETWORKS);
+const commands: [string, string][] = [
+  ['ip_a', 'ip a'],
+  ['docker_ps', 'docker ps'],
+  ['docker_network_inspect', `docker network inspect ${net(a)}`],
+  ['ping', `docker exec c${a} ping -c 1 c${b}`],
+];
+for (const [name, line] of commands) {
+  await timed(line); // warm-up: first use of a code path
+  const ms: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) ms.push(await timed(line));
+  emit(`scale_${name}_p50`, quantile(ms, 0.5), 'ms', { line, containers: CONTAINERS, samples: SAMPLES });
+  emit(`scale_${name}_p99`, quantile(ms, 0.99), 'ms', { line, containers: CONTAINERS, samples: SAMPLES });
+}
+
+// Memory of 100 undoable steps: the heap they add (old Worlds kept for undo share what did not change).
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc) {
+  const heap = () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const steps = [
+    (i: number) => `docker run -d --name u${i} --network ${net(i)} busybox sleep 1d`,
+    (i: number) => `docker network connect ${net(i + 1)} c${i}`,
+    (i: number) => `ip link add br${i} type bridge`,
+    (i: number) => `iptables -A FORWARD -s 10.99.${i}.0/24 -j ACCEPT`,
+  ];
+  const h0 = heap();
+  t0 = performance.now();
+  for (let i = 0; i < 100; i++) await timed((steps[i % steps.length] as (i: number) => string)(i));
+  const stepsMs = performance.now() - t0;
+  const h1 = heap();
+  if (!store.getState().canUndo) throw new Error('bench: nothing to undo');
+  emit('scale_undo_history_100_steps', (h1 - h0) / 1024 / 1024, 'MiB', {
+    containers: CONTAINERS,
+    steps_ms: Math.round(stepsMs),
+  });
+} else {
+  process.stderr.write('bench: run with node --expose-gc for the undo-history memory figure\n');
+}
