@@ -65,6 +65,8 @@ export interface AppState {
   hostTerminal: string | null;
   /** Terminal whose line is running, if any. */
   running: string | null;
+  /** The next line runs in step mode: its result keeps the World at every kernel event (the packet player). */
+  stepMode: boolean;
   /** The last line's result (trace, diff) for the panels that show them. */
   last: { terminal: string; line: string; result: LineResult; output: string } | null;
   canUndo: boolean;
@@ -93,6 +95,12 @@ export interface AppActions {
   /** The user dragged a box: only the layout changes. */
   moveNode(id: string, pos: XY): void;
   setTheme(theme: Theme): void;
+  setStepMode(on: boolean): void;
+  /**
+   * Show another World than the simulation's (the packet player stepping through a line), or the
+   * simulation's again (null). Graph, inspector tables and queries follow; the next line or undo ends it.
+   */
+  preview(world: World | null): void;
   dismissWelcome(): void;
   /** Run a read-only command in a namespace (the inspector's "as the real command prints it"). */
   query(ns: string, line: string): Promise<{ stdout: string; stderr: string; exitCode: number }>;
@@ -138,6 +146,8 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
   const redoLabels: string[] = [];
   const paceScale = opts.paceScale ?? 1;
   let seq = 0;
+  /** The World the packet player shows instead of the simulation's, while it steps through a line. */
+  let previewWorld: World | null = null;
 
   const channel = (id: string): TerminalChannel => {
     let c = channels.get(id);
@@ -169,8 +179,11 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
     /** Publish a new World: projection, layout and (when given) what changed, in one store update. */
     const publish = (change: Omit<ChangeView, 'ids' | 'seq'> | null, before: World | null) => {
       if (!sim || !mod) return;
+      previewWorld = null;
       const world = sim.world;
-      const topo = mod.topology(world);
+      // The projection is a pure function of the World: a line that changed nothing (ip a, docker ps) keeps it.
+      const prevTopo = get().topo;
+      const topo = prevTopo && get().world === world ? prevTopo : mod.topology(world);
       const layout = placeNodes(topo, get().layout);
       let changeView = get().change;
       if (change) {
@@ -220,6 +233,7 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
             ch.write(s.replace(/\n/g, '\r\n'));
           },
           signal: ac.signal,
+          steps: get().stepMode,
           pace: (us) =>
             paceScale > 0 ? new Promise((r) => setTimeout(r, (us / 1000) * paceScale)) : Promise.resolve(),
         });
@@ -309,6 +323,7 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
       activeTerminal: null,
       hostTerminal: null,
       running: null,
+      stepMode: false,
       last: null,
       canUndo: false,
       canRedo: false,
@@ -425,21 +440,34 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
         set({ theme });
       },
 
+      setStepMode(on) {
+        set({ stepMode: on });
+      },
+
+      preview(world) {
+        if (!sim || !mod || world === previewWorld) return;
+        previewWorld = world;
+        const w = world ?? sim.world;
+        const topo = mod.topology(w);
+        set({ world: w, topo, layout: placeNodes(topo, get().layout) });
+      },
+
       dismissWelcome() {
         set({ welcome: false });
       },
 
       async query(ns, line) {
         if (!mod || !sim || !queries) return { stdout: '', stderr: 'not ready\n', exitCode: 1 };
-        return queries.run(sim.world, mod.hostProcIn(sim.world, ns), line);
+        const w = previewWorld ?? sim.world;
+        return queries.run(w, mod.hostProcIn(w, ns), line);
       },
 
       tables(ns) {
-        return mod && sim ? mod.nsTables(sim.world, ns) : null;
+        return mod && sim ? mod.nsTables(previewWorld ?? sim.world, ns) : null;
       },
 
       endpoints(id) {
-        return mod && sim ? mod.containerEndpoints(sim.world, id) : [];
+        return mod && sim ? mod.containerEndpoints(previewWorld ?? sim.world, id) : [];
       },
 
       setColumns(id, cols) {
