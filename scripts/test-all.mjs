@@ -4,7 +4,7 @@
 // Each suite's tests count individually where the tool reports them (vitest, oracle captures, Playwright);
 // the checks (typecheck, lint, layers) count as one test each.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -59,45 +59,44 @@ check('layers', 'npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs
 
 // Oracle: every capture that passes must keep passing; test/oracle-known-failures.txt lists those that do not
 // yet (it may only shrink). They are counted as skipped, by name, so nobody mistakes them for passes.
-{
-  const compare = path.join(root, '..', 'shared', 'oracle', 'compare.py');
-  if (!existsSync(compare)) {
-    totals.skipped += 1;
-    summary.push('oracle: skipped (../shared/oracle not present)');
-  } else {
-    const r = run('python3', [compare], { capture: true });
-    const lines = (r.stdout ?? '').split('\n');
-    const last = lines.filter((l) => l.startsWith('oracle: ')).pop() ?? '';
-    const m = /oracle: (\d+) passed, (\d+) failed/.exec(last);
-    const known = new Set(
-      existsSync('test/oracle-known-failures.txt')
-        ? readFileSync('test/oracle-known-failures.txt', 'utf8')
-            .split('\n')
-            .map((l) => l.trim())
-            .filter((l) => l && !l.startsWith('#'))
-        : [],
-    );
-    const failing = lines.filter((l) => l.startsWith('FAIL ')).map((l) => l.slice(5).split(' ')[0]);
-    const regressions = failing.filter((f) => !known.has(f));
-    const fixed = [...known].filter((k) => !failing.includes(k));
-    if (!m) {
-      totals.failed += 1;
-      summary.push('oracle: FAILED (no result line)');
-    } else {
-      totals.passed += Number(m[1]);
-      totals.failed += regressions.length;
-      totals.skipped += failing.length - regressions.length;
-      summary.push(
-        `oracle: ${m[1]} passed, ${regressions.length} regressed, ${failing.length - regressions.length} known failures`,
-      );
-      for (const f of regressions) process.stdout.write(`oracle regression: ${f}\n`);
-      if (fixed.length)
-        process.stdout.write(
-          `oracle: ${fixed.length} known failures now pass: remove them from test/oracle-known-failures.txt\n`,
-        );
-    }
+// test/oracle is a verbatim copy of ../shared/oracle (the real-kernel run); test/oracle-variants/* are more
+// runs of the same kind captured on the real kernel by us (each a folder with golden/ and replay/main.sh).
+function oracle(name, dir) {
+  const compare = path.join(root, 'test', 'oracle', 'compare.py');
+  const r = run('python3', [compare, '--oracle', dir], { capture: true });
+  const lines = (r.stdout ?? '').split('\n');
+  const last = lines.filter((l) => l.startsWith('oracle: ')).pop() ?? '';
+  const m = /oracle: (\d+) passed, (\d+) failed/.exec(last);
+  const known = new Set(
+    existsSync('test/oracle-known-failures.txt')
+      ? readFileSync('test/oracle-known-failures.txt', 'utf8')
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l && !l.startsWith('#'))
+      : [],
+  );
+  const failing = lines
+    .filter((l) => l.startsWith('FAIL '))
+    .map((l) => `${name === 'oracle' ? '' : `${name}:`}${l.slice(5).split(' ')[0]}`);
+  const regressions = failing.filter((f) => !known.has(f));
+  if (!m) {
+    totals.failed += 1;
+    summary.push(`${name}: FAILED (no result line)`);
+    return;
   }
+  totals.passed += Number(m[1]);
+  totals.failed += regressions.length;
+  totals.skipped += failing.length - regressions.length;
+  summary.push(
+    `${name}: ${m[1]} passed, ${regressions.length} regressed, ${failing.length - regressions.length} known failures`,
+  );
+  for (const f of regressions) process.stdout.write(`oracle regression: ${f}\n`);
 }
+oracle('oracle', path.join(root, 'test', 'oracle'));
+if (existsSync('test/oracle-variants'))
+  for (const v of readdirSync('test/oracle-variants').sort())
+    if (existsSync(path.join('test/oracle-variants', v, 'golden')))
+      oracle(`oracle-${v}`, path.join(root, 'test', 'oracle-variants', v));
 
 // e2e.
 {
