@@ -245,6 +245,9 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
         return;
       }
       aborts.delete(id);
+      // bash prints a newline after a foreground job that SIGINT killed (128 + 2); a program that catches it
+      // (ping, tcpdump) prints its own.
+      if (ac.signal.aborted && result.exitCode === 130) ch.write('\r\n');
       if (!result.streamed) {
         if (result.stdout) ch.write(result.stdout.replace(/\n/g, '\r\n'));
         if (result.stderr) ch.write(result.stderr.replace(/\n/g, '\r\n'));
@@ -351,7 +354,11 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
       input(id, data) {
         const t = term(id);
         if (get().running === id && data.includes('\x03')) {
-          aborts.get(id)?.abort();
+          // The tty echoes ^C (ECHOCTL) the instant the key is pressed; the program's own reaction follows
+          // (ping's newline and statistics, or the shell's newline for a program SIGINT killed).
+          const ac = aborts.get(id);
+          if (ac && !ac.signal.aborted) channel(id).write('^C');
+          ac?.abort();
           t.queue = [];
           return;
         }

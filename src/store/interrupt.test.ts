@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from './app_store';
+
+/** Type `line`, let it run ~100 ms of wall time (paced: 1 simulated second = 10 ms), then press Ctrl-C. */
+async function interrupt(line: string): Promise<{ out: string; exitCode: number | undefined }> {
+  const store = createAppStore({ paceScale: 0.01 });
+  await store.getState().init(1);
+  const id = store.getState().hostTerminal as string;
+  let out = '';
+  store
+    .getState()
+    .channel(id)
+    .subscribe((d) => (out += d));
+  store.getState().input(id, `${line}\r`);
+  await new Promise((r) => setTimeout(r, 100));
+  store.getState().input(id, '\x03');
+  for (let i = 0; i < 400 && store.getState().running !== null; i++) await new Promise((r) => setTimeout(r, 5));
+  return { out, exitCode: store.getState().last?.result.exitCode };
+}
+
+describe('Ctrl-C while a command runs', () => {
+  it('echoes ^C, then ping prints its statistics and the prompt comes back', async () => {
+    const { out } = await interrupt('ping 127.0.0.1');
+    expect(out).toMatch(/ms\r\n\^C\r\n--- 127\.0\.0\.1 ping statistics ---\r\n/);
+    expect(out.endsWith('\r\nroot@docker-host:~# ')).toBe(true);
+  });
+
+  it('echoes ^C and a newline (as bash does) for a program SIGINT kills', async () => {
+    const { out, exitCode } = await interrupt('sleep 100');
+    expect(exitCode).toBe(130);
+    expect(out.endsWith('sleep 100\x1b[K\r\n^C\r\nroot@docker-host:~# ')).toBe(true);
+  });
+});
