@@ -149,3 +149,19 @@ test.describe('topology follows the commands', () => {
     await expect(page.locator('.xterm-rows')).toContainText('ip netns list');
   });
 });
+
+test('a stopped container leaves the graph for the stopped tray, and its ▶ types docker start', async ({
+  page,
+}) => {
+  await ready(page);
+  await typeLines(page, 'docker run -d --name web nginx', 'docker stop web');
+  const tray = page.getByTestId('stopped-tray');
+  // No namespace any more: no box holds it, the tray shows it dimmed with Docker's status word.
+  await expect(page.locator('.react-flow__node [data-container="web"]')).toHaveCount(0);
+  await expect(tray.locator('[data-container="web"][data-status="exited"]')).toBeVisible();
+  await expect(tray).toContainText('nginx · exited');
+  await tray.getByRole('button', { name: /Start web/ }).click();
+  await expect(page.locator('.xterm-rows')).toContainText('# docker start web');
+  await expect(page.locator('.react-flow__node [data-container="web"]')).toHaveCount(1);
+  await expect(tray).toHaveCount(0);
+});

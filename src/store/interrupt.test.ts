@@ -14,7 +14,8 @@ async function interrupt(line: string): Promise<{ out: string; exitCode: number 
   store.getState().input(id, `${line}\r`);
   await new Promise((r) => setTimeout(r, 100));
   store.getState().input(id, '\x03');
-  for (let i = 0; i < 400 && store.getState().running !== null; i++) await new Promise((r) => setTimeout(r, 5));
+  for (let i = 0; i < 400 && store.getState().running !== null; i++)
+    await new Promise((r) => setTimeout(r, 5));
   return { out, exitCode: store.getState().last?.result.exitCode };
 }
 

@@ -15,6 +15,7 @@ import { ChangesPanel } from './ChangesPanel';
 import { Inspector } from './inspector/Inspector';
 import { Welcome } from './Welcome';
 import { TopologyTable } from './TopologyTable';
+import { StoppedTray } from './topology/StoppedTray';
 import { RunDialog } from './dialogs/RunDialog';
 import { NetworkDialog } from './dialogs/NetworkDialog';
 import { HelpDialog } from './dialogs/HelpDialog';
@@ -97,7 +98,10 @@ export function App({ store, boot }: { store: AppStore; boot?: () => Promise<unk
             tabIndex={-1}
           >
             {view === 'graph' ? (
-              <Suspense fallback={null}>{hasTopo && <Canvas dark={theme === 'dark'} />}</Suspense>
+              <>
+                <Suspense fallback={null}>{hasTopo && <Canvas dark={theme === 'dark'} />}</Suspense>
+                <StoppedTray />
+              </>
             ) : (
               <TopologyTable />
             )}

@@ -73,6 +73,8 @@ export const en = {
     noAddr: 'no address',
     down: 'down',
     stopped: 'Stopped containers',
+    stoppedHint: 'no network namespace until it starts again',
+    start: 'Start {{name}} (docker start)',
     open: 'Open a shell in {{name}}',
     shell: 'shell',
   },

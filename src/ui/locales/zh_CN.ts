@@ -75,6 +75,8 @@ export const zhCN: Messages = {
     noAddr: '无地址',
     down: '已关闭',
     stopped: '已停止的容器',
+    stoppedHint: '再次启动之前没有网络命名空间',
+    start: '启动 {{name}}（docker start）',
     open: '在 {{name}} 中打开 shell',
     shell: 'shell',
   },
