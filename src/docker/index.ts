@@ -35,3 +35,4 @@ export { networkInspect, containerInspect, type JsonValue } from './inspect';
 export { openNginx, closeContainerSockets, RESOLVER_IP } from './listeners';
 export { connectContainer, disconnectContainer } from './connect';
 export { renameContainer } from './rename';
+export { dockerInvariantViolations } from './invariants';

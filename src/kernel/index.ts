@@ -12,6 +12,7 @@ export {
   createNetns,
   destroyNetns,
   addNamedNetns,
+  namedNetns,
   deleteNamedNetns,
   nameOfNetns,
   type NewNsOptions,

@@ -79,15 +79,22 @@ function moveBackToInitNet(ctx: KernelCtx, dev: string): void {
 
 /** `ip netns add NAME`: a named namespace, listed under /run/netns. */
 export function addNamedNetns(ctx: KernelCtx, name: string): KResult<NsId> {
-  if (ctx.k.namedNs[name] !== undefined) return kerr('EEXIST');
+  if (namedNetns(ctx.k, name) !== undefined) return kerr('EEXIST');
   const id = createNetns(ctx, { label: name });
-  ctx.k.namedNs[name] = id;
+  // A new object rather than `namedNs[name] = id`: assigning '__proto__' would set the prototype, and
+  // Object.fromEntries defines it as the plain name it is under /run/netns.
+  ctx.k.namedNs = Object.fromEntries([...Object.entries(ctx.k.namedNs), [name, id]]);
   return kok(id);
+}
+
+/** The namespace a /run/netns name refers to: own names only ('constructor' is a name like any other). */
+export function namedNetns(k: { namedNs: Record<string, NsId> }, name: string): NsId | undefined {
+  return Object.hasOwn(k.namedNs, name) ? k.namedNs[name] : undefined;
 }
 
 /** `ip netns delete NAME`: the name goes; the namespace dies with it (nothing else holds it here). */
 export function deleteNamedNetns(ctx: KernelCtx, name: string): KResult<void> {
-  const id = ctx.k.namedNs[name];
+  const id = namedNetns(ctx.k, name);
   if (id === undefined) return kerr('ENOENT');
   delete ctx.k.namedNs[name];
   destroyNetns(ctx, id);

@@ -4,3 +4,4 @@ export * from './ipv6';
 export * from './prng';
 export * from './assert';
 export * from './result';
+export * from './own';

@@ -5,6 +5,7 @@
  * unknown" and exit 2 (PARAM_OPTION_UNKNOWN), a missing argument "option X: requires parameter".
  */
 
+import { own } from '../../../lib';
 export interface CurlOpts {
   silent: boolean;
   showError: boolean;
@@ -147,7 +148,7 @@ export function parseCurl(argv: readonly string[]): CurlParse {
     if (a.startsWith('--') && a.length > 2) {
       const eq = a.indexOf('=');
       const name = a.slice(2, eq < 0 ? undefined : eq);
-      const def = LONG[name];
+      const def = own(LONG, name);
       if (!def) return bad(`curl: option ${a}: is unknown\n${TRY}`);
       let val: string | null = null;
       if (def[1] === 'arg') {

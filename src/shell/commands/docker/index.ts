@@ -4,6 +4,7 @@
  * "docker: 'x' is not a docker command." (exit 1).
  */
 import type { CommandIO, SimCommand } from '../../types';
+import { own } from '../../../lib';
 import { helpText, runVerb, type Verb } from './cli';
 import { createVerbSpec } from './create';
 import { execVerbSpec } from './exec';
@@ -84,7 +85,7 @@ const GROUPS: Record<string, Record<string, Verb>> = {
 };
 
 function group(io: CommandIO, name: string, argv: string[]): Promise<number> | number {
-  const verbs = GROUPS[name] as Record<string, Verb>;
+  const verbs = own(GROUPS, name) as Record<string, Verb>;
   const help = HELP[`docker ${name}`] ?? '';
   const first = argv[0];
   if (first === undefined) {
@@ -104,7 +105,7 @@ function group(io: CommandIO, name: string, argv: string[]): Promise<number> | n
       return 125;
     }
   }
-  const verb = verbs[first];
+  const verb = own(verbs, first);
   if (!verb) {
     io.err(`\n${help.slice(1).replace(/\n$/, '')}\n`);
     return 1;
@@ -150,14 +151,18 @@ export const dockerCommand: SimCommand = {
       const target =
         rest.length === 0
           ? null
-          : GROUPS[rest[0] as string]
+          : own(GROUPS, rest[0] as string)
             ? `docker ${rest[0]}`
-            : TOP[rest[0] as string]?.path;
-      io.out(target ? (HELP[target] ?? helpText(TOP[rest[0] as string] as Verb)) : (HELP.docker as string));
+            : own(TOP, rest[0] as string)?.path;
+      io.out(
+        target
+          ? (own(HELP, target) ?? helpText(own(TOP, rest[0] as string) as Verb))
+          : (HELP.docker as string),
+      );
       return 0;
     }
-    if (GROUPS[cmd]) return group(io, cmd, rest);
-    const verb = TOP[cmd];
+    if (own(GROUPS, cmd)) return group(io, cmd, rest);
+    const verb = own(TOP, cmd);
     if (!verb) {
       io.err(`docker: '${cmd}' is not a docker command.\nSee 'docker --help'\n`);
       return 1;

@@ -4,6 +4,7 @@
  * inet6_addr_del in net/ipv6/addrconf.c). Listing is addr_show.ts.
  */
 import type { Ip4 } from '../../../lib';
+import { own } from '../../../lib';
 import type { KernelError, NetDevice, Scope } from '../../../kernel';
 import { inet6AddAddr, inet6DelAddr, inetAddAddr, inetDelAddr } from '../../../kernel';
 import { formatIp6 } from '../../../lib';
@@ -105,8 +106,8 @@ function parseRequest(io: CommandIO, opts: IpOpts, argv: readonly string[]): Add
       preferredLft = next();
       if (preferredLft !== 'forever' && !/^\d+$/.test(preferredLft))
         throw invalidArg('preferred_lft value', preferredLft);
-    } else if (FLAGS[w]) {
-      const f = FLAGS[w] as { readonly: boolean; v6only: boolean };
+    } else if (own(FLAGS, w)) {
+      const f = own(FLAGS, w) as { readonly: boolean; v6only: boolean };
       if (f.readonly) io.err(`Warning: ${w} option is not mutable from userspace\n`);
       else if (f.v6only && r.family !== 'inet6')
         io.err(`Warning: ${w} option can be set only for IPv6 addresses\n`);

@@ -4,6 +4,7 @@
  * link), the address dump, ipaddr_filter() keeping the links that have a matching address, and printing.
  */
 import type { KernelState, NsId } from '../../../kernel';
+import { own } from '../../../lib';
 import { devByIndex, devicesOf, inet6DelAddr, inetDelAddr } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import type { AddrPrintCtx } from './addr_print';
@@ -73,7 +74,7 @@ function flagFilter(f: AddrFilter, word: string): boolean {
     inv = !inv;
     arg = 'secondary';
   }
-  const mask = FLAG_NAMES[arg];
+  const mask = own(FLAG_NAMES, arg);
   if (mask === undefined) return false;
   if (inv) f.flags &= ~mask;
   else f.flags |= mask;

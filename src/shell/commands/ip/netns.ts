@@ -3,7 +3,7 @@
  * command's exit code is ip's.
  */
 import type { KernelState, NsId } from '../../../kernel';
-import { addNamedNetns, deleteNamedNetns, peernetIdIfAny } from '../../../kernel';
+import { addNamedNetns, deleteNamedNetns, namedNetns, peernetIdIfAny } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
 import { Printer } from './printer';
@@ -11,7 +11,7 @@ import { IpError, matches } from './util';
 
 /** netns_switch(): a /run/netns name, or null. */
 export function resolveNetns(io: CommandIO, name: string): NsId | null {
-  return io.os.state.kernel.namedNs[name] ?? null;
+  return namedNetns(io.os.state.kernel, name) ?? null;
 }
 
 /**

@@ -4,6 +4,7 @@
  * (/etc/services), interface names. Errors are XtError with iptables' exact words.
  */
 import { maskOf, prefixOfMask, type Ip4 } from '../../../lib';
+import { own } from '../../../lib';
 import { PROTOCOLS, CHAIN_PROTOS } from '../../../kernel';
 import { XtError } from './errors';
 
@@ -22,7 +23,7 @@ export function parseProtocol(s: string): number {
   const n = strtoui(s, 255);
   if (n !== null) return n;
   if (s === 'all') return 0;
-  const p = PROTOCOLS[s] ?? CHAIN_PROTOS.find(([name]) => name === s)?.[1];
+  const p = own(PROTOCOLS, s) ?? CHAIN_PROTOS.find(([name]) => name === s)?.[1];
   if (p !== undefined) return p;
   throw XtError.param(`unknown protocol "${s}" specified`);
 }
@@ -72,7 +73,7 @@ function parseOne(word: string): AddrMask {
       prefixLen = len;
     }
   }
-  const addr = numericToIp(host, false) ?? HOST_NAMES[host] ?? null;
+  const addr = numericToIp(host, false) ?? own(HOST_NAMES, host) ?? null;
   if (addr === null) throw XtError.param(`host/network \`${host}' not found`);
   return { addr: (addr & maskOf(prefixLen)) >>> 0, prefixLen };
 }

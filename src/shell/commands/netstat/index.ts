@@ -4,6 +4,7 @@
  * ifconfig's long format); BusyBox 1.35 -r; the socket listings of both (sockets.ts).
  */
 import type { CommandIO, SimCommand } from '../../types';
+import { own } from '../../../lib';
 import { formatIfconfigGnu } from '../ifconfig/format_gnu';
 import { fetchInterface, interfaceNames, nstrcmp } from '../ifconfig/iface';
 import { formatShort } from '../ifconfig/show';
@@ -56,7 +57,7 @@ function parse(argv: readonly string[], shortOpts: string, longOpts: Record<stri
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a.startsWith('--')) {
-      const f = longOpts[a.slice(2)];
+      const f = own(longOpts, a.slice(2));
       if (f === undefined) return { flags, error: `unrecognized option '${a}'` };
       flags.push(f);
       continue;

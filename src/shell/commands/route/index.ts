@@ -3,6 +3,7 @@
  * busybox, the BusyBox 1.35 applet ("ne" and -A). Listing is display.ts; changes are edit_*.ts.
  */
 import type { CommandIO, SimCommand } from '../../types';
+import { own } from '../../../lib';
 import { displayRoutes, type RouteFormat } from './display';
 import { editRouteBusybox } from './edit_busybox';
 import { editRouteGnu } from './edit_gnu';
@@ -45,7 +46,7 @@ async function gnu(io: CommandIO, argv: string[]): Promise<number> {
       rest.push(...argv.slice(i + 1));
       break;
     }
-    const opts = a.startsWith('--') ? [LONG[a.slice(2)] ?? `?${a}`] : a.slice(1).split('');
+    const opts = a.startsWith('--') ? [own(LONG, a.slice(2)) ?? `?${a}`] : a.slice(1).split('');
     for (let j = 0; j < opts.length; j++) {
       const o = opts[j] as string;
       if (o === 'n') numeric = true;

@@ -6,7 +6,7 @@
  * can appear. Ports are named from /etc/services unless -n; addresses are never resolved (no -r).
  * Process: ` users:(("prog",pid=N,fd=F))` with -p. Unix, raw and other families have no sockets here.
  */
-import { formatIp4 } from '../../../lib';
+import { formatIp4, own } from '../../../lib';
 import type { CommandIO, SimCommand } from '../../types';
 import { serviceName } from '../inet/services';
 import { socketRows, type SockRow } from '../inet/socktable';
@@ -52,7 +52,7 @@ function parse(argv: readonly string[]): { o: SsOpts; flags: string } | { err: s
   let flags = '';
   for (const a of argv.slice(1)) {
     if (a.startsWith('--')) {
-      const f = LONG[a.slice(2)];
+      const f = own(LONG, a.slice(2));
       if (!f) return { err: `ss: unrecognized option '${a}'\n` };
       flags += f;
     } else if (a.startsWith('-') && a.length > 1) {

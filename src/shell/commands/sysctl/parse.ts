@@ -48,7 +48,7 @@ const LONG: Record<string, string> = {
 
 /** Unambiguous prefixes of long options are accepted, as getopt_long does. */
 function longName(word: string): string | null {
-  if (word in LONG) return word;
+  if (Object.hasOwn(LONG, word)) return word;
   const hits = Object.keys(LONG).filter((n) => n.startsWith(word));
   return hits.length === 1 ? (hits[0] as string) : null;
 }
