@@ -14,6 +14,8 @@ const SCOPE_VALUE: Record<Scope, number> = { global: 0, site: 200, link: 253, ho
 
 export interface NewInetAddr {
   local: Ip4;
+  /** IFA_ADDRESS: the peer of a point-to-point address (`ip addr add L peer P`); defaults to local. */
+  address?: Ip4;
   prefixLen: number;
   broadcast?: Ip4 | null;
   scope?: Scope;
@@ -30,7 +32,7 @@ export function inetAddAddr(ctx: KernelCtx, devId: DevId, spec: NewInetAddr): KR
   const label = spec.label ?? dev.name;
   const ifa: InetAddr = {
     local: spec.local,
-    address: spec.local,
+    address: spec.address ?? spec.local,
     prefixLen: spec.prefixLen,
     broadcast: spec.broadcast ?? null,
     scope: spec.scope ?? (spec.local >>> 24 === 127 ? 'host' : 'global'),
@@ -60,9 +62,25 @@ export function inetAddAddr(ctx: KernelCtx, devId: DevId, spec: NewInetAddr): KR
   return kok(ifa);
 }
 
+/** inet_ifa_match() with an equal mask: `b` is in `a`'s subnet (IFA_ADDRESS & mask). */
+function sameSubnet(a: InetAddr, b: InetAddr): boolean {
+  return (
+    a.prefixLen === b.prefixLen && networkOf(a.address, a.prefixLen) === networkOf(b.address, b.prefixLen)
+  );
+}
+
+/** IN_DEV_PROMOTE_SECONDARIES(): net.ipv4.conf.all.promote_secondaries OR the device's own (both 0 in a new namespace). */
+function promoteSecondaries(ctx: KernelCtx, devId: DevId): boolean {
+  const dev = devOf(ctx.k, devId);
+  const all = Number(ctx.k.netns[dev.ns]?.sysctl['net.ipv4.conf.all.promote_secondaries'] ?? 0);
+  return all !== 0 || (dev.conf['promote_secondaries'] ?? 0) !== 0;
+}
+
 /**
- * inet_rtm_deladdr(): the first address matching local (and prefix length when given). Deleting a primary
- * also deletes its secondaries (net.ipv4.conf.*.promote_secondaries is 0 in a new namespace).
+ * inet_rtm_deladdr() -> __inet_del_ifa(): the first address matching local (and prefix length when given).
+ * Deleting a primary deletes the secondaries of its subnet, unless promote_secondaries is set: then the
+ * first of them becomes primary, moves after the last primary of at least the deleted one's scope, and it
+ * and the later secondaries get their routes again with the new preferred source.
  */
 export function inetDelAddr(
   ctx: KernelCtx,
@@ -73,20 +91,46 @@ export function inetDelAddr(
   const dev = devOf(ctx.k, devId);
   const i = dev.inet.findIndex((a) => a.local === local && (prefixLen === null || a.prefixLen === prefixLen));
   if (i < 0) return kerr('EADDRNOTAVAIL');
-  const ifa = dev.inet[i] as InetAddr;
-  let gone = [ifa];
-  if (!ifa.secondary) {
-    gone = dev.inet.filter(
-      (a) =>
-        a === ifa ||
-        (a.secondary &&
-          a.prefixLen === ifa.prefixLen &&
-          networkOf(a.local, a.prefixLen) === networkOf(ifa.local, ifa.prefixLen)),
-    );
+  const ifa1 = dev.inet[i] as InetAddr;
+  if (ifa1.secondary) {
+    dev.inet.splice(i, 1);
+    fibDelIfaddr(ctx, devId, ifa1, dev.inet);
+    return kok(ifa1);
   }
-  dev.inet = dev.inet.filter((a) => !gone.includes(a));
-  for (const g of gone) fibDelIfaddr(ctx, devId, g, dev.inet);
-  return kok(ifa);
+  const doPromote = promoteSecondaries(ctx, devId);
+  let lastPrim = dev.inet[0] as InetAddr;
+  let promote: InetAddr | null = null;
+  const dropped: InetAddr[] = [];
+  for (const a of dev.inet.slice(i + 1)) {
+    if (!a.secondary && SCOPE_VALUE[ifa1.scope] <= SCOPE_VALUE[a.scope]) lastPrim = a;
+    if (!a.secondary || !sameSubnet(ifa1, a)) continue;
+    if (!doPromote) dropped.push(a);
+    else {
+      promote = a;
+      break;
+    }
+  }
+  dev.inet = dev.inet.filter((a) => !dropped.includes(a));
+  for (const g of dropped) fibDelIfaddr(ctx, devId, g, dev.inet);
+  // The secondaries that change their primary lose their routes silently first (fib_del_ifaddr).
+  const moved = promote ? dev.inet.slice(dev.inet.indexOf(promote)).filter((a) => sameSubnet(ifa1, a)) : [];
+  const others = dev.inet.filter((a) => a !== ifa1 && !moved.includes(a));
+  for (const m of moved) fibDelIfaddr(ctx, devId, m, others);
+  dev.inet = dev.inet.filter((a) => a !== ifa1);
+  fibDelIfaddr(ctx, devId, ifa1, dev.inet);
+  if (promote) {
+    const p = promote;
+    const from = dev.inet.indexOf(p);
+    // Relinked after last_prim, unless it directly followed the deleted address (prev_prom == NULL).
+    if (from !== i) {
+      dev.inet.splice(from, 1);
+      dev.inet.splice(lastPrim === ifa1 ? i : dev.inet.indexOf(lastPrim) + 1, 0, p);
+    }
+    p.secondary = false;
+    fibAddIfaddr(ctx, devId, p);
+    for (const m of moved) if (m !== p) fibAddIfaddr(ctx, devId, m);
+  }
+  return kok(ifa1);
 }
 
 /** inetdev_event(NETDEV_UP) on a loopback: 127.0.0.1/8 scope host appears if it is not there. */

@@ -159,7 +159,7 @@ function primaryFor(addrs: readonly InetAddr[], ifa: InetAddr): InetAddr {
       (a) =>
         !a.secondary &&
         a.prefixLen === ifa.prefixLen &&
-        networkOf(a.local, a.prefixLen) === networkOf(ifa.local, ifa.prefixLen),
+        networkOf(a.address, a.prefixLen) === networkOf(ifa.address, ifa.prefixLen),
     ) ?? ifa
   );
 }
@@ -178,7 +178,8 @@ export function fibAddIfaddr(ctx: KernelCtx, devId: DevId, ifa: InetAddr): void 
   if (ifa.broadcast !== null && ifa.broadcast !== 0xffffffff) {
     fibMagic(ctx, dev.ns, 'broadcast', ifa.broadcast, 32, devId, src, RT_TABLE_LOCAL);
   }
-  const prefix = networkOf(ifa.local, ifa.prefixLen);
+  // The prefix is IFA_ADDRESS's: a point-to-point address (`peer`) routes to its peer.
+  const prefix = networkOf(ifa.address, ifa.prefixLen);
   if (prefix !== 0 && !ifa.secondary && (prefix !== ifa.local || ifa.prefixLen < 32)) {
     if (!ifa.noprefixroute) {
       fibMagic(
@@ -197,7 +198,7 @@ export function fibAddIfaddr(ctx: KernelCtx, devId: DevId, ifa: InetAddr): void 
         ctx,
         dev.ns,
         'broadcast',
-        broadcastOf(ifa.local, ifa.prefixLen),
+        broadcastOf(ifa.address, ifa.prefixLen),
         32,
         devId,
         src,
@@ -232,16 +233,16 @@ export function fibDelIfaddr(
   for (const a of remaining) {
     stillLocal.add(a.local);
     if (a.broadcast !== null) stillBrd.add(a.broadcast);
-    if (a.prefixLen < 31) stillBrd.add(broadcastOf(a.local, a.prefixLen));
+    if (a.prefixLen < 31) stillBrd.add(broadcastOf(a.address, a.prefixLen));
   }
-  const prefix = networkOf(ifa.local, ifa.prefixLen);
+  const prefix = networkOf(ifa.address, ifa.prefixLen);
   for (const [tid, table] of Object.entries(n.fib4)) {
     n.fib4[Number(tid)] = table.filter((r) => {
       if (r.dev !== devId || r.protocol !== 'kernel') return true;
       if (r.type === 'local' && r.dstLen === 32 && r.dst === ifa.local) return stillLocal.has(ifa.local);
       if (
         r.type === 'broadcast' &&
-        (r.dst === ifa.broadcast || r.dst === broadcastOf(ifa.local, ifa.prefixLen))
+        (r.dst === ifa.broadcast || r.dst === broadcastOf(ifa.address, ifa.prefixLen))
       )
         return stillBrd.has(r.dst);
       if (

@@ -6,7 +6,7 @@
 import { eui64LinkLocal } from '../../lib';
 import type { KernelCtx } from '../context';
 import { devOf, nextOrderSeq, nsOf } from '../context';
-import type { DevId, NetDevice } from '../types';
+import type { DevId, Inet6Addr, NetDevice } from '../types';
 
 /** DAD: one probe after up to rtr_solicit_delay (1 s), answered after retrans_timer (1 s). */
 export const DAD_US = 1_500_000;
@@ -74,4 +74,18 @@ export function setDisableIpv6(ctx: KernelCtx, devId: DevId, value: number): voi
 /** Whether an IPv6 address is still in duplicate address detection ("tentative" in ip -6 addr). */
 export function isTentative(ctx: { clock: { nowUs: number } }, dadUntilUs: number): boolean {
   return ctx.clock.nowUs < dadUntilUs;
+}
+
+/** IFA_F_* bits of an IPv6 address as inet6_fill_ifaddr() and if6_seq_show() report them (ifa->flags). */
+export const IFA6_F = { NODAD: 0x02, TENTATIVE: 0x40, PERMANENT: 0x80 } as const;
+
+/**
+ * ifa->flags of an address: permanent (added by hand), tentative while DAD runs, nodad when it was added
+ * with `nodad` (it never ran DAD; loopback addresses skip DAD without carrying the flag).
+ */
+export function inet6IfaFlags(devKind: string, a: Inet6Addr, nowUs: number): number {
+  let flags = a.permanent ? IFA6_F.PERMANENT : 0;
+  if (isTentative({ clock: { nowUs } }, a.dadUntilUs)) flags |= IFA6_F.TENTATIVE;
+  if (a.dadUntilUs === 0 && devKind !== 'loopback') flags |= IFA6_F.NODAD;
+  return flags;
 }

@@ -49,8 +49,10 @@ export function setUp(ctx: KernelCtx, ns: NsId, name: string, up: boolean): Errn
   const d = dev(ctx, ns, name);
   if (!d) return 'ENODEV';
   if (name.includes(':')) {
+    // devinet_ioctl(): an alias names an address by its label; none -> EADDRNOTAVAIL, up or down.
     const ifa = ifaByLabel(d, name);
-    if (!up && ifa) inetDelAddr(ctx, d.id, ifa.local, ifa.prefixLen);
+    if (!ifa) return 'EADDRNOTAVAIL';
+    if (!up) inetDelAddr(ctx, d.id, ifa.local, ifa.prefixLen);
     return null;
   }
   if (up) openDevice(ctx, d.id);

@@ -69,7 +69,12 @@ export async function setInterfaceGnu(io: CommandIO, name: string, words: string
       goterr = -1;
       return;
     }
-    if (apply) fail('SIOCSIFFLAGS', run(apply));
+    // set_flag()/clr_flag() return -1 when SIOCSIFFLAGS fails too (goterr |= -1: exit status 255).
+    const e = apply ? run(apply) : null;
+    if (e !== null) {
+      io.err(`SIOCSIFFLAGS: ${strerror(e)}\n`);
+      goterr = -1;
+    }
   };
   let i = 0;
   const next = (): string => {

@@ -54,20 +54,26 @@ export function showInterfaces(io: CommandIO, name: string | null, o: ShowOpts):
   const busybox = io.proc.flavour === 'busybox';
   const format = busybox ? formatIfconfigBusybox : o.short ? formatShort : formatIfconfigGnu;
   if (!busybox && o.short) io.out(SHORT_HEADER);
+  const notFound = (n: string) =>
+    io.err(`${busybox ? 'ifconfig: ' : ''}${n}: error fetching interface information: Device not found\n`);
   if (name !== null) {
     const i = fetchInterface(k, io.proc.ns, name, now);
     if (!i) {
-      io.err(
-        `${busybox ? 'ifconfig: ' : ''}${name}: error fetching interface information: Device not found\n`,
-      );
+      notFound(name);
       return 1;
     }
     io.out(format(i));
     return 0;
   }
+  // for_all_interfaces(do_if_print): a name whose fetch fails (an address label like "web:1" names no
+  // device: SIOCGIFFLAGS on "web" is ENODEV) ends the listing with that error (both net-tools and BusyBox).
   for (const n of interfaceNames(k, io.proc.ns, busybox ? strcmpNames : nstrcmp)) {
     const i = fetchInterface(k, io.proc.ns, n, now);
-    if (i && (o.all || i.flags & IFF.UP)) io.out(format(i));
+    if (!i) {
+      notFound(n);
+      return 1;
+    }
+    if (o.all || i.flags & IFF.UP) io.out(format(i));
   }
   return 0;
 }

@@ -40,6 +40,8 @@ interface AddrRequest {
   family: 'inet' | 'inet6' | 'unspec';
   local: InetPrefix | null;
   localArg: string | null;
+  /** `peer`/`remote`: IFA_ADDRESS of a point-to-point address; its length becomes ifa_prefixlen. */
+  peer: InetPrefix | null;
   broadcast: Ip4 | '+' | '-' | null;
   scope: Scope | null;
   dev: string | null;
@@ -56,6 +58,7 @@ function parseRequest(io: CommandIO, opts: IpOpts, argv: readonly string[]): Add
     family: opts.family === 'inet' || opts.family === 'inet6' ? opts.family : 'unspec',
     local: null,
     localArg: null,
+    peer: null,
     broadcast: null,
     scope: null,
     dev: null,
@@ -70,8 +73,13 @@ function parseRequest(io: CommandIO, opts: IpOpts, argv: readonly string[]): Add
     let w = cursor.next() as string;
     const next = (): string => cursor.value();
     if (w === 'peer' || w === 'remote') {
-      next();
-      throw new IpError('ip address: point-to-point peers are not simulated here\n', 2);
+      const v = next();
+      if (r.peer !== null) throw new IpError(`Error: duplicate "peer": "${v}" is the second value.\n`, 255);
+      const p = parseInetPrefix(v, r.family);
+      if (p === null)
+        throw new IpError(`Error: ${familyText(r.family)} prefix is expected rather than "${v}".\n`, 1);
+      r.peer = p;
+      if (r.family === 'unspec') r.family = p.family;
     } else if (matches(w, 'broadcast') || w === 'brd') {
       const v = next();
       if (brdGiven) throw new IpError(`Error: duplicate "broadcast": "${v}" is the second value.\n`, 255);
@@ -160,26 +168,30 @@ function apply(io: CommandIO, dev: NetDevice, r: AddrRequest, mode: Mode): Kerne
       return res.ok ? null : res.error;
     }
     const addr = ip4Of(local);
+    // ipaddr_modify(): a peer's length is ifa_prefixlen (32 unless given); otherwise the local prefix's.
+    const peer = r.peer !== null && r.peer.family === 'inet' ? r.peer : null;
+    const plen = peer !== null ? peer.bitlen : local.bitlen;
     if (mode === 'delete') {
-      const res = inetDelAddr(kctx, dev.id, addr, local.explicitLen ? local.bitlen : null);
+      const res = inetDelAddr(kctx, dev.id, addr, peer !== null || local.explicitLen ? plen : null);
       if (res.ok) return null;
       return res.error.errno === 'EADDRNOTAVAIL'
         ? { errno: 'EADDRNOTAVAIL', extack: 'ipv4: Address not found' }
         : res.error;
     }
     // find_matching_ifa(): change/replace update an address with the same local and prefix length.
-    const same = kctx.k.devices[dev.id]?.inet.find((a) => a.local === addr && a.prefixLen === local.bitlen);
+    const same = kctx.k.devices[dev.id]?.inet.find((a) => a.local === addr && a.prefixLen === plen);
     if (same && mode !== 'add') return null;
     let brd: Ip4 | null = null;
     if (r.broadcast === '+' || r.broadcast === '-') {
-      if (local.bitlen <= 30) {
-        const host = (0xffffffff >>> local.bitlen) >>> 0;
+      if (plen <= 30) {
+        const host = (0xffffffff >>> plen) >>> 0;
         brd = r.broadcast === '+' ? (addr | host) >>> 0 : (addr & ~host) >>> 0;
       }
     } else brd = r.broadcast;
     const res = inetAddAddr(kctx, dev.id, {
       local: addr,
-      prefixLen: local.bitlen,
+      address: peer !== null ? ip4Of(peer) : addr,
+      prefixLen: plen,
       broadcast: brd,
       scope: r.scope ?? (addr >>> 24 === 127 ? 'host' : 'global'),
       label: r.label ?? dev.name,

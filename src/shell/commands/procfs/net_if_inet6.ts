@@ -4,7 +4,7 @@
  * order and each device's addresses in its own order (readers sort or filter by name).
  */
 import type { Inet6Addr, KernelState, NsId } from '../../../kernel';
-import { devicesOf, isTentative } from '../../../kernel';
+import { devicesOf, inet6IfaFlags } from '../../../kernel';
 import { ip6Hex, parseIp6 } from '../../../lib';
 import type { DynamicFile } from '../../fs';
 
@@ -12,8 +12,6 @@ import type { DynamicFile } from '../../fs';
 export const IFA_HOST = 0x10;
 export const IFA_LINK = 0x20;
 export const IFA_SITE = 0x40;
-const IFA_F_TENTATIVE = 0x40;
-const IFA_F_PERMANENT = 0x80;
 
 export function ifaScope(a: Inet6Addr): number {
   return a.scope === 'host' ? IFA_HOST : a.scope === 'link' ? IFA_LINK : 0;
@@ -34,9 +32,7 @@ export function procInet6(k: KernelState, ns: NsId, nowUs: number): ProcInet6[] 
     for (const a of d.inet6) {
       const groups = parseIp6(a.addr);
       if (!groups) continue;
-      const flags =
-        (a.permanent ? IFA_F_PERMANENT : 0) |
-        (isTentative({ clock: { nowUs } }, a.dadUntilUs) ? IFA_F_TENTATIVE : 0);
+      const flags = inet6IfaFlags(d.kind, a, nowUs);
       out.push({
         addr: groups,
         ifindex: d.ifindex,

@@ -71,6 +71,7 @@ const CONF_KEYS: readonly ConfKey[] = [
   { family: 'ipv4', name: 'arp_ignore', field: 'arp_ignore', all: 0, dflt: 0 },
   { family: 'ipv4', name: 'forwarding', field: 'forwarding', all: 0, dflt: 0 },
   { family: 'ipv4', name: 'log_martians', field: 'log_martians', all: 0, dflt: 0 },
+  { family: 'ipv4', name: 'promote_secondaries', field: 'promote_secondaries', all: 0, dflt: 0 },
   { family: 'ipv4', name: 'proxy_arp', field: 'proxy_arp', all: 0, dflt: 0 },
   { family: 'ipv4', name: 'route_localnet', field: 'route_localnet', all: 0, dflt: 0 },
   { family: 'ipv4', name: 'rp_filter', field: 'rp_filter', all: 0, dflt: 0 },

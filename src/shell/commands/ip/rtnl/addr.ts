@@ -6,7 +6,7 @@
  */
 import { formatIp4 } from '../../../../lib';
 import type { KernelState, NsId, Scope } from '../../../../kernel';
-import { devicesOf, isTentative } from '../../../../kernel';
+import { devicesOf, inet6IfaFlags } from '../../../../kernel';
 
 /** include/uapi/linux/if_addr.h IFA_F_*. */
 export const IFA_F = {
@@ -72,10 +72,7 @@ export function dumpAddrs(k: KernelState, ns: NsId, nowUs: number, family: AddrF
   if (family !== 'inet') {
     for (const dev of devs) {
       for (const a of dev.inet6) {
-        let flags = a.permanent ? IFA_F.PERMANENT : 0;
-        if (isTentative({ clock: { nowUs } }, a.dadUntilUs)) flags |= IFA_F.TENTATIVE;
-        // An address added with `nodad` skips DAD altogether; loopback addresses skip it without the flag.
-        if (a.dadUntilUs === 0 && dev.kind !== 'loopback') flags |= IFA_F.NODAD;
+        const flags = inet6IfaFlags(dev.kind, a, nowUs);
         out.push({
           family: 'inet6',
           ifindex: dev.ifindex,
