@@ -20,15 +20,27 @@ interface ApiPort {
   type: string;
 }
 
-function apiPorts(st: DockerState, c: DockerContainer): ApiPort[] {
+type PortMaps = ReadonlyMap<string, DockerState['endpoints'][string]['portMappings']>;
+
+/** Each container's port mappings (its endpoints'), gathered in one pass: a scan per row grew as n². */
+function portMapsByContainer(st: DockerState): PortMaps {
+  const byCtr = new Map<string, DockerState['endpoints'][string]['portMappings']>();
+  for (const e of Object.values(st.endpoints)) {
+    if (!e.containerId || e.portMappings.length === 0) continue;
+    const list = byCtr.get(e.containerId);
+    if (list) list.push(...e.portMappings);
+    else byCtr.set(e.containerId, [...e.portMappings]);
+  }
+  return byCtr;
+}
+
+function apiPorts(maps: PortMaps, c: DockerContainer): ApiPort[] {
   if (c.status !== 'running') return [];
   const out: ApiPort[] = [];
-  const maps = Object.values(st.endpoints)
-    .filter((e) => e.containerId === c.id)
-    .flatMap((e) => e.portMappings);
+  const mine = maps.get(c.id) ?? [];
   for (const p of c.exposedPorts) {
     const [port, type] = p.split('/') as [string, string];
-    const ms = maps.filter((m) => m.containerPort === Number(port) && m.proto === type);
+    const ms = mine.filter((m) => m.containerPort === Number(port) && m.proto === type);
     if (ms.length === 0 && c.networkMode !== 'host' && !c.networkMode.startsWith('container:'))
       out.push({ ip: '', priv: Number(port), pub: 0, type });
     for (const m of ms) {
@@ -116,7 +128,7 @@ function goTime(st: DockerState, us: number): string {
 }
 
 export function psRow(
-  st: DockerState,
+  maps: PortMaps,
   c: DockerContainer,
   now: number,
   trunc: boolean,
@@ -134,7 +146,7 @@ export function psRow(
     Mounts: '',
     Names: c.name,
     Networks: nets,
-    Ports: displayablePorts(apiPorts(st, c)),
+    Ports: displayablePorts(apiPorts(maps, c)),
     RunningFor: `${humanDuration(now - c.createdUs)} ago`,
     Size: '0B',
     State: c.status,
@@ -207,12 +219,13 @@ export const psVerbSpec: Verb = {
       return 0;
     }
     const created = (us: number) => goTime(st, us);
+    const maps = portMapsByContainer(st);
     io.out(
       renderRows(
         flagString(p, 'format'),
         DEFAULT,
         PS_HEADERS,
-        list.map((c) => psRow(st, c, now, trunc, created)),
+        list.map((c) => psRow(maps, c, now, trunc, created)),
       ),
     );
     return 0;
