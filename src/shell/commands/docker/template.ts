@@ -355,8 +355,12 @@ function run(nodes: Node[], sc: Scope, out: string[]): void {
 }
 
 /** Execute `src` against `data`; throws TemplateError with text/template's wording on errors. */
+/** The last template parsed: a table runs the same one per row (a thousand rows parsed it a thousand times). */
+let lastParsed: { src: string; nodes: Node[] } | null = null;
+
 export function execTemplate(src: string, data: GoJson): string {
-  const nodes = parseTemplate(src);
+  if (lastParsed?.src !== src) lastParsed = { src, nodes: parseTemplate(src) };
+  const nodes = lastParsed.nodes;
   const out: string[] = [];
   run(nodes, { dot: data, vars: new Map([['$', data]]) }, out);
   return out.join('');
