@@ -184,7 +184,8 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
       // The projection is a pure function of the World: a line that changed nothing (ip a, docker ps) keeps it.
       const prevTopo = get().topo;
       const topo = prevTopo && get().world === world ? prevTopo : mod.topology(world);
-      const layout = placeNodes(topo, get().layout);
+      // Placing is idempotent for one projection: the same topology keeps the layout object (and the graph).
+      const layout = topo === prevTopo ? get().layout : placeNodes(topo, get().layout);
       let changeView = get().change;
       if (change) {
         const list = before && before !== world ? mod.changes(before, world) : change.list;
