@@ -1,20 +1,19 @@
 /**
- * The oracle build (../shared/oracle/replay/main.sh up to the first capture) replayed in the simulator, and,
- * when run as root on Linux, the same commands on the real kernel in throwaway namespaces; reported side by
- * side with their ratio.
+ * The oracle build (test/oracle/replay/main.sh up to the first capture) replayed in the simulator, and, when
+ * run as root on Linux, the same commands on the real kernel in throwaway namespaces; reported side by side
+ * with their ratio. The simulator figure is the replay itself in a warm process (what the app does once its
+ * modules are loaded); the transcript runner as a fresh process (Node + tsx start, module loading, then the
+ * replay) is reported next to it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { runTranscript, scriptLines } from '../src/cli/transcript';
+import { emit, median } from './bench-lib';
 
-function emit(name: string, value: number, unit: string, extra: Record<string, unknown> = {}): void {
-  process.stdout.write(`${JSON.stringify({ name, value: Math.round(value * 100) / 100, unit, ...extra })}\n`);
-}
-
-const replay = '../shared/oracle/replay/main.sh';
+const replay = 'test/oracle/replay/main.sh';
 if (!existsSync(replay)) {
-  process.stderr.write('bench: ../shared/oracle not present, skipping the oracle figures\n');
+  process.stderr.write('bench: test/oracle not present, skipping the oracle figures\n');
   process.exit(0);
 }
 const all = scriptLines(readFileSync(replay, 'utf8'));
@@ -29,25 +28,47 @@ await runTranscript(
   () => {},
 );
 const runs = 5;
-const t0 = performance.now();
-for (let i = 0; i < runs; i++)
+const sim: number[] = [];
+for (let i = 0; i < runs; i++) {
+  const t0 = performance.now();
   await runTranscript(
     build.join('\n'),
     { seed: 1, mode: 'json', trace: false },
     () => {},
     () => {},
   );
-const simMs = (performance.now() - t0) / runs;
-emit('oracle_build_sim', simMs, 'ms', { commands: build.length });
+  sim.push(performance.now() - t0);
+}
+const simMs = median(sim);
+emit('oracle_build_sim', simMs, 'ms', { commands: build.length, runs, samples: sim.map(Math.round) });
 
+// The same replay as `npm run sim` does it: a fresh process each time.
+const cold: number[] = [];
+for (let i = 0; i < 3; i++) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--json'], {
+    input: build.join('\n'),
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  if (r.status !== 0) throw new Error(`bench: the transcript runner failed (${r.status})`);
+  cold.push(performance.now() - t0);
+}
+emit('oracle_build_sim_process', median(cold), 'ms', {
+  commands: build.length,
+  samples: cold.map(Math.round),
+  note: 'node + tsx start and module loading included',
+});
+
+/** Namespaces of the real-kernel replay: BENCH_NETNS_PREFIX, else `cnpbench`. */
+const PREFIX = process.env.BENCH_NETNS_PREFIX ?? 'cnpbench';
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot && process.platform === 'linux') {
   // Same commands on the real kernel, namespaces renamed to a bench-only prefix, then torn down.
-  const script = build.map((l) => l.replace(/\bgt-/g, 'bench-')).join('\n');
+  const script = build.map((l) => l.replace(/\bgt-/g, `${PREFIX}-`)).join('\n');
   const cleanup = () =>
     spawnSync('sh', [
       '-c',
-      'for n in $(ip netns list | awk \'{print $1}\' | grep "^bench-"); do ip netns del "$n"; done',
+      `for n in $(ip netns list | awk '{print $1}' | grep "^${PREFIX}-"); do ip netns del "$n"; done`,
     ]);
   cleanup();
   const t1 = performance.now();
@@ -59,7 +80,9 @@ if (isRoot && process.platform === 'linux') {
   cleanup();
   if (r.status === 0) {
     emit('oracle_build_real_kernel', realMs, 'ms', { commands: build.length });
-    emit('oracle_build_speedup', realMs / simMs, 'x');
+    emit('oracle_build_speedup', realMs / simMs, 'x', {
+      cold_process: Math.round((realMs / median(cold)) * 10) / 10,
+    });
   } else {
     process.stderr.write(`bench: real-kernel replay failed: ${r.stderr.slice(0, 300)}\n`);
   }

@@ -1,23 +1,46 @@
 /**
- * npm run bench: one JSON object per figure on stdout ({"name","value","unit"}). Never part of npm test.
- * Figures: gzip size of the initial JS and of the lazy shell chunk (from a fresh production build), the time
- * to replay the oracle build in the simulator, and (as root on Linux) the same steps on the real kernel.
+ * npm run bench: one JSON object per figure on stdout ({"name","value","unit", ...details}), all measured in
+ * this one run. Never part of npm test; `npm run bench:check` compares the figures with bench/budgets.json.
+ *
+ * 1. a fresh production build: gzip size of the initial JS and of the lazy shell chunk;
+ * 2. the build in headless Chromium: cold load at 4x CPU throttling, panning 200 containers (bench-page.ts);
+ * 3. classroom scale through the app store: 1,000 containers on 30 networks (bench-scale.ts, with --expose-gc);
+ * 4. the oracle build in the simulator vs the real kernel (bench-oracle.ts);
+ * 5. the share URL of the seed's four-mode scenario (bench-share.ts).
+ *
+ * The machine's load average is printed with every step (a shared machine makes every timing noisy).
+ *   tsx scripts/bench.ts [--skip page,scale,oracle,share]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { emit } from './bench-lib';
 
-function emit(name: string, value: number, unit: string, extra: Record<string, unknown> = {}): void {
-  process.stdout.write(`${JSON.stringify({ name, value: Math.round(value * 100) / 100, unit, ...extra })}\n`);
-}
+const { values } = parseArgs({ options: { skip: { type: 'string', default: '' } } });
+const skip = new Set(values.skip.split(',').filter(Boolean));
+
+const machine = () => ({
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model.trim(),
+  load1: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+});
+emit('machine_load1', machine().load1, 'load', machine());
+
+// Each run builds into its own folder (another build or an e2e run may be using dist/ at the same time).
+const dist = `.tmp/bench-dist-${process.pid}`;
 
 function bundleSizes(): void {
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const html = readFileSync('dist/index.html', 'utf8');
+  rmSync(dist, { recursive: true, force: true });
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', dist], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
   const entry = /src="\.\/assets\/([^"]+\.js)"/.exec(html)?.[1];
-  const assets = readdirSync('dist/assets');
-  const gz = (f: string) => gzipSync(readFileSync(path.join('dist/assets', f))).length / 1024;
+  const assets = readdirSync(path.join(dist, 'assets'));
+  const gz = (f: string) => gzipSync(readFileSync(path.join(dist, 'assets', f))).length / 1024;
   if (entry) {
     // The entry and what it imports statically (modulepreload links) load before first paint.
     const preloads = [...html.matchAll(/href="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1] as string);
@@ -33,8 +56,24 @@ function bundleSizes(): void {
   if (shell) emit('shell_chunk_gzip', gz(shell), 'KiB', { file: shell });
 }
 
-bundleSizes();
-const oracle = spawnSync('npx', ['tsx', 'scripts/bench-oracle.ts'], {
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
-process.exitCode = oracle.status ?? 0;
+/** Run a bench step as its own process; its JSON lines go straight to our stdout. */
+function step(name: string, args: string[]): void {
+  if (skip.has(name)) return;
+  emit(`machine_load1_${name}`, machine().load1, 'load');
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) {
+    process.stderr.write(`bench: ${name} failed (exit ${r.status})\n`);
+    process.exitCode = 1;
+  }
+}
+
+try {
+  bundleSizes();
+  step('page', ['--import', 'tsx', 'scripts/bench-page.ts', dist]);
+  step('scale', ['--expose-gc', '--import', 'tsx', 'scripts/bench-scale.ts']);
+  step('oracle', ['--import', 'tsx', 'scripts/bench-oracle.ts']);
+  step('share', ['--import', 'tsx', 'scripts/bench-share.ts']);
+  emit('machine_load1_end', machine().load1, 'load');
+} finally {
+  rmSync(dist, { recursive: true, force: true });
+}

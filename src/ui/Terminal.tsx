@@ -8,6 +8,7 @@ import { Terminal as XTerm } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 import type { AppStore } from '../store';
+import { noteUsable } from './usable';
 
 const DARK = {
   background: '#0b1020',
@@ -85,9 +86,14 @@ export default function Terminal({
       return true;
     });
     const ch = store.getState().channel(id);
-    term.write(ch.scrollback());
+    // Usable once the host's prompt is on screen: ready, nothing running, and xterm has parsed what came.
+    const parsed = () => {
+      const s = store.getState();
+      if (s.status === 'ready' && s.running === null && id === s.hostTerminal) noteUsable('terminal');
+    };
+    term.write(ch.scrollback(), parsed);
     const unsub = ch.subscribe(
-      (d) => term.write(d),
+      (d) => term.write(d, parsed),
       () => term.write('\x1b[H\x1b[2J\x1b[3J'),
     );
     const input = term.onData((d) => store.getState().input(id, d));

@@ -23,6 +23,7 @@ import { NsNode } from './NsNode';
 import { LinkEdge } from './LinkEdge';
 import { Legend } from './Legend';
 import { newFlowCache, toFlow, type NsFlowNode } from './to_flow';
+import { noteUsable } from '../usable';
 
 const nodeTypes = { ns: NsNode };
 const edgeTypes = { link: LinkEdge };
@@ -72,6 +73,9 @@ function Flow({ dark }: { dark: boolean }) {
   const extent = allMeasured
     ? nodes.map((n) => `${n.id}:${n.measured?.width}x${n.measured?.height}`).join()
     : '';
+  useEffect(() => {
+    if (extent) noteUsable('graph');
+  }, [extent]);
   useEffect(() => {
     if (userMoved.current || !extent) return;
     const h = requestAnimationFrame(() => void flow.fitView(FIT));
