@@ -280,6 +280,8 @@ export function startContainer(ctx: KernelCtx, st: DockerState, c: DockerContain
     c.portBindings = saved;
   }
   c.status = 'running';
+  // containerd-shim-runc-v2 starts first; the main process is its child (docker top's PPID).
+  st.nextPid++;
   c.pid = st.nextPid++;
   c.startedUs = ctx.clock.nowUs;
   c.exitCode = 0;

@@ -32,7 +32,7 @@ export { etcHosts, etcHostname, etcResolvConf, filesOwner, usesInternalResolver 
 export { dockerDnsResolve, resolveContainerName, PUBLIC_DNS } from './dns';
 export { endpointOf } from './sandbox';
 export { networkInspect, containerInspect, type JsonValue } from './inspect';
-export { openNginx, closeContainerSockets, RESOLVER_IP } from './listeners';
+export { openNginx, closeContainerSockets, dockerProgramOutput, RESOLVER_IP } from './listeners';
 export { connectContainer, disconnectContainer } from './connect';
 export { renameContainer } from './rename';
 export { dockerInvariantViolations } from './invariants';

@@ -123,20 +123,37 @@ Commercial support is available at
 `;
 
 /** nginx's listener on 0.0.0.0:80; false when the port is taken in that namespace (bind: EADDRINUSE). */
-export function openNginx(ctx: KernelCtx, ns: NsId, c: DockerContainer): boolean {
+/** The nginx:1.27.3 image's index.html mtime (ETag "6745ef54-267"): 2024-11-26T15:55:00Z. */
+const NGINX_PAGE_MTIME_S = 1_732_636_500;
+
+export function openNginx(ctx: KernelCtx, ns: NsId, c: DockerContainer, epochMs: number): boolean {
   const n = ctx.k.netns[ns];
   if (n?.sockets.some((s) => s.proto === 'tcp' && s.localPort === 80 && s.state === 'LISTEN')) return false;
   const id = sockOpen(ctx, ns, {
     proto: 'tcp',
     program: 'nginx',
     pid: c.pid,
-    app: { kind: 'http', server: 'nginx/1.27.3', body: NGINX_PAGE, contentType: 'text/html' },
+    app: {
+      kind: 'http',
+      server: 'nginx/1.27.3',
+      body: NGINX_PAGE,
+      contentType: 'text/html',
+      wall: { epochMs, lastModifiedS: NGINX_PAGE_MTIME_S },
+    },
     localAddr: 0,
     localPort: 80,
     state: 'LISTEN',
+    // NGX_LISTEN_BACKLOG on Linux.
+    backlog: 511,
   });
   c.sockets.push({ ns, id });
   return true;
+}
+
+/** KernelHooks.programOutput: a container's background program wrote to stdout, which is its log. */
+export function dockerProgramOutput(st: DockerState, ns: NsId, pid: number, text: string): void {
+  const c = Object.values(st.containers).find((x) => x.status === 'running' && x.ns === ns && x.pid === pid);
+  if (c) c.logs += text;
 }
 
 export function closeContainerSockets(ctx: KernelCtx, c: DockerContainer): void {

@@ -3,21 +3,8 @@
  * way Go's time.Time marshals to JSON (RFC 3339 with nanoseconds, trailing zeros of the fraction dropped,
  * "Z" for UTC). Calendar arithmetic is done by hand (days-from-civil) so the engine never reads a clock.
  */
+import { civilFromDays } from '../lib';
 import type { DockerState } from './state';
-
-function civilFromDays(z0: number): { y: number; m: number; d: number } {
-  const z = z0 + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
-}
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 

@@ -11,6 +11,8 @@ import type { Clock, DevId, KernelState, NetDevice, NetNs, NsId } from './types'
 export interface KernelHooks {
   /** Resolve a name for a DNS query arriving at a 'dns' socket in `ns` (Docker's embedded resolver). */
   dnsResolve?: (ns: NsId, qname: string, serverIp: Ip4) => Ip4[] | null;
+  /** A background program (process `pid` in `ns`) wrote to its stdout: the engine appends it to a container's log. */
+  programOutput?: (ns: NsId, pid: number, text: string) => void;
 }
 
 export interface KernelCtx {

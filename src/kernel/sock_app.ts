@@ -6,25 +6,14 @@
  * connection relayed to the container, a datagram relayed both ways). TCP's own timers arrive here too.
  */
 import type { Ip4 } from '../lib';
+import { httpDate } from '../lib';
 import type { KernelCtx } from './context';
 import { tcpAbort, tcpClose, tcpConnect, tcpRetransmitTimer, tcpSend, tcpTimewaitDone } from './ipv4/tcp';
 import { removeSock } from './ipv4/tcp_input';
 import { udpConnect, udpSendmsg } from './ipv4/udp';
 import { sockGet, sockOpen } from './sock';
+import { sendText, serveAppEvent, textOf } from './sock_app_serve';
 import type { NsId, Payload, Socket, SocketApp, SocketMessage } from './types';
-
-/** What a TCP segment carries at most with timestamps on a 1500-byte MTU (MSS 1460 - 12). */
-const SEG_MAX = 1448;
-
-function textOf(p: Payload): string {
-  return p.kind === 'text' ? p.text : p.kind === 'bytes' ? ' '.repeat(p.size) : '';
-}
-
-/** send() a text stream, cut into MSS-sized segments. */
-function sendText(ctx: KernelCtx, ns: NsId, s: Socket, text: string): void {
-  for (let i = 0; i < text.length; i += SEG_MAX)
-    tcpSend(ctx, ns, s.id, { kind: 'text', text: text.slice(i, i + SEG_MAX) });
-}
 
 /** Take the data messages off a socket's queue (what the program read), leaving the rest. */
 function takeData(s: Socket): Extract<SocketMessage, { kind: 'data' }>[] {
@@ -61,10 +50,21 @@ function httpServer(
   // An HTTP/1.0 request without keep-alive gets its answer and the end of the connection (nginx
   // ngx_http_set_keepalive is not reached: r->keepalive is off for 1.0 unless asked for).
   const close = /HTTP\/1\.0\r?$/.test(req.split('\n')[0] ?? '') && !/^connection:\s*keep-alive/im.test(req);
+  // ngx_http_header_filter's order: Server, Date, Content-Type, Content-Length, Last-Modified, Connection,
+  // then the headers_out list (ETag, Accept-Ranges from the static module).
+  const w = app.wall;
+  const date = w ? `Date: ${httpDate((w.epochMs * 1000 + ctx.clock.nowUs) / 1_000_000)}\r\n` : '';
+  const stat =
+    w && found
+      ? {
+          lm: `Last-Modified: ${httpDate(w.lastModifiedS)}\r\n`,
+          tail: `ETag: "${w.lastModifiedS.toString(16)}-${body.length.toString(16)}"\r\nAccept-Ranges: bytes\r\n`,
+        }
+      : { lm: '', tail: '' };
   const head =
-    `HTTP/1.1 ${found ? '200 OK' : '404 Not Found'}\r\nServer: ${app.server}\r\n` +
-    `Content-Type: ${found ? app.contentType : 'text/html'}\r\nContent-Length: ${body.length}\r\n` +
-    `Connection: ${close ? 'close' : 'keep-alive'}\r\n\r\n`;
+    `HTTP/1.1 ${found ? '200 OK' : '404 Not Found'}\r\nServer: ${app.server}\r\n${date}` +
+    `Content-Type: ${found ? app.contentType : 'text/html'}\r\nContent-Length: ${body.length}\r\n${stat.lm}` +
+    `Connection: ${close ? 'close' : 'keep-alive'}\r\n${stat.tail}\r\n`;
   sendText(ctx, ns, s, method === 'HEAD' ? head : head + body);
   if (close) tcpClose(ctx, ns, s.id);
 }
@@ -198,6 +198,7 @@ export function socketAppEvent(ctx: KernelCtx, ns: NsId, socket: number, action:
   }
   const s = sockGet(ctx, ns, socket);
   if (!s) return;
+  if (serveAppEvent(ctx, ns, s, action)) return;
   const app = s.app;
   switch (app.kind) {
     case 'http':

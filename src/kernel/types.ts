@@ -532,7 +532,22 @@ export type SocketProto = 'tcp' | 'udp' | 'icmp';
 
 /** What answers on a listening socket. Plain data so the World stays serializable. */
 export type SocketApp =
-  | { kind: 'http'; server: string; body: string; contentType: string }
+  | {
+      kind: 'http';
+      server: string;
+      body: string;
+      contentType: string;
+      /** nginx's Date/Last-Modified/ETag headers: the wall clock at simulated time 0, and the page's mtime. */
+      wall?: { epochMs: number; lastModifiedS: number };
+    }
+  /** BusyBox httpd (networking/httpd.c): the files under its home as they were when it started. */
+  | { kind: 'httpd'; epochMs: number; files: Record<string, { body: string; mtimeS: number }> }
+  /**
+   * A listening netcat run as a background program: `reply` is what its stdin holds (sent on accept), and
+   * with `stdinEof` (a pipe or /dev/null) it then shuts its side down; what it reads is its stdout
+   * (`KernelHooks.programOutput`); `keep` (-k, or a loop) listens again.
+   */
+  | { kind: 'nc'; stdinEof: boolean; keep: boolean; reply: string }
   | { kind: 'dns' }
   | { kind: 'echo' }
   | { kind: 'proxy'; toAddr: Ip4; toPort: number }

@@ -4,4 +4,5 @@ export * from './ipv6';
 export * from './prng';
 export * from './assert';
 export * from './result';
+export * from './civil';
 export * from './own';

@@ -3,7 +3,7 @@
  * the Docker Engine's hooks: its DNS resolver for the kernel, the files and shell of a container's machine,
  * and stopping a container whose `docker run -it` shell exits.
  */
-import { containerExited, dockerDnsResolve, removeContainer } from '../docker';
+import { containerExited, dockerDnsResolve, dockerProgramOutput, removeContainer } from '../docker';
 import { containerProc } from '../shell';
 import { createDefaultWorld } from './default_world';
 import { Simulation, type SimulationOptions } from './simulation';
@@ -12,6 +12,7 @@ import type { World } from './world';
 const DOCKER_OPTIONS: SimulationOptions = {
   hooks: (w: World) => ({
     dnsResolve: (ns, qname, serverIp) => dockerDnsResolve(w.docker, ns, qname, serverIp),
+    programOutput: (ns, pid, text) => dockerProgramOutput(w.docker, ns, pid, text),
   }),
   machineFiles: (proc, w): Record<string, string> => {
     const c = w.docker.containers[proc.machine];

@@ -56,7 +56,8 @@ describe('curl', () => {
       '*   Trying 127.0.0.1:8080...\n' +
         '* Connected to 127.0.0.1 (127.0.0.1) port 8080 (#0)\n' +
         '> GET /nope HTTP/1.1\r\n> Host: 127.0.0.1:8080\r\n> User-Agent: curl/7.88.1\r\n> Accept: */*\r\n> \r\n' +
-        '< HTTP/1.1 404 Not Found\r\n< Server: nginx/1.27.3\r\n< Content-Type: text/html\r\n' +
+        '< HTTP/1.1 404 Not Found\r\n< Server: nginx/1.27.3\r\n< Date: Sat, 28 Nov 2026 00:00:00 GMT\r\n' +
+        '< Content-Type: text/html\r\n' +
         '< Content-Length: 153\r\n< Connection: keep-alive\r\n< \r\n' +
         '* Connection #0 to host 127.0.0.1 left intact\n',
     );

@@ -7,6 +7,10 @@
 export const HELP: Readonly<Record<string, string>> = {
   'docker kill':
     '\nUsage:  docker kill [OPTIONS] CONTAINER [CONTAINER...]\n\nKill one or more running containers\n\nAliases:\n  docker container kill, docker kill\n\nOptions:\n  -s, --signal string   Signal to send to the container\n',
+  'docker top':
+    '\nUsage:  docker top CONTAINER [ps OPTIONS]\n\nDisplay the running processes of a container\n\nAliases:\n  docker container top, docker top\n',
+  'docker container prune':
+    '\nUsage:  docker container prune [OPTIONS]\n\nRemove all stopped containers\n\nOptions:\n      --filter filter   Provide filter values (e.g. "until=<timestamp>")\n  -f, --force           Do not prompt for confirmation\n',
   'docker rename':
     '\nUsage:  docker rename CONTAINER NEW_NAME\n\nRename a container\n\nAliases:\n  docker container rename, docker rename\n',
   'docker pull':

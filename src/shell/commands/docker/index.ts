@@ -22,6 +22,7 @@ import {
   networkRmVerb,
 } from './network/misc';
 import { psVerbSpec } from './ps';
+import { containerPruneVerbSpec, topVerbSpec } from './top_prune';
 import { killVerbSpec, renameVerbSpec } from './rename_kill';
 import { pullVerbSpec } from './pull_verb';
 import { rmVerbSpec } from './rm';
@@ -46,6 +47,7 @@ const TOP: Record<string, Verb> = {
   pull: pullVerbSpec,
   rename: renameVerbSpec,
   kill: killVerbSpec,
+  top: topVerbSpec,
   version: versionVerbSpec,
   info: infoVerbSpec,
 };
@@ -80,6 +82,8 @@ const GROUPS: Record<string, Record<string, Verb>> = {
     port: portVerbSpec,
     rename: renameVerbSpec,
     kill: killVerbSpec,
+    top: topVerbSpec,
+    prune: containerPruneVerbSpec,
   },
   image: { ls: imagesVerbSpec, list: imagesVerbSpec, pull: pullVerbSpec, inspect: typedInspect('image') },
 };

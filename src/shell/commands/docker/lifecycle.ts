@@ -25,6 +25,7 @@ import {
   notFoundStartError,
   sleepSeconds,
 } from './process';
+import { mainPlan, startMainServers } from './main_start';
 
 export interface StartOutcome {
   /** The daemon refused to start it (message as the daemon says it). */
@@ -74,6 +75,25 @@ export async function startWithMain(
   const kind = mainKind(c);
   if (kind === 'daemon') {
     if (c.userland === 'nginx' && c.path.endsWith('docker-entrypoint.sh')) await startNginx(io, id);
+    else if (!(await startMainServers(io, id)) && mainPlan(c).prelude === null) {
+      // The program could not bind its port: it exits 1 (its message is in the log).
+      out.exited = 1;
+      io.os.mutate(({ sys, kctx }) => {
+        const cur = sys.docker.containers[id];
+        if (cur) containerExited(kctx, sys.docker, cur, 1);
+      });
+    }
+    return out;
+  }
+  if (c.path.slice(c.path.lastIndexOf('/') + 1) === 'httpd') {
+    // httpd without -f forks into the background and returns 0; PID 1 is gone, so the container stops.
+    out.exited = 0;
+    io.os.mutate(({ sys, kctx }) => {
+      const cur = sys.docker.containers[id];
+      if (!cur) return;
+      containerExited(kctx, sys.docker, cur, 0);
+      if (cur.autoRemove) removeContainer(kctx, sys.docker, cur, true);
+    });
     return out;
   }
   if (kind === 'shell') {
@@ -112,12 +132,11 @@ export async function startWithMain(
 async function startNginx(io: CommandIO, id: string): Promise<void> {
   const ok = io.os.mutate(({ sys, kctx }) => {
     const c = sys.docker.containers[id];
-    return c?.ns ? openNginx(kctx, c.ns, c) : true;
+    return c?.ns ? openNginx(kctx, c.ns, c, sys.docker.epochMs) : true;
   });
   const stamp = () => nginxTime(io.os.state.docker.epochMs, io.os.state.clock.nowUs);
   if (ok) {
     const t = stamp();
-    const pid = io.os.state.docker.containers[id]?.pid ?? 1;
     const notices = [
       'using the "epoll" event method',
       'nginx/1.27.3',
@@ -125,8 +144,9 @@ async function startNginx(io: CommandIO, id: string): Promise<void> {
       'OS: Linux 6.18.44',
       'getrlimit(RLIMIT_NOFILE): 1048576:1048576',
       'start worker processes',
-      `start worker process ${pid + 28}`,
-      `start worker process ${pid + 29}`,
+      // PIDs in the container's PID namespace: the entrypoint's scripts used the ones before.
+      'start worker process 29',
+      'start worker process 30',
     ];
     appendLog(io, id, notices.map((n) => `${t} [notice] 1#1: ${n}\n`).join(''));
     return;
@@ -177,6 +197,16 @@ function nginxTime(epochMs: number, us: number): string {
  */
 export function reapFinished(io: CommandIO): void {
   const now = io.os.state.clock.nowUs;
+  const done = ncFinished(io);
+  if (done.length > 0)
+    io.os.mutate(({ sys, kctx }) => {
+      for (const id of done) {
+        const c = sys.docker.containers[id];
+        if (!c) continue;
+        containerExited(kctx, sys.docker, c, 0);
+        if (c.autoRemove) removeContainer(kctx, sys.docker, c, true);
+      }
+    });
   const due = Object.values(io.os.state.docker.containers).filter((c) => {
     const s = c.status === 'running' ? sleepSeconds(c) : null;
     return s !== null && (c.startedUs ?? now) + s * 1_000_000 <= now;
@@ -191,4 +221,24 @@ export function reapFinished(io: CommandIO): void {
       if (c.autoRemove) removeContainer(kctx, sys.docker, c, true);
     }
   });
+}
+
+/**
+ * Containers whose main process is a one-connection `nc -l` that has finished: its listener went at
+ * accept() and its connection has seen the peer's FIN (TIME-WAIT or gone), so nc returned 0.
+ */
+function ncFinished(io: CommandIO): string[] {
+  const out: string[] = [];
+  for (const c of Object.values(io.os.state.docker.containers)) {
+    if (c.status !== 'running' || !c.ns) continue;
+    const plan = mainPlan(c);
+    const only = plan.servers[0];
+    if (plan.servers.length !== 1 || plan.prelude !== null || only?.kind !== 'nc' || only.keep) continue;
+    const socks = io.os.state.kernel.netns[c.ns]?.sockets ?? [];
+    const live = socks.some(
+      (s) => s.pid === c.pid && s.program === 'nc' && s.state !== 'TIME-WAIT' && s.state !== 'CLOSED',
+    );
+    if (!live) out.push(c.id);
+  }
+  return out;
 }

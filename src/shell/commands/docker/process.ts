@@ -112,6 +112,8 @@ export function commandExists(c: DockerContainer, argv0: string): boolean {
   const name = base(argv0);
   if (SHELLS.includes(name)) return imageShells(u).includes(name);
   if (name === 'nginx' || name === 'docker-entrypoint.sh') return c.userland === 'nginx';
+  // The busybox image links every applet, httpd included (Alpine moved httpd to busybox-extras).
+  if (name === 'httpd') return c.userland === 'busybox';
   if (HOST_USERLAND.commands.includes(name) || BUSYBOX_APPLETS.includes(name))
     return u.commands.includes(name);
   return BASE_UTILS.includes(name);
@@ -123,8 +125,9 @@ export type MainKind = 'shell' | 'daemon' | 'finite';
 export function mainKind(c: DockerContainer): MainKind {
   const argv = [c.path, ...c.args];
   const name = base(c.path);
-  if (name === 'docker-entrypoint.sh' || name === 'nginx' || name === 'top' || name === 'httpd')
-    return 'daemon';
+  if (name === 'docker-entrypoint.sh' || name === 'nginx' || name === 'top') return 'daemon';
+  // BusyBox httpd stays in the foreground only with -f (else it forks and the main process returns).
+  if (name === 'httpd') return argv.some((a) => /^-[a-eg-z]*f/.test(a)) ? 'daemon' : 'finite';
   if (SHELLS.includes(name)) {
     if (argv.length === 1 || (argv.length === 2 && (argv[1] === '-i' || argv[1] === '-l')))
       return c.openStdin ? 'shell' : 'finite';

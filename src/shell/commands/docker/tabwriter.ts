@@ -8,7 +8,8 @@ const PADDING = 3;
 
 const width = (s: string) => [...s].length;
 
-export function tabwrite(text: string): string {
+/** `minWidth`: 10 for the formatter's tables, 20 for `docker top` (top.go's own tabwriter). */
+export function tabwrite(text: string, minWidth = MIN_WIDTH): string {
   const lines = text.split('\n');
   const trailing = lines[lines.length - 1] === '' ? lines.pop() : undefined;
   const cells = lines.map((l) => l.split('\t'));
@@ -22,7 +23,7 @@ export function tabwrite(text: string): string {
         continue;
       }
       let j = i;
-      let w = MIN_WIDTH;
+      let w = minWidth;
       while (j < to && (cells[j]?.length ?? 0) - 1 > col) {
         w = Math.max(w, width(cells[j]?.[col] ?? '') + PADDING);
         j++;

@@ -1,0 +1,33 @@
+/**
+ * Calendar arithmetic without a clock (Howard Hinnant's days-from-civil inverse): the layers print wall
+ * times computed from the World's epoch and simulated microseconds, never from Date.
+ */
+
+/** The proleptic Gregorian date of a day number (days since 1970-01-01). */
+export function civilFromDays(z0: number): { y: number; m: number; d: number } {
+  const z = z0 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
+const WDAY = ['Thu', 'Fri', 'Sat', 'Sun', 'Mon', 'Tue', 'Wed'];
+const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const p2 = (n: number) => String(n).padStart(2, '0');
+
+/** An HTTP date (RFC 9110 IMF-fixdate, what nginx's ngx_http_time and BusyBox httpd print): whole seconds. */
+export function httpDate(unixS: number): string {
+  const s = Math.floor(unixS);
+  const days = Math.floor(s / 86400);
+  const sod = s - days * 86400;
+  const { y, m, d } = civilFromDays(days);
+  const wd = WDAY[((days % 7) + 7) % 7] as string;
+  return `${wd}, ${p2(d)} ${MON[m - 1] as string} ${y} ${p2(Math.floor(sod / 3600))}:${p2(Math.floor((sod % 3600) / 60))}:${p2(sod % 60)} GMT`;
+}
