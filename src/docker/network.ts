@@ -152,6 +152,11 @@ function boolOpt(v: string | undefined, dflt: boolean): boolean {
 /** The driver name as registered (bridge, host, null); other names are plugins that do not exist here. */
 function checkDriver(d: string): DriverName {
   if (d === 'bridge' || d === 'host' || d === 'null') return d;
+  // daemon/network.go createNetwork: overlay networks need swarm mode (checked before the driver lookup).
+  if (d === 'overlay')
+    throw forbidden(
+      'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.',
+    );
   throw notFound(`plugin "${d}" not found`);
 }
 
