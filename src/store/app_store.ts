@@ -419,8 +419,9 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
         local.clear();
         undoLabels.length = 0;
         redoLabels.length = 0;
+        // Cleared, not dropped: the host's new shell usually has the old one's id, and its mounted xterm (keyed by
+        // id, so not re-mounted) listens to that channel object; a new one left the screen blank after Reset.
         for (const ch of channels.values()) ch.clear();
-        channels.clear();
         const host = await sim.openTerminal(sim.hostProc());
         term(host.id);
         set({
