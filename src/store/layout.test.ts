@@ -28,7 +28,7 @@ describe('placeNodes', () => {
     const col = layout.bridgeCol[br0] as number;
     // docker0 (the default World's) has column 1.
     expect(col).toBe(2);
-    // 9 boxes in a column that holds 2 x 4 before it grows: it is 3 wide now.
+    // One box wide, two from its second box, 2 x 4 before it grows again: 9 boxes make it 3 wide.
     expect(subsOf(layout, col)).toBe(3);
     const n0 = layout.pos[`ns:${w.kernel.namedNs['n0']}`];
     expect(n0).toEqual({ x: columnX(layout, 2), y: -GEOMETRY.above - GEOMETRY.rowH });
@@ -37,6 +37,32 @@ describe('placeNodes', () => {
     layout = placeNodes(topology(d.sim.world), layout);
     const br1 = Object.values(d.sim.world.kernel.devices).find((x) => x.name === 'br1')?.id as string;
     expect(layout.bridgeCol[br1]).toBe(3);
-    expect(columnX(layout, 3)).toBe(GEOMETRY.pad + GEOMETRY.col0W + 5 * (GEOMETRY.boxW + GEOMETRY.gap));
+    // docker0 (no boxes) is one box wide, br0 three: br1 starts four boxes right of column 0.
+    expect(columnX(layout, 3)).toBe(GEOMETRY.pad + GEOMETRY.col0W + 4 * (GEOMETRY.boxW + GEOMETRY.gap));
+  });
+
+  it('gives a bridge one box of width until a second box comes, so the fitted graph stays legible', async () => {
+    const d = await drive();
+    let layout = emptyLayout();
+    for (const line of [
+      'docker run -d --name web nginx',
+      'docker network create backend',
+      'docker run -d --name api --network backend nginx',
+    ]) {
+      await d.run(line);
+      layout = placeNodes(topology(d.sim.world), layout);
+    }
+    // docker0 (column 1) holds one box: the backend bridge starts one box further, not two.
+    expect(subsOf(layout, 1)).toBe(1);
+    expect(columnX(layout, 2)).toBe(GEOMETRY.pad + GEOMETRY.col0W + GEOMETRY.boxW + GEOMETRY.gap);
+    // The rightmost column grows with its second box: two containers side by side over their bridge.
+    await d.run('docker run -d --name api2 --network backend nginx');
+    layout = placeNodes(topology(d.sim.world), layout);
+    expect(subsOf(layout, 2)).toBe(2);
+    const t = topology(d.sim.world);
+    const y = (name: string) =>
+      layout.pos[`ns:${Object.values(t.containers).find((c) => c.name === name)?.ns}`]?.y;
+    expect(y('api')).toBeTypeOf('number');
+    expect(y('api2')).toBe(y('api'));
   });
 });

@@ -5,7 +5,8 @@
  * The host frame is at the origin. Column 0 of the frame holds the host's own ports (lo, eth0, loose veth ends)
  * and `host` containers; every bridge gets the next column (sticky: a bridge keeps its column for life).
  * Namespace boxes stand above the frame in the column of the bridge their first veth leads to (column 0 when
- * none does: `none` containers, lone `ip netns`), two per row, filling the lowest free slot. The LAN gateway and
+ * none does: `none` containers, lone `ip netns`), filling the lowest free slot. A bridge column starts one box
+ * wide (an empty half column per bridge made the fitted graph a third smaller, unreadable on a projector). The LAN gateway and
  * the internet stand left of the frame, where the frame never grows.
  *
  * Positions are sticky: a box placed once keeps its place until it disappears (so nothing the user did not touch
@@ -37,7 +38,7 @@ export interface LayoutState {
   /** Column of each bridge device (by device id), sticky. */
   bridgeCol: Record<string, number>;
   /**
-   * Width of each bridge column in boxes (2 unless it grew). Only the rightmost column grows (nothing stands
+   * Width of each bridge column in boxes (DEFAULT_SUBS unless it grew). Only the rightmost column grows (nothing stands
    * right of it), so a busy bridge gets a wide, not an endless, block and no other column moves.
    */
   colSubs?: Record<number, number>;
@@ -57,9 +58,15 @@ export const GEOMETRY = {
   above: 56,
 };
 
-/** Boxes side by side in a column: column 0 is one box wide, a bridge column two unless it grew. */
+/**
+ * A new bridge column is one box wide; the rightmost column grows to two boxes with its second box (two containers
+ * side by side over docker0, as the seed article draws them). A column left of another stacks upward instead.
+ */
+export const DEFAULT_SUBS = 1;
+
+/** Boxes side by side in a column: column 0 is one box wide, a bridge column DEFAULT_SUBS unless it grew. */
 export function subsOf(l: LayoutState, col: number): number {
-  return col === 0 ? 1 : (l.colSubs?.[col] ?? 2);
+  return col === 0 ? 1 : (l.colSubs?.[col] ?? DEFAULT_SUBS);
 }
 
 /** Width of column `col` in pixels. */
@@ -69,7 +76,7 @@ export function columnWidth(l: LayoutState, col: number): number {
 }
 
 /** Rows a column of `subs` boxes fills before it grows a box wider (keeps a growing block about square). */
-const rowLimit = (subs: number): number => Math.ceil(subs * 1.5) + 1;
+const rowLimit = (subs: number): number => (subs === 1 ? 1 : Math.ceil(subs * 1.5) + 1);
 
 export const emptyLayout = (): LayoutState => ({
   pos: {},

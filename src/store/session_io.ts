@@ -6,7 +6,7 @@
  */
 import type * as SimNs from '../sim';
 import type { JournalLine, LayoutTree, ScenarioDoc, Simulation, TerminalInfo } from '../sim';
-import { emptyLayout, type LayoutState, type Slot, type XY } from './layout';
+import { DEFAULT_SUBS, emptyLayout, type LayoutState, type Slot, type XY } from './layout';
 
 type SimModule = typeof SimNs;
 
@@ -88,7 +88,7 @@ export function layoutToTree(l: LayoutState): { [key: string]: LayoutTree } {
     bridgeCol: { ...l.bridgeCol },
   };
   // A bridge column that grew wider keeps its width (its boxes' `sub` slots depend on it).
-  const subs = Object.entries(l.colSubs ?? {}).filter(([, n]) => n !== 2);
+  const subs = Object.entries(l.colSubs ?? {}).filter(([, n]) => n !== DEFAULT_SUBS);
   if (subs.length > 0) tree.colSubs = Object.fromEntries(subs.map(([c, n]) => [`c${c}`, n]));
   return tree;
 }
@@ -124,11 +124,11 @@ export function layoutFromTree(tree: { [key: string]: LayoutTree } | undefined):
   const colSubs: Record<number, number> = {};
   for (const [key, n] of Object.entries(part('colSubs'))) {
     const col = /^c(\d{1,4})$/.exec(key)?.[1];
-    if (col !== undefined && isInt(n, 1000) && n >= 2) colSubs[Number(col)] = n;
+    if (col !== undefined && isInt(n, 1000) && n >= 1) colSubs[Number(col)] = n;
   }
   l.colSubs = colSubs;
   // A slot beyond its column's width came from a damaged layout: the layout places that box again.
   for (const [id, s] of Object.entries(l.slots))
-    if (s.col !== 0 && s.sub >= (colSubs[s.col] ?? 2)) delete l.slots[id];
+    if (s.col !== 0 && s.sub >= (colSubs[s.col] ?? DEFAULT_SUBS)) delete l.slots[id];
   return l;
 }
