@@ -8,6 +8,7 @@ import type { LineEnv, OsAccess, Proc } from '../shell';
 import { COMMANDS, DYNAMIC_FILES, HOST_USERLAND, ShellSession, SimFs, loadJustBash } from '../shell';
 import { HOST_ETC_HOSTS, HOST_HOSTNAME, HOST_RESOLV_CONF } from './default_world';
 import { LIMITS } from './share/limits';
+import { stripControl } from './share/text';
 import { Txn } from './transact';
 import { StepRecorder, type StepTape } from './journey/steps';
 import type { World } from './world';
@@ -278,7 +279,10 @@ export class Simulation {
   }
 
   /** Run one line in a terminal as one transaction (one undo entry when it changed the World). */
-  async run(terminalId: string, line: string, io: LineIo = {}): Promise<LineResult> {
+  async run(terminalId: string, typed: string, io: LineIo = {}): Promise<LineResult> {
+    // What runs is what the journal keeps and a link replays: controls and bidi overrides are never typed
+    // (only pasted or forged) and a link loses them on the way in (share/text.ts), so they go here too.
+    const line = stripControl(typed);
     const t = this.terminals.get(terminalId);
     if (!t) throw new Error(`sim: no terminal ${terminalId}`);
     if (this.active) throw new Error('sim: a line is already running');
@@ -332,9 +336,7 @@ export class Simulation {
     io.signal?.addEventListener('abort', () => stop.abort(), { once: true });
     const startUs = this.world.clock.nowUs;
     const deadline = io.deadlineUs;
-    const txn = new Txn(this.world, this.opts.hooks ?? {}, this.opts.checkInvariants ?? false, (w) => {
-      if (deadline !== undefined && !stop.signal.aborted && w.clock.nowUs - startUs >= deadline) stop.abort();
-    });
+    const txn = new Txn(this.world, this.opts.hooks ?? {}, this.opts.checkInvariants ?? false);
     const rec = io.steps ? new StepRecorder() : null;
     if (rec) txn.record(rec);
     const toOpen: { proc: Proc; title: string | undefined }[] = [];
@@ -359,6 +361,10 @@ export class Simulation {
       },
       pace: (us) => {
         paces++;
+        // The deadline is Ctrl-C pressed while this pace waits: journaled as this pace's number, it stops a
+        // replay at the same instant (checked inside a mutate, it came a mutate before any pace a replay sees).
+        if (deadline !== undefined && !signal.aborted && txn.state.clock.nowUs - startUs >= deadline)
+          stop.abort();
         return io.pace?.(us) ?? Promise.resolve();
       },
       openShell: (proc, title) => {

@@ -224,6 +224,9 @@ export function parseTerminalInput(data: string): EditorKey[] {
       if ('aeukwlcd'.includes(letter)) keys.push({ kind: 'ctrl', key: letter as 'a' });
       continue;
     }
+    // C1 controls (0x9b is CSI: echoing it would let a paste drive the terminal) and the bidirectional
+    // overrides are not typed characters; the same set sim/share/text.ts CONTROL_CHARS strips from lines.
+    if ((code >= 0x7f && code <= 0x9f) || /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(c)) continue;
     text += c;
   }
   flush();
