@@ -1,5 +1,6 @@
 /**
- * The oracle build (test/oracle/replay/main.sh up to the first capture) replayed in the simulator, and, when
+ * The oracle build (test/oracle/replay/main.sh up to the first capture) replayed in the simulator as the app runs
+ * it (no invariant checks after each change: the transcript runner's tests do those), and, when
  * run as root on Linux, the same commands on the real kernel in throwaway namespaces; reported side by side
  * with their ratio. The simulator figure is the replay itself in a warm process (what the app does once its
  * modules are loaded); the transcript runner as a fresh process (Node + tsx start, module loading, then the
@@ -23,17 +24,17 @@ const build = all.slice(0, firstCapture);
 // Warm up the runtime (module loading, JIT) once, then time the replay.
 await runTranscript(
   build.join('\n'),
-  { seed: 1, mode: 'json', trace: false },
+  { seed: 1, mode: 'json', trace: false, checkInvariants: false },
   () => {},
   () => {},
 );
-const runs = 5;
+const runs = 15;
 const sim: number[] = [];
 for (let i = 0; i < runs; i++) {
   const t0 = performance.now();
   await runTranscript(
     build.join('\n'),
-    { seed: 1, mode: 'json', trace: false },
+    { seed: 1, mode: 'json', trace: false, checkInvariants: false },
     () => {},
     () => {},
   );
@@ -70,20 +71,23 @@ if (isRoot && process.platform === 'linux') {
       '-c',
       `for n in $(ip netns list | awk '{print $1}' | grep "^${PREFIX}-"); do ip netns del "$n"; done`,
     ]);
-  cleanup();
-  const t1 = performance.now();
-  const r = spawnSync('bash', ['-e', '-c', script], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    encoding: 'utf8',
-  });
-  const realMs = performance.now() - t1;
-  cleanup();
+  // Three runs, the median (the machine may be busy with other work).
+  const real: number[] = [];
+  let r: ReturnType<typeof spawnSync> = { status: 0 } as ReturnType<typeof spawnSync>;
+  for (let i = 0; i < 3 && r.status === 0; i++) {
+    cleanup();
+    const t1 = performance.now();
+    r = spawnSync('bash', ['-e', '-c', script], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    real.push(performance.now() - t1);
+    cleanup();
+  }
+  const realMs = median(real);
   if (r.status === 0) {
-    emit('oracle_build_real_kernel', realMs, 'ms', { commands: build.length });
+    emit('oracle_build_real_kernel', realMs, 'ms', { commands: build.length, samples: real.map(Math.round) });
     emit('oracle_build_speedup', realMs / simMs, 'x', {
       cold_process: Math.round((realMs / median(cold)) * 10) / 10,
     });
   } else {
-    process.stderr.write(`bench: real-kernel replay failed: ${r.stderr.slice(0, 300)}\n`);
+    process.stderr.write(`bench: real-kernel replay failed: ${String(r.stderr).slice(0, 300)}\n`);
   }
 }

@@ -8,6 +8,8 @@ export interface TranscriptOptions {
   seed: number;
   mode: 'plain' | 'echo' | 'json';
   trace: boolean;
+  /** Check the kernel's invariants after every change (default; the app does not, so the bench turns it off). */
+  checkInvariants?: boolean;
 }
 
 /** Lines to run: blank lines and comments are skipped. */
@@ -28,7 +30,7 @@ export async function runTranscript(
   writeErr: (s: string) => void,
 ): Promise<number> {
   // Scripts are small: check the kernel's invariants after every change (a violation exits 70).
-  const sim = createDefaultSimulation(opts.seed, { checkInvariants: true });
+  const sim = createDefaultSimulation(opts.seed, { checkInvariants: opts.checkInvariants ?? true });
   const stack = [(await sim.openTerminal(sim.hostProc())).id];
   const lines = scriptLines(script);
   for (let i = 0; i < lines.length; i++) {
