@@ -26,6 +26,7 @@ import { ssCommand } from './commands/ss';
 import { wgetCommand } from './commands/wget';
 import { nslookupCommand } from './commands/nslookup';
 import { tcpdumpCommand } from './commands/tcpdump';
+import { httpdCommand } from './commands/httpd';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -51,4 +52,5 @@ export const COMMANDS: readonly SimCommand[] = [
   wgetCommand,
   nslookupCommand,
   tcpdumpCommand,
+  httpdCommand,
 ];

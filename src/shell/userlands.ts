@@ -61,7 +61,13 @@ export function userlandFlavour(u: Userland): Flavour {
 
 /** What the catalogue's images ship (docker/images.ts names the key): tools, shell, BusyBox or not. */
 export const IMAGE_USERLANDS: Readonly<Record<string, Userland>> = {
-  busybox: { image: 'busybox', commands: [...BUSYBOX_APPLETS, 'busybox'], busybox: true, shellName: 'sh' },
+  // The busybox image links every applet; Alpine's BusyBox leaves httpd to busybox-extras.
+  busybox: {
+    image: 'busybox',
+    commands: [...BUSYBOX_APPLETS, 'httpd', 'busybox'],
+    busybox: true,
+    shellName: 'sh',
+  },
   alpine: { image: 'alpine', commands: [...BUSYBOX_APPLETS, 'busybox'], busybox: true, shellName: 'sh' },
   nginx: { image: 'nginx', commands: [...SHELL_BUILTINS, 'curl'], busybox: false, shellName: 'bash' },
   netshoot: {

@@ -1,12 +1,16 @@
 /**
  * `docker exec` (cli/command/container/exec.go): run a command as a new process in a running container:
  * `-it` with a shell opens the container's terminal; otherwise the command runs now and docker exec exits
- * with its code. A command the image lacks fails the way runc's exec does (exit 126).
+ * with its code; with -d it runs in the background (servers keep listening). A command the image lacks
+ * fails the way runc's exec does (exit 126).
  */
+import type { DockerContainer } from '../../../docker';
 import { findContainer } from '../../../docker';
+import type { CommandIO } from '../../types';
 import type { Verb } from './cli';
 import { flagBool } from './flags';
-import { commandExists, containerEnv, containerProc } from './process';
+import { execPlan, startServers } from './main_start';
+import { commandExists, containerEnv, containerProc, mainKind } from './process';
 import { EXEC_FLAGS } from './verb_flags';
 
 const SHELLS = ['sh', 'ash', 'bash', 'zsh', 'dash', '/bin/sh', '/bin/bash', '/bin/ash', '/bin/zsh'];
@@ -37,15 +41,34 @@ export const execVerbSpec: Verb = {
       io.openShell({ ...proc, shell: cmd.slice(cmd.lastIndexOf('/') + 1) }, c.name);
       return 0;
     }
+    if (flagBool(p, 'detach')) return execDetached(io, c, argv);
     // Without -t the process's stdout is a pipe to the CLI, not the terminal (curl then shows its meter).
     const r = await io.exec(argv, proc, {
       env: containerEnv(io.os.state.docker, c),
       cwd: '/',
       tty: flagBool(p, 'tty'),
     });
-    if (flagBool(p, 'detach')) return 0;
     io.out(r.stdout);
     io.err(r.stderr);
     return r.exitCode;
   },
 };
+
+/**
+ * `docker exec -d`: the process runs in the background and the CLI returns at once (its output goes
+ * nowhere). A server it starts stays in the container; a command that ends does its work now.
+ */
+async function execDetached(io: CommandIO, c: DockerContainer, argv: string[]): Promise<number> {
+  const plan = execPlan(c, argv);
+  const pid = io.os.mutate(({ sys }) => sys.docker.nextPid++);
+  if (plan.servers.length > 0) {
+    await startServers(io, c.id, plan, pid, false);
+    return 0;
+  }
+  const kind = mainKind({ ...c, path: argv[0] as string, args: argv.slice(1), openStdin: false });
+  if (kind === 'finite') {
+    const st = io.os.state.docker;
+    await io.exec(argv, containerProc(st, c), { capture: true, env: containerEnv(st, c), cwd: '/' });
+  }
+  return 0;
+}

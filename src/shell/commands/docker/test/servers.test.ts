@@ -105,4 +105,26 @@ describe('servers run by a container main process', () => {
     expect(r[1]?.stdout).toBe('hi\n');
     expect(r[2]?.stdout).toBe('hi\n');
   });
+
+  it('httpd and nc started with docker exec (-d) listen in the container until it stops', async () => {
+    const r = await runLines([
+      'docker run -d --name b1 busybox top',
+      'docker exec b1 httpd -p 8080',
+      'docker exec -d b1 nc -l -p 7000',
+      'docker exec -d b1 sh -c "echo made > /tmp/x"',
+      'docker exec b1 cat /tmp/x',
+      'docker exec b1 netstat -ltn',
+      'docker exec b1 httpd -p 8080',
+      'docker run --rm alpine httpd',
+      'docker restart b1',
+      'docker exec b1 netstat -ltn',
+    ]);
+    expect(r[1]).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
+    expect(r[2]).toMatchObject({ stdout: '', exitCode: 0 });
+    expect(r[4]?.stdout).toBe('made\n');
+    expect(r[5]?.stdout).toMatch(/0\.0\.0\.0:8080 .*LISTEN *\n.*0\.0\.0\.0:7000 .*LISTEN/);
+    expect(r[6]).toMatchObject({ stderr: 'httpd: bind: Address already in use\n', exitCode: 1 });
+    expect(r[7]?.exitCode).toBe(127);
+    expect(r[9]?.stdout).not.toMatch(/LISTEN/);
+  });
 });
