@@ -56,8 +56,10 @@ export interface NetNs {
   netnsids: Record<NsId, number>;
   /** IPv4 FIB tables by id: 255 local, 254 main, 253 default, others from `ip route add ... table N`. */
   fib4: Record<number, FibRoute[]>;
-  /** Policy routing rules (ip rule); the three defaults unless changed. */
+  /** Policy routing rules (ip rule), in list (priority) order; the three defaults unless changed. */
   rules: FibRule[];
+  /** net->ipv4.fib_has_custom_rules: set by the first rule added (fib_unmerge: local is its own table). */
+  fibCustomRules?: boolean;
   neigh: NeighEntry[];
   sysctl: NsSysctl;
   netfilter: Netfilter;
@@ -315,16 +317,33 @@ export interface FibRoute {
   gateway: Ip4 | null;
   dev: DevId | null;
   onlink: boolean;
+  /** RTA_METRICS (`mtu 1400`, `advmss 1200`, `mtu lock 1300`...), in RTAX_* order; absent when none. */
+  metrics?: RouteMetric[];
   /** Insertion order among equal keys (fib_insert_alias appends). */
   seq: number;
+}
+
+/** One RTAX_* route metric: its iproute2 name (mx_names[]), value and whether it is locked (RTAX_LOCK). */
+export interface RouteMetric {
+  name: string;
+  value: number;
+  lock: boolean;
 }
 
 export interface FibRule {
   priority: number;
   table: number;
-  /** Only the default selectors are modelled: from all. */
+  /** `from PREFIX` (null: from all). */
   src: Ip4 | null;
   srcLen: number;
+  /** `to PREFIX` (absent/null: any destination). */
+  dst?: Ip4 | null;
+  dstLen?: number;
+  /** `iif NAME` / `oif NAME`: device names (a rule may name a device that does not exist yet). */
+  iif?: string | null;
+  oif?: string | null;
+  /** FR_ACT_*: lookup a table (default) or answer with an error type. */
+  action?: 'lookup' | 'blackhole' | 'unreachable' | 'prohibit';
 }
 
 // ---------------------------------------------------------------------------------------------------------

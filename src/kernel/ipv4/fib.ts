@@ -12,6 +12,7 @@ import type { KernelCtx } from '../context';
 import { nextOrderSeq, nsOf } from '../context';
 import { kerr, kok, type KResult } from '../errno';
 import type { DevId, FibRoute, InetAddr, NsId, RouteType, Scope } from '../types';
+import { ruleMatches, type RuleFlow } from './fib_rules';
 
 export const RT_TABLE_LOCAL = 255;
 export const RT_TABLE_MAIN = 254;
@@ -37,7 +38,9 @@ function sameInfo(a: FibRoute | NewRoute, b: FibRoute | NewRoute): boolean {
     a.dev === b.dev &&
     a.prefsrc === b.prefsrc &&
     a.scope === b.scope &&
-    a.protocol === b.protocol
+    a.protocol === b.protocol &&
+    // fib_find_info() compares the metrics too: `change ... mtu 1400` is a different fib_info.
+    JSON.stringify(a.metrics ?? []) === JSON.stringify(b.metrics ?? [])
   );
 }
 
@@ -285,13 +288,47 @@ export function fibTableLookup(ctx: KernelCtx, ns: NsId, table: number, dst: Ip4
   return best;
 }
 
-/** fib_lookup(): walk the policy rules in priority order; the first table with a match answers. */
-export function fibLookup(ctx: KernelCtx, ns: NsId, dst: Ip4, tos = 0): FibResult | null {
+/**
+ * fib_lookup() -> fib_rules_lookup(): the rules in list order; a rule whose selectors match either answers
+ * with its action (blackhole/unreachable/prohibit) or looks up its table, and a table without a match (or a
+ * `throw` route) passes on to the next rule (-EAGAIN).
+ */
+export function fibLookup(
+  ctx: KernelCtx,
+  ns: NsId,
+  dst: Ip4,
+  tos = 0,
+  flow: RuleFlow = {},
+): FibResult | null {
   const n = nsOf(ctx.k, ns);
-  const rules = [...n.rules].sort((a, b) => a.priority - b.priority);
-  for (const rule of rules) {
+  for (const rule of n.rules) {
+    if (!ruleMatches(ctx, rule, dst, flow)) continue;
+    const action = rule.action ?? 'lookup';
+    if (action !== 'lookup') {
+      // The rule's error, carried as a reject route of that type (an `unreachable` rule is ENETUNREACH in
+      // Linux, a route of type unreachable EHOSTUNREACH: both read as unreachable here).
+      return { route: rejectRoute(action, dst), table: rule.table };
+    }
     const r = fibTableLookup(ctx, ns, rule.table, dst, tos);
     if (r && r.type !== 'throw') return { route: r, table: rule.table };
   }
   return null;
+}
+
+function rejectRoute(type: 'blackhole' | 'unreachable' | 'prohibit', dst: Ip4): FibRoute {
+  return {
+    table: 0,
+    type,
+    dst,
+    dstLen: 32,
+    tos: 0,
+    priority: 0,
+    protocol: 'kernel',
+    scope: 'nowhere',
+    prefsrc: null,
+    gateway: null,
+    dev: null,
+    onlink: false,
+    seq: 0,
+  };
 }

@@ -12,6 +12,7 @@ import type { DropReason } from '../drop_reason';
 import { kerr, kok, type Errno, type KResult } from '../errno';
 import type { DevId, FibRoute, InetAddr, NetDevice, NsId, RouteType, Scope } from '../types';
 import { fibLookup } from './fib';
+import { ruleMatches } from './fib_rules';
 
 const SCOPE_VALUE: Record<Scope, number> = { global: 0, site: 200, link: 253, host: 254, nowhere: 255 };
 const RT_SCOPE_LINK = 253;
@@ -124,11 +125,13 @@ function lookupOif(
   ns: NsId,
   dst: Ip4,
   oif: DevId | null,
+  src: Ip4 | null = null,
 ): { route: FibRoute; table: number } | null {
-  if (oif === null) return fibLookup(ctx, ns, dst);
+  if (oif === null) return fibLookup(ctx, ns, dst, 0, { src, oif });
   const n = ctx.k.netns[ns];
   if (!n) return null;
-  for (const rule of [...n.rules].sort((a, b) => a.priority - b.priority)) {
+  for (const rule of n.rules) {
+    if ((rule.action ?? 'lookup') !== 'lookup' || !ruleMatches(ctx, rule, dst, { src, oif })) continue;
     let best: FibRoute | null = null;
     for (const r of n.fib4[rule.table] ?? []) {
       if ((dst & maskOf(r.dstLen)) >>> 0 !== r.dst) continue;
@@ -210,7 +213,7 @@ export function ipRouteOutput(
     if (traced) traceLookup(ctx, ns, 'output', dst, src || null, pktId, null);
     return kok({ type: 'local', dev: lo.id, outDev: lo.id, src, dst, gateway: null, table: null });
   }
-  const res = lookupOif(ctx, ns, dst, oif);
+  const res = lookupOif(ctx, ns, dst, oif, src || null);
   if (traced) traceLookup(ctx, ns, 'output', dst, src || null, pktId, res);
   if (!res) {
     if (oif !== null) {
@@ -289,7 +292,7 @@ export function ipRouteInput(
     };
   }
   const forwarding = !!inDev.conf.forwarding;
-  const res = fibLookup(ctx, ns, dst);
+  const res = fibLookup(ctx, ns, dst, 0, { src, iif: inDevId });
   // A packet that came back through lo still carries the route it was sent on (loopback_xmit keeps the dst),
   // so ip_rcv_finish_core() does not look it up again.
   if (inDev.kind !== 'loopback') traceLookup(ctx, ns, 'input', dst, src, pktId, res);

@@ -10,6 +10,7 @@ import { doIpLink } from './link';
 import { doIpAddr } from './addr';
 import { doIpRoute } from './route';
 import { doIpNeigh } from './neigh';
+import { doIpRule } from './rule';
 import { busyboxIp } from './busybox';
 
 type Handler = (io: CommandIO, opts: IpOpts, argv: string[]) => number | Promise<number>;
@@ -27,7 +28,7 @@ const OBJECTS: readonly [string, Handler][] = [
   ['addrlabel', unsupported('addrlabel')],
   ['maddress', unsupported('maddress')],
   ['route', doIpRoute],
-  ['rule', unsupported('rule')],
+  ['rule', doIpRule],
   ['neighbor', doIpNeigh],
   ['neighbour', doIpNeigh],
   ['ntable', unsupported('ntable')],

@@ -4,7 +4,7 @@
  * flush and get are route_show.ts and route_get.ts.
  */
 import type { Ip4 } from '../../../lib';
-import type { FibInsertMode, KernelError, RouteType, Scope } from '../../../kernel';
+import type { FibInsertMode, KernelError, RouteMetric, RouteType, Scope } from '../../../kernel';
 import { devByName, fibDelete, fibInsert } from '../../../kernel';
 import { networkOf } from '../../../lib';
 import type { CommandIO } from '../../types';
@@ -32,6 +32,42 @@ const TYPES: readonly string[] = [
   'xresolve',
 ];
 
+/** The metric keywords iproute2 matches, in its parse order (iproute_modify). */
+const MX_NAMES = [
+  'mtu',
+  'hoplimit',
+  'advmss',
+  'rtt',
+  'rttvar',
+  'window',
+  'cwnd',
+  'initcwnd',
+  'initrwnd',
+  'ssthresh',
+  'realms',
+  'expires',
+  'pref',
+  'congctl',
+  'quickack',
+  'features',
+  'rto_min',
+  'reordering',
+] as const;
+
+/** The integer metrics kept, in RTAX_* order (mtu 2, window 3, ssthresh 6, cwnd 7, advmss 8, ...). */
+const RTAX_ORDER: readonly string[] = [
+  'mtu',
+  'window',
+  'ssthresh',
+  'cwnd',
+  'advmss',
+  'reordering',
+  'hoplimit',
+  'initcwnd',
+  'initrwnd',
+  'quickack',
+];
+
 export interface RouteArgs {
   family: 'inet' | 'inet6' | 'unspec';
   type: RouteType | null;
@@ -45,6 +81,7 @@ export interface RouteArgs {
   src: InetPrefix | null;
   onlink: boolean;
   tos: number;
+  metrics: RouteMetric[];
 }
 
 function familyText(f: RouteArgs['family']): string {
@@ -65,6 +102,7 @@ export function parseRouteArgs(opts: IpOpts, argv: readonly string[]): RouteArgs
     src: null,
     onlink: false,
     tos: 0,
+    metrics: [],
   };
   const addr = (v: string): InetPrefix => {
     const a = parseInetAddr(v, r.family);
@@ -111,30 +149,18 @@ export function parseRouteArgs(opts: IpOpts, argv: readonly string[]): RouteArgs
       if (t === null) throw invalidArg('"table" value is invalid\n', v);
       r.table = t;
     } else if (w === 'dev' || w === 'oif') r.dev = next();
-    else if (
-      [
-        'mtu',
-        'hoplimit',
-        'advmss',
-        'rtt',
-        'rttvar',
-        'window',
-        'cwnd',
-        'initcwnd',
-        'initrwnd',
-        'ssthresh',
-        'realms',
-        'expires',
-        'pref',
-        'congctl',
-        'quickack',
-        'features',
-        'rto_min',
-        'reordering',
-      ].some((k) => w === k || matches(w, k))
-    ) {
-      const v = next();
-      if (v === 'lock') next();
+    else if (MX_NAMES.some((k) => w === k || matches(w, k))) {
+      let v = next();
+      const lock = v === 'lock';
+      if (lock) v = next();
+      const name = MX_NAMES.find((m) => w === m || matches(w, m));
+      // Plain unsigned metrics are kept (RTA_METRICS); the time-valued and special ones are read and dropped.
+      if (name !== undefined && RTAX_ORDER.includes(name)) {
+        if (!/^\d+$/.test(v) || Number(v) > 0xffffffff) throw invalidArg(`"${name}" value is invalid\n`, v);
+        r.metrics = r.metrics.filter((m) => m.name !== name);
+        r.metrics.push({ name, value: Number(v), lock });
+        r.metrics.sort((a, b) => RTAX_ORDER.indexOf(a.name) - RTAX_ORDER.indexOf(b.name));
+      }
     } else {
       if (w === 'to') w = next();
       if ((w[0] ?? '0') < '0' || (w[0] ?? '0') > '9') {
@@ -240,6 +266,7 @@ function modify(io: CommandIO, opts: IpOpts, argv: string[], mode: Mode): number
         gateway,
         dev: route.dev,
         onlink: a.onlink,
+        ...(a.metrics.length > 0 ? { metrics: a.metrics } : {}),
       },
       mode,
     );

@@ -2,6 +2,7 @@
  * print_route() of iproute2 6.1 ip/iproute.c: one route of a dump or the answer of `ip route get`, in text
  * (each field followed by a space, so lines end with one) or JSON.
  */
+import type { RouteMetric } from '../../../kernel';
 import type { Printer } from './printer';
 import type { LlMap } from './rtnl/ll_map';
 import { RT_TABLE_MAIN, tableName } from './rtnl/names';
@@ -121,7 +122,20 @@ export function printRoute(ctx: RoutePrintCtx, r: RouteMsg): void {
   printMark(p, r.mark);
   if (r.uid !== null) p.num('any', 'uid', 'uid %u ', r.uid);
   if (r.family === 'inet' && r.flags & RT_F.CLONED) printCacheFlags(p, r.flags);
+  if (r.metrics) printMetrics(p, r.metrics);
   if (r.pref !== null) p.string('any', 'pref', 'pref %s', r.pref);
   p.string('fp', null, '\n', null);
   p.closeObject();
+}
+
+/** print_rta_metrics(): "mtu 1400 ", "mtu lock 1300 " in text; {"metrics":[{"mtu":1400}]} in JSON. */
+function printMetrics(p: Printer, metrics: readonly RouteMetric[]): void {
+  p.openArray('json', 'metrics');
+  p.openObject();
+  for (const m of metrics) {
+    if (p.isJson) p.num('json', m.name, null, m.value);
+    else p.fp(`${m.name} ${m.lock ? 'lock ' : ''}${m.value} `);
+  }
+  p.closeObject();
+  p.closeArray('json', null);
 }

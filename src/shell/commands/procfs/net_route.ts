@@ -40,6 +40,10 @@ function flagsOf(r: FibRoute): number {
   return f | RTF_UP;
 }
 
+function metric(r: FibRoute, name: string): number {
+  return r.metrics?.find((m) => m.name === name)?.value ?? 0;
+}
+
 export function procRoutes(k: KernelState, ns: NsId): ProcRoute[] {
   const table = k.netns[ns]?.fib4[RT_TABLE_MAIN] ?? [];
   return table
@@ -53,8 +57,9 @@ export function procRoutes(k: KernelState, ns: NsId): ProcRoute[] {
       use: 0,
       metric: r.priority,
       mask: maskOf(r.dstLen),
-      mtu: 0,
-      window: 0,
+      // fib_route_seq_show(): the MTU column is advmss + 40 (0 without one), Window the window metric.
+      mtu: metric(r, 'advmss') ? metric(r, 'advmss') + 40 : 0,
+      window: metric(r, 'window'),
       irtt: 0,
     }));
 }

@@ -4,7 +4,7 @@
  * the routes addrconf keeps (kernel/ipv6/route.ts).
  */
 import { formatIp4, formatIp6 } from '../../../../lib';
-import type { FibRoute, KernelState, NetDevice, NsId, Scope } from '../../../../kernel';
+import type { FibRoute, KernelState, NetDevice, NsId, RouteMetric, Scope } from '../../../../kernel';
 import { fib6Routes } from '../../../../kernel';
 import { protoName } from './names';
 
@@ -54,6 +54,8 @@ export interface RouteMsg {
   mark: number | null;
   /** RTA_CACHEINFO of a cloned route: present, all zero (nothing to print). */
   cacheinfo: boolean;
+  /** RTA_METRICS, in RTAX_* order. */
+  metrics?: readonly RouteMetric[];
 }
 
 /** IFF_RUNNING of a nexthop device (netif_oper_up). */
@@ -87,6 +89,7 @@ export function fillRoute4(k: KernelState, r: FibRoute): RouteMsg {
     uid: null,
     mark: null,
     cacheinfo: false,
+    ...(r.metrics && r.metrics.length > 0 ? { metrics: r.metrics } : {}),
   };
 }
 

@@ -28,10 +28,12 @@ const isMulticast = (a: Ip4): boolean => a >>> 28 === 0xe;
 const isLbcast = (a: Ip4): boolean => a === 0xffffffff;
 const isZeronet = (a: Ip4): boolean => a >>> 24 === 0;
 
-/** Whether the default policy rules are in place (then local and main share one trie: lookups report main). */
-function defaultRules(k: KernelState, ns: NsId): boolean {
-  const rules = k.netns[ns]?.rules ?? [];
-  return rules.length === 3 && rules.every((r) => [0, 32766, 32767].includes(r.priority) && r.src === null);
+/**
+ * Until a rule is added or deleted (fib_has_custom_rules), local and main share one trie and every lookup
+ * reports table main; afterwards the table that answered (`table local`, `table 100`).
+ */
+function customRules(k: KernelState, ns: NsId): boolean {
+  return k.netns[ns]?.fibCustomRules === true;
 }
 
 /**
@@ -69,7 +71,7 @@ export function routeGet4(ctx: KernelCtx, ns: NsId, req: RouteGetRequest): Route
     if (!(req.dst === 0xe0000001 && outDev?.adminUp)) flags &= ~RTCF.LOCAL;
     if ((fib?.dstLen ?? 32) < 4) withInfo = false;
   }
-  const table = rt.table === null ? 0 : defaultRules(k, ns) ? 254 : rt.table;
+  const table = rt.table === null ? 0 : customRules(k, ns) ? rt.table : 254;
   const msg: RouteMsg = {
     family: 'inet',
     table,
