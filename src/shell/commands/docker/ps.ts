@@ -1,10 +1,11 @@
 /**
  * `docker ps` (cli/command/container/list.go, formatter/container.go): running containers newest first (all
  * with -a), columns CONTAINER ID, IMAGE, COMMAND (quoted, ellipsised to 20), CREATED, STATUS, PORTS
- * (DisplayablePorts), NAMES through the tabwriter; -q, -n, -l, --no-trunc, --format, --filter.
+ * (DisplayablePorts), NAMES (and SIZE with -s) through the tabwriter; -q, -n, -l, --no-trunc, --format,
+ * --filter.
  */
 import type { DockerContainer, DockerState } from '../../../docker';
-import { rfc3339Nano } from '../../../docker';
+import { imageById, rfc3339Nano } from '../../../docker';
 import { formatIp4 } from '../../../lib';
 import type { Verb } from './cli';
 import { flagBool, flagList, flagSet, flagString } from './flags';
@@ -148,10 +149,21 @@ export function psRow(
     Networks: nets,
     Ports: displayablePorts(apiPorts(maps, c)),
     RunningFor: `${humanDuration(now - c.createdUs)} ago`,
-    Size: '0B',
+    Size: sizeText(c),
     State: c.status,
     Status: statusText(c, now),
   };
+}
+
+/**
+ * ContainerContext.Size: the writable layer, then the image under it. The CLI asks for sizes whenever the
+ * format uses .Size (list.go), so the "virtual" part is always there. nginx's entrypoint rewrites
+ * default.conf (listen on IPv6) at start; the other images' main processes write nothing.
+ */
+function sizeText(c: DockerContainer): string {
+  const img = imageById(c.imageId);
+  const rw = c.userland === 'nginx' && c.startedUs !== null ? '1.09kB' : '0B';
+  return img ? `${rw} (virtual ${img.size})` : rw;
 }
 
 export const PS_HEADERS: Record<string, string> = {
@@ -223,7 +235,7 @@ export const psVerbSpec: Verb = {
     io.out(
       renderRows(
         flagString(p, 'format'),
-        DEFAULT,
+        flagBool(p, 'size') ? `${DEFAULT}\t{{.Size}}` : DEFAULT,
         PS_HEADERS,
         list.map((c) => psRow(maps, c, now, trunc, created)),
       ),

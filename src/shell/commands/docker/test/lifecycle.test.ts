@@ -127,4 +127,14 @@ describe('container lifecycles', () => {
     expect(r[1]?.stderr).toBe('Error response from daemon: only one instance of "host" network is allowed\n');
     expect(r[2]?.stderr).toBe('Error response from daemon: plugin "foo" not found\n');
   });
+
+  it('ps -s adds SIZE: the writable layer and the image under it', async () => {
+    const r = await runLines([
+      'docker run -d --name f1 busybox top',
+      "docker ps --format '{{.Names}} {{.Size}}'",
+      'docker ps -s',
+    ]);
+    expect(r[1]?.stdout).toBe('f1 0B (virtual 4.27MB)\n');
+    expect(r[2]?.stdout.split('\n')[0]).toMatch(/ {3}NAMES {5}SIZE$/);
+  });
 });
