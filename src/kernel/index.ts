@@ -96,6 +96,7 @@ export { tcpConnect, tcpSend, tcpClose, tcpAbort, tcpAccept } from './ipv4/tcp';
 export { udpSendmsg, udpConnect } from './ipv4/udp';
 export {
   ipRouteOutput,
+  ipRouteInput,
   inetSelectAddr,
   inetAddrType,
   isLocalAddr,

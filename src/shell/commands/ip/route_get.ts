@@ -24,6 +24,7 @@ export function routeGet(io: CommandIO, opts: IpOpts, argv: string[]): number {
   let dst: InetPrefix | null = null;
   let src: InetPrefix | null = null;
   let odev: string | null = null;
+  let idev: string | null = null;
   let mark = 0;
   let uid = 0;
   let connected = false;
@@ -43,7 +44,7 @@ export function routeGet(io: CommandIO, opts: IpOpts, argv: string[]): number {
     const next = (): string => cursor.value();
     if (w === 'tos' || matches(w, 'dsfield')) next();
     else if (matches(w, 'from')) src = prefix(next());
-    else if (matches(w, 'iif')) next();
+    else if (matches(w, 'iif')) idev = next();
     else if (matches(w, 'mark')) {
       const v = next();
       if (!/^(0x[0-9a-f]+|\d+)$/i.test(v)) throw invalidArg('invalid mark value', v);
@@ -77,6 +78,12 @@ export function routeGet(io: CommandIO, opts: IpOpts, argv: string[]): number {
     if (!idx) throw new IpError(`Cannot find device "${odev}"\n`, 1);
     oif = Object.values(k.devices).find((d) => d.ns === ns && d.ifindex === idx) ?? null;
   }
+  let iif = null;
+  if (idev !== null) {
+    const idx = ll.index(idev);
+    if (!idx) throw new IpError(`Cannot find device "${idev}"\n`, 1);
+    iif = Object.values(k.devices).find((d) => d.ns === ns && d.ifindex === idx) ?? null;
+  }
   const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: opts.oneline });
   const ctx: RoutePrintCtx = {
     p,
@@ -97,6 +104,7 @@ export function routeGet(io: CommandIO, opts: IpOpts, argv: string[]): number {
       dst: ip4Of(dst!),
       src: src === null ? null : ip4Of(src),
       oif,
+      iif,
       mark,
       uid,
       tos: 0,

@@ -123,6 +123,11 @@ export function printRoute(ctx: RoutePrintCtx, r: RouteMsg): void {
   if (r.uid !== null) p.num('any', 'uid', 'uid %u ', r.uid);
   if (r.family === 'inet' && r.flags & RT_F.CLONED) printCacheFlags(p, r.flags);
   if (r.metrics) printMetrics(p, r.metrics);
+  if (r.iif !== undefined) {
+    const name = ctx.ll.name(r.iif);
+    if (p.isJson) p.string('json', 'iif', null, name);
+    else p.fp(`iif ${name} `);
+  }
   if (r.pref !== null) p.string('any', 'pref', 'pref %s', r.pref);
   p.string('fp', null, '\n', null);
   p.closeObject();

@@ -56,6 +56,8 @@ export interface RouteMsg {
   cacheinfo: boolean;
   /** RTA_METRICS, in RTAX_* order. */
   metrics?: readonly RouteMetric[];
+  /** RTA_IIF of an input route (`ip route get ... iif DEV`). */
+  iif?: number;
 }
 
 /** IFF_RUNNING of a nexthop device (netif_oper_up). */

@@ -7,7 +7,7 @@
 import type { Ip4 } from '../../../../lib';
 import { formatIp4 } from '../../../../lib';
 import type { Errno, FibRoute, KernelCtx, KernelState, NetDevice, NsId } from '../../../../kernel';
-import { fibLookup, ipRouteOutput, isLocalAddr } from '../../../../kernel';
+import { fibLookup, ipRouteInput, ipRouteOutput, isLocalAddr } from '../../../../kernel';
 import type { RouteMsg } from './route';
 import { RTCF, RT_F, fillRoute4 } from './route';
 
@@ -17,6 +17,8 @@ export interface RouteGetRequest {
   src: Ip4 | null;
   /** `oif|dev NAME`. */
   oif: NetDevice | null;
+  /** `iif NAME`: resolve as an input route, as if the packet had arrived on that device. */
+  iif?: NetDevice | null;
   mark: number;
   uid: number;
   tos: number;
@@ -43,6 +45,7 @@ function customRules(k: KernelState, ns: NsId): boolean {
  */
 export function routeGet4(ctx: KernelCtx, ns: NsId, req: RouteGetRequest): RouteGetResult {
   const k = ctx.k;
+  if (req.iif) return routeGetInput4(ctx, ns, req, req.iif);
   if (req.src) {
     if (isMulticast(req.src) || isLbcast(req.src) || isZeronet(req.src))
       return { ok: false, errno: 'EINVAL' };
@@ -99,4 +102,61 @@ export function routeGet4(ctx: KernelCtx, ns: NsId, req: RouteGetRequest): Route
 /** `ip route get ... fibmatch`: the FIB entry itself, as a dump prints it. */
 export function fibMatchMsg(k: KernelState, r: FibRoute): RouteMsg {
   return fillRoute4(k, r);
+}
+
+/** ip_route_input()'s errors as the rtnetlink answer (rt->dst.error): no route, unreachable, prohibit. */
+const INPUT_ERRNO: Record<number, Errno> = { 0: 'ENETUNREACH', 1: 'EHOSTUNREACH', 13: 'EACCES' };
+
+/**
+ * inet_rtm_getroute() with RTA_IIF: ip_route_input_rcu() on that device; rt_fill_info() then reports the
+ * source as `from`, no preferred source and no uid, and the input device after the cache flags.
+ */
+function routeGetInput4(ctx: KernelCtx, ns: NsId, req: RouteGetRequest, iif: NetDevice): RouteGetResult {
+  const k = ctx.k;
+  const src = req.src ?? 0;
+  const res = ipRouteInput(ctx, ns, src, req.dst, iif.id, null);
+  if (res.kind === 'error')
+    return { ok: false, errno: res.icmpCode === null ? 'EINVAL' : (INPUT_ERRNO[res.icmpCode] ?? 'EINVAL') };
+  const lo = Object.values(k.devices).find((d) => d.ns === ns && d.kind === 'loopback');
+  const custom = customRules(k, ns);
+  let type = 'unicast';
+  let flags = 0;
+  let oif = lo?.ifindex ?? null;
+  let gateway: string | null = null;
+  let table = 0;
+  if (res.kind === 'local') {
+    type = 'local';
+    flags |= RTCF.LOCAL;
+    table = custom ? res.table : 254;
+  } else if (res.kind === 'broadcast') {
+    type = 'broadcast';
+    flags |= RTCF.BROADCAST | RTCF.LOCAL;
+  } else {
+    oif = k.devices[res.outDev]?.ifindex ?? null;
+    gateway = res.gateway === null ? null : formatIp4(res.gateway);
+    table = custom ? res.table : 254;
+  }
+  const msg: RouteMsg = {
+    family: 'inet',
+    table,
+    type,
+    dst: formatIp4(req.dst),
+    dstLen: 32,
+    src: req.src === null ? null : formatIp4(req.src),
+    srcLen: req.src === null ? 0 : 32,
+    tos: 0,
+    protocol: 'unspec',
+    scope: 'global',
+    flags: (flags | RT_F.CLONED) >>> 0,
+    gateway,
+    oif,
+    prefsrc: null,
+    priority: null,
+    pref: null,
+    uid: null,
+    mark: req.mark || null,
+    cacheinfo: true,
+    iif: iif.ifindex,
+  };
+  return { ok: true, msg, fib: null };
 }
