@@ -72,7 +72,8 @@ export async function startWithMain(
   }
   await elapse(io, OP_US.containerStart);
   const c = snapshot(io, id);
-  const kind = mainKind(c);
+  // In the foreground a ping without a count runs until Ctrl-C (sig-proxy), printing as it goes.
+  const kind = attached && c.path.slice(c.path.lastIndexOf('/') + 1) === 'ping' ? 'finite' : mainKind(c);
   if (kind === 'daemon') {
     if (c.userland === 'nginx' && c.path.endsWith('docker-entrypoint.sh')) await startNginx(io, id);
     else if (!(await startMainServers(io, id)) && mainPlan(c).prelude === null) {

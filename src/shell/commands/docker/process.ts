@@ -137,7 +137,8 @@ export function mainKind(c: DockerContainer): MainKind {
   }
   if (name === 'sleep') return argv[1] === '0' ? 'finite' : 'daemon';
   if (name === 'tail' && argv.includes('-f')) return 'daemon';
-  if (name === 'ping' && !argv.includes('-c')) return 'daemon';
+  // ping ends by itself with a count or a deadline (-c N, -c1, -w N, in a cluster like -qc1).
+  if (name === 'ping' && !argv.slice(1).some((a) => /^-[46qvnfRAD]*[cw]/.test(a))) return 'daemon';
   if (name === 'nc' && argv.some((a) => a.startsWith('-l'))) return 'daemon';
   return 'finite';
 }

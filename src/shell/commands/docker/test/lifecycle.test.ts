@@ -137,4 +137,20 @@ describe('container lifecycles', () => {
     expect(r[1]?.stdout).toBe('f1 0B (virtual 4.27MB)\n');
     expect(r[2]?.stdout.split('\n')[0]).toMatch(/ {3}NAMES {5}SIZE$/);
   });
+
+  it('a foreground ping with -c1 (attached count) prints and ends with its code', async () => {
+    const r = await runLines([
+      'docker run --rm busybox ping -c1 172.17.0.1',
+      'docker run --rm busybox ping -qc1 -W1 10.9.9.9',
+    ]);
+    expect(r[0]?.stdout).toMatch(
+      /^PING 172\.17\.0\.1 \(172\.17\.0\.1\): 56 data bytes\n64 bytes from 172\.17\.0\.1: seq=0 ttl=64 /,
+    );
+    expect(r[0]?.exitCode).toBe(0);
+    expect(r[1]).toMatchObject({
+      stdout:
+        'PING 10.9.9.9 (10.9.9.9): 56 data bytes\n\n--- 10.9.9.9 ping statistics ---\n1 packets transmitted, 0 packets received, 100% packet loss\n',
+      exitCode: 1,
+    });
+  });
 });
