@@ -9,7 +9,7 @@ import { COMMANDS, DYNAMIC_FILES, HOST_USERLAND, ShellSession, SimFs, loadJustBa
 import { HOST_ETC_HOSTS, HOST_HOSTNAME, HOST_RESOLV_CONF } from './default_world';
 import { LIMITS } from './share/limits';
 import { stripControl } from './share/text';
-import { Txn } from './transact';
+import { EVENT_BUDGET, Txn } from './transact';
 import { StepRecorder, type StepTape } from './journey/steps';
 import type { World } from './world';
 
@@ -378,6 +378,14 @@ export class Simulation {
     } finally {
       this.active = null;
       signal.removeEventListener('abort', onAbort);
+    }
+    if (txn.budgetExhausted) {
+      // Not Linux's doing (a real loop melts the host down): say why the command saw packets vanish.
+      const note =
+        `playground: this line stopped after ${EVENT_BUDGET} packet deliveries and dropped the packets ` +
+        'still in flight (a loop? without STP a bridge loop forwards broadcasts forever)\n';
+      if (outcome.streamed) env.err(note);
+      else outcome = { ...outcome, stderr: outcome.stderr + note };
     }
     this.world = txn.state;
     const opened: TerminalInfo[] = [];

@@ -11,8 +11,14 @@ import type { Draft, OsAccess } from '../shell';
 import type { World } from './world';
 import type { StepRecorder } from './journey/steps';
 
-/** Events one command may process before the scheduler stops it (a bridge loop must not hang the tab). */
-export const EVENT_BUDGET = 200_000;
+/**
+ * Packets one line may deliver before the scheduler drops the rest (kernel/sched.ts spend): a bridge loop
+ * without STP circulates broadcasts forever and must not hang the tab. Ordinary lines stay far below it (a
+ * loop of 60 `docker run` delivers none, `ping -c 50` a few hundred, an ARP broadcast on a bridge with a
+ * thousand containers a thousand); a storm of 10,000 deliveries takes a
+ * second or two.
+ */
+export const EVENT_BUDGET = 10_000;
 
 export class Txn implements OsAccess {
   private world: World;
@@ -48,6 +54,11 @@ export class Txn implements OsAccess {
 
   get state(): World {
     return this.world;
+  }
+
+  /** The line used up its event budget: the kernel dropped what was still in flight (a loop). */
+  get budgetExhausted(): boolean {
+    return this.budget.events < 0;
   }
 
   get traceSoFar(): readonly TraceEvent[] {
