@@ -51,6 +51,20 @@ export class ShellWriteError extends Error {
 type ReadOpts = Parameters<InMemoryFs['readFile']>[1];
 type WriteOpts = Parameters<InMemoryFs['writeFile']>[2];
 
+/** /proc/<pid>/ns/net: the magic link to the process's network namespace (fs/nsfs.c ns_get_name). */
+const PROC_NS_NET = /^\/proc\/(?:self|thread-self|\d+)\/ns\/net$/;
+
+/**
+ * A network namespace's nsfs inode: init_net has PROC_NET_INIT_INO (0xEFFFFFF9, include/linux/proc_ns.h);
+ * the others come from proc_alloc_inum's ida above 0xF0000000, shared with every other namespace kind, so
+ * they are spread out in creation order. Equal for processes sharing a namespace, as the tests compare.
+ */
+function netnsInode(hostNs: string, ns: string): number {
+  if (ns === hostNs) return 0xeffffff9;
+  const seq = Number(ns.replace(/^\D+/, '')) || 0;
+  return 4026532000 + 8 * seq;
+}
+
 function normalize(path: string): string {
   const parts: string[] = [];
   for (const p of path.split('/')) {
@@ -65,16 +79,23 @@ function normalize(path: string): string {
  * Delegates to just-bash's InMemoryFs (created once just-bash is loaded), intercepting dynamic paths.
  */
 export class SimFs implements IFileSystem {
-  private readonly base: InMemoryFs;
+  private baseFs: InMemoryFs | null = null;
+  private readonly files: Record<string, string>;
   private readonly dyn: DynamicTree;
   private readonly who: () => { proc: Proc; os: OsAccess };
   /** Dynamic files the user has overwritten (Docker stops managing an edited /etc/hosts). */
   private readonly frozen = new Set<string>();
 
   constructor(files: Record<string, string>, dyn: DynamicTree, who: () => { proc: Proc; os: OsAccess }) {
-    this.base = new (justBash().InMemoryFs)(files);
+    this.files = files;
     this.dyn = dyn;
     this.who = who;
+  }
+
+  /** just-bash's file system, made on first use (a terminal opens before the shell runtime has loaded). */
+  private get base(): InMemoryFs {
+    this.baseFs ??= new (justBash().InMemoryFs)(this.files);
+    return this.baseFs;
   }
 
   private dynamicAt(path: string): DynamicFile | null {
@@ -211,6 +232,10 @@ export class SimFs implements IFileSystem {
     return this.base.link(existingPath, newPath);
   }
   readlink(path: string) {
+    if (PROC_NS_NET.test(normalize(path))) {
+      const { proc, os } = this.who();
+      return Promise.resolve(`net:[${netnsInode(os.state.docker.hostNs, proc.ns)}]`);
+    }
     return this.base.readlink(path);
   }
   lstat(path: string) {

@@ -153,4 +153,22 @@ describe('container lifecycles', () => {
       exitCode: 1,
     });
   });
+
+  it('host mode shares the host network namespace, also through a container: chain (A.4.28, A.4.29)', async () => {
+    const r = await runLines([
+      'readlink /proc/1/ns/net',
+      'docker run --rm --net=host busybox readlink /proc/self/ns/net',
+      'docker run -d --name hh --net=host busybox top',
+      'docker run --rm --net=container:hh busybox readlink /proc/self/ns/net',
+      'docker run -d --name b1 busybox top',
+      'docker run --rm --net=container:b1 busybox readlink /proc/self/ns/net',
+      'docker exec b1 readlink /proc/1/ns/net',
+    ]);
+    expect(r[0]?.stdout).toBe('net:[4026531833]\n');
+    expect(r[1]?.stdout).toBe(r[0]?.stdout);
+    expect(r[3]?.stdout).toBe(r[0]?.stdout);
+    expect(r[5]?.stdout).toMatch(/^net:\[\d+\]\n$/);
+    expect(r[5]?.stdout).not.toBe(r[0]?.stdout);
+    expect(r[6]?.stdout).toBe(r[5]?.stdout);
+  });
 });
