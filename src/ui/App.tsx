@@ -22,6 +22,7 @@ import { HelpDialog } from './dialogs/HelpDialog';
 import { useShortcuts } from './shortcuts';
 import { Notices } from './share/Notices';
 import { GraphHighlight, LessonPanel, Presentation, instructorFor, lessonStoreFor } from './lessons';
+import { PlayerPanel, SideTabs, StepBanner, playerFor } from './player';
 
 const Canvas = lazy(() => import('./topology/Canvas'));
 
@@ -55,6 +56,7 @@ export function App({ store, boot }: { store: AppStore; boot?: () => Promise<unk
   useShortcuts(store, dialog, setDialog);
   const inLesson = useStore(lessonStoreFor(store), (s) => s.lesson !== null);
   const presenting = useStore(instructorFor(store).ui, (s) => s.presenting);
+  const sideTab = useStore(playerFor(store), (s) => s.tab);
 
   if (presenting)
     return (
@@ -90,7 +92,14 @@ export function App({ store, boot }: { store: AppStore; boot?: () => Promise<unk
             {t('app.error', { error })}
           </p>
         )}
-        <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_22rem] grid-rows-[minmax(0,1fr)_minmax(11rem,35%)] max-lg:flex max-lg:flex-col 2xl:grid-cols-[minmax(0,1fr)_26rem]">
+        <main
+          className={`grid min-h-0 flex-1 grid-rows-[minmax(0,1fr)_minmax(11rem,35%)] max-lg:flex max-lg:flex-col ${
+            // The packet player needs room for its event list: the side panel widens while it is shown.
+            sideTab === 'journey'
+              ? 'grid-cols-[minmax(0,1fr)_26rem] 2xl:grid-cols-[minmax(0,1fr)_34rem]'
+              : 'grid-cols-[minmax(0,1fr)_22rem] 2xl:grid-cols-[minmax(0,1fr)_26rem]'
+          }`}
+        >
           <section
             aria-label={t('canvas.label')}
             className="relative min-h-0 border-r border-slate-200 max-lg:h-[60vh] max-lg:border-r-0 dark:border-slate-800"
@@ -106,23 +115,43 @@ export function App({ store, boot }: { store: AppStore; boot?: () => Promise<unk
               <TopologyTable />
             )}
             <GraphHighlight />
+            {view === 'graph' && <StepBanner />}
           </section>
-          <aside className="row-span-2 flex min-h-0 flex-col divide-y divide-slate-200 overflow-hidden bg-white max-lg:order-3 dark:divide-slate-800 dark:bg-slate-900">
-            {inLesson ? (
-              <div className="min-h-48 flex-[3] overflow-hidden max-lg:flex-none">
-                <LessonPanel />
+          <aside className="row-span-2 flex min-h-0 flex-col overflow-hidden bg-white max-lg:order-3 dark:bg-slate-900">
+            <SideTabs mainLabel={inLesson ? t('player.lesson') : t('player.main')} />
+            {/* Both panels stay mounted (hidden when not shown): the inspector keeps its tab and scroll. */}
+            <div
+              id="side-panel-journey"
+              role="tabpanel"
+              aria-labelledby="side-tab-journey"
+              hidden={sideTab !== 'journey'}
+              className="min-h-0 flex-1 border-t border-slate-200 dark:border-slate-800"
+            >
+              <PlayerPanel />
+            </div>
+            <div
+              id="side-panel-changes"
+              role="tabpanel"
+              aria-labelledby="side-tab-changes"
+              hidden={sideTab !== 'changes'}
+              className="flex min-h-0 flex-1 flex-col divide-y divide-slate-200 border-t border-slate-200 dark:divide-slate-800 dark:border-slate-800"
+            >
+              {inLesson ? (
+                <div className="min-h-48 flex-[3] overflow-hidden max-lg:flex-none">
+                  <LessonPanel />
+                </div>
+              ) : welcome && status !== 'error' ? (
+                <div className="overflow-auto p-2">
+                  <Welcome />
+                </div>
+              ) : (
+                <div className="max-h-[45%] min-h-24 overflow-hidden max-lg:max-h-none">
+                  <ChangesPanel />
+                </div>
+              )}
+              <div className="min-h-0 flex-1 overflow-auto">
+                <Inspector />
               </div>
-            ) : welcome && status !== 'error' ? (
-              <div className="overflow-auto p-2">
-                <Welcome />
-              </div>
-            ) : (
-              <div className="max-h-[45%] min-h-24 overflow-hidden max-lg:max-h-none">
-                <ChangesPanel />
-              </div>
-            )}
-            <div className="min-h-0 flex-1 overflow-auto">
-              <Inspector />
             </div>
           </aside>
           <div className="min-h-0 border-t border-r border-slate-200 max-lg:h-[50vh] dark:border-slate-800">

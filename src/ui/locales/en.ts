@@ -194,6 +194,21 @@ export const en = {
       publish: { add: 'published {{subject}} for {{on}}', del: 'unpublished {{subject}}' },
     },
   },
+  player: {
+    timeMs: 'time (ms)',
+    tab: 'Packet journey',
+    main: 'Changes & tables',
+    lesson: 'Lesson & tables',
+    side: 'Side panel',
+    stepMode: 'Step mode',
+    stepModeHint:
+      'Run the next commands one kernel event at a time: the tables fill as the packet arrives, and Back restores the world as it was.',
+    empty:
+      'Run a command that sends packets (ping, curl, nslookup…) and its journey appears here, hop by hop. Switch on step mode first to step the world with it.',
+    live: 'Back to live',
+    atStart: 'the graph and tables show the world before the command',
+    atEvent: 'the graph and tables show the world after event {{n}} of {{total}} ({{stage}})',
+  },
   terminal: {
     tabs: 'Terminals',
     label: 'Terminal: {{title}}',

@@ -193,6 +193,21 @@ export const zhCN: Messages = {
       publish: { add: '为 {{on}} 发布了端口 {{subject}}', del: '取消发布端口 {{subject}}' },
     },
   },
+  player: {
+    timeMs: '时间（毫秒）',
+    tab: '数据包旅程',
+    main: '变化与表',
+    lesson: '课程与表',
+    side: '侧边面板',
+    stepMode: '单步模式',
+    stepModeHint:
+      '让接下来的命令按内核事件逐步执行：数据包到达时各张表随之填充，“后退”可以把世界恢复成当时的样子。',
+    empty:
+      '运行一条会发送数据包的命令（ping、curl、nslookup……），它的旅程会在这里逐跳显示。先打开单步模式，就可以让世界随之一步步前进。',
+    live: '回到实时',
+    atStart: '拓扑图和各张表显示的是命令执行之前的世界',
+    atEvent: '拓扑图和各张表显示的是第 {{n}} / {{total}} 个事件（{{stage}}）之后的世界',
+  },
   terminal: {
     tabs: '终端',
     label: '终端：{{title}}',

@@ -23,6 +23,8 @@ import { NsNode } from './NsNode';
 import { LinkEdge } from './LinkEdge';
 import { Legend } from './Legend';
 import { newFlowCache, toFlow, type NsFlowNode } from './to_flow';
+import { PacketMarker } from '../player/PacketMarker';
+import { playerFor } from '../player/player_store';
 import { noteUsable } from '../usable';
 
 const nodeTypes = { ns: NsNode };
@@ -33,10 +35,18 @@ function Flow({ dark }: { dark: boolean }) {
   const store = useContext(StoreContext);
   const { t } = useTranslation();
   const flow = useReactFlow();
-  const { topo, layout, change, selection } = useStore(
+  const {
+    topo,
+    layout,
+    change: lastChange,
+    selection,
+  } = useStore(
     store,
     useShallow((s) => ({ topo: s.topo, layout: s.layout, change: s.change, selection: s.selection })),
   );
+  // While the packet player steps through a line, the glow of what the whole line changed would mislead.
+  const stepping = useStore(playerFor(store), (s) => s.machine.status !== 'idle');
+  const change = stepping ? null : lastChange;
   // Mutable caches that live as long as the canvas (not render inputs: the tick below is).
   const [cache] = useState(newFlowCache);
   const [measured] = useState(() => new Map<string, { width: number; height: number }>());
@@ -76,11 +86,15 @@ function Flow({ dark }: { dark: boolean }) {
   useEffect(() => {
     if (extent) noteUsable('graph');
   }, [extent]);
+  // The side panel widens while the packet player is shown: fit again once the canvas has its new size.
+  const sideTab = useStore(playerFor(store), (s) => s.tab);
   useEffect(() => {
     if (userMoved.current || !extent) return;
-    const h = requestAnimationFrame(() => void flow.fitView(FIT));
+    let h = requestAnimationFrame(() => {
+      h = requestAnimationFrame(() => void flow.fitView(FIT));
+    });
     return () => cancelAnimationFrame(h);
-  }, [extent, flow]);
+  }, [extent, flow, sideTab]);
 
   const onMoveStart = useCallback((e: MouseEvent | TouchEvent | null, _v: Viewport) => {
     if (e) userMoved.current = true;
@@ -128,6 +142,7 @@ function Flow({ dark }: { dark: boolean }) {
         fitViewOptions={FIT}
       />
       {count > 12 && <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />}
+      <PacketMarker />
     </ReactFlow>
   );
 }
