@@ -160,6 +160,12 @@ test('a stopped container leaves the graph for the stopped tray, and its ▶ typ
   await expect(page.locator('.react-flow__node [data-container="web"]')).toHaveCount(0);
   await expect(tray.locator('[data-container="web"][data-status="exited"]')).toBeVisible();
   await expect(tray).toContainText('nginx · exited');
+  // Its inspector has only the Docker view left, and docker inspect (run on the host) shows it exited.
+  await tray.locator('[data-container="web"] button').first().click();
+  const insp = page.getByTestId('inspector');
+  await expect(insp.getByRole('tab')).toHaveText(['Docker']);
+  await insp.getByLabel(/as the real command prints it/).check();
+  await expect(insp.getByTestId('raw-output')).toContainText('"Status": "exited"');
   await tray.getByRole('button', { name: /Start web/ }).click();
   await expect(page.locator('.xterm-rows')).toContainText('# docker start web');
   await expect(page.locator('.react-flow__node [data-container="web"]')).toHaveCount(1);

@@ -193,10 +193,14 @@ export function placeNodes(t: Topology, prev: LayoutState): LayoutState {
   const ext = t.order.map((id) => t.namespaces[id]).filter((b): b is TopoNs => b?.role === 'external');
   ext.forEach((b, i) => {
     const id = nsNodeId(b.id);
-    if (!next.pinned[id]) next.pos[id] = same(next.pos[id], { x: -200, y: 30 - i * 150 });
+    // Far enough from the frame and from each other that the cables between them have room for their labels.
+    if (!next.pinned[id]) next.pos[id] = same(next.pos[id], { x: EXT_X, y: 30 - i * 180 });
   });
   return next;
 }
+
+/** Canvas x of the outside world's boxes (176 px wide), left of the frame. */
+export const EXT_X = -240;
 
 /** Keep the old object when the position did not change (React Flow then skips the node). */
 function same(old: XY | undefined, p: XY): XY {

@@ -102,13 +102,15 @@ export function App({ store, boot }: { store: AppStore; boot?: () => Promise<unk
         >
           <section
             aria-label={t('canvas.label')}
-            className="relative min-h-0 border-r border-slate-200 max-lg:h-[60vh] max-lg:border-r-0 dark:border-slate-800"
+            className="relative flex min-h-0 flex-col border-r border-slate-200 max-lg:h-[60vh] max-lg:border-r-0 dark:border-slate-800"
             id="graph"
             tabIndex={-1}
           >
             {view === 'graph' ? (
               <>
-                <Suspense fallback={null}>{hasTopo && <Canvas dark={theme === 'dark'} />}</Suspense>
+                <div className="min-h-0 flex-1">
+                  <Suspense fallback={null}>{hasTopo && <Canvas dark={theme === 'dark'} />}</Suspense>
+                </div>
                 <StoppedTray />
               </>
             ) : (

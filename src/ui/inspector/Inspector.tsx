@@ -97,13 +97,14 @@ export function Inspector() {
   const link = sel.kind === 'link' ? topo.links.find((l) => l.id === sel.id) : undefined;
   const box = topo.namespaces[f.ns];
   const bridge = dev?.kind === 'bridge' ? dev.name : undefined;
-  const tabs: Tab[] = ['interfaces', 'routes', 'neigh'];
+  // A stopped container has no namespace: only its Docker view (docker inspect) is left to show.
+  const tabs: Tab[] = f.ns ? ['interfaces', 'routes', 'neigh'] : [];
   if (tables && tables.bridges.length > 0) tabs.push('fdb');
-  tabs.push('iptables');
+  if (f.ns) tabs.push('iptables');
   // A Docker network's bridge: its Docker view is the network (IPAM: subnet, gateway).
   const network = dev?.kind === 'bridge' ? topo.networks.find((n) => n.bridge === dev.id) : undefined;
   if (ctr || network || (box && box.containers.length > 0)) tabs.push('docker');
-  const active = tabs.includes(tab) ? tab : 'interfaces';
+  const active = tabs.includes(tab) ? tab : (tabs[0] ?? 'docker');
   const containerName =
     ctr?.name ?? (box?.containers[0] ? topo.containers[box.containers[0]]?.name : undefined);
   const rawLines = RAW[active]({ bridge, container: containerName, network: network?.name });
@@ -180,7 +181,7 @@ export function Inspector() {
       <div className="mt-1">
         <KV rows={facts} />
       </div>
-      {f.ns && tables && (
+      {((f.ns && tables) || (ctr && !f.ns)) && (
         <>
           <div
             role="tablist"
@@ -218,14 +219,17 @@ export function Inspector() {
               {t('inspector.raw')} <code className="font-mono">{rawLines.join('; ')}</code>
             </label>
             {raw ? (
-              rawLines.map((line) => <RawOutput key={line} ns={f.ns} line={line} />)
+              // docker talks to the daemon from the host (and a stopped container has no namespace of its own).
+              rawLines.map((line) => (
+                <RawOutput key={line} ns={active === 'docker' ? topo.hostNs : f.ns} line={line} />
+              ))
             ) : (
               <>
-                {active === 'interfaces' && <InterfacesTable t={tables} />}
-                {active === 'routes' && <RoutesTable t={tables} />}
-                {active === 'neigh' && <NeighTable t={tables} />}
-                {active === 'fdb' && <FdbTable t={tables} bridge={bridge} />}
-                {active === 'iptables' && <IptablesTable t={tables} />}
+                {tables && active === 'interfaces' && <InterfacesTable t={tables} />}
+                {tables && active === 'routes' && <RoutesTable t={tables} />}
+                {tables && active === 'neigh' && <NeighTable t={tables} />}
+                {tables && active === 'fdb' && <FdbTable t={tables} bridge={bridge} />}
+                {tables && active === 'iptables' && <IptablesTable t={tables} />}
                 {active === 'docker' && network && (
                   <KV
                     rows={[

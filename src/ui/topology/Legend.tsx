@@ -1,7 +1,8 @@
 /**
  * The legend, one compact strip along the bottom of the canvas: the four network modes told apart by icon,
  * word and border style (colour only adds to them), the two kinds of link, and what "changed" looks like.
- * Each entry's full sentence is its tooltip and its accessible name.
+ * Each entry's full sentence is its tooltip and its accessible name. The strip wraps on a phone, and is the
+ * containing block of its sr-only texts (absolute: outside it they widened the page).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +17,7 @@ export function Legend() {
   return (
     <section
       aria-label={t('legend.title')}
-      className="flex shrink-0 items-center gap-3 overflow-x-auto border-b border-slate-200 bg-white px-2 py-1 text-xs text-slate-800 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+      className="relative flex shrink-0 items-center gap-3 overflow-x-auto border-b border-slate-200 bg-white px-2 py-1 text-xs text-slate-800 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
     >
       <button
         type="button"
@@ -28,7 +29,7 @@ export function Legend() {
         {t('legend.title')} <span aria-hidden>{open ? '◂' : '▸'}</span>
       </button>
       {open && (
-        <ul className="flex items-center gap-x-3">
+        <ul className="flex flex-wrap items-center gap-x-3 gap-y-0.5">
           {MODES.map((m) => (
             <li key={m} className={item} data-legend={m} title={t(`legend.${m}`)}>
               <span

@@ -2,8 +2,8 @@
  * Stopped containers. A container that is not running has no network namespace (Docker tears the sandbox down
  * on stop: the veth pair and the addresses are gone), so it has no place on the graph of namespaces. It still
  * exists (`docker ps -a`, `docker start`), and a student who just typed `docker stop web` expects to see it
- * somewhere: here, as a dimmed card in a tray at the corner of the canvas, with a button that types
- * `docker start NAME`. Drawn over the canvas, not as a graph node, so it stays readable at any zoom.
+ * somewhere: here, as a dimmed card in a strip under the canvas, with a button that types `docker start NAME`.
+ * A strip beside the graph, not a node in it: it stays readable at any zoom and never covers a box.
  */
 import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,13 +28,15 @@ export function StoppedTray() {
     <section
       aria-label={t('canvas.stopped')}
       data-testid="stopped-tray"
-      className="absolute bottom-2 left-2 z-10 max-h-[40%] max-w-[min(22rem,60%)] overflow-auto rounded-lg border-2 border-dashed border-slate-400 bg-slate-100/95 p-2 text-slate-800 shadow dark:border-slate-500 dark:bg-slate-900/95 dark:text-slate-100"
+      className="flex shrink-0 items-center gap-3 overflow-x-auto border-t-2 border-dashed border-slate-300 bg-slate-100 px-2 py-1 text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
-      <h2 className="text-xs font-semibold">
-        {t('canvas.stopped')} <span className="font-normal">({stopped.length})</span>
+      <h2 className="shrink-0 text-xs leading-tight font-semibold">
+        {t('canvas.stopped')} ({stopped.length})
+        <span className="block font-normal text-slate-600 dark:text-slate-300">
+          {t('canvas.stoppedHint')}
+        </span>
       </h2>
-      <p className="mb-1 text-[11px] text-slate-600 dark:text-slate-300">{t('canvas.stoppedHint')}</p>
-      <ul className="flex flex-wrap gap-1.5">
+      <ul className="flex gap-1.5">
         {stopped.map((c) => {
           const selected = selection?.kind === 'ctr' && selection.id === c.id;
           const changed = change?.ids.has(`ctr:${c.id}`) ?? false;
@@ -44,7 +46,7 @@ export function StoppedTray() {
               data-container={c.name}
               data-status={c.status}
               className={[
-                'flex items-center gap-1.5 rounded-lg border-2 border-dashed border-slate-400 bg-white/70 px-2 py-1 dark:border-slate-500 dark:bg-slate-800/70',
+                'flex shrink-0 items-center gap-1.5 rounded-lg border-2 border-dashed border-slate-400 bg-white/70 px-2 py-1 dark:border-slate-500 dark:bg-slate-800/70',
                 changed ? 'cnp-changed' : '',
                 selected ? 'ring-2 ring-blue-600 dark:ring-blue-400' : '',
               ].join(' ')}

@@ -150,6 +150,8 @@ export const Card = memo(function Card({
         type="button"
         className="nodrag flex min-w-0 flex-1 items-center gap-1.5 text-left focus-visible:outline-2 focus-visible:outline-blue-600"
         aria-pressed={selected}
+        // The card truncates long names, modes and port lists; the tooltip has them whole.
+        title={[c.name, `${c.image} · ${modeText}`, ...c.ports].join('\n')}
         onClick={(e) => {
           e.stopPropagation();
           store.getState().select({ kind: 'ctr', id: c.id });
@@ -216,12 +218,13 @@ export const Bridge = memo(function Bridge({
       <button
         type="button"
         aria-pressed={selected === `dev:${dev.id}`}
+        title={`${dev.name}${dev.addrs.length ? `\n${dev.addrs.join('\n')}` : ''}\n${dev.mac}`}
         onClick={(e) => {
           e.stopPropagation();
           store.getState().select({ kind: 'dev', id: dev.id });
         }}
         className={[
-          'nodrag relative flex items-center gap-2 rounded-md border-2 border-indigo-700 bg-indigo-600 px-2 py-1 text-left text-white shadow',
+          'nodrag relative flex min-w-0 items-center gap-2 rounded-md border-2 border-indigo-700 bg-indigo-600 px-2 py-1 text-left text-white shadow',
           'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:border-indigo-300 dark:bg-indigo-700',
           changed.has(`dev:${dev.id}`) ? 'cnp-changed' : '',
           selected === `dev:${dev.id}` ? 'ring-2 ring-blue-400' : '',
@@ -230,9 +233,14 @@ export const Bridge = memo(function Bridge({
         <span aria-hidden className="font-mono text-sm leading-none">
           ▤
         </span>
-        <span className="font-mono text-xs font-bold">{dev.name}</span>
-        <span className="font-mono text-[11px] opacity-90">{dev.addrs[0] ?? t('canvas.noAddr')}</span>
-        <span className="ml-auto text-[10px] opacity-90">
+        {/* A one-box column is ~190 px: name and address wrap as whole words, never past the bar. */}
+        <span className="flex min-w-0 flex-wrap items-baseline gap-x-2 leading-tight">
+          <span className="truncate font-mono text-xs font-bold">{dev.name}</span>
+          <span className="truncate font-mono text-[11px] opacity-90">
+            {dev.addrs[0] ?? t('canvas.noAddr')}
+          </span>
+        </span>
+        <span className="ml-auto shrink-0 text-[10px] whitespace-nowrap opacity-90">
           {t('canvas.ports', { count: b.ports.length })}
           {!dev.adminUp ? ` · ${t('canvas.down')}` : ''}
         </span>

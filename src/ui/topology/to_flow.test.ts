@@ -46,4 +46,15 @@ describe('toFlow', () => {
     expect(e?.targetHandle).toMatch(/:t$/);
     expect(e?.data?.label).toMatch(/^eth0@if\d+ ↔ veth-red@if\d+$/);
   });
+
+  it("puts the LAN gateway's port toward the internet first, so that cable does not cross the other port", async () => {
+    const d = await drive();
+    const t = topology(d.sim.world);
+    const { nodes } = toFlow(t, placeNodes(t, emptyLayout()), null, null, newFlowCache(), new Map());
+    const lan = nodes.find((n) => n.data.ns.role === 'external' && n.data.devices.length > 1);
+    const first = lan?.data.devices[0];
+    const peer = first?.peer ? t.devices[first.peer] : undefined;
+    expect(peer?.ns).not.toBe(t.hostNs);
+    expect(lan?.data.devices.at(-1)?.name).toBe('eth0');
+  });
 });

@@ -69,6 +69,9 @@ function nodeData(
   hostCols: number,
 ): NsData {
   const devices = ns.devices.map((d) => t.devices[d] as TopoDevice);
+  // The LAN gateway: its port toward the internet (above) first, so that cable does not cross the other port.
+  if (ns.role === 'external')
+    devices.sort((a, b) => Number(peerNs(t, a) === t.hostNs) - Number(peerNs(t, b) === t.hostNs));
   const bridges: BridgeView[] = ns.bridges.map((b) => {
     const dev = t.devices[b] as TopoDevice;
     return {
@@ -97,6 +100,9 @@ function nodeData(
     colWidths: ns.role === 'host' ? Array.from({ length: hostCols }, (_, c) => columnWidth(layout, c)) : [],
   };
 }
+
+const peerNs = (t: Topology, d: TopoDevice): string | undefined =>
+  d.peer ? t.devices[d.peer]?.ns : undefined;
 
 function selectedIn(sel: Selection, t: Topology, ns: TopoNs): string | null {
   if (!sel) return null;
