@@ -90,6 +90,23 @@ export function mapPorts(
   }
 }
 
+/**
+ * clearConntrackEntries (bridge_linux.go, called by RevokeExternalConnectivity for every endpoint that
+ * leaves): the host's flows whose reply comes from or goes to the endpoint's address (netlink's
+ * ConntrackNatAnyIP filter), and UDP flows to its published UDP host ports, are deleted, so that a new
+ * container behind the same port or address does not inherit stale NAT decisions.
+ */
+export function clearConntrackEntries(ctx: KernelCtx, st: DockerState, ep: DockerEndpoint): void {
+  const n = ctx.k.netns[st.hostNs];
+  if (!n || n.conntrack.length === 0) return;
+  const ip = ep.ipv4;
+  const udpPorts = new Set(ep.portMappings.filter((m) => m.proto === 'udp').map((m) => m.hostPort));
+  const stale = (e: (typeof n.conntrack)[number]) =>
+    (ip !== null && (e.reply.src === ip || e.reply.dst === ip)) ||
+    (e.proto === 17 && udpPorts.has(e.orig.dport));
+  if (n.conntrack.some(stale)) n.conntrack = n.conntrack.filter((e) => !stale(e));
+}
+
 /** RevokeExternalConnectivity: rules go, host ports are released. */
 export function unmapPorts(
   ctx: KernelCtx,

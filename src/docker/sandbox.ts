@@ -19,7 +19,7 @@ import { DockerError, forbidden } from './errors';
 import { generateId, macFromIp, shortId } from './ids';
 import { releaseAddress, requestAddress } from './ipam';
 import { isUserDefinedName } from './network';
-import { mapPorts, unmapPorts } from './portmapper';
+import { clearConntrackEntries, mapPorts, unmapPorts } from './portmapper';
 import { startResolver } from './listeners';
 import type {
   DockerContainer,
@@ -244,6 +244,7 @@ export function leaveNetwork(
 ): void {
   const n = st.networks[ep.networkId];
   const wasGateway = sb.gatewayEndpoint === ep.id;
+  clearConntrackEntries(ctx, st, ep);
   if (wasGateway) {
     unmapPorts(ctx, st, n, ep);
     setDefaultRoute(ctx, sb, ep, false);

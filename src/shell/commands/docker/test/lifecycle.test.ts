@@ -171,4 +171,19 @@ describe('container lifecycles', () => {
     expect(r[5]?.stdout).not.toBe(r[0]?.stdout);
     expect(r[6]?.stdout).toBe(r[5]?.stdout);
   });
+
+  it("an endpoint that leaves takes the host's flows to and from its address with it (clearConntrackEntries)", async () => {
+    const r = await runLines([
+      'docker run -d -p 8080:80 --name ww nginx',
+      'curl -s -o /dev/null 10.0.12.13:8080',
+      'conntrack -L',
+      'docker rm -f ww',
+      'conntrack -L',
+    ]);
+    expect(r[2]?.stdout).toMatch(
+      /^tcp {6}6 \d+ TIME_WAIT src=10\.0\.12\.13 dst=10\.0\.12\.13 sport=\d+ dport=8080 src=172\.17\.0\.2 /,
+    );
+    expect(r[4]?.stdout).toBe('');
+    expect(r[4]?.stderr).toBe('conntrack v1.4.7 (conntrack-tools): 0 flow entries have been shown.\n');
+  });
 });
