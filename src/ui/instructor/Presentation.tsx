@@ -116,10 +116,12 @@ export function Presentation() {
 
   return (
     <div
-      className="cnp-present fixed inset-0 z-40 flex flex-col bg-black text-white"
+      // Always dark (class `dark` turns every dark: variant inside on): light-theme widgets on black were
+      // white text on pale boxes.
+      className="cnp-present dark fixed inset-0 z-40 flex flex-col bg-black text-white"
       data-testid="presentation"
     >
-      <header className="flex flex-wrap items-center gap-2 border-b-2 border-neutral-600 px-3 py-2">
+      <header className="flex items-center gap-2 border-b-2 border-neutral-600 px-3 py-2">
         <h1 className="sr-only">{t('instructor.present')}</h1>
         {hasScript && !editing ? (
           <div className="min-w-0 flex-1">
@@ -151,19 +153,21 @@ export function Presentation() {
           <span aria-hidden className={laser ? 'text-red-500' : ''}>
             ●
           </span>{' '}
-          {t('instructor.laser')}
+          <span className="max-2xl:sr-only">{t('instructor.laser')}</span>
         </button>
         <LanguageSwitch className="[&_select]:border-2 [&_select]:border-white [&_select]:bg-black [&_select]:text-base [&_select]:text-white" />
         <button
           type="button"
           className={PBTN}
           onClick={() => ui.getState().setPresenting(false)}
+          title={t('instructor.leave')}
           data-testid="present-leave"
         >
-          ✕ {t('instructor.leave')}
+          <span aria-hidden>✕</span>
+          <span className="max-2xl:sr-only">{t('instructor.leave')}</span>
         </button>
       </header>
-      <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)]">
+      <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1.7fr)_minmax(0,1fr)]">
         <section
           id="present-graph"
           aria-label={t('canvas.label')}
@@ -174,7 +178,11 @@ export function Presentation() {
           <GraphHighlight rootId="present-graph" />
         </section>
         <div className="flex min-h-0 flex-col">
-          <div className="min-h-0 flex-1 overflow-auto p-4">
+          {/* Remounted when the editor closes (and no scroll anchoring), so the step text starts at its title. */}
+          <div
+            key={editing ? 'edit' : 'step'}
+            className="min-h-0 flex-1 overflow-auto p-4 [overflow-anchor:none]"
+          >
             {editing ? <ScriptEditor onDone={() => setEditing(false)} /> : <StepPane />}
           </div>
           <div className="h-[46%] min-h-40 border-t-2 border-neutral-600 bg-[#0b1020] p-1.5">

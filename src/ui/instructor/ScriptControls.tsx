@@ -73,13 +73,17 @@ export function ScriptEditor({ onDone }: { onDone: () => void }) {
   );
 }
 
+/**
+ * One row on a 1280x720 projector: below 2xl the secondary buttons show their icon only (the words stay their
+ * accessible name and tooltip), so the next line to run gets the room.
+ */
 export function ScriptControls({ onEdit }: { onEdit: () => void }) {
   const { t } = useTranslation();
   const { player } = useInstructor();
   const s = useStore(player);
   const next = s.lines[s.pos];
   return (
-    <div className="flex flex-wrap items-center gap-2" data-testid="script-controls">
+    <div className="flex items-center gap-2" data-testid="script-controls">
       <button
         type="button"
         className={PBTN}
@@ -98,34 +102,37 @@ export function ScriptControls({ onEdit }: { onEdit: () => void }) {
       >
         {t('instructor.next')} ▶
       </button>
-      <span className="font-mono text-base" data-testid="script-pos">
+      <span className="shrink-0 font-mono text-base whitespace-nowrap" data-testid="script-pos">
         {t('instructor.lineOf', { n: s.pos, total: s.lines.length })}
       </span>
       <span className="min-w-0 flex-1 truncate font-mono text-base text-yellow-200" title={next}>
         {next !== undefined ? t('instructor.nextLine', { line: next }) : t('instructor.endOfScript')}
       </span>
-      <span className="flex-1" />
       <button
         type="button"
         className={PBTN}
         disabled={s.typing}
         onClick={() => player.getState().setBookmark()}
+        title={t('instructor.bookmark')}
         data-testid="bookmark"
       >
-        {t('instructor.bookmark')}
+        <span aria-hidden>⚑</span>
+        <span className="max-2xl:sr-only">{t('instructor.bookmark')}</span>
       </button>
       <button
         type="button"
         className={PBTN}
         disabled={!s.bookmark || s.typing}
-        title={s.bookmark ? t('instructor.bookmarkSet', { n: s.bookmark.pos }) : undefined}
+        title={s.bookmark ? t('instructor.bookmarkSet', { n: s.bookmark.pos }) : t('instructor.resetTo')}
         onClick={() => void player.getState().resetToBookmark()}
         data-testid="bookmark-reset"
       >
-        ⟲ {t('instructor.resetTo')}
+        <span aria-hidden>⟲</span>
+        <span className="max-2xl:sr-only">{t('instructor.resetTo')}</span>
       </button>
-      <button type="button" className={PBTN} onClick={onEdit}>
-        ✎ {t('instructor.edit')}
+      <button type="button" className={PBTN} onClick={onEdit} title={t('instructor.edit')}>
+        <span aria-hidden>✎</span>
+        <span className="max-2xl:sr-only">{t('instructor.edit')}</span>
       </button>
     </div>
   );
