@@ -91,10 +91,11 @@ export function mapPorts(
 }
 
 /**
- * clearConntrackEntries (bridge_linux.go, called by RevokeExternalConnectivity for every endpoint that
- * leaves): the host's flows whose reply comes from or goes to the endpoint's address (netlink's
- * ConntrackNatAnyIP filter), and UDP flows to its published UDP host ports, are deleted, so that a new
- * container behind the same port or address does not inherit stale NAT decisions.
+ * clearConntrackEntries (drivers/bridge/bridge_linux.go): Program- and RevokeExternalConnectivity, i.e. when
+ * an endpoint becomes or stops being its sandbox's gateway (start, stop, connect, disconnect), delete the
+ * host's flows whose reply comes from or goes to the endpoint's address (netlink's ConntrackNatAnyIP), and
+ * UDP flows to its published UDP host ports (none left at revoke: the ports were released first), so that
+ * a container behind the same port or address does not inherit stale NAT decisions.
  */
 export function clearConntrackEntries(ctx: KernelCtx, st: DockerState, ep: DockerEndpoint): void {
   const n = ctx.k.netns[st.hostNs];

@@ -140,6 +140,7 @@ export function updateGateway(ctx: KernelCtx, st: DockerState, sb: DockerSandbox
   if (cur?.id === next?.id) return;
   if (cur) {
     unmapPorts(ctx, st, st.networks[cur.networkId], cur);
+    clearConntrackEntries(ctx, st, cur);
     setDefaultRoute(ctx, sb, cur, false);
   }
   sb.gatewayEndpoint = next?.id ?? null;
@@ -147,6 +148,7 @@ export function updateGateway(ctx: KernelCtx, st: DockerState, sb: DockerSandbox
     setDefaultRoute(ctx, sb, next, true);
     const n = st.networks[next.networkId];
     if (c && n) mapPorts(ctx, st, n, next, c.portBindings);
+    clearConntrackEntries(ctx, st, next);
   }
 }
 
@@ -244,9 +246,9 @@ export function leaveNetwork(
 ): void {
   const n = st.networks[ep.networkId];
   const wasGateway = sb.gatewayEndpoint === ep.id;
-  clearConntrackEntries(ctx, st, ep);
   if (wasGateway) {
     unmapPorts(ctx, st, n, ep);
+    clearConntrackEntries(ctx, st, ep);
     setDefaultRoute(ctx, sb, ep, false);
     sb.gatewayEndpoint = null;
   }
