@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, EmbedApp, SessionContext, createSessionUi, initI18n, pickLanguage } from './ui';
+import { App, EmbedApp, SessionContext, createSessionUi, initI18n, onUsable, pickLanguage } from './ui';
 import { createAppStore, parseEmbedParams, registerServiceWorker, type Theme } from './store';
 import './ui/styles.css';
 
@@ -14,6 +14,13 @@ function savedTheme(): Theme {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
+// The first screen needs the simulator, the graph and the terminal, each a lazy chunk that would otherwise be
+// asked for only once the code before it had run (one after the other): ask for all of them now, so they
+// download and compile side by side while React draws the frame.
+void import('./sim');
+void import('./ui/topology/Canvas');
+void import('./ui/Terminal');
+
 const i18n = initI18n(pickLanguage(window.location.search, navigator.languages ?? []));
 document.documentElement.lang = i18n.language;
 // ?pace=0 runs commands without waiting in real time for simulated time (benchmarks, long demo scripts).
@@ -21,6 +28,14 @@ const pace = Number(new URLSearchParams(window.location.search).get('pace') ?? '
 const store = createAppStore({
   theme: savedTheme(),
   paceScale: Number.isFinite(pace) && pace >= 0 ? pace : 1,
+});
+// The shell runtime (the largest chunk) loads once the first screen is drawn, or a few seconds after the
+// simulator is ready in a view that never shows both a terminal and the graph. A line typed before waits for it.
+onUsable(() => void store.getState().preloadShell());
+const unsubReady = store.subscribe((s) => {
+  if (s.status !== 'ready') return;
+  unsubReady();
+  setTimeout(() => void store.getState().preloadShell(), 3000);
 });
 // Share links, autosave, embed mode (?embed=1) and its postMessage API: src/ui/share/boot.ts.
 const embed = parseEmbedParams(window.location.search);

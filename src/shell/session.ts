@@ -109,8 +109,9 @@ export class ShellSession {
   lastExit = 0;
   readonly history: string[] = [];
   private vars: Record<string, string>;
-  private readonly bash: Bash;
+  private bashShell: Bash | null = null;
   private readonly commands: ReadonlyMap<string, SimCommand>;
+  private readonly commandList: readonly SimCommand[];
   private procStack: Proc[] = [];
   private line: LineEnv | null = null;
   private internalError: unknown = null;
@@ -121,11 +122,20 @@ export class ShellSession {
     this.vars = { ...opts.env };
     this.commands = new Map(opts.commands.map((c) => [c.name, c]));
     this.fs = opts.fs;
+    this.commandList = opts.commands;
+  }
+
+  /**
+   * just-bash's interpreter, made on first use: a session (and its prompt) exists before the shell runtime
+   * has loaded, so the first screen does not wait for it; lines that need it wait for it (Simulation.run).
+   */
+  private get bash(): Bash {
+    if (this.bashShell) return this.bashShell;
     const { Bash: BashClass, defineCommand } = justBash();
-    const custom: Command[] = opts.commands.map((c) =>
+    const custom: Command[] = this.commandList.map((c) =>
       defineCommand(c.name, (args, ctx) => this.runFromBash(c, args, ctx as CommandContext)),
     );
-    this.bash = new BashClass({
+    this.bashShell = new BashClass({
       fs: this.fs,
       cwd: this.cwd,
       env: this.vars,
@@ -134,6 +144,7 @@ export class ShellSession {
       // `for i in $(seq 1000); do docker run -d busybox; done` is well inside.
       executionLimits: { maxCommandCount: 10_000, maxLoopIterations: 10_000 },
     });
+    return this.bashShell;
   }
 
   private requireLine(): LineEnv {

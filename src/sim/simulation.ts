@@ -205,7 +205,7 @@ export class Simulation {
     title: string | undefined,
     forcedId: string | undefined,
   ): Promise<TerminalInfo> {
-    await loadJustBash();
+    // The shell runtime is not awaited here: the prompt shows at once, the first line waits for it (run).
     let id: string;
     if (forcedId === undefined) {
       id = `t${this.nextTerminal++}`;
@@ -285,6 +285,8 @@ export class Simulation {
     const line = stripControl(typed);
     const t = this.terminals.get(terminalId);
     if (!t) throw new Error(`sim: no terminal ${terminalId}`);
+    if (this.active) throw new Error('sim: a line is already running');
+    await loadJustBash();
     if (this.active) throw new Error('sim: a line is already running');
     const before = this.world;
     if (line.length > LIMITS.lineChars) {

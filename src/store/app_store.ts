@@ -81,6 +81,11 @@ export interface AppState {
 
 export interface AppActions {
   init(seed?: number): Promise<void>;
+  /**
+   * Load the shell runtime (just-bash, the largest chunk) now. The prompt never waits for it (the first line
+   * does); the UI asks for it once the first screen is drawn.
+   */
+  preloadShell(): Promise<void>;
   /** Raw input from a terminal widget (xterm onData). Multi-line pastes run line by line. */
   input(terminal: string, data: string): void;
   /** Run a line as if typed (toolbar buttons type their command into the host terminal). */
@@ -336,10 +341,14 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
       theme: opts.theme ?? 'light',
       welcome: opts.welcome ?? true,
 
+      async preloadShell() {
+        mod ??= await import('../sim');
+        await mod.Simulation.preloadShell();
+      },
+
       async init(seed = opts.seed ?? 1) {
         try {
           mod ??= await import('../sim');
-          void mod.Simulation.preloadShell();
           sim = mod.createDefaultSimulation(seed);
           queries = new mod.QueryRunner();
           const host = await sim.openTerminal(sim.hostProc());
