@@ -27,6 +27,7 @@ export const DROP_REASONS = {
   BRIDGE_NOT_FORWARDING: 'the bridge port is not forwarding',
   BRIDGE_NO_PORT: 'the bridge has no other port to send it to',
   VETH_PEER_DOWN: 'the other end of the veth pair is down',
+  PKT_TOO_BIG: "larger than the receiving device's MTU",
   CABLE_UNPLUGGED: 'nothing is at the other end of the cable',
   SOCKET_RCVBUFF: 'the socket receive buffer is full',
   TCP_CLOSE: 'the connection is closed',

@@ -215,6 +215,11 @@ export interface BridgeState {
   multicastSnooping: boolean;
   /** Whether the bridge's MAC was set by the user (then it no longer follows the ports). */
   macSetByUser: boolean;
+  /**
+   * br_set_gso_limits() ran (a port was added or removed): tso_max_size is then the ports' minimum
+   * (TSO_MAX_SIZE without ports) instead of alloc_netdev's TSO_LEGACY_MAX_SIZE (65536).
+   */
+  gsoLimitsSet?: boolean;
 }
 
 export interface BridgePort {

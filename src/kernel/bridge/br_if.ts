@@ -47,6 +47,7 @@ export function brAddIf(ctx: KernelCtx, brId: DevId, portId: DevId): KResult<voi
   if (dev.ns !== br.ns) return kerr('ENODEV');
   if (dev.master === brId) return kok(undefined);
   if (dev.master) return kerr('EBUSY');
+  br.bridge.gsoLimitsSet = true;
   const used = new Set(br.bridge.ports.map((p) => ctx.k.devices[p]?.port?.portNo));
   let portNo = 1;
   while (used.has(portNo)) portNo++;
@@ -92,6 +93,7 @@ export function brDelIf(ctx: KernelCtx, portId: DevId, opts: LinkEventOpts = {})
   dev.port = null;
   if (!br) return kok(undefined);
   br.bridge.ports = br.bridge.ports.filter((p) => p !== portId);
+  br.bridge.gsoLimitsSet = true;
   fdbDeletePort(ctx, br, portId);
   // br_stp_disable_port() of a live port, or a new bridge id, re-runs the port state selection.
   if (recalcBridgeMac(ctx, br) || wasLive) brPortStateSelection(ctx, br, opts);

@@ -75,11 +75,26 @@ export function lowerXmit(ctx: KernelCtx, dev: NetDevice, pkt: Packet): void {
   switch (dev.kind) {
     case 'veth': {
       const peer = ctx.k.devices[dev.peer];
-      // veth_forward_skb -> __dev_forward_skb: is_skb_forwardable() wants the peer up.
-      const ok = !!peer && peer.adminUp;
-      txAccount(ctx, dev, pkt, ok);
-      if (!peer || !ok) {
+      // veth_forward_skb -> __dev_forward_skb: is_skb_forwardable() wants the peer up, and the frame no
+      // longer than the peer's MTU + its header + a VLAN tag (a big reply to a device whose MTU was
+      // lowered is dropped there, and counted in the peer's rx_dropped).
+      const up = !!peer && peer.adminUp;
+      const fits = !peer || frameLen(pkt) <= peer.mtu + 14 + 4;
+      txAccount(ctx, dev, pkt, up && fits);
+      if (!peer || !up) {
         kfreeSkb(ctx, dev.ns, pkt, 'VETH_PEER_DOWN', dev.id, `the other end of ${dev.name} is down`);
+        return;
+      }
+      if (!fits) {
+        peer.stats.rxDropped++;
+        kfreeSkb(
+          ctx,
+          dev.ns,
+          pkt,
+          'PKT_TOO_BIG',
+          dev.id,
+          `${frameLen(pkt)} bytes exceed ${peer.name}'s MTU ${peer.mtu}`,
+        );
         return;
       }
       pkt.ct = null;

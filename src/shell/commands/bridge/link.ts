@@ -85,7 +85,9 @@ function printProtinfo(p: Printer, port: BridgePort, details: number): void {
 /** print_linkinfo() of bridge/link.c */
 function printPort(ctx: LinkPrintCtx, dev: NetDevice, details: number): void {
   const { p } = ctx;
-  const m = fillLink(ctx.k, dev.ns, dev);
+  // br_fill_ifinfo() (the PF_BRIDGE dump) sends IFLA_LINK but no IFLA_LINK_NETNSID, so the peer's index is
+  // looked up in this namespace: "@if5" when nothing has it, another device's name when one does ("@br0").
+  const m = { ...fillLink(ctx.k, dev.ns, dev), linkNetnsid: null };
   p.openObject();
   p.num('any', 'ifindex', '%d: ', m.ifindex);
   const mdown = printNameAndLink(ctx, '%s: ', m);

@@ -5,7 +5,7 @@
  * (net/bridge/br_netlink.c). A veth has no IFLA_INFO_DATA; its line reads just "veth ".
  */
 import type { BridgeDevice, NetDevice } from '../../../kernel';
-import { brGcTimerUs } from '../../../kernel';
+import { brGcTimerUs, bridgeIdMac } from '../../../kernel';
 import { macBytes } from '../../../lib';
 import { cfmt } from './cfmt';
 import type { LinkPrintCtx } from './link_ctx';
@@ -29,7 +29,8 @@ function printTimer(p: Printer, key: string, us: number): void {
 function printBridgeOpt(ctx: LinkPrintCtx, br: BridgeDevice): void {
   const { p } = ctx;
   const b = br.bridge;
-  const id = bridgeIdText(b.priority, br.mac);
+  // br->bridge_id: all zero until a port joins or the MAC is set (brctl show's 8000.000000000000).
+  const id = bridgeIdText(b.priority, bridgeIdMac(br));
   p.num('any', 'forward_delay', 'forward_delay %u ', b.forwardDelay);
   p.num('any', 'hello_time', 'hello_time %u ', b.helloTime);
   p.num('any', 'max_age', 'max_age %u ', b.maxAge);
@@ -158,7 +159,9 @@ export function printLinkDetails(ctx: LinkPrintCtx, m: LinkMsg): void {
   p.num('any', 'num_rx_queues', 'numrxqueues %u ', m.numRxQueues);
   p.num('any', 'gso_max_size', 'gso_max_size %u ', 65536);
   p.num('any', 'gso_max_segs', 'gso_max_segs %u ', 65535);
-  p.num('any', 'tso_max_size', 'tso_max_size %u ', 524280);
+  // A bridge keeps alloc_netdev()'s TSO_LEGACY_MAX_SIZE until br_set_gso_limits() first runs (port add/del).
+  const legacyTso = m.dev.kind === 'bridge' && !m.dev.bridge.gsoLimitsSet;
+  p.num('any', 'tso_max_size', 'tso_max_size %u ', legacyTso ? 65536 : 524280);
   p.num('any', 'tso_max_segs', 'tso_max_segs %u ', 65535);
   p.num('any', 'gro_max_size', 'gro_max_size %u ', 65536);
 }

@@ -7,6 +7,7 @@ import type { Mac } from '../../../lib';
 import type { NsId } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import { resolveNetns } from './netns';
+import { llAddrA2n } from './lladdr';
 import { Args, IpError, invalidArg, matches } from './util';
 
 export interface LinkRequest {
@@ -52,12 +53,9 @@ export function checkIfname(name: string): boolean {
   return name.length > 0 && name.length < 16 && !/[/\s]/.test(name);
 }
 
-/** ll_addr_a2n(): colon-separated hex bytes; prints its own error and fails with -1. */
+/** ll_addr_a2n() into a buffer of 32 bytes. */
 function llAddr(v: string): { mac: Mac; len: number } {
-  const parts = v.split(':');
-  if (parts.length > 32 || parts.some((p) => !/^[0-9a-fA-F]{1,2}$/.test(p)))
-    throw new IpError(`"${v}" is invalid lladdr.\n`, 1);
-  return { mac: parts.map((p) => p.toLowerCase().padStart(2, '0')).join(':'), len: parts.length };
+  return llAddrA2n(v, 32);
 }
 
 /** get_integer(): a C int in decimal, hex (0x) or octal (leading 0). */

@@ -14,6 +14,7 @@ import { getAddrIpv4 } from './prefix';
 import type { NeighMsg } from './rtnl/neigh';
 import { NUD, NUD_NAMES, parseNud } from './rtnl/neigh';
 import { LlMap } from './rtnl/ll_map';
+import { llAddrA2n } from './lladdr';
 import { Args, IpError, invalidArg, matches, rtnlError } from './util';
 
 type Mode = 'add' | 'change' | 'replace' | 'delete';
@@ -22,13 +23,6 @@ function stateName(bits: number): NudState {
   if (bits === 0) return 'NONE';
   const i = NUD_NAMES.findIndex((_n, j) => bits & (1 << j));
   return (NUD_NAMES[i] ?? 'NONE') as NudState;
-}
-
-/** ll_addr_a2n(): hex bytes separated by ':' (one or two digits each). */
-function parseLladdr(text: string): string | null {
-  const parts = text.split(':');
-  if (parts.some((p) => !/^[0-9a-fA-F]{1,2}$/.test(p))) return null;
-  return parts.map((p) => p.toLowerCase().padStart(2, '0')).join(':');
 }
 
 /** RTM_DELNEIGH for an entry a dump returned (what `ip neigh flush` sends). */
@@ -98,8 +92,7 @@ export function modifyNeigh(io: CommandIO, opts: IpOpts, argv: readonly string[]
   }
   let lladdr: string | null = null;
   if (lla !== null && lla !== 'null') {
-    lladdr = parseLladdr(lla);
-    if (lladdr === null) throw new IpError(`"${lla}" is invalid lladdr.\n`, 1);
+    lladdr = llAddrA2n(lla).mac;
   }
   const k = io.os.state.kernel;
   const idx = new LlMap(k, opts.ns).index(devName);

@@ -40,7 +40,8 @@ export function procArps(k: KernelState, ns: NsId): ProcArp[] {
   const out: ProcArp[] = [];
   const entries = [...(k.netns[ns]?.neigh ?? [])].sort((a, b) => a.seq - b.seq);
   for (const n of entries) {
-    if (n.state === 'NOARP') continue;
+    // neigh_get_first() with NEIGH_SEQ_SKIP_NOARP skips entries whose state has no bit besides NOARP (NONE too).
+    if (n.state === 'NOARP' || n.state === 'NONE') continue;
     const dev = k.devices[n.dev];
     if (!dev) continue;
     out.push({

@@ -6,7 +6,7 @@
  */
 import { formatIp4 } from '../../../../lib';
 import type { KernelState, NeighEntry, NsId, NudState } from '../../../../kernel';
-import { ndiscNeighbours } from '../../../../kernel';
+import { igmpNeighbours, ndiscNeighbours } from '../../../../kernel';
 
 export const NUD = {
   NONE: 0x00,
@@ -89,6 +89,22 @@ export function dumpNeigh(
     for (const e of entries) {
       const m = fillNeigh(k, e, nowUs);
       if (m) out.push(m);
+    }
+    for (const e of igmpNeighbours(k, ns)) {
+      const dev = k.devices[e.dev];
+      if (!dev || entries.some((x) => x.dev === e.dev && x.ip === e.ip)) continue;
+      out.push({
+        family: 'inet',
+        ifindex: dev.ifindex,
+        state: NUD.NOARP,
+        dst: formatIp4(e.ip),
+        lladdr: e.lladdr,
+        probes: 0,
+        used: 0,
+        confirmed: 0,
+        updated: 0,
+        refcnt: 0,
+      });
     }
   }
   if (family !== 'inet') {
