@@ -12,7 +12,7 @@ import { tcpAbort, tcpClose, tcpConnect, tcpRetransmitTimer, tcpSend, tcpTimewai
 import { removeSock } from './ipv4/tcp_input';
 import { udpConnect, udpSendmsg } from './ipv4/udp';
 import { sockGet, sockOpen } from './sock';
-import { sendText, serveAppEvent, textOf } from './sock_app_serve';
+import { nginxAccessLog, sendText, serveAppEvent, textOf } from './sock_app_serve';
 import type { NsId, Payload, Socket, SocketApp, SocketMessage } from './types';
 
 /** Take the data messages off a socket's queue (what the program read), leaving the rest. */
@@ -44,7 +44,8 @@ function httpServer(
   const req = pending.join('');
   if (!req.includes('\r\n\r\n') && !req.includes('\n\n')) return;
   takeData(s);
-  const [method = 'GET', path = '/'] = (req.split(/\r?\n/)[0] ?? '').split(' ');
+  const [method = 'GET', target = '/'] = (req.split(/\r?\n/)[0] ?? '').split(' ');
+  const path = target.split('?')[0] ?? '/';
   const found = path === '/' || path === '/index.html';
   const body = found ? app.body : NGINX_404(app.server);
   // An HTTP/1.0 request without keep-alive gets its answer and the end of the connection (nginx
@@ -66,6 +67,7 @@ function httpServer(
     `Content-Type: ${found ? app.contentType : 'text/html'}\r\nContent-Length: ${body.length}\r\n${stat.lm}` +
     `Connection: ${close ? 'close' : 'keep-alive'}\r\n${stat.tail}\r\n`;
   sendText(ctx, ns, s, method === 'HEAD' ? head : head + body);
+  if (w) nginxAccessLog(ctx, ns, s, req, found ? 200 : 404, method === 'HEAD' ? 0 : body.length, w.epochMs);
   if (close) tcpClose(ctx, ns, s.id);
 }
 

@@ -10,7 +10,7 @@
  *   stdin's EOF (a pipe, or /dev/null), shuts its write side (the client sees the FIN); what it reads is its
  *   stdout (the container's log, through `KernelHooks.programOutput`); the peer's FIN ends it (close()).
  */
-import { httpDate } from '../lib';
+import { clfDate, formatIp4, httpDate } from '../lib';
 import type { KernelCtx } from './context';
 import { tcpClose, tcpSend } from './ipv4/tcp';
 import { sockClose, sockGet } from './sock';
@@ -120,6 +120,33 @@ function backgroundNc(
     s.rx = [];
     tcpClose(ctx, ns, s.id);
   }
+}
+
+/**
+ * nginx's access log line (the image's log_format main, to /dev/stdout: the container's log): the client as
+ * nginx sees it (docker-proxy's backend address for a published port), the request line, status, body bytes,
+ * Referer, User-Agent and X-Forwarded-For ("-" when absent).
+ */
+export function nginxAccessLog(
+  ctx: KernelCtx,
+  ns: NsId,
+  s: Socket,
+  req: string,
+  status: number,
+  bytes: number,
+  epochMs: number,
+): void {
+  const lines = req.split(/\r?\n/);
+  const header = (name: string) =>
+    lines
+      .find((l) => l.toLowerCase().startsWith(`${name}:`))
+      ?.slice(name.length + 1)
+      .trim() || '-';
+  const when = clfDate((epochMs * 1000 + ctx.clock.nowUs) / 1_000_000);
+  const line =
+    `${formatIp4(s.remoteAddr ?? 0)} - - [${when}] "${lines[0] ?? ''}" ${status} ${bytes} ` +
+    `"${header('referer')}" "${header('user-agent')}" "${header('x-forwarded-for')}"\n`;
+  ctx.hooks.programOutput?.(ns, s.pid, line);
 }
 
 /** An `app` event for one of these servers; false when the socket's program is not one of them. */

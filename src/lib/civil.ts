@@ -31,3 +31,12 @@ export function httpDate(unixS: number): string {
   const wd = WDAY[((days % 7) + 7) % 7] as string;
   return `${wd}, ${p2(d)} ${MON[m - 1] as string} ${y} ${p2(Math.floor(sod / 3600))}:${p2(Math.floor((sod % 3600) / 60))}:${p2(sod % 60)} GMT`;
 }
+
+/** The Common Log Format time nginx's $time_local prints (the container's zone is UTC): 28/Nov/2026:00:00:05 +0000. */
+export function clfDate(unixS: number): string {
+  const s = Math.floor(unixS);
+  const days = Math.floor(s / 86400);
+  const sod = s - days * 86400;
+  const { y, m, d } = civilFromDays(days);
+  return `${p2(d)}/${MON[m - 1] as string}/${y}:${p2(Math.floor(sod / 3600))}:${p2(Math.floor((sod % 3600) / 60))}:${p2(sod % 60)} +0000`;
+}
