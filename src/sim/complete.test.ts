@@ -35,4 +35,22 @@ describe('complete', () => {
     expect(commonPrefix(['veth-host', 'veth-red'])).toBe('veth-');
     expect(commonPrefix([])).toBe('');
   });
+
+  it('completes the command line inside ip netns exec and docker exec, as that process sees it', async () => {
+    const d = await drive();
+    await d.run('ip netns add red');
+    await d.run('ip link add v-red type veth peer name eth1 netns red');
+    await d.run('docker run -d --name web nginx');
+    await d.run('docker run -d --name bb busybox sleep 1d');
+    const w = d.sim.world;
+    const p = d.sim.hostProc();
+    expect(complete(w, p, 'ip netns exec red ip a').candidates).toEqual(['address']);
+    // red's interfaces, not the host's.
+    expect(complete(w, p, 'ip netns exec red ip link set e').candidates).toEqual(['eth1']);
+    expect(complete(w, p, 'docker exec -it web ip l').candidates).toEqual(['link']);
+    expect(complete(w, p, 'docker exec web ip addr show dev e').candidates).toEqual(['eth0']);
+    // The image's commands: BusyBox has ifconfig; the container name itself still completes.
+    expect(complete(w, p, 'docker exec -it bb ifc').candidates).toEqual(['ifconfig']);
+    expect(complete(w, p, 'docker exec -e A=1 -it b').candidates).toEqual(['bb']);
+  });
 });

@@ -5,7 +5,7 @@
  * (store/line_editor.ts) inserts the common prefix and lists candidates on a second Tab, as bash does.
  */
 import type { Proc } from '../shell';
-import { BUSYBOX_APPLETS } from '../shell';
+import { BUSYBOX_APPLETS, containerProc } from '../shell';
 import { IP_OBJECTS, IP_VERBS, DOCKER, OTHER, type Spec } from './complete_spec';
 import type { World } from './world';
 
@@ -167,9 +167,44 @@ function ip(prior: string[], word: string, w: World, proc: Proc): string[] {
   return [];
 }
 
+/** `docker exec` flags that take a value (the container is the first word that is neither). */
+const EXEC_VALUE_FLAGS = ['-e', '--env', '-u', '--user', '-w', '--workdir', '--env-file', '--detach-keys'];
+
+/**
+ * A command line that runs another one somewhere else: `ip netns exec NS cmd...` (a host process in NS) and
+ * `docker exec [flags] CTR cmd...` (a process in the container, with its image's commands). The inner words are
+ * completed as a command line of that process, as bash's programmable completion does for these wrappers.
+ */
+function inner(w: World, proc: Proc, prior: string[]): { proc: Proc; prior: string[] } | null {
+  if (prior[0] === 'ip' && prior[1] === 'netns' && prior[2] === 'exec' && prior.length >= 4) {
+    const ns = w.kernel.namedNs[prior[3] as string];
+    return ns ? { proc: { ...proc, ns }, prior: prior.slice(4) } : null;
+  }
+  if (prior[0] === 'docker' && prior[1] === 'exec') {
+    let i = 2;
+    while (i < prior.length && (prior[i] as string).startsWith('-'))
+      i += EXEC_VALUE_FLAGS.includes(prior[i] as string) ? 2 : 1;
+    if (i >= prior.length) return null;
+    const name = prior[i] as string;
+    const c = Object.values(w.docker.containers).find(
+      (x) => x.name.replace(/^\//, '') === name || x.id.startsWith(name),
+    );
+    return c && c.status === 'running'
+      ? { proc: containerProc(w.docker, c), prior: prior.slice(i + 1) }
+      : null;
+  }
+  return null;
+}
+
 /** Candidates for the word under the cursor (the text before `cursor` is what counts, as in readline). */
-export function complete(w: World, proc: Proc, line: string, cursor = line.length): Completion {
-  const { prior, word, start } = words(line.slice(0, cursor));
+export function complete(w: World, shell: Proc, line: string, cursor = line.length): Completion {
+  const { prior: all, word, start } = words(line.slice(0, cursor));
+  let prior = all;
+  let proc = shell;
+  for (let hop = inner(w, proc, prior); hop; hop = inner(w, proc, prior)) {
+    proc = hop.proc;
+    prior = hop.prior;
+  }
   let pool: string[];
   // `ip netns exec NS cmd`, `sudo cmd`: complete the inner command as a command.
   const cmd = prior[0];
