@@ -71,10 +71,13 @@ test('ping c1 -> c2 in step mode: the packet moves on the graph, tables fill and
     'decide',
   );
   await expect(c1.locator('[data-dev="eth0"]')).not.toHaveAttribute('data-packet-focus', /./);
-  await expect(page.getByTestId('packet-marker')).toHaveCount(0);
-  // Back: the marker is on c1's edge again.
+  // The dot rests at the host's end of the same edge while the host handles the frame.
+  await expect(marker).toHaveAttribute('data-moving', 'false');
+  await expect(marker).toHaveAttribute('data-link', link);
+  // Back: the frame crosses c1's edge again.
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByTestId('packet-marker')).toHaveAttribute('data-link', link);
+  await expect(marker).toHaveAttribute('data-moving', 'true');
+  await expect(c1.locator('[data-dev="eth0"]')).toHaveAttribute('data-packet-focus', 'decide');
 
   // The echo request crossing docker0: the bridge's forward and the FORWARD rule that let it through.
   await jumpTo(page, 'nf_hook', 'filter FORWARD: -A FORWARD -i docker0 -o docker0 -j ACCEPT');
@@ -141,9 +144,10 @@ for (const size of SIZES) {
       await page.setViewportSize(size);
       await page.addInitScript((t) => localStorage.setItem('cnp.theme', t), theme);
       await pingInStepMode(page);
-      // Mid-journey: the echo request leaving the host for c2 (a marker on c2's edge, the FORWARD rule).
-      await jumpTo(page, 'net_dev_xmit', 'docker-host', 'ICMP echo request');
-      await expect(page.getByTestId('packet-marker')).toHaveCount(1);
+      // Mid-journey: the echo request in the host, let through by the FORWARD rule (its table, the counter).
+      await jumpTo(page, 'nf_hook', 'filter FORWARD: -A FORWARD -i docker0 -o docker0 -j ACCEPT');
+      await expect(page.getByTestId('packet-marker')).toHaveAttribute('data-moving', 'false');
+      await expect(page.getByTestId('decision').locator('tr[data-hit]')).toHaveCount(1);
       await shot(page, `player-${size.width}x${size.height}-${theme}`);
     });
   }

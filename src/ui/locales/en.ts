@@ -195,6 +195,8 @@ export const en = {
     },
   },
   player: {
+    allRows: 'show all {{count}} rows',
+    fewerRows: 'show the rows around the one that decided',
     timeMs: 'time (ms)',
     tab: 'Packet journey',
     main: 'Changes & tables',

@@ -194,6 +194,8 @@ export const zhCN: Messages = {
     },
   },
   player: {
+    allRows: '显示全部 {{count}} 行',
+    fewerRows: '只显示起决定作用的那一行附近',
     timeMs: '时间（毫秒）',
     tab: '数据包旅程',
     main: '变化与表',

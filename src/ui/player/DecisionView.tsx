@@ -3,15 +3,32 @@
  * ports, the iptables chain with counters, the conntrack entry), rendered from the World at that step with
  * the deciding row marked, and a note under it (no route, the flood, the NAT mapping, the drop reason).
  */
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionTable } from '../../sim';
 import { useExplain } from './text';
 
+/** Rows shown on each side of the deciding one while the table is folded (a long chain fits a small screen). */
+const AROUND = 2;
+
+/** The rows to show: all, or a window around the deciding row when the table is long. */
+export function rowWindow(rows: number, hit: number, all: boolean): [number, number] {
+  if (all || rows <= AROUND * 2 + 3 || hit < 0) return [0, rows];
+  const from = Math.max(0, Math.min(hit - AROUND, rows - (AROUND * 2 + 1)));
+  return [from, Math.min(rows, from + AROUND * 2 + 1)];
+}
+
 export const DecisionView = memo(function DecisionView({ table }: { table: DecisionTable }) {
   const { t } = useTranslation();
   const explain = useExplain();
+  const [all, setAll] = useState(false);
   const counters = table.rows.some((r) => r.counter !== undefined);
+  const [from, to] = rowWindow(
+    table.rows.length,
+    table.rows.findIndex((r) => r.hit),
+    all,
+  );
+  const folded = from > 0 || to < table.rows.length;
   return (
     <div data-testid="decision" className="mt-1">
       <h4 className="text-xs font-semibold text-slate-700 dark:text-slate-200">{explain(table.title)}</h4>
@@ -30,9 +47,9 @@ export const DecisionView = memo(function DecisionView({ table }: { table: Decis
             </thead>
           )}
           <tbody>
-            {table.rows.map((r, i) => (
+            {table.rows.slice(from, to).map((r, i) => (
               <tr
-                key={i}
+                key={from + i}
                 data-hit={r.hit ? 'true' : undefined}
                 className={
                   r.hit
@@ -51,6 +68,15 @@ export const DecisionView = memo(function DecisionView({ table }: { table: Decis
             ))}
           </tbody>
         </table>
+      )}
+      {(folded || all) && (
+        <button
+          type="button"
+          onClick={() => setAll(!all)}
+          className="mt-0.5 text-[11px] text-blue-700 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300"
+        >
+          {all ? t('player.fewerRows') : t('player.allRows', { count: table.rows.length })}
+        </button>
       )}
       {table.note && (
         <p className="mt-1 text-xs text-slate-700 dark:text-slate-300" data-testid="decision-note">

@@ -1,7 +1,8 @@
 /**
  * The packet on the graph, in step with the player: on a step that puts a frame on a link (a veth pair or the
- * uplink cable), that edge glows and a dot runs along it from the sending end to the receiving one; the
- * devices of the step (the one that decides first) are marked with a `data-packet-focus` attribute.
+ * uplink cable), that edge glows and a dot runs along it from the sending end to the receiving one, where it
+ * rests while the packet is handled there (where.ts); the devices of the step (the one that decides first)
+ * are marked with a `data-packet-focus` attribute.
  *
  * Cheap by design: the dot lives in React Flow's viewport portal (one small SVG, SMIL animateMotion on the
  * edge's own path, read from the DOM), and the focus marks are attributes React does not own, so no node or
@@ -22,6 +23,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { JourneyStep, Topology } from '../../sim';
 import { StoreContext } from '../store_context';
 import { usePlayer } from './context';
+import { packetPlace } from './where';
 
 const ATTR = 'data-packet-focus';
 
@@ -129,18 +131,22 @@ function Dot({ path, reverse, ms }: { path: string; reverse: boolean; ms: number
 export const PacketMarker = memo(function PacketMarker() {
   const app = useContext(StoreContext);
   const topo = useStore(app, (s) => s.topo);
-  const { step, cursor, speed } = usePlayer(
+  const { step, move, moving, cursor, speed } = usePlayer(
     useShallow((s) => {
       const active = s.machine.status !== 'idle' && s.machine.cursor >= 0;
+      const steps = s.journey?.steps ?? [];
+      // Selected as parts: the move is the journey's own object, so an unchanged place keeps its identity.
+      const place = active ? packetPlace(steps, s.machine.cursor) : null;
       return {
-        step: active ? (s.journey?.steps[s.machine.cursor] ?? null) : null,
+        step: active ? (steps[s.machine.cursor] ?? null) : null,
+        move: place?.move ?? null,
+        moving: place?.moving ?? false,
         cursor: s.machine.cursor,
         speed: s.machine.speed,
       };
     }),
   );
   useFocusMarks(step, topo);
-  const move = step?.move ?? null;
   const path = useEdgePath(move?.link ?? null);
   if (!move || !path || !topo) return null;
   const link = topo.links.find((l) => l.id === move.link);
@@ -157,14 +163,15 @@ export const PacketMarker = memo(function PacketMarker() {
         data-link={move.link}
         data-from={label(from)}
         data-to={label(to)}
+        data-moving={moving}
         aria-hidden
       >
-        <path d={path} className="cnp-packet-path" />
+        <path d={path} className={moving ? 'cnp-packet-path' : 'cnp-packet-path cnp-packet-path-rest'} />
         <Dot
           key={cursor}
           path={path}
           reverse={link ? link.a !== move.from : false}
-          ms={Math.min(700, 800 / speed)}
+          ms={moving ? Math.min(700, 800 / speed) : 1}
         />
       </svg>
     </ViewportPortal>
