@@ -3,6 +3,7 @@
  * updateNetworkSettings, DisconnectFromNetwork): a stopped container only has its network list edited; a
  * running one gets (or loses) an endpoint in its sandbox, and the gateway is re-elected.
  */
+import { withEntry } from '../lib';
 import type { KernelCtx } from '../kernel';
 import { DockerError, invalid } from './errors';
 import { findNetwork, tryFindNetwork } from './network';
@@ -24,7 +25,7 @@ export function connectContainer(
   }
   const n = c.status === 'running' ? findNetwork(st, netTerm) : tryFindNetwork(st, netTerm);
   if (!n) {
-    c.networks[netTerm] = emptyEndpointConfig('', req);
+    c.networks = withEntry(c.networks, netTerm, emptyEndpointConfig('', req));
     return;
   }
   const err = validateEndpointSettings(n, n.name, req);
@@ -47,7 +48,7 @@ export function connectContainer(
         'container cannot be connected to multiple networks with one of the networks in private (none) mode',
       );
   }
-  c.networks[n.name] = emptyEndpointConfig(n.id, req);
+  c.networks = withEntry(c.networks, n.name, emptyEndpointConfig(n.id, req));
   if (c.status === 'running') {
     const sb = c.sandboxId ? st.sandboxes[c.sandboxId] : undefined;
     if (!sb) throw forbiddenShared();

@@ -15,6 +15,7 @@ import { createSandbox, destroySandbox, joinNetwork, leaveNetwork } from './sand
 import type { DockerContainer, DockerState, EndpointConfig, PortBinding } from './state';
 import { validateEndpointSettings } from './validate';
 import { findContainer, tryFindContainer } from './lookup';
+import { own, withEntry } from '../lib';
 import { checkLinks, registerLinks } from './links';
 import { closeContainerSockets } from './listeners';
 
@@ -146,15 +147,17 @@ export function createContainer(ctx: KernelCtx, st: DockerState, req: ContainerC
     const target = tryFindContainer(st, mode.slice('container:'.length));
     if (target) mode = `container:${target.id}`;
   }
-  const networks: Record<string, EndpointConfig> = {};
+  let networks: Record<string, EndpointConfig> = {};
   if (!mode.startsWith('container:')) {
     const primary = tryFindNetwork(st, mode);
     const key = primary?.name ?? mode;
-    networks[key] = emptyEndpointConfig(primary?.id ?? '', endpoints[mode] ?? endpoints[key]);
+    // Network names are keys here: own() and withEntry() keep '__proto__' an ordinary name.
+    const cfg = emptyEndpointConfig(primary?.id ?? '', own(endpoints, mode) ?? own(endpoints, key));
+    networks = withEntry(networks, key, cfg);
     for (const [k, v] of Object.entries(endpoints)) {
       if (k === mode || k === key) continue;
       const n = tryFindNetwork(st, k);
-      networks[n?.name ?? k] = emptyEndpointConfig(n?.id ?? '', v);
+      networks = withEntry(networks, n?.name ?? k, emptyEndpointConfig(n?.id ?? '', v));
     }
   }
   let hostname = req.hostname;
@@ -256,11 +259,11 @@ export function startContainer(ctx: KernelCtx, st: DockerState, c: DockerContain
     const names = Object.keys(c.networks);
     const nets = names.map((k) => findNetwork(st, c.networks[k]?.networkId || k));
     // Re-key by the network's name, as updateContainerNetworkSettings does.
-    const rekeyed: Record<string, EndpointConfig> = {};
+    let rekeyed: Record<string, EndpointConfig> = {};
     names.forEach((k, i) => {
       const n = nets[i];
       const cfg = c.networks[k];
-      if (n && cfg) rekeyed[n.name] = { ...cfg, networkId: n.id };
+      if (n && cfg) rekeyed = withEntry(rekeyed, n.name, { ...cfg, networkId: n.id });
     });
     c.networks = rekeyed;
     checkLinks(st, c);

@@ -4,6 +4,7 @@
  * aliases, short ids, and "<name>.<network>"; libnetwork sandbox ResolveName), and forwards everything else
  * to the host's nameservers; the outside world's public resolver knows a few public names.
  */
+import { own } from '../lib';
 import type { Ip4 } from '../lib';
 import type { NsId } from '../kernel';
 import { usesInternalResolver } from './etc_files';
@@ -17,7 +18,7 @@ export const PUBLIC_DNS: Readonly<Record<string, Ip4>> = {
 };
 
 function publicLookup(qname: string): Ip4[] | null {
-  const a = PUBLIC_DNS[qname.toLowerCase().replace(/\.$/, '')];
+  const a = own(PUBLIC_DNS, qname.toLowerCase().replace(/\.$/, ''));
   return a === undefined ? null : [a];
 }
 

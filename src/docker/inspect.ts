@@ -125,9 +125,12 @@ export function containerInspect(st: DockerState, c: DockerContainer): JsonValue
   const sb = c.sandboxId ? st.sandboxes[c.sandboxId] : undefined;
   const bridge = c.networks.bridge;
   const img = imageById(c.imageId);
-  const networks: { [k: string]: JsonValue } = {};
-  for (const k of Object.keys(c.networks).sort())
-    networks[k] = endpointSettings(c.networks[k] as EndpointConfig);
+  // Entries, not assignments: a network may be named '__proto__'.
+  const networks: { [k: string]: JsonValue } = Object.fromEntries(
+    Object.keys(c.networks)
+      .sort()
+      .map((k) => [k, endpointSettings(c.networks[k] as EndpointConfig)]),
+  );
   const exposed: { [k: string]: JsonValue } = {};
   for (const p of c.exposedPorts) exposed[p] = {};
   const config: { [k: string]: JsonValue } = {

@@ -6,3 +6,11 @@
 export function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
+
+/**
+ * `{ ...table, [key]: value }` that keeps '__proto__' a plain key: assigning `table['__proto__']` would set the
+ * object's prototype instead (also through an immer draft). A name users choose (a network) may be any word.
+ */
+export function withEntry<T>(table: Readonly<Record<string, T>>, key: string, value: T): Record<string, T> {
+  return { ...table, ...(Object.fromEntries([[key, value]]) as Record<string, T>) };
+}

@@ -12,10 +12,13 @@ export function parseSleep(args: readonly string[]): { us: number } | { error: s
     return { error: "sleep: missing operand\nTry 'sleep --help' for more information.\n" };
   let total = 0;
   for (const a of args) {
-    const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(a);
+    // coreutils reads the number with strtod: exponents and "inf" are fine; `sleep 1e308` or `sleep inf`
+    // sleeps until Ctrl-C (the slices below never run out).
+    const m = /^((?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?|inf(?:inity)?)([smhd]?)$/i.exec(a);
     if (!m)
       return { error: `sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n` };
-    total += Number(m[1]) * (UNIT[m[2] || 's'] ?? 1);
+    const n = /^inf/i.test(m[1] as string) ? Number.POSITIVE_INFINITY : Number(m[1]);
+    total += n * (UNIT[m[2] || 's'] ?? 1);
   }
   return { us: Math.round(total * 1_000_000) };
 }

@@ -72,7 +72,7 @@ const pick = (...xs: string[]) => slot(fc.constantFrom(...xs));
 export const ifName = pick('br0', 'br1', 'v0', 'v1', 'v2', 'lo', 'eth0', 'docker0', 'nope0', '__proto__');
 export const nsName = pick('ns1', 'ns2', 'constructor', 'missing');
 const ctName = pick('c1', 'c2', 'c3', '__proto__', '<img src=x onerror=alert(1)>', 'nope');
-const netName = pick('n1', 'n2', 'bridge', 'host', 'none', 'constructor', 'missing');
+const netName = pick('n1', 'n2', 'bridge', 'host', 'none', 'constructor', '__proto__', 'missing');
 const image = pick('busybox', 'alpine', 'nginx', 'nicolaka/netshoot', 'ubuntu', 'nosuchimage:9');
 const ip4 = pick('10.0.0.1', '10.0.0.2', '10.0.1.1', '172.18.0.5', '8.8.8.8', '127.0.0.1', '0.0.0.0');
 const prefix = pick('10.0.0.1/24', '10.0.0.2/24', '10.0.1.1/24', '10.9.0.0/16', '1.2.3.4/32', '10.0.0.0/33');

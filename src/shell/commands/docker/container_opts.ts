@@ -4,7 +4,7 @@
  * --mac-address going to the first network's endpoint settings, -e, --dns*, --add-host. Errors are the CLI's
  * own (no "Error response from daemon").
  */
-import { parseIp4 } from '../../../lib';
+import { parseIp4, withEntry } from '../../../lib';
 import type { ContainerCreateRequest, EndpointRequest, PortBinding } from '../../../docker';
 import { flagBool, flagList, flagString, type ParsedFlags } from './flags';
 
@@ -105,7 +105,7 @@ export function buildCreateRequest(p: ParsedFlags): RunOptions {
   }
   // parseNetworkOpts: one --network is the mode; user-defined and built-in modes cannot be mixed.
   let mode = 'default';
-  const endpoints: Record<string, EndpointRequest> = {};
+  let endpoints: Record<string, EndpointRequest> = {};
   if (networks.length > 0) {
     const builtin = (n: string) =>
       ['bridge', 'host', 'none', 'default'].includes(n) || n.startsWith('container:') || n === 'container';
@@ -115,12 +115,14 @@ export function buildCreateRequest(p: ParsedFlags): RunOptions {
       );
     mode = networks[0] as string;
     networks.forEach((n, i) => {
-      if (i > 0 && endpoints[n]) throw new OptsError(`network "${n}" is specified multiple times`);
-      endpoints[n] = {
+      if (i > 0 && Object.hasOwn(endpoints, n))
+        throw new OptsError(`network "${n}" is specified multiple times`);
+      // A network may be named '__proto__': a key, not an assignment (which would set the prototype).
+      endpoints = withEntry(endpoints, n, {
         aliases: i === 0 ? aliases : [],
         ipv4Address: i === 0 ? ip : '',
         macAddress: i === 0 ? mac : '',
-      };
+      });
     });
   }
   if (aliases.length > 0 && ['bridge', 'host', 'none', 'default'].includes(mode === '' ? 'default' : mode))
