@@ -127,9 +127,9 @@ describe('a container: sidecar curls localhost', () => {
     expect(j.steps.some((s) => s.move !== null)).toBe(false);
     expect(j.steps.filter((s) => s.stage === 'sock_deliver').map((s) => s.line)).toEqual([
       'connected to curl[100] (tcp socket port 32768 on 127.0.0.1)',
-      '73 bytes to nginx[1000] (tcp socket port 80 on 127.0.0.1)',
-      '726 bytes to curl[100] (tcp socket port 32768 on 127.0.0.1)',
-      'FIN to nginx[1000] (tcp socket port 80 on 127.0.0.1)',
+      '73 bytes to nginx[1001] (tcp socket port 80 on 127.0.0.1)',
+      '853 bytes to curl[100] (tcp socket port 32768 on 127.0.0.1)',
+      'FIN to nginx[1001] (tcp socket port 80 on 127.0.0.1)',
       'FIN to curl[100] (tcp socket port 32768 on 127.0.0.1)',
     ]);
     expect(journeyText('en', j.steps[2]!.explain)).toBe(
