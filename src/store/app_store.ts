@@ -79,6 +79,9 @@ export interface AppState {
   welcome: boolean;
 }
 
+/** The most one paste (or one burst of input) may hold: a script of a few thousand lines. */
+export const PASTE_MAX_CHARS = 100_000;
+
 export interface AppActions {
   init(seed?: number): Promise<void>;
   /**
@@ -372,7 +375,21 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
           t.queue = [];
           return;
         }
-        t.queue.push(...parseTerminalInput(data));
+        if (data.length > PASTE_MAX_CHARS) {
+          // A 10 MB paste is a mistake: echoing and queueing it would freeze the tab. Nothing of it is typed;
+          // what was on the line stays there.
+          channel(id).write(
+            `\r\nplayground: paste too large (${data.length} characters; at most ${PASTE_MAX_CHARS}), nothing was typed\r\n`,
+          );
+          if (get().running !== id) {
+            prompt(id);
+            channel(id).write(t.editor.buffer);
+            const back = t.editor.buffer.length - t.editor.cursor;
+            if (back > 0) channel(id).write(`\x1b[${back}D`);
+          }
+          return;
+        }
+        for (const key of parseTerminalInput(data)) t.queue.push(key);
         pump(id);
       },
 
