@@ -152,3 +152,23 @@ for (const size of SIZES) {
     });
   }
 }
+
+test('the player in Simplified Chinese: every label, the explanation and the tables are translated', async ({
+  page,
+}) => {
+  await ready(page, './?lang=zh-CN');
+  await typeLines(
+    page,
+    'docker run -d --name c1 busybox sleep 1000',
+    'docker run -d --name c2 busybox sleep 1000',
+  );
+  await page.getByRole('tab', { name: /数据包旅程/ }).click();
+  await page.getByRole('switch', { name: '单步模式' }).check();
+  await typeLines(page, 'docker exec c1 ping -c 1 172.17.0.3');
+  await jumpTo(page, 'nf_hook', 'filter FORWARD: -A FORWARD -i docker0 -o docker0 -j ACCEPT');
+  await expect(page.getByTestId('step-banner')).toContainText('之后的世界');
+  // No i18n key shows through (`journey.` or `player.` would be an untranslated text).
+  await expect(page.getByTestId('player')).not.toContainText(/journey\.|player\./);
+  await expect(page.getByTestId('explanation')).not.toContainText(/[A-Za-z]{12,}/);
+  await shot(page, 'player-1280x720-light-zh');
+});

@@ -13,7 +13,7 @@ const AROUND = 2;
 
 /** The rows to show: all, or a window around the deciding row when the table is long. */
 export function rowWindow(rows: number, hit: number, all: boolean): [number, number] {
-  if (all || rows <= AROUND * 2 + 3 || hit < 0) return [0, rows];
+  if (all || rows <= AROUND * 2 + 1 || hit < 0) return [0, rows];
   const from = Math.max(0, Math.min(hit - AROUND, rows - (AROUND * 2 + 1)));
   return [from, Math.min(rows, from + AROUND * 2 + 1)];
 }
@@ -60,7 +60,7 @@ export const DecisionView = memo(function DecisionView({ table }: { table: Decis
                 {counters && (
                   <td className="pr-2 align-top whitespace-nowrap tabular-nums">{r.counter ?? ''}</td>
                 )}
-                <td className="px-1 break-all">
+                <td className="px-1 break-words">
                   {r.hit && <span className="sr-only">→ </span>}
                   {r.text}
                 </td>
