@@ -200,7 +200,7 @@ export function placeNodes(t: Topology, prev: LayoutState): LayoutState {
 }
 
 /** Canvas x of the outside world's boxes (176 px wide), left of the frame. */
-export const EXT_X = -240;
+export const EXT_X = -264;
 
 /** Keep the old object when the position did not change (React Flow then skips the node). */
 function same(old: XY | undefined, p: XY): XY {

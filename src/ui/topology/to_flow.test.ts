@@ -56,5 +56,8 @@ describe('toFlow', () => {
     const peer = first?.peer ? t.devices[first.peer] : undefined;
     expect(peer?.ns).not.toBe(t.hostNs);
     expect(lan?.data.devices.at(-1)?.name).toBe('eth0');
+    const { edges } = toFlow(t, placeNodes(t, emptyLayout()), null, null, newFlowCache(), new Map());
+    // The outside world's cables go under the boxes, veth pairs over them (their labels cross the host frame).
+    expect(edges.filter((e) => e.data?.kind === 'wire').map((e) => e.zIndex)).toEqual([0, 0]);
   });
 });

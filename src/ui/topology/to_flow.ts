@@ -229,8 +229,10 @@ export function toFlow(
             selected,
             ariaLabel: l.label,
             // Cables are drawn over the boxes so their labels stay readable where they cross the host frame
-            // (a cable only takes clicks on its stroke, so the chips under it stay clickable).
-            zIndex: 1,
+            // (a cable only takes clicks on its stroke, so the chips under it stay clickable). The outside world's
+            // cables run between boxes that stand apart, and drawn under them they enter a box at its edge
+            // instead of crossing the LAN gateway's title and ports.
+            zIndex: l.kind === 'wire' ? 0 : 1,
           };
     nextEdges.set(l.id, { sig, edge });
     edges.push(edge);
