@@ -280,7 +280,10 @@ export function nfDeleteChain(
 ): KResult<void> {
   const t = nfTable(ctx.k, ns, table);
   if (!t) return chain === null ? kok(undefined) : kerr('ENOENT');
-  const victims = t.chains.filter((c) => !c.builtin && (chain === null || c.name === chain));
+  // A named built-in chain that was instantiated is an nf_tables base chain like any other: deleted when
+  // empty, EBUSY with rules (iptables-nft 1.8.9 lists it as if it were there either way). `-X` alone
+  // deletes only user chains.
+  const victims = t.chains.filter((c) => (chain === null ? !c.builtin : c.name === chain));
   if (chain !== null && victims.length === 0) return kerr('ENOENT');
   const gone = new Set(victims.map((c) => c.name));
   for (const c of victims) {

@@ -22,9 +22,12 @@ import {
   udpConnect,
   udpSendmsg,
   type KernelCtx,
+  strerror,
+  type Errno,
   type SocketMessage,
 } from '../../../kernel';
 import type { CommandIO } from '../../types';
+import { settle } from '../inet/socket';
 import { GAI_STRERROR, hostsNames, nameOf, resolveHost } from '../ping/resolver';
 import { checkGnuTraceroute, HOST_ARG, parseGnuTraceroute, type GnuTrOpts } from './gnu_opts';
 
@@ -97,6 +100,10 @@ class Tracer {
     this.nextPort = o.port ?? (o.module === 'udp' ? 53 : o.module === 'icmp' ? 1 : 33434);
   }
 
+  /** The errno of the last failed send (do_send), and whether it ended the program. */
+  sendErrno: Errno | null = null;
+  fatal = false;
+
   now(): number {
     return this.io.os.state.clock.nowUs;
   }
@@ -157,6 +164,7 @@ class Tracer {
           tos: o.tos,
         });
         if (r.ok) pb.sendUs = kctx.clock.nowUs;
+        else this.sendErrno = r.error.errno;
         return;
       }
       const id = sockOpen(kctx, ns, {
@@ -174,10 +182,14 @@ class Tracer {
       }
       pb.seq = this.nextPort;
       if (o.module === 'default') this.nextPort = (this.nextPort + 1) & 0xffff;
-      if (udpSendmsg(kctx, ns, id, { kind: 'bytes', size: this.dataLen }).ok) {
+      const r = udpSendmsg(kctx, ns, id, { kind: 'bytes', size: this.dataLen });
+      if (r.ok) {
         pb.sendUs = kctx.clock.nowUs;
         pb.sock = id;
-      } else sockClose(kctx, ns, id);
+      } else {
+        this.sendErrno = r.error.errno;
+        sockClose(kctx, ns, id);
+      }
     });
   }
 
@@ -354,8 +366,17 @@ class Tracer {
             next = lastSend + o.sendSecs * 1e6;
             break;
           }
+          this.sendErrno = null;
           this.send(n, Math.floor(n / o.nprobes) + 1);
           if (cur.sendUs === null) {
+            // do_send(): any error but ENOBUFS/EAGAIN is fatal: error("send") prints a newline, then
+            // perror("send"), and exits 1 (a REJECT or DROP in OUTPUT gives EPERM).
+            const e = this.sendErrno as Errno | null;
+            if (e !== null && !['ENOBUFS', 'EAGAIN'].includes(e)) {
+              io.err(`\nsend: ${strerror(e)}\n`);
+              this.fatal = true;
+              return;
+            }
             if (next) break;
             io.err('traceroute: send probe failed\n');
             return;
@@ -413,6 +434,11 @@ export async function runGnuTraceroute(io: CommandIO): Promise<number> {
   const t = new Tracer(io, o, res.addr, dataLen, names);
   await t.run();
   t.close();
+  if (t.fatal) {
+    // What the refused probe set off (a REJECT's ICMP error through lo) lands before the prompt returns.
+    await settle(io);
+    return 1;
+  }
   io.out('\n');
   return 0;
 }
