@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from './app_store';
 
-/** Type `line`, let it run ~100 ms of wall time (paced: 1 simulated second = 10 ms), then press Ctrl-C. */
-async function interrupt(line: string): Promise<{ out: string; exitCode: number | undefined }> {
+/**
+ * Type `line`, wait until it is running (and has printed `marker`, when given), then press Ctrl-C. Paced:
+ * 1 simulated second = 10 ms of wall time.
+ */
+async function interrupt(line: string, marker = ''): Promise<{ out: string; exitCode: number | undefined }> {
   const store = createAppStore({ paceScale: 0.01 });
   await store.getState().init(1);
   const id = store.getState().hostTerminal as string;
@@ -12,7 +15,9 @@ async function interrupt(line: string): Promise<{ out: string; exitCode: number 
     .channel(id)
     .subscribe((d) => (out += d));
   store.getState().input(id, `${line}\r`);
-  await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 2000 && (store.getState().running === null || !out.includes(marker)); i++)
+    await new Promise((r) => setTimeout(r, 5));
+  await new Promise((r) => setTimeout(r, 30));
   store.getState().input(id, '\x03');
   for (let i = 0; i < 400 && store.getState().running !== null; i++)
     await new Promise((r) => setTimeout(r, 5));
@@ -21,7 +26,7 @@ async function interrupt(line: string): Promise<{ out: string; exitCode: number 
 
 describe('Ctrl-C while a command runs', () => {
   it('echoes ^C, then ping prints its statistics and the prompt comes back', async () => {
-    const { out } = await interrupt('ping 127.0.0.1');
+    const { out } = await interrupt('ping 127.0.0.1', 'icmp_seq=1 ');
     expect(out).toMatch(/ms\r\n\^C\r\n--- 127\.0\.0\.1 ping statistics ---\r\n/);
     expect(out.endsWith('\r\nroot@docker-host:~# ')).toBe(true);
   });
