@@ -172,3 +172,21 @@ test('the player in Simplified Chinese: every label, the explanation and the tab
   await expect(page.getByTestId('explanation')).not.toContainText(/[A-Za-z]{12,}/);
   await shot(page, 'player-1280x720-light-zh');
 });
+
+test('a line run normally can be stepped too: MASQUERADE on the way out, the packet before and after NAT', async ({
+  page,
+}) => {
+  await ready(page);
+  await typeLines(page, 'docker run -d --name c1 busybox sleep 1000', 'docker exec c1 ping -c 1 8.8.8.8');
+  await page.getByRole('tab', { name: /Packet journey/ }).click();
+  await expect(page.getByTestId('journey-line')).toHaveValue(/\d+/);
+  // Not recorded in step mode: the live World stays on screen (no banner), the journey can still be stepped.
+  await jumpTo(page, 'nat', 'SNAT');
+  await expect(page.getByTestId('step-banner')).toHaveCount(0);
+  await expect(page.getByTestId('decision-note')).toContainText(/^SNAT: .*172\.17\.0\.2.* → .*10\.0\.12\.13/);
+  const packet = page.getByTestId('packet');
+  await expect(packet.getByRole('columnheader', { name: 'before NAT' })).toBeVisible();
+  await expect(packet.locator('tr[data-field="ip.src"]')).toContainText('172.17.0.2');
+  await expect(packet.locator('tr[data-field="ip.src"]')).toContainText('10.0.12.13');
+  await shot(page, 'player-nat-1280x720-light');
+});
