@@ -138,7 +138,7 @@ export function openNginx(ctx: KernelCtx, ns: NsId, c: DockerContainer, epochMs:
       server: 'nginx/1.27.3',
       body: NGINX_PAGE,
       contentType: 'text/html',
-      wall: { epochMs, lastModifiedS: NGINX_PAGE_MTIME_S },
+      wall: { epochMs, lastModifiedS: NGINX_PAGE_MTIME_S, conns: 0 },
     },
     localAddr: 0,
     localPort: 80,

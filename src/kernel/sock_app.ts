@@ -12,7 +12,7 @@ import { tcpAbort, tcpClose, tcpConnect, tcpRetransmitTimer, tcpSend, tcpTimewai
 import { removeSock } from './ipv4/tcp_input';
 import { udpConnect, udpSendmsg } from './ipv4/udp';
 import { sockGet, sockOpen } from './sock';
-import { nginxAccessLog, sendText, serveAppEvent, textOf } from './sock_app_serve';
+import { nginxLogs, sendText, serveAppEvent, textOf } from './sock_app_serve';
 import type { NsId, Payload, Socket, SocketApp, SocketMessage } from './types';
 
 /** Take the data messages off a socket's queue (what the program read), leaving the rest. */
@@ -67,7 +67,7 @@ function httpServer(
     `Content-Type: ${found ? app.contentType : 'text/html'}\r\nContent-Length: ${body.length}\r\n${stat.lm}` +
     `Connection: ${close ? 'close' : 'keep-alive'}\r\n${stat.tail}\r\n`;
   sendText(ctx, ns, s, method === 'HEAD' ? head : head + body);
-  if (w) nginxAccessLog(ctx, ns, s, req, found ? 200 : 404, method === 'HEAD' ? 0 : body.length, w.epochMs);
+  if (w) nginxLogs(ctx, ns, s, w, req, found ? 200 : 404, method === 'HEAD' ? 0 : body.length);
   if (close) tcpClose(ctx, ns, s.id);
 }
 

@@ -123,31 +123,59 @@ function backgroundNc(
 }
 
 /**
- * nginx's access log line (the image's log_format main, to /dev/stdout: the container's log): the client as
- * nginx sees it (docker-proxy's backend address for a published port), the request line, status, body bytes,
- * Referer, User-Agent and X-Forwarded-For ("-" when absent).
+ * nginx's logs for one request, both the container's log: an error_log line (stderr) when the file is not
+ * there, `*N` being the connection's number (ngx_connection_counter, counted on the listener; worker 29
+ * takes it), then the access log line in the image's log_format main (stdout): the client as nginx sees
+ * it (docker-proxy's backend address for a published port), [time_local], the request line, status, body
+ * bytes, Referer, User-Agent and X-Forwarded-For ("-" when absent).
  */
-export function nginxAccessLog(
+export function nginxLogs(
   ctx: KernelCtx,
   ns: NsId,
   s: Socket,
+  w: { epochMs: number; lastModifiedS: number; conns: number; no?: number },
   req: string,
   status: number,
   bytes: number,
-  epochMs: number,
 ): void {
   const lines = req.split(/\r?\n/);
   const header = (name: string) =>
     lines
       .find((l) => l.toLowerCase().startsWith(`${name}:`))
       ?.slice(name.length + 1)
-      .trim() || '-';
-  const when = clfDate((epochMs * 1000 + ctx.clock.nowUs) / 1_000_000);
-  const line =
-    `${formatIp4(s.remoteAddr ?? 0)} - - [${when}] "${lines[0] ?? ''}" ${status} ${bytes} ` +
-    `"${header('referer')}" "${header('user-agent')}" "${header('x-forwarded-for')}"\n`;
-  ctx.hooks.programOutput?.(ns, s.pid, line);
+      .trim() || '';
+  const nowS = (w.epochMs * 1000 + ctx.clock.nowUs) / 1_000_000;
+  const client = formatIp4(s.remoteAddr ?? 0);
+  if (w.no === undefined) {
+    const l = s.tcp?.parent == null ? null : sockGet(ctx, ns, s.tcp.parent);
+    const lw = l?.app.kind === 'http' ? l.app.wall : undefined;
+    w.no = lw ? ++lw.conns : 1;
+  }
+  let out = '';
+  if (status === 404) {
+    const path = (lines[0] ?? '').split(' ')[1]?.split('?')[0] ?? '/';
+    const host = header('host');
+    out +=
+      `${errorLogDate(nowS)} [error] 29#29: *${w.no} open() "/usr/share/nginx/html${path}" failed ` +
+      `(2: No such file or directory), client: ${client}, server: localhost, request: "${lines[0] ?? ''}"` +
+      `${host ? `, host: "${host}"` : ''}\n`;
+  }
+  out +=
+    `${client} - - [${clfDate(nowS)}] "${lines[0] ?? ''}" ${status} ${bytes} ` +
+    `"${header('referer') || '-'}" "${header('user-agent') || '-'}" "${header('x-forwarded-for') || '-'}"\n`;
+  ctx.hooks.programOutput?.(ns, s.pid, out);
 }
+
+/** nginx's error_log time: 2026/11/28 00:00:05 (the container's zone is UTC). */
+function errorLogDate(unixS: number): string {
+  return clfDate(unixS).replace(
+    /^(\d\d)\/(\w{3})\/(\d{4}):(\d\d:\d\d:\d\d) \+0000$/,
+    (_m, d: string, mon: string, y: string, t: string) =>
+      `${y}/${String(MONTHS.indexOf(mon) + 1).padStart(2, '0')}/${d} ${t}`,
+  );
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** An `app` event for one of these servers; false when the socket's program is not one of them. */
 export function serveAppEvent(ctx: KernelCtx, ns: NsId, s: Socket, action: string): boolean {

@@ -561,8 +561,11 @@ export type SocketApp =
       server: string;
       body: string;
       contentType: string;
-      /** nginx's Date/Last-Modified/ETag headers: the wall clock at simulated time 0, and the page's mtime. */
-      wall?: { epochMs: number; lastModifiedS: number };
+      /**
+       * nginx's Date/Last-Modified/ETag headers and its logs: the wall clock at simulated time 0, the page's
+       * mtime, and ngx_connection_counter (`conns`, counted on the listener; `no`: a connection's number, `*N`).
+       */
+      wall?: { epochMs: number; lastModifiedS: number; conns: number; no?: number };
     }
   /** BusyBox httpd (networking/httpd.c): the files under its home as they were when it started. */
   | { kind: 'httpd'; epochMs: number; files: Record<string, { body: string; mtimeS: number }> }
@@ -650,6 +653,9 @@ export type SocketMessage =
       innerL4: InnerL4 | null;
       /** ee_origin: an ICMP message from `fromAddr`, or a local error (EMSGSIZE...). */
       origin: 'icmp' | 'local';
+      /** ee_errno and ee_info of a local error (ip_local_error): EMSGSIZE with the path MTU. */
+      eeErrno?: string;
+      eeInfo?: number;
       /** IP_RECVTTL: the TTL the ICMP message arrived with. */
       ttl: number;
     }

@@ -128,18 +128,19 @@ describe('servers run by a container main process', () => {
     expect(r[9]?.stdout).not.toMatch(/LISTEN/);
   });
 
-  it("nginx writes an access log line per request to the container's log", async () => {
+  it("nginx logs each request (and a missing file's error) to the container's log", async () => {
     const r = await runLines([
       'docker run -d --name c1 -p 8080:80 nginx',
       'curl -s -o /dev/null localhost:8080',
       'curl -sI "localhost:8080/?a=1"',
       'docker run --rm busybox wget -qO /dev/null 172.17.0.2/x',
-      'docker logs c1 | tail -3',
+      'docker logs c1 | tail -4',
     ]);
     expect(r[2]?.stdout.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
     expect(r[4]?.stdout).toBe(
       '172.17.0.1 - - [28/Nov/2026:00:00:00 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/7.88.1" "-"\n' +
         '172.17.0.1 - - [28/Nov/2026:00:00:00 +0000] "HEAD /?a=1 HTTP/1.1" 200 0 "-" "curl/7.88.1" "-"\n' +
+        '2026/11/28 00:00:00 [error] 29#29: *3 open() "/usr/share/nginx/html/x" failed (2: No such file or directory), client: 172.17.0.3, server: localhost, request: "GET /x HTTP/1.1", host: "172.17.0.2"\n' +
         '172.17.0.3 - - [28/Nov/2026:00:00:00 +0000] "GET /x HTTP/1.1" 404 153 "-" "Wget" "-"\n',
     );
   });
