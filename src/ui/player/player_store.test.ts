@@ -54,8 +54,13 @@ function neighState(w: World | null, ns: string): string {
 describe('packet player store', () => {
   it('steps a step-mode ping forward and back: the World before the command comes back, the same object', async () => {
     const { app, player, run } = await setup();
-    const before = app.getState().world;
     app.getState().setStepMode(true);
+    // A line that moves no packet is not stepped, even in step mode: its World shows at once.
+    await run('docker run -d --name c3 busybox sleep 1000');
+    expect(player.getState().machine.status).toBe('idle');
+    expect(player.getState().recent).toEqual([]);
+    expect(app.getState().world).toBe(app.getState().last?.result.after);
+    const before = app.getState().world;
     await run('docker exec c1 ping -c 1 172.17.0.3');
     const p = player.getState();
     expect(p.line).toBe('docker exec c1 ping -c 1 172.17.0.3');

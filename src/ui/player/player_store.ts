@@ -235,10 +235,18 @@ export function createPlayerStore(app: AppStore, opts: PlayerOptions = {}): Play
       app.getState().preview(stepping ? (entry.result.steps?.before ?? null) : null);
   };
 
-  /** A line ran: if it moved packets (or ran in step mode), its journey becomes the one shown. */
+  /**
+   * A line ran: if it moved packets, its journey becomes the one shown. A line that moved none (`docker run`
+   * with step mode on) is not kept: stepping it would only hold the World before it on screen.
+   */
   const onLine = (last: NonNullable<AppState['last']>) => {
     const r = last.result;
-    if (!r.steps && !r.trace.some((e) => e.kind !== 'link_change')) {
+    const mod = store.getState().sim;
+    const journey =
+      mod && r.trace.some((e) => e.kind !== 'link_change')
+        ? mod.buildJourney(r.trace, r.after, r.before)
+        : null;
+    if (!journey || journey.steps.length === 0) {
       // The next line ended any stepping (the app store shows its World): the player is idle again.
       stop();
       const m = store.getState().machine;
@@ -246,6 +254,7 @@ export function createPlayerStore(app: AppStore, opts: PlayerOptions = {}): Play
       return;
     }
     const entry: RecentLine = { id: nextId++, line: last.line, result: r };
+    journeys.set(entry.id, journey);
     const recent = [entry, ...store.getState().recent];
     for (const old of recent.splice(keep)) journeys.delete(old.id);
     store.setState({ recent });
