@@ -75,8 +75,17 @@ export async function startWithMain(
   // In the foreground a ping without a count runs until Ctrl-C (sig-proxy), printing as it goes.
   const kind = attached && c.path.slice(c.path.lastIndexOf('/') + 1) === 'ping' ? 'finite' : mainKind(c);
   if (kind === 'daemon') {
-    if (c.userland === 'nginx' && c.path.endsWith('docker-entrypoint.sh')) await startNginx(io, id);
-    else if (!(await startMainServers(io, id)) && mainPlan(c).prelude === null) {
+    if (c.userland === 'nginx' && c.path.endsWith('docker-entrypoint.sh')) {
+      if (!(await startNginx(io, id))) {
+        // nginx gave up binding and exited 1: a foreground run shows what it printed and returns.
+        out.exited = 1;
+        if (attached) io.out(io.os.state.docker.containers[id]?.logs ?? '');
+        io.os.mutate(({ sys, kctx }) => {
+          const cur = sys.docker.containers[id];
+          if (cur?.autoRemove) removeContainer(kctx, sys.docker, cur, true);
+        });
+      }
+    } else if (!(await startMainServers(io, id)) && mainPlan(c).prelude === null) {
       // The program could not bind its port: it exits 1 (its message is in the log).
       out.exited = 1;
       io.os.mutate(({ sys, kctx }) => {
@@ -130,7 +139,7 @@ export async function startWithMain(
  * nginx binds 0.0.0.0:80; in a namespace where something already listens there (a second nginx joined with
  * --network container:) it retries five times, half a second apart, and exits 1.
  */
-async function startNginx(io: CommandIO, id: string): Promise<void> {
+async function startNginx(io: CommandIO, id: string): Promise<boolean> {
   const ok = io.os.mutate(({ sys, kctx }) => {
     const c = sys.docker.containers[id];
     return c?.ns ? openNginx(kctx, c.ns, c, sys.docker.epochMs) : true;
@@ -150,7 +159,7 @@ async function startNginx(io: CommandIO, id: string): Promise<void> {
       'start worker process 30',
     ];
     appendLog(io, id, notices.map((n) => `${t} [notice] 1#1: ${n}\n`).join(''));
-    return;
+    return true;
   }
   for (let i = 0; i < 5; i++) {
     const t = stamp();
@@ -175,6 +184,7 @@ async function startNginx(io: CommandIO, id: string): Promise<void> {
     const c = sys.docker.containers[id];
     if (c) containerExited(kctx, sys.docker, c, 1);
   });
+  return false;
 }
 
 function appendLog(io: CommandIO, id: string, text: string): void {

@@ -144,4 +144,17 @@ describe('servers run by a container main process', () => {
         '172.17.0.3 - - [28/Nov/2026:00:00:00 +0000] "GET /x HTTP/1.1" 404 153 "-" "Wget" "-"\n',
     );
   });
+
+  it('a second nginx in the same namespace cannot bind :80: in the foreground it prints why and exits 1', async () => {
+    const r = await runLines([
+      'docker run -d --name web nginx',
+      'docker run --rm --network container:web nginx',
+      "docker ps -a --format '{{.Names}}'",
+    ]);
+    expect(r[1]?.exitCode).toBe(1);
+    expect(r[1]?.stdout).toMatch(
+      /\[emerg\] 1#1: still could not bind\(\)\nnginx: \[emerg\] still could not bind\(\)\n$/,
+    );
+    expect(r[2]?.stdout).toBe('web\n');
+  });
 });
