@@ -14,6 +14,7 @@ import { nfHook } from '../netfilter/hooks';
 import { allocSkb, kfreeSkb } from '../skbuff';
 import { ETH_P_IP, payloadLen } from '../trace_fmt';
 import type { DevId, L4, NsId, Packet, Payload, RouteType } from '../types';
+import { sockGet, sockQueue } from '../sock';
 import { neighConfirm, neighOutput } from './arp';
 import { ipRouteOutput, type RtOutput } from './route';
 
@@ -99,6 +100,12 @@ export interface Datagram {
   confirm?: boolean;
   /** Don't fragment (PMTU discovery): iputils ping and the kernel's own TCP set it. */
   df?: boolean;
+  /**
+   * IP_PMTUDISC_DO (`ping -M do`): a datagram longer than the route's MTU is refused with EMSGSIZE instead
+   * of being fragmented, and with IP_RECVERR the socket `sock` gets a local error carrying the MTU.
+   */
+  pmtuDo?: boolean;
+  sock?: number;
 }
 
 /** The L4 header size of a datagram (ICMP 8, UDP 8, TCP 20 without options). */
@@ -119,6 +126,34 @@ export function ipSendmsg(ctx: KernelCtx, ns: NsId, d: Datagram): KResult<{ pktI
   const rt = r.value;
   if ((rt.type === 'broadcast' || d.dst === 0xffffffff) && !d.broadcast) return kerr('EACCES');
   const len = 20 + l4HeaderLen(d.l4) + payloadLen(d.payload);
+  const mtu = ctx.k.devices[rt.outDev]?.mtu ?? 1500;
+  if (d.pmtuDo && len > mtu) {
+    // __ip_append_data(): no fragmenting under IP_PMTUDISC_DO -> ip_local_error(EMSGSIZE, mtu).
+    const s = d.sock === undefined ? null : sockGet(ctx, ns, d.sock);
+    if (s?.recverr)
+      sockQueue(
+        ctx,
+        ns,
+        s,
+        {
+          kind: 'error',
+          fromAddr: d.dst,
+          atUs: ctx.clock.nowUs,
+          icmpType: 0,
+          icmpCode: 0,
+          payload: { kind: 'none' },
+          inner: null,
+          innerL4: null,
+          origin: 'local',
+          eeErrno: 'EMSGSIZE',
+          eeInfo: mtu,
+          ttl: 0,
+        },
+        null,
+        `local error: message too long, mtu=${mtu}`,
+      );
+    return kerr('EMSGSIZE');
+  }
   const pkt = allocSkb(ctx, {
     eth: null,
     arp: null,

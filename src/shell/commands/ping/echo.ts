@@ -89,6 +89,8 @@ export interface EchoRequest {
   ttl: number | null;
   confirm: boolean;
   broadcast: boolean;
+  /** IP_MTU_DISCOVER IP_PMTUDISC_DO (`ping -M do`): never fragment, EMSGSIZE over the MTU. */
+  pmtuDo?: boolean;
 }
 
 /** sendto() of one echo request. Returns the send time, or the errno sendto() fails with. */
@@ -110,6 +112,7 @@ export function sendEcho(
       ttl: req.ttl ?? sock?.ttl ?? defaultTtlOf(kctx.k.netns[ns]?.sysctl['net.ipv4.ip_default_ttl']),
       broadcast: req.broadcast,
       confirm: req.confirm,
+      ...(req.pmtuDo ? { pmtuDo: true, sock: s.id } : {}),
     });
     return r.ok
       ? { ok: true as const, atUs: kctx.clock.nowUs }

@@ -12,7 +12,7 @@
  */
 import type { Ip4 } from '../../../lib';
 import { formatIp4 } from '../../../lib';
-import { msToJiffies, strerror, timerFireUs, type SocketMessage } from '../../../kernel';
+import { msToJiffies, sockGet, strerror, timerFireUs, type SocketMessage } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import {
   closeEchoSocket,
@@ -139,15 +139,18 @@ function pinger(c: Ctx): number {
     ttl: o.ttl,
     confirm: rts.confirm,
     broadcast: o.broadcast,
+    pmtuDo: o.pmtudisc === 'do',
   });
   if (r.ok) {
     rts.sent.set(seq, r.atUs);
     rts.advanceNtransmitted();
     return o.interval - rts.tokens;
   }
-  // Hard local error: pretend we sent the packet.
+  // receive_error_msg() first: a local error on the queue (EMSGSIZE under -M do) is reported there and
+  // returns < 0, so the "sendmsg" line is not printed. Then the hard local error: pretend we sent it.
+  const local = drainLocalErrors(c);
   rts.advanceNtransmitted();
-  if (!o.quiet) c.io.err(`ping: sendmsg: ${strerror(r.errno)}\n`);
+  if (!o.quiet && !local) c.io.err(`ping: sendmsg: ${strerror(r.errno)}\n`);
   rts.tokens = 0;
   return schint(o.interval);
 }
@@ -224,12 +227,28 @@ function parseReply(c: Ctx, m: Extract<SocketMessage, { kind: 'icmp' }>): void {
   }
 }
 
+/** The local errors (origin local) waiting on the socket's error queue, reported as receive_error_msg() does. */
+function drainLocalErrors(c: Ctx): boolean {
+  const ns = c.io.proc.ns;
+  const errs = c.io.os.mutate(({ kctx }) => {
+    const s = sockGet(kctx, ns, c.sock.id);
+    if (!s) return [];
+    const mine = s.rx.filter((m) => m.kind === 'error' && m.origin === 'local');
+    s.rx = s.rx.filter((m) => !mine.includes(m));
+    return mine.map((m) => ({ ...m }));
+  });
+  for (const m of errs) if (m.kind === 'error') receiveError(c, m);
+  return errs.length > 0;
+}
+
 /** ping4_receive_error_msg(): an error queued by IP_RECVERR: "From X icmp_seq=N Destination ...". */
 function receiveError(c: Ctx, m: Extract<SocketMessage, { kind: 'error' }>): void {
   const { rts, o, io } = c;
   if (m.origin === 'local') {
     rts.nerrors++;
-    if (!o.quiet) io.err(`ping: local error: ${icmpText(m.icmpType, m.icmpCode)}\n`);
+    if (o.quiet) return;
+    if (m.eeErrno === 'EMSGSIZE') io.err(`ping: local error: message too long, mtu=${m.eeInfo ?? 0}\n`);
+    else io.err(`ping: local error: ${icmpText(m.icmpType, m.icmpCode)}\n`);
     return;
   }
   const q = m.innerL4;

@@ -28,6 +28,8 @@ export interface IputilsOpts {
   preload: number;
   device: string | null;
   source: Ip4 | null;
+  /** -M: IP_PMTUDISC_DO/DONT/WANT/PROBE, or null for the kernel's default. */
+  pmtudisc: 'do' | 'dont' | 'want' | 'probe' | null;
   target: string;
 }
 
@@ -82,6 +84,7 @@ export function parseIputils(argv: readonly string[]): Parsed & { warn?: string 
     preload: 1,
     device: null,
     source: null,
+    pmtudisc: null,
     target: '',
   };
   let warn = '';
@@ -161,6 +164,10 @@ export function parseIputils(argv: readonly string[]): Parsed & { warn?: string 
       case 'O':
         o.outstanding = true;
         break;
+      case 'M':
+        if (arg === 'do' || arg === 'dont' || arg === 'want' || arg === 'probe') o.pmtudisc = arg;
+        else return fail(`ping: invalid -M argument: ${arg}\n`, 2);
+        break;
       case 'a':
         o.audible = true;
         break;
@@ -170,7 +177,7 @@ export function parseIputils(argv: readonly string[]): Parsed & { warn?: string 
       case '?':
         return fail(IPUTILS_USAGE, 2);
       default:
-        // Accepted and without visible effect here: -4 -A -B -C -d -e -f -L -m -M -p -Q -r -R -S -T -U -6 -F -N
+        // Accepted and without visible effect here: -4 -A -B -C -d -e -f -L -m -p -Q -r -R -S -T -U -6 -F -N
         break;
     }
   }
