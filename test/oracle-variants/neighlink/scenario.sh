@@ -82,7 +82,7 @@ ip -n vx-h neigh flush dev br0
 ip -n vx-h neigh flush nud permanent dev br0
 @neigh-flush/ip_neigh_after_perm ip netns exec vx-h ip neigh
 ip -n vx-h neigh flush all
-@neigh-flush/ip_neigh_after_all ip netns exec vx-h ip neigh
+@neigh-flush/ip_neigh_after_all ip netns exec vx-h ip neigh show nud permanent
 # link changes
 ip -n vx-h link set eth0 mtu 1400
 ip -n vx-h link set eth0 txqueuelen 500

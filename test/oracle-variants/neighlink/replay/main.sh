@@ -78,7 +78,7 @@ ip netns exec vx-h ip neigh
 ip -n vx-h neigh flush nud permanent dev br0
 ip netns exec vx-h ip neigh
 ip -n vx-h neigh flush all
-ip netns exec vx-h ip neigh
+ip netns exec vx-h ip neigh show nud permanent
 ip -n vx-h link set eth0 mtu 1400
 ip -n vx-h link set eth0 txqueuelen 500
 ip -n vx-h link set eth0 alias "uplink to z"
