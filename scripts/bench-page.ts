@@ -11,6 +11,7 @@
  *   tsx scripts/bench-page.ts DIST [--loads N] [--pan-seconds S] [--containers N]
  */
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium } from './chromium.mjs';
@@ -24,6 +25,10 @@ const { values, positionals } = parseArgs({
     'pan-seconds': { type: 'string', default: '4' },
     containers: { type: 'string', default: '200' },
     throttle: { type: 'string', default: '4' },
+    /** Write a DevTools CPU profile of the page while it pans (open it in Chrome's Performance panel). */
+    'pan-profile': { type: 'string' },
+    /** Write a DevTools trace (devtools.timeline) of the page while it pans. */
+    'pan-trace': { type: 'string' },
   },
 });
 const dist = positionals[0] ?? 'dist';
@@ -96,38 +101,57 @@ async function panning(containers: number, seconds: number): Promise<void> {
   await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, containers);
   const createMs = Date.now() - t0;
   await page.waitForTimeout(1000); // the fit animation and measuring settle
-  const pane = await page.locator('.react-flow__pane').boundingBox();
-  if (!pane) throw new Error('bench: no graph pane');
-  // A string, not a function: tsx would wrap a named arrow in a helper the page does not have.
-  await page.evaluate(`(() => {
-    window.__frames = [];
-    window.__rec = true;
-    window.__views = new Set();
+  if (values['pan-trace'])
+    await browser.startTracing(page, { path: values['pan-trace'], categories: ['devtools.timeline'] });
+  const cdp = values['pan-profile'] ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
+  // The drag runs in the page, one mouse move per frame (as a hand on a mouse gives), from a point where the
+  // pane itself is under the mouse (a box there would be dragged instead): a driver outside the page sends
+  // moves only as fast as its round trips, and most frames would show nothing new. A string, not a function:
+  // tsx would wrap a named arrow in a helper the page does not have.
+  const result = (await page.evaluate(`new Promise((resolve, reject) => {
+    const pane = document.querySelector('.react-flow__pane');
     const vp = document.querySelector('.react-flow__viewport');
+    const r = pane.getBoundingClientRect();
+    let start = null;
+    for (let fy = 0.5; fy < 0.95 && !start; fy += 0.05)
+      for (let fx = 0.5; fx < 0.95 && !start; fx += 0.05) {
+        const x = r.left + r.width * fx, y = r.top + r.height * fy;
+        if (document.elementFromPoint(x, y) === pane) start = [x, y];
+      }
+    if (!start) return reject(new Error('no empty spot of the graph pane to drag'));
+    const [cx, cy] = start;
+    const mouse = (type, x, y, target) => target.dispatchEvent(new MouseEvent(type, {
+      bubbles: true, cancelable: true, view: window, clientX: x, clientY: y, button: 0, buttons: type === 'mouseup' ? 0 : 1,
+    }));
+    mouse('mousedown', cx, cy, pane);
+    const frames = [];
+    const views = new Set();
+    const end = performance.now() + ${seconds * 1000};
+    let i = 0;
     const tick = (t) => {
-      window.__frames.push(t);
-      window.__views.add(vp ? vp.style.transform : '');
-      if (window.__rec) requestAnimationFrame(tick);
+      frames.push(t);
+      views.add(vp.style.transform);
+      if (t > end) {
+        mouse('mouseup', cx, cy, window);
+        return resolve({ frames, views: views.size });
+      }
+      const a = (i++ / 120) * 2 * Math.PI;
+      mouse('mousemove', cx + Math.sin(a) * r.width * 0.15, cy + (1 - Math.cos(a)) * r.height * 0.1, window);
+      requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  })()`);
-  // Drag the pane back and forth (what a user does with the mouse), one small move per round trip.
-  const cx = pane.x + pane.width / 2;
-  const cy = pane.y + pane.height / 2;
-  await page.mouse.move(cx, cy);
-  await page.mouse.down();
-  const end = Date.now() + seconds * 1000;
-  let step = 0;
-  while (Date.now() < end) {
-    const phase = (step++ % 120) / 120;
-    const dx = Math.sin(phase * 2 * Math.PI) * pane.width * 0.3;
-    const dy = Math.cos(phase * 2 * Math.PI) * pane.height * 0.2;
-    await page.mouse.move(cx + dx, cy + dy);
+  })`)) as { frames: number[]; views: number };
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(values['pan-profile'] as string, JSON.stringify(profile));
   }
-  await page.mouse.up();
-  const frames = (await page.evaluate('window.__rec = false, window.__frames')) as number[];
-  // Frames that showed a new viewport position: the drag really panned.
-  const moved = (await page.evaluate('window.__views.size')) as number;
+  if (values['pan-trace']) await browser.stopTracing();
+  const frames = result.frames;
+  const moved = result.views;
   const dts = frames.slice(1).map((t, i) => t - (frames[i] as number));
   const span = (frames[frames.length - 1] as number) - (frames[0] as number);
   const drawn = await nodes.count();

@@ -118,7 +118,10 @@ function Flow({ dark }: { dark: boolean }) {
       nodesConnectable={false}
       elementsSelectable
       edgesFocusable
-      onlyRenderVisibleElements
+      // No culling: at the fitted view every box is visible anyway, and culling re-renders the node and edge
+      // lists on every pan frame (measured panning 60 containers: 25 -> 32 fps, the viewport layer repainted
+      // 4 times instead of 26 in 4 s). Boxes are memoized, so an off-screen box costs nothing while panning.
+      onlyRenderVisibleElements={false}
       minZoom={0.08}
       maxZoom={2}
       colorMode={dark ? 'dark' : 'light'}
