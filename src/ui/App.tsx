@@ -57,6 +57,10 @@ export function App({ store, boot }: { store: AppStore; boot?: () => Promise<unk
   const inLesson = useStore(lessonStoreFor(store), (s) => s.lesson !== null);
   const presenting = useStore(instructorFor(store).ui, (s) => s.presenting);
   const sideTab = useStore(playerFor(store), (s) => s.tab);
+  // A lesson starting shows its panel (the side panel's first tab), even if the packet player was open.
+  useEffect(() => {
+    if (inLesson) playerFor(store).getState().setTab('changes');
+  }, [store, inLesson]);
 
   if (presenting)
     return (
