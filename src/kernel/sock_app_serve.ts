@@ -147,7 +147,8 @@ export function nginxLogs(
   const nowS = (w.epochMs * 1000 + ctx.clock.nowUs) / 1_000_000;
   const client = formatIp4(s.remoteAddr ?? 0);
   if (w.no === undefined) {
-    const l = s.tcp?.parent == null ? null : sockGet(ctx, ns, s.tcp.parent);
+    const parent = s.tcp?.parent ?? null;
+    const l = parent === null ? null : sockGet(ctx, ns, parent);
     const lw = l?.app.kind === 'http' ? l.app.wall : undefined;
     w.no = lw ? ++lw.conns : 1;
   }
