@@ -251,6 +251,9 @@ describe('nfHook: filter traversal', () => {
       rule: 1,
       ruleText: '-A DOCKER-ISOLATION-STAGE-2 -o docker0 -j DROP',
       verdict: 'DROP',
+      // nf_hook_state's devices: the graph points at the interfaces the rule saw.
+      inDev: dev(w, host, 'eth0'),
+      outDev: dev(w, host, 'docker0'),
     });
     // The other way RETURNs twice and falls to the (uncounted) ACCEPT policy.
     const back = icmp('172.17.0.2', '10.0.12.1', 8, 6);

@@ -163,6 +163,7 @@ function traceDecision(
   table: NfTableName,
   pkt: Packet,
   d: Decision,
+  st: MatchState,
 ): void {
   ctx.trace({
     kind: 'nf_hook',
@@ -176,6 +177,9 @@ function traceDecision(
     rule: d.rule,
     ruleText: d.ruleText,
     verdict: d.nat ? d.nat.kind : d.verdict,
+    // nf_hook_state's in/out devices, so the graph can point at the interface the rule saw.
+    inDev: st.inDev?.id ?? null,
+    outDev: st.outDev?.id ?? null,
   });
 }
 
@@ -204,7 +208,7 @@ function natStage(
     const bc = baseChain(n, 'nat', hook);
     if (bc) {
       const d = doTable(bc.t, bc.c, pkt, st);
-      traceDecision(ctx, ns, hook, 'nat', pkt, d);
+      traceDecision(ctx, ns, hook, 'nat', pkt, d, st);
       if (d.nat) {
         const dst = pkt.ip.dst;
         const nexthop = fibLookup(ctx, ns, dst)?.route.gateway ?? dst;
@@ -264,7 +268,7 @@ export function nfHook(
     const bc = baseChain(n, stage, hook);
     if (!bc) continue;
     const d = doTable(bc.t, bc.c, pkt, st);
-    traceDecision(ctx, ns, hook, stage, pkt, d);
+    traceDecision(ctx, ns, hook, stage, pkt, d, st);
     if (d.verdict !== 'ACCEPT') {
       // nf_send_unreach/nf_send_reset run from the scheduler at this same instant (sched.ts nf-reject).
       if (d.reject !== null)
