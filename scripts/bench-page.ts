@@ -127,12 +127,12 @@ async function panning(containers: number, seconds: number): Promise<void> {
     const mouse = (type, x, y, target) => target.dispatchEvent(new MouseEvent(type, {
       bubbles: true, cancelable: true, view: window, clientX: x, clientY: y, button: 0, buttons: type === 'mouseup' ? 0 : 1,
     }));
-    mouse('mousedown', cx, cy, pane);
     const frames = [];
     const views = new Set();
-    const end = performance.now() + ${seconds * 1000};
+    let end = 0;
     let i = 0;
     const tick = (t) => {
+      if (end === 0) end = t + ${seconds * 1000};
       frames.push(t);
       views.add(vp.style.transform);
       if (t > end) {
@@ -143,7 +143,19 @@ async function panning(containers: number, seconds: number): Promise<void> {
       mouse('mousemove', cx + Math.sin(a) * r.width * 0.15, cy + (1 - Math.cos(a)) * r.height * 0.1, window);
       requestAnimationFrame(tick);
     };
-    requestAnimationFrame(tick);
+    // Start once the page has settled (five frames in a row under 100 ms apart, or ten seconds): the graph
+    // of a big world may still be drawing after the command's prompt came back.
+    let calm = 0;
+    let last = performance.now();
+    const giveUp = last + 10000;
+    const settle = (t) => {
+      calm = t - last < 100 ? calm + 1 : 0;
+      last = t;
+      if (calm < 5 && t < giveUp) return requestAnimationFrame(settle);
+      mouse('mousedown', cx, cy, pane);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(settle);
   })`)) as { frames: number[]; views: number };
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
