@@ -10,6 +10,7 @@ export const DROP_REASONS = {
   OTHERHOST: 'addressed to another host (MAC not ours)',
   IP_INHDR: 'bad IPv4 header',
   IP_RPFILTER: 'failed the reverse-path filter',
+  IP_INVALID_SOURCE: 'its source address is one of ours (a martian)',
   IP_INADDRERRORS: 'bad destination address',
   IP_INNOROUTES: 'no route to forward it',
   IP_OUTNOROUTES: 'no route for the outgoing packet',

@@ -255,6 +255,16 @@ export type RtInput =
   /** Dropped; `icmpCode` set when ip_error() answers (forwarding on): 0 net, 1 host, 13 filtered. */
   | { kind: 'error'; reason: DropReason; detail: string; icmpCode: number | null };
 
+/**
+ * fib_validate_source() with rp_filter off (the default; rp_filter is not simulated): a packet that arrives
+ * from outside with a source address this namespace owns is a martian (inet_lookup_ifaddr_rcu), unless
+ * accept_local is on. A routing loop between two hosts ends here: the sender drops its own packet coming back.
+ */
+function martianSource(ctx: KernelCtx, ns: NsId, inDev: NetDevice, src: Ip4): boolean {
+  if (inDev.conf['accept_local'] || ctx.k.netns[ns]?.sysctl['net.ipv4.conf.all.accept_local']) return false;
+  return isLocalAddr(ctx, ns, src);
+}
+
 /** ip_route_input_slow(). */
 export function ipRouteInput(
   ctx: KernelCtx,
@@ -307,6 +317,15 @@ export function ipRouteInput(
     return { kind: 'error', reason: 'IP_INNOROUTES', detail: `no route to ${formatIp4(dst)}`, icmpCode: 0 };
   }
   const { route } = res;
+  // fib_validate_source() runs for broadcast, local and forwarded packets alike (not for a zero source);
+  // what comes back through lo still carries its route and is not looked up.
+  if (src !== 0 && inDev.kind !== 'loopback' && martianSource(ctx, ns, inDev, src))
+    return {
+      kind: 'error',
+      reason: 'IP_INVALID_SOURCE',
+      detail: `martian source ${formatIp4(src)} from ${inDev.name}: the address is ours`,
+      icmpCode: null,
+    };
   if (route.type === 'broadcast') return { kind: 'broadcast' };
   if (route.type === 'local') return { kind: 'local', table: res.table };
   if (!forwarding) {

@@ -118,6 +118,7 @@ export const journeyEn = {
     OTHERHOST: 'the frame is addressed to another MAC address',
     IP_INHDR: 'its IPv4 header is bad',
     IP_RPFILTER: 'it failed the reverse-path filter',
+    IP_INVALID_SOURCE: 'its source address belongs to this namespace, so it cannot have come from outside',
     IP_INADDRERRORS: 'its destination address is not valid here',
     IP_INNOROUTES: 'there is no route to forward it',
     IP_OUTNOROUTES: 'there is no route to send it',

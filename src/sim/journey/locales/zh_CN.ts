@@ -98,6 +98,7 @@ export const journeyZhCN: JourneyText = {
     OTHERHOST: '这个帧的目的 MAC 地址是别的主机',
     IP_INHDR: 'IPv4 头部有误',
     IP_RPFILTER: '没有通过反向路径过滤',
+    IP_INVALID_SOURCE: '源地址属于本命名空间，不可能来自外部',
     IP_INADDRERRORS: '目的地址在这里无效',
     IP_INNOROUTES: '没有可用于转发的路由',
     IP_OUTNOROUTES: '没有可用于发送的路由',
