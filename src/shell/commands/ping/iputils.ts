@@ -269,7 +269,12 @@ async function block(c: Ctx, wakeAt: number): Promise<boolean> {
   const r = waitEcho(io, c.sock, until);
   rts.pending.push(...r.msgs);
   await io.pace(Math.max(0, r.nowUs - start));
-  if (io.signal.aborted) rts.exiting = true;
+  // Ctrl-C during the wait came before what ended it: recvmsg() returns EINTR and the reply stays unread.
+  if (io.signal.aborted) {
+    rts.exiting = true;
+    rts.pending.length = 0;
+    return false;
+  }
   if (r.nowUs >= rts.alarmAt && rts.pending.length === 0) rts.exiting = true;
   return rts.pending.length > 0;
 }
