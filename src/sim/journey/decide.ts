@@ -4,7 +4,26 @@
  * graph: rendered from the World at the step, the deciding row marked.
  */
 import { formatIp4 } from '../../lib';
-import { routeText, ruleSaveText, type KernelState, type NsId, type TraceEvent } from '../../kernel';
+import {
+  routeText,
+  type KernelCtx,
+  type KernelState,
+  type NfTableName,
+  type NsId,
+  type NudState,
+  type TraceEvent,
+} from '../../kernel';
+import {
+  conntrackLine,
+  fdbLine,
+  fdbShowLines,
+  ipNeighLine,
+  ipNeighLines,
+  ipRouteLines,
+  iptablesChainLines,
+  nudBits,
+  type NeighMsg,
+} from '../../shell';
 import type { World } from '../world';
 import type { Decision, Explain } from './types';
 
@@ -83,22 +102,81 @@ const devName = (k: KernelState, id: string | null): string => (id ? (k.devices[
 const t = (key: string, params: Record<string, string>, refs?: Record<string, string>): Explain =>
   refs ? { key: `journey.table.${key}`, params, refs } : { key: `journey.table.${key}`, params };
 
-function routeRows(k: KernelState, ns: NsId, table: number, hit: string | null): TableRow[] {
-  const routes = k.netns[ns]?.fib4[table] ?? [];
-  return routes.map((r) => {
-    const text = routeText(r, (d) => devName(k, d));
-    return { text, hit: text === hit };
-  });
-}
-
-function neighRow(ip: string, dev: string, lladdr: string | null, state: string): string {
-  return `${ip} dev ${dev}${lladdr ? ` lladdr ${lladdr}` : ''} ${state}`;
-}
-
 /** NUD states in which `ip neigh` prints a link-layer address. */
 const HAS_LLADDR = new Set(['REACHABLE', 'STALE', 'DELAY', 'PROBE', 'PERMANENT', 'NOARP']);
 
-const PROTO: Record<number, string> = { 1: 'icmp', 6: 'tcp', 17: 'udp' };
+/** A read-only kernel context on `w` (the FDB dump ages entries by the World's clock). */
+const viewOf = (w: World): KernelCtx => ({
+  k: w.kernel,
+  clock: w.clock,
+  rng: w.rng,
+  trace: () => undefined,
+  hooks: {},
+  budget: { events: 0 },
+});
+
+/** `ip route show table T`, the route the lookup found (kernel routeText, the trace's key) marked. */
+function routeRows(k: KernelState, ns: NsId, table: number, hit: string | null): TableRow[] {
+  return ipRouteLines(k, ns, table).map(({ route, line }) => ({
+    text: line,
+    hit: routeText(route, (d) => devName(k, d)) === hit,
+  }));
+}
+
+/** `ip neigh`, the deciding row as it was at the step (the World after the line may have moved it on). */
+function neighRows(d: Extract<Decision, { kind: 'neigh' }>, w: World): TableRow[] {
+  const k = w.kernel;
+  const ifindex = k.devices[d.dev]?.ifindex ?? 0;
+  const atStep = (m: NeighMsg | null): NeighMsg => {
+    const lladdr = HAS_LLADDR.has(d.to) ? (d.lladdr ?? m?.lladdr ?? null) : null;
+    const base: NeighMsg = m ?? {
+      family: 'inet',
+      ifindex,
+      state: 0,
+      dst: d.ip,
+      lladdr: null,
+      probes: 0,
+      used: 0,
+      confirmed: 0,
+      updated: 0,
+      refcnt: 0,
+    };
+    return { ...base, state: nudBits(d.to as NudState), lladdr };
+  };
+  let found = false;
+  const rows = ipNeighLines(k, d.ns, w.clock.nowUs).map(({ msg, line }): TableRow => {
+    const hit = msg.family === 'inet' && msg.dst === d.ip && msg.ifindex === ifindex;
+    found ||= hit;
+    return { text: hit ? ipNeighLine(k, d.ns, atStep(msg)) : line, hit };
+  });
+  if (!found) rows.push({ text: ipNeighLine(k, d.ns, atStep(null)), hit: true });
+  return rows;
+}
+
+/** `bridge fdb show br BR`, the learned or found row marked (added as learned if it has aged out since). */
+function fdbRows(d: Extract<Decision, { kind: 'fdb' | 'fdb-hit' }>, w: World): TableRow[] {
+  const k = w.kernel;
+  if (k.devices[d.bridge]?.kind !== 'bridge') return [];
+  let found = false;
+  const rows = fdbShowLines(viewOf(w), d.ns, d.bridge).map(({ rec, line }): TableRow => {
+    const hit = !rec.self && rec.master === d.bridge && rec.mac === d.mac;
+    found ||= hit;
+    return { text: line, hit };
+  });
+  if (!found && k.devices[d.port]) {
+    const rec = {
+      mac: d.mac,
+      dev: d.port,
+      self: false,
+      master: d.bridge,
+      state: 'reachable' as const,
+      usedAgoUs: null,
+      updatedAgoUs: null,
+    };
+    rows.push({ text: fdbLine(k, d.ns, rec), hit: true });
+  }
+  return rows;
+}
 
 /**
  * The table of a decision in `w`. `exact`: `w` is the World right after the step (step mode); otherwise it
@@ -117,38 +195,11 @@ export function decisionTable(d: Decision, w: World, exact: boolean): DecisionTa
         note: d.route === null ? t('noRoute', { dst: d.dst }) : null,
       };
     }
-    case 'neigh': {
-      const dev = devName(k, d.dev);
-      const rows: TableRow[] = [];
-      let found = false;
-      for (const e of n?.neigh ?? []) {
-        if (k.devices[e.dev]?.kind === 'loopback') continue;
-        const ip = formatIp4(e.ip);
-        const hit = ip === d.ip && e.dev === d.dev;
-        found ||= hit;
-        // The deciding row as it was at the step (the World after the line may have moved it on).
-        const text = hit
-          ? neighRow(ip, dev, HAS_LLADDR.has(d.to) ? (d.lladdr ?? e.lladdr) : null, d.to)
-          : neighRow(ip, devName(k, e.dev), e.lladdr, e.state);
-        rows.push({ text, hit });
-      }
-      if (!found) rows.push({ text: neighRow(d.ip, dev, d.lladdr, d.to), hit: true });
-      return { title: t('neigh', {}), rows, note: null };
-    }
+    case 'neigh':
+      return { title: t('neigh', {}), rows: neighRows(d, w), note: null };
     case 'fdb':
-    case 'fdb-hit': {
-      const br = k.devices[d.bridge];
-      const rows: TableRow[] = [];
-      let found = false;
-      for (const e of br?.kind === 'bridge' ? br.bridge.fdb : []) {
-        if (e.self) continue;
-        const hit = e.mac === d.mac;
-        found ||= hit;
-        rows.push({ text: `${e.mac} ${devName(k, e.dev)}${e.kind === 'local' ? ' permanent' : ''}`, hit });
-      }
-      if (!found) rows.push({ text: `${d.mac} ${devName(k, d.port)}`, hit: true });
-      return { title: t('fdb', { bridge: devName(k, d.bridge) }), rows, note: null };
-    }
+    case 'fdb-hit':
+      return { title: t('fdb', { bridge: devName(k, d.bridge) }), rows: fdbRows(d, w), note: null };
     case 'flood': {
       const br = k.devices[d.bridge];
       const ports = br?.kind === 'bridge' ? br.bridge.ports : [];
@@ -159,34 +210,24 @@ export function decisionTable(d: Decision, w: World, exact: boolean): DecisionTa
       };
     }
     case 'iptables': {
-      const chain = n?.netfilter.tables[d.table as keyof typeof n.netfilter.tables]?.chains.find(
-        (c) => c.name === d.chain,
-      );
+      const table = d.table as NfTableName;
+      const nft = n?.netfilter.tables[table] ?? null;
+      const chain = nft?.chains.find((c) => c.name === d.chain);
       const undo = (pkts: number, bytes: number, hit: boolean) =>
         hit && !exact ? `${pkts - d.later.pkts} ${bytes - d.later.bytes}` : `${pkts} ${bytes}`;
-      const rows: TableRow[] = [];
-      if (chain?.policy) {
-        const hit = d.rule === null;
-        const c = chain.counters;
-        rows.push({ text: `-P ${chain.name} ${chain.policy}`, hit, counter: undo(c.pkts, c.bytes, hit) });
-      }
-      for (const [i, r] of (chain?.rules ?? []).entries()) {
-        const hit = d.rule === i + 1;
-        const c = r.counters;
-        rows.push({ text: ruleSaveText(d.chain, r), hit, counter: undo(c.pkts, c.bytes, hit) });
-      }
+      // `iptables -t T -S CHAIN`: its first line is the chain's -P (or -N), line i + 1 is rule i + 1.
+      const rows = (chain ? iptablesChainLines(nft, table, chain) : []).map((text, i): TableRow => {
+        const hit = i === 0 ? d.rule === null : d.rule === i;
+        const c =
+          i === 0 ? (chain?.builtin ? chain.counters : null) : (chain?.rules[i - 1]?.counters ?? null);
+        return c ? { text, hit, counter: undo(c.pkts, c.bytes, hit) } : { text, hit };
+      });
       return { title: t('iptables', { table: d.table, chain: d.chain }), rows, note: null };
     }
     case 'conntrack': {
       const e = n?.conntrack.find((c) => c.id === d.ctId);
-      const rows: TableRow[] = [];
-      if (e) {
-        const tuple = (x: { src: number; dst: number; sport: number; dport: number }) =>
-          `src=${formatIp4(x.src)} dst=${formatIp4(x.dst)}${e.proto === 6 || e.proto === 17 ? ` sport=${x.sport} dport=${x.dport}` : e.proto === 1 ? ` id=${x.sport}` : ''}`;
-        const p = PROTO[e.proto] ?? String(e.proto);
-        rows.push({ text: `${p} ${tuple(e.orig)}`, hit: false });
-        rows.push({ text: `${p} ${tuple(e.reply)}`, hit: true });
-      }
+      // `conntrack -L`: the entry whose NAT mapping was applied (both tuples on its one line).
+      const rows: TableRow[] = e ? [{ text: conntrackLine(e, w.clock.nowUs), hit: true }] : [];
       return {
         title: t('conntrack', { ct: String(d.ctId) }),
         rows,

@@ -112,6 +112,14 @@ describe('ping c1 -> c3 on another user-defined bridge', () => {
       rule: 1,
       verdict: 'DROP',
     });
+    // The hook's devices (nf_hook_state in/out): the graph marks both interfaces, not just the namespace.
+    const devId = (name: string) =>
+      Object.values(t.after.kernel.devices).find((d) => d.ns === hook?.ns && d.name === name)?.id;
+    expect(hook?.focus).toEqual([
+      `ns:${hook?.ns}`,
+      `dev:${devId('docker0')}`,
+      `dev:${devId('br-ef4d445f4dd0')}`,
+    ]);
     const table = decisionTable(hook!.decision!, t.after, false);
     expect(table.rows.filter((r) => r.hit)).toEqual([
       { text: '-A DOCKER-ISOLATION-STAGE-2 -o br-ef4d445f4dd0 -j DROP', hit: true, counter: '1 84' },
@@ -199,9 +207,12 @@ describe('ping c1 -> 8.8.8.8', () => {
     const nats = j.steps.filter((s) => s.stage === 'nat' && s.ns === t.after.kernel.rootNs);
     expect(nats.map((s) => s.explain.key)).toEqual(['nat_snat', 'nat_reverse']);
     const table = decisionTable(nats[0]!.decision!, t.after, false);
-    expect(table.rows.map((r) => r.text)).toEqual([
-      'icmp src=172.17.0.2 dst=8.8.8.8 id=101',
-      'icmp src=8.8.8.8 dst=10.0.12.13 id=101',
+    // The entry as `conntrack -L` prints it (decide.test.ts compares every table with its command).
+    expect(table.rows).toEqual([
+      {
+        text: 'icmp     1 29 src=172.17.0.2 dst=8.8.8.8 type=8 code=0 id=101 src=8.8.8.8 dst=10.0.12.13 type=0 code=0 id=101 mark=0 use=1',
+        hit: true,
+      },
     ]);
     expect(journeyText('en', nats[1]!.explain)).toBe(
       'This is a reply of connection #105: its NAT is undone, “8.8.8.8 > 10.0.12.13” becomes “8.8.8.8 > 172.17.0.2”, so it reaches the one who asked.',

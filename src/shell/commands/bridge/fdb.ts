@@ -2,7 +2,7 @@
  * `bridge fdb` (iproute2 6.1 bridge/fdb.c): show (the kernel's fdb dump, see kernel/bridge/br_fdb_dump.ts),
  * add/append/replace/delete (fdb_modify: one RTM_NEWNEIGH/RTM_DELNEIGH) and get.
  */
-import type { FdbRecord, KernelError, NetDevice, NsId } from '../../../kernel';
+import type { FdbRecord, KernelError, KernelState, NetDevice, NsId } from '../../../kernel';
 import {
   brFdbAdd,
   brFdbDelete,
@@ -68,27 +68,27 @@ function stateA2n(arg: string): number | null {
   return Number.isNaN(n) ? null : n;
 }
 
-interface PrintCtx {
+export interface PrintCtx {
   p: Printer;
   ns: NsId;
-  io: CommandIO;
+  k: KernelState;
   /** filter_index: the dev column is left out when a device was given. */
   filterIndex: boolean;
   stats: boolean;
 }
 
-function nameOf(io: CommandIO, id: string): string {
-  return devOf(io.os.state.kernel, id).name;
+function nameOf(k: KernelState, id: string): string {
+  return devOf(k, id).name;
 }
 
 /** print_fdb() */
-function printFdb(c: PrintCtx, r: FdbRecord): void {
+export function printFdb(c: PrintCtx, r: FdbRecord): void {
   const { p } = c;
   p.openObject();
   p.string('any', 'mac', '%s ', r.mac);
   if (!c.filterIndex) {
     p.string('fp', null, 'dev ', null);
-    p.string('any', 'ifname', '%s ', nameOf(c.io, r.dev));
+    p.string('any', 'ifname', '%s ', nameOf(c.k, r.dev));
   }
   if (c.stats && r.usedAgoUs !== null && r.updatedAgoUs !== null) {
     // NDA_CACHEINFO in clock_t, divided by get_user_hz() (100): whole seconds.
@@ -102,7 +102,7 @@ function printFdb(c: PrintCtx, r: FdbRecord): void {
   p.openArray('json', 'flags');
   if (r.self) p.string('any', null, '%s ', 'self');
   p.closeArray('json', null);
-  if (r.master !== null) p.string('any', 'master', 'master %s ', nameOf(c.io, r.master));
+  if (r.master !== null) p.string('any', 'master', 'master %s ', nameOf(c.k, r.master));
   p.string('any', 'state', '%s\n', r.state === 'reachable' ? '' : r.state);
   p.closeObject();
 }
@@ -143,7 +143,7 @@ function show(io: CommandIO, opts: BridgeOpts, argv: string[]): number {
   }
   const records = fdbDump(io.os.view(), opts.ns, { br: brDev?.id ?? null, dev: dev?.id ?? null });
   const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: opts.oneline });
-  const c: PrintCtx = { p, ns: opts.ns, io, filterIndex: dev !== null, stats: opts.stats > 0 };
+  const c: PrintCtx = { p, ns: opts.ns, k, filterIndex: dev !== null, stats: opts.stats > 0 };
   p.newJsonObj();
   for (const r of records) {
     if (state && !(nudOf(r) & state)) continue;
@@ -327,7 +327,7 @@ function get(io: CommandIO, opts: BridgeOpts, argv: string[]): number {
   const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: opts.oneline });
   p.newJsonObj();
   if (!(dynamic && rec.state === 'permanent'))
-    printFdb({ p, ns: opts.ns, io, filterIndex: false, stats: opts.stats > 0 }, rec);
+    printFdb({ p, ns: opts.ns, k, filterIndex: false, stats: opts.stats > 0 }, rec);
   p.deleteJsonObj();
   io.out(p.take());
   return 0;

@@ -15,7 +15,7 @@ import { NUD, NUD_NAMES, USER_HZ, dumpNeigh, parseNud } from './rtnl/neigh';
 import { neighDeleteMsg } from './neigh_modify';
 import { Args, IpError, invalidArg, matches } from './util';
 
-interface NeighFilter {
+export interface NeighFilter {
   state: number;
   index: number;
   pfx: InetPrefix | null;
@@ -79,7 +79,7 @@ function parseFilter(opts: IpOpts, argv: readonly string[], flush: boolean, ll: 
 }
 
 /** print_neigh()'s own filter. */
-function passes(f: NeighFilter, m: NeighMsg): boolean {
+export function passes(f: NeighFilter, m: NeighMsg): boolean {
   if (f.family !== 'unspec' && f.family !== m.family) return false;
   if (f.index && f.index !== m.ifindex) return false;
   if (!(f.state & m.state) && (m.state || !(f.state & 0x100))) return false;
@@ -91,7 +91,7 @@ function passes(f: NeighFilter, m: NeighMsg): boolean {
   return true;
 }
 
-function printNeigh(p: Printer, ll: LlMap, f: NeighFilter, m: NeighMsg, stats: number): void {
+export function printNeigh(p: Printer, ll: LlMap, f: NeighFilter, m: NeighMsg, stats: number): void {
   p.openObject();
   p.string('any', 'dst', '%s ', m.dst);
   if (!f.index && m.ifindex) {

@@ -10,7 +10,7 @@ import type { InetPrefix } from './prefix';
 import { ip4Of, parseInetPrefix } from './prefix';
 import { Printer } from './printer';
 import type { RoutePrintCtx } from './route_print';
-import { printRoute } from './route_print';
+import { plainRouteCtx, printRoute } from './route_print';
 import { LlMap } from './rtnl/ll_map';
 import { fibMatchMsg, routeGet4 } from './rtnl/route_get';
 import { routeGet6 } from './rtnl/route_get6';
@@ -85,19 +85,7 @@ export function routeGet(io: CommandIO, opts: IpOpts, argv: string[]): number {
     iif = Object.values(k.devices).find((d) => d.ns === ns && d.ifindex === idx) ?? null;
   }
   const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: opts.oneline });
-  const ctx: RoutePrintCtx = {
-    p,
-    ll,
-    details: opts.details,
-    filterTable: 0,
-    hideProto: false,
-    hideScope: false,
-    hideDev: false,
-    hideMetric: false,
-    hideTos: false,
-    hideGateway: false,
-    hidePrefsrc: false,
-  };
+  const ctx: RoutePrintCtx = plainRouteCtx(p, ll, opts.details, 0);
   const answer = () => {
     if (dst!.family === 'inet6') return routeGet6(k, ns, io.os.state.clock.nowUs, dst!, src, oif);
     return routeGet4(io.os.view(), ns, {

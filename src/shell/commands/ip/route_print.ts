@@ -26,6 +26,23 @@ export interface RoutePrintCtx {
   hidePrefsrc: boolean;
 }
 
+/** A print context with no filter field hidden (`ip route get`, a table's rows outside a dump). */
+export function plainRouteCtx(p: Printer, ll: LlMap, details: number, filterTable: number): RoutePrintCtx {
+  return {
+    p,
+    ll,
+    details,
+    filterTable,
+    hideProto: false,
+    hideScope: false,
+    hideDev: false,
+    hideMetric: false,
+    hideTos: false,
+    hideGateway: false,
+    hidePrefsrc: false,
+  };
+}
+
 /** print_rt_flags(). */
 function printRtFlags(p: Printer, flags: number): void {
   p.openArray('json', p.isJson ? 'flags' : '');
