@@ -10,7 +10,7 @@ import type { Ip4 } from '../../lib';
 import { broadcastOf, maskOf, networkOf } from '../../lib';
 import type { KernelCtx } from '../context';
 import { nextOrderSeq, nsOf } from '../context';
-import { kerr, kok, type KResult } from '../errno';
+import { kerr, kok, type Errno, type KResult } from '../errno';
 import type { DevId, FibRoute, InetAddr, NsId, RouteType, Scope } from '../types';
 import { ruleMatches, type RuleFlow } from './fib_rules';
 
@@ -272,6 +272,8 @@ export function fibFlushDev(ctx: KernelCtx, ns: NsId, devId: DevId): void {
 export interface FibResult {
   route: FibRoute;
   table: number;
+  /** A rule's own error (FR_ACT_UNREACHABLE is -ENETUNREACH, where a route of type unreachable is -EHOSTUNREACH). */
+  errno?: Errno;
 }
 
 /** fib_table_lookup(): longest prefix match in one table; routes on devices without carrier still match. */
@@ -305,9 +307,13 @@ export function fibLookup(
     if (!ruleMatches(ctx, rule, dst, flow)) continue;
     const action = rule.action ?? 'lookup';
     if (action !== 'lookup') {
-      // The rule's error, carried as a reject route of that type (an `unreachable` rule is ENETUNREACH in
-      // Linux, a route of type unreachable EHOSTUNREACH: both read as unreachable here).
-      return { route: rejectRoute(action, dst), table: rule.table };
+      // The rule's error, carried as a reject route of that type; fib4_rule_action() answers an
+      // `unreachable` rule with -ENETUNREACH (a route of type unreachable is -EHOSTUNREACH).
+      return {
+        route: rejectRoute(action, dst),
+        table: rule.table,
+        ...(action === 'unreachable' ? { errno: 'ENETUNREACH' as const } : {}),
+      };
     }
     const r = fibTableLookup(ctx, ns, rule.table, dst, tos);
     if (r && r.type !== 'throw') return { route: r, table: rule.table };

@@ -11,7 +11,7 @@ import { devicesOf } from '../context';
 import type { DropReason } from '../drop_reason';
 import { kerr, kok, type Errno, type KResult } from '../errno';
 import type { DevId, FibRoute, InetAddr, NetDevice, NsId, RouteType, Scope } from '../types';
-import { fibLookup } from './fib';
+import { fibLookup, type FibResult } from './fib';
 import { ruleMatches } from './fib_rules';
 
 const SCOPE_VALUE: Record<Scope, number> = { global: 0, site: 200, link: 253, host: 254, nowhere: 255 };
@@ -126,7 +126,7 @@ function lookupOif(
   dst: Ip4,
   oif: DevId | null,
   src: Ip4 | null = null,
-): { route: FibRoute; table: number } | null {
+): FibResult | null {
   if (oif === null) return fibLookup(ctx, ns, dst, 0, { src, oif });
   const n = ctx.k.netns[ns];
   if (!n) return null;
@@ -224,7 +224,7 @@ export function ipRouteOutput(
     return kerr('ENETUNREACH');
   }
   const { route } = res;
-  const err = ROUTE_ERRNO[route.type];
+  const err = res.errno ?? ROUTE_ERRNO[route.type];
   if (err) return kerr(err);
   if (route.type === 'local') {
     if (!src) src = route.prefsrc ?? dst;
@@ -338,6 +338,14 @@ export function ipRouteInput(
   }
   switch (route.type) {
     case 'unreachable':
+      // ip_error(): -ENETUNREACH (an unreachable rule) is "net unreachable", the route type "host".
+      if (res.errno === 'ENETUNREACH')
+        return {
+          kind: 'error',
+          reason: 'IP_INNOROUTES',
+          detail: `unreachable rule for ${formatIp4(dst)}`,
+          icmpCode: 0,
+        };
       return {
         kind: 'error',
         reason: 'IP_INNOROUTES',

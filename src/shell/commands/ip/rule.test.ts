@@ -83,3 +83,23 @@ describe('route metrics', () => {
     );
   });
 });
+
+describe('rule actions', () => {
+  it('answer with their own errors: unreachable ENETUNREACH, prohibit EACCES, blackhole EINVAL', async () => {
+    const r = await runLines([
+      ...SETUP,
+      'ip -n r rule add to 10.77.0.0/16 unreachable',
+      'ip -n r rule add to 10.78.0.0/16 prohibit',
+      'ip -n r rule add to 10.79.0.0/16 blackhole',
+      'ip netns exec r ip route get 10.77.0.1',
+      'ip netns exec r ping -c 1 -W 1 10.77.0.1',
+      'ip netns exec r ip route get 10.78.0.1',
+      'ip netns exec r ip route get 10.79.0.1',
+    ]);
+    const [, , , net, ping, acc, inval] = r.slice(SETUP.length);
+    expect(net?.stderr).toBe('RTNETLINK answers: Network is unreachable\n');
+    expect(ping?.stderr).toBe('ping: connect: Network is unreachable\n');
+    expect(acc?.stderr).toBe('RTNETLINK answers: Permission denied\n');
+    expect(inval?.stderr).toBe('RTNETLINK answers: Invalid argument\n');
+  });
+});
