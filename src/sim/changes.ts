@@ -6,8 +6,8 @@
  */
 import { formatIp4 } from '../lib';
 import type { FibRoute, KernelState, NetDevice, NetNs, NfRule, NsId } from '../kernel';
+import { ruleSaveText } from '../kernel';
 import type { DockerState } from '../docker';
-import { nfRuleText } from './rule_text';
 import type { World } from './world';
 
 export type ChangeOp = 'add' | 'del' | 'set';
@@ -421,7 +421,7 @@ class Differ {
             ids: [`ns:${nb.id}`],
           });
         if (ca === cb) continue;
-        const text = (r: NfRule) => nfRuleText(cb.name, r);
+        const text = (r: NfRule) => ruleSaveText(cb.name, r);
         const before = new Set((ca?.rules ?? []).map(text));
         const after = new Set(cb.rules.map(text));
         for (const t of after)

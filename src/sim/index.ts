@@ -31,7 +31,6 @@ export {
 export { changes, changedIds, type Change, type ChangeOp, type ChangeWhat } from './changes';
 export { complete, commonPrefix, type Completion } from './complete';
 export { QueryRunner, hostProcIn } from './query';
-export { nfRuleText } from './rule_text';
 export {
   nsTables,
   containerEndpoints,

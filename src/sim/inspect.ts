@@ -6,7 +6,7 @@
  */
 import { formatIp4, maskOf } from '../lib';
 import type { DevId, KernelState, NsId } from '../kernel';
-import { nfRuleText } from './rule_text';
+import { ruleSaveText } from '../kernel';
 import type { World } from './world';
 
 export interface IfaceRow {
@@ -145,7 +145,7 @@ export function nsTables(w: World, ns: NsId): NsTables | null {
         pkts: c.counters.pkts,
         bytes: c.counters.bytes,
         rules: c.rules.map((r) => ({
-          text: nfRuleText(c.name, r),
+          text: ruleSaveText(c.name, r),
           pkts: r.counters.pkts,
           bytes: r.counters.bytes,
         })),
