@@ -656,9 +656,6 @@ export type SocketMessage =
       /** ee_errno and ee_info of a local error (ip_local_error): EMSGSIZE with the path MTU. */
       eeErrno?: string;
       eeInfo?: number;
-      /** ee_errno and ee_info of a local error (ip_local_error): EMSGSIZE with the path MTU. */
-      eeErrno?: string;
-      eeInfo?: number;
       /** IP_RECVTTL: the TTL the ICMP message arrived with. */
       ttl: number;
     }
