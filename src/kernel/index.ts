@@ -71,7 +71,14 @@ export {
 } from './ipv4/fib';
 export { inetAddAddr, inetDelAddr, primaryAddr, setIpForward, type NewInetAddr } from './ipv4/devinet';
 export { fibRuleAdd, fibRuleDel, type RuleKey } from './ipv4/fib_rules';
-export { setDisableIpv6, ipv6Disabled, isTentative, inet6IfaFlags, DAD_US, DAD_PENDING } from './ipv6/addrconf';
+export {
+  setDisableIpv6,
+  ipv6Disabled,
+  isTentative,
+  inet6IfaFlags,
+  DAD_US,
+  DAD_PENDING,
+} from './ipv6/addrconf';
 export { fib6Routes, compareFib6Prefix, RT6_TABLE_MAIN, RT6_TABLE_LOCAL, type Fib6Route } from './ipv6/route';
 export { ndiscNeighbours, type NdNeigh } from './ipv6/ndisc';
 export { igmpNeighbours, type IgmpNeigh } from './ipv4/igmp';
