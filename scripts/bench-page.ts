@@ -8,7 +8,8 @@
  * - panning: 200 containers created the way a student does (one typed shell loop of `docker run -d`), then
  *   the mouse drags the graph's pane for a few seconds while the page records requestAnimationFrame times.
  *
- *   tsx scripts/bench-page.ts DIST [--loads N] [--pan-seconds S] [--containers N]
+ *   tsx scripts/bench-page.ts DIST [--loads N] [--pan-seconds S] [--containers N] [--load-trace F] [--pan-trace F]
+ * (--loads 0 measures only panning; --containers 0 only the cold loads)
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -29,6 +30,8 @@ const { values, positionals } = parseArgs({
     'pan-profile': { type: 'string' },
     /** Write a DevTools trace (devtools.timeline) of the page while it pans. */
     'pan-trace': { type: 'string' },
+    /** Write a DevTools trace of the first cold load up to the usable mark (tracing slows that load a little). */
+    'load-trace': { type: 'string' },
   },
 });
 const dist = positionals[0] ?? 'dist';
@@ -73,13 +76,24 @@ async function typeLine(page: Page, line: string, timeout = 120_000): Promise<vo
   await page.getByRole('tab', { name: /running/ }).waitFor({ state: 'detached', timeout });
 }
 
-async function coldLoad(): Promise<{ usable: number; firstLine: number }> {
+async function coldLoad(trace?: string): Promise<{ usable: number; firstLine: number }> {
   const page = await freshPage();
+  if (trace)
+    await browser.startTracing(page, {
+      path: trace,
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8.execute',
+        'blink.user_timing',
+      ],
+    });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await page.goto(base, { waitUntil: 'commit' });
   await page.waitForFunction(() => 'usable' in document.documentElement.dataset, null, { timeout: 60_000 });
   const usable = await page.evaluate(() => performance.getEntriesByName('cnp:usable')[0]?.startTime ?? NaN);
+  if (trace) await browser.stopTracing();
   await typeLine(page, 'echo ready', 60_000);
   await page
     .locator('.xterm-rows > div', { hasText: /^ready\s*$/ })
@@ -181,12 +195,13 @@ async function panning(containers: number, seconds: number): Promise<void> {
 
 try {
   const loads: { usable: number; firstLine: number }[] = [];
-  for (let i = 0; i < Number(values.loads); i++) loads.push(await coldLoad());
+  for (let i = 0; i < Number(values.loads); i++)
+    loads.push(await coldLoad(i === 0 ? values['load-trace'] : undefined));
   const usable = loads.map((l) => l.usable);
   const first = loads.map((l) => l.firstLine);
   emit('load_usable_4x', median(usable), 'ms', { throttle: THROTTLE, samples: usable.map(Math.round) });
   emit('load_first_line_4x', median(first), 'ms', { throttle: THROTTLE, samples: first.map(Math.round) });
-  await panning(Number(values.containers), Number(values['pan-seconds']));
+  if (Number(values.containers) > 0) await panning(Number(values.containers), Number(values['pan-seconds']));
 } finally {
   await browser.close();
   server.kill();
