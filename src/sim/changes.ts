@@ -7,7 +7,7 @@
 import { formatIp4 } from '../lib';
 import type { FibRoute, KernelState, NetDevice, NetNs, NfRule, NsId } from '../kernel';
 import { ruleSaveText } from '../kernel';
-import type { DockerState } from '../docker';
+import type { DockerContainer, DockerState } from '../docker';
 import type { World } from './world';
 
 export type ChangeOp = 'add' | 'del' | 'set';
@@ -47,26 +47,61 @@ export interface Change {
   ids: string[];
 }
 
+/**
+ * Who lives in each namespace of a World, indexed once per World: "what changed" names the namespace of every
+ * record, and looking each one up by walking the containers cost O(containers) per record at classroom scale.
+ */
+interface TitleIndex {
+  /** The first `ip netns` name of each namespace (namedNs order). */
+  named: Map<NsId, string>;
+  /** Container names per namespace: owners of its sandboxes, then running `container:` joiners. */
+  names: Map<NsId, string[]>;
+}
+const titleMemo = new WeakMap<World, TitleIndex>();
+
+function titleIndex(w: World): TitleIndex {
+  const hit = titleMemo.get(w);
+  if (hit) return hit;
+  const named = new Map<NsId, string>();
+  for (const [name, id] of Object.entries(w.kernel.namedNs)) if (!named.has(id)) named.set(id, name);
+  const names = new Map<NsId, string[]>();
+  const add = (ns: NsId, name: string) => {
+    const l = names.get(ns);
+    if (l) l.push(name);
+    else names.set(ns, [name]);
+  };
+  const { sandboxes, containers } = w.docker;
+  for (const sb of Object.values(sandboxes)) {
+    const c = containers[sb.containerId];
+    if (c) add(sb.ns, c.name.replace(/^\//, ''));
+  }
+  // A `container:REF` joiner: REF is the first container (in table order) whose id or name it is.
+  const all = Object.values(containers);
+  let first: Map<string, DockerContainer> | null = null;
+  for (const c of all) {
+    if (!c.networkMode.startsWith('container:') || c.status !== 'running') continue;
+    if (!first) {
+      first = new Map();
+      for (const x of all) {
+        const name = x.name.replace(/^\//, '');
+        if (!first.has(x.id)) first.set(x.id, x);
+        if (!first.has(name)) first.set(name, x);
+      }
+    }
+    const t = first.get(c.networkMode.slice(10));
+    const sb = t?.sandboxId ? sandboxes[t.sandboxId] : undefined;
+    if (sb) add(sb.ns, c.name.replace(/^\//, ''));
+  }
+  const idx = { named, names };
+  titleMemo.set(w, idx);
+  return idx;
+}
+
 function nsTitle(w: World, ns: NsId): string {
   const k = w.kernel;
   if (ns === k.rootNs) return 'host';
-  for (const [name, id] of Object.entries(k.namedNs)) if (id === ns) return name;
-  const names: string[] = [];
-  for (const sb of Object.values(w.docker.sandboxes)) {
-    if (sb.ns !== ns) continue;
-    const c = w.docker.containers[sb.containerId];
-    if (c) names.push(c.name.replace(/^\//, ''));
-  }
-  for (const c of Object.values(w.docker.containers)) {
-    if (!c.networkMode.startsWith('container:') || c.status !== 'running') continue;
-    const ref = c.networkMode.slice(10);
-    const t = Object.values(w.docker.containers).find(
-      (x) => x.id === ref || x.name.replace(/^\//, '') === ref,
-    );
-    const sb = t?.sandboxId ? w.docker.sandboxes[t.sandboxId] : undefined;
-    if (sb?.ns === ns) names.push(c.name.replace(/^\//, ''));
-  }
-  return names.length > 0 ? names.join(' + ') : (k.netns[ns]?.label ?? ns);
+  const idx = titleIndex(w);
+  return idx.named.get(ns) ?? idx.names.get(ns)?.join(' + ') ?? k.netns[ns]?.label ?? ns;
 }
 
 function routeText(k: KernelState, r: FibRoute): string {
@@ -156,9 +191,11 @@ class Differ {
     const kb = this.b.kernel;
     if (ka.devices === kb.devices) return;
     const seenPairs = new Set<string>();
-    for (const [id, db] of Object.entries(kb.devices)) {
+    // Identity first: a line touches a few of thousands of devices (for...in: no entry arrays per device).
+    for (const id in kb.devices) {
+      const db = kb.devices[id] as NetDevice;
       const da = ka.devices[id];
-      if (kb.netns[db.ns]?.hidden) continue;
+      if (da === db || kb.netns[db.ns]?.hidden) continue;
       if (!da) {
         // A new namespace comes with its lo: the namespace sentence says it.
         if (db.kind === 'loopback' && !ka.netns[db.ns]) continue;
@@ -187,11 +224,11 @@ class Differ {
         this.addrs(null, db);
         continue;
       }
-      if (da === db) continue;
       this.deviceChanged(da, db);
     }
-    for (const [id, da] of Object.entries(ka.devices)) {
+    for (const id in ka.devices) {
       if (kb.devices[id]) continue;
+      const da = ka.devices[id] as NetDevice;
       if (!kb.netns[da.ns] && da.kind !== 'bridge' && da.kind !== 'veth') continue;
       if (da.kind === 'veth') {
         const link = this.vethLink(ka, da);
@@ -312,7 +349,8 @@ class Differ {
     const A = this.a.kernel.netns;
     const B = this.b.kernel.netns;
     if (A === B) return;
-    for (const [id, nb] of Object.entries(B)) {
+    for (const id in B) {
+      const nb = B[id] as NetNs;
       const na = A[id];
       if (na === nb || nb.hidden) continue;
       this.routes(na, nb);
@@ -475,8 +513,10 @@ class Differ {
     for (const [id, n] of Object.entries(A.networks))
       if (!B.networks[id])
         this.push({ op: 'del', what: 'network', subject: n.name, on: n.driver, where: 'host', ids: [] });
-    for (const [id, c] of Object.entries(B.containers)) {
+    for (const id in B.containers) {
+      const c = B.containers[id] as DockerContainer;
       const old = A.containers[id];
+      if (old === c) continue;
       const name = c.name.replace(/^\//, '');
       if (!old)
         this.push({
@@ -497,7 +537,8 @@ class Differ {
           ids: [`ctr:${id}`],
         });
     }
-    for (const [id, c] of Object.entries(A.containers))
+    for (const id in A.containers) {
+      const c = A.containers[id] as DockerContainer;
       if (!B.containers[id])
         this.push({
           op: 'del',
@@ -507,6 +548,8 @@ class Differ {
           where: c.networkMode,
           ids: [],
         });
+    }
+    if (A.ports === B.ports) return;
     const portKey = (p: { proto: string; hostIp: number; port: number }) =>
       `${formatIp4(p.hostIp)}:${p.port}/${p.proto}`;
     const before = new Set(A.ports.map(portKey));
