@@ -3,7 +3,7 @@
  * column of its own, `host` containers inside), a sandbox or `ip netns` box (container cards, then its
  * interfaces along the edge facing its cable), or the LAN gateway / internet uplink.
  */
-import { memo, useContext, useEffect, useMemo } from 'react';
+import { memo, useContext, useEffect, useMemo, useRef } from 'react';
 import { useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { GEOMETRY } from '../../store';
@@ -69,10 +69,17 @@ export const NsNode = memo(function NsNode({ id, data }: NodeProps<NsFlowNode>) 
   const update = useUpdateNodeInternals();
   const { ns, devices, bridges, containers, changed, boxChanged, changeSeq, selected } = data;
   const changedSet = useMemo(() => new Set(changed), [changed]);
-  // Interfaces come and go inside the node: let React Flow re-measure where their handles are.
+  // Interfaces come and go inside the node: let React Flow re-measure where their handles are. Not when the
+  // box mounts: React Flow's resize observer measures a new box and its handles anyway, and a forced update
+  // then reads the layout of the whole page once per new box (a cold load, a loop of `docker run`).
   const handleKey =
     devices.map((d) => d.id).join() + bridges.map((b) => b.ports.map((p) => p.id).join()).join('|');
-  useEffect(() => update(id), [update, id, handleKey]);
+  const measuredKey = useRef(handleKey);
+  useEffect(() => {
+    if (measuredKey.current === handleKey) return;
+    measuredKey.current = handleKey;
+    update(id);
+  }, [update, id, handleKey]);
   const selectNs = () => store.getState().select({ kind: 'ns', id: ns.id });
   const pulse = boxChanged ? 'cnp-changed' : '';
   const isSel = selected === `ns:${ns.id}`;
