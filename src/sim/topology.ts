@@ -195,8 +195,9 @@ function nsDevices(k: KernelState, ns: NetNs, external: boolean): NsDevices {
   if (m && m.byIndex === ns.byIndex && m.external === external) {
     let same = true;
     let i = 0;
-    for (const id of Object.values(ns.byIndex)) {
-      const d = k.devices[id];
+    // for...in: no array of ids per namespace, a thousand namespaces checked on every line.
+    for (const ix in ns.byIndex) {
+      const d = k.devices[ns.byIndex[ix] as DevId];
       if (d === undefined) continue;
       if (d !== m.devs[i] || (d.master !== null && k.devices[d.master] !== m.masters[i])) {
         same = false;
@@ -231,6 +232,147 @@ function nsDevices(k: KernelState, ns: NetNs, external: boolean): NsDevices {
   };
   nsDevicesMemo.set(ns, out);
   return out;
+}
+
+/** What a namespace box is made of: its box is the same object while these are the same. */
+interface NsInputs {
+  ns: NetNs;
+  /** Before Docker's sandboxes: host, external or netns. */
+  role: NsRole;
+  devs: NsDevices;
+  netnsName: string | null;
+  /** The key of the (last) sandbox Docker made in it, if any. */
+  sbKey: string | null;
+  /** The running containers in it, by creation. */
+  ctrs: readonly TopoContainer[];
+}
+const NO_CONTAINERS: readonly TopoContainer[] = [];
+
+function topoNs(i: NsInputs): TopoNs {
+  const { ns, devs, netnsName } = i;
+  const role: NsRole = i.sbKey !== null ? 'sandbox' : i.role;
+  let title = i.role === 'host' ? ns.label : (netnsName ?? ns.label);
+  let subtitle = i.sbKey ?? '';
+  let mode: ContainerMode | null = null;
+  let ctrs = i.ctrs;
+  if (role === 'host') mode = ctrs.length > 0 ? 'host' : null;
+  else if (ctrs.length > 0) {
+    // The container whose own sandbox this is comes first; joiners (container: mode) after it.
+    ctrs = [...ctrs].sort((a, b) => (a.mode === 'container' ? 1 : 0) - (b.mode === 'container' ? 1 : 0));
+    mode = (ctrs[0] as TopoContainer).mode;
+    title = ctrs.map((c) => c.name).join(' + ');
+    if (!subtitle) subtitle = netnsName ?? '';
+  }
+  return {
+    id: ns.id,
+    role,
+    title,
+    subtitle,
+    netnsName,
+    devices: [...devs.devices],
+    bridges: [...devs.bridges],
+    containers: ctrs.map((c) => c.id),
+    mode,
+    order: nsSeq(ns),
+  };
+}
+
+/** A box, valid while its namespace and every input are the same (a line changes a few of a thousand). */
+const nsMemo = new WeakMap<NetNs, { in: NsInputs; out: TopoNs }>();
+
+function topoNsMemo(i: NsInputs): TopoNs {
+  const m = nsMemo.get(i.ns);
+  if (
+    m &&
+    m.in.role === i.role &&
+    m.in.devs === i.devs &&
+    m.in.netnsName === i.netnsName &&
+    m.in.sbKey === i.sbKey &&
+    m.in.ctrs.length === i.ctrs.length &&
+    m.in.ctrs.every((c, j) => c === i.ctrs[j])
+  )
+    return m.out;
+  const out = topoNs(i);
+  nsMemo.set(i.ns, { in: i, out });
+  return out;
+}
+
+/** The link drawn from this device (null: none, or drawn from its other end). */
+function topoLink(k: KernelState, d: NetDevice, p: NetDevice): TopoLink | null {
+  if (d.kind === 'veth') {
+    // One link per pair, from the end outside the host's namespace (the container's eth0); a pair with
+    // both ends on the same side is drawn once, from the end created first.
+    const dRoot = d.ns === k.rootNs;
+    const pRoot = p.ns === k.rootNs;
+    const owner = dRoot !== pRoot ? (dRoot ? p : d) : d.createdSeq <= p.createdSeq ? d : p;
+    if (owner !== d) return null;
+    return {
+      id: `veth:${d.id}`,
+      kind: 'veth',
+      a: d.id,
+      b: p.id,
+      label: `${vethLabel(k, d)} ↔ ${vethLabel(k, p)}`,
+    };
+  }
+  const hostSide = d.ns === k.rootNs || (!k.netns[d.ns]?.hidden && k.netns[p.ns]?.hidden);
+  const first = hostSide || (p.ns !== k.rootNs && d.id < p.id);
+  if (!first) return null;
+  return { id: `wire:${d.id}`, kind: 'wire', a: d.id, b: p.id, label: `${d.name} ↔ ${p.name}` };
+}
+
+/** A device's link, valid while it, its other end, the root namespace and (wires) which sides are hidden are. */
+const linkMemo = new WeakMap<
+  NetDevice,
+  { p: NetDevice; rootNs: NsId; hidden: string; out: TopoLink | null }
+>();
+
+function topoLinkMemo(k: KernelState, d: NetDevice): TopoLink | null {
+  const otherId = d.kind === 'veth' ? d.peer : d.kind === 'ether' ? d.wire : null;
+  const p = otherId ? k.devices[otherId] : undefined;
+  if (!p) return null;
+  // A wire's drawing end depends on which namespaces are hidden; a veth's does not.
+  const hidden = d.kind === 'veth' ? '' : `${!!k.netns[d.ns]?.hidden}${!!k.netns[p.ns]?.hidden}`;
+  const m = linkMemo.get(d);
+  if (m && m.p === p && m.rootNs === k.rootNs && m.hidden === hidden) return m.out;
+  const out = topoLink(k, d, p);
+  linkMemo.set(d, { p, rootNs: k.rootNs, hidden, out });
+  return out;
+}
+
+const byLinkId = (a: TopoLink, b: TopoLink) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The last sorted links: a line adds or removes a few, so the rest keep their (sorted) order. */
+let linksMemo: { set: Set<TopoLink>; sorted: TopoLink[] } | null = null;
+
+/** Links by id (ids are unique: one per drawing device), merging the new ones into the last sorted list. */
+function sortLinks(links: TopoLink[]): TopoLink[] {
+  const prev = linksMemo;
+  const set = new Set(links);
+  let sorted: TopoLink[];
+  if (!prev) sorted = [...links].sort(byLinkId);
+  else {
+    const kept = prev.sorted.filter((l) => set.has(l));
+    const added = links.filter((l) => !prev.set.has(l)).sort(byLinkId);
+    if (added.length === 0 && kept.length === prev.sorted.length) sorted = prev.sorted;
+    else {
+      sorted = [];
+      let i = 0;
+      let j = 0;
+      while (i < kept.length || j < added.length) {
+        const x = kept[i];
+        const y = added[j];
+        if (y === undefined || (x !== undefined && byLinkId(x, y) < 0)) {
+          sorted.push(x as TopoLink);
+          i++;
+        } else {
+          sorted.push(y);
+          j++;
+        }
+      }
+    }
+  }
+  linksMemo = { set, sorted };
+  return sorted;
 }
 
 /** The containers by creation, reused while the container table is the same object. */
@@ -311,7 +453,10 @@ export function topology(world: World): Topology {
   const k = world.kernel;
   const docker = world.docker;
   const devices: Record<DevId, TopoDevice> = {};
-  for (const d of Object.values(k.devices)) devices[d.id] = topoDeviceMemo(k, d);
+  for (const id in k.devices) {
+    const d = k.devices[id] as NetDevice;
+    devices[d.id] = topoDeviceMemo(k, d);
+  }
 
   const nsNames: Record<NsId, string> = {};
   for (const [name, id] of Object.entries(k.namedNs)) nsNames[id] ??= name;
@@ -319,85 +464,41 @@ export function topology(world: World): Topology {
   const containers: Record<string, TopoContainer> = {};
   for (const c of containersByCreation(docker)) containers[c.id] = topoContainerMemo(docker, c);
 
-  const namespaces: Record<NsId, TopoNs> = {};
-  for (const ns of Object.values(k.netns)) {
-    const role: NsRole = ns.id === k.rootNs ? 'host' : ns.hidden ? 'external' : 'netns';
-    const devs = nsDevices(k, ns, role === 'external');
-    namespaces[ns.id] = {
-      id: ns.id,
-      role,
-      title: role === 'host' ? ns.label : (nsNames[ns.id] ?? ns.label),
-      subtitle: '',
-      netnsName: nsNames[ns.id] ?? null,
-      devices: [...devs.devices],
-      bridges: [...devs.bridges],
-      containers: [],
-      mode: null,
-      order: nsSeq(ns),
-    };
-  }
-
-  // Sandboxes: the namespaces Docker made, titled by the containers that live in them.
-  for (const sb of Object.values(docker.sandboxes)) {
-    const box = namespaces[sb.ns];
-    if (!box || sb.isHost) continue;
-    box.role = 'sandbox';
-    box.subtitle = sb.key;
-  }
+  // Sandboxes: the namespaces Docker made (the last one's key is the subtitle), and who runs where.
+  const sbKeys = new Map<NsId, string>();
+  for (const sb of Object.values(docker.sandboxes)) if (!sb.isHost) sbKeys.set(sb.ns, sb.key);
   const stopped: string[] = [];
-  for (const c of Object.values(containers)) {
-    const box = c.ns ? namespaces[c.ns] : undefined;
-    if (!box) {
+  const inNs = new Map<NsId, TopoContainer[]>();
+  for (const id in containers) {
+    const c = containers[id] as TopoContainer;
+    if (!c.ns || !k.netns[c.ns]) {
       stopped.push(c.id);
       continue;
     }
-    box.containers.push(c.id);
+    const l = inNs.get(c.ns);
+    if (l) l.push(c);
+    else inNs.set(c.ns, [c]);
   }
-  for (const box of Object.values(namespaces)) {
-    if (box.containers.length === 0 || box.role === 'host') {
-      if (box.role === 'host') box.mode = box.containers.length > 0 ? 'host' : null;
-      continue;
-    }
-    // The container whose own sandbox this is comes first; joiners (container: mode) after it.
-    box.containers.sort((a, b) => {
-      const ca = containers[a];
-      const cb = containers[b];
-      return (ca?.mode === 'container' ? 1 : 0) - (cb?.mode === 'container' ? 1 : 0);
+
+  const namespaces: Record<NsId, TopoNs> = {};
+  for (const id in k.netns) {
+    const ns = k.netns[id] as NetNs;
+    const role: NsRole = ns.id === k.rootNs ? 'host' : ns.hidden ? 'external' : 'netns';
+    namespaces[ns.id] = topoNsMemo({
+      ns,
+      role,
+      devs: nsDevices(k, ns, role === 'external'),
+      netnsName: nsNames[ns.id] ?? null,
+      sbKey: sbKeys.get(ns.id) ?? null,
+      ctrs: inNs.get(ns.id) ?? NO_CONTAINERS,
     });
-    const owner = containers[box.containers[0] as string];
-    box.mode = owner?.mode ?? null;
-    box.title = box.containers.map((id) => containers[id]?.name ?? id).join(' + ');
-    if (!box.subtitle) box.subtitle = box.netnsName ?? '';
   }
 
   const links: TopoLink[] = [];
-  for (const d of Object.values(k.devices)) {
-    if (d.kind === 'veth') {
-      const p = k.devices[d.peer];
-      if (!p) continue;
-      // One link per pair, from the end outside the host's namespace (the container's eth0); a pair with
-      // both ends on the same side is drawn once, from the end created first.
-      const dRoot = d.ns === k.rootNs;
-      const pRoot = p.ns === k.rootNs;
-      const owner = dRoot !== pRoot ? (dRoot ? p : d) : d.createdSeq <= p.createdSeq ? d : p;
-      if (owner !== d) continue;
-      links.push({
-        id: `veth:${d.id}`,
-        kind: 'veth',
-        a: d.id,
-        b: p.id,
-        label: `${vethLabel(k, d)} ↔ ${vethLabel(k, p)}`,
-      });
-    } else if (d.kind === 'ether' && d.wire) {
-      const p = k.devices[d.wire];
-      if (!p) continue;
-      const hostSide = d.ns === k.rootNs || (!k.netns[d.ns]?.hidden && k.netns[p.ns]?.hidden);
-      const first = hostSide || (p.ns !== k.rootNs && d.id < p.id);
-      if (!first) continue;
-      links.push({ id: `wire:${d.id}`, kind: 'wire', a: d.id, b: p.id, label: `${d.name} ↔ ${p.name}` });
-    }
+  for (const id in k.devices) {
+    const l = topoLinkMemo(k, k.devices[id] as NetDevice);
+    if (l) links.push(l);
   }
-  links.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const order = Object.values(namespaces)
     .sort((a, b) => rank(a) - rank(b) || a.order - b.order)
@@ -414,7 +515,16 @@ export function topology(world: World): Topology {
       gateway: n.pool && n.pool.gateway !== null ? formatIp4(n.pool.gateway) : null,
     }));
 
-  return { hostNs: k.rootNs, namespaces, order, devices, links, containers, stopped, networks };
+  return {
+    hostNs: k.rootNs,
+    namespaces,
+    order,
+    devices,
+    links: sortLinks(links),
+    containers,
+    stopped,
+    networks,
+  };
 }
 
 function rank(n: TopoNs): number {
