@@ -13,6 +13,7 @@ import { formatIp4 } from '../lib';
 import type { DevId, KernelState, NetDevice, NetNs, NsId } from '../kernel';
 import type { DockerContainer, DockerEndpoint, DockerSandbox, DockerState } from '../docker';
 import type { World } from './world';
+import { NO_CONTAINERS, nsDevices, sortLinks, topoLinkMemo, topoNsMemo } from './topology_boxes';
 
 /** The four Docker network modes (a user-defined network is a bridge-mode network). */
 export type ContainerMode = 'bridge' | 'host' | 'none' | 'container';
@@ -110,11 +111,6 @@ export interface Topology {
   networks: TopoNetwork[];
 }
 
-function nsSeq(ns: NetNs): number {
-  const m = /(\d+)$/.exec(ns.id);
-  return m ? Number(m[1]) : 0;
-}
-
 function linkName(k: KernelState, d: NetDevice): string {
   if (d.kind !== 'veth') return d.name;
   const p = k.devices[d.peer];
@@ -178,201 +174,42 @@ function topoContainerMemo(docker: DockerState, c: DockerContainer): TopoContain
   return out;
 }
 
-/** A namespace's devices in ifindex order, split as the box shows them; valid while its devices are the same. */
-interface NsDevices {
-  byIndex: NetNs['byIndex'];
-  devs: NetDevice[];
-  /** The masters of bridge ports, as they were (a port's box placement depends on its master's kind). */
-  masters: (NetDevice | undefined)[];
-  external: boolean;
-  devices: DevId[];
-  bridges: DevId[];
-}
-const nsDevicesMemo = new WeakMap<NetNs, NsDevices>();
+/*
+ * The device and container records are a function of the kernel's device table (peers included) and of
+ * Docker's containers, sandboxes and endpoints: a line that changed neither (a route, a rule, a sysctl) keeps
+ * them, instead of a record of three thousand keys rebuilt.
+ */
+let deviceRecordMemo: { table: KernelState['devices']; out: Record<DevId, TopoDevice> } | null = null;
 
-function nsDevices(k: KernelState, ns: NetNs, external: boolean): NsDevices {
-  const m = nsDevicesMemo.get(ns);
-  if (m && m.byIndex === ns.byIndex && m.external === external) {
-    let same = true;
-    let i = 0;
-    // for...in: no array of ids per namespace, a thousand namespaces checked on every line.
-    for (const ix in ns.byIndex) {
-      const d = k.devices[ns.byIndex[ix] as DevId];
-      if (d === undefined) continue;
-      if (d !== m.devs[i] || (d.master !== null && k.devices[d.master] !== m.masters[i])) {
-        same = false;
-        break;
-      }
-      i++;
-    }
-    if (same && i === m.devs.length) return m;
+function deviceRecord(k: KernelState): Record<DevId, TopoDevice> {
+  if (deviceRecordMemo?.table === k.devices) return deviceRecordMemo.out;
+  const out: Record<DevId, TopoDevice> = {};
+  for (const id in k.devices) {
+    const d = k.devices[id] as NetDevice;
+    out[d.id] = topoDeviceMemo(k, d);
   }
-  const devs = Object.values(ns.byIndex)
-    .map((id) => k.devices[id])
-    .filter((d): d is NetDevice => d !== undefined);
-  const masters = devs.map((d) => (d.master !== null ? k.devices[d.master] : undefined));
-  const order = devs
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => a.d.ifindex - b.d.ifindex)
-    .map((x) => x.i);
-  const out: NsDevices = {
-    byIndex: ns.byIndex,
-    devs,
-    masters,
-    external,
-    devices: order
-      .filter((i) => {
-        const d = devs[i] as NetDevice;
-        if (d.kind === 'bridge') return false;
-        if (external && d.kind === 'loopback') return false;
-        return !(d.master && masters[i]?.kind === 'bridge');
-      })
-      .map((i) => (devs[i] as NetDevice).id),
-    bridges: order.filter((i) => devs[i]?.kind === 'bridge').map((i) => (devs[i] as NetDevice).id),
-  };
-  nsDevicesMemo.set(ns, out);
+  deviceRecordMemo = { table: k.devices, out };
   return out;
 }
 
-/** What a namespace box is made of: its box is the same object while these are the same. */
-interface NsInputs {
-  ns: NetNs;
-  /** Before Docker's sandboxes: host, external or netns. */
-  role: NsRole;
-  devs: NsDevices;
-  netnsName: string | null;
-  /** The key of the (last) sandbox Docker made in it, if any. */
-  sbKey: string | null;
-  /** The running containers in it, by creation. */
-  ctrs: readonly TopoContainer[];
-}
-const NO_CONTAINERS: readonly TopoContainer[] = [];
+let containerRecordMemo: {
+  tables: [DockerState['containers'], DockerState['sandboxes'], DockerState['endpoints']];
+  out: Record<string, TopoContainer>;
+} | null = null;
 
-function topoNs(i: NsInputs): TopoNs {
-  const { ns, devs, netnsName } = i;
-  const role: NsRole = i.sbKey !== null ? 'sandbox' : i.role;
-  let title = i.role === 'host' ? ns.label : (netnsName ?? ns.label);
-  let subtitle = i.sbKey ?? '';
-  let mode: ContainerMode | null = null;
-  let ctrs = i.ctrs;
-  if (role === 'host') mode = ctrs.length > 0 ? 'host' : null;
-  else if (ctrs.length > 0) {
-    // The container whose own sandbox this is comes first; joiners (container: mode) after it.
-    ctrs = [...ctrs].sort((a, b) => (a.mode === 'container' ? 1 : 0) - (b.mode === 'container' ? 1 : 0));
-    mode = (ctrs[0] as TopoContainer).mode;
-    title = ctrs.map((c) => c.name).join(' + ');
-    if (!subtitle) subtitle = netnsName ?? '';
-  }
-  return {
-    id: ns.id,
-    role,
-    title,
-    subtitle,
-    netnsName,
-    devices: [...devs.devices],
-    bridges: [...devs.bridges],
-    containers: ctrs.map((c) => c.id),
-    mode,
-    order: nsSeq(ns),
-  };
-}
-
-/** A box, valid while its namespace and every input are the same (a line changes a few of a thousand). */
-const nsMemo = new WeakMap<NetNs, { in: NsInputs; out: TopoNs }>();
-
-function topoNsMemo(i: NsInputs): TopoNs {
-  const m = nsMemo.get(i.ns);
+function containerRecord(docker: DockerState): Record<string, TopoContainer> {
+  const m = containerRecordMemo;
   if (
     m &&
-    m.in.role === i.role &&
-    m.in.devs === i.devs &&
-    m.in.netnsName === i.netnsName &&
-    m.in.sbKey === i.sbKey &&
-    m.in.ctrs.length === i.ctrs.length &&
-    m.in.ctrs.every((c, j) => c === i.ctrs[j])
+    m.tables[0] === docker.containers &&
+    m.tables[1] === docker.sandboxes &&
+    m.tables[2] === docker.endpoints
   )
     return m.out;
-  const out = topoNs(i);
-  nsMemo.set(i.ns, { in: i, out });
+  const out: Record<string, TopoContainer> = {};
+  for (const c of containersByCreation(docker)) out[c.id] = topoContainerMemo(docker, c);
+  containerRecordMemo = { tables: [docker.containers, docker.sandboxes, docker.endpoints], out };
   return out;
-}
-
-/** The link drawn from this device (null: none, or drawn from its other end). */
-function topoLink(k: KernelState, d: NetDevice, p: NetDevice): TopoLink | null {
-  if (d.kind === 'veth') {
-    // One link per pair, from the end outside the host's namespace (the container's eth0); a pair with
-    // both ends on the same side is drawn once, from the end created first.
-    const dRoot = d.ns === k.rootNs;
-    const pRoot = p.ns === k.rootNs;
-    const owner = dRoot !== pRoot ? (dRoot ? p : d) : d.createdSeq <= p.createdSeq ? d : p;
-    if (owner !== d) return null;
-    return {
-      id: `veth:${d.id}`,
-      kind: 'veth',
-      a: d.id,
-      b: p.id,
-      label: `${vethLabel(k, d)} ↔ ${vethLabel(k, p)}`,
-    };
-  }
-  const hostSide = d.ns === k.rootNs || (!k.netns[d.ns]?.hidden && k.netns[p.ns]?.hidden);
-  const first = hostSide || (p.ns !== k.rootNs && d.id < p.id);
-  if (!first) return null;
-  return { id: `wire:${d.id}`, kind: 'wire', a: d.id, b: p.id, label: `${d.name} ↔ ${p.name}` };
-}
-
-/** A device's link, valid while it, its other end, the root namespace and (wires) which sides are hidden are. */
-const linkMemo = new WeakMap<
-  NetDevice,
-  { p: NetDevice; rootNs: NsId; hidden: string; out: TopoLink | null }
->();
-
-function topoLinkMemo(k: KernelState, d: NetDevice): TopoLink | null {
-  const otherId = d.kind === 'veth' ? d.peer : d.kind === 'ether' ? d.wire : null;
-  const p = otherId ? k.devices[otherId] : undefined;
-  if (!p) return null;
-  // A wire's drawing end depends on which namespaces are hidden; a veth's does not.
-  const hidden = d.kind === 'veth' ? '' : `${!!k.netns[d.ns]?.hidden}${!!k.netns[p.ns]?.hidden}`;
-  const m = linkMemo.get(d);
-  if (m && m.p === p && m.rootNs === k.rootNs && m.hidden === hidden) return m.out;
-  const out = topoLink(k, d, p);
-  linkMemo.set(d, { p, rootNs: k.rootNs, hidden, out });
-  return out;
-}
-
-const byLinkId = (a: TopoLink, b: TopoLink) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** The last sorted links: a line adds or removes a few, so the rest keep their (sorted) order. */
-let linksMemo: { set: Set<TopoLink>; sorted: TopoLink[] } | null = null;
-
-/** Links by id (ids are unique: one per drawing device), merging the new ones into the last sorted list. */
-function sortLinks(links: TopoLink[]): TopoLink[] {
-  const prev = linksMemo;
-  const set = new Set(links);
-  let sorted: TopoLink[];
-  if (!prev) sorted = [...links].sort(byLinkId);
-  else {
-    const kept = prev.sorted.filter((l) => set.has(l));
-    const added = links.filter((l) => !prev.set.has(l)).sort(byLinkId);
-    if (added.length === 0 && kept.length === prev.sorted.length) sorted = prev.sorted;
-    else {
-      sorted = [];
-      let i = 0;
-      let j = 0;
-      while (i < kept.length || j < added.length) {
-        const x = kept[i];
-        const y = added[j];
-        if (y === undefined || (x !== undefined && byLinkId(x, y) < 0)) {
-          sorted.push(x as TopoLink);
-          i++;
-        } else {
-          sorted.push(y);
-          j++;
-        }
-      }
-    }
-  }
-  linksMemo = { set, sorted };
-  return sorted;
 }
 
 /** The containers by creation, reused while the container table is the same object. */
@@ -452,17 +289,12 @@ function topoContainer(docker: DockerState, c: DockerContainer): TopoContainer {
 export function topology(world: World): Topology {
   const k = world.kernel;
   const docker = world.docker;
-  const devices: Record<DevId, TopoDevice> = {};
-  for (const id in k.devices) {
-    const d = k.devices[id] as NetDevice;
-    devices[d.id] = topoDeviceMemo(k, d);
-  }
+  const devices = deviceRecord(k);
 
   const nsNames: Record<NsId, string> = {};
   for (const [name, id] of Object.entries(k.namedNs)) nsNames[id] ??= name;
 
-  const containers: Record<string, TopoContainer> = {};
-  for (const c of containersByCreation(docker)) containers[c.id] = topoContainerMemo(docker, c);
+  const containers = containerRecord(docker);
 
   // Sandboxes: the namespaces Docker made (the last one's key is the subtitle), and who runs where.
   const sbKeys = new Map<NsId, string>();
@@ -529,11 +361,4 @@ export function topology(world: World): Topology {
 
 function rank(n: TopoNs): number {
   return n.role === 'host' ? 0 : n.role === 'external' ? 2 : 1;
-}
-
-/** `eth0@if7`: a veth end named with its peer's ifindex, the form `ip link` uses across namespaces. */
-function vethLabel(k: KernelState, d: NetDevice): string {
-  if (d.kind !== 'veth') return d.name;
-  const p = k.devices[d.peer];
-  return p ? `${d.name}@if${p.ifindex}` : d.name;
 }

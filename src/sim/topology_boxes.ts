@@ -1,0 +1,216 @@
+/**
+ * The namespace boxes and links of the topology projection, each memoized on the kernel objects it is made of:
+ * a line changes a few of a thousand namespaces and veth pairs, so the rest are the same boxes and links as
+ * last time (the same objects, which the UI then skips) instead of being rebuilt and re-sorted on every line.
+ */
+import type { DevId, KernelState, NetDevice, NetNs, NsId } from '../kernel';
+import type { ContainerMode, NsRole, TopoContainer, TopoLink, TopoNs } from './topology';
+
+function nsSeq(ns: NetNs): number {
+  const m = /(\d+)$/.exec(ns.id);
+  return m ? Number(m[1]) : 0;
+}
+
+/** A namespace's devices in ifindex order, split as the box shows them; valid while its devices are the same. */
+export interface NsDevices {
+  byIndex: NetNs['byIndex'];
+  devs: NetDevice[];
+  /** The masters of bridge ports, as they were (a port's box placement depends on its master's kind). */
+  masters: (NetDevice | undefined)[];
+  external: boolean;
+  devices: DevId[];
+  bridges: DevId[];
+}
+const nsDevicesMemo = new WeakMap<NetNs, NsDevices>();
+
+export function nsDevices(k: KernelState, ns: NetNs, external: boolean): NsDevices {
+  const m = nsDevicesMemo.get(ns);
+  if (m && m.byIndex === ns.byIndex && m.external === external) {
+    let same = true;
+    let i = 0;
+    // for...in: no array of ids per namespace, a thousand namespaces checked on every line.
+    for (const ix in ns.byIndex) {
+      const d = k.devices[ns.byIndex[ix] as DevId];
+      if (d === undefined) continue;
+      if (d !== m.devs[i] || (d.master !== null && k.devices[d.master] !== m.masters[i])) {
+        same = false;
+        break;
+      }
+      i++;
+    }
+    if (same && i === m.devs.length) return m;
+  }
+  const devs = Object.values(ns.byIndex)
+    .map((id) => k.devices[id])
+    .filter((d): d is NetDevice => d !== undefined);
+  const masters = devs.map((d) => (d.master !== null ? k.devices[d.master] : undefined));
+  const order = devs
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => a.d.ifindex - b.d.ifindex)
+    .map((x) => x.i);
+  const out: NsDevices = {
+    byIndex: ns.byIndex,
+    devs,
+    masters,
+    external,
+    devices: order
+      .filter((i) => {
+        const d = devs[i] as NetDevice;
+        if (d.kind === 'bridge') return false;
+        if (external && d.kind === 'loopback') return false;
+        return !(d.master && masters[i]?.kind === 'bridge');
+      })
+      .map((i) => (devs[i] as NetDevice).id),
+    bridges: order.filter((i) => devs[i]?.kind === 'bridge').map((i) => (devs[i] as NetDevice).id),
+  };
+  nsDevicesMemo.set(ns, out);
+  return out;
+}
+
+/** What a namespace box is made of: its box is the same object while these are the same. */
+interface NsInputs {
+  ns: NetNs;
+  /** Before Docker's sandboxes: host, external or netns. */
+  role: NsRole;
+  devs: NsDevices;
+  netnsName: string | null;
+  /** The key of the (last) sandbox Docker made in it, if any. */
+  sbKey: string | null;
+  /** The running containers in it, by creation. */
+  ctrs: readonly TopoContainer[];
+}
+export const NO_CONTAINERS: readonly TopoContainer[] = [];
+
+function topoNs(i: NsInputs): TopoNs {
+  const { ns, devs, netnsName } = i;
+  const role: NsRole = i.sbKey !== null ? 'sandbox' : i.role;
+  let title = i.role === 'host' ? ns.label : (netnsName ?? ns.label);
+  let subtitle = i.sbKey ?? '';
+  let mode: ContainerMode | null = null;
+  let ctrs = i.ctrs;
+  if (role === 'host') mode = ctrs.length > 0 ? 'host' : null;
+  else if (ctrs.length > 0) {
+    // The container whose own sandbox this is comes first; joiners (container: mode) after it.
+    ctrs = [...ctrs].sort((a, b) => (a.mode === 'container' ? 1 : 0) - (b.mode === 'container' ? 1 : 0));
+    mode = (ctrs[0] as TopoContainer).mode;
+    title = ctrs.map((c) => c.name).join(' + ');
+    if (!subtitle) subtitle = netnsName ?? '';
+  }
+  return {
+    id: ns.id,
+    role,
+    title,
+    subtitle,
+    netnsName,
+    devices: [...devs.devices],
+    bridges: [...devs.bridges],
+    containers: ctrs.map((c) => c.id),
+    mode,
+    order: nsSeq(ns),
+  };
+}
+
+/** A box, valid while its namespace and every input are the same (a line changes a few of a thousand). */
+const nsMemo = new WeakMap<NetNs, { in: NsInputs; out: TopoNs }>();
+
+export function topoNsMemo(i: NsInputs): TopoNs {
+  const m = nsMemo.get(i.ns);
+  if (
+    m &&
+    m.in.role === i.role &&
+    m.in.devs === i.devs &&
+    m.in.netnsName === i.netnsName &&
+    m.in.sbKey === i.sbKey &&
+    m.in.ctrs.length === i.ctrs.length &&
+    m.in.ctrs.every((c, j) => c === i.ctrs[j])
+  )
+    return m.out;
+  const out = topoNs(i);
+  nsMemo.set(i.ns, { in: i, out });
+  return out;
+}
+
+/** The link drawn from this device (null: none, or drawn from its other end). */
+function topoLink(k: KernelState, d: NetDevice, p: NetDevice): TopoLink | null {
+  if (d.kind === 'veth') {
+    // One link per pair, from the end outside the host's namespace (the container's eth0); a pair with
+    // both ends on the same side is drawn once, from the end created first.
+    const dRoot = d.ns === k.rootNs;
+    const pRoot = p.ns === k.rootNs;
+    const owner = dRoot !== pRoot ? (dRoot ? p : d) : d.createdSeq <= p.createdSeq ? d : p;
+    if (owner !== d) return null;
+    return {
+      id: `veth:${d.id}`,
+      kind: 'veth',
+      a: d.id,
+      b: p.id,
+      label: `${vethLabel(k, d)} ↔ ${vethLabel(k, p)}`,
+    };
+  }
+  const hostSide = d.ns === k.rootNs || (!k.netns[d.ns]?.hidden && k.netns[p.ns]?.hidden);
+  const first = hostSide || (p.ns !== k.rootNs && d.id < p.id);
+  if (!first) return null;
+  return { id: `wire:${d.id}`, kind: 'wire', a: d.id, b: p.id, label: `${d.name} ↔ ${p.name}` };
+}
+
+/** A device's link, valid while it, its other end, the root namespace and (wires) which sides are hidden are. */
+const linkMemo = new WeakMap<
+  NetDevice,
+  { p: NetDevice; rootNs: NsId; hidden: string; out: TopoLink | null }
+>();
+
+export function topoLinkMemo(k: KernelState, d: NetDevice): TopoLink | null {
+  const otherId = d.kind === 'veth' ? d.peer : d.kind === 'ether' ? d.wire : null;
+  const p = otherId ? k.devices[otherId] : undefined;
+  if (!p) return null;
+  // A wire's drawing end depends on which namespaces are hidden; a veth's does not.
+  const hidden = d.kind === 'veth' ? '' : `${!!k.netns[d.ns]?.hidden}${!!k.netns[p.ns]?.hidden}`;
+  const m = linkMemo.get(d);
+  if (m && m.p === p && m.rootNs === k.rootNs && m.hidden === hidden) return m.out;
+  const out = topoLink(k, d, p);
+  linkMemo.set(d, { p, rootNs: k.rootNs, hidden, out });
+  return out;
+}
+
+const byLinkId = (a: TopoLink, b: TopoLink) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The last sorted links: a line adds or removes a few, so the rest keep their (sorted) order. */
+let linksMemo: { set: Set<TopoLink>; sorted: TopoLink[] } | null = null;
+
+/** Links by id (ids are unique: one per drawing device), merging the new ones into the last sorted list. */
+export function sortLinks(links: TopoLink[]): TopoLink[] {
+  const prev = linksMemo;
+  const set = new Set(links);
+  let sorted: TopoLink[];
+  if (!prev) sorted = [...links].sort(byLinkId);
+  else {
+    const kept = prev.sorted.filter((l) => set.has(l));
+    const added = links.filter((l) => !prev.set.has(l)).sort(byLinkId);
+    if (added.length === 0 && kept.length === prev.sorted.length) sorted = prev.sorted;
+    else {
+      sorted = [];
+      let i = 0;
+      let j = 0;
+      while (i < kept.length || j < added.length) {
+        const x = kept[i];
+        const y = added[j];
+        if (y === undefined || (x !== undefined && byLinkId(x, y) < 0)) {
+          sorted.push(x as TopoLink);
+          i++;
+        } else {
+          sorted.push(y);
+          j++;
+        }
+      }
+    }
+  }
+  linksMemo = { set, sorted };
+  return sorted;
+}
+
+/** `eth0@if7`: a veth end named with its peer's ifindex, the form `ip link` uses across namespaces. */
+function vethLabel(k: KernelState, d: NetDevice): string {
+  if (d.kind !== 'veth') return d.name;
+  const p = k.devices[d.peer];
+  return p ? `${d.name}@if${p.ifindex}` : d.name;
+}
