@@ -219,7 +219,7 @@ export function reapFinished(io: CommandIO): void {
       }
     });
   const due = Object.values(io.os.state.docker.containers).filter((c) => {
-    const s = c.status === 'running' ? sleepSeconds(c) : null;
+    const s = c.status === 'running' ? sleepOf(c) : null;
     return s !== null && (c.startedUs ?? now) + s * 1_000_000 <= now;
   });
   if (due.length === 0) return;
@@ -238,13 +238,40 @@ export function reapFinished(io: CommandIO): void {
  * Containers whose main process is a one-connection `nc -l` that has finished: its listener went at
  * accept() and its connection has seen the peer's FIN (TIME-WAIT or gone), so nc returned 0.
  */
+/**
+ * Whether a container's main process is a lone `nc -l` (it ends with its one connection), per container object:
+ * every docker line reaps, and planning the command of each of a thousand running containers cost more than
+ * the line. The World's containers are immutable, so the answer holds while the object is the same.
+ */
+const loneNcMemo = new WeakMap<DockerContainer, boolean>();
+
+function loneNc(c: DockerContainer): boolean {
+  let v = loneNcMemo.get(c);
+  if (v === undefined) {
+    const plan = mainPlan(c);
+    const only = plan.servers[0];
+    v = plan.servers.length === 1 && plan.prelude === null && only?.kind === 'nc' && !only.keep;
+    loneNcMemo.set(c, v);
+  }
+  return v;
+}
+
+/** sleepSeconds per container object, for the same reason (a regex per argument of every container). */
+const sleepMemo = new WeakMap<DockerContainer, number | null>();
+
+function sleepOf(c: DockerContainer): number | null {
+  let v = sleepMemo.get(c);
+  if (v === undefined) {
+    v = sleepSeconds(c);
+    sleepMemo.set(c, v);
+  }
+  return v;
+}
+
 function ncFinished(io: CommandIO): string[] {
   const out: string[] = [];
   for (const c of Object.values(io.os.state.docker.containers)) {
-    if (c.status !== 'running' || !c.ns) continue;
-    const plan = mainPlan(c);
-    const only = plan.servers[0];
-    if (plan.servers.length !== 1 || plan.prelude !== null || only?.kind !== 'nc' || only.keep) continue;
+    if (c.status !== 'running' || !c.ns || !loneNc(c)) continue;
     const socks = io.os.state.kernel.netns[c.ns]?.sockets ?? [];
     const live = socks.some(
       (s) => s.pid === c.pid && s.program === 'nc' && s.state !== 'TIME-WAIT' && s.state !== 'CLOSED',
