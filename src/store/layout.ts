@@ -125,8 +125,39 @@ function slotXY(l: LayoutState, s: Slot): XY {
   };
 }
 
+/**
+ * Whether placing `t` would keep `prev` as it is: every host bridge has its column, every box its slot in its
+ * column (or is pinned), no slot is left of a box that is gone, and the fixed boxes are where they belong. Most
+ * lines (a ping, an ip a) are like that; copying the position and slot records of a thousand boxes is not free.
+ */
+function keepsLayout(t: Topology, prev: LayoutState): boolean {
+  const host = t.namespaces[t.hostNs];
+  for (const id of host?.bridges ?? []) if (prev.bridgeCol[id] === undefined) return false;
+  const hostPos = prev.pos[nsNodeId(t.hostNs)];
+  if (!hostPos || hostPos.x !== 0 || hostPos.y !== 0) return false;
+  let boxes = 0;
+  let ext = 0;
+  for (const nsId of t.order) {
+    const b = t.namespaces[nsId];
+    const id = nsNodeId(nsId);
+    if (b?.role === 'external') {
+      const p = prev.pos[id];
+      if (!prev.pinned[id] && (!p || p.x !== EXT_X || p.y !== 30 - ext * 180)) return false;
+      ext++;
+      continue;
+    }
+    if (b?.role !== 'sandbox' && b?.role !== 'netns') continue;
+    boxes++;
+    const had = prev.slots[id];
+    if (!had || !prev.pos[id]) return false;
+    if (!prev.pinned[id] && had.col !== columnOf(t, b, prev.bridgeCol)) return false;
+  }
+  return Object.keys(prev.slots).length === boxes;
+}
+
 /** Place what is new, keep what was placed, forget nothing (positions of removed boxes stay for undo). */
 export function placeNodes(t: Topology, prev: LayoutState): LayoutState {
+  if (keepsLayout(t, prev)) return prev;
   const next: LayoutState = {
     pos: { ...prev.pos },
     pinned: prev.pinned,
