@@ -4,7 +4,7 @@
  * last time (the same objects, which the UI then skips) instead of being rebuilt and re-sorted on every line.
  */
 import type { DevId, KernelState, NetDevice, NetNs, NsId } from '../kernel';
-import type { ContainerMode, NsRole, TopoContainer, TopoLink, TopoNs } from './topology';
+import type { ContainerMode, NsRole, TopoContainer, TopoLink, TopoNs } from './topology_types';
 
 function nsSeq(ns: NetNs): number {
   const m = /(\d+)$/.exec(ns.id);
