@@ -6,3 +6,4 @@ export * from './assert';
 export * from './result';
 export * from './civil';
 export * from './own';
+export * from './control_chars';

@@ -3,6 +3,7 @@
  * into `EditorKey`s and writes back the bytes `editorKey` returns. History (Up/Down), cursor movement,
  * Ctrl-A/E/U/K/W/L/C, and completion through a callback. No DOM, no React.
  */
+import { CONTROL_CHARS } from '../lib';
 
 export interface EditorState {
   /** The line being edited. */
@@ -225,8 +226,8 @@ export function parseTerminalInput(data: string): EditorKey[] {
       continue;
     }
     // C1 controls (0x9b is CSI: echoing it would let a paste drive the terminal) and the bidirectional
-    // overrides are not typed characters; the same set sim/share/text.ts CONTROL_CHARS strips from lines.
-    if ((code >= 0x7f && code <= 0x9f) || /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(c)) continue;
+    // overrides are not typed characters: the set a line run from a link loses too.
+    if (CONTROL_CHARS.test(c)) continue;
     text += c;
   }
   flush();
