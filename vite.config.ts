@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { fileURLToPath } from 'node:url';
 import { offlineServiceWorker } from './scripts/offline/plugin.ts';
+import { prebuiltDefaultWorld } from './scripts/default-world/plugin.ts';
 
 /**
  * The production page forbids inline script (issue 9). The dev server needs an inline preamble for React
@@ -28,7 +29,13 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   // Relative asset URLs: the built folder works under any base path on any static host.
   base: './',
-  plugins: [react(), tailwindcss(), contentSecurityPolicy(), offlineServiceWorker()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    contentSecurityPolicy(),
+    offlineServiceWorker(),
+    prebuiltDefaultWorld(),
+  ],
   resolve: {
     alias: {
       'node:zlib': fileURLToPath(new URL('./stubs/node-zlib.js', import.meta.url)),

@@ -20,6 +20,8 @@ function savedTheme(): Theme {
 void import('./sim');
 void import('./ui/topology/Canvas');
 void import('./ui/Terminal');
+// The default World, computed at build time (scripts/default-world): a fresh session need not boot it.
+const prebuiltWorld = import('virtual:default-world');
 
 const i18n = initI18n(pickLanguage(window.location.search, navigator.languages ?? []));
 document.documentElement.lang = i18n.language;
@@ -28,6 +30,7 @@ const pace = Number(new URLSearchParams(window.location.search).get('pace') ?? '
 const store = createAppStore({
   theme: savedTheme(),
   paceScale: Number.isFinite(pace) && pace >= 0 ? pace : 1,
+  prebuiltWorld: () => prebuiltWorld,
 });
 // The shell runtime (the largest chunk) loads once the first screen is drawn, or a few seconds after the
 // simulator is ready in a view that never shows both a terminal and the graph. A line typed before waits for it.

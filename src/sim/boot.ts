@@ -32,6 +32,11 @@ const DOCKER_OPTIONS: SimulationOptions = {
   },
 };
 
-export function createDefaultSimulation(seed = 1, opts: SimulationOptions = {}): Simulation {
-  return new Simulation(createDefaultWorld(seed), { ...DOCKER_OPTIONS, ...opts });
+/** `world` is createDefaultWorld(seed) when given (the build's precomputed copy: prebuilt_world.ts). */
+export function createDefaultSimulation(
+  seed = 1,
+  opts: SimulationOptions = {},
+  world: World = createDefaultWorld(seed),
+): Simulation {
+  return new Simulation(world, { ...DOCKER_OPTIONS, ...opts });
 }

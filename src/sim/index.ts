@@ -16,6 +16,7 @@ export {
 export { replayJournal, type ReplayHooks } from './replay';
 export * from './share';
 export { createDefaultSimulation } from './boot';
+export { prebuiltWorld } from './prebuilt_world';
 export { Scenario, type Outcome } from './scenario';
 export {
   topology,

@@ -133,6 +133,11 @@ export interface StoreOptions {
   paceScale?: number;
   theme?: Theme;
   welcome?: boolean;
+  /**
+   * The default World precomputed at build time (`virtual:default-world`, scripts/default-world): a fresh
+   * session of that seed starts from it instead of booting the kernel and dockerd (json null: compute it).
+   */
+  prebuiltWorld?: () => Promise<{ seed: number; json: string | null }>;
 }
 
 interface TermLocal {
@@ -156,6 +161,13 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
   let seq = 0;
   /** The World the packet player shows instead of the simulation's, while it steps through a line. */
   let previewWorld: World | null = null;
+
+  /** A fresh simulation of `seed`, from the build's precomputed World when it is that seed's. */
+  const freshSimulation = async (m: SimModule, seed: number): Promise<Simulation> => {
+    const pre = opts.prebuiltWorld ? await opts.prebuiltWorld() : null;
+    const world = pre && pre.json !== null && pre.seed === seed ? m.prebuiltWorld(pre.json, seed) : null;
+    return m.createDefaultSimulation(seed, {}, world ?? undefined);
+  };
 
   const channel = (id: string): TerminalChannel => {
     let c = channels.get(id);
@@ -352,7 +364,7 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
       async init(seed = opts.seed ?? 1) {
         try {
           mod ??= await import('../sim');
-          sim = mod.createDefaultSimulation(seed);
+          sim = await freshSimulation(mod, seed);
           queries = new mod.QueryRunner();
           const host = await sim.openTerminal(sim.hostProc());
           term(host.id);
