@@ -18,7 +18,7 @@ export interface NewNsOptions {
 /** A fresh namespace: lo registered first (ifindex 1) and down, empty tables, default sysctls. */
 export function createNetns(ctx: KernelCtx, opts: NewNsOptions): NsId {
   const { k } = ctx;
-  const id: NsId = `ns${k.nextNsSeq++}`;
+  const id: NsId = String(k.nextNsSeq++);
   const ns: NetNs = {
     id,
     label: opts.label,

@@ -4,7 +4,8 @@
  */
 import type { System } from '../docker';
 
-export const SCHEMA_VERSION = 1;
+/** 2: kernel ids are plain numbers (kernel/types.ts NsId). */
+export const SCHEMA_VERSION = 2;
 
 export interface World extends System {
   schemaVersion: typeof SCHEMA_VERSION;

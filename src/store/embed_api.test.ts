@@ -99,7 +99,7 @@ describe('embed postMessage API', () => {
 
   it('answers bad requests with a coded error, and loads and resets scenarios', async () => {
     const initial: sim.ScenarioDoc = {
-      v: 2,
+      v: 3,
       seed: 4,
       journal: [{ kind: 'line', terminal: 't1', line: 'ip link add br4 type bridge' }],
     };

@@ -5,7 +5,7 @@
  * Page -> playground:
  *   { type: 'cnp:run', line: 'docker ps', terminal?: 't1', id?: 7 }    type a line (into the active terminal)
  *   { type: 'cnp:reset', id? }                                          back to the embed's starting scenario
- *   { type: 'cnp:load', scenario: CODE | {v: 2, ...}, id? }             load a scenario (link code or JSON)
+ *   { type: 'cnp:load', scenario: CODE | {v: 3, ...}, id? }             load a scenario (link code or JSON)
  *   { type: 'cnp:hello', id? }                                          asks for a `cnp:ready` (after a reload)
  * Playground -> page:
  *   { type: 'cnp:ready', version: 1, readonly, lesson }

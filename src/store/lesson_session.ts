@@ -128,7 +128,7 @@ export function createLessonStore(
         active = d.terminal;
       }
       // Lines go on in the innermost shell the earlier steps left open.
-      await app.getState().loadScenario({ v: 2, seed: LESSON_SEED, journal, active });
+      await app.getState().loadScenario({ v: 3, seed: LESSON_SEED, journal, active });
       // The setup is the lesson's premise, not the learner's work: the terminals start at a clean prompt.
       if (journal.length > 0)
         for (const t of app.getState().terminals) {

@@ -200,7 +200,7 @@ describe('starting a session', () => {
     return c.value;
   };
   const doc: sim.ScenarioDoc = {
-    v: 2,
+    v: 3,
     seed: 9,
     journal: [{ kind: 'line', terminal: 't1', line: 'ip link add br7 type bridge' }],
   };

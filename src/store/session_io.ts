@@ -58,7 +58,7 @@ export function snapshotScenario(
     if (lines && lines.length > 0) h[t.id] = lines.slice(-limits.historyLines);
   }
   const s: ScenarioDoc = {
-    v: 2,
+    v: 3,
     seed: sim.world.seed,
     journal: [...sim.journal()],
     layout: layoutToTree(layout),

@@ -99,7 +99,7 @@ export type NewDevice = DistributiveOmit<NetDevice, Assigned> & { ifindex?: numb
 export function registerDevice(ctx: KernelCtx, ns: NsId, init: NewDevice): NetDevice {
   const { k } = ctx;
   const ifindex = reserveIfindex(ctx, ns, init.ifindex ?? null);
-  const id: DevId = `d${k.nextDevSeq++}`;
+  const id: DevId = String(k.nextDevSeq++);
   const dev = {
     ...init,
     id,

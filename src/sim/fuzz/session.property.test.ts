@@ -26,7 +26,7 @@ describe('a random session as data', () => {
           const text = JSON.stringify(world);
           expect(JSON.parse(text)).toStrictEqual(world);
 
-          const doc = { v: 2 as const, seed: world.seed, journal: [...sim.journal()] };
+          const doc = { v: 3 as const, seed: world.seed, journal: [...sim.journal()] };
           const code = encodeScenario(doc);
           if (!code.ok) throw new Error(code.error.detail);
           const dec = decodeScenario(code.value);

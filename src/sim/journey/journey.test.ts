@@ -78,7 +78,7 @@ describe('ping c1 -> c2 on the default bridge', () => {
     ]);
     // The frame crosses c1's veth pair, then the host's veth to c2.
     const moves = j.steps.filter((s) => s.move && s.packet === 104).map((s) => `${s.dev} ${s.move?.link}`);
-    expect(moves).toEqual(['eth0 veth:d9', 'veth74817e0 veth:d12']);
+    expect(moves).toEqual(['eth0 veth:9', 'veth74817e0 veth:12']);
   });
 });
 

@@ -74,7 +74,7 @@ describe('share link codec', () => {
 
   it('refuses links of a newer app, by encoding and by scenario version', () => {
     expect(errorCode(decodeScenario(handMade('{}', { encoding: 2 })))).toBe('unsupported-version');
-    expect(errorCode(decodeScenario(handMade('{"v":3,"seed":1,"journal":[]}')))).toBe('unsupported-version');
+    expect(errorCode(decodeScenario(handMade('{"v":4,"seed":1,"journal":[]}')))).toBe('unsupported-version');
   });
 
   it('refuses oversized input before inflating it', () => {
@@ -97,7 +97,7 @@ describe('share link codec', () => {
 
   it('says when a scenario will not fit in a link', () => {
     const big: ScenarioDoc = {
-      v: 2,
+      v: 3,
       seed: 1,
       // Hex of a multiplicative hash: text that does not compress away.
       journal: Array.from({ length: 8000 }, (_, i) =>
@@ -187,11 +187,30 @@ describe('loading untrusted scenarios', () => {
   it('migrates the version 1 script form', () => {
     const r = scenarioFromJson('{"v":1,"seed":7,"lines":["docker network create net1","ip a"]}');
     expect(r.ok && r.value.scenario).toEqual({
-      v: 2,
+      v: 3,
       seed: 7,
       journal: [line('t1', 'docker network create net1'), line('t1', 'ip a')],
     });
     expect(errorCode(scenarioFromJson('{"v":1,"lines":"ip a"}'))).toBe('invalid');
+  });
+
+  it('renames a version 2 layout to the numeric kernel ids', () => {
+    const v2 = {
+      v: 2,
+      seed: 1,
+      journal: ['ip a'],
+      layout: {
+        pos: { 'ns:ns0': { x: 1, y: 2 }, 'ns:ns12': { x: 3, y: 4 }, 'ctr:ab': { x: 5, y: 6 } },
+        pinned: { 'ns:ns12': true },
+        bridgeCol: { d7: 1, d30: 2 },
+      },
+    };
+    const r = scenarioFromJson(JSON.stringify(v2));
+    expect(r.ok && r.value.scenario.layout).toEqual({
+      pos: { 'ns:0': { x: 1, y: 2 }, 'ns:12': { x: 3, y: 4 }, 'ctr:ab': { x: 5, y: 6 } },
+      pinned: { 'ns:12': true },
+      bridgeCol: { '7': 1, '30': 2 },
+    });
   });
 
   it('exports and imports a JSON file', () => {
@@ -252,7 +271,7 @@ const layout = fc.dictionary(
 );
 const scenario: fc.Arbitrary<ScenarioDoc> = fc.record(
   {
-    v: fc.constant(2 as const),
+    v: fc.constant(3 as const),
     seed: fc.nat(),
     journal: fc.array(entry, { maxLength: 30 }),
     layout,

@@ -8,7 +8,7 @@ import type { ScenarioDoc } from './scenario';
 const line = (terminal: string, l: string): JournalEntry => ({ kind: 'line', terminal, line: l });
 
 export const FOUR_MODES: ScenarioDoc = {
-  v: 2,
+  v: 3,
   seed: 1,
   journal: [
     line('t1', 'docker network create mynet'),
@@ -33,21 +33,21 @@ export const FOUR_MODES: ScenarioDoc = {
   ],
   layout: {
     pos: {
-      'ns:ns1': { x: 0, y: 0 },
-      'ns:ns2': { x: -260, y: 40 },
-      'ns:ns3': { x: -260, y: -150 },
-      'ns:ns4': { x: 16, y: -300 },
-      'ns:ns5': { x: 486, y: -300 },
-      'ns:ns6': { x: 251, y: -300 },
-      'ns:ns7': { x: 721, y: -300 },
-      'ns:ns8': { x: 412.5, y: -515.25 },
+      'ns:1': { x: 0, y: 0 },
+      'ns:2': { x: -260, y: 40 },
+      'ns:3': { x: -260, y: -150 },
+      'ns:4': { x: 16, y: -300 },
+      'ns:5': { x: 486, y: -300 },
+      'ns:6': { x: 251, y: -300 },
+      'ns:7': { x: 721, y: -300 },
+      'ns:8': { x: 412.5, y: -515.25 },
     },
-    pinned: { 'ns:ns8': true },
+    pinned: { 'ns:8': true },
     slots: {
-      'ns:ns4': { col: 0, sub: 0, row: 0, span: 1 },
-      'ns:ns5': { col: 1, sub: 0, row: 0, span: 1 },
-      'ns:ns6': { col: 0, sub: 1, row: 0, span: 1 },
-      'ns:ns7': { col: 1, sub: 1, row: 0, span: 1 },
+      'ns:4': { col: 0, sub: 0, row: 0, span: 1 },
+      'ns:5': { col: 1, sub: 0, row: 0, span: 1 },
+      'ns:6': { col: 0, sub: 1, row: 0, span: 1 },
+      'ns:7': { col: 1, sub: 1, row: 0, span: 1 },
     },
     bridgeCol: { d7: 1, d12: 2 },
   },

@@ -76,7 +76,7 @@ describe('a link rebuilds the session', () => {
               if (r.closed) current = 't1';
             }
           }
-          const code = encodeScenario({ v: 2, seed: sim.world.seed, journal: [...sim.journal()] });
+          const code = encodeScenario({ v: 3, seed: sim.world.seed, journal: [...sim.journal()] });
           if (!code.ok) throw new Error(code.error.detail);
           const back = decodeScenario(code.value);
           if (!back.ok) throw new Error(back.error.detail);

@@ -4,11 +4,12 @@
  * (replay.ts), which is a few hundred bytes instead of megabytes and never depends on the World's schema.
  *
  * Versions: 1 was the hand-written script form `{ v: 1, seed?, lines: [...] }` (every line in the host
- * terminal), still accepted and migrated; 2 is the current form (journal with terminals, layout, histories).
+ * terminal), still accepted and migrated; 2 added the journal with terminals, layout and histories; 3 is 2
+ * with the kernel's numeric ids in the layout (migrate.ts).
  */
 import type { JournalEntry } from '../simulation';
 
-export const SCENARIO_VERSION = 2;
+export const SCENARIO_VERSION = 3;
 
 /**
  * The graph layout as the UI keeps it, carried as a plain tree: objects keyed by safe names, numbers,
