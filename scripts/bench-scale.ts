@@ -23,7 +23,8 @@ const CONTAINERS = Number(values.containers);
 const NETWORKS = Number(values.networks);
 const SAMPLES = Number(values.samples);
 
-const store = createAppStore({ paceScale: 0, welcome: false });
+// Worlds unfrozen, as the production app runs them (src/main.tsx; sim/freezing.ts says why).
+const store = createAppStore({ paceScale: 0, welcome: false, freezeWorlds: false });
 await store.getState().init(1);
 const host = store.getState().hostTerminal;
 if (!host) throw new Error('bench: no host terminal');

@@ -31,6 +31,7 @@ const store = createAppStore({
   theme: savedTheme(),
   paceScale: Number.isFinite(pace) && pace >= 0 ? pace : 1,
   prebuiltWorld: () => prebuiltWorld,
+  freezeWorlds: import.meta.env.DEV,
 });
 // The shell runtime (the largest chunk) loads once the first screen is drawn, or a few seconds after the
 // simulator is ready in a view that never shows both a terminal and the graph. A line typed before waits for it.

@@ -57,11 +57,13 @@ interface TitleIndex {
   /** Container names per namespace: owners of its sandboxes, then running `container:` joiners. */
   names: Map<NsId, string[]>;
 }
-const titleMemo = new WeakMap<World, TitleIndex>();
+/** The last index and the tables it was made of (a ping's World shares all three with the one before). */
+let titleMemo: { tables: [object, object, object]; idx: TitleIndex } | null = null;
 
 function titleIndex(w: World): TitleIndex {
-  const hit = titleMemo.get(w);
-  if (hit) return hit;
+  const tables: [object, object, object] = [w.kernel.namedNs, w.docker.sandboxes, w.docker.containers];
+  const hit = titleMemo;
+  if (hit && hit.tables.every((t, i) => t === tables[i])) return hit.idx;
   const named = new Map<NsId, string>();
   for (const [name, id] of Object.entries(w.kernel.namedNs)) if (!named.has(id)) named.set(id, name);
   const names = new Map<NsId, string[]>();
@@ -93,7 +95,7 @@ function titleIndex(w: World): TitleIndex {
     if (sb) add(sb.ns, c.name.replace(/^\//, ''));
   }
   const idx = { named, names };
-  titleMemo.set(w, idx);
+  titleMemo = { tables, idx };
   return idx;
 }
 

@@ -62,4 +62,30 @@ describe('topology', () => {
     ]);
     expect(t.devices[veths[0]?.a as string]?.linkName).toMatch(/@a[12]$/);
   });
+
+  it('is the same object after a line that changed nothing it shows, a new one after one that did', async () => {
+    const d = await drive();
+    await d.run('docker run -d --name web1 busybox sleep 1d');
+    await d.run('docker run -d --name web2 busybox sleep 1d');
+    const t0 = topology(d.sim.world);
+    const w0 = d.sim.world;
+    // A ping changes counters, neighbour entries and conntrack: not what the graph draws.
+    await d.run('docker exec web1 ping -c 1 172.17.0.3');
+    expect(d.sim.world).not.toBe(w0);
+    expect(topology(d.sim.world)).toBe(t0);
+    await d.run('ip link set docker0 mtu 1400');
+    const t1 = topology(d.sim.world);
+    expect(t1).not.toBe(t0);
+    // Only the bridge changed: every other device and box is the object it was.
+    const br = Object.values(t1.devices).find((x) => x.name === 'docker0');
+    expect(br?.mtu).toBe(1400);
+    expect(t1.devices[br?.id as string]).not.toBe(t0.devices[br?.id as string]);
+    const others = Object.keys(t1.devices).filter((id) => id !== br?.id);
+    expect(others.every((id) => t1.devices[id] === t0.devices[id])).toBe(true);
+    expect(t1.namespaces).toBe(t0.namespaces);
+    expect(t1.links).toBe(t0.links);
+    // And back (undo): a World seen before projects to what it showed then.
+    await d.run('ip link set docker0 mtu 1500');
+    expect(topology(d.sim.world).devices[br?.id as string]?.mtu).toBe(1500);
+  });
 });

@@ -5,40 +5,44 @@
  */
 import type { DevId, KernelState, NetDevice, NetNs, NsId } from '../kernel';
 import type { ContainerMode, NsRole, TopoContainer, TopoLink, TopoNs } from './topology_types';
+import { sameItems } from './topology_records';
 
 function nsSeq(ns: NetNs): number {
   const m = /(\d+)$/.exec(ns.id);
   return m ? Number(m[1]) : 0;
 }
 
-/** A namespace's devices in ifindex order, split as the box shows them; valid while its devices are the same. */
+/** A namespace's devices in ifindex order, split as the box shows them. */
 export interface NsDevices {
-  byIndex: NetNs['byIndex'];
+  devices: DevId[];
+  bridges: DevId[];
+}
+
+/**
+ * What a namespace's split was made of: valid while its devices (and ports' masters) are the same objects.
+ * Keyed by the namespace's ifindex table, which outlives copies of the namespace record (a neighbour entry or
+ * a counter changes the record, not the table).
+ */
+interface NsDevicesMemo {
   devs: NetDevice[];
   /** The masters of bridge ports, as they were (a port's box placement depends on its master's kind). */
   masters: (NetDevice | undefined)[];
   external: boolean;
-  devices: DevId[];
-  bridges: DevId[];
+  out: NsDevices;
 }
-const nsDevicesMemo = new WeakMap<NetNs, NsDevices>();
+const nsDevicesMemo = new WeakMap<NetNs['byIndex'], NsDevicesMemo>();
 
 export function nsDevices(k: KernelState, ns: NetNs, external: boolean): NsDevices {
-  const m = nsDevicesMemo.get(ns);
-  if (m && m.byIndex === ns.byIndex && m.external === external) {
+  const m = nsDevicesMemo.get(ns.byIndex);
+  if (m && m.external === external) {
+    // The same ifindex table: the same ids. Still the same split while each device and its master are.
     let same = true;
-    let i = 0;
-    // for...in: no array of ids per namespace, a thousand namespaces checked on every line.
-    for (const ix in ns.byIndex) {
-      const d = k.devices[ns.byIndex[ix] as DevId];
-      if (d === undefined) continue;
-      if (d !== m.devs[i] || (d.master !== null && k.devices[d.master] !== m.masters[i])) {
-        same = false;
-        break;
-      }
-      i++;
+    for (let i = 0; i < m.devs.length && same; i++) {
+      const was = m.devs[i] as NetDevice;
+      const d = k.devices[was.id];
+      if (d !== was || (d.master !== null && k.devices[d.master] !== m.masters[i])) same = false;
     }
-    if (same && i === m.devs.length) return m;
+    if (same) return m.out;
   }
   const devs = Object.values(ns.byIndex)
     .map((id) => k.devices[id])
@@ -48,11 +52,7 @@ export function nsDevices(k: KernelState, ns: NetNs, external: boolean): NsDevic
     .map((d, i) => ({ d, i }))
     .sort((a, b) => a.d.ifindex - b.d.ifindex)
     .map((x) => x.i);
-  const out: NsDevices = {
-    byIndex: ns.byIndex,
-    devs,
-    masters,
-    external,
+  let out: NsDevices = {
     devices: order
       .filter((i) => {
         const d = devs[i] as NetDevice;
@@ -63,7 +63,9 @@ export function nsDevices(k: KernelState, ns: NetNs, external: boolean): NsDevic
       .map((i) => (devs[i] as NetDevice).id),
     bridges: order.filter((i) => devs[i]?.kind === 'bridge').map((i) => (devs[i] as NetDevice).id),
   };
-  nsDevicesMemo.set(ns, out);
+  // Devices that changed only inside (counters, neighbours) leave the same split: the box stays the same.
+  if (m && sameItems(m.out.devices, out.devices) && sameItems(m.out.bridges, out.bridges)) out = m.out;
+  nsDevicesMemo.set(ns.byIndex, { devs, masters, external, out });
   return out;
 }
 
@@ -113,7 +115,8 @@ function topoNs(i: NsInputs): TopoNs {
 /** A box, valid while its namespace and every input are the same (a line changes a few of a thousand). */
 const nsMemo = new WeakMap<NetNs, { in: NsInputs; out: TopoNs }>();
 
-export function topoNsMemo(i: NsInputs): TopoNs {
+/** `before`: the namespace's box in the last projection, kept when the new one reads the same. */
+export function topoNsMemo(i: NsInputs, before: TopoNs | undefined): TopoNs {
   const m = nsMemo.get(i.ns);
   if (
     m &&
@@ -125,9 +128,25 @@ export function topoNsMemo(i: NsInputs): TopoNs {
     m.in.ctrs.every((c, j) => c === i.ctrs[j])
   )
     return m.out;
-  const out = topoNs(i);
+  let out = topoNs(i);
+  if (before && sameBox(before, out)) out = before;
   nsMemo.set(i.ns, { in: i, out });
   return out;
+}
+
+function sameBox(a: TopoNs, b: TopoNs): boolean {
+  return (
+    a.id === b.id &&
+    a.role === b.role &&
+    a.title === b.title &&
+    a.subtitle === b.subtitle &&
+    a.netnsName === b.netnsName &&
+    a.mode === b.mode &&
+    a.order === b.order &&
+    sameItems(a.devices, b.devices) &&
+    sameItems(a.bridges, b.bridges) &&
+    sameItems(a.containers, b.containers)
+  );
 }
 
 /** The link drawn from this device (null: none, or drawn from its other end). */
@@ -159,7 +178,12 @@ const linkMemo = new WeakMap<
   { p: NetDevice; rootNs: NsId; hidden: string; out: TopoLink | null }
 >();
 
-export function topoLinkMemo(k: KernelState, d: NetDevice): TopoLink | null {
+/** `before(id)`: the link of that id in the last projection, kept when the new one reads the same. */
+export function topoLinkMemo(
+  k: KernelState,
+  d: NetDevice,
+  before: (id: string) => TopoLink | undefined,
+): TopoLink | null {
   const otherId = d.kind === 'veth' ? d.peer : d.kind === 'ether' ? d.wire : null;
   const p = otherId ? k.devices[otherId] : undefined;
   if (!p) return null;
@@ -167,7 +191,10 @@ export function topoLinkMemo(k: KernelState, d: NetDevice): TopoLink | null {
   const hidden = d.kind === 'veth' ? '' : `${!!k.netns[d.ns]?.hidden}${!!k.netns[p.ns]?.hidden}`;
   const m = linkMemo.get(d);
   if (m && m.p === p && m.rootNs === k.rootNs && m.hidden === hidden) return m.out;
-  const out = topoLink(k, d, p);
+  let out = topoLink(k, d, p);
+  const was = out && before(out.id);
+  if (out && was && was.kind === out.kind && was.a === out.a && was.b === out.b && was.label === out.label)
+    out = was;
   linkMemo.set(d, { p, rootNs: k.rootNs, hidden, out });
   return out;
 }

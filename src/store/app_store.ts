@@ -138,6 +138,8 @@ export interface StoreOptions {
    * session of that seed starts from it instead of booting the kernel and dockerd (json null: compute it).
    */
   prebuiltWorld?: () => Promise<{ seed: number; json: string | null }>;
+  /** Deep-freeze Worlds (default; catches stray writes): the production app turns it off (sim/freezing.ts). */
+  freezeWorlds?: boolean;
 }
 
 interface TermLocal {
@@ -364,6 +366,7 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
       async init(seed = opts.seed ?? 1) {
         try {
           mod ??= await import('../sim');
+          mod.setWorldFreezing(opts.freezeWorlds ?? true);
           sim = await freshSimulation(mod, seed);
           queries = new mod.QueryRunner();
           const host = await sim.openTerminal(sim.hostProc());
