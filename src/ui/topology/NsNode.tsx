@@ -10,7 +10,7 @@ import { GEOMETRY } from '../../store';
 import { StoreContext } from '../store_context';
 import { Bridge, Card, Chip } from './parts';
 import { CloudIcon, RouterIcon, ServerIcon } from './icons';
-import type { NsFlowNode } from './to_flow';
+import { handleSides, type NsFlowNode } from './to_flow';
 
 const BOX_STYLE: Record<string, string> = {
   bridge: 'border-solid border-sky-500/80 dark:border-sky-400/80',
@@ -128,13 +128,14 @@ export const NsNode = memo(function NsNode({ id, data }: NodeProps<NsFlowNode>) 
                     dev={d}
                     changed={changedSet.has(`dev:${d.id}`)}
                     selected={selected === `dev:${d.id}`}
+                    sides={handleSides(ns.role, d.kind)}
                   />
                 ))}
             </div>
           </div>
           {bridges.map((b) => (
             <div key={b.dev.id} className="pr-4" style={{ gridColumn: b.col + 1, gridRow: 1 }}>
-              <Bridge b={b} changed={changedSet} selected={selected} />
+              <Bridge b={b} changed={changedSet} selected={selected} role={ns.role} />
             </div>
           ))}
         </div>
@@ -165,6 +166,7 @@ export const NsNode = memo(function NsNode({ id, data }: NodeProps<NsFlowNode>) 
               dev={d}
               changed={changedSet.has(`dev:${d.id}`)}
               selected={selected === `dev:${d.id}`}
+              sides={handleSides(ns.role, d.kind)}
             />
           ))}
         </div>
@@ -207,7 +209,7 @@ export const NsNode = memo(function NsNode({ id, data }: NodeProps<NsFlowNode>) 
         />
       ))}
       {bridges.map((b) => (
-        <Bridge key={b.dev.id} b={b} changed={changedSet} selected={selected} />
+        <Bridge key={b.dev.id} b={b} changed={changedSet} selected={selected} role={ns.role} />
       ))}
       <div className="flex flex-wrap items-end gap-1">
         {devices.map((d) => (
@@ -217,6 +219,7 @@ export const NsNode = memo(function NsNode({ id, data }: NodeProps<NsFlowNode>) 
             changed={changedSet.has(`dev:${d.id}`)}
             selected={selected === `dev:${d.id}`}
             compact={d.kind === 'loopback'}
+            sides={handleSides(ns.role, d.kind)}
           />
         ))}
       </div>

@@ -4,13 +4,11 @@
  * ports on top). All text is rendered as React text: names typed by users never become markup.
  */
 import { memo, useContext } from 'react';
-import { Handle, Position } from '@xyflow/react';
+import { Position } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import type { TopoContainer, TopoDevice } from '../../sim';
+import type { TopoContainer, TopoDevice, TopoNs } from '../../sim';
 import { StoreContext } from '../store_context';
-import type { BridgeView } from './to_flow';
-
-const HANDLE = '!h-1.5 !w-1.5 !min-w-0 !min-h-0 !border-0 !bg-transparent';
+import { handleSides, type BridgeView, type HandleSide } from './to_flow';
 
 export const MODE_ICON: Record<TopoContainer['mode'], string> = {
   bridge: '⇄',
@@ -27,44 +25,32 @@ export const MODE_CARD: Record<TopoContainer['mode'], string> = {
   container: 'border-double border-[3px] border-fuchsia-600 dark:border-fuchsia-400',
 };
 
-function Handles({ dev, ether }: { dev: string; ether: boolean }) {
-  return (
-    <>
-      <Handle
-        type="source"
-        id={`${dev}:t`}
-        position={Position.Top}
-        isConnectable={false}
-        className={HANDLE}
-      />
-      <Handle
-        type="source"
-        id={`${dev}:b`}
-        position={Position.Bottom}
-        isConnectable={false}
-        className={HANDLE}
-      />
-      {ether && (
-        <>
-          <Handle
-            type="source"
-            id={`${dev}:l`}
-            position={Position.Left}
-            isConnectable={false}
-            className={HANDLE}
-          />
-          <Handle
-            type="source"
-            id={`${dev}:r`}
-            position={Position.Right}
-            isConnectable={false}
-            className={HANDLE}
-          />
-        </>
-      )}
-    </>
-  );
+/**
+ * Where a cable meets a chip: an empty element that React Flow measures once when the box is drawn (its
+ * getHandleBounds looks for `.source` elements with `data-handleid` and `data-handlepos` in a node). Not React
+ * Flow's <Handle>: each of those subscribes to React Flow's store, so a pan frame ran two selectors for every
+ * one of the ~1,400 handles of 200 containers; and its absolutely placed, transformed 6 px square made each
+ * handle a paint layer and a transform node of its own, which Chrome re-layerizes on every pan frame. The top
+ * and bottom ones sit in the chip's flow (styles.css: .cnp-handle-t/b), so a chip is no paint layer either.
+ */
+function Handles({ dev, sides }: { dev: string; sides: readonly HandleSide[] }) {
+  return sides.map((s) => (
+    <span
+      key={s}
+      aria-hidden
+      className={`source cnp-handle cnp-handle-${s}`}
+      data-handleid={`${dev}:${s}`}
+      data-handlepos={HANDLE_POS[s]}
+    />
+  ));
 }
+
+const HANDLE_POS: Record<HandleSide, Position> = {
+  t: Position.Top,
+  b: Position.Bottom,
+  l: Position.Left,
+  r: Position.Right,
+};
 
 export function stateWord(d: TopoDevice): 'up' | 'down' | 'nocarrier' {
   if (!d.adminUp) return 'down';
@@ -76,15 +62,20 @@ export const Chip = memo(function Chip({
   changed,
   selected,
   compact = false,
+  sides,
 }: {
   dev: TopoDevice;
   changed: boolean;
   selected: boolean;
   compact?: boolean;
+  /** The sides a cable may leave this chip from (handleSides in to_flow.ts). */
+  sides: readonly HandleSide[];
 }) {
   const store = useContext(StoreContext);
   const { t } = useTranslation();
   const st = stateWord(dev);
+  // Left and right handles are placed against the chip itself (the uplink NIC's); top and bottom are in flow.
+  const across = sides.includes('l') || sides.includes('r');
   const title = `${dev.linkName}\n${dev.mac}${dev.addrs.length ? `\n${dev.addrs.join('\n')}` : ''}\nmtu ${dev.mtu} · ${dev.operstate}`;
   return (
     <button
@@ -97,7 +88,8 @@ export const Chip = memo(function Chip({
         store.getState().select({ kind: 'dev', id: dev.id });
       }}
       className={[
-        'nodrag relative flex min-w-0 flex-col items-start rounded-md border px-1.5 py-0.5 text-left font-mono leading-tight',
+        'nodrag flex min-w-0 flex-col items-start rounded-md border px-1.5 py-0.5 text-left font-mono leading-tight',
+        across ? 'relative' : '',
         'border-slate-300 bg-white text-slate-800 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100',
         'focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600',
         st === 'down' ? 'opacity-60' : '',
@@ -106,6 +98,7 @@ export const Chip = memo(function Chip({
         compact ? 'text-[10px]' : 'text-[11px]',
       ].join(' ')}
     >
+      <Handles dev={dev.id} sides={sides.filter((x) => x === 't')} />
       <span className="flex max-w-full items-center gap-1 font-semibold">
         <span
           aria-hidden
@@ -118,7 +111,7 @@ export const Chip = memo(function Chip({
       )}
       {!compact && dev.addrs.length > 1 && <span className="text-slate-500">+{dev.addrs.length - 1}</span>}
       {st === 'down' && <span className="sr-only">{t('canvas.down')}</span>}
-      <Handles dev={dev.id} ether={dev.kind === 'ether'} />
+      <Handles dev={dev.id} sides={sides.filter((x) => x !== 't')} />
     </button>
   );
 });
@@ -194,10 +187,13 @@ export const Bridge = memo(function Bridge({
   b,
   changed,
   selected,
+  role,
 }: {
   b: BridgeView;
   changed: ReadonlySet<string>;
   selected: string | null;
+  /** The role of the box it is drawn in (where its ports' cables may leave: handleSides in to_flow.ts). */
+  role: TopoNs['role'];
 }) {
   const store = useContext(StoreContext);
   const { t } = useTranslation();
@@ -212,6 +208,7 @@ export const Bridge = memo(function Bridge({
             changed={changed.has(`dev:${p.id}`)}
             selected={selected === `dev:${p.id}`}
             compact
+            sides={handleSides(role, p.kind)}
           />
         ))}
       </div>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { topology } from '../../sim';
 import { drive } from '../../sim/test_helpers';
 import { emptyLayout, pinNode, placeNodes } from '../../store';
-import { newFlowCache, toFlow } from './to_flow';
+import { handleSides, newFlowCache, toFlow } from './to_flow';
 
 describe('toFlow', () => {
   it('reuses node objects nothing touched, so memoized nodes do not re-render', async () => {
@@ -45,6 +45,29 @@ describe('toFlow', () => {
     expect(e?.sourceHandle).toMatch(/:b$/);
     expect(e?.targetHandle).toMatch(/:t$/);
     expect(e?.data?.label).toMatch(/^eth0@if\d+ ↔ veth-red@if\d+$/);
+  });
+
+  it('gives each chip only the handles its cable may use, and every edge ends on one of them', async () => {
+    const d = await drive();
+    await d.run('ip netns add red');
+    await d.run('ip link add veth-red type veth peer name eth0 netns red');
+    await d.run('docker run -d --name web busybox sleep 1d');
+    const t = topology(d.sim.world);
+    expect(handleSides('host', 'veth')).toEqual(['t']);
+    expect(handleSides('host', 'ether')).toEqual(['l']);
+    expect(handleSides('sandbox', 'loopback')).toEqual([]);
+    expect(handleSides('netns', 'veth')).toEqual(['t', 'b']);
+    expect(handleSides('external', 'ether')).toEqual(['t', 'b', 'r']);
+    const { edges } = toFlow(t, placeNodes(t, emptyLayout()), null, null, newFlowCache(), new Map());
+    expect(edges.length).toBeGreaterThan(3);
+    for (const e of edges)
+      for (const h of [e.sourceHandle, e.targetHandle]) {
+        const [dev, side] = (h ?? '').split(':');
+        const dv = t.devices[dev as string];
+        expect(dv).toBeDefined();
+        const role = t.namespaces[dv?.ns as string]?.role;
+        expect(handleSides(role ?? 'netns', dv?.kind ?? 'veth')).toContain(side);
+      }
   });
 
   it("puts the LAN gateway's port toward the internet first, so that cable does not cross the other port", async () => {

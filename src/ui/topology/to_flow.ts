@@ -112,6 +112,27 @@ function selectedIn(sel: Selection, t: Topology, ns: TopoNs): string | null {
   return null;
 }
 
+/** A chip's side a cable leaves from: top, bottom, left, right. */
+export type HandleSide = 't' | 'b' | 'l' | 'r';
+
+const NO_SIDES: readonly HandleSide[] = [];
+const TOP: readonly HandleSide[] = ['t'];
+const LEFT: readonly HandleSide[] = ['l'];
+const TOP_BOTTOM: readonly HandleSide[] = ['t', 'b'];
+const OUTSIDE: readonly HandleSide[] = ['t', 'b', 'r'];
+
+/**
+ * The handles a chip carries: every side toFlow may pick for its cable, and no other (each handle is an
+ * element React Flow measures and searches per edge). Only veth pairs and Ethernet cables are drawn; in the
+ * host frame cables always enter from above (its uplink NIC from the left); the LAN gateway's port toward the
+ * host faces right. Constant arrays, so memoized chips keep equal props.
+ */
+export function handleSides(role: TopoNs['role'], kind: TopoDevice['kind']): readonly HandleSide[] {
+  if (kind !== 'veth' && kind !== 'ether') return NO_SIDES;
+  if (role === 'host') return kind === 'ether' ? LEFT : TOP;
+  return role === 'external' ? OUTSIDE : TOP_BOTTOM;
+}
+
 /** Top or bottom: the side of the box that faces the node at the other end of the interface's cable. */
 function sideToward(here: XY | undefined, there: XY | undefined): 't' | 'b' {
   if (!here || !there) return 'b';
@@ -133,7 +154,7 @@ export function toFlow(
   const nextNodes = new Map<string, { sig: string; node: NsFlowNode }>();
   const hostCols = 1 + Math.max(0, ...Object.values(layout.bridgeCol));
   /** Which handle of each interface its cable uses: every chip has a top and a bottom one (ether: left/right). */
-  const sides = new Map<string, 't' | 'b' | 'l' | 'r'>();
+  const sides = new Map<string, HandleSide>();
 
   // A drag changes positions only: then every node's data is still valid and is not rebuilt.
   const sameInputs =
@@ -162,13 +183,10 @@ export function toFlow(
     }
     for (const d of [...data.devices, ...data.bridges.flatMap((b) => b.ports)]) {
       const peer = d.peer ? t.devices[d.peer] : undefined;
-      if (ns.role === 'host') sides.set(d.id, d.kind === 'ether' ? 'l' : 't');
-      else if (ns.role === 'external')
-        sides.set(
-          d.id,
-          peer?.ns === t.hostNs ? 'r' : sideToward(position, peer ? posOfNs(peer.ns) : undefined),
-        );
-      else sides.set(d.id, sideToward(position, peer ? posOfNs(peer.ns) : undefined));
+      const options = handleSides(ns.role, d.kind);
+      if (options.length === 1) sides.set(d.id, options[0] as HandleSide);
+      else if (ns.role === 'external' && peer?.ns === t.hostNs) sides.set(d.id, 'r');
+      else if (options.length > 0) sides.set(d.id, sideToward(position, peer ? posOfNs(peer.ns) : undefined));
     }
     const prev = cache.nodes.get(id);
     const m = measured.get(id);
