@@ -8,7 +8,7 @@ import { useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { GEOMETRY } from '../../store';
 import { StoreContext } from '../store_context';
-import { Bridge, Card, Chip } from './parts';
+import { Bridge, Card, Chip, clipUnless } from './parts';
 import { CloudIcon, RouterIcon, ServerIcon } from './icons';
 import { handleSides, type NsFlowNode } from './to_flow';
 
@@ -18,6 +18,12 @@ const BOX_STYLE: Record<string, string> = {
   container: 'border-solid border-sky-500/80 dark:border-sky-400/80',
   netns: 'border-dashed border-teal-600 dark:border-teal-400',
 };
+
+/**
+ * A sandbox's title (`netns 3832d28099ca`, 10 px monospace, no sub-title) of at most this many characters fits
+ * its box without a clip (clipUnless): 192 px less borders and padding leave 164 px, 24 x 0.61 x 10 = 146 px.
+ */
+const SMALL_TITLE_CHARS = 24;
 
 function Header({
   title,
@@ -47,7 +53,7 @@ function Header({
       <span
         className={
           small
-            ? 'truncate font-mono text-[10px] text-slate-600 dark:text-slate-300'
+            ? `${clipUnless(title.length <= SMALL_TITLE_CHARS)} font-mono text-[10px] text-slate-600 dark:text-slate-300`
             : 'truncate text-sm font-semibold text-slate-900 dark:text-slate-50'
         }
       >

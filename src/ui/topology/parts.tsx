@@ -52,6 +52,20 @@ const HANDLE_POS: Record<HandleSide, Position> = {
   r: Position.Right,
 };
 
+/**
+ * A label's classes: `truncate` (an ellipsis) only when it may not fit. text-overflow needs overflow: hidden,
+ * and each such clip splits the box into more paint chunks, which Chrome re-layerizes and re-records on every
+ * pan frame (all the labels of 200 containers clipped: ~5 ms a frame). `fits` must hold wherever it is drawn.
+ */
+export const clipUnless = (fits: boolean) => (fits ? 'whitespace-nowrap' : 'truncate');
+
+/**
+ * Chip labels (monospace, 10-11 px) of at most this many characters always fit: the narrowest chip line is in
+ * the LAN gateway's box (w-44 = 176 px), 124 px for a name after the box's and chip's borders and padding and
+ * the state dot; monospace fonts advance at most 0.61 em (Liberation/DejaVu Mono 0.60), 18 x 0.61 x 11 = 121 px.
+ */
+const CHIP_CHARS = 18;
+
 export function stateWord(d: TopoDevice): 'up' | 'down' | 'nocarrier' {
   if (!d.adminUp) return 'down';
   return d.operstate === 'UP' || d.operstate === 'UNKNOWN' ? 'up' : 'nocarrier';
@@ -76,6 +90,8 @@ export const Chip = memo(function Chip({
   const st = stateWord(dev);
   // Left and right handles are placed against the chip itself (the uplink NIC's); top and bottom are in flow.
   const across = sides.includes('l') || sides.includes('r');
+  const label = compact ? dev.name : dev.linkName;
+  const addr = dev.addrs[0];
   const title = `${dev.linkName}\n${dev.mac}${dev.addrs.length ? `\n${dev.addrs.join('\n')}` : ''}\nmtu ${dev.mtu} · ${dev.operstate}`;
   return (
     <button
@@ -104,10 +120,12 @@ export const Chip = memo(function Chip({
           aria-hidden
           className={`inline-block h-1.5 w-1.5 shrink-0 rounded-full ${st === 'up' ? 'bg-emerald-500' : st === 'down' ? 'border border-slate-500' : 'bg-amber-500'}`}
         />
-        <span className="truncate">{compact ? dev.name : dev.linkName}</span>
+        <span className={clipUnless(label.length <= CHIP_CHARS)}>{label}</span>
       </span>
-      {!compact && dev.addrs.length > 0 && (
-        <span className="truncate text-slate-600 dark:text-slate-300">{dev.addrs[0]}</span>
+      {!compact && addr !== undefined && (
+        <span className={`${clipUnless(addr.length <= CHIP_CHARS)} text-slate-600 dark:text-slate-300`}>
+          {addr}
+        </span>
       )}
       {!compact && dev.addrs.length > 1 && <span className="text-slate-500">+{dev.addrs.length - 1}</span>}
       {st === 'down' && <span className="sr-only">{t('canvas.down')}</span>}
