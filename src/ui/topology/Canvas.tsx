@@ -100,6 +100,22 @@ function Flow({ dark }: { dark: boolean }) {
     if (e) userMoved.current = true;
   }, []);
 
+  // Chrome rasterizes a `will-change: transform` layer at the scale it had when the layer was made and keeps
+  // it while the transform changes (which is what makes a pan cheap), also after a zoom out: the viewport's
+  // layer, made at zoom 1 and fitted to 200 containers at 0.15, was drawn from 300 tiles of the old scale per
+  // frame instead of 30 (software compositing: 8 ms instead of 1 a frame). So when a move (a pan, a wheel zoom,
+  // a fit) ends at a new zoom, the hint is dropped for one frame (styles.css: .cnp-reraster) and the layer is
+  // made again at the new scale.
+  const wrapper = useRef<HTMLDivElement>(null);
+  const rasterZoom = useRef(0);
+  const onMoveEnd = useCallback((_e: MouseEvent | TouchEvent | null, v: Viewport) => {
+    const el = wrapper.current;
+    if (!el || v.zoom === rasterZoom.current) return;
+    rasterZoom.current = v.zoom;
+    el.classList.add('cnp-reraster');
+    requestAnimationFrame(() => requestAnimationFrame(() => el.classList.remove('cnp-reraster')));
+  }, []);
+
   return (
     <ReactFlow<NsFlowNode>
       nodes={nodes}
@@ -114,6 +130,8 @@ function Flow({ dark }: { dark: boolean }) {
       onNodeClick={(_e, node) => store.getState().select({ kind: 'ns', id: node.id.slice(3) })}
       onPaneClick={() => store.getState().select(null)}
       onMoveStart={onMoveStart}
+      onMoveEnd={onMoveEnd}
+      ref={wrapper}
       connectionMode={ConnectionMode.Loose}
       nodesConnectable={false}
       elementsSelectable
