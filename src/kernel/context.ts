@@ -28,6 +28,18 @@ export interface KernelCtx {
    * player's recorder takes a snapshot of the World there. Unset in normal runs.
    */
   onStep?: () => void;
+  /**
+   * Read a part of `k` without drafting it: the part's current content, whose own parts may still be drafts or
+   * the previous World's objects (peek them too). Never write through what it returns. Inside a transaction,
+   * reading through the draft makes a proxy of every object touched; a packet crossing Docker's iptables
+   * reads a few hundred rules. Unset outside transactions (`k` is then plain data): `peek` returns `x`.
+   */
+  peek?: <T>(x: T) => T;
+}
+
+/** ctx.peek, or nothing to unwrap. */
+export function peekOf(ctx: KernelCtx): <T>(x: T) => T {
+  return ctx.peek ?? ((x) => x);
 }
 
 export function nsOf(k: KernelState, ns: NsId): NetNs {
@@ -59,15 +71,19 @@ export function devByIndex(k: KernelState, ns: NsId, ifindex: number): NetDevice
   return id === undefined ? null : (k.devices[id] ?? null);
 }
 
-/** Devices of a namespace in ifindex order (the order of `ip link` dumps). */
+/**
+ * Devices of a namespace in ifindex order (the order of `ip link` dumps): `byIndex` is keyed by ifindex, and
+ * integer keys enumerate in ascending order (ECMAScript OrdinaryOwnPropertyKeys), so no sort.
+ */
 export function devicesOf(k: KernelState, ns: NsId): NetDevice[] {
   const n = k.netns[ns];
   if (!n) return [];
-  return Object.keys(n.byIndex)
-    .map(Number)
-    .sort((a, b) => a - b)
-    .map((i) => k.devices[n.byIndex[i] as DevId])
-    .filter((d): d is NetDevice => d !== undefined);
+  const out: NetDevice[] = [];
+  for (const id of Object.values(n.byIndex)) {
+    const d = k.devices[id];
+    if (d !== undefined) out.push(d);
+  }
+  return out;
 }
 
 export function nextOrderSeq(k: KernelState): number {

@@ -20,6 +20,19 @@ import type { StepRecorder } from './journey/steps';
  */
 export const EVENT_BUDGET = 10_000;
 
+/**
+ * immer's draft state (its `current()` without the copy): a draft's content as it is now, `copy_` once it was
+ * written or a child was drafted, else `base_`. Immer's own key (Symbol.for) and fields, stable across its
+ * versions 7 to 11; transact.test.ts fails if that ever changes.
+ */
+const IMMER_STATE = Symbol.for('immer-state');
+
+export function peekDraft<T>(x: T): T {
+  if (typeof x !== 'object' || x === null) return x;
+  const st = (x as { [IMMER_STATE]?: { copy_?: T; base_: T } })[IMMER_STATE];
+  return st ? (st.copy_ ?? st.base_) : x;
+}
+
 export class Txn implements OsAccess {
   private world: World;
   /** Hooks, or a function of the current System (the Docker engine's resolver reads the engine's state). */
@@ -75,6 +88,7 @@ export class Txn implements OsAccess {
         trace: (e) => this.trace.push(e),
         hooks: typeof this.hooks === 'function' ? this.hooks(draft) : this.hooks,
         budget: this.budget,
+        peek: peekDraft,
       };
       const rec = this.recorder;
       if (rec) {

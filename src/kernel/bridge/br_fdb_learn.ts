@@ -10,14 +10,21 @@
 import type { Mac } from '../../lib';
 import { ZERO_MAC, isMulticastMac } from '../../lib';
 import type { KernelCtx } from '../context';
-import { nextOrderSeq } from '../context';
+import { nextOrderSeq, peekOf } from '../context';
 import { pktSummary } from '../trace_fmt';
 import type { BridgeDevice, DevId, FdbEntry, Packet } from '../types';
 import { fdbExpired } from './br_fdb';
 
 /** br_fdb_find_rcu(): the live entry for an address (VLAN filtering is not modelled). */
 export function fdbLookup(ctx: KernelCtx, br: BridgeDevice, mac: Mac): FdbEntry | null {
-  const e = br.bridge.fdb.find((x) => x.mac === mac && x.vlan === null);
+  // Searched without drafting the table (a bridge of a thousand ports has thousands of entries); the entry
+  // found is the draft's, which the caller may update.
+  const peek = peekOf(ctx);
+  const i = peek(peek(peek(br).bridge).fdb).findIndex((x) => {
+    const f = peek(x);
+    return f.mac === mac && f.vlan === null;
+  });
+  const e = i < 0 ? undefined : br.bridge.fdb[i];
   if (!e) return null;
   if (fdbExpired(ctx, br, e)) {
     br.bridge.fdb = br.bridge.fdb.filter((x) => x !== e);

@@ -9,7 +9,7 @@
 import type { Ip4 } from '../../lib';
 import { broadcastOf, maskOf, networkOf } from '../../lib';
 import type { KernelCtx } from '../context';
-import { nextOrderSeq, nsOf } from '../context';
+import { nextOrderSeq, nsOf, peekOf } from '../context';
 import { kerr, kok, type Errno, type KResult } from '../errno';
 import type { DevId, FibRoute, InetAddr, NsId, RouteType, Scope } from '../types';
 import { ruleMatches, type RuleFlow } from './fib_rules';
@@ -278,10 +278,13 @@ export interface FibResult {
 
 /** fib_table_lookup(): longest prefix match in one table; routes on devices without carrier still match. */
 export function fibTableLookup(ctx: KernelCtx, ns: NsId, table: number, dst: Ip4, tos = 0): FibRoute | null {
-  const routes = nsOf(ctx.k, ns).fib4[table];
+  // Read without drafting (every packet looks up routes); the route found is for reading too.
+  const peek = peekOf(ctx);
+  const routes = peek(peek(peek(nsOf(ctx.k, ns)).fib4)[table]);
   if (!routes) return null;
   let best: FibRoute | null = null;
-  for (const r of routes) {
+  for (const r0 of routes) {
+    const r = peek(r0);
     if ((dst & maskOf(r.dstLen)) >>> 0 !== r.dst) continue;
     if (r.tos !== 0 && r.tos !== tos) continue;
     if (best === null || r.dstLen > best.dstLen || (r.dstLen === best.dstLen && r.priority < best.priority))
@@ -302,8 +305,9 @@ export function fibLookup(
   tos = 0,
   flow: RuleFlow = {},
 ): FibResult | null {
-  const n = nsOf(ctx.k, ns);
-  for (const rule of n.rules) {
+  const peek = peekOf(ctx);
+  for (const r0 of peek(peek(nsOf(ctx.k, ns)).rules)) {
+    const rule = peek(r0);
     if (!ruleMatches(ctx, rule, dst, flow)) continue;
     const action = rule.action ?? 'lookup';
     if (action !== 'lookup') {

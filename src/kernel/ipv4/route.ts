@@ -7,7 +7,7 @@
 import type { Ip4 } from '../../lib';
 import { formatIp4, isLoopback4, isMulticast4, maskOf, networkOf } from '../../lib';
 import type { KernelCtx } from '../context';
-import { devicesOf } from '../context';
+import { devByIndex, devicesOf } from '../context';
 import type { DropReason } from '../drop_reason';
 import { kerr, kok, type Errno, type KResult } from '../errno';
 import type { DevId, FibRoute, InetAddr, NetDevice, NsId, RouteType, Scope } from '../types';
@@ -170,8 +170,10 @@ const ROUTE_ERRNO: Partial<Record<RouteType, Errno>> = {
   prohibit: 'EACCES',
 };
 
+/** net->loopback_dev: registered first in every namespace (ifindex 1), never deleted or moved. */
 function loopbackOf(ctx: KernelCtx, ns: NsId): NetDevice | null {
-  return devicesOf(ctx.k, ns).find((d) => d.kind === 'loopback') ?? null;
+  const lo = devByIndex(ctx.k, ns, 1);
+  return lo?.kind === 'loopback' ? lo : null;
 }
 
 /**

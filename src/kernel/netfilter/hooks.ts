@@ -13,6 +13,7 @@
  * connection was confirmed takes that connection with it.
  */
 import type { KernelCtx } from '../context';
+import { peekOf } from '../context';
 import { fibLookup } from '../ipv4/fib';
 import { pktSummary } from '../trace_fmt';
 import type {
@@ -66,16 +67,23 @@ interface Decision {
 /** Guard against user-chain loops the kernel would have refused at load time (ELOOP). */
 const MAX_STEPS = 10_000;
 
-/** ipt_do_table for one table's base chain. */
-function doTable(t: NfTable, base: NfChain, pkt: Packet, st: MatchState): Decision {
+/**
+ * ipt_do_table for one table's base chain (index `baseIdx`). Rules are read through `ctx.peek` (no drafts);
+ * only the counters of the rules that match are written, through `t`.
+ */
+function doTable(ctx: KernelCtx, t: NfTable, baseIdx: number, pkt: Packet, st: MatchState): Decision {
+  const peek = peekOf(ctx);
+  const chains = peek(peek(t).chains);
   const len = pkt.ip?.len ?? 0;
-  const stack: { chain: NfChain; next: number }[] = [];
-  let chain = base;
+  const stack: { ci: number; next: number }[] = [];
+  const base = peek(chains[baseIdx] as NfChain);
+  let ci = baseIdx;
   let i = 0;
   const policy = (): Decision => {
     if (base.policyCounted) {
-      base.counters.pkts += 1;
-      base.counters.bytes += len;
+      const c = (t.chains[baseIdx] as NfChain).counters;
+      c.pkts += 1;
+      c.bytes += len;
     }
     const p = base.policy ?? 'ACCEPT';
     return {
@@ -88,20 +96,23 @@ function doTable(t: NfTable, base: NfChain, pkt: Packet, st: MatchState): Decisi
     };
   };
   for (let steps = 0; steps < MAX_STEPS; steps++) {
-    const r = chain.rules[i];
-    if (!r) {
+    const chain = peek(chains[ci] as NfChain);
+    const r0 = peek(chain.rules)[i];
+    if (!r0) {
       const back = stack.pop();
       if (!back) return policy();
-      chain = back.chain;
+      ci = back.ci;
       i = back.next;
       continue;
     }
+    const r = peek(r0);
     if (!ruleMatches(r, st, pkt)) {
       i++;
       continue;
     }
-    r.counters.pkts += 1;
-    r.counters.bytes += len;
+    const counters = ((t.chains[ci] as NfChain).rules[i] as NfChain['rules'][number]).counters;
+    counters.pkts += 1;
+    counters.bytes += len;
     const tg = r.target;
     const decided = (verdict: Decision['verdict'], nat: NfTarget | null = null): Decision => ({
       verdict,
@@ -125,19 +136,19 @@ function doTable(t: NfTable, base: NfChain, pkt: Packet, st: MatchState): Decisi
       case 'RETURN': {
         const back = stack.pop();
         if (!back) return policy();
-        chain = back.chain;
+        ci = back.ci;
         i = back.next;
         continue;
       }
       case 'jump':
       case 'goto': {
-        const next = t.chains.find((c) => c.name === tg.chain);
-        if (!next) {
+        const next = chains.findIndex((c) => peek(c).name === tg.chain);
+        if (next < 0) {
           i++;
           continue;
         }
-        if (tg.kind === 'jump') stack.push({ chain, next: i + 1 });
-        chain = next;
+        if (tg.kind === 'jump') stack.push({ ci, next: i + 1 });
+        ci = next;
         i = 0;
         continue;
       }
@@ -183,10 +194,22 @@ function traceDecision(
   });
 }
 
-function baseChain(n: NetNs, table: NfTableName, hook: NfHook): { t: NfTable; c: NfChain } | null {
-  const t = n.netfilter.tables[table];
-  const c = t?.chains.find((x) => x.builtin && x.name === hook);
-  return t && c ? { t, c } : null;
+/** A table's base chain for `hook`: the table (for writing counters) and the chain's index, found by peeking. */
+function baseChain(
+  ctx: KernelCtx,
+  n: NetNs,
+  table: NfTableName,
+  hook: NfHook,
+): { t: NfTable; ci: number } | null {
+  const peek = peekOf(ctx);
+  const t = peek(peek(peek(n).netfilter).tables)[table];
+  if (!t) return null;
+  const ci = peek(peek(t).chains).findIndex((x) => {
+    const c = peek(x);
+    return c.builtin && c.name === hook;
+  });
+  // The table's draft only now: reading the rules takes none.
+  return ci < 0 ? null : { t: n.netfilter.tables[table] as NfTable, ci };
 }
 
 /** The NAT stage at PREROUTING/OUTPUT (DST) or INPUT/POSTROUTING (SRC). */
@@ -205,9 +228,9 @@ function natStage(
   if (!manip || !pct || !pkt.ip) return;
   const done = manip === 'DST' ? 'natDoneDst' : 'natDoneSrc';
   if (pct.info === 'new' && pct.dir === 'orig' && !ct[done]) {
-    const bc = baseChain(n, 'nat', hook);
+    const bc = baseChain(ctx, n, 'nat', hook);
     if (bc) {
-      const d = doTable(bc.t, bc.c, pkt, st);
+      const d = doTable(ctx, bc.t, bc.ci, pkt, st);
       traceDecision(ctx, ns, hook, 'nat', pkt, d, st);
       if (d.nat) {
         const dst = pkt.ip.dst;
@@ -250,6 +273,7 @@ export function nfHook(
     inDev: inDev ? (ctx.k.devices[inDev] ?? null) : null,
     outDev: outDev ? (ctx.k.devices[outDev] ?? null) : null,
     ct: null,
+    peek: peekOf(ctx),
   };
   for (const stage of STAGES[hook]) {
     if (stage === 'ct_in') {
@@ -265,9 +289,9 @@ export function nfHook(
       if (st.ct) natStage(ctx, ns, n, hook, pkt, st, st.ct, { inDev, outDev });
       continue;
     }
-    const bc = baseChain(n, stage, hook);
+    const bc = baseChain(ctx, n, stage, hook);
     if (!bc) continue;
-    const d = doTable(bc.t, bc.c, pkt, st);
+    const d = doTable(ctx, bc.t, bc.ci, pkt, st);
     traceDecision(ctx, ns, hook, stage, pkt, d, st);
     if (d.verdict !== 'ACCEPT') {
       // nf_send_unreach/nf_send_reset run from the scheduler at this same instant (sched.ts nf-reject).

@@ -25,6 +25,8 @@ export interface MatchState {
   outDev: NetDevice | null;
   /** The packet's connection (null when untracked or INVALID). */
   ct: ConntrackEntry | null;
+  /** Reads `k` without drafting it (KernelCtx.peek). */
+  peek: <T>(x: T) => T;
 }
 
 function addrMatch(m: NfAddrMatch | null, ip: Ip4): boolean {
@@ -70,12 +72,21 @@ export function tcpFlagBits(flags: string): number {
  * inet_addr_type(_dev_table): zeronet and limited broadcast are BROADCAST, class D is MULTICAST, otherwise
  * what the local table says (LOCAL, BROADCAST), else UNICAST. With `dev`, only that device's entries count.
  */
-export function addrType(k: KernelState, ns: NsId, ip: Ip4, dev: DevId | null): string {
+export function addrType(
+  k: KernelState,
+  ns: NsId,
+  ip: Ip4,
+  dev: DevId | null,
+  peek: <T>(x: T) => T = (x) => x,
+): string {
   if (ip >>> 24 === 0 || ip === 0xffffffff) return 'BROADCAST';
   if (ip >>> 28 === 0xe) return 'MULTICAST';
-  const local = k.netns[ns]?.fib4[255] ?? [];
-  const hit = local.find((r) => r.dstLen === 32 && r.dst === ip && (dev === null || r.dev === dev));
-  if (hit) return hit.type.toUpperCase();
+  const n = peek(peek(k.netns)[ns]);
+  const local = peek(n ? peek(n.fib4)[255] : undefined) ?? [];
+  for (const r0 of local) {
+    const r = peek(r0);
+    if (r.dstLen === 32 && r.dst === ip && (dev === null || r.dev === dev)) return r.type.toUpperCase();
+  }
   return 'UNICAST';
 }
 
@@ -118,9 +129,9 @@ function matchOne(m: NfMatch, st: MatchState, pkt: Packet): boolean {
         : m.limitIfaceOut
           ? (st.outDev?.id ?? null)
           : null;
-      if (m.srcTypes && m.srcTypes.includes(addrType(st.k, st.ns, ip.src, srcDev)) === m.srcInvert)
+      if (m.srcTypes && m.srcTypes.includes(addrType(st.k, st.ns, ip.src, srcDev, st.peek)) === m.srcInvert)
         return false;
-      if (m.dstTypes && m.dstTypes.includes(addrType(st.k, st.ns, ip.dst, dstDev)) === m.dstInvert)
+      if (m.dstTypes && m.dstTypes.includes(addrType(st.k, st.ns, ip.dst, dstDev, st.peek)) === m.dstInvert)
         return false;
       return true;
     }
