@@ -136,20 +136,27 @@ export function psRow(
   created: (us: number) => string,
 ): Record<string, GoJson> {
   const cmd = [c.path, ...c.args].join(' ');
-  const nets = Object.keys(c.networks).sort().join(',');
+  // Fields the template does not name are never computed (the Go formatter's fields are methods too): the
+  // default table of a thousand rows skips the creation time, networks and size of each.
   return {
     Command: goQuote(trunc ? ellipsis(cmd, 20) : cmd),
-    CreatedAt: created(c.createdUs),
+    get CreatedAt() {
+      return created(c.createdUs);
+    },
     ID: trunc ? c.id.slice(0, 12) : c.id,
     Image: c.image,
     Labels: '',
     LocalVolumes: '0',
     Mounts: '',
     Names: c.name,
-    Networks: nets,
+    get Networks() {
+      return Object.keys(c.networks).sort().join(',');
+    },
     Ports: displayablePorts(apiPorts(maps, c)),
     RunningFor: `${humanDuration(now - c.createdUs)} ago`,
-    Size: sizeText(c),
+    get Size() {
+      return sizeText(c);
+    },
     State: c.status,
     Status: statusText(c, now),
   };

@@ -153,8 +153,26 @@ function typeName(v: GoJson): string {
 
 function chain(v: GoJson, path: string): GoJson {
   let cur = v;
-  for (const p of path.split('.').filter((x) => x !== '')) cur = field(cur, p);
+  for (const p of remember(pathCache, path, () => path.split('.').filter((x) => x !== '')))
+    cur = field(cur, p);
   return cur;
+}
+
+/*
+ * Pipelines and field paths split once: `docker ps` runs the same template for each of a thousand rows, and
+ * splitting its actions again per row was most of the time. Bounded: templates are typed by users.
+ */
+const pipeCache = new Map<string, string[][]>();
+const pathCache = new Map<string, string[]>();
+
+function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= 512) cache.clear();
+    v = make();
+    cache.set(key, v);
+  }
+  return v;
 }
 
 export function printValue(v: GoJson | undefined): string {
@@ -299,6 +317,13 @@ function evalCommand(words: string[], sc: Scope, piped: GoJson | undefined): GoJ
 }
 
 function evalPipe(pipe: string, sc: Scope): GoJson {
+  let v: GoJson | undefined;
+  for (const words of remember(pipeCache, pipe, () => splitPipe(pipe))) v = evalCommand(words, sc, v);
+  return v ?? null;
+}
+
+/** A pipeline's commands (split at top-level `|`), each as its words. */
+function splitPipe(pipe: string): string[][] {
   const parts: string[] = [];
   let depth = 0;
   let cur = '';
@@ -318,9 +343,7 @@ function evalPipe(pipe: string, sc: Scope): GoJson {
     } else cur += ch;
   }
   parts.push(cur);
-  let v: GoJson | undefined;
-  for (const p of parts) v = evalCommand(splitWords(p.trim()), sc, v);
-  return v ?? null;
+  return parts.map((p) => splitWords(p.trim()));
 }
 
 function run(nodes: Node[], sc: Scope, out: string[]): void {
