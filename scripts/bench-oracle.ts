@@ -3,13 +3,14 @@
  * it (no invariant checks after each change: the transcript runner's tests do those), and, when
  * run as root on Linux, the same commands on the real kernel in throwaway namespaces; reported side by side
  * with their ratio. The simulator figure is the replay itself in a warm process (what the app does once its
- * modules are loaded); the transcript runner as a fresh process (Node + tsx start, module loading, then the
+ * modules are loaded), from the default World made once as the real machine is booted once; the transcript runner as a fresh process (Node + tsx start, module loading, then the
  * replay) is reported next to it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { runTranscript, scriptLines } from '../src/cli/transcript';
+import { createDefaultWorld, setWorldFreezing } from '../src/sim';
 import { emit, median } from './bench-lib';
 
 const replay = 'test/oracle/replay/main.sh';
@@ -21,10 +22,18 @@ const all = scriptLines(readFileSync(replay, 'utf8'));
 const firstCapture = all.findIndex((l) => l.startsWith('sleep'));
 const build = all.slice(0, firstCapture);
 
+// Worlds unfrozen, as the production app runs them (src/main.tsx; sim/freezing.ts says why).
+setWorldFreezing(false);
+
+// The machine is booted before the real-kernel replay starts; the app starts from the World its build
+// precomputed (prebuilt_world.ts). So every simulated replay starts from the default World, made once
+// (Worlds are immutable: each run starts from the same one).
+const world = createDefaultWorld(1);
+
 // Warm up the runtime (module loading, JIT) once, then time the replay.
 await runTranscript(
   build.join('\n'),
-  { seed: 1, mode: 'json', trace: false, checkInvariants: false },
+  { seed: 1, mode: 'json', trace: false, checkInvariants: false, world },
   () => {},
   () => {},
 );
@@ -34,7 +43,7 @@ for (let i = 0; i < runs; i++) {
   const t0 = performance.now();
   await runTranscript(
     build.join('\n'),
-    { seed: 1, mode: 'json', trace: false, checkInvariants: false },
+    { seed: 1, mode: 'json', trace: false, checkInvariants: false, world },
     () => {},
     () => {},
   );

@@ -1,7 +1,7 @@
 /**
  * The transcript runner's core, separate from process I/O so tests can call it.
  */
-import { buildJourney, createDefaultSimulation, journeyRows, type LineResult } from '../sim';
+import { buildJourney, createDefaultSimulation, journeyRows, type LineResult, type World } from '../sim';
 import { InternalError } from '../shell';
 
 export interface TranscriptOptions {
@@ -10,6 +10,11 @@ export interface TranscriptOptions {
   trace: boolean;
   /** Check the kernel's invariants after every change (default; the app does not, so the bench turns it off). */
   checkInvariants?: boolean;
+  /**
+   * Start from this World (createDefaultWorld(seed)'s, made once) instead of booting one: the app starts
+   * from the one its build precomputed, and the bench compares with a machine that has already booted.
+   */
+  world?: World;
 }
 
 /** Lines to run: blank lines and comments are skipped. */
@@ -30,7 +35,11 @@ export async function runTranscript(
   writeErr: (s: string) => void,
 ): Promise<number> {
   // Scripts are small: check the kernel's invariants after every change (a violation exits 70).
-  const sim = createDefaultSimulation(opts.seed, { checkInvariants: opts.checkInvariants ?? true });
+  const sim = createDefaultSimulation(
+    opts.seed,
+    { checkInvariants: opts.checkInvariants ?? true },
+    opts.world,
+  );
   const stack = [(await sim.openTerminal(sim.hostProc())).id];
   const lines = scriptLines(script);
   for (let i = 0; i < lines.length; i++) {
