@@ -103,7 +103,7 @@ test.describe('share links, autosave, offline', () => {
       await (await download.createReadStream()).toArray().then((b) => Buffer.concat(b).toString()),
     );
     expect(json).toMatchObject({
-      v: 2,
+      v: 3,
       seed: 1,
       journal: ['docker network create filenet', 'ip link add br-file type bridge'],
     });
