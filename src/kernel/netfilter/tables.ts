@@ -107,6 +107,27 @@ function cloneRule(rule: NfRuleSpec): NfRuleSpec {
 }
 
 /**
+ * A rule as a chain keeps it (a deep copy, its own counters), every field in one order: rules come from the
+ * engine and the iptables parser in different key orders, and `{ ...rule, counters }` seeing them all gave
+ * every rule a hidden class (V8 map) of its own, so each rule a packet was matched against was a megamorphic
+ * read.
+ */
+function ruleRecord(rule: NfRuleSpec, counters: NfCounters): NfRule {
+  const r = cloneRule(rule);
+  return {
+    src: r.src,
+    dst: r.dst,
+    inIface: r.inIface,
+    outIface: r.outIface,
+    proto: r.proto,
+    protoInvert: r.protoInvert,
+    matches: r.matches,
+    target: r.target,
+    counters: { pkts: counters.pkts, bytes: counters.bytes },
+  };
+}
+
+/**
  * Equal content: the same keys with equal values, whatever their order and with a key holding `undefined`
  * the same as no key, so that two rules built by different code (the engine, the iptables parser) compare
  * equal; `counters` are not part of a rule's identity at any level. Compared in place, without building a
@@ -169,7 +190,7 @@ export function nfInsertRule(
   if (pos < 1 || pos > (existing?.rules.length ?? 0) + 1) return kerr('E2BIG');
   const c = writableChain(ctx, ns, table, chain);
   if (!c) return kerr('ENOENT');
-  c.rules.splice(pos - 1, 0, { ...cloneRule(rule), counters: { ...counters } });
+  c.rules.splice(pos - 1, 0, ruleRecord(rule, counters));
   return kok(undefined);
 }
 
@@ -184,7 +205,7 @@ export function nfAppendRule(
 ): KResult<void> {
   const c = writableChain(ctx, ns, table, chain);
   if (!c) return kerr('ENOENT');
-  c.rules.push({ ...cloneRule(rule), counters: { ...counters } });
+  c.rules.push(ruleRecord(rule, counters));
   return kok(undefined);
 }
 
@@ -236,7 +257,7 @@ export function nfReplaceRule(
   const c = existingChain(ctx, ns, table, chain);
   if (!c) return kerr('ENOENT');
   if (num < 1 || num > c.rules.length) return kerr('E2BIG');
-  c.rules[num - 1] = { ...cloneRule(rule), counters: { ...counters } };
+  c.rules[num - 1] = ruleRecord(rule, counters);
   return kok(undefined);
 }
 
