@@ -6,7 +6,14 @@ async function outputOf(page: Page, line: string): Promise<string> {
   await page.locator('.xterm').first().click();
   await page.keyboard.press('Control+L');
   await typeLines(page, line);
-  await expect(page.locator('.xterm-rows')).toContainText(`# ${line}`);
+  // Its output and the next prompt (typeLines may return before the line has started to run).
+  const typed = line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await expect(page.locator('.xterm-rows')).toContainText(
+    new RegExp(`# ${typed}\\n[\\s\\S]+\\n\\S+[#$]\\s*$`),
+    {
+      useInnerText: true,
+    },
+  );
   return (await page.locator('.xterm-rows').innerText()).replace(/\s+$/, '');
 }
 
