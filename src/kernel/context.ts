@@ -34,11 +34,14 @@ export interface KernelCtx {
    * reading through the draft makes a proxy of every object touched; a packet crossing Docker's iptables
    * reads a few hundred rules. Unset outside transactions (`k` is then plain data): `peek` returns `x`.
    */
-  peek?: <T>(x: T) => T;
+  peek?: Peek;
 }
 
+/** Reads a part of a draft as it is now without drafting it (KernelCtx.peek). */
+export type Peek = <T>(x: T) => T;
+
 /** ctx.peek, or nothing to unwrap. */
-export function peekOf(ctx: KernelCtx): <T>(x: T) => T {
+export function peekOf(ctx: KernelCtx): Peek {
   return ctx.peek ?? ((x) => x);
 }
 

@@ -1,7 +1,7 @@
 /** The simulation: the World, transactions, the undo history, and the terminals that drive it. */
 export * from './world';
 export { Txn, EVENT_BUDGET } from './transact';
-export { setWorldFreezing, sealWorld } from './freezing';
+export { setWorldFreezing } from './freezing';
 export { createWorld, createDefaultWorld, buildHostKernel, HOST_HOSTNAME } from './default_world';
 export {
   Simulation,

@@ -26,7 +26,7 @@ export type {
   Topology,
 } from './topology_types';
 import { NO_CONTAINERS, nsDevices, sortLinks, topoLinkMemo, topoNsMemo } from './topology_boxes';
-import { containerRecord, deviceRecord, sameItems } from './topology_records';
+import { containerRecord, deviceRecord, sameItems, sameRecord } from './topology_records';
 
 /**
  * The last projection and what it was made of: a line that changed nothing the graph shows gets the same
@@ -89,7 +89,6 @@ export function topology(world: World): Topology {
     prev.namedNs !== k.namedNs ||
     prev.sbKeys !== sbKeys ||
     prev.topo.containers !== containers ||
-    !sameItems(stopped, prev.topo.stopped) ||
     !nsAligned;
   const dirty = new Set<NsId>();
   for (const { was, now } of changed ?? []) dirty.add(was.ns).add(now.ns);
@@ -225,17 +224,7 @@ function networkList(docker: DockerState): TopoNetwork[] {
   const same =
     prev !== undefined &&
     prev.length === out.length &&
-    out.every((n, i) => {
-      const p = prev[i] as TopoNetwork;
-      return (
-        p.id === n.id &&
-        p.name === n.name &&
-        p.driver === n.driver &&
-        p.bridge === n.bridge &&
-        p.subnet === n.subnet &&
-        p.gateway === n.gateway
-      );
-    });
+    out.every((n, i) => sameRecord(prev[i] as TopoNetwork, n));
   lastNetworks = { table: docker.networks, out: same ? prev : out };
   return lastNetworks.out;
 }

@@ -4,13 +4,9 @@
  * last time (the same objects, which the UI then skips) instead of being rebuilt and re-sorted on every line.
  */
 import type { DevId, KernelState, NetDevice, NetNs, NsId } from '../kernel';
+import { devicesOf } from '../kernel';
 import type { ContainerMode, NsRole, TopoContainer, TopoLink, TopoNs } from './topology_types';
-import { sameItems } from './topology_records';
-
-function nsSeq(ns: NetNs): number {
-  const m = /(\d+)$/.exec(ns.id);
-  return m ? Number(m[1]) : 0;
-}
+import { sameItems, sameRecord } from './topology_records';
 
 /** A namespace's devices in ifindex order, split as the box shows them. */
 export interface NsDevices {
@@ -44,24 +40,17 @@ export function nsDevices(k: KernelState, ns: NetNs, external: boolean): NsDevic
     }
     if (same) return m.out;
   }
-  const devs = Object.values(ns.byIndex)
-    .map((id) => k.devices[id])
-    .filter((d): d is NetDevice => d !== undefined);
+  const devs = devicesOf(k, ns.id);
   const masters = devs.map((d) => (d.master !== null ? k.devices[d.master] : undefined));
-  const order = devs
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => a.d.ifindex - b.d.ifindex)
-    .map((x) => x.i);
   let out: NsDevices = {
-    devices: order
-      .filter((i) => {
-        const d = devs[i] as NetDevice;
+    devices: devs
+      .filter((d, i) => {
         if (d.kind === 'bridge') return false;
         if (external && d.kind === 'loopback') return false;
         return !(d.master && masters[i]?.kind === 'bridge');
       })
-      .map((i) => (devs[i] as NetDevice).id),
-    bridges: order.filter((i) => devs[i]?.kind === 'bridge').map((i) => (devs[i] as NetDevice).id),
+      .map((d) => d.id),
+    bridges: devs.filter((d) => d.kind === 'bridge').map((d) => d.id),
   };
   // Devices that changed only inside (counters, neighbours) leave the same split: the box stays the same.
   if (m && sameItems(m.out.devices, out.devices) && sameItems(m.out.bridges, out.bridges)) out = m.out;
@@ -108,7 +97,8 @@ function topoNs(i: NsInputs): TopoNs {
     bridges: [...devs.bridges],
     containers: ctrs.map((c) => c.id),
     mode,
-    order: nsSeq(ns),
+    // Ids count up from one counter: creation order.
+    order: Number(ns.id),
   };
 }
 
@@ -129,24 +119,9 @@ export function topoNsMemo(i: NsInputs, before: TopoNs | undefined): TopoNs {
   )
     return m.out;
   let out = topoNs(i);
-  if (before && sameBox(before, out)) out = before;
+  if (before && sameRecord(before, out)) out = before;
   nsMemo.set(i.ns, { in: i, out });
   return out;
-}
-
-function sameBox(a: TopoNs, b: TopoNs): boolean {
-  return (
-    a.id === b.id &&
-    a.role === b.role &&
-    a.title === b.title &&
-    a.subtitle === b.subtitle &&
-    a.netnsName === b.netnsName &&
-    a.mode === b.mode &&
-    a.order === b.order &&
-    sameItems(a.devices, b.devices) &&
-    sameItems(a.bridges, b.bridges) &&
-    sameItems(a.containers, b.containers)
-  );
 }
 
 /** The link drawn from this device (null: none, or drawn from its other end). */
@@ -193,8 +168,7 @@ export function topoLinkMemo(
   if (m && m.p === p && m.rootNs === k.rootNs && m.hidden === hidden) return m.out;
   let out = topoLink(k, d, p);
   const was = out && before(out.id);
-  if (out && was && was.kind === out.kind && was.a === out.a && was.b === out.b && was.label === out.label)
-    out = was;
+  if (out && was && sameRecord(was, out)) out = was;
   linkMemo.set(d, { p, rootNs: k.rootNs, hidden, out });
   return out;
 }

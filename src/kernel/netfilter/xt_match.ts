@@ -17,6 +17,7 @@ import type {
   Packet,
 } from '../types';
 import { TCP_FLAG_NAMES } from './xt_names';
+import type { Peek } from '../context';
 
 export interface MatchState {
   k: KernelState;
@@ -26,7 +27,7 @@ export interface MatchState {
   /** The packet's connection (null when untracked or INVALID). */
   ct: ConntrackEntry | null;
   /** Reads `k` without drafting it (KernelCtx.peek). */
-  peek: <T>(x: T) => T;
+  peek: Peek;
 }
 
 function addrMatch(m: NfAddrMatch | null, ip: Ip4): boolean {
@@ -72,13 +73,7 @@ export function tcpFlagBits(flags: string): number {
  * inet_addr_type(_dev_table): zeronet and limited broadcast are BROADCAST, class D is MULTICAST, otherwise
  * what the local table says (LOCAL, BROADCAST), else UNICAST. With `dev`, only that device's entries count.
  */
-export function addrType(
-  k: KernelState,
-  ns: NsId,
-  ip: Ip4,
-  dev: DevId | null,
-  peek: <T>(x: T) => T = (x) => x,
-): string {
+export function addrType(k: KernelState, ns: NsId, ip: Ip4, dev: DevId | null, peek: Peek): string {
   if (ip >>> 24 === 0 || ip === 0xffffffff) return 'BROADCAST';
   if (ip >>> 28 === 0xe) return 'MULTICAST';
   const n = peek(peek(k.netns)[ns]);
