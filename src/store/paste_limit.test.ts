@@ -35,9 +35,7 @@ describe('pastes too large', () => {
     );
     store.getState().input(id, 'nk show lo\r');
     await idle();
-    expect(output()).toContain(
-      'lo               UNKNOWN        00:00:00:00:00:00 <LOOPBACK,UP,LOWER_UP> \r\n',
-    );
+    expect(output()).toContain('lo               UNKNOWN        00:00:00:00:00:00 <LOOPBACK,UP,LOWER_UP> \n');
     expect(store.getState().undoLabel).toBe(null);
   });
 
@@ -45,9 +43,9 @@ describe('pastes too large', () => {
     const { store, id, output, idle } = await ready();
     store.getState().input(id, `echo ${'x'.repeat(5000)}\r`);
     await idle();
-    expect(output()).toContain('playground: line too long (5005 characters; at most 4096)\r\n');
+    expect(output()).toContain('playground: line too long (5005 characters; at most 4096)\n');
     store.getState().input(id, 'hostname\r');
     await idle();
-    expect(output()).toContain('docker-host\r\n');
+    expect(output()).toContain('docker-host\n');
   });
 });

@@ -13,15 +13,13 @@ type SimModule = typeof SimNs;
 export interface RebuiltSession {
   sim: Simulation;
   terminals: TerminalInfo[];
-  /** What each terminal printed (prompts, lines, output), with terminal line endings, without its last prompt. */
+  /** What each terminal printed (prompts, lines, output) as its channel carries it, without its last prompt. */
   scrollback: Map<string, string>;
   /** Labels of the undo entries the replay made, oldest first (the lines that changed the World). */
   undoLabels: string[];
   /** Journal entries that could not be replayed (their terminal or container was gone). */
   skipped: number;
 }
-
-const crlf = (s: string) => s.replace(/\n/g, '\r\n');
 
 /** Build a simulation from a scenario: seed, boot terminal, then the journal, as fast as it runs. */
 export async function rebuildSession(mod: SimModule, s: ScenarioDoc): Promise<RebuiltSession> {
@@ -32,9 +30,9 @@ export async function rebuildSession(mod: SimModule, s: ScenarioDoc): Promise<Re
   const undoLabels: string[] = [];
   const { skipped } = await mod.replayJournal(sim, s.journal, {
     beforeLine: (e: JournalLine) => write(e.terminal, `${sim.prompt(e.terminal)}${e.line}\r\n`),
-    out: (id, text) => write(id, crlf(text)),
+    out: write,
     afterLine: (e, r) => {
-      if (!r.streamed) write(e.terminal, crlf(r.stdout) + crlf(r.stderr));
+      if (!r.streamed) write(e.terminal, r.stdout + r.stderr);
       if (r.after !== r.before) undoLabels.push(e.line);
     },
   });

@@ -48,7 +48,8 @@ export default function Terminal({
       fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
       fontSize,
       cursorBlink: true,
-      convertEol: false,
+      // The tty's onlcr: programs write \n (store/terminal_channel.ts).
+      convertEol: true,
       scrollback: 5000,
       theme: DARK,
       screenReaderMode: false,
