@@ -266,14 +266,17 @@ export function nfHook(
 ): NfVerdict {
   const n = ctx.k.netns[ns];
   if (!n || !pkt.ip) return 'ACCEPT';
-  const tracking = ctEnabled(n);
+  const peek = peekOf(ctx);
+  const tracking = ctEnabled(n, peek);
+  // The matches only read the devices: peeked, so the device table is not copied for them.
+  const devs = peek(ctx.k.devices);
   const st: MatchState = {
     k: ctx.k,
     ns,
-    inDev: inDev ? (ctx.k.devices[inDev] ?? null) : null,
-    outDev: outDev ? (ctx.k.devices[outDev] ?? null) : null,
+    inDev: inDev ? (devs[inDev] ?? null) : null,
+    outDev: outDev ? (devs[outDev] ?? null) : null,
     ct: null,
-    peek: peekOf(ctx),
+    peek,
   };
   for (const stage of STAGES[hook]) {
     if (stage === 'ct_in') {

@@ -8,8 +8,8 @@
  *
  * ICMP errors quoting a tracked packet are RELATED to its connection (icmp_error_message).
  */
-import type { KernelCtx } from '../context';
-import { nextOrderSeq } from '../context';
+import type { KernelCtx, Peek } from '../context';
+import { nextOrderSeq, peekOf } from '../context';
 import type { ConntrackEntry, CtTuple, NetNs, NsId, Packet, PacketCt } from '../types';
 
 const S = 1_000_000;
@@ -39,16 +39,27 @@ const ICMP_REPLY_OF: Record<number, number> = { 8: 0, 13: 14, 15: 16, 17: 18 };
 const ICMP_QUERY_OF: Record<number, number> = { 0: 8, 14: 13, 16: 15, 18: 17 };
 const ICMP_ERRORS = [3, 4, 5, 11, 12];
 
-/** Whether conntrack runs in this namespace: nf_ct_netns_get() is called by rules that need it. */
-export function ctEnabled(n: NetNs): boolean {
-  for (const t of Object.values(n.netfilter.tables))
-    for (const c of t?.chains ?? [])
-      for (const r of c.rules) {
+/**
+ * Whether conntrack runs in this namespace: nf_ct_netns_get() is called by rules that need it. Every hook
+ * asks, so the rules are read through `peek` (a draft would proxy each one).
+ */
+export function ctEnabled(n: NetNs, peek: Peek = (x) => x): boolean {
+  for (const tt of Object.values(peek(peek(peek(n).netfilter).tables))) {
+    const t = peek(tt);
+    for (const cc of t ? peek(t.chains) : []) {
+      const c = peek(cc);
+      for (const rr of peek(c.rules)) {
+        const r = peek(rr);
         const k = r.target.kind;
         if (k === 'DNAT' || k === 'SNAT' || k === 'MASQUERADE' || k === 'REDIRECT' || k === 'NOTRACK')
           return true;
-        if (r.matches.some((m) => m.kind === 'conntrack' || m.kind === 'state')) return true;
+        for (const m of peek(r.matches)) {
+          const kind = peek(m).kind;
+          if (kind === 'conntrack' || kind === 'state') return true;
+        }
       }
+    }
+  }
   return false;
 }
 
@@ -89,10 +100,14 @@ export function invertTuple(t: CtTuple): CtTuple {
 /** Drop what has expired, and unconfirmed entries whose packet died before confirmation. */
 export function ctGc(ctx: KernelCtx, n: NetNs, keep: number | null = null): void {
   const now = ctx.clock.nowUs;
-  const alive = (e: ConntrackEntry): boolean =>
-    e.expiresUs > now && (e.confirmed || e.id === keep || now - e.createdUs < UNCONFIRMED_GRACE_US);
-  // Rewrite the list only when something goes: every packet passes here, and the World is an immer draft.
-  if (!n.conntrack.every(alive)) n.conntrack = n.conntrack.filter(alive);
+  const peek = peekOf(ctx);
+  const alive = (x: ConntrackEntry): boolean => {
+    const e = peek(x);
+    return e.expiresUs > now && (e.confirmed || e.id === keep || now - e.createdUs < UNCONFIRMED_GRACE_US);
+  };
+  // Every packet passes here: the table is read without drafting it (a draft proxies every entry read), and
+  // rewritten only when something goes (from the draft: the entries kept must stay writable drafts).
+  if (!peek(n.conntrack).every(alive)) n.conntrack = n.conntrack.filter(alive);
 }
 
 /** Entries `conntrack -L` shows: confirmed and not yet expired. */
@@ -100,19 +115,29 @@ export function ctLive(n: NetNs, nowUs: number): ConntrackEntry[] {
   return n.conntrack.filter((e) => e.confirmed && e.expiresUs > nowUs);
 }
 
-/** Find the connection a tuple belongs to, in either direction (the hash lookup). */
-export function ctLookup(n: NetNs, p: PktTuple): { e: ConntrackEntry; dir: 'orig' | 'reply' } | null {
-  for (const e of n.conntrack) {
+interface CtHit {
+  /** The entry, drafted for writing (the only one the lookup drafts). */
+  e: ConntrackEntry;
+  dir: 'orig' | 'reply';
+}
+
+/**
+ * Find the connection a tuple belongs to, in either direction (the hash lookup). The table is scanned through
+ * `peek` and only the entry found is drafted: every packet of a tracking namespace looks here.
+ */
+function ctLookup(n: NetNs, p: PktTuple, peek: Peek): CtHit | null {
+  const list = peek(n.conntrack);
+  for (let i = 0; i < list.length; i++) {
+    const e = peek(list[i] as ConntrackEntry);
     if (!e.confirmed || e.proto !== p.proto) continue;
+    let dir: 'orig' | 'reply' | null = null;
     if (p.proto === 1) {
       if (p.icmpType === null) continue;
-      if (e.icmpType === p.icmpType && sameTuple(e.orig, p.t)) return { e, dir: 'orig' };
-      if (ICMP_REPLY_OF[e.icmpType ?? -1] === p.icmpType && sameTuple(e.reply, p.t))
-        return { e, dir: 'reply' };
-      continue;
-    }
-    if (sameTuple(e.orig, p.t)) return { e, dir: 'orig' };
-    if (sameTuple(e.reply, p.t)) return { e, dir: 'reply' };
+      if (e.icmpType === p.icmpType && sameTuple(peek(e.orig), p.t)) dir = 'orig';
+      else if (ICMP_REPLY_OF[e.icmpType ?? -1] === p.icmpType && sameTuple(peek(e.reply), p.t)) dir = 'reply';
+    } else if (sameTuple(peek(e.orig), p.t)) dir = 'orig';
+    else if (sameTuple(peek(e.reply), p.t)) dir = 'reply';
+    if (dir !== null) return { e: n.conntrack[i] as ConntrackEntry, dir };
   }
   return null;
 }
@@ -122,7 +147,7 @@ export function ctLookup(n: NetNs, p: PktTuple): { e: ConntrackEntry; dir: 'orig
  * offending packet as it was sent, so its inverse is what the error's own direction looks like; `dir` is
  * the direction of the error in that connection.
  */
-export function ctLookupInner(n: NetNs, pkt: Packet): { e: ConntrackEntry; dir: 'orig' | 'reply' } | null {
+function ctLookupInner(n: NetNs, pkt: Packet, peek: Peek): CtHit | null {
   const l4 = pkt.l4;
   if (!l4 || l4.proto !== 1 || !('type' in l4) || !ICMP_ERRORS.includes(l4.type) || !l4.inner) return null;
   const inner = l4.inner;
@@ -135,7 +160,7 @@ export function ctLookupInner(n: NetNs, pkt: Packet): { e: ConntrackEntry; dir: 
     Object.assign(t, { sport: q.id, dport: q.id });
     icmpType = 0;
   }
-  return ctLookup(n, { proto: inner.proto, t: invertTuple(t), icmpType, icmpCode: 0 });
+  return ctLookup(n, { proto: inner.proto, t: invertTuple(t), icmpType, icmpCode: 0 }, peek);
 }
 
 function initialTimeout(proto: number, tcpState: string | null): number {
@@ -196,14 +221,15 @@ export function nfConntrackIn(ctx: KernelCtx, ns: NsId, pkt: Packet): void {
   const n = ctx.k.netns[ns];
   if (!n || !pkt.ip || pkt.ct) return;
   ctGc(ctx, n);
-  const rel = ctLookupInner(n, pkt);
+  const peek = peekOf(ctx);
+  const rel = ctLookupInner(n, pkt, peek);
   if (rel) {
     pkt.ct = { id: rel.e.id, dir: rel.dir, info: 'related' };
     return;
   }
   const p = pktTuple(pkt);
   if (!p) return;
-  const hit = ctLookup(n, p);
+  const hit = ctLookup(n, p, peek);
   if (hit) {
     const { e, dir } = hit;
     if (dir === 'reply') e.seenReply = true;
@@ -243,9 +269,14 @@ export function nfConntrackIn(ctx: KernelCtx, ns: NsId, pkt: Packet): void {
   pkt.ct = { id: e.id, dir: 'orig', info: 'new' };
 }
 
+/** The packet's connection, drafted (NAT and confirmation write it); found by peeking at the table. */
 export function ctOf(ctx: KernelCtx, ns: NsId, ct: PacketCt | null): ConntrackEntry | null {
   if (!ct || ct.info === 'untracked') return null;
-  return ctx.k.netns[ns]?.conntrack.find((e) => e.id === ct.id) ?? null;
+  const n = ctx.k.netns[ns];
+  if (!n) return null;
+  const peek = peekOf(ctx);
+  const i = peek(n.conntrack).findIndex((e) => peek(e).id === ct.id);
+  return i < 0 ? null : (n.conntrack[i] ?? null);
 }
 
 /**
