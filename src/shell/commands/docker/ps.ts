@@ -56,6 +56,7 @@ const joinHostPort = (ip: string, port: number) => (ip.includes(':') ? `[${ip}]:
 
 /** formatter.DisplayablePorts */
 export function displayablePorts(ports: ApiPort[]): string {
+  if (ports.length === 0) return '';
   const sorted = [...ports].sort(
     (a, b) =>
       a.priv - b.priv ||
@@ -136,27 +137,21 @@ export function psRow(
   created: (us: number) => string,
 ): Record<string, GoJson> {
   const cmd = [c.path, ...c.args].join(' ');
-  // Fields the template does not name are never computed (the Go formatter's fields are methods too): the
-  // default table of a thousand rows skips the creation time, networks and size of each.
+  // A plain object of plain values: accessors in an object literal (computing CreatedAt, Networks and Size only
+  // when named) made each row cost ~2.5 µs to create, five times what computing those three fields costs.
   return {
     Command: goQuote(trunc ? ellipsis(cmd, 20) : cmd),
-    get CreatedAt() {
-      return created(c.createdUs);
-    },
+    CreatedAt: created(c.createdUs),
     ID: trunc ? c.id.slice(0, 12) : c.id,
     Image: c.image,
     Labels: '',
     LocalVolumes: '0',
     Mounts: '',
     Names: c.name,
-    get Networks() {
-      return Object.keys(c.networks).sort().join(',');
-    },
+    Networks: Object.keys(c.networks).sort().join(','),
     Ports: displayablePorts(apiPorts(maps, c)),
     RunningFor: `${humanDuration(now - c.createdUs)} ago`,
-    get Size() {
-      return sizeText(c);
-    },
+    Size: sizeText(c),
     State: c.status,
     Status: statusText(c, now),
   };

@@ -195,6 +195,9 @@ function truthy(v: GoJson): boolean {
 }
 
 function evalArg(w: string, sc: Scope): GoJson {
+  // Field chains first: they are nearly every argument of a table's template (a number literal starts with a
+  // digit or '-', never with '.').
+  if (w.startsWith('.')) return w === '.' ? sc.dot : chain(sc.dot, w);
   if (w.startsWith('(')) {
     const close = w.lastIndexOf(')');
     const v = evalPipe(w.slice(1, close), sc);
@@ -205,8 +208,6 @@ function evalArg(w: string, sc: Scope): GoJson {
   if (/^-?\d+(\.\d+)?$/.test(w)) return Number(w);
   if (w === 'true' || w === 'false') return w === 'true';
   if (w === 'nil') return null;
-  if (w === '.') return sc.dot;
-  if (w.startsWith('.')) return chain(sc.dot, w);
   if (w.startsWith('$')) {
     const dotAt = w.indexOf('.');
     const name = dotAt < 0 ? w : w.slice(0, dotAt);
@@ -283,7 +284,7 @@ function callFn(name: string, args: GoJson[]): GoJson {
   }
 }
 
-const FUNCS = [
+const FUNCS = new Set([
   'json',
   'join',
   'split',
@@ -302,11 +303,11 @@ const FUNCS = [
   'not',
   'and',
   'or',
-];
+]);
 
 function evalCommand(words: string[], sc: Scope, piped: GoJson | undefined): GoJson {
   const head = words[0] as string;
-  if (FUNCS.includes(head)) {
+  if (FUNCS.has(head)) {
     const args = words.slice(1).map((w) => evalArg(w, sc));
     if (piped !== undefined) args.push(piped);
     return callFn(head, args);
