@@ -32,8 +32,12 @@ function containerInNs(st: DockerState, ns: NsId) {
 }
 
 /** Embedded resolver lookup over the networks the asking sandbox is on; null when no container has the name. */
-export function resolveContainerName(st: DockerState, ns: NsId, qname: string): Ip4[] | null {
-  const asker = containerInNs(st, ns);
+export function resolveContainerName(
+  st: DockerState,
+  ns: NsId,
+  qname: string,
+  asker = containerInNs(st, ns),
+): Ip4[] | null {
   if (!asker || !asker.sandboxId) return null;
   const sb = st.sandboxes[asker.sandboxId];
   if (!sb) return null;
@@ -61,7 +65,7 @@ export function dockerDnsResolve(st: DockerState, ns: NsId, qname: string, serve
   if (serverIp === 0x7f00000b) {
     const asker = containerInNs(st, ns);
     if (!asker || !usesInternalResolver(st, asker)) return null;
-    const r = resolveContainerName(st, ns, qname);
+    const r = resolveContainerName(st, ns, qname, asker);
     if (r) return r;
   }
   return publicLookup(qname);

@@ -19,9 +19,29 @@ export type SkbHeaders = Pick<Packet, 'eth' | 'arp' | 'ip' | 'l4' | 'payload'>;
  * dev_queue_xmit_nit on transmit, the ptype_all delivery in __netif_receive_skb_core on receive.
  */
 export function skbHeaders(p: Packet): SkbHeaders {
-  return JSON.parse(
-    JSON.stringify({ eth: p.eth, arp: p.arp, ip: p.ip, l4: p.l4, payload: p.payload }),
-  ) as SkbHeaders;
+  return {
+    eth: plainCopy(p.eth),
+    arp: plainCopy(p.arp),
+    ip: plainCopy(p.ip),
+    l4: plainCopy(p.l4),
+    payload: plainCopy(p.payload),
+  };
+}
+
+/**
+ * A deep copy of a header (plain JSON data) as JSON.parse(JSON.stringify(x)) makes it, without the text in
+ * between: every frame a device sends or receives is copied twice, so the round trip was most of a packet's
+ * trace cost. Undefined fields are left out as JSON leaves them.
+ */
+function plainCopy<T>(x: T): T {
+  if (typeof x !== 'object' || x === null) return x;
+  if (Array.isArray(x)) return x.map((v: unknown) => (v === undefined ? null : plainCopy(v))) as T;
+  const out: Record<string, unknown> = {};
+  for (const key in x) {
+    const v = x[key];
+    if (v !== undefined) out[key] = plainCopy(v);
+  }
+  return out as T;
 }
 
 interface TraceBase {

@@ -7,11 +7,14 @@ import { containerExited, dockerDnsResolve, dockerProgramOutput, removeContainer
 import { containerProc } from '../shell';
 import { createDefaultWorld } from './default_world';
 import { Simulation, type SimulationOptions } from './simulation';
+import { peekDraft } from './transact';
 import type { World } from './world';
 
 const DOCKER_OPTIONS: SimulationOptions = {
   hooks: (w: World) => ({
-    dnsResolve: (ns, qname, serverIp) => dockerDnsResolve(w.docker, ns, qname, serverIp),
+    // The resolver only reads: peeked, so a query does not make an immer proxy of every container and endpoint
+    // it scans (w is the line's draft; a thousand containers made ~2,000 proxies per query).
+    dnsResolve: (ns, qname, serverIp) => dockerDnsResolve(peekDraft(w.docker), ns, qname, serverIp),
     programOutput: (ns, pid, text) => dockerProgramOutput(w.docker, ns, pid, text),
   }),
   machineFiles: (proc, w): Record<string, string> => {
