@@ -20,7 +20,7 @@ import { Printer } from './printer';
 import type { AddrMsg } from './rtnl/addr';
 import { IFA_F, dumpAddrs } from './rtnl/addr';
 import type { LinkMsg } from './rtnl/link';
-import { IFF, allocLinkNsids, dumpLinks, fillLink } from './rtnl/link';
+import { IFF, allocLinkNsids, fillLink } from './rtnl/link';
 import { LlMap } from './rtnl/ll_map';
 import { parseScope, scopeNum } from './rtnl/names';
 import { Args, IpError, invalidArg } from './util';
@@ -243,12 +243,12 @@ export function listAddrs(io: CommandIO, opts: IpOpts, argv: readonly string[], 
     return 0;
   }
 
-  let links: LinkMsg[];
-  if (ifindex) {
-    // A get (not a dump) answers with the full message even when asked with family AF_INET6.
-    const dev = devByIndex(k, ns, ifindex);
-    links = dev ? [fillLink(k, ns, dev)] : [];
-  } else links = dumpLinks(k, ns, f.family === 'inet6' ? 'inet6' : 'unspec');
+  // The link dump: a get (not a dump) answers with the full message even when asked with family AF_INET6.
+  // Each message is built as it is printed (the dump is a pure function of the kernel): a thousand of them
+  // built first stayed alive through the printing, for the garbage collector to copy.
+  const getDev = ifindex ? devByIndex(k, ns, ifindex) : undefined;
+  const linkDevs = ifindex ? (getDev ? [getDev] : []) : devicesOf(k, ns);
+  const linkFamily = ifindex || f.family !== 'inet6' ? 'unspec' : 'inet6';
 
   const addrsOf = new Map<number, AddrMsg[]>();
   let noLink = false;
@@ -267,15 +267,18 @@ export function listAddrs(io: CommandIO, opts: IpOpts, argv: readonly string[], 
       if (list) list.push(a);
       else addrsOf.set(a.ifindex, [a]);
     }
-    // ipaddr_filter(): keep links with a matching address, or with no address at all when unfiltered.
-    links = links.filter((l) => {
-      const mine = addrsOf.get(l.ifindex) ?? [];
-      if (mine.length === 0) return f.family === 'unspec';
-      return mine.some((a) => addrPasses(f, a, ll));
-    });
   }
+  // ipaddr_filter(): keep links with a matching address, or with no address at all when unfiltered.
+  const kept = (ifx: number): boolean => {
+    if (f.family === 'link') return true;
+    const mine = addrsOf.get(ifx) ?? [];
+    if (mine.length === 0) return f.family === 'unspec';
+    return mine.some((a) => addrPasses(f, a, ll));
+  };
 
-  for (const l of links) {
+  for (const dev of linkDevs) {
+    if (!kept(dev.ifindex)) continue;
+    const l = fillLink(k, ns, dev, linkFamily);
     p.openObject();
     let res = 0;
     if (opts.brief || !noLink) {
