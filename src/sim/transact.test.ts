@@ -1,6 +1,8 @@
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
-import { peekDraft } from './transact';
+import type { NetDevice } from '../kernel';
+import { createDefaultWorld } from './default_world';
+import { Txn, peekDraft } from './transact';
 
 describe('peekDraft', () => {
   const base = {
@@ -30,5 +32,36 @@ describe('peekDraft', () => {
     expect(peekDraft(base)).toBe(base);
     expect(peekDraft(3)).toBe(3);
     expect(peekDraft(null)).toBe(null);
+  });
+});
+
+describe('Txn copies the device and namespace tables ahead of immer', () => {
+  // Worlds are frozen in tests: a write that reached the previous World's objects would throw.
+  const world = createDefaultWorld(1);
+  const devId = Object.keys(world.kernel.devices)[0] as string;
+
+  it('keeps both tables when the line writes neither', () => {
+    const txn = new Txn(world, {});
+    txn.mutate(({ sys }) => {
+      sys.clock.nowUs += 1;
+    });
+    expect(txn.state.kernel.devices).toBe(world.kernel.devices);
+    expect(txn.state.kernel.netns).toBe(world.kernel.netns);
+  });
+
+  it('writes one device into a new table that shares the others, the previous World untouched', () => {
+    const txn = new Txn(world, {});
+    const before = world.kernel.devices[devId]?.stats.rxPackets ?? 0;
+    txn.mutate(({ kctx }) => {
+      (kctx.k.devices[devId] as NetDevice).stats.rxPackets++;
+    });
+    const next = txn.state.kernel;
+    expect(next.devices).not.toBe(world.kernel.devices);
+    expect(next.devices[devId]?.stats.rxPackets).toBe(before + 1);
+    expect(world.kernel.devices[devId]?.stats.rxPackets).toBe(before);
+    for (const id of Object.keys(world.kernel.devices))
+      if (id !== devId) expect(next.devices[id]).toBe(world.kernel.devices[id]);
+    expect(Object.keys(next.devices)).toEqual(Object.keys(world.kernel.devices));
+    expect(next.netns).toBe(world.kernel.netns);
   });
 });

@@ -33,6 +33,27 @@ export function peekDraft<T>(x: T): T {
   return st ? (st.copy_ ?? st.base_) : x;
 }
 
+/**
+ * immer copies a table the first time one of its entries is drafted, with `{ ...base }` at a single site that
+ * sees every kind of object: V8 then defines a table's elements one at a time (the kernel's device table at
+ * 1,000 containers, 3,000 entries: ~0.45 ms and ~240 KB a copy, twice in a ping, the namespace table four
+ * times). A spread at a site that sees only these tables copies their element store in one go (~5 µs). So the
+ * two tables are copied here before the line runs, as immer's prepareCopy would (the same two fields); a copy
+ * the line does not write is dropped at finalisation like any unmodified draft's.
+ */
+function precopyTable(draftTable: object): void {
+  const st = (draftTable as { [IMMER_STATE]?: ImmerTableState })[IMMER_STATE];
+  if (!st || st.copy_) return;
+  st.copy_ = { ...st.base_ };
+  st.assigned_ = new Map();
+}
+
+interface ImmerTableState {
+  base_: object;
+  copy_: object | null;
+  assigned_?: Map<unknown, unknown>;
+}
+
 export class Txn implements OsAccess {
   private world: World;
   /** Hooks, or a function of the current System (the Docker engine's resolver reads the engine's state). */
@@ -81,6 +102,8 @@ export class Txn implements OsAccess {
   mutate<T>(fn: (d: Draft) => T): T {
     let result: T | undefined;
     const next = produce(this.world, (draft) => {
+      precopyTable(draft.kernel.devices);
+      precopyTable(draft.kernel.netns);
       const kctx: KernelCtx = {
         k: draft.kernel,
         clock: draft.clock,
