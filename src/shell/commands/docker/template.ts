@@ -12,7 +12,7 @@ export class TemplateError extends Error {}
 
 type Node =
   | { t: 'text'; s: string }
-  | { t: 'action'; pipe: string; decl: string[] }
+  | { t: 'action'; pipe: string; decl: string[]; path: string[] | null }
   | { t: 'range' | 'if' | 'with'; pipe: string; decl: string[]; body: Node[]; elseBody: Node[] };
 
 function tokenizeTemplate(src: string): { kind: 'text' | 'action'; s: string }[] {
@@ -85,7 +85,9 @@ function parseNodes(
     }
     if (word === 'end' || word === 'else') throw new TemplateError(`unexpected {{${word}}}`);
     const { decl, pipe } = parseDecl(tk.s);
-    out.push({ t: 'action', pipe, decl });
+    // A lone field chain ({{.ID}}, {{.A.B}}): what a table's columns are; its path is read directly per row.
+    const path = decl.length === 0 && /^(\.[A-Za-z_]\w*)+$/.test(pipe) ? pipe.slice(1).split('.') : null;
+    out.push({ t: 'action', pipe, decl, path });
   }
   return out;
 }
@@ -351,6 +353,12 @@ function run(nodes: Node[], sc: Scope, out: string[]): void {
   for (const n of nodes) {
     if (n.t === 'text') out.push(n.s);
     else if (n.t === 'action') {
+      if (n.path !== null) {
+        let v = sc.dot;
+        for (const p of n.path) v = field(v, p);
+        out.push(printValue(v));
+        continue;
+      }
       const v = evalPipe(n.pipe, sc);
       if (n.decl.length > 0) sc.vars.set(n.decl[0] as string, v);
       else out.push(printValue(v));
