@@ -140,8 +140,8 @@ function splitWords(s: string): string[] {
 
 function field(v: GoJson, name: string): GoJson {
   if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-    if (name in v) return v[name] as GoJson;
-    return null;
+    // Own fields only: `in` also finds Object.prototype's (`{{.constructor}}` printed "map[]").
+    return Object.hasOwn(v, name) ? (v[name] as GoJson) : null;
   }
   throw new TemplateError(`can't evaluate field ${name} in type ${typeName(v)}`);
 }
@@ -266,7 +266,8 @@ function callFn(name: string, args: GoJson[]): GoJson {
       let cur = args[0] ?? null;
       for (const k of args.slice(1)) {
         if (Array.isArray(cur)) cur = cur[Number(k)] ?? null;
-        else if (cur && typeof cur === 'object') cur = (cur as Record<string, GoJson>)[str(k)] ?? null;
+        else if (cur && typeof cur === 'object')
+          cur = Object.hasOwn(cur, str(k)) ? ((cur as Record<string, GoJson>)[str(k)] ?? null) : null;
         else throw new TemplateError(`error calling index: cannot index slice/array with nil`);
       }
       return cur;
