@@ -1,7 +1,14 @@
 /**
  * The transcript runner's core, separate from process I/O so tests can call it.
  */
-import { buildJourney, createDefaultSimulation, journeyRows, type LineResult, type World } from '../sim';
+import {
+  buildJourney,
+  createDefaultSimulation,
+  journeyRows,
+  type LineIo,
+  type LineResult,
+  type World,
+} from '../sim';
 import { InternalError } from '../shell';
 
 export interface TranscriptOptions {
@@ -42,20 +49,16 @@ export async function runTranscript(
   );
   const stack = [(await sim.openTerminal(sim.hostProc())).id];
   const lines = scriptLines(script);
+  // One sink for every line (reset before each): what a line streamed while it ran.
+  const sink = new Streamed();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     const term = stack[stack.length - 1] as string;
-    let streamedOut = '';
-    let streamedErr = '';
+    sink.stdout = '';
+    sink.stderr = '';
     let r: LineResult;
     try {
-      r = await sim.run(term, line, {
-        out: (s) => (streamedOut += s),
-        err: (s) => (streamedErr += s),
-        // Nobody is there to press Ctrl-C: a line that would run forever is interrupted after a minute of
-        // simulated time, as if Ctrl-C had been pressed then.
-        deadlineUs: LINE_DEADLINE_US,
-      });
+      r = await sim.run(term, line, sink);
     } catch (e) {
       const cause = e instanceof InternalError ? e.cause : e;
       writeErr(
@@ -63,8 +66,8 @@ export async function runTranscript(
       );
       return 70;
     }
-    const stdout = r.streamed ? streamedOut : r.stdout;
-    const stderr = r.streamed ? streamedErr : r.stderr;
+    const stdout = r.streamed ? sink.stdout : r.stdout;
+    const stderr = r.streamed ? sink.stderr : r.stderr;
     if (r.closed) stack.pop();
     for (const t of r.opened) stack.push(t.id);
     // --trace: the line's packet journey, one row per kernel event (journey/text.ts journeyRows).
@@ -88,4 +91,21 @@ function traceRows(r: LineResult): string[] {
   if (j.steps.length === 0) return [];
   const head = `journey: ${j.packets.length} packet${j.packets.length === 1 ? '' : 's'}, ${j.steps.length} event${j.steps.length === 1 ? '' : 's'}`;
   return [head, ...journeyRows(j)];
+}
+
+/** Where a line's streamed output collects (one for every line of a run, reset before each). */
+class Streamed implements LineIo {
+  stdout = '';
+  stderr = '';
+  // Nobody is there to press Ctrl-C: a line that would run forever is interrupted after a minute of
+  // simulated time, as if Ctrl-C had been pressed then.
+  readonly deadlineUs = LINE_DEADLINE_US;
+
+  out(s: string): void {
+    this.stdout += s;
+  }
+
+  err(s: string): void {
+    this.stderr += s;
+  }
 }

@@ -152,6 +152,11 @@ export class ShellSession {
     return this.line;
   }
 
+  /** The shell's variables (replaced after each line that ran through bash, never edited in place). */
+  get variables(): Record<string, string> {
+    return this.vars;
+  }
+
   currentProc(): Proc {
     return this.procStack[this.procStack.length - 1] ?? this.proc;
   }
@@ -231,51 +236,35 @@ export class ShellSession {
     bashCtx: CommandContext | null,
     tty = stream && bashCtx === null,
   ): Promise<ExecOutcome> {
-    const line = this.requireLine();
-    let stdout = '';
-    let stderr = '';
-    const io: CommandIO = {
-      argv,
-      stdin,
-      env: bashCtx?.env ?? new Map(Object.entries(this.vars)),
-      cwd: bashCtx?.cwd ?? this.cwd,
-      proc,
-      os: line.os,
-      fs: this.fs,
-      out: (t) => {
-        if (stream) line.out(t);
-        else stdout += t;
-      },
-      err: (t) => {
-        if (stream) line.err(t);
-        else stderr += t;
-      },
-      isatty: tty,
-      signal: line.signal,
-      pace: (us) => line.pace(us),
-      exec: (sub, p, o) =>
-        this.execAs(
-          sub,
-          p,
-          stream && !o?.capture,
-          bashCtx,
-          o?.env,
-          o?.cwd,
-          tty && !o?.capture && o?.tty !== false,
-          o?.capture ? '' : stdin,
-        ),
-      openShell: (p, banner) => line.openShell(p, banner),
-    };
+    const io = new Invocation(this, this.requireLine(), argv, stdin, proc, stream, bashCtx, tty);
     this.procStack.push(proc);
     try {
       const exitCode = await cmd.run(io);
-      return { stdout, stderr, exitCode };
+      return { stdout: io.stdout, stderr: io.stderr, exitCode };
     } catch (e) {
       this.internalError ??= e;
-      return { stdout, stderr: `${stderr}${argv[0]}: internal error: ${String(e)}\n`, exitCode: 70 };
+      return {
+        stdout: io.stdout,
+        stderr: `${io.stderr}${argv[0]}: internal error: ${String(e)}\n`,
+        exitCode: 70,
+      };
     } finally {
       this.procStack.pop();
     }
+  }
+
+  /** `io.exec` of an invocation: `sub` as `proc`, streaming and reading stdin as the invocation allows. */
+  execFor(inv: Invocation, sub: string[], proc: Proc, o: ExecOptions | undefined): Promise<ExecOutcome> {
+    return this.execAs(
+      sub,
+      proc,
+      inv.stream && !o?.capture,
+      inv.bashCtx,
+      o?.env,
+      o?.cwd,
+      inv.isatty && !o?.capture && o?.tty !== false,
+      o?.capture ? '' : inv.stdin,
+    );
   }
 
   /** `ip netns exec NS cmd args`: run a word list as another process. */
@@ -309,5 +298,84 @@ export class ShellSession {
     } finally {
       this.procStack.pop();
     }
+  }
+}
+
+type ExecOptions = Parameters<CommandIO['exec']>[2];
+
+/**
+ * One invocation of a command module (its CommandIO). A class, not an object literal of closures: every
+ * command a line runs (and every `ip netns exec` inside it) made eight closures and a copy of the environment
+ * as a Map that few commands read; the Map is now made on first read.
+ */
+class Invocation implements CommandIO {
+  readonly argv: string[];
+  readonly stdin: string;
+  readonly cwd: string;
+  readonly proc: Proc;
+  readonly os: OsAccess;
+  readonly fs: SimFs;
+  readonly isatty: boolean;
+  readonly signal: AbortSignal;
+  /** Output kept for the outcome (when not streamed to the terminal). */
+  stdout = '';
+  stderr = '';
+  readonly stream: boolean;
+  readonly bashCtx: CommandContext | null;
+  private readonly session: ShellSession;
+  private readonly line: LineEnv;
+  /** The session's variables as they were when the command started (the session replaces, never edits, them). */
+  private readonly vars: Record<string, string>;
+  private envMap: ReadonlyMap<string, string> | null = null;
+
+  constructor(
+    session: ShellSession,
+    line: LineEnv,
+    argv: string[],
+    stdin: string,
+    proc: Proc,
+    stream: boolean,
+    bashCtx: CommandContext | null,
+    tty: boolean,
+  ) {
+    this.session = session;
+    this.line = line;
+    this.argv = argv;
+    this.stdin = stdin;
+    this.proc = proc;
+    this.stream = stream;
+    this.bashCtx = bashCtx;
+    this.isatty = tty;
+    this.cwd = bashCtx?.cwd ?? session.cwd;
+    this.os = line.os;
+    this.fs = session.fs;
+    this.signal = line.signal;
+    this.vars = session.variables;
+  }
+
+  get env(): ReadonlyMap<string, string> {
+    return (this.envMap ??= this.bashCtx?.env ?? new Map(Object.entries(this.vars)));
+  }
+
+  out(t: string): void {
+    if (this.stream) this.line.out(t);
+    else this.stdout += t;
+  }
+
+  err(t: string): void {
+    if (this.stream) this.line.err(t);
+    else this.stderr += t;
+  }
+
+  pace(us: number): Promise<void> {
+    return this.line.pace(us);
+  }
+
+  exec(sub: string[], proc: Proc, o?: ExecOptions): Promise<ExecOutcome> {
+    return this.session.execFor(this, sub, proc, o);
+  }
+
+  openShell(proc: Proc, banner?: string): void {
+    this.line.openShell(proc, banner);
   }
 }

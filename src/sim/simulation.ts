@@ -4,13 +4,14 @@
  * returns its output, trace and diff. The browser store and the headless transcript runner both drive this.
  */
 import type { KernelHooks, TraceEvent } from '../kernel';
-import type { LineEnv, OsAccess, Proc } from '../shell';
+import type { OsAccess, Proc } from '../shell';
 import { COMMANDS, DYNAMIC_FILES, HOST_USERLAND, ShellSession, SimFs, loadJustBash } from '../shell';
 import { HOST_ETC_HOSTS, HOST_HOSTNAME, HOST_RESOLV_CONF } from './default_world';
 import { LIMITS } from './share/limits';
 import { stripControl } from './share/text';
 import { EVENT_BUDGET, Txn } from './transact';
 import { StepRecorder, type StepTape } from './journey/steps';
+import { LineRun } from './line_run';
 import type { World } from './world';
 
 export interface TerminalInfo {
@@ -137,6 +138,8 @@ export class Simulation {
   private readonly terminals = new Map<string, { info: TerminalInfo; session: ShellSession }>();
   private readonly filesystems = new Map<string, SimFs>();
   private active: { session: ShellSession; txn: Txn } | null = null;
+  /** The running line's Ctrl-C; kept for the next line while nothing aborted it. */
+  private stopper = new AbortController();
   private nextTerminal = 1;
   private readonly opts: SimulationOptions;
 
@@ -332,54 +335,24 @@ export class Simulation {
         closed: true,
       };
     }
-    // Ctrl-C (the caller's signal) and the deadline both interrupt the line through one controller.
-    const stop = new AbortController();
-    if (io.signal?.aborted) stop.abort();
-    io.signal?.addEventListener('abort', () => stop.abort(), { once: true });
-    const startUs = this.world.clock.nowUs;
-    const deadline = io.deadlineUs;
+    // Ctrl-C (the caller's signal) and the deadline both interrupt the line through one controller, made
+    // anew only after a line was interrupted (an AbortSignal costs microseconds to make, a line not many more).
+    if (this.stopper.signal.aborted) this.stopper = new AbortController();
     const txn = new Txn(this.world, this.opts.hooks ?? {}, this.opts.checkInvariants ?? false);
     const rec = io.steps ? new StepRecorder() : null;
     if (rec) txn.record(rec);
-    const toOpen: { proc: Proc; title: string | undefined }[] = [];
-    // Ctrl-C is journaled as the number of the pace call it came in, so a replay stops at the same point.
-    const signal = stop.signal;
-    let paces = 0;
-    let interrupt: number | undefined = signal.aborted ? 0 : undefined;
-    const onAbort = () => {
-      interrupt ??= paces;
-    };
-    signal.addEventListener('abort', onAbort);
-    const env: LineEnv = {
-      os: txn,
-      signal,
-      out: (s) => {
-        rec?.output('out', s, txn.traceSoFar.length);
-        io.out?.(s);
-      },
-      err: (s) => {
-        rec?.output('err', s, txn.traceSoFar.length);
-        io.err?.(s);
-      },
-      pace: (us) => {
-        paces++;
-        // The deadline is Ctrl-C pressed while this pace waits: journaled as this pace's number, it stops a
-        // replay at the same instant (checked inside a mutate, it came a mutate before any pace a replay sees).
-        if (deadline !== undefined && !signal.aborted && txn.state.clock.nowUs - startUs >= deadline)
-          stop.abort();
-        return io.pace?.(us) ?? Promise.resolve();
-      },
-      openShell: (proc, title) => {
-        toOpen.push({ proc, title });
-      },
-    };
+    const env = new LineRun(txn, io, this.stopper, rec);
+    const ctrlC = io.signal;
+    const onCtrlC = ctrlC ? () => env.abort() : null;
+    if (ctrlC?.aborted) env.abort();
+    if (ctrlC && onCtrlC) ctrlC.addEventListener('abort', onCtrlC, { once: true });
     this.active = { session: t.session, txn };
     let outcome;
     try {
       outcome = await t.session.run(line, env);
     } finally {
       this.active = null;
-      signal.removeEventListener('abort', onAbort);
+      if (ctrlC && onCtrlC) ctrlC.removeEventListener('abort', onCtrlC);
     }
     if (txn.budgetExhausted) {
       // Not Linux's doing (a real loop melts the host down): say why the command saw packets vanish.
@@ -391,7 +364,7 @@ export class Simulation {
     }
     this.world = txn.state;
     const opened: TerminalInfo[] = [];
-    for (const [i, o] of toOpen.entries()) {
+    for (const [i, o] of env.toOpen.entries()) {
       const forced = io.terminalIds;
       if (forced && (i >= forced.length || this.terminals.has(forced[i] as string))) continue;
       opened.push(await this.addTerminal(o.proc, terminalId, o.title, forced?.[i]));
@@ -402,7 +375,7 @@ export class Simulation {
     }
     const entry: JournalLine = { kind: 'line', terminal: terminalId, line };
     if (opened.length > 0) entry.opened = opened.map((o) => o.id);
-    if (interrupt !== undefined) entry.interrupt = interrupt;
+    if (env.interrupt !== undefined) entry.interrupt = env.interrupt;
     this.journalLines.push(entry);
     return {
       ...outcome,
