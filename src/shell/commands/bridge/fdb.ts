@@ -153,7 +153,7 @@ function show(io: CommandIO, opts: BridgeOpts, argv: string[]): number {
     printFdb(c, r);
   }
   p.deleteJsonObj();
-  io.out(p.take());
+  p.flush(io);
   return 0;
 }
 
@@ -329,7 +329,7 @@ function get(io: CommandIO, opts: BridgeOpts, argv: string[]): number {
   if (!(dynamic && rec.state === 'permanent'))
     printFdb({ p, ns: opts.ns, k, filterIndex: false, stats: opts.stats > 0 }, rec);
   p.deleteJsonObj();
-  io.out(p.take());
+  p.flush(io);
   return 0;
 }
 

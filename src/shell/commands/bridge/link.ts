@@ -136,7 +136,7 @@ function show(io: CommandIO, opts: BridgeOpts, argv: string[]): number {
     printPort(ctx, dev, opts.details);
   }
   p.deleteJsonObj();
-  io.out(p.take());
+  p.flush(io);
   return 0;
 }
 

@@ -239,7 +239,7 @@ export function listAddrs(io: CommandIO, opts: IpOpts, argv: readonly string[], 
       p.closeObject();
     }
     p.deleteJsonObj();
-    io.out(p.take());
+    p.flush(io);
     return 0;
   }
 
@@ -309,7 +309,7 @@ export function listAddrs(io: CommandIO, opts: IpOpts, argv: readonly string[], 
     p.closeObject();
   }
   p.deleteJsonObj();
-  io.out(p.take());
+  p.flush(io);
   return 0;
 }
 

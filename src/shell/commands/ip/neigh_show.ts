@@ -129,7 +129,7 @@ export function showNeigh(io: CommandIO, opts: IpOpts, argv: string[]): number {
   for (const m of dumpNeigh(k, opts.ns, io.os.state.clock.nowUs, f.family))
     if (passes(f, m)) printNeigh(p, ll, f, m, opts.stats);
   p.deleteJsonObj();
-  io.out(p.take());
+  p.flush(io);
   return 0;
 }
 

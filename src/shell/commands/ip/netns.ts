@@ -45,7 +45,7 @@ function list(io: CommandIO, opts: IpOpts): number {
     p.closeObject();
   }
   p.deleteJsonObj();
-  io.out(p.take());
+  p.flush(io);
   return 0;
 }
 
@@ -64,7 +64,7 @@ function listId(io: CommandIO, opts: IpOpts): number {
     p.closeObject();
   }
   p.deleteJsonObj();
-  io.out(p.take());
+  p.flush(io);
   return 0;
 }
 

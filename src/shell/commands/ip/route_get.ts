@@ -109,6 +109,6 @@ export function routeGet(io: CommandIO, opts: IpOpts, argv: string[]): number {
   }
   printRoute(ctx, fibmatch && r.fib ? fibMatchMsg(k, r.fib) : r.msg);
   p.deleteJsonObj();
-  io.out(p.take());
+  p.flush(io);
   return 0;
 }

@@ -281,6 +281,6 @@ function listOrFlush(io: CommandIO, opts: IpOpts, argv: string[], flushing: bool
   p.newJsonObj();
   for (const r of routes) if (routePasses(f, r, oif)) printRoute(ctx, r);
   p.deleteJsonObj();
-  io.out(p.take());
+  p.flush(io);
   return 0;
 }

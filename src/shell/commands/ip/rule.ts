@@ -125,7 +125,7 @@ function list(io: CommandIO, opts: IpOpts): number {
   p.newJsonObj();
   for (const r of rules) printRule(p, r, (n) => names.has(n));
   p.deleteJsonObj();
-  io.out(p.take());
+  p.flush(io);
   return 0;
 }
 
