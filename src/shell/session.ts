@@ -13,6 +13,9 @@ import type { Bash, Command, CommandContext } from 'just-bash/browser';
 import { justBash } from './just_bash';
 import { ShellWriteError, type SimFs } from './fs';
 import type { CommandIO, ExecOutcome, OsAccess, Proc, SimCommand } from './types';
+import { plainWords, shellQuote } from './words';
+
+export { plainWords, shellQuote };
 
 /** What the session needs from whoever runs a line (the sim layer): the transaction and the terminal. */
 export interface LineEnv {
@@ -40,50 +43,6 @@ export class InternalError extends Error {
 }
 
 const LIMIT_HINT = /, increase executionLimits\.\w+/g;
-
-const PLAIN_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
-
-/** Split a line into words when it is only plain or single/double-quoted words without expansions. */
-export function plainWords(line: string): string[] | null {
-  const words: string[] = [];
-  let i = 0;
-  while (i < line.length) {
-    while (line[i] === ' ' || line[i] === '\t') i++;
-    if (i >= line.length) break;
-    let w = '';
-    while (i < line.length && line[i] !== ' ' && line[i] !== '\t') {
-      const c = line[i] as string;
-      if (c === "'") {
-        const j = line.indexOf("'", i + 1);
-        if (j < 0) return null;
-        w += line.slice(i + 1, j);
-        i = j + 1;
-      } else if (c === '"') {
-        const j = line.indexOf('"', i + 1);
-        if (j < 0) return null;
-        const inner = line.slice(i + 1, j);
-        if (/[$`\\!]/.test(inner)) return null;
-        w += inner;
-        i = j + 1;
-      } else if (c === '\\' && i + 1 < line.length && /[!,|&;<>()]/.test(line[i + 1] as string)) {
-        w += line[i + 1];
-        i += 2;
-      } else if (PLAIN_WORD.test(c)) {
-        w += c;
-        i++;
-      } else {
-        return null;
-      }
-    }
-    words.push(w);
-  }
-  return words;
-}
-
-/** Quote words so that bash reads them back unchanged. */
-export function shellQuote(words: readonly string[]): string {
-  return words.map((w) => (w !== '' && PLAIN_WORD.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
-}
 
 /** just-bash hands stdin over as a latin1-shaped string of UTF-8 bytes. */
 function utf8FromByteString(b: string): string {

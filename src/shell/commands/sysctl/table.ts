@@ -170,27 +170,41 @@ function comparePaths(a: readonly string[], b: readonly string[]): number {
   return a.length - b.length;
 }
 
-/** Every /proc/sys/net file namespace `ns` shows, in directory-walk order. */
-export function sysctlEntries(k: KernelState, ns: NsId): SysctlEntry[] {
+/** Whether `path` is `under` or below it. */
+function isUnder(path: readonly string[], under: readonly string[]): boolean {
+  if (path.length < under.length) return false;
+  for (let i = 0; i < under.length; i++) if (path[i] !== under[i]) return false;
+  return true;
+}
+
+/**
+ * Every /proc/sys/net file namespace `ns` shows at or below the path `under` (all of them by default), in
+ * directory-walk order. A lookup of one file builds only that file's entry, not the ~15 per device of them.
+ */
+export function sysctlEntries(k: KernelState, ns: NsId, under: readonly string[] = []): SysctlEntry[] {
   const out: SysctlEntry[] = [];
   const known = new Set<string>();
   const isRoot = k.rootNs === ns;
   for (const spec of NS_KEYS) {
     if (spec.rootOnly && !isRoot) continue;
     known.add(spec.key);
+    const path = spec.key.split('.');
+    if (!isUnder(path, under)) continue;
     out.push({
-      path: spec.key.split('.'),
+      path,
       read: (kk) => String(nsNum(kk, ns, spec.key, spec.def)),
       write: (ctx, text) => writeNsKey(ctx, ns, spec, text),
     });
   }
   known.add('net.ipv4.ip_forward');
-  out.push({
-    path: ['net', 'ipv4', 'ip_forward'],
-    read: (kk) => String(nsNum(kk, ns, 'net.ipv4.ip_forward', 0)),
-    write: (ctx, text) =>
-      confWrite(ctx, ns, CONF_KEYS.find((c) => c.field === 'forwarding') as ConfKey, { kind: 'all' }, text),
-  });
+  const ipForward = ['net', 'ipv4', 'ip_forward'];
+  if (isUnder(ipForward, under))
+    out.push({
+      path: ipForward,
+      read: (kk) => String(nsNum(kk, ns, 'net.ipv4.ip_forward', 0)),
+      write: (ctx, text) =>
+        confWrite(ctx, ns, CONF_KEYS.find((c) => c.field === 'forwarding') as ConfKey, { kind: 'all' }, text),
+    });
   const devs = devicesOf(k, ns);
   for (const spec of CONF_KEYS) {
     const scopes: [string, Scope][] = [
@@ -201,6 +215,7 @@ export function sysctlEntries(k: KernelState, ns: NsId): SysctlEntry[] {
     for (const [name, scope] of scopes) {
       const path = ['net', spec.family, 'conf', name, spec.name];
       if (scope.kind !== 'dev') known.add(path.join('.'));
+      if (!isUnder(path, under)) continue;
       out.push({
         path,
         read: (kk) => confRead(kk, ns, spec, scope),
@@ -212,8 +227,10 @@ export function sysctlEntries(k: KernelState, ns: NsId): SysctlEntry[] {
   for (const [key, v] of Object.entries(k.netns[ns]?.sysctl ?? {})) {
     if (known.has(key)) continue;
     if (key.startsWith('net.ipv4.neigh.default.') && !isRoot) continue;
+    const path = key.split('.');
+    if (!isUnder(path, under)) continue;
     out.push({
-      path: key.split('.'),
+      path,
       read: (kk) => String(nsNum(kk, ns, key, v)),
       write: (ctx, text) => {
         if (typeof v === 'string') {
@@ -235,9 +252,8 @@ export type SysctlNode =
   { kind: 'file'; entry: SysctlEntry } | { kind: 'dir'; entries: SysctlEntry[] } | null;
 
 export function sysctlLookup(k: KernelState, ns: NsId, components: readonly string[]): SysctlNode {
-  const all = sysctlEntries(k, ns);
-  if (components.length === 0) return { kind: 'dir', entries: all };
-  const under = all.filter((e) => components.every((c, i) => e.path[i] === c));
+  const under = sysctlEntries(k, ns, components);
+  if (components.length === 0) return { kind: 'dir', entries: under };
   if (under.length === 0) return null;
   const exact = under.find((e) => e.path.length === components.length);
   if (exact) return { kind: 'file', entry: exact };
