@@ -10,35 +10,47 @@ const PADDING = 3;
 const SURROGATE = /[\uD800-\uDFFF]/;
 const width = (s: string) => (SURROGATE.test(s) ? [...s].length : s.length);
 
+/** Runs of spaces, made once per length: a table of a thousand rows pads seven thousand cells. */
+const spaces: string[] = [];
+const pad = (n: number) => (n < 256 ? (spaces[n] ??= ' '.repeat(n)) : ' '.repeat(n));
+
 /** `minWidth`: 10 for the formatter's tables, 20 for `docker top` (top.go's own tabwriter). */
 export function tabwrite(text: string, minWidth = MIN_WIDTH): string {
   const lines = text.split('\n');
   const trailing = lines[lines.length - 1] === '' ? lines.pop() : undefined;
   const cells = lines.map((l) => l.split('\t'));
-  const out: string[] = cells.map(() => '');
+  // Each cell's width once; each terminated cell's column width, filled in by the column blocks below.
+  const widths = cells.map((c) => c.map(width));
+  const colWidth = cells.map((c) => new Array<number>(c.length - 1).fill(0));
   // Column blocks: consecutive lines that have a cell in column `col` (each but the last cell is terminated).
   const format = (from: number, to: number, col: number) => {
     let i = from;
     while (i < to) {
-      if ((cells[i]?.length ?? 0) - 1 <= col) {
+      if ((cells[i] as string[]).length - 1 <= col) {
         i++;
         continue;
       }
       let j = i;
       let w = minWidth;
-      while (j < to && (cells[j]?.length ?? 0) - 1 > col) {
-        w = Math.max(w, width(cells[j]?.[col] ?? '') + PADDING);
+      while (j < to && (cells[j] as string[]).length - 1 > col) {
+        w = Math.max(w, ((widths[j] as number[])[col] as number) + PADDING);
         j++;
       }
-      for (let k = i; k < j; k++) {
-        const cell = cells[k]?.[col] ?? '';
-        out[k] += cell + ' '.repeat(w - width(cell));
-      }
+      for (let k = i; k < j; k++) (colWidth[k] as number[])[col] = w;
       format(i, j, col + 1);
       i = j;
     }
   };
   format(0, cells.length, 0);
-  const res = cells.map((c, k) => (out[k] as string) + (c[c.length - 1] ?? ''));
-  return res.join('\n') + (trailing !== undefined ? '\n' : '');
+  let out = '';
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k] as string[];
+    const ws = widths[k] as number[];
+    const cw = colWidth[k] as number[];
+    if (k > 0) out += '\n';
+    for (let col = 0; col < c.length - 1; col++)
+      out += (c[col] as string) + pad((cw[col] as number) - (ws[col] as number));
+    out += c[c.length - 1] as string;
+  }
+  return trailing !== undefined ? out + '\n' : out;
 }
