@@ -9,6 +9,7 @@ import type { FibRoute, KernelState, NetDevice, NetNs, NfRule, NsId } from '../k
 import { ruleSaveText } from '../kernel';
 import type { DockerContainer, DockerState } from '../docker';
 import type { World } from './world';
+import { tableChanges } from './table_diff';
 
 export type ChangeOp = 'add' | 'del' | 'set';
 
@@ -119,6 +120,23 @@ function routeText(k: KernelState, r: FibRoute): string {
   return parts.join(' ');
 }
 
+/**
+ * Rules that differ at most in their counters (every packet a rule matches copies it): the same objects
+ * except `counters`, as immer shares what a line did not write. Said without printing each chain's rules.
+ */
+function sameRulesButCounters(a: readonly NfRule[], b: readonly NfRule[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as NfRule;
+    const y = b[i] as NfRule;
+    if (x === y) continue;
+    for (const key in y)
+      if (key !== 'counters' && x[key as keyof NfRule] !== y[key as keyof NfRule]) return false;
+  }
+  return true;
+}
+
 const routeKey = (r: FibRoute) =>
   `${r.type}|${r.dst}/${r.dstLen}|${r.tos}|${r.priority}|${r.gateway}|${r.dev}|${r.prefsrc}|${r.scope}|${r.protocol}`;
 
@@ -161,7 +179,8 @@ class Differ {
   namespaces(): void {
     const A = this.a.kernel.netns;
     const B = this.b.kernel.netns;
-    if (A === B) return;
+    // The same ids in the same order: none came or went.
+    if (A === B || tableChanges(A, B)) return;
     for (const id of Object.keys(B)) {
       const nb = B[id] as NetNs;
       if (nb.hidden) continue;
@@ -192,6 +211,13 @@ class Differ {
     const ka = this.a.kernel;
     const kb = this.b.kernel;
     if (ka.devices === kb.devices) return;
+    // The same ids in the same order (most lines: a ping changes counters of a few devices): only the devices
+    // that are other objects can have changed, and none came or went.
+    const changed = tableChanges(ka.devices, kb.devices);
+    if (changed) {
+      for (const { was, now } of changed) if (!kb.netns[now.ns]?.hidden) this.deviceChanged(was, now);
+      return;
+    }
     const seenPairs = new Set<string>();
     // Identity first: a line touches a few of thousands of devices (for...in: no entry arrays per device).
     for (const id in kb.devices) {
@@ -351,9 +377,10 @@ class Differ {
     const A = this.a.kernel.netns;
     const B = this.b.kernel.netns;
     if (A === B) return;
-    for (const id in B) {
-      const nb = B[id] as NetNs;
-      const na = A[id];
+    const changed = tableChanges(A, B);
+    for (const [id, na, nb] of changed
+      ? changed.map((c): [NsId, NetNs | undefined, NetNs] => [c.now.id, c.was, c.now])
+      : Object.keys(B).map((id): [NsId, NetNs | undefined, NetNs] => [id, A[id], B[id] as NetNs])) {
       if (na === nb || nb.hidden) continue;
       this.routes(na, nb);
       this.neigh(na, nb);
@@ -460,7 +487,7 @@ class Differ {
             where: this.where(nb.id),
             ids: [`ns:${nb.id}`],
           });
-        if (ca === cb) continue;
+        if (ca === cb || (ca && sameRulesButCounters(ca.rules, cb.rules))) continue;
         const text = (r: NfRule) => ruleSaveText(cb.name, r);
         const before = new Set((ca?.rules ?? []).map(text));
         const after = new Set(cb.rules.map(text));

@@ -41,6 +41,8 @@ let last: {
   sbKeys: Map<NsId, string>;
   /** Every link found (table order), before sorting. */
   links: TopoLink[];
+  /** `links` by id, made when a line first needs it and kept while `links` is. */
+  linkById: Map<string, TopoLink> | null;
   /** The running containers of each namespace. */
   inNs: Map<NsId, TopoContainer[]>;
 } | null = null;
@@ -90,8 +92,12 @@ export function topology(world: World): Topology {
     prev.sbKeys !== sbKeys ||
     prev.topo.containers !== containers ||
     !nsAligned;
+  // A box shows its devices' ids, kinds and bridge ports (nsDevices): a device changed in anything else
+  // (counters and neighbours on every packet, addresses, state) leaves its box as it was.
   const dirty = new Set<NsId>();
-  for (const { was, now } of changed ?? []) dirty.add(was.ns).add(now.ns);
+  for (const { was, now } of changed ?? [])
+    if (was.ns !== now.ns || was.kind !== now.kind || was.master !== now.master)
+      dirty.add(was.ns).add(now.ns);
 
   let nsNames: Record<NsId, string> | null = null;
   const boxes: TopoNs[] = [];
@@ -143,10 +149,9 @@ export function topology(world: World): Topology {
   // Links: a device's link changes only with it or its other end (and which namespaces are hidden, fixed
   // when they are made).
   let found: TopoLink[];
-  let byId: Map<string, TopoLink> | null = null;
   const before = (id: string): TopoLink | undefined => {
-    byId ??= new Map(prev?.links.map((l) => [l.id, l]));
-    return byId.get(id);
+    if (prev && !prev.linkById) prev.linkById = new Map(prev.links.map((l) => [l.id, l]));
+    return prev?.linkById?.get(id);
   };
   let linksSame = prev !== null && changed !== null && prev.topo.hostNs === k.rootNs;
   if (linksSame) {
@@ -186,7 +191,8 @@ export function topology(world: World): Topology {
     prev.topo.hostNs === k.rootNs
       ? prev.topo
       : { hostNs: k.rootNs, namespaces, order, devices, links, containers, stopped, networks };
-  last = { topo, nss, namedNs: k.namedNs, sbKeys, links: found, inNs };
+  const linkById = prev && found === prev.links ? prev.linkById : null;
+  last = { topo, nss, namedNs: k.namedNs, sbKeys, links: found, linkById, inNs };
   return topo;
 }
 

@@ -7,6 +7,7 @@ import { formatIp4 } from '../lib';
 import type { DevId, KernelState, NetDevice, NsId } from '../kernel';
 import type { DockerContainer, DockerEndpoint, DockerSandbox, DockerState } from '../docker';
 import type { ContainerMode, TopoContainer, TopoDevice } from './topology_types';
+import { tableChanges, tableValues } from './table_diff';
 
 function linkName(k: KernelState, d: NetDevice): string {
   if (d.kind !== 'veth') return d.name;
@@ -112,14 +113,44 @@ let deviceRecordMemo: {
   devs: NetDevice[];
   outs: TopoDevice[];
   out: Record<DevId, TopoDevice>;
+  /** Position of each id in `devs` (made when first needed; positions hold while the tables stay aligned). */
+  pos: Map<DevId, number> | null;
 } | null = null;
 
 export function deviceRecord(k: KernelState): DeviceRecord {
   const m = deviceRecordMemo;
   if (m?.table === k.devices) return { out: m.out, changed: [] };
+  // The same ids in the same order as last time (most lines): only the devices that are other objects, and
+  // the veths whose peer is one (their link name), can project differently.
+  const diff = m ? tableChanges(m.table, k.devices) : null;
+  if (m && diff) {
+    const devs = tableValues(k.devices);
+    let outs = m.outs;
+    const redo = (i: number) => {
+      const t = topoDeviceMemo(k, devs[i] as NetDevice, m.outs[i]);
+      if (t === outs[i]) return;
+      if (outs === m.outs) outs = m.outs.slice();
+      outs[i] = t;
+    };
+    for (const { i, now } of diff) {
+      redo(i);
+      if (now.kind === 'veth') {
+        m.pos ??= new Map(m.devs.map((d, j) => [d.id, j]));
+        const j = m.pos.get(now.peer);
+        if (j !== undefined) redo(j);
+      }
+    }
+    let out = m.out;
+    if (outs !== m.outs) {
+      out = {};
+      for (const t of outs) out[t.id] = t;
+    }
+    deviceRecordMemo = { table: k.devices, devs, outs, out, pos: m.pos };
+    return { out, changed: diff.map(({ was, now }) => ({ was, now })) };
+  }
   // Object.values: the table is array-like (numeric ids), so this is a copy of its slots, and a device that is
-  // the same object as last time (most of them) is found by position without hashing anything.
-  const devs = Object.values(k.devices);
+  // the same object as last time is found by position without hashing anything.
+  const devs = tableValues(k.devices);
   const outs: TopoDevice[] = new Array<TopoDevice>(devs.length);
   let aligned = m !== null && m.devs.length === devs.length;
   let same = aligned;
@@ -148,7 +179,7 @@ export function deviceRecord(k: KernelState): DeviceRecord {
     out = {};
     for (const t of outs) out[t.id] = t;
   }
-  deviceRecordMemo = { table: k.devices, devs, outs, out };
+  deviceRecordMemo = { table: k.devices, devs, outs, out, pos: null };
   return { out, changed: aligned ? changed : null };
 }
 
