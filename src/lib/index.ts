@@ -7,3 +7,4 @@ export * from './result';
 export * from './civil';
 export * from './own';
 export * from './control_chars';
+export * from './json_copy';

@@ -8,6 +8,7 @@
  * messages, e.g. EEXIST from a chain add is "Chain already exists", E2BIG from an insert is "Index of
  * insertion too big", ENOENT from a delete/check is "Bad rule (does a matching rule exist in that chain?)".
  */
+import { jsonCopy } from '../../lib';
 import type { KernelCtx } from '../context';
 import { kerr, kok, type KResult } from '../errno';
 import type { KernelState, NfChain, NfCounters, NfRule, NfTable, NfTableName, NsId } from '../types';
@@ -101,9 +102,9 @@ export function nfChainRefs(t: NfTable | null, chain: string): number {
   return n;
 }
 
-/** Rules are plain JSON; a caller may hand us an immer draft, which structuredClone cannot copy. */
+/** Rules are plain JSON; a caller may hand us an immer draft (see jsonCopy). */
 function cloneRule(rule: NfRuleSpec): NfRuleSpec {
-  return JSON.parse(JSON.stringify({ ...rule, counters: undefined })) as NfRuleSpec;
+  return jsonCopy({ ...rule, counters: undefined }) as NfRuleSpec;
 }
 
 /**
