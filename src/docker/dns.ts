@@ -8,7 +8,7 @@ import { own } from '../lib';
 import type { Ip4 } from '../lib';
 import type { NsId } from '../kernel';
 import { usesInternalResolver } from './etc_files';
-import type { DockerState } from './state';
+import type { DockerContainer, DockerState } from './state';
 
 /** What the simulated internet's DNS (8.8.8.8) knows. */
 export const PUBLIC_DNS: Readonly<Record<string, Ip4>> = {
@@ -23,7 +23,8 @@ function publicLookup(qname: string): Ip4[] | null {
 }
 
 /** The running container whose sandbox is this namespace. */
-function containerInNs(st: DockerState, ns: NsId) {
+function containerInNs(st: DockerState, ns: NsId, idx: NameIndex | null) {
+  if (idx) return idx.byNs.get(ns) ?? null;
   return (
     Object.values(st.containers).find(
       (c) => c.status === 'running' && c.ns === ns && !c.networkMode.startsWith('container:'),
@@ -31,12 +32,52 @@ function containerInNs(st: DockerState, ns: NsId) {
   );
 }
 
+/** An endpoint's address on its network, under one of its names. */
+interface NamedAddr {
+  networkId: string;
+  ipv4: Ip4;
+}
+
+/**
+ * What a query looks up, indexed once per set of Docker tables: each namespace's container, and each lower-case
+ * DNS name's endpoints in table order. A query scanned a thousand containers and endpoints (Object.values of a
+ * table keyed by hex ids sorts its keys every time); a ping by name asks once or twice.
+ */
+interface NameIndex {
+  byNs: Map<NsId, DockerContainer>;
+  byName: Map<string, NamedAddr[]>;
+}
+const indexMemo = new WeakMap<DockerState['endpoints'], { containers: object; idx: NameIndex }>();
+
+function nameIndex(st: DockerState): NameIndex {
+  const hit = indexMemo.get(st.endpoints);
+  if (hit?.containers === st.containers) return hit.idx;
+  const byNs = new Map<NsId, DockerContainer>();
+  for (const c of Object.values(st.containers))
+    if (c.status === 'running' && c.ns !== null && !c.networkMode.startsWith('container:') && !byNs.has(c.ns))
+      byNs.set(c.ns, c);
+  const byName = new Map<string, NamedAddr[]>();
+  for (const ep of Object.values(st.endpoints)) {
+    if (ep.ipv4 === null) continue;
+    for (const name of new Set(ep.dnsNames.map((d) => d.toLowerCase()))) {
+      const l = byName.get(name);
+      const a = { networkId: ep.networkId, ipv4: ep.ipv4 };
+      if (l) l.push(a);
+      else byName.set(name, [a]);
+    }
+  }
+  const idx = { byNs, byName };
+  indexMemo.set(st.endpoints, { containers: st.containers, idx });
+  return idx;
+}
+
 /** Embedded resolver lookup over the networks the asking sandbox is on; null when no container has the name. */
 export function resolveContainerName(
   st: DockerState,
   ns: NsId,
   qname: string,
-  asker = containerInNs(st, ns),
+  idx: NameIndex | null = null,
+  asker = containerInNs(st, ns, idx),
 ): Ip4[] | null {
   if (!asker || !asker.sandboxId) return null;
   const sb = st.sandboxes[asker.sandboxId];
@@ -51,21 +92,35 @@ export function resolveContainerName(
   }
   for (const t of tries) {
     const out: Ip4[] = [];
-    for (const ep of Object.values(st.endpoints)) {
-      if (!t.nets.includes(ep.networkId) || ep.ipv4 === null) continue;
-      if (ep.dnsNames.some((d) => d.toLowerCase() === t.name)) out.push(ep.ipv4);
-    }
+    if (idx) {
+      for (const a of idx.byName.get(t.name) ?? []) if (t.nets.includes(a.networkId)) out.push(a.ipv4);
+    } else
+      for (const ep of Object.values(st.endpoints)) {
+        if (!t.nets.includes(ep.networkId) || ep.ipv4 === null) continue;
+        if (ep.dnsNames.some((d) => d.toLowerCase() === t.name)) out.push(ep.ipv4);
+      }
     if (out.length > 0) return out;
   }
   return null;
 }
 
 /** The hook: the embedded server first (in a sandbox that has it), then the public names. */
-export function dockerDnsResolve(st: DockerState, ns: NsId, qname: string, serverIp: Ip4): Ip4[] | null {
+/**
+ * `settled`: the tables are a committed World's, never written again, so their index may be kept (a line
+ * that changes Docker's state mid-transaction passes false and is answered by scanning).
+ */
+export function dockerDnsResolve(
+  st: DockerState,
+  ns: NsId,
+  qname: string,
+  serverIp: Ip4,
+  settled = false,
+): Ip4[] | null {
   if (serverIp === 0x7f00000b) {
-    const asker = containerInNs(st, ns);
+    const idx = settled ? nameIndex(st) : null;
+    const asker = containerInNs(st, ns, idx);
     if (!asker || !usesInternalResolver(st, asker)) return null;
-    const r = resolveContainerName(st, ns, qname, asker);
+    const r = resolveContainerName(st, ns, qname, idx, asker);
     if (r) return r;
   }
   return publicLookup(qname);

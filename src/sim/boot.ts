@@ -3,18 +3,20 @@
  * the Docker Engine's hooks: its DNS resolver for the kernel, the files and shell of a container's machine,
  * and stopping a container whose `docker run -it` shell exits.
  */
+import { isDraft } from 'immer';
 import { containerExited, dockerDnsResolve, dockerProgramOutput, removeContainer } from '../docker';
 import { containerProc } from '../shell';
 import { createDefaultWorld } from './default_world';
 import { Simulation, type SimulationOptions } from './simulation';
-import { peekDraft } from './transact';
+import { draftUntouched, peekDraft } from './transact';
 import type { World } from './world';
 
 const DOCKER_OPTIONS: SimulationOptions = {
   hooks: (w: World) => ({
     // The resolver only reads: peeked, so a query does not make an immer proxy of every container and endpoint
-    // it scans (w is the line's draft; a thousand containers made ~2,000 proxies per query).
-    dnsResolve: (ns, qname, serverIp) => dockerDnsResolve(peekDraft(w.docker), ns, qname, serverIp),
+    // it scans (inside a line w is its draft; a thousand containers made ~2,000 proxies per query).
+    dnsResolve: (ns, qname, serverIp) =>
+      dockerDnsResolve(peekDraft(w.docker), ns, qname, serverIp, dockerSettled(w)),
     programOutput: (ns, pid, text) => dockerProgramOutput(w.docker, ns, pid, text),
   }),
   machineFiles: (proc, w): Record<string, string> => {
@@ -34,6 +36,14 @@ const DOCKER_OPTIONS: SimulationOptions = {
     });
   },
 };
+
+/**
+ * Docker's tables are settled (never written again, so the resolver may keep an index of them) in a committed
+ * World (a read-only view), and in a line's draft until the line writes or drafts Docker's state.
+ */
+function dockerSettled(w: World): boolean {
+  return !isDraft(w) || draftUntouched(w.docker);
+}
 
 /** `world` is createDefaultWorld(seed) when given (the build's precomputed copy: prebuilt_world.ts). */
 export function createDefaultSimulation(

@@ -34,6 +34,15 @@ export function peekDraft<T>(x: T): T {
 }
 
 /**
+ * Whether `x` is a draft nothing was written or drafted under yet in this transaction: its content is then the
+ * previous World's objects, which are never written again (indexes of them may be kept).
+ */
+export function draftUntouched(x: object): boolean {
+  const st = (x as { [IMMER_STATE]?: { copy_?: unknown } })[IMMER_STATE];
+  return st !== undefined && !st.copy_;
+}
+
+/**
  * immer copies a table the first time one of its entries is drafted, with `{ ...base }` at a single site that
  * sees every kind of object: V8 then defines a table's elements one at a time (the kernel's device table at
  * 1,000 containers, 3,000 entries: ~0.45 ms and ~240 KB a copy, twice in a ping, the namespace table four
