@@ -9,7 +9,7 @@ export {
   type LineOutcome,
 } from './session';
 export { SimFs, type DynamicFile, type DynamicTree } from './fs';
-export { loadJustBash } from './just_bash';
+export { justBashLoaded, loadJustBash } from './just_bash';
 export { COMMANDS } from './registry';
 export { HOST_USERLAND, BUSYBOX_APPLETS, SHELL_BUILTINS, IMAGE_USERLANDS } from './userlands';
 export { containerProc } from './commands/docker/process';

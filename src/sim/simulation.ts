@@ -5,7 +5,15 @@
  */
 import type { KernelHooks, TraceEvent } from '../kernel';
 import type { OsAccess, Proc } from '../shell';
-import { COMMANDS, DYNAMIC_FILES, HOST_USERLAND, ShellSession, SimFs, loadJustBash } from '../shell';
+import {
+  COMMANDS,
+  DYNAMIC_FILES,
+  HOST_USERLAND,
+  ShellSession,
+  SimFs,
+  justBashLoaded,
+  loadJustBash,
+} from '../shell';
 import { HOST_ETC_HOSTS, HOST_HOSTNAME, HOST_RESOLV_CONF } from './default_world';
 import { LIMITS } from './share/limits';
 import { stripControl } from './share/text';
@@ -289,8 +297,10 @@ export class Simulation {
     const t = this.terminals.get(terminalId);
     if (!t) throw new Error(`sim: no terminal ${terminalId}`);
     if (this.active) throw new Error('sim: a line is already running');
-    await loadJustBash();
-    if (this.active) throw new Error('sim: a line is already running');
+    if (!justBashLoaded()) {
+      await loadJustBash();
+      if (this.active) throw new Error('sim: a line is already running');
+    }
     const before = this.world;
     if (line.length > LIMITS.lineChars) {
       // A playground limit, not bash's: every journal must fit a link or the browser's storage, and a 10 MB
@@ -377,15 +387,19 @@ export class Simulation {
     if (opened.length > 0) entry.opened = opened.map((o) => o.id);
     if (env.interrupt !== undefined) entry.interrupt = env.interrupt;
     this.journalLines.push(entry);
-    return {
-      ...outcome,
-      trace: [...txn.traceSoFar],
-      ...(rec ? { steps: rec.tape(before, this.world, txn.traceSoFar.length) } : {}),
+    const result: LineResult = {
+      stdout: outcome.stdout,
+      stderr: outcome.stderr,
+      exitCode: outcome.exitCode,
+      streamed: outcome.streamed,
+      trace: txn.traceSoFar.slice(),
       before,
       after: this.world,
       opened,
       closed: false,
     };
+    if (rec) result.steps = rec.tape(before, this.world, txn.traceSoFar.length);
+    return result;
   }
 
   canUndo(): boolean {
