@@ -5,7 +5,30 @@
  */
 import type { GoJson } from './gojson';
 import { tabwrite } from './tabwriter';
-import { execTemplate } from './template';
+import { TemplateError, execTemplate, templateFields } from './template';
+
+/** The template a format runs per row, and whether it is a table (header row, tabwriter). */
+function rowTemplate(format: string, defaultTable: string): { src: string; table: boolean } {
+  let f = format === '' ? defaultTable : format;
+  if (f === 'json') f = '{{json .}}';
+  const table = f.startsWith('table');
+  if (table)
+    f = f === 'table' ? defaultTable.slice('table'.length).trimStart() : f.slice('table'.length).trimStart();
+  return { src: f.replace(/\\t/g, '\t').replace(/\\n/g, '\n'), table };
+}
+
+/**
+ * The row fields a format reads (null: any), so that a command builds only those for each row. A template
+ * that does not parse reads "any": rendering reports its error as before.
+ */
+export function rowFields(format: string, defaultTable: string): ReadonlySet<string> | null {
+  try {
+    return templateFields(rowTemplate(format, defaultTable).src);
+  } catch (e) {
+    if (e instanceof TemplateError) return null;
+    throw e;
+  }
+}
 
 export function renderRows(
   format: string,
@@ -13,12 +36,7 @@ export function renderRows(
   headers: Record<string, string>,
   rows: GoJson[],
 ): string {
-  let f = format === '' ? defaultTable : format;
-  if (f === 'json') f = '{{json .}}';
-  const table = f.startsWith('table');
-  if (table)
-    f = f === 'table' ? defaultTable.slice('table'.length).trimStart() : f.slice('table'.length).trimStart();
-  f = f.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+  const { src: f, table } = rowTemplate(format, defaultTable);
   let out = '';
   if (table) out += `${execTemplate(f, headers as GoJson)}\n`;
   for (const r of rows) out += `${execTemplate(f, r)}\n`;

@@ -9,7 +9,7 @@ import { imageById, rfc3339Nano } from '../../../docker';
 import { formatIp4 } from '../../../lib';
 import type { Verb } from './cli';
 import { flagBool, flagList, flagSet, flagString } from './flags';
-import { renderRows } from './format';
+import { renderRows, rowFields } from './format';
 import type { GoJson } from './gojson';
 import { humanDuration } from './humanize';
 import { PS_FLAGS } from './verb_flags';
@@ -135,25 +135,27 @@ export function psRow(
   now: number,
   trunc: boolean,
   created: (us: number) => string,
+  fields: ReadonlySet<string> | null = null,
 ): Record<string, GoJson> {
-  const cmd = [c.path, ...c.args].join(' ');
-  // A plain object of plain values: accessors in an object literal (computing CreatedAt, Networks and Size only
-  // when named) made each row cost ~2.5 µs to create, five times what computing those three fields costs.
+  // Only the fields the template reads are computed (the Go formatter's fields are methods, called when named;
+  // `fields` null: all). The others stay '' and are never read: one object shape for every row.
+  const want = (name: string) => fields === null || fields.has(name);
+  const cmd = want('Command') ? [c.path, ...c.args].join(' ') : '';
   return {
-    Command: goQuote(trunc ? ellipsis(cmd, 20) : cmd),
-    CreatedAt: created(c.createdUs),
+    Command: want('Command') ? goQuote(trunc ? ellipsis(cmd, 20) : cmd) : '',
+    CreatedAt: want('CreatedAt') ? created(c.createdUs) : '',
     ID: trunc ? c.id.slice(0, 12) : c.id,
     Image: c.image,
     Labels: '',
     LocalVolumes: '0',
     Mounts: '',
     Names: c.name,
-    Networks: Object.keys(c.networks).sort().join(','),
-    Ports: displayablePorts(apiPorts(maps, c)),
-    RunningFor: `${humanDuration(now - c.createdUs)} ago`,
-    Size: sizeText(c),
+    Networks: want('Networks') ? Object.keys(c.networks).sort().join(',') : '',
+    Ports: want('Ports') ? displayablePorts(apiPorts(maps, c)) : '',
+    RunningFor: want('RunningFor') ? `${humanDuration(now - c.createdUs)} ago` : '',
+    Size: want('Size') ? sizeText(c) : '',
     State: c.status,
-    Status: statusText(c, now),
+    Status: want('Status') ? statusText(c, now) : '',
   };
 }
 
@@ -234,12 +236,14 @@ export const psVerbSpec: Verb = {
     }
     const created = (us: number) => goTime(st, us);
     const maps = portMapsByContainer(st);
+    const table = flagBool(p, 'size') ? `${DEFAULT}\t{{.Size}}` : DEFAULT;
+    const fields = rowFields(flagString(p, 'format'), table);
     io.out(
       renderRows(
         flagString(p, 'format'),
-        flagBool(p, 'size') ? `${DEFAULT}\t{{.Size}}` : DEFAULT,
+        table,
         PS_HEADERS,
-        list.map((c) => psRow(maps, c, now, trunc, created)),
+        list.map((c) => psRow(maps, c, now, trunc, created, fields)),
       ),
     );
     return 0;

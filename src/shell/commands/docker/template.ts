@@ -387,13 +387,57 @@ function run(nodes: Node[], sc: Scope, out: string[]): void {
   }
 }
 
-/** Execute `src` against `data`; throws TemplateError with text/template's wording on errors. */
 /** The last template parsed: a table runs the same one per row (a thousand rows parsed it a thousand times). */
-let lastParsed: { src: string; nodes: Node[] } | null = null;
+let lastParsed: { src: string; nodes: Node[]; fields: ReadonlySet<string> | null } | null = null;
 
+function parsedTemplate(src: string): { nodes: Node[]; fields: ReadonlySet<string> | null } {
+  if (lastParsed?.src !== src) {
+    const nodes = parseTemplate(src);
+    lastParsed = { src, nodes, fields: directFields(nodes) };
+  }
+  return lastParsed;
+}
+
+/**
+ * A template made only of text and lone field chains (every table column of `docker ps`) reads nothing of its
+ * data but those fields: their first names, or null when the template may read anything (a function, a
+ * variable, `{{.}}`, range, if, with).
+ */
+function directFields(nodes: Node[]): ReadonlySet<string> | null {
+  const fields = new Set<string>();
+  for (const n of nodes) {
+    if (n.t === 'text') continue;
+    if (n.t !== 'action' || n.path === null) return null;
+    fields.add(n.path[0] as string);
+  }
+  return fields;
+}
+
+/**
+ * The top-level fields `src` can read of its data, or null for "any": a formatter computes only those of each
+ * row, as the Go formatter's fields are methods called when a template names them. Throws TemplateError
+ * like execTemplate for a template that does not parse.
+ */
+export function templateFields(src: string): ReadonlySet<string> | null {
+  return parsedTemplate(src).fields;
+}
+
+/** Execute `src` against `data`; throws TemplateError with text/template's wording on errors. */
 export function execTemplate(src: string, data: GoJson): string {
-  if (lastParsed?.src !== src) lastParsed = { src, nodes: parseTemplate(src) };
-  const nodes = lastParsed.nodes;
+  const { nodes, fields } = parsedTemplate(src);
+  if (fields !== null) {
+    // Text and field chains only: no scope, no variables, one string.
+    let out = '';
+    for (const n of nodes) {
+      if (n.t === 'text') out += n.s;
+      else if (n.t === 'action' && n.path !== null) {
+        let v = data;
+        for (const p of n.path) v = field(v, p);
+        out += printValue(v);
+      }
+    }
+    return out;
+  }
   const out: string[] = [];
   run(nodes, { dot: data, vars: new Map([['$', data]]) }, out);
   return out.join('');
