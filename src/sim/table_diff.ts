@@ -28,11 +28,12 @@ export function tableValues<T>(table: Readonly<Record<string, T>>): T[] {
   for (const m of valuesMemo) if (m.table === table) return m.values as T[];
   const values = Object.values(table);
   valuesMemo.unshift({ table, values });
-  valuesMemo.length = Math.min(valuesMemo.length, 4);
+  valuesMemo.length = Math.min(valuesMemo.length, 6);
   return values;
 }
 
-let diffMemo: { a: object; b: object; out: TableChange<unknown>[] | null } | null = null;
+/** The last differences asked for: a line asks about its device table and its namespace table. */
+const diffMemo: { a: object; b: object; out: TableChange<unknown>[] | null }[] = [];
 
 /**
  * The entries of `b` that differ from `a` at the same position, or null when the tables do not hold the same
@@ -42,8 +43,7 @@ export function tableChanges<T extends Keyed>(
   a: Readonly<Record<string, T>>,
   b: Readonly<Record<string, T>>,
 ): TableChange<T>[] | null {
-  const m = diffMemo;
-  if (m && m.a === a && m.b === b) return m.out as TableChange<T>[] | null;
+  for (const m of diffMemo) if (m.a === a && m.b === b) return m.out as TableChange<T>[] | null;
   const va = tableValues(a);
   const vb = tableValues(b);
   let out: TableChange<T>[] | null = [];
@@ -55,6 +55,7 @@ export function tableChanges<T extends Keyed>(
     if (was.id !== now.id) out = null;
     else out.push({ i, was, now });
   }
-  diffMemo = { a, b, out };
+  diffMemo.unshift({ a, b, out });
+  diffMemo.length = Math.min(diffMemo.length, 2);
   return out;
 }
