@@ -63,6 +63,12 @@ interface ImmerTableState {
   assigned_?: Map<unknown, unknown>;
 }
 
+/** Two flat records with the same fields hold the same values. */
+function sameFields<T extends object>(a: T, b: T): boolean {
+  for (const key in a) if (a[key] !== b[key]) return false;
+  return true;
+}
+
 export class Txn implements OsAccess {
   private world: World;
   /** Hooks, or a function of the current System (the Docker engine's resolver reads the engine's state). */
@@ -113,16 +119,23 @@ export class Txn implements OsAccess {
     const next = produce(this.world, (draft) => {
       precopyTable(draft.kernel.devices);
       precopyTable(draft.kernel.netns);
+      const rec = this.recorder;
+      // The clock and the random generator are read and written all through a line (a random MAC is four
+      // nextU32 calls of six reads and five writes): plain working copies, put back once, instead of a proxy
+      // trap per access. Nothing else reaches them through the draft. Step mode keeps the drafts: its
+      // snapshots take the draft as it is at each kernel event.
+      const root = peekDraft(draft);
+      const clock = rec ? draft.clock : { ...root.clock };
+      const rng = rec ? draft.rng : { ...root.rng };
       const kctx: KernelCtx = {
         k: draft.kernel,
-        clock: draft.clock,
-        rng: draft.rng,
+        clock,
+        rng,
         trace: (e) => this.trace.push(e),
         hooks: typeof this.hooks === 'function' ? this.hooks(draft) : this.hooks,
         budget: this.budget,
         peek: peekDraft,
       };
-      const rec = this.recorder;
       if (rec) {
         // After every trace event, and before every queued kernel event is handled.
         const snap = () => rec.point(current(draft), this.trace.length);
@@ -133,6 +146,10 @@ export class Txn implements OsAccess {
         };
       }
       result = fn({ sys: draft, kctx });
+      if (!rec) {
+        if (!sameFields(clock, root.clock)) draft.clock = clock;
+        if (!sameFields(rng, root.rng)) draft.rng = rng;
+      }
     });
     if (this.checkInvariants && next !== this.world) {
       const v = kernelInvariantViolations(next.kernel);
