@@ -5,6 +5,7 @@ export { setWorldFreezing } from './freezing';
 export { createWorld, createDefaultWorld, buildHostKernel, HOST_HOSTNAME } from './default_world';
 export {
   Simulation,
+  UNDO_LIMIT,
   type LineResult,
   type LineIo,
   type TerminalInfo,

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDefaultSimulation } from './boot';
 import { replayJournal } from './replay';
-import type { Simulation } from './simulation';
+import { UNDO_LIMIT, type Simulation } from './simulation';
 
 async function fresh(seed = 1): Promise<Simulation> {
   const sim = createDefaultSimulation(seed);
@@ -224,5 +224,28 @@ describe('journal with Docker shells', () => {
     ]);
     expect(terminals(await replayed(sim))).toEqual(terminals(sim));
     expect(JSON.stringify((await replayed(sim)).world)).toBe(JSON.stringify(sim.world));
+  });
+});
+
+describe('undo history', () => {
+  it('takes back the newest UNDO_LIMIT lines; the journal keeps every line', async () => {
+    const sim = await fresh(3);
+    const lines = UNDO_LIMIT + 5;
+    for (let i = 0; i < lines; i++) await sim.run('t1', `ip link add d${i} type bridge`);
+    expect(sim.journal().length).toBe(lines);
+    let undone = 0;
+    while (sim.undo()) undone++;
+    expect(undone).toBe(UNDO_LIMIT);
+    // What is left is the World after the first five lines, and the journal that rebuilds it (undo forgets the
+    // lines it takes back).
+    const names = Object.values(sim.world.kernel.devices).map((d) => d.name);
+    expect(names.filter((n) => /^d\d+$/.test(n)).sort()).toEqual(['d0', 'd1', 'd2', 'd3', 'd4']);
+    expect(sim.journal().length).toBe(5);
+    expect((await replayed(sim)).world).toEqual(sim.world);
+    // Redo brings all of them back.
+    let redone = 0;
+    while (sim.redo()) redone++;
+    expect(redone).toBe(UNDO_LIMIT);
+    expect(Object.values(sim.world.kernel.devices).filter((d) => /^d\d+$/.test(d.name)).length).toBe(lines);
   });
 });

@@ -279,6 +279,8 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
       }
       if (result.after !== result.before) {
         undoLabels.push(line);
+        // The simulation keeps the newest UNDO_LIMIT entries; so do their labels.
+        if (mod && undoLabels.length > mod.UNDO_LIMIT) undoLabels.shift();
         redoLabels.length = 0;
       }
       const terms = sim.listTerminals().map(view);
@@ -535,7 +537,7 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
         sim = r.sim;
         queries = new mod.QueryRunner();
         local.clear();
-        undoLabels.splice(0, undoLabels.length, ...r.undoLabels);
+        undoLabels.splice(0, undoLabels.length, ...r.undoLabels.slice(-mod.UNDO_LIMIT));
         redoLabels.length = 0;
         for (const ch of channels.values()) ch.clear();
         for (const t of r.terminals) {
