@@ -1,6 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, EmbedApp, SessionContext, createSessionUi, initI18n, onUsable, pickLanguage } from './ui';
+import {
+  App,
+  EmbedApp,
+  SessionContext,
+  createSessionUi,
+  initI18n,
+  loadFirstScreen,
+  onUsable,
+  pickLanguage,
+} from './ui';
 import { createAppStore, parseEmbedParams, registerServiceWorker, type Theme } from './store';
 import './ui/styles.css';
 
@@ -16,10 +25,9 @@ function savedTheme(): Theme {
 
 // The first screen needs the simulator, the graph and the terminal, each a lazy chunk that would otherwise be
 // asked for only once the code before it had run (one after the other): ask for all of them now, so they
-// download and compile side by side while React draws the frame.
+// download and compile side by side.
 void import('./sim');
-void import('./ui/topology/Canvas');
-void import('./ui/Terminal');
+const firstScreen = loadFirstScreen();
 // The default World, computed at build time (scripts/default-world): a fresh session need not boot it.
 const prebuiltWorld = import('virtual:default-world');
 
@@ -33,21 +41,29 @@ const store = createAppStore({
   prebuiltWorld: () => prebuiltWorld,
   freezeWorlds: import.meta.env.DEV,
 });
-// The shell runtime (the largest chunk) loads once the first screen is drawn, or a few seconds after the
-// simulator is ready in a view that never shows both a terminal and the graph. A line typed before waits for it.
-onUsable(() => void store.getState().preloadShell());
-const unsubReady = store.subscribe((s) => {
-  if (s.status !== 'ready') return;
-  unsubReady();
-  setTimeout(() => void store.getState().preloadShell(), 3000);
-});
 // Share links, autosave, embed mode (?embed=1) and its postMessage API: src/ui/share/boot.ts.
 const embed = parseEmbedParams(window.location.search);
 const session = createSessionUi(store, embed);
-// Offline after the first visit; the dev server has no service worker.
-if (import.meta.env.PROD) registerServiceWorker();
-const root = document.getElementById('root');
-if (root) {
+// What should not compete with the first screen waits for it: the shell runtime (the largest chunk; a line
+// typed before waits for it) and the service worker (which fetches every asset to precache it). An embed that
+// shows only the graph or only a terminal has no usable mark: there, a few seconds after the simulator is
+// ready (and in any view, should the mark not come).
+let afterFirstScreen = () => {
+  afterFirstScreen = () => undefined;
+  void store.getState().preloadShell();
+  // Offline after the first visit; the dev server has no service worker.
+  if (import.meta.env.PROD) registerServiceWorker();
+};
+onUsable(() => afterFirstScreen());
+const unsubReady = store.subscribe((s) => {
+  if (s.status !== 'ready') return;
+  unsubReady();
+  setTimeout(() => afterFirstScreen(), embed.embed && embed.view !== 'both' ? 3000 : 15_000);
+});
+
+function render(): void {
+  const root = document.getElementById('root');
+  if (!root) return;
   createRoot(root).render(
     <StrictMode>
       <SessionContext.Provider value={session}>
@@ -60,3 +76,11 @@ if (root) {
     </StrictMode>,
   );
 }
+
+// One render, once the session has started (or failed to) and the graph and the terminal are loaded: the
+// page is drawn and laid out once, with the host prompt and the graph in it, instead of a frame with a loading
+// line first and most of it again a moment later. A session that takes long to start (a long shared scenario
+// to replay) shows the frame and its loading line after RENDER_WAIT_MS.
+const RENDER_WAIT_MS = 5000;
+const waited = new Promise((r) => setTimeout(r, RENDER_WAIT_MS));
+void Promise.race([Promise.allSettled([session.boot(), firstScreen]), waited]).then(render);

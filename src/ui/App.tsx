@@ -4,7 +4,7 @@
  * 1920x1080 laptops get the side-by-side layout; narrow screens stack everything.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStore } from '../store';
@@ -16,15 +16,24 @@ import { Inspector } from './inspector/Inspector';
 import { Welcome } from './Welcome';
 import { TopologyTable } from './TopologyTable';
 import { StoppedTray } from './topology/StoppedTray';
-import { RunDialog } from './dialogs/RunDialog';
-import { NetworkDialog } from './dialogs/NetworkDialog';
-import { HelpDialog } from './dialogs/HelpDialog';
 import { useShortcuts } from './shortcuts';
 import { Notices } from './share/Notices';
-import { GraphHighlight, LessonPanel, Presentation, instructorFor, lessonStoreFor } from './lessons';
-import { PlayerPanel, SideTabs, StepBanner, playerFor } from './player';
+import { GraphHighlight, instructorFor, lessonStoreFor } from './lessons';
+import { SideTabs, StepBanner, playerFor } from './player';
+import { Canvas } from './first_screen';
 
-const Canvas = lazy(() => import('./topology/Canvas'));
+// What the first screen does not show (dialogs, a lesson's panel, instructor mode, the hidden packet player)
+// comes in chunks of its own: the entry chunk is compiled before anything runs, so it holds the first screen only.
+const RunDialog = lazy(() => import('./dialogs/RunDialog').then((m) => ({ default: m.RunDialog })));
+const NetworkDialog = lazy(() =>
+  import('./dialogs/NetworkDialog').then((m) => ({ default: m.NetworkDialog })),
+);
+const HelpDialog = lazy(() => import('./dialogs/HelpDialog').then((m) => ({ default: m.HelpDialog })));
+const LessonPanel = lazy(() => import('./lessons/LessonPanel').then((m) => ({ default: m.LessonPanel })));
+const Presentation = lazy(() =>
+  import('./instructor/Presentation').then((m) => ({ default: m.Presentation })),
+);
+const PlayerPanel = lazy(() => import('./player/PlayerPanel').then((m) => ({ default: m.PlayerPanel })));
 
 /** `boot` starts the session (link, autosave or a fresh host: src/ui/share/boot.ts); tests may leave it out. */
 export function App({ store, boot }: { store: AppStore; boot?: () => Promise<unknown> }) {
@@ -65,7 +74,9 @@ export function App({ store, boot }: { store: AppStore; boot?: () => Promise<unk
   if (presenting)
     return (
       <StoreContext.Provider value={store}>
-        <Presentation />
+        <Suspense fallback={null}>
+          <Presentation />
+        </Suspense>
       </StoreContext.Provider>
     );
 
@@ -133,7 +144,9 @@ export function App({ store, boot }: { store: AppStore; boot?: () => Promise<unk
               hidden={sideTab !== 'journey'}
               className="min-h-0 flex-1 border-t border-slate-200 dark:border-slate-800"
             >
-              <PlayerPanel />
+              <Suspense fallback={null}>
+                <PlayerPanel />
+              </Suspense>
             </div>
             <div
               id="side-panel-changes"
@@ -144,7 +157,9 @@ export function App({ store, boot }: { store: AppStore; boot?: () => Promise<unk
             >
               {inLesson ? (
                 <div className="min-h-48 flex-[3] overflow-hidden max-lg:flex-none">
-                  <LessonPanel />
+                  <Suspense fallback={null}>
+                    <LessonPanel />
+                  </Suspense>
                 </div>
               ) : welcome && status !== 'error' ? (
                 <div className="overflow-auto p-2">
@@ -164,9 +179,11 @@ export function App({ store, boot }: { store: AppStore; boot?: () => Promise<unk
             <TerminalPane />
           </div>
         </main>
-        {dialog === 'run' && <RunDialog onClose={() => setDialog(null)} />}
-        {dialog === 'network' && <NetworkDialog onClose={() => setDialog(null)} />}
-        {dialog === 'help' && <HelpDialog onClose={() => setDialog(null)} />}
+        <Suspense fallback={null}>
+          {dialog === 'run' && <RunDialog onClose={() => setDialog(null)} />}
+          {dialog === 'network' && <NetworkDialog onClose={() => setDialog(null)} />}
+          {dialog === 'help' && <HelpDialog onClose={() => setDialog(null)} />}
+        </Suspense>
       </div>
     </StoreContext.Provider>
   );

@@ -3,7 +3,7 @@
  * in the UI language; the same objects glow on the graph until the next command.
  */
 import { useContext } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n';
 import { useStore } from 'zustand';
 import type { Change } from '../sim';
 import { StoreContext } from './store_context';

@@ -2,13 +2,12 @@
  * The terminals: a tab per shell (the host, and each container shell `docker exec -it` / `docker run -it`
  * opened), and the active one's xterm. xterm itself is a lazy chunk, fetched while the simulator loads.
  */
-import { lazy, Suspense, useContext, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Suspense, useContext, useState } from 'react';
+import { useTranslation } from './i18n';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { StoreContext } from './store_context';
-
-const Terminal = lazy(() => import('./Terminal'));
+import { Terminal } from './first_screen';
 
 export function TerminalPane() {
   const store = useContext(StoreContext);

@@ -1,6 +1,6 @@
 /** The toolbar: Run container, Create network, Undo/Redo, Reset, graph/table view, theme, help. */
 import { useContext } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { StoreContext } from './store_context';

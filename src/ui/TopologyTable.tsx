@@ -3,7 +3,7 @@
  * interfaces with addresses, state and what each is connected to, and the containers running in it.
  */
 import { useContext } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n';
 import { useStore } from 'zustand';
 import type { Topology, TopoDevice } from '../sim';
 import { StoreContext } from './store_context';

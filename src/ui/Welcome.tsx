@@ -1,6 +1,6 @@
 /** First run: what this is, and three commands to click (each typed into the host terminal). */
 import { useContext } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n';
 import { useStore } from 'zustand';
 import { StoreContext } from './store_context';
 

@@ -4,3 +4,4 @@ export { EmbedApp } from './embed/EmbedApp';
 export { SessionContext } from './share/session_context';
 export { createSessionUi } from './share/boot';
 export { onUsable } from './usable';
+export { loadFirstScreen } from './first_screen';

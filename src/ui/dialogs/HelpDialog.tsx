@@ -1,5 +1,5 @@
 /** Keyboard shortcuts. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { BTN, Modal } from './Modal';
 
 const KEYS: [string, string][] = [

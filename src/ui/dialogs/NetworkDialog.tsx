@@ -1,6 +1,6 @@
 /** Create network: name, optional subnet, internal; types `docker network create …`. */
 import { useContext, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { StoreContext } from '../store_context';
 import { BTN, BTN_PRIMARY, FIELD, LABEL, Modal } from './Modal';
 import { networkCommand, type NetForm } from './commands';

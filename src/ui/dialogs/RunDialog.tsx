@@ -1,6 +1,6 @@
 /** Run container: name, image, network mode (with a picker for `container:`), ports; types `docker run …`. */
 import { useContext, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useStore } from 'zustand';
 import { StoreContext } from '../store_context';
 import { BTN, BTN_PRIMARY, FIELD, LABEL, Modal } from './Modal';

@@ -8,13 +8,15 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { forLink, shareLink, type AppStore, type Session } from '../../store';
 import { StoreContext } from '../store_context';
+import { Canvas } from '../first_screen';
 import { TerminalPane } from '../TerminalPane';
 import { Notices } from '../share/Notices';
 import { SessionContext } from '../share/session_context';
 import { useShareText } from '../share/text';
-import { LessonPanel, lessonStoreFor } from '../lessons';
+import { lessonStoreFor } from '../lessons';
 
-const Canvas = lazy(() => import('../topology/Canvas'));
+// Only an embed with a lesson shows it: its own chunk (src/ui/App.tsx loads it the same way).
+const LessonPanel = lazy(() => import('../lessons/LessonPanel').then((m) => ({ default: m.LessonPanel })));
 
 const BTN =
   'inline-flex items-center gap-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:opacity-45 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
@@ -120,7 +122,9 @@ function EmbedFrame() {
         </main>
         {ctx.embed.lesson && (
           <aside className="w-80 shrink-0 overflow-auto border-l border-slate-200 bg-white max-sm:hidden dark:border-slate-800 dark:bg-slate-900">
-            <LessonPanel />
+            <Suspense fallback={null}>
+              <LessonPanel />
+            </Suspense>
           </aside>
         )}
       </div>

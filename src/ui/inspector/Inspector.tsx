@@ -4,7 +4,7 @@
  * runs the real command read-only through the simulator.
  */
 import { useContext, useMemo, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { NsTables, Topology } from '../../sim';

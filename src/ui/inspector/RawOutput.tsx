@@ -3,7 +3,7 @@
  * the terminal runs), and its bytes are shown verbatim in a <pre>.
  */
 import { useContext, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useStore } from 'zustand';
 import { StoreContext } from '../store_context';
 

@@ -3,7 +3,7 @@
  * chains with counters. Plain <table>s with captions and header cells, readable by screen readers.
  */
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { NsTables } from '../../sim';
 
 const TH = 'border-b border-slate-300 px-1.5 py-0.5 text-left font-semibold dark:border-slate-600';

@@ -1,5 +1,5 @@
 /** The toolbar's Present button (instructor mode). */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useInstructor } from './instructor_context';
 
 export function PresentButton({ className }: { className: string }) {

@@ -3,21 +3,19 @@
  * pointer and the lesson's highlights), one terminal, and the step text or the demo script. Clickers send
  * PageDown/PageUp: they step the script (as do the arrow keys) when the terminal does not have the focus.
  */
-import { lazy, Suspense, useContext, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Suspense, useContext, useEffect, useState } from 'react';
+import { useTranslation } from '../i18n';
 import { useStore } from 'zustand';
 import { StoreContext } from '../store_context';
-import { useLessonStore } from '../lessons/lesson_context';
+import { Canvas, Terminal } from '../first_screen';
+import { lessonLang, useLessonStore } from '../lessons/lesson_context';
 import { GraphHighlight } from '../lessons/GraphHighlight';
-import { StepBody, lessonLang } from '../lessons/LessonPanel';
+import { StepBody } from '../lessons/LessonPanel';
 import { PredictBox } from '../lessons/PredictBox';
 import { LanguageSwitch } from '../lessons/LanguageSwitch';
 import { useInstructor } from './instructor_context';
 import { Laser } from './Laser';
 import { PBTN, ScriptControls, ScriptEditor } from './ScriptControls';
-
-const Canvas = lazy(() => import('../topology/Canvas'));
-const Terminal = lazy(() => import('../Terminal'));
 
 function inField(el: Element | null): boolean {
   if (!el) return false;

@@ -3,10 +3,10 @@
  * the next line), Back (undoes it), a bookmark and "reset to this point".
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useStore } from 'zustand';
 import { useLessonStore } from '../lessons/lesson_context';
-import { lessonLang } from '../lessons/LessonPanel';
+import { lessonLang } from '../lessons/lesson_context';
 import { useInstructor } from './instructor_context';
 
 export const PBTN =

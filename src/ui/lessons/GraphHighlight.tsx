@@ -4,7 +4,7 @@
  * renders (data-ns, data-container, data-dev, data-bridge) and re-applies itself whenever the graph redraws.
  */
 import { useContext, useEffect, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useStore } from 'zustand';
 import type { Highlight } from '../../lessons';
 import { StoreContext } from '../store_context';

@@ -1,5 +1,5 @@
 /** The language switch: English / 简体中文, applied at once and remembered (ui/i18n.ts setLanguage). */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { LANGUAGES, setLanguage } from '../i18n';
 
 export function LanguageSwitch({ className }: { className?: string }) {

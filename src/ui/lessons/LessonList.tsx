@@ -1,11 +1,10 @@
 /** The lesson list: every lesson with its summary and saved progress; Start replaces the session. */
 import { useContext, useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useStore } from 'zustand';
 import { Modal, BTN, BTN_PRIMARY } from '../dialogs/Modal';
 import { StoreContext } from '../store_context';
-import { useLessonStore } from './lesson_context';
-import { lessonLang } from './LessonPanel';
+import { lessonLang, useLessonStore } from './lesson_context';
 
 export function LessonList({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();

@@ -4,11 +4,11 @@
  * answered before its command runs and graded on what the command really printed.
  */
 import { useContext, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useStore } from 'zustand';
-import type { LessonLang, Step, StepText } from '../../lessons';
+import type { Step, StepText } from '../../lessons';
 import { StoreContext } from '../store_context';
-import { useLessonStore } from './lesson_context';
+import { lessonLang, useLessonStore } from './lesson_context';
 import { InlineText, RichText } from './RichText';
 import { PredictBox } from './PredictBox';
 
@@ -16,10 +16,6 @@ export const BTN =
   'inline-flex items-center gap-1 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-45 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
 export const PRIMARY =
   'inline-flex items-center gap-1 rounded-md border border-blue-700 bg-blue-700 px-2.5 py-1 text-sm font-semibold text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-45 dark:border-blue-500';
-
-export function lessonLang(lng: string): LessonLang {
-  return lng.startsWith('zh') ? 'zh-CN' : 'en';
-}
 
 /** Commands a step needs that the simulator lacks (`X --version` answers 127), checked once per step. */
 function useMissing(step: Step | null): string[] {

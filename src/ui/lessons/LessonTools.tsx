@@ -1,9 +1,11 @@
 /** What lessons and instructor mode add to the toolbar: Lessons (the list), Present, and the language switch. */
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { LessonList } from './LessonList';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PresentButton } from '../instructor/PresentButton';
+
+// Opened by a click: its own chunk, not the first screen's.
+const LessonList = lazy(() => import('./LessonList').then((m) => ({ default: m.LessonList })));
 
 export function LessonTools({ btn }: { btn: string }) {
   const { t } = useTranslation();
@@ -21,7 +23,7 @@ export function LessonTools({ btn }: { btn: string }) {
       </button>
       <PresentButton className={btn} />
       <LanguageSwitch />
-      {open && <LessonList onClose={() => setOpen(false)} />}
+      <Suspense fallback={null}>{open && <LessonList onClose={() => setOpen(false)} />}</Suspense>
     </>
   );
 }

@@ -3,7 +3,7 @@
  * from what the command printed (the lesson store grades it when that line runs).
  */
 import { useContext, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useStore } from 'zustand';
 import type { Step, StepText } from '../../lessons';
 import { StoreContext } from '../store_context';

@@ -1,7 +1,9 @@
-/** Lessons and instructor mode in the UI: the panel, the toolbar additions, the graph highlight, the view. */
-export { LessonPanel } from './LessonPanel';
+/**
+ * Lessons and instructor mode in the UI: the toolbar additions, the graph highlight, the stores. The lesson
+ * panel (./LessonPanel) and the presentation view (../instructor/Presentation) are imported lazily where they
+ * show, so they stay out of the first screen's chunk.
+ */
 export { LessonTools } from './LessonTools';
 export { GraphHighlight } from './GraphHighlight';
 export { useLessonStore, lessonStoreFor } from './lesson_context';
-export { Presentation } from '../instructor/Presentation';
 export { instructorFor, useInstructor } from '../instructor/instructor_context';

@@ -3,8 +3,14 @@
  * component that asks: the lesson panel, the lesson list, instructor mode, the graph highlight.
  */
 import { useContext } from 'react';
+import type { LessonLang } from '../../lessons';
 import { createLessonStore, type AppStore, type LessonStore } from '../../store';
 import { StoreContext } from '../store_context';
+
+/** The lessons' text language for the UI language (lessons are written in English and Simplified Chinese). */
+export function lessonLang(lng: string): LessonLang {
+  return lng.startsWith('zh') ? 'zh-CN' : 'en';
+}
 
 const stores = new WeakMap<AppStore, LessonStore>();
 

@@ -1,6 +1,6 @@
 /**
  * UI text of the lesson panel, the lesson list, instructor mode and the language switch, merged into the
- * app's i18next resources (ui/i18n.ts). Lesson content itself lives with each lesson (src/lessons/catalog).
+ * app's UI texts (ui/i18n.ts). Lesson content itself lives with each lesson (src/lessons/catalog).
  */
 export const lessonUiEn = {
   lessons: {

@@ -3,7 +3,7 @@
  * cursor is ("event 12 of 48"). Every button has a label (its icon is decorative) and a key shortcut.
  */
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useShallow } from 'zustand/react/shallow';
 import { SPEEDS } from './machine';
 import { usePlayer } from './context';

@@ -4,7 +4,7 @@
  * the deciding row marked, and a note under it (no route, the flood, the NAT mapping, the drop reason).
  */
 import { memo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { DecisionTable } from '../../sim';
 import { useExplain } from './text';
 

@@ -4,7 +4,7 @@
  * is marked (aria-current) and kept in view. Rows are memoized: a step re-renders the two rows that change.
  */
 import { memo, useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useShallow } from 'zustand/react/shallow';
 import type { JourneyStep } from '../../sim';
 import { usePlayer } from './context';

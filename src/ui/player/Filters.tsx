@@ -1,6 +1,6 @@
 /** The filters: protocol toggles (ARP, ICMP, TCP, UDP, DNS; none pressed = all) and a namespace to follow. */
 import { memo, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useShallow } from 'zustand/react/shallow';
 import type { JourneyProto } from '../../sim';
 import { usePlayer } from './context';

@@ -4,7 +4,7 @@
  * are marked.
  */
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { Layer } from '../../sim';
 
 export const PacketView = memo(function PacketView({

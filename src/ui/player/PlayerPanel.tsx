@@ -5,7 +5,7 @@
  * while the panel has the focus (and no text field has it).
  */
 import { memo, useContext, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { StoreContext } from '../store_context';

@@ -3,7 +3,7 @@
  * journey tab opens by itself when a line ran in step mode; it shows how many events the last journey has.
  */
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayer } from './context';
 

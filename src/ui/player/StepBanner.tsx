@@ -3,7 +3,7 @@
  * command, or after event n), so nobody mistakes it for the live one, and a button back to the live World.
  */
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayer } from './context';
 import { Icon } from './icons';

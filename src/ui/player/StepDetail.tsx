@@ -3,7 +3,7 @@
  * decided it (the device's table with the deciding row), and the packet's headers (before and after NAT).
  */
 import { memo, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useShallow } from 'zustand/react/shallow';
 import type { Journey, JourneyStep } from '../../sim';
 

@@ -7,7 +7,7 @@
  * One player per app store (`playerFor`), so the panel and the graph overlay share it without a provider.
  * The timer is injected (`PlayerOptions.timer`), so tests drive "play" without waiting.
  */
-import i18next from 'i18next';
+import { addTexts } from '../i18n';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type * as SimNs from '../../sim';
 import type { Journey, JourneyProto, JourneyStep, LineResult, World } from '../../sim';
@@ -90,13 +90,11 @@ export function playerFor(app: AppStore, opts?: PlayerOptions): PlayerStore {
 }
 
 const registered = new WeakSet<object>();
-/** The journey texts travel with the simulator's code; i18next gets them once it has loaded. */
+/** The journey texts travel with the simulator's code; the UI's texts get them once it has loaded. */
 function registerTexts(mod: SimModule): void {
   if (registered.has(mod.JOURNEY_TEXT)) return;
   registered.add(mod.JOURNEY_TEXT);
-  if (typeof i18next.addResourceBundle !== 'function' || !i18next.isInitialized) return;
-  for (const lang of ['en', 'zh-CN'] as const)
-    i18next.addResourceBundle(lang, 'translation', { journey: mod.JOURNEY_TEXT[lang] }, true, false);
+  addTexts({ en: { journey: mod.JOURNEY_TEXT.en }, 'zh-CN': { journey: mod.JOURNEY_TEXT['zh-CN'] } });
 }
 
 function visibleOf(

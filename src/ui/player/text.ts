@@ -1,9 +1,9 @@
 /**
- * The journey's texts through the app's i18next: an explanation or table title (`Explain`: a key under
+ * The journey's texts through the app's translator (ui/i18n.ts): an explanation or table title (`Explain`: a key under
  * `journey.` and its parameters, some of which are keys themselves) as a sentence in the UI language.
  */
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { Explain } from '../../sim';
 
 export function explainKey(key: string): string {

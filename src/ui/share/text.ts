@@ -1,8 +1,8 @@
 /**
  * The words of the share, import/export, notices and embed UI, in the app's languages. Kept beside the
- * components (the app's locale files belong to the main UI); the language follows i18next's.
+ * components (the app's locale files belong to the main UI); the language follows the UI's (ui/i18n.ts).
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { NoticeKind } from '../../store';
 
 interface ShareText {

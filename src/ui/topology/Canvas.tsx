@@ -17,7 +17,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { StoreContext } from '../store_context';
 import { NsNode } from './NsNode';
 import { LinkEdge } from './LinkEdge';

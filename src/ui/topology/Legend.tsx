@@ -5,8 +5,8 @@
  * containing block of its sr-only texts (absolute: outside it they widened the page).
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { MODE_CARD, MODE_ICON } from './parts';
+import { useTranslation } from '../i18n';
+import { MODE_CARD, MODE_ICON } from './modes';
 
 const MODES = ['bridge', 'host', 'none', 'container'] as const;
 

@@ -5,7 +5,7 @@
  */
 import { memo, useContext, useEffect, useMemo, useRef } from 'react';
 import { useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { GEOMETRY } from '../../store';
 import { StoreContext } from '../store_context';
 import { Bridge, Card, Chip, clipUnless } from './parts';

@@ -6,12 +6,12 @@
  * A strip beside the graph, not a node in it: it stays readable at any zoom and never covers a box.
  */
 import { useContext } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { TopoContainer } from '../../sim';
 import { StoreContext } from '../store_context';
-import { MODE_ICON } from './parts';
+import { MODE_ICON } from './modes';
 
 export function StoppedTray() {
   const store = useContext(StoreContext);

@@ -5,25 +5,11 @@
  */
 import { memo, useContext } from 'react';
 import { Position } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { TopoContainer, TopoDevice, TopoNs } from '../../sim';
 import { StoreContext } from '../store_context';
 import { handleSides, type BridgeView, type HandleSide } from './to_flow';
-
-export const MODE_ICON: Record<TopoContainer['mode'], string> = {
-  bridge: '⇄',
-  host: '⌂',
-  none: '∅',
-  container: '⊞',
-};
-
-/** Tailwind classes per mode: border style differs (solid, double, dashed, dotted), colour only adds to it. */
-export const MODE_CARD: Record<TopoContainer['mode'], string> = {
-  bridge: 'border-solid border-sky-500 dark:border-sky-400',
-  host: 'border-dashed border-amber-600 dark:border-amber-400',
-  none: 'border-dotted border-slate-500 dark:border-slate-400',
-  container: 'border-double border-[3px] border-fuchsia-600 dark:border-fuchsia-400',
-};
+import { MODE_CARD, MODE_ICON } from './modes';
 
 /**
  * Where a cable meets a chip: an empty element that React Flow measures once when the box is drawn (its
