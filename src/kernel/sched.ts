@@ -5,6 +5,8 @@
  * a stop, never a hang. Queue and timer arithmetic are in sched_queue.ts.
  */
 import type { KernelCtx } from './context';
+import { peekOf } from './context';
+import { plainCopy } from './plain_copy';
 import type { KEvent } from './types';
 import { assertNever } from '../lib';
 import { ipv4LinkFailure } from './ipv4/icmp';
@@ -63,11 +65,15 @@ function dispatch(ctx: KernelCtx, ev: KEvent): void {
 
 /** Handle the next event if one is due by `untilUs`; returns false when none is. */
 export function step(ctx: KernelCtx, untilUs = Number.POSITIVE_INFINITY): boolean {
-  const ev = ctx.k.queue[0];
-  if (!ev || ev.atUs > untilUs) return false;
+  const peek = peekOf(ctx);
+  const head = peek(ctx.k.queue)[0];
+  if (!head || peek(head).atUs > untilUs) return false;
   // Before the event: the frame is still on its wire, the clock still at the previous event.
   ctx.onStep?.();
   ctx.k.queue.shift();
+  // Off the queue the event is the kernel's own: a plain copy, so its packet's path reads and rewrites plain
+  // objects, not drafts of the previous World's event (a proxy per header read, each finalized at the end).
+  const ev = plainCopy(head, peek);
   if (ev.atUs > ctx.clock.nowUs) ctx.clock.nowUs = ev.atUs;
   // A packet that the budget refuses is gone: the queue drains instead of growing forever.
   if (ev.kind === 'rx' && !spend(ctx, ev)) return true;
@@ -104,5 +110,6 @@ export function advance(ctx: KernelCtx, us: number): void {
 
 /** The time of the next queued event, or null when the queue is empty. */
 export function nextEventUs(ctx: KernelCtx): number | null {
-  return ctx.k.queue[0]?.atUs ?? null;
+  const head = peekOf(ctx)(ctx.k.queue)[0];
+  return head ? peekOf(ctx)(head).atUs : null;
 }

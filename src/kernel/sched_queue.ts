@@ -10,6 +10,7 @@
  * to a silent address report exactly 3 errors: measured on Linux 6.18 (probes 1.020, 1.024, 1.024 s apart).
  */
 import type { KernelCtx } from './context';
+import { peekOf } from './context';
 import type { KEvent } from './types';
 
 export const HZ = 250;
@@ -50,7 +51,10 @@ export type NewKEvent = KEvent extends infer E ? (E extends KEvent ? Omit<E, 'se
 export function schedule(ctx: KernelCtx, ev: NewKEvent): void {
   const { k } = ctx;
   const full = { ...ev, seq: k.nextEventSeq++ } as KEvent;
-  let i = k.queue.length;
-  while (i > 0 && (k.queue[i - 1] as KEvent).atUs > full.atUs) i--;
+  // The queued events are compared through `peek`: reading them through the draft would make each a proxy.
+  const peek = peekOf(ctx);
+  const queue = peek(k.queue);
+  let i = queue.length;
+  while (i > 0 && peek(queue[i - 1] as KEvent).atUs > full.atUs) i--;
   k.queue.splice(i, 0, full);
 }

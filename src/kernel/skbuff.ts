@@ -8,6 +8,7 @@ import { nextOrderSeq } from './context';
 import type { DropReason } from './drop_reason';
 import { describeDropReason } from './drop_reason';
 import { ctDropUnconfirmed } from './netfilter/nf_conntrack';
+import { plainCopy } from './plain_copy';
 import { pktSummary } from './trace_fmt';
 import type { DevId, NsId, Packet } from './types';
 
@@ -24,7 +25,7 @@ export function allocSkb(ctx: KernelCtx, init: NewPacket): Packet {
  * frame's copies read as one packet taking several paths.
  */
 export function cloneSkb(pkt: Packet): Packet {
-  return JSON.parse(JSON.stringify(pkt)) as Packet;
+  return plainCopy(pkt);
 }
 
 /**

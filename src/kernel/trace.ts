@@ -10,6 +10,8 @@
  */
 import type { DevId, NsId, Packet } from './types';
 import type { DropReason } from './drop_reason';
+import type { Peek } from './context';
+import { plainCopy } from './plain_copy';
 
 /** The headers of a packet as they were at a tracepoint (a copy: NAT rewrites the live packet in place). */
 export type SkbHeaders = Pick<Packet, 'eth' | 'arp' | 'ip' | 'l4' | 'payload'>;
@@ -18,30 +20,15 @@ export type SkbHeaders = Pick<Packet, 'eth' | 'arp' | 'ip' | 'l4' | 'payload'>;
  * A copy of the headers for the device tracepoints, where taps (tcpdump's packet sockets) see the frame:
  * dev_queue_xmit_nit on transmit, the ptype_all delivery in __netif_receive_skb_core on receive.
  */
-export function skbHeaders(p: Packet): SkbHeaders {
+export function skbHeaders(p: Packet, peek?: Peek): SkbHeaders {
+  const q = peek ? peek(p) : p;
   return {
-    eth: plainCopy(p.eth),
-    arp: plainCopy(p.arp),
-    ip: plainCopy(p.ip),
-    l4: plainCopy(p.l4),
-    payload: plainCopy(p.payload),
+    eth: plainCopy(q.eth, peek),
+    arp: plainCopy(q.arp, peek),
+    ip: plainCopy(q.ip, peek),
+    l4: plainCopy(q.l4, peek),
+    payload: plainCopy(q.payload, peek),
   };
-}
-
-/**
- * A deep copy of a header (plain JSON data) as JSON.parse(JSON.stringify(x)) makes it, without the text in
- * between: every frame a device sends or receives is copied twice, so the round trip was most of a packet's
- * trace cost. Undefined fields are left out as JSON leaves them.
- */
-function plainCopy<T>(x: T): T {
-  if (typeof x !== 'object' || x === null) return x;
-  if (Array.isArray(x)) return x.map((v: unknown) => (v === undefined ? null : plainCopy(v))) as T;
-  const out: Record<string, unknown> = {};
-  for (const key in x) {
-    const v = x[key];
-    if (v !== undefined) out[key] = plainCopy(v);
-  }
-  return out as T;
 }
 
 interface TraceBase {

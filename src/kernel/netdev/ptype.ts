@@ -27,7 +27,7 @@ export function rxAccount(ctx: KernelCtx, dev: NetDevice, pkt: Packet, bytes: nu
     summary: pktSummary(pkt),
     dev: dev.id,
     len: bytes,
-    skb: skbHeaders(pkt),
+    skb: skbHeaders(pkt, ctx.peek),
   });
 }
 

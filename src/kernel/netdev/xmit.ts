@@ -11,6 +11,7 @@
  * sees the packet again).
  */
 import type { KernelCtx } from '../context';
+import { peekOf } from '../context';
 import { skbHeaders } from '../trace';
 import { schedule } from '../sched_queue';
 import { kfreeSkb } from '../skbuff';
@@ -37,7 +38,11 @@ export function hopLatencyUs(dev: NetDevice, pkt: Packet, nowUs: number): number
  */
 function deliverLater(ctx: KernelCtx, from: NetDevice, to: NetDevice, pkt: Packet): void {
   let at = ctx.clock.nowUs + hopLatencyUs(from, pkt, ctx.clock.nowUs);
-  for (const e of ctx.k.queue) if (e.kind === 'rx' && e.dev === to.id && e.atUs > at) at = e.atUs;
+  const peek = peekOf(ctx);
+  for (const x of peek(ctx.k.queue)) {
+    const e = peek(x);
+    if (e.kind === 'rx' && e.dev === to.id && e.atUs > at) at = e.atUs;
+  }
   schedule(ctx, { kind: 'rx', atUs: at, dev: to.id, pkt });
 }
 
@@ -58,7 +63,7 @@ export function txAccount(ctx: KernelCtx, dev: NetDevice, pkt: Packet, ok = true
     summary: pktSummary(pkt),
     dev: dev.id,
     len,
-    skb: skbHeaders(pkt),
+    skb: skbHeaders(pkt, ctx.peek),
   });
 }
 
