@@ -6,9 +6,8 @@
  */
 import type { KernelCtx } from './context';
 import { peekOf } from './context';
-import { plainCopy } from './plain_copy';
 import type { KEvent } from './types';
-import { assertNever } from '../lib';
+import { assertNever, jsonCopy } from '../lib';
 import { ipv4LinkFailure } from './ipv4/icmp';
 import { linkwatchRun } from './netdev/linkwatch';
 import { netifReceive } from './netdev/rx';
@@ -73,7 +72,7 @@ export function step(ctx: KernelCtx, untilUs = Number.POSITIVE_INFINITY): boolea
   ctx.k.queue.shift();
   // Off the queue the event is the kernel's own: a plain copy, so its packet's path reads and rewrites plain
   // objects, not drafts of the previous World's event (a proxy per header read, each finalized at the end).
-  const ev = plainCopy(head, peek);
+  const ev = jsonCopy(head, peek);
   if (ev.atUs > ctx.clock.nowUs) ctx.clock.nowUs = ev.atUs;
   // A packet that the budget refuses is gone: the queue drains instead of growing forever.
   if (ev.kind === 'rx' && !spend(ctx, ev)) return true;

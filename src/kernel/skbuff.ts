@@ -3,12 +3,12 @@
  * a raw socket's copy), and the two ways a packet ends: kfree_skb_reason() when it is dropped (with a
  * reason, always traced: nothing is lost silently) and consume_skb() when it was used up normally.
  */
+import { jsonCopy } from '../lib';
 import type { KernelCtx } from './context';
 import { nextOrderSeq } from './context';
 import type { DropReason } from './drop_reason';
 import { describeDropReason } from './drop_reason';
 import { ctDropUnconfirmed } from './netfilter/nf_conntrack';
-import { plainCopy } from './plain_copy';
 import { pktSummary } from './trace_fmt';
 import type { DevId, NsId, Packet } from './types';
 
@@ -25,7 +25,7 @@ export function allocSkb(ctx: KernelCtx, init: NewPacket): Packet {
  * frame's copies read as one packet taking several paths.
  */
 export function cloneSkb(pkt: Packet): Packet {
-  return plainCopy(pkt);
+  return jsonCopy(pkt);
 }
 
 /**

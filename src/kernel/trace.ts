@@ -8,10 +8,10 @@
  * the copies a bridge floods), and a tcpdump-like one-line summary of the packet as it is at that point
  * (trace_fmt.ts). `dev` is the device the event happened on where there is one.
  */
+import { jsonCopy } from '../lib';
 import type { DevId, NsId, Packet } from './types';
 import type { DropReason } from './drop_reason';
 import type { Peek } from './context';
-import { plainCopy } from './plain_copy';
 
 /** The headers of a packet as they were at a tracepoint (a copy: NAT rewrites the live packet in place). */
 export type SkbHeaders = Pick<Packet, 'eth' | 'arp' | 'ip' | 'l4' | 'payload'>;
@@ -23,11 +23,11 @@ export type SkbHeaders = Pick<Packet, 'eth' | 'arp' | 'ip' | 'l4' | 'payload'>;
 export function skbHeaders(p: Packet, peek?: Peek): SkbHeaders {
   const q = peek ? peek(p) : p;
   return {
-    eth: plainCopy(q.eth, peek),
-    arp: plainCopy(q.arp, peek),
-    ip: plainCopy(q.ip, peek),
-    l4: plainCopy(q.l4, peek),
-    payload: plainCopy(q.payload, peek),
+    eth: jsonCopy(q.eth, peek),
+    arp: jsonCopy(q.arp, peek),
+    ip: jsonCopy(q.ip, peek),
+    l4: jsonCopy(q.l4, peek),
+    payload: jsonCopy(q.payload, peek),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { produce } from 'immer';
+import { current, isDraft, produce } from 'immer';
 import { jsonCopy } from './json_copy';
 
 describe('jsonCopy', () => {
@@ -40,5 +40,16 @@ describe('jsonCopy', () => {
       ],
     });
     expect((out as typeof base.rule).matches[0]).not.toBe(base.rule.matches[0]);
+  });
+
+  it('reads a draft through peek as it is now (a queued packet the line already rewrote)', () => {
+    const base = { q: [{ ip: { src: 1, ttl: 64 }, l4: { sport: 5, x: undefined } }] };
+    const peek = <U>(y: U): U => (isDraft(y) ? current(y) : y);
+    produce(base, (d) => {
+      (d.q[0] as (typeof base.q)[0]).ip.ttl = 63;
+      const c = jsonCopy(d.q[0], peek);
+      expect(c).toEqual({ ip: { src: 1, ttl: 63 }, l4: { sport: 5 } });
+      expect(Object.keys(c?.l4 ?? {})).toEqual(['sport']);
+    });
   });
 });

@@ -26,7 +26,8 @@ export function macFromBytes(bytes: readonly number[]): Mac {
 }
 
 export function isMulticastMac(mac: Mac): boolean {
-  return ((macBytes(mac)[0] ?? 0) & 1) === 1;
+  // The first octet: parseInt stops at the first ':' (every received frame asks; no split).
+  return (parseInt(mac, 16) & 1) === 1;
 }
 
 /**
