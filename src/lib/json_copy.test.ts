@@ -44,7 +44,7 @@ describe('jsonCopy', () => {
 
   it('reads a draft through peek as it is now (a queued packet the line already rewrote)', () => {
     const base = { q: [{ ip: { src: 1, ttl: 64 }, l4: { sport: 5, x: undefined } }] };
-    const peek = <U>(y: U): U => (isDraft(y) ? current(y) : y);
+    const peek = <U>(y: U): U => (isDraft(y) ? (current(y as object) as U) : y);
     produce(base, (d) => {
       (d.q[0] as (typeof base.q)[0]).ip.ttl = 63;
       const c = jsonCopy(d.q[0], peek);

@@ -275,8 +275,26 @@ export function ctOf(ctx: KernelCtx, ns: NsId, ct: PacketCt | null): ConntrackEn
   const n = ctx.k.netns[ns];
   if (!n) return null;
   const peek = peekOf(ctx);
-  const i = peek(n.conntrack).findIndex((e) => peek(e).id === ct.id);
+  const i = ctIndex(peek(n.conntrack), ct.id, peek);
   return i < 0 ? null : (n.conntrack[i] ?? null);
+}
+
+/**
+ * The position of entry `id`. Entries are appended with ids from the kernel's increasing counter and only ever
+ * filtered out, so the table is in id order and a binary search finds it (every hook of every packet asks);
+ * a table in any other order is still searched entry by entry.
+ */
+function ctIndex(list: readonly ConntrackEntry[], id: number, peek: Peek): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = peek(list[mid] as ConntrackEntry).id;
+    if (at === id) return mid;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return list.findIndex((e) => peek(e).id === id);
 }
 
 /**
