@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { offlineServiceWorker } from './scripts/offline/plugin.ts';
 import { prebuiltDefaultWorld } from './scripts/default-world/plugin.ts';
 import { compileHints } from './scripts/compile-hints/plugin.ts';
+import { firstScreenPreload } from './scripts/first-screen-preload/plugin.ts';
 
 /**
  * The production page forbids inline script (issue 9). The dev server needs an inline preamble for React
@@ -39,6 +40,7 @@ export default defineConfig({
     // The lazy chunks main.tsx asks for at once whose code the first screen mostly runs (the simulator's
     // chunk is not: its first screen runs a small part of it, and eager compiling it delays its evaluation).
     compileHints(['src/ui/topology/Canvas.tsx', 'src/ui/Terminal.tsx']),
+    firstScreenPreload(['src/ui/Terminal.tsx']),
   ],
   resolve: {
     alias: {
