@@ -2,14 +2,14 @@
  * The UI's text in English and Simplified Chinese, bundled (they are small) so the first paint is already
  * translated. The language comes from `?lang=`, the user's earlier choice (remembered), or the browser.
  *
- * A small translator of our own with the subset of i18next's behaviour the texts use: `a.b.c` keys into nested
- * resources, `{{name}}` placeholders (no escaping: React renders every string as text, names typed by users
- * never become markup; a placeholder with no value given stays as written), plural forms by `count`
- * (`key_one`, `key_other`, ... chosen by Intl.PluralRules, else `key`), English for a text a language lacks,
- * and the key itself for a text no language has. i18next and react-i18next cost the cold load ~50 KiB of
- * script to compile and, at 4x CPU throttling, ~0.2-0.5 s of main thread in the first renders (the ready check
- * of each useTranslation, and each t() through namespaces, fallbacks and regular expressions still cold).
+ * Translation is i18next's (nested keys, `{{name}}` placeholders, plural forms, English fallback, the key for
+ * a missing text), one instance initialised synchronously with every resource. Interpolation escaping is off
+ * because React renders every string as text (names typed by users never become markup). The React binding
+ * is the small hook below rather than react-i18next: components re-render on a language change through
+ * useSyncExternalStore, and each render gets the language's fixed translator with no ready checks (at 4x CPU
+ * throttling react-i18next's cost ~0.2 s of the first renders).
  */
+import i18next from 'i18next';
 import { useSyncExternalStore } from 'react';
 import { en } from './locales/en';
 import { zhCN } from './locales/zh_CN';
@@ -53,75 +53,22 @@ type Tree = { readonly [k: string]: string | Tree };
 export type TOptions = Readonly<Record<string, unknown>>;
 export type TFunction = (key: string, options?: TOptions) => string;
 
-/** Texts added after start (the packet journey's travel with the simulator's chunk), per language. */
-const added: Record<Language, Tree[]> = { en: [], 'zh-CN': [] };
-/** Each language's texts by full key, made on first use. */
-const flat = new Map<Language, Map<string, string>>();
-
-function flatten(tree: Tree, prefix: string, out: Map<string, string>): void {
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') {
-      // Like i18next's addResourceBundle(..., deep, overwrite = false): what is there already stays.
-      if (!out.has(key)) out.set(key, v);
-    } else flatten(v, key, out);
-  }
-}
-
-function textsOf(lng: Language): Map<string, string> {
-  let m = flat.get(lng);
-  if (!m) {
-    m = new Map();
-    flatten(RESOURCES[lng] as Tree, '', m);
-    for (const t of added[lng]) flatten(t, '', m);
-    flat.set(lng, m);
-  }
-  return m;
-}
+const instance = i18next.createInstance();
+void instance.init({
+  lng: 'en',
+  fallbackLng: 'en',
+  resources: { en: { translation: RESOURCES.en }, 'zh-CN': { translation: RESOURCES['zh-CN'] } },
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
 
 /** Add texts under their keys (those already there win), in every language given. */
 export function addTexts(texts: Partial<Record<Language, Tree>>): void {
   for (const lng of LANGUAGES) {
     const t = texts[lng];
-    if (!t) continue;
-    added[lng].push(t);
-    const m = flat.get(lng);
-    if (m) flatten(t, '', m);
+    if (t) instance.addResourceBundle(lng, 'translation', t, true, false);
   }
-}
-
-const pluralRules = new Map<Language, Intl.PluralRules>();
-function pluralForm(lng: Language, count: number): string {
-  let r = pluralRules.get(lng);
-  if (!r) pluralRules.set(lng, (r = new Intl.PluralRules(lng)));
-  return r.select(count);
-}
-
-function lookup(lng: Language, key: string, count: unknown): string | undefined {
-  for (const l of lng === 'en' ? (['en'] as const) : ([lng, 'en'] as const)) {
-    const texts = textsOf(l);
-    if (typeof count === 'number') {
-      const v = texts.get(`${key}_${pluralForm(l, count)}`);
-      if (v !== undefined) return v;
-    }
-    const v = texts.get(key);
-    if (v !== undefined) return v;
-  }
-  return undefined;
-}
-
-const PLACEHOLDER = /\{\{(.+?)\}\}/g;
-
-function translate(lng: Language, key: string, options?: TOptions): string {
-  const text = lookup(lng, key, options?.count);
-  if (text === undefined) return key;
-  if (!options || !text.includes('{{')) return text;
-  return text.replace(PLACEHOLDER, (m, name: string) => {
-    const k = name.trim();
-    if (!Object.prototype.hasOwnProperty.call(options, k)) return m;
-    const v = options[k];
-    return v === undefined || v === null ? '' : String(v);
-  });
 }
 
 let current: Language = 'en';
@@ -131,7 +78,10 @@ const tFunctions = new Map<Language, TFunction>();
 /** The translator of a language (the same function for as long as the language is current). */
 function tFor(lng: Language): TFunction {
   let t = tFunctions.get(lng);
-  if (!t) tFunctions.set(lng, (t = (key, options) => translate(lng, key, options)));
+  if (!t) {
+    const fixed = instance.getFixedT(lng);
+    tFunctions.set(lng, (t = (key, options) => fixed(key, options as Record<string, unknown>)));
+  }
   return t;
 }
 
@@ -145,7 +95,7 @@ export const i18n = {
     return current;
   },
   t(key: string, options?: TOptions): string {
-    return translate(current, key, options);
+    return tFor(current)(key, options);
   },
 };
 
@@ -165,6 +115,7 @@ function changeLanguage(lng: string): void {
   const next = asLanguage(lng);
   if (next === current) return;
   current = next;
+  void instance.changeLanguage(next);
   for (const cb of [...listeners]) cb();
 }
 
