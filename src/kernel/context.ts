@@ -5,7 +5,7 @@
  */
 import type { Ip4, RngState } from '../lib';
 import type { TraceSink } from './trace';
-import type { Clock, DevId, KernelState, NetDevice, NetNs, NsId } from './types';
+import type { Clock, DevId, KernelState, NetDevice, NetNs, NsId, Peek } from './types';
 
 /** Services the kernel calls out to; implemented above it (the Docker engine's DNS, for one). */
 export interface KernelHooks {
@@ -37,8 +37,7 @@ export interface KernelCtx {
   peek?: Peek;
 }
 
-/** Reads a part of a draft as it is now without drafting it (KernelCtx.peek). */
-export type Peek = <T>(x: T) => T;
+export type { Peek } from './types';
 
 /** ctx.peek, or nothing to unwrap. */
 export function peekOf(ctx: KernelCtx): Peek {

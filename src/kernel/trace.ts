@@ -9,9 +9,8 @@
  * (trace_fmt.ts). `dev` is the device the event happened on where there is one.
  */
 import { jsonCopy } from '../lib';
-import type { DevId, NsId, Packet } from './types';
+import type { DevId, NsId, Packet, Peek } from './types';
 import type { DropReason } from './drop_reason';
-import type { Peek } from './context';
 
 /** The headers of a packet as they were at a tracepoint (a copy: NAT rewrites the live packet in place). */
 export type SkbHeaders = Pick<Packet, 'eth' | 'arp' | 'ip' | 'l4' | 'payload'>;

@@ -16,6 +16,9 @@ import type { Ip4, Mac } from '../lib';
  * copies in microseconds, where three thousand named keys (the old `d123`) cost two milliseconds a copy and a
  * ping made six. Numeric keys iterate in ascending order, which is creation order here.
  */
+/** Reads a part of a draft as it is now without drafting it (KernelCtx.peek). */
+export type Peek = <T>(x: T) => T;
+
 export type NsId = string;
 export type DevId = string;
 

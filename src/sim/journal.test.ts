@@ -247,5 +247,5 @@ describe('undo history', () => {
     while (sim.redo()) redone++;
     expect(redone).toBe(UNDO_LIMIT);
     expect(Object.values(sim.world.kernel.devices).filter((d) => /^d\d+$/.test(d.name)).length).toBe(lines);
-  });
+  }, 60_000); // 105 lines and a replay: seconds on a busy 2-core CI machine
 });
