@@ -117,11 +117,19 @@ export function parseIptables(argv: readonly string[]): XtParsed {
       invflags |= 1 << bit;
     }
   };
-  const longOpts = (): LongOpt[] => [
-    ...LONG_OPTS,
-    ...matches.flatMap((l) => l.ext.opts),
-    ...(target?.ext.opts ?? []),
-  ];
+  // The long options known so far: the base set plus the loaded extensions'. Made again only when an
+  // extension was loaded since (getopt asks before every option).
+  let known: { matches: number; target: TargetExt | null; opts: LongOpt[] } | null = null;
+  const longOpts = (): LongOpt[] => {
+    const t = target?.ext ?? null;
+    if (known?.matches !== matches.length || known.target !== t)
+      known = {
+        matches: matches.length,
+        target: t,
+        opts: [...LONG_OPTS, ...matches.flatMap((l) => l.ext.opts), ...(t?.opts ?? [])],
+      };
+    return known.opts;
+  };
   const optionalChain = (arg: string | null): void => {
     if (arg !== null) p.chain = arg;
     else if (g.hasArg()) p.chain = g.take();
