@@ -9,6 +9,7 @@ import type { CommandIO } from '../../types';
 import { FlagError, parseFlags, type FlagSpec, type ParsedFlags } from './flags';
 import { HELP } from './help_texts';
 import { reapFinished } from './lifecycle';
+import { TemplateError } from './template';
 
 export interface Verb {
   /** "docker network create" */
@@ -75,6 +76,11 @@ export async function runVerb(io: CommandIO, v: Verb, argv: string[]): Promise<n
   } catch (e) {
     if (e instanceof DockerError) {
       io.err(`Error response from daemon: ${e.message}\n`);
+      return 1;
+    }
+    // --format of ps, images, network ls...: cli/command/formatter wraps parse and execution errors alike.
+    if (e instanceof TemplateError) {
+      io.err(`template parsing error: ${e.goText()}\n`);
       return 1;
     }
     throw e;

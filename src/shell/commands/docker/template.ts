@@ -8,20 +8,36 @@
 import type { GoJson } from './gojson';
 import { goMarshal } from './gojson';
 
-export class TemplateError extends Error {}
+/**
+ * text/template's error. An execution error knows its action (`at <.ID.Len>`) and column, as Go's
+ * ErrorContext reports them: the column of a field chain is that of its last field; parse errors have none.
+ */
+export class TemplateError extends Error {
+  action: string | null = null;
+  col = 0;
+
+  /** The CLI's line: "template: :1:5: executing "" at <.ID.Len>: can't evaluate ...", or "template: :1: ...". */
+  goText(): string {
+    if (this.action === null) return `template: :1: ${this.message}`;
+    const at = this.action.length > 20 ? `${this.action.slice(0, 20)}...` : this.action;
+    return `template: :1:${this.col}: executing "" at <${at}>: ${this.message}`;
+  }
+}
 
 type Node =
   | { t: 'text'; s: string }
-  | { t: 'action'; pipe: string; decl: string[]; path: string[] | null }
+  | { t: 'action'; pipe: string; decl: string[]; path: string[] | null; pos: number }
   | { t: 'range' | 'if' | 'with'; pipe: string; decl: string[]; body: Node[]; elseBody: Node[] };
 
-function tokenizeTemplate(src: string): { kind: 'text' | 'action'; s: string }[] {
-  const out: { kind: 'text' | 'action'; s: string }[] = [];
+type Token = { kind: 'text' | 'action'; s: string; pos: number };
+
+function tokenizeTemplate(src: string): Token[] {
+  const out: Token[] = [];
   let i = 0;
   while (i < src.length) {
     const open = src.indexOf('{{', i);
     if (open < 0) {
-      out.push({ kind: 'text', s: src.slice(i) });
+      out.push({ kind: 'text', s: src.slice(i), pos: i });
       break;
     }
     let text = src.slice(i, open);
@@ -30,7 +46,7 @@ function tokenizeTemplate(src: string): { kind: 'text' | 'action'; s: string }[]
       text = text.replace(/\s+$/, '');
       start += 1;
     }
-    if (text !== '') out.push({ kind: 'text', s: text });
+    if (text !== '') out.push({ kind: 'text', s: text, pos: i });
     const close = src.indexOf('}}', start);
     if (close < 0) throw new TemplateError('unclosed action');
     let body = src.slice(start, close);
@@ -39,7 +55,8 @@ function tokenizeTemplate(src: string): { kind: 'text' | 'action'; s: string }[]
       body = body.slice(0, -2);
       while (next < src.length && /\s/.test(src[next] as string)) next++;
     }
-    out.push({ kind: 'action', s: body.trim() });
+    // Where the action's words start (Go's node positions are byte offsets in the template).
+    out.push({ kind: 'action', s: body.trim(), pos: start + (body.length - body.trimStart().length) });
     i = next;
   }
   return out;
@@ -51,14 +68,10 @@ function parseDecl(s: string): { decl: string[]; pipe: string } {
   return { decl: [m[1] as string, ...(m[2] ? [m[2]] : [])], pipe: m[3] as string };
 }
 
-function parseNodes(
-  toks: { kind: 'text' | 'action'; s: string }[],
-  pos: { i: number },
-  stopAt: string[],
-): Node[] {
+function parseNodes(toks: Token[], pos: { i: number }, stopAt: string[]): Node[] {
   const out: Node[] = [];
   while (pos.i < toks.length) {
-    const tk = toks[pos.i] as { kind: 'text' | 'action'; s: string };
+    const tk = toks[pos.i] as Token;
     if (tk.kind === 'text') {
       out.push({ t: 'text', s: tk.s });
       pos.i++;
@@ -87,7 +100,7 @@ function parseNodes(
     const { decl, pipe } = parseDecl(tk.s);
     // A lone field chain ({{.ID}}, {{.A.B}}): what a table's columns are; its path is read directly per row.
     const path = decl.length === 0 && /^(\.[A-Za-z_]\w*)+$/.test(pipe) ? pipe.slice(1).split('.') : null;
-    out.push({ t: 'action', pipe, decl, path });
+    out.push({ t: 'action', pipe, decl, path, pos: tk.pos });
   }
   return out;
 }
@@ -350,17 +363,29 @@ function splitPipe(pipe: string): string[][] {
   return parts.map((p) => splitWords(p.trim()));
 }
 
+type ActionNode = Extract<Node, { t: 'action' }>;
+
+/** Evaluate an action; an error is told where it happened (the action, its column) unless it already knows. */
+function evalAction(n: ActionNode, dot: GoJson, sc: Scope | null): GoJson {
+  try {
+    if (n.path === null) return evalPipe(n.pipe, sc as Scope);
+    let v = dot;
+    for (const p of n.path) v = field(v, p);
+    return v;
+  } catch (e) {
+    if (e instanceof TemplateError && e.action === null) {
+      e.action = n.pipe;
+      e.col = n.path !== null ? n.pos + n.pipe.lastIndexOf('.') : n.pos;
+    }
+    throw e;
+  }
+}
+
 function run(nodes: Node[], sc: Scope, out: string[]): void {
   for (const n of nodes) {
     if (n.t === 'text') out.push(n.s);
     else if (n.t === 'action') {
-      if (n.path !== null) {
-        let v = sc.dot;
-        for (const p of n.path) v = field(v, p);
-        out.push(printValue(v));
-        continue;
-      }
-      const v = evalPipe(n.pipe, sc);
+      const v = evalAction(n, sc.dot, sc);
       if (n.decl.length > 0) sc.vars.set(n.decl[0] as string, v);
       else out.push(printValue(v));
     } else if (n.t === 'if' || n.t === 'with') {
@@ -430,11 +455,7 @@ export function execTemplate(src: string, data: GoJson): string {
     let out = '';
     for (const n of nodes) {
       if (n.t === 'text') out += n.s;
-      else if (n.t === 'action' && n.path !== null) {
-        let v = data;
-        for (const p of n.path) v = field(v, p);
-        out += printValue(v);
-      }
+      else if (n.t === 'action') out += printValue(evalAction(n, data, null));
     }
     return out;
   }

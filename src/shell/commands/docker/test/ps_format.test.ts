@@ -35,6 +35,20 @@ describe('docker ps --format', () => {
     ).toBe('"/docker-entrypoint.…"\n');
   });
 
+  it('reports a template that fails as the CLI does, exit 1, instead of failing the simulator', async () => {
+    const net = await Scenario.start();
+    await net.run('docker run -d --name web busybox sleep 1d');
+    const exec = await net.run("docker ps --format '{{.Names}} {{.ID.Len}}'");
+    expect(exec.stderr).toBe(
+      'template parsing error: template: :1:16: executing "" at <.ID.Len>: can\'t evaluate field Len in type string\n',
+    );
+    expect(exec.exitCode).toBe(1);
+    const parse = await net.run("docker network ls --format '{{.Name'");
+    expect(parse.stderr).toBe('template parsing error: template: :1: unclosed action\n');
+    expect(parse.exitCode).toBe(1);
+    expect((await net.run('docker ps --format "{{.Names}}"')).stdout).toBe('web\n');
+  });
+
   it('knows which fields a template reads: the names of lone field chains, else any', () => {
     expect([...(templateFields('{{.ID}}\t{{.Image}} {{.A.B}}') ?? [])]).toEqual(['ID', 'Image', 'A']);
     expect(templateFields('{{json .}}')).toBe(null);
