@@ -22,16 +22,6 @@ function publicLookup(qname: string): Ip4[] | null {
   return a === undefined ? null : [a];
 }
 
-/** The running container whose sandbox is this namespace. */
-function containerInNs(st: DockerState, ns: NsId, idx: NameIndex | null) {
-  if (idx) return idx.byNs.get(ns) ?? null;
-  return (
-    Object.values(st.containers).find(
-      (c) => c.status === 'running' && c.ns === ns && !c.networkMode.startsWith('container:'),
-    ) ?? null
-  );
-}
-
 /** An endpoint's address on its network, under one of its names. */
 interface NamedAddr {
   networkId: string;
@@ -49,9 +39,18 @@ interface NameIndex {
 }
 const indexMemo = new WeakMap<DockerState['endpoints'], { containers: object; idx: NameIndex }>();
 
-function nameIndex(st: DockerState): NameIndex {
+/** The index of Docker's tables; kept while they are `settled` (a committed World's, never written again). */
+function nameIndex(st: DockerState, settled: boolean): NameIndex {
+  if (!settled) return buildIndex(st);
   const hit = indexMemo.get(st.endpoints);
   if (hit?.containers === st.containers) return hit.idx;
+  const idx = buildIndex(st);
+  indexMemo.set(st.endpoints, { containers: st.containers, idx });
+  return idx;
+}
+
+function buildIndex(st: DockerState): NameIndex {
+  // byNs: the running container whose sandbox is the namespace (the first, in table order).
   const byNs = new Map<NsId, DockerContainer>();
   for (const c of Object.values(st.containers))
     if (c.status === 'running' && c.ns !== null && !c.networkMode.startsWith('container:') && !byNs.has(c.ns))
@@ -66,9 +65,7 @@ function nameIndex(st: DockerState): NameIndex {
       else byName.set(name, [a]);
     }
   }
-  const idx = { byNs, byName };
-  indexMemo.set(st.endpoints, { containers: st.containers, idx });
-  return idx;
+  return { byNs, byName };
 }
 
 /** Embedded resolver lookup over the networks the asking sandbox is on; null when no container has the name. */
@@ -76,9 +73,9 @@ export function resolveContainerName(
   st: DockerState,
   ns: NsId,
   qname: string,
-  idx: NameIndex | null = null,
-  asker = containerInNs(st, ns, idx),
+  idx: NameIndex = nameIndex(st, false),
 ): Ip4[] | null {
+  const asker = idx.byNs.get(ns);
   if (!asker || !asker.sandboxId) return null;
   const sb = st.sandboxes[asker.sandboxId];
   if (!sb) return null;
@@ -92,22 +89,16 @@ export function resolveContainerName(
   }
   for (const t of tries) {
     const out: Ip4[] = [];
-    if (idx) {
-      for (const a of idx.byName.get(t.name) ?? []) if (t.nets.includes(a.networkId)) out.push(a.ipv4);
-    } else
-      for (const ep of Object.values(st.endpoints)) {
-        if (!t.nets.includes(ep.networkId) || ep.ipv4 === null) continue;
-        if (ep.dnsNames.some((d) => d.toLowerCase() === t.name)) out.push(ep.ipv4);
-      }
+    for (const a of idx.byName.get(t.name) ?? []) if (t.nets.includes(a.networkId)) out.push(a.ipv4);
     if (out.length > 0) return out;
   }
   return null;
 }
 
-/** The hook: the embedded server first (in a sandbox that has it), then the public names. */
 /**
- * `settled`: the tables are a committed World's, never written again, so their index may be kept (a line
- * that changes Docker's state mid-transaction passes false and is answered by scanning).
+ * The hook: the embedded server first (in a sandbox that has it), then the public names. `settled`: the tables
+ * are a committed World's, never written again, so their index may be kept (a line that changed Docker's state
+ * gets one made for the query).
  */
 export function dockerDnsResolve(
   st: DockerState,
@@ -117,10 +108,10 @@ export function dockerDnsResolve(
   settled = false,
 ): Ip4[] | null {
   if (serverIp === 0x7f00000b) {
-    const idx = settled ? nameIndex(st) : null;
-    const asker = containerInNs(st, ns, idx);
+    const idx = nameIndex(st, settled);
+    const asker = idx.byNs.get(ns);
     if (!asker || !usesInternalResolver(st, asker)) return null;
-    const r = resolveContainerName(st, ns, qname, idx, asker);
+    const r = resolveContainerName(st, ns, qname, idx);
     if (r) return r;
   }
   return publicLookup(qname);
