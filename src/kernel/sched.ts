@@ -109,6 +109,7 @@ export function advance(ctx: KernelCtx, us: number): void {
 
 /** The time of the next queued event, or null when the queue is empty. */
 export function nextEventUs(ctx: KernelCtx): number | null {
-  const head = peekOf(ctx)(ctx.k.queue)[0];
-  return head ? peekOf(ctx)(head).atUs : null;
+  const peek = peekOf(ctx);
+  const head = peek(ctx.k.queue)[0];
+  return head ? peek(head).atUs : null;
 }
