@@ -18,7 +18,7 @@ import type { IpOpts } from './opts';
 import { addrInPrefix, ip4Of, parseInetAddr, parseInetPrefix, type InetPrefix } from './prefix';
 import { Printer } from './printer';
 import type { AddrMsg } from './rtnl/addr';
-import { IFA_F, dumpAddrs } from './rtnl/addr';
+import { IFA_F, devAddrs, dumpAddrs } from './rtnl/addr';
 import type { LinkMsg } from './rtnl/link';
 import { IFF, allocLinkNsids, fillLink } from './rtnl/link';
 import { LlMap } from './rtnl/ll_map';
@@ -250,34 +250,20 @@ export function listAddrs(io: CommandIO, opts: IpOpts, argv: readonly string[], 
   const linkDevs = ifindex ? (getDev ? [getDev] : []) : devicesOf(k, ns);
   const linkFamily = ifindex || f.family !== 'inet6' ? 'unspec' : 'inet6';
 
-  const addrsOf = new Map<number, AddrMsg[]>();
-  let noLink = false;
-  if (f.family !== 'link') {
-    noLink = opts.oneline;
-    const addrs = dumpAddrs(
-      k,
-      ns,
-      nowUs,
-      f.family === 'inet' || f.family === 'inet6' ? f.family : 'unspec',
-    ).filter((a) => !ifindex || a.ifindex === ifindex);
-    // Each link's addresses in dump order (iproute2 walks its address list per link; grouped once here so
-    // that a host with a thousand veths is not a thousand walks of a thousand addresses).
-    for (const a of addrs) {
-      const list = addrsOf.get(a.ifindex);
-      if (list) list.push(a);
-      else addrsOf.set(a.ifindex, [a]);
-    }
-  }
+  // Each link's addresses are made when the link is printed (iproute2 groups the address dump per link):
+  // for a namespace with a thousand veths, all of them made first stayed alive through the printing.
+  const addrFamily = f.family === 'inet' || f.family === 'inet6' ? f.family : 'unspec';
+  const noLink = f.family !== 'link' && opts.oneline;
   // ipaddr_filter(): keep links with a matching address, or with no address at all when unfiltered.
-  const kept = (ifx: number): boolean => {
+  const kept = (mine: readonly AddrMsg[]): boolean => {
     if (f.family === 'link') return true;
-    const mine = addrsOf.get(ifx) ?? [];
     if (mine.length === 0) return f.family === 'unspec';
     return mine.some((a) => addrPasses(f, a, ll));
   };
 
   for (const dev of linkDevs) {
-    if (!kept(dev.ifindex)) continue;
+    const mine = f.family === 'link' ? [] : devAddrs(dev, nowUs, addrFamily);
+    if (!kept(mine)) continue;
     const l = fillLink(k, ns, dev, linkFamily);
     p.openObject();
     let res = 0;
@@ -292,7 +278,7 @@ export function listAddrs(io: CommandIO, opts: IpOpts, argv: readonly string[], 
     }
     if (res >= 0 && f.family !== 'link') {
       p.openArray('json', 'addr_info');
-      for (const a of addrsOf.get(l.ifindex) ?? []) {
+      for (const a of mine) {
         if (f.family !== 'unspec' && f.family !== a.family) continue;
         if (f.up && !(l.flags & IFF.UP)) continue;
         p.openObject();

@@ -5,7 +5,7 @@
  * After net/ipv4/devinet.c inet_fill_ifaddr and net/ipv6/addrconf.c inet6_fill_ifaddr.
  */
 import { formatIp4 } from '../../../../lib';
-import type { KernelState, NsId, Scope } from '../../../../kernel';
+import type { KernelState, NetDevice, NsId, Scope } from '../../../../kernel';
 import { devicesOf, inet6IfaFlags } from '../../../../kernel';
 
 /** include/uapi/linux/if_addr.h IFA_F_*. */
@@ -44,50 +44,59 @@ export interface AddrMsg {
 
 export type AddrFamily = 'inet' | 'inet6' | 'unspec';
 
+/** inet_fill_ifaddr(): an IPv4 address of `dev` as RTM_NEWADDR. */
+function inetMsg(dev: NetDevice, a: NetDevice['inet'][number]): AddrMsg {
+  let flags = a.validLft === null ? IFA_F.PERMANENT : 0;
+  if (a.secondary) flags |= IFA_F.SECONDARY;
+  if (a.noprefixroute) flags |= IFA_F.NOPREFIXROUTE;
+  return {
+    family: 'inet',
+    ifindex: dev.ifindex,
+    prefixLen: a.prefixLen,
+    scope: a.scope,
+    flags,
+    local: formatIp4(a.local),
+    address: formatIp4(a.address),
+    broadcast: a.broadcast === null ? null : formatIp4(a.broadcast),
+    label: a.label,
+    validLft: a.validLft ?? INFINITY_LIFE_TIME,
+    preferredLft: a.preferredLft ?? INFINITY_LIFE_TIME,
+  };
+}
+
+/** inet6_fill_ifaddr(): an IPv6 address of `dev` as RTM_NEWADDR. */
+function inet6Msg(dev: NetDevice, a: NetDevice['inet6'][number], nowUs: number): AddrMsg {
+  return {
+    family: 'inet6',
+    ifindex: dev.ifindex,
+    prefixLen: a.prefixLen,
+    scope: a.scope,
+    flags: inet6IfaFlags(dev.kind, a, nowUs),
+    local: a.addr,
+    address: a.addr,
+    broadcast: null,
+    label: null,
+    validLft: INFINITY_LIFE_TIME,
+    preferredLft: INFINITY_LIFE_TIME,
+  };
+}
+
+/** An RTM_GETADDR dump of a namespace: every device's IPv4 addresses, then every device's IPv6 addresses. */
 export function dumpAddrs(k: KernelState, ns: NsId, nowUs: number, family: AddrFamily = 'unspec'): AddrMsg[] {
   const out: AddrMsg[] = [];
   const devs = devicesOf(k, ns);
-  if (family !== 'inet6') {
-    for (const dev of devs) {
-      for (const a of dev.inet) {
-        let flags = a.validLft === null ? IFA_F.PERMANENT : 0;
-        if (a.secondary) flags |= IFA_F.SECONDARY;
-        if (a.noprefixroute) flags |= IFA_F.NOPREFIXROUTE;
-        out.push({
-          family: 'inet',
-          ifindex: dev.ifindex,
-          prefixLen: a.prefixLen,
-          scope: a.scope,
-          flags,
-          local: formatIp4(a.local),
-          address: formatIp4(a.address),
-          broadcast: a.broadcast === null ? null : formatIp4(a.broadcast),
-          label: a.label,
-          validLft: a.validLft ?? INFINITY_LIFE_TIME,
-          preferredLft: a.preferredLft ?? INFINITY_LIFE_TIME,
-        });
-      }
-    }
-  }
-  if (family !== 'inet') {
-    for (const dev of devs) {
-      for (const a of dev.inet6) {
-        const flags = inet6IfaFlags(dev.kind, a, nowUs);
-        out.push({
-          family: 'inet6',
-          ifindex: dev.ifindex,
-          prefixLen: a.prefixLen,
-          scope: a.scope,
-          flags,
-          local: a.addr,
-          address: a.addr,
-          broadcast: null,
-          label: null,
-          validLft: INFINITY_LIFE_TIME,
-          preferredLft: INFINITY_LIFE_TIME,
-        });
-      }
-    }
-  }
+  if (family !== 'inet6') for (const dev of devs) for (const a of dev.inet) out.push(inetMsg(dev, a));
+  if (family !== 'inet') for (const dev of devs) for (const a of dev.inet6) out.push(inet6Msg(dev, a, nowUs));
+  return out;
+}
+
+/**
+ * One device's part of that dump, in dump order (its IPv4 addresses, then its IPv6 ones): what `ip address
+ * show` groups under the device, made when the device is printed rather than for the whole namespace first.
+ */
+export function devAddrs(dev: NetDevice, nowUs: number, family: AddrFamily = 'unspec'): AddrMsg[] {
+  const out: AddrMsg[] = [];
+  if (family !== 'inet6') for (const a of dev.inet) out.push(inetMsg(dev, a));
+  if (family !== 'inet') for (const a of dev.inet6) out.push(inet6Msg(dev, a, nowUs));
   return out;
 }
