@@ -5,7 +5,7 @@
  */
 import type { Ip4, RngState } from '../lib';
 import type { TraceSink } from './trace';
-import type { Clock, DevId, KernelState, NetDevice, NetNs, NsId, Peek } from './types';
+import type { Clock, DevId, KernelState, NetDevice, NetNs, NsId, Peek, Put } from './types';
 
 /** Services the kernel calls out to; implemented above it (the Docker engine's DNS, for one). */
 export interface KernelHooks {
@@ -35,13 +35,30 @@ export interface KernelCtx {
    * reads a few hundred rules. Unset outside transactions (`k` is then plain data): `peek` returns `x`.
    */
   peek?: Peek;
+  /**
+   * `parent[key] = value` for a value holding no drafts below its top level (objects made fresh in this call,
+   * the previous World's objects read through `peek`): immer walks every new object put into a draft at the
+   * end of the transaction to find drafts nested in it, and a table rebuilt from its peeked rows (a chain's
+   * rules, a routing table) or a new namespace is a few dozen objects to walk. A new array whose own elements
+   * are drafts is assigned the ordinary way. Unset outside transactions: a plain assignment.
+   */
+  put?: Put;
 }
 
-export type { Peek } from './types';
+export type { Peek, Put } from './types';
 
 /** ctx.peek, or nothing to unwrap. */
 export function peekOf(ctx: KernelCtx): Peek {
   return ctx.peek ?? ((x) => x);
+}
+
+function assign<T extends object, K extends keyof T>(parent: T, key: K, value: T[K]): void {
+  parent[key] = value;
+}
+
+/** ctx.put, or a plain assignment. */
+export function putOf(ctx: KernelCtx): Put {
+  return ctx.put ?? assign;
 }
 
 export function nsOf(k: KernelState, ns: NsId): NetNs {

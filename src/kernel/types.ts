@@ -18,6 +18,8 @@ import type { Ip4, Mac } from '../lib';
  */
 /** Reads a part of a draft as it is now without drafting it (KernelCtx.peek). */
 export type Peek = <T>(x: T) => T;
+/** Assigns a value made of no drafts into a draft without immer walking it at the end (KernelCtx.put). */
+export type Put = <T extends object, K extends keyof T>(parent: T, key: K, value: T[K]) => void;
 
 export type NsId = string;
 export type DevId = string;

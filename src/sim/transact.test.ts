@@ -2,7 +2,7 @@ import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import type { NetDevice } from '../kernel';
 import { createDefaultWorld } from './default_world';
-import { Txn, peekDraft } from './transact';
+import { Txn, peekDraft, putFresh } from './transact';
 
 describe('peekDraft', () => {
   const base = {
@@ -32,6 +32,35 @@ describe('peekDraft', () => {
     expect(peekDraft(base)).toBe(base);
     expect(peekDraft(3)).toBe(3);
     expect(peekDraft(null)).toBe(null);
+  });
+});
+
+describe('putFresh', () => {
+  const base = { a: { rows: [{ n: 1 }, { n: 2 }] }, b: { x: 1 } };
+
+  it('assigns a fresh value into a draft: the result has it, the parents are new, siblings shared', () => {
+    const next = produce(base, (d) => {
+      const rows = peekDraft(peekDraft(d.a).rows);
+      putFresh(d.a, 'rows', [...rows, { n: 3 }]);
+    });
+    expect(next.a.rows.map((r) => r.n)).toEqual([1, 2, 3]);
+    expect(next.a.rows[0]).toBe(base.a.rows[0]);
+    expect(next.b).toBe(base.b);
+    expect(base.a.rows).toHaveLength(2);
+  });
+
+  it('keeps the World when the value is the one already there', () => {
+    const next = produce(base, (d) => putFresh(d.a, 'rows', peekDraft(peekDraft(d.a).rows)));
+    expect(next).toBe(base);
+  });
+
+  it('lets immer finalise an array holding a row drafted earlier in the transaction', () => {
+    const next = produce(base, (d) => {
+      (d.a.rows[0] as { n: number }).n = 10;
+      putFresh(d.a, 'rows', [...peekDraft(peekDraft(d.a).rows), { n: 3 }]);
+    });
+    expect(next.a.rows).toEqual([{ n: 10 }, { n: 2 }, { n: 3 }]);
+    expect(Object.isFrozen(next.a.rows[0])).toBe(true);
   });
 });
 

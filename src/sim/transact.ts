@@ -46,6 +46,43 @@ export function draftUntouched(x: object): boolean {
   return st !== undefined && !st.copy_;
 }
 
+interface ImmerState {
+  base_: Record<PropertyKey, unknown>;
+  copy_: Record<PropertyKey, unknown> | null;
+  assigned_?: Map<unknown, unknown>;
+  modified_: boolean;
+  parent_?: ImmerState;
+}
+
+function isDraft(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && (x as { [IMMER_STATE]?: unknown })[IMMER_STATE] !== undefined;
+}
+
+/**
+ * KernelCtx.put: what immer's set trap does for a new value (copy the parent, record the key as assigned, mark
+ * the parent and its ancestors modified) without registering the value to be walked for nested drafts at
+ * finalisation, which the caller vouches there are none of. An array whose own elements include a draft (a row
+ * drafted earlier in the transaction, then peeked) goes through the trap, which finalises it.
+ */
+export function putFresh<T extends object, K extends keyof T>(parent: T, key: K, value: T[K]): void {
+  const st = (parent as { [IMMER_STATE]?: ImmerState })[IMMER_STATE];
+  if (!st || (Array.isArray(value) && value.some(isDraft))) {
+    parent[key] = value;
+    return;
+  }
+  if ((st.copy_ ?? st.base_)[key as PropertyKey] === value) return;
+  if (!st.copy_) {
+    // immer's prepareCopy for the plain objects and arrays Worlds are made of (shallowCopy, non-strict).
+    st.copy_ = Array.isArray(st.base_)
+      ? (st.base_.slice() as unknown as ImmerState['base_'])
+      : { ...st.base_ };
+    st.assigned_ = new Map();
+  }
+  st.copy_[key as PropertyKey] = value;
+  st.assigned_?.set(key, true);
+  for (let s: ImmerState | undefined = st; s && !s.modified_; s = s.parent_) s.modified_ = true;
+}
+
 /**
  * immer copies a table the first time one of its entries is drafted, with `{ ...base }` at a single site that
  * sees every kind of object: V8 then defines a table's elements one at a time (the kernel's device table at
@@ -139,6 +176,7 @@ export class Txn implements OsAccess {
         hooks: typeof this.hooks === 'function' ? this.hooks(draft) : this.hooks,
         budget: this.budget,
         peek: peekDraft,
+        put: putFresh,
       };
       if (rec) {
         // After every trace event, and before every queued kernel event is handled.

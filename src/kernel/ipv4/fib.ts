@@ -9,7 +9,7 @@
 import type { Ip4 } from '../../lib';
 import { broadcastOf, maskOf, networkOf } from '../../lib';
 import type { KernelCtx } from '../context';
-import { nextOrderSeq, nsOf, peekOf } from '../context';
+import { nextOrderSeq, nsOf, peekOf, putOf } from '../context';
 import { kerr, kok, type Errno, type KResult } from '../errno';
 import type { DevId, FibRoute, InetAddr, NsId, RouteType, Scope } from '../types';
 import { ruleMatches, type RuleFlow } from './fib_rules';
@@ -69,14 +69,23 @@ function routeRecord(r: NewRoute, seq: number): FibRoute {
   return out;
 }
 
-/** fib_table_insert(). */
+/**
+ * fib_table_insert(). The table is searched through `peek` and written back whole: searching it through the
+ * draft would draft every route passed, and a splice into the draft drafts every route after the slot.
+ */
 export function fibInsert(ctx: KernelCtx, ns: NsId, route: NewRoute, mode: FibInsertMode): KResult<FibRoute> {
-  const n = nsOf(ctx.k, ns);
-  const table = (n.fib4[route.table] ??= []);
+  const peek = peekOf(ctx);
+  const put = putOf(ctx);
+  const fib4 = nsOf(ctx.k, ns).fib4;
+  const cur = peek(peek(fib4)[route.table]);
+  const table: FibRoute[] = cur ? cur.map(peek) : [];
+  if (!cur) put(fib4, route.table, []);
   if (route.dst !== networkOf(route.dst, route.dstLen))
     return kerr('EINVAL', 'Invalid prefix for given prefix length');
   const existing = table.findIndex((r) => sameKey(r, route));
   const full = routeRecord(route, nextOrderSeq(ctx.k));
+  // The new table keeps the rows as they were (drafts included: put then lets immer finalise them).
+  const next = cur ? cur.slice() : [];
   if (existing >= 0) {
     // fib_table_insert(): fa_first is the group's first alias, fa_match an identical one (type and info).
     const first = table[existing] as FibRoute;
@@ -89,7 +98,8 @@ export function fibInsert(ctx: KernelCtx, ns: NsId, route: NewRoute, mode: FibIn
         // An identical route already in the group: nothing to do if it is the first, EEXIST otherwise.
         if (match) return match === first ? kok(first) : kerr('EEXIST');
         full.seq = first.seq;
-        table[existing] = full;
+        next[existing] = full;
+        put(fib4, route.table, next);
         return kok(full);
       case 'append':
         if (match) return kerr('EEXIST');
@@ -103,8 +113,9 @@ export function fibInsert(ctx: KernelCtx, ns: NsId, route: NewRoute, mode: FibIn
     return kerr('ENOENT');
   }
   const at = table.findIndex((r) => compareRoutes(full, r) < 0);
-  if (at < 0) table.push(full);
-  else table.splice(at, 0, full);
+  if (at < 0) next.push(full);
+  else next.splice(at, 0, full);
+  put(fib4, route.table, next);
   return kok(full);
 }
 

@@ -10,6 +10,7 @@
  */
 import { jsonCopy } from '../../lib';
 import type { KernelCtx } from '../context';
+import { peekOf, putOf } from '../context';
 import { kerr, kok, type KResult } from '../errno';
 import type { KernelState, NfChain, NfCounters, NfRule, NfTable, NfTableName, NsId } from '../types';
 
@@ -60,9 +61,27 @@ export function nfTable(k: KernelState, ns: NsId, table: NfTableName): NfTable |
   return k.netns[ns]?.netfilter.tables[table] ?? null;
 }
 
+/**
+ * Where a chain is in its table's list, read through `peek` (finding it through the draft would draft every
+ * chain passed); -1 when the table or the chain does not exist.
+ */
+function chainIndex(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string): number {
+  const peek = peekOf(ctx);
+  const n = peek(peek(ctx.k.netns)[ns]);
+  const t = n ? peek(peek(peek(n.netfilter).tables)[table]) : undefined;
+  return t ? peek(t.chains).findIndex((c) => peek(c).name === chain) : -1;
+}
+
 /** A chain that exists in the kernel (user chain, or a built-in chain already instantiated). */
 export function nfFindChain(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string): NfChain | null {
-  return nfTable(ctx.k, ns, table)?.chains.find((c) => c.name === chain) ?? null;
+  const i = chainIndex(ctx, ns, table, chain);
+  return i < 0 ? null : (nfTable(ctx.k, ns, table)?.chains[i] ?? null);
+}
+
+/** A chain's rules as they are now, for reading (the rows may be drafts of this transaction). */
+function peekRules(ctx: KernelCtx, c: NfChain): NfRule[] {
+  const peek = peekOf(ctx);
+  return peek(peek(c).rules);
 }
 
 export function isBuiltinChain(table: NfTableName, chain: string): boolean {
@@ -86,7 +105,8 @@ export function nfListChains(t: NfTable | null, table: NfTableName): NfChain[] {
 /** A chain to write to: a user chain that exists, or a built-in chain (instantiated now if need be). */
 function writableChain(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string): NfChain | null {
   const t = nfEnsureTable(ctx, ns, table);
-  const c = t.chains.find((x) => x.name === chain);
+  const i = chainIndex(ctx, ns, table, chain);
+  const c = i < 0 ? undefined : t.chains[i];
   if (c || !isBuiltinChain(table, chain)) return c ?? null;
   const b = builtinChain(chain);
   t.chains.push(b);
@@ -188,10 +208,13 @@ export function nfInsertRule(
   // One nf_tables batch: a failing insert creates nothing.
   const existing = nfFindChain(ctx, ns, table, chain);
   if (!existing && !isBuiltinChain(table, chain)) return kerr('ENOENT');
-  if (pos < 1 || pos > (existing?.rules.length ?? 0) + 1) return kerr('E2BIG');
+  if (pos < 1 || pos > (existing ? peekRules(ctx, existing).length : 0) + 1) return kerr('E2BIG');
   const c = writableChain(ctx, ns, table, chain);
   if (!c) return kerr('ENOENT');
-  c.rules.splice(pos - 1, 0, ruleRecord(rule, counters));
+  // A new list rather than a splice into the draft, which would draft every rule after the slot.
+  const rules = peekRules(ctx, c).slice();
+  rules.splice(pos - 1, 0, ruleRecord(rule, counters));
+  putOf(ctx)(c, 'rules', rules);
   return kok(undefined);
 }
 
@@ -206,7 +229,7 @@ export function nfAppendRule(
 ): KResult<void> {
   const c = writableChain(ctx, ns, table, chain);
   if (!c) return kerr('ENOENT');
-  c.rules.push(ruleRecord(rule, counters));
+  putOf(ctx)(c, 'rules', [...peekRules(ctx, c), ruleRecord(rule, counters)]);
   return kok(undefined);
 }
 
@@ -224,9 +247,14 @@ export function nfDeleteRule(
   rule: NfRuleSpec,
 ): KResult<void> {
   const c = existingChain(ctx, ns, table, chain);
-  const i = c ? c.rules.findIndex((r) => nfRuleEqual(r, rule)) : -1;
+  const peek = peekOf(ctx);
+  const i = c ? peekRules(ctx, c).findIndex((r) => nfRuleEqual(peek(r), rule)) : -1;
   if (!c || i < 0) return kerr('ENOENT');
-  c.rules.splice(i, 1);
+  putOf(ctx)(
+    c,
+    'rules',
+    peekRules(ctx, c).filter((_, j) => j !== i),
+  );
   return kok(undefined);
 }
 

@@ -230,26 +230,28 @@ function modify(io: CommandIO, opts: IpOpts, argv: string[], mode: Mode): number
         : type === 'unicast' && gateway === null
           ? 'link'
           : 'global');
+  // The checks read the World as the line found it (nothing is written before the insert): through the
+  // transaction's draft they would draft every device and route they look at.
+  const k0 = io.os.view().k;
+  const checked = checkRoute(k0, opts.ns, {
+    table,
+    type,
+    dst: dstAddr,
+    dstLen: dst.bitlen,
+    scope,
+    gateway,
+    dev: dev?.id ?? null,
+    onlink: a.onlink,
+    prefsrc: src,
+  });
+  if ('error' in checked) throw rtnlError(checked.error);
+  const route = checked.route;
+  const existing = (k0.netns[opts.ns]?.fib4[table] ?? []).some(
+    (x) => x.dst === dstAddr && x.dstLen === dst.bitlen && x.tos === a.tos && x.priority === (a.metric ?? 0),
+  );
+  // `test` is NLM_F_EXCL without NLM_F_CREATE: EEXIST if the key is there, ENOENT otherwise.
+  if (mode === 'test') throw rtnlError(existing ? { errno: 'EEXIST' } : { errno: 'ENOENT' });
   const err = io.os.mutate(({ kctx }): KernelError | null => {
-    const checked = checkRoute(kctx.k, opts.ns, {
-      table,
-      type,
-      dst: dstAddr,
-      dstLen: dst.bitlen,
-      scope,
-      gateway,
-      dev: dev?.id ?? null,
-      onlink: a.onlink,
-      prefsrc: src,
-    });
-    if ('error' in checked) return checked.error;
-    const route = checked.route;
-    const existing = (kctx.k.netns[opts.ns]?.fib4[table] ?? []).some(
-      (x) =>
-        x.dst === dstAddr && x.dstLen === dst.bitlen && x.tos === a.tos && x.priority === (a.metric ?? 0),
-    );
-    // `test` is NLM_F_EXCL without NLM_F_CREATE: EEXIST if the key is there, ENOENT otherwise.
-    if (mode === 'test') return existing ? { errno: 'EEXIST' } : { errno: 'ENOENT' };
     const res = fibInsert(
       kctx,
       opts.ns,
