@@ -78,9 +78,9 @@ export async function runVerb(io: CommandIO, v: Verb, argv: string[]): Promise<n
       io.err(`Error response from daemon: ${e.message}\n`);
       return 1;
     }
-    // --format of ps, images, network ls...: cli/command/formatter wraps parse and execution errors alike.
+    // --format of ps, images, network ls...: the error the command returns, printed by main (exit 1).
     if (e instanceof TemplateError) {
-      io.err(`template parsing error: ${e.goText()}\n`);
+      io.err(`${e.cliText()}\n`);
       return 1;
     }
     throw e;

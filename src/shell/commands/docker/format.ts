@@ -1,25 +1,55 @@
 /**
- * cli/command/formatter: `--format` handling shared by ps, images and network ls: "table" (default columns),
- * "table TEMPLATE" (a header row from the columns' names, then rows, through the tabwriter), "json" ({{json .}}
- * per row) or a plain template (one line per row). Rendering errors print the template error, exit 1.
+ * cli/command/formatter (formatter.go Context.Write): `--format` handling shared by ps, images and network ls:
+ * "table" (default columns), "table TEMPLATE" (a header row, then rows, through the tabwriter), "json"
+ * ({{json .}} per row) or a plain template (one line per row).
+ *
+ * The template is parsed before any row (a parse error is reported with no rows too), then executed on each
+ * row's context, a struct of methods (*formatter.ContainerContext...): a field it lacks is an execution error.
+ * Errors print "template parsing error: ..." and nothing of the table. A table's header row is executed last,
+ * on the map of column titles (SubHeaderContext) with templates.HeaderFunctions: an unknown field there is
+ * "<no value>", and its errors are ignored (postFormat drops Execute's error, keeping what was written).
  */
 import type { GoJson } from './gojson';
 import { tabwrite } from './tabwriter';
-import { TemplateError, execTemplate, templateFields } from './template';
+import { TemplateError, checkTemplate, execTemplate, runTemplate, templateFields } from './template';
+import { mapOf, STRING, struct, type GoType } from './template_values';
 
-/** The template a format runs per row, and whether it is a table (header row, tabwriter). */
+/** A formatter's row context: its Go type's name and its columns' titles, one per method a row has. */
+export interface RowContext {
+  /** As Go's errors name it: "*formatter.ContainerContext", "*network.networkContext". */
+  type: string;
+  /** Field -> column title (the context's SubHeaderContext); its keys are the row's fields. */
+  headers: Record<string, string>;
+}
+
+const HEADER_MAP = mapOf('formatter.SubHeaderContext');
+
+/** The closed struct a row is: only the context's methods are fields. */
+function rowType(ctx: RowContext): GoType {
+  return struct(ctx.type, Object.fromEntries(Object.keys(ctx.headers).map((k) => [k, STRING])), false);
+}
+
+/**
+ * The template a format runs per row, and whether it is a table (formatter.go preFormat: "table" stripped,
+ * "json" is {{json .}}, spaces trimmed at both ends, \t and \n written as escapes made real).
+ */
 function rowTemplate(format: string, defaultTable: string): { src: string; table: boolean } {
-  let f = format === '' ? defaultTable : format;
-  if (f === 'json') f = '{{json .}}';
+  let f = format === '' || format === 'table' ? defaultTable : format;
   const table = f.startsWith('table');
-  if (table)
-    f = f === 'table' ? defaultTable.slice('table'.length).trimStart() : f.slice('table'.length).trimStart();
-  return { src: f.replace(/\\t/g, '\t').replace(/\\n/g, '\n'), table };
+  if (table) f = f.slice('table'.length);
+  else if (f === 'json') f = '{{json .}}';
+  return {
+    src: f
+      .replace(/^ +| +$/g, '')
+      .replace(/\\t/g, '\t')
+      .replace(/\\n/g, '\n'),
+    table,
+  };
 }
 
 /**
  * The row fields a format reads (null: any), so that a command builds only those for each row. A template
- * that does not parse reads "any": rendering reports its error as before.
+ * that does not parse reads "any": rendering reports its error.
  */
 export function rowFields(format: string, defaultTable: string): ReadonlySet<string> | null {
   try {
@@ -30,15 +60,33 @@ export function rowFields(format: string, defaultTable: string): ReadonlySet<str
   }
 }
 
-export function renderRows(
-  format: string,
-  defaultTable: string,
-  headers: Record<string, string>,
-  rows: GoJson[],
-): string {
+/**
+ * `docker ps` checks a --format before listing (container/list.go buildContainerListOptions): the format as
+ * typed ("table " and "\t" escapes included, so columns count them) is parsed, then executed on an empty
+ * container context. Its errors say "failed to parse template" / "failed to execute template".
+ */
+export function precheckFormat(format: string, ctx: RowContext): void {
+  const wrapped = (e: unknown, wrap: string): unknown => {
+    if (e instanceof TemplateError) e.wrap = wrap;
+    return e;
+  };
+  try {
+    checkTemplate(format);
+  } catch (e) {
+    throw wrapped(e, 'failed to parse template');
+  }
+  const empty = Object.fromEntries(Object.keys(ctx.headers).map((k) => [k, '']));
+  const { error } = runTemplate(format, empty, { type: rowType(ctx) });
+  if (error) throw wrapped(error, 'failed to execute template');
+}
+
+export function renderRows(format: string, defaultTable: string, ctx: RowContext, rows: GoJson[]): string {
   const { src: f, table } = rowTemplate(format, defaultTable);
-  let out = '';
-  if (table) out += `${execTemplate(f, headers as GoJson)}\n`;
-  for (const r of rows) out += `${execTemplate(f, r)}\n`;
-  return table ? tabwrite(out) : out;
+  checkTemplate(f);
+  const type = rowType(ctx);
+  let body = '';
+  for (const r of rows) body += `${execTemplate(f, r, { type })}\n`;
+  if (!table) return body;
+  const header = runTemplate(f, ctx.headers, { type: HEADER_MAP, header: true }).out;
+  return tabwrite(`${header}\n${body}`);
 }

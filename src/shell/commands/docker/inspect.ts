@@ -8,16 +8,17 @@ import type { DockerState, JsonValue } from '../../../docker';
 import {
   containerInspect,
   findImage,
+  findNetwork,
   networkInspect,
   rfc3339Nano,
   tryFindContainer,
-  tryFindNetwork,
 } from '../../../docker';
 import type { CommandIO } from '../../types';
-import type { Verb } from './cli';
+import { daemonMessage, type Verb } from './cli';
 import { flagString } from './flags';
 import { goMarshal } from './gojson';
-import { execTemplate, TemplateError } from './template';
+import { CONTAINER_JSON, IMAGE_INSPECT, NETWORK_INSPECT } from './inspect_types';
+import { checkTemplate, runTemplate, TemplateError, type GoType } from './template';
 import { INSPECT_FLAGS } from './verb_flags';
 
 function imageInspect(st: DockerState, ref: string): JsonValue | null {
@@ -57,20 +58,52 @@ function imageInspect(st: DockerState, ref: string): JsonValue | null {
   };
 }
 
-/** Print elements as the CLI's inspector does; returns the exit code. */
-export function printInspect(io: CommandIO, format: string, found: JsonValue[], errors: string[]): number {
-  if (format === '') {
-    io.out(found.length === 0 ? '[]\n' : `${goMarshal(found)}\n`);
+/** One name's result: the object (and the Go type the daemon's client decodes it into), or its error. */
+export type InspectResult = { value: JsonValue; type: GoType } | { error: string };
+
+/**
+ * One object through a template (inspector.go TemplateInspector.Inspect): executed on the typed value first;
+ * when that fails, on the raw JSON decoded into interface{} with missingkey=error (tryRawInspectFallback),
+ * whose error is the one reported.
+ */
+function inspectOne(
+  format: string,
+  r: { value: JsonValue; type: GoType },
+): { out: string } | { error: string } {
+  const typed = runTemplate(format, r.value, { type: r.type });
+  if (!typed.error) return { out: typed.out };
+  const raw = runTemplate(format, r.value, { missingKeyError: true });
+  return raw.error ? { error: raw.error.cliText() } : { out: raw.out };
+}
+
+/**
+ * Print results as the CLI's inspector does (cli/command/inspect/inspector.go Inspect); returns the exit code.
+ * No format: an indented JSON array; "json": a compact one. A template that does not parse: its error, exit
+ * 64, before anything else. Otherwise one line per object; an object whose template fails, like a name not
+ * found, adds its error, printed (stderr, in order) after the output, exit 1. Flush writes a lone newline when
+ * no object printed anything.
+ */
+export function printInspect(io: CommandIO, format: string, results: InspectResult[]): number {
+  const errors: string[] = [];
+  if (format === '' || format === 'json') {
+    const found = results.flatMap((r) => ('error' in r ? [] : [r.value]));
+    for (const r of results) if ('error' in r) errors.push(r.error);
+    io.out(found.length === 0 ? '[]\n' : `${goMarshal(found, format === '' ? '    ' : '')}\n`);
   } else {
-    for (const f of found) {
-      try {
-        io.out(`${execTemplate(format === 'json' ? '{{json .}}' : format, f)}\n`);
-      } catch (e) {
-        if (!(e instanceof TemplateError)) throw e;
-        io.err(`template: inspect:1:2: executing "inspect" at <${format}>: ${e.message}\n`);
-        return 1;
-      }
+    try {
+      checkTemplate(format);
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      io.err(`${e.cliText()}\n`);
+      return 64;
     }
+    let out = '';
+    for (const r of results) {
+      const one = 'error' in r ? r : inspectOne(format, r);
+      if ('error' in one) errors.push(one.error);
+      else out += `${one.out}\n`;
+    }
+    io.out(out === '' ? '\n' : out);
   }
   if (errors.length > 0) {
     io.err(`${errors.join('\n')}\n`);
@@ -79,7 +112,33 @@ export function printInspect(io: CommandIO, format: string, found: JsonValue[], 
   return 0;
 }
 
-/** `docker container inspect` / `docker image inspect` / the plain verb with --type: one kind of object. */
+type Kind = 'container' | 'image' | 'network';
+
+/**
+ * Look `name` up as one kind of object, as the daemon's client would: the object and its Go type, or the
+ * daemon's "not found" error (client errors read "Error response from daemon: ...").
+ */
+function lookup(st: DockerState, kind: Kind, name: string): InspectResult {
+  if (kind === 'container') {
+    const c = tryFindContainer(st, name);
+    if (c) return { value: containerInspect(st, c), type: CONTAINER_JSON };
+    return { error: `Error response from daemon: No such container: ${name}` };
+  }
+  if (kind === 'image') {
+    const img = imageInspect(st, name);
+    if (img) return { value: img, type: IMAGE_INSPECT };
+    return {
+      error: `Error response from daemon: No such image: ${name.includes(':') ? name : `${name}:latest`}`,
+    };
+  }
+  try {
+    return { value: networkInspect(st, findNetwork(st, name)), type: NETWORK_INSPECT };
+  } catch (e) {
+    return { error: `Error response from daemon: ${daemonMessage(e)}` };
+  }
+}
+
+/** `docker container inspect` / `docker image inspect`: one kind of object, the daemon's errors. */
 export function typedInspect(kind: 'container' | 'image'): Verb {
   return {
     ...inspectVerbSpec,
@@ -88,24 +147,22 @@ export function typedInspect(kind: 'container' | 'image'): Verb {
     short: `Display detailed information on one or more ${kind}s`,
     flags: INSPECT_FLAGS.filter((f) => f.long !== 'type' && (kind === 'container' || f.long !== 'size')),
     run(io, p) {
-      // These verbs ask the daemon for one kind of object: its "No such ..." error, not the CLI's.
       const st = io.os.state.docker;
-      const found: JsonValue[] = [];
-      const errors: string[] = [];
-      for (const name of p.args) {
-        const obj = kind === 'container' ? tryFindContainer(st, name) : null;
-        const v = obj ? containerInspect(st, obj) : kind === 'image' ? imageInspect(st, name) : null;
-        if (v) found.push(v);
-        else if (kind === 'container') errors.push(`Error response from daemon: No such container: ${name}`);
-        else
-          errors.push(
-            `Error response from daemon: No such image: ${name.includes(':') ? name : `${name}:latest`}`,
-          );
-      }
-      return printInspect(io, flagString(p, 'format'), found, errors);
+      return printInspect(
+        io,
+        flagString(p, 'format'),
+        p.args.map((name) => lookup(st, kind, name)),
+      );
     },
   };
 }
+
+/** `docker network inspect` (cli/command/network/inspect.go): the same inspector on networks. */
+export function networkInspectResults(io: CommandIO, names: string[]): InspectResult[] {
+  return names.map((name) => lookup(io.os.state.docker, 'network', name));
+}
+
+const KINDS: Kind[] = ['container', 'image', 'network'];
 
 export const inspectVerbSpec: Verb = {
   path: 'docker inspect',
@@ -116,26 +173,18 @@ export const inspectVerbSpec: Verb = {
   run(io, p) {
     const st = io.os.state.docker;
     const type = flagString(p, 'type');
-    const found: JsonValue[] = [];
-    const errors: string[] = [];
-    for (const name of p.args) {
-      const c = type === '' || type === 'container' ? tryFindContainer(st, name) : null;
-      if (c) {
-        found.push(containerInspect(st, c));
-        continue;
+    // system/inspect.go inspectAll: each kind in turn, not-found skipped; with --type, that kind's own error.
+    const results = p.args.map((name): InspectResult => {
+      if (type !== '')
+        return KINDS.includes(type as Kind)
+          ? lookup(st, type as Kind, name)
+          : { error: `Error: No such ${type}: ${name}` };
+      for (const kind of KINDS) {
+        const r = lookup(st, kind, name);
+        if (!('error' in r)) return r;
       }
-      const img = type === '' || type === 'image' ? imageInspect(st, name) : null;
-      if (img) {
-        found.push(img);
-        continue;
-      }
-      const n = type === '' || type === 'network' ? tryFindNetwork(st, name) : null;
-      if (n) {
-        found.push(networkInspect(st, n));
-        continue;
-      }
-      errors.push(`Error: No such ${type === '' ? 'object' : type}: ${name}`);
-    }
-    return printInspect(io, flagString(p, 'format'), found, errors);
+      return { error: `Error: No such object: ${name}` };
+    });
+    return printInspect(io, flagString(p, 'format'), results);
   },
 };

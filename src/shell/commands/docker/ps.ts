@@ -9,7 +9,7 @@ import { imageById, rfc3339Nano } from '../../../docker';
 import { formatIp4 } from '../../../lib';
 import type { Verb } from './cli';
 import { flagBool, flagList, flagSet, flagString } from './flags';
-import { renderRows, rowFields } from './format';
+import { precheckFormat, renderRows, rowFields, type RowContext } from './format';
 import type { GoJson } from './gojson';
 import { humanDuration } from './humanize';
 import { PS_FLAGS } from './verb_flags';
@@ -187,6 +187,9 @@ export const PS_HEADERS: Record<string, string> = {
   Status: 'STATUS',
 };
 
+/** formatter.ContainerContext: what a --format template is executed on, per container. */
+const PS_CONTEXT: RowContext = { type: '*formatter.ContainerContext', headers: PS_HEADERS };
+
 const DEFAULT =
   'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
 
@@ -230,19 +233,24 @@ export const psVerbSpec: Verb = {
     if (flagBool(p, 'latest')) list = list.slice(0, 1);
     else if (flagSet(p, 'last')) list = list.slice(0, Math.max(0, Number(flagString(p, 'last'))));
     const trunc = !flagBool(p, 'no-trunc');
-    if (flagBool(p, 'quiet') && !flagSet(p, 'format')) {
+    const format = flagString(p, 'format');
+    // runPs: --quiet wins over a format (with a warning); the format is still checked (list.go).
+    if (format !== '' && flagBool(p, 'quiet'))
+      io.err('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
+    if (format !== '') precheckFormat(format, PS_CONTEXT);
+    if (flagBool(p, 'quiet')) {
       for (const c of list) io.out(`${trunc ? c.id.slice(0, 12) : c.id}\n`);
       return 0;
     }
     const created = (us: number) => goTime(st, us);
     const maps = portMapsByContainer(st);
     const table = flagBool(p, 'size') ? `${DEFAULT}\t{{.Size}}` : DEFAULT;
-    const fields = rowFields(flagString(p, 'format'), table);
+    const fields = rowFields(format, table);
     io.out(
       renderRows(
-        flagString(p, 'format'),
+        format,
         table,
-        PS_HEADERS,
+        PS_CONTEXT,
         list.map((c) => psRow(maps, c, now, trunc, created, fields)),
       ),
     );

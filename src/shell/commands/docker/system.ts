@@ -6,9 +6,27 @@
 import { IMAGES } from '../../../docker';
 import type { Verb } from './cli';
 import { flagBool, flagString } from './flags';
-import { renderRows } from './format';
+import { renderRows, type RowContext } from './format';
 import { humanDuration } from './humanize';
 import { IMAGES_FLAGS, INFO_FLAGS, VERSION_FLAGS } from './verb_flags';
+
+/** formatter.imageContext (image.go newImageContext): its methods and their column titles. */
+const IMAGE_CONTEXT: RowContext = {
+  type: '*formatter.imageContext',
+  headers: {
+    Containers: 'CONTAINERS',
+    CreatedAt: 'CREATED AT',
+    CreatedSince: 'CREATED',
+    Digest: 'DIGEST',
+    ID: 'IMAGE ID',
+    Repository: 'REPOSITORY',
+    SharedSize: 'SHARED SIZE',
+    Size: 'SIZE',
+    Tag: 'TAG',
+    UniqueSize: 'UNIQUE SIZE',
+    VirtualSize: 'SIZE',
+  },
+};
 
 export const imagesVerbSpec: Verb = {
   path: 'docker images',
@@ -23,33 +41,32 @@ export const imagesVerbSpec: Verb = {
     const list = IMAGES.filter((i) => st.images.includes(`${i.repository}:${i.tag}`))
       .filter((i) => repo === undefined || i.repository === repo || `${i.repository}:${i.tag}` === repo)
       .sort((a, b) => a.createdDaysAgo - b.createdDaysAgo);
-    if (flagBool(p, 'quiet')) {
+    const format = flagString(p, 'format');
+    // NewImageFormat: --quiet replaces only the table format; a custom --format wins over it.
+    if (flagBool(p, 'quiet') && (format === '' || format === 'table')) {
       for (const i of list) io.out(`${i.id.slice(0, 12)}\n`);
       return 0;
     }
+    // imageContext's methods, in the sorted order its MarshalJSON (a map) gives {{json .}}. The list asks
+    // for no container counts or shared sizes: those say N/A (image.go Containers, SharedSize, UniqueSize).
     const rows = list.map((i) => ({
-      Repository: i.repository,
-      Tag: i.tag,
-      ID: flagBool(p, 'no-trunc') ? `sha256:${i.id}` : i.id.slice(0, 12),
-      CreatedSince: `${humanDuration(now + i.createdDaysAgo * 86_400_000_000)} ago`,
-      Size: i.size,
-      Digest: '<none>',
+      Containers: 'N/A',
       CreatedAt: '',
+      CreatedSince: `${humanDuration(now + i.createdDaysAgo * 86_400_000_000)} ago`,
+      Digest: '<none>',
+      ID: flagBool(p, 'no-trunc') ? `sha256:${i.id}` : i.id.slice(0, 12),
+      Repository: i.repository,
+      SharedSize: 'N/A',
+      Size: i.size,
+      Tag: i.tag,
+      UniqueSize: 'N/A',
+      VirtualSize: i.size,
     }));
-    const headers = {
-      Repository: 'REPOSITORY',
-      Tag: 'TAG',
-      ID: 'IMAGE ID',
-      CreatedSince: 'CREATED',
-      Size: 'SIZE',
-      Digest: 'DIGEST',
-      CreatedAt: 'CREATED AT',
-    };
     io.out(
       renderRows(
-        flagString(p, 'format'),
+        format,
         'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}',
-        headers,
+        IMAGE_CONTEXT,
         rows,
       ),
     );

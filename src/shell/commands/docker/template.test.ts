@@ -1,16 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { execTemplate } from './template';
+import { checkTemplate, execTemplate, runTemplate, TemplateError } from './template';
+import { mapOf, STRING, struct } from './template_values';
 
-const row = { ID: 'abc', Nested: { Name: 'web', List: ['a', 'b'] }, Empty: '' };
+const row = { ID: 'abc', Nested: { Name: 'web', List: ['a', 'b'] }, Empty: '', Nil: null };
 
-describe('Go templates', () => {
-  it('reads lone field chains, nested ones, and gives <nil> for a missing key', () => {
-    expect(execTemplate('{{.ID}}\t{{.Nested.Name}}|{{.Missing}}', row)).toBe('abc\tweb|<nil>');
+/** The CLI's line for what `src` does on `data` (text/template's wording, docker's "template parsing error"). */
+function errorOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof TemplateError) return e.cliText();
+    throw e;
+  }
+  return 'no error';
+}
+
+const CTX = struct('*formatter.ContainerContext', { ID: STRING, Names: STRING }, false);
+
+describe('Go templates on JSON decoded into interface{} (maps)', () => {
+  it('reads field chains; a missing key is <no value>, a JSON null too (evalPipeline digs interface{})', () => {
+    expect(execTemplate('{{.ID}}\t{{.Nested.Name}}|{{.Missing}}|{{.Missing.Deeper}}|{{.Nil}}', row)).toBe(
+      'abc\tweb|<no value>|<no value>|<no value>',
+    );
   });
 
-  it('finds only the data own fields, not those of Object.prototype', () => {
-    expect(execTemplate('{{.constructor}} {{.toString}} {{.__proto__}}', row)).toBe('<nil> <nil> <nil>');
-    expect(execTemplate('{{index . "constructor"}}', {})).toBe('<nil>');
+  it('finds only the data own keys, not those of Object.prototype', () => {
+    expect(execTemplate('{{.constructor}} {{.toString}} {{.__proto__}}', row)).toBe(
+      '<no value> <no value> <no value>',
+    );
+    expect(execTemplate('{{index . "constructor"}}', {})).toBe('<no value>');
   });
 
   it('still runs pipelines, functions and variables on the same data', () => {
@@ -20,6 +38,86 @@ describe('Go templates', () => {
     expect(
       execTemplate('{{if .Empty}}x{{else}}{{.ID}}{{end}}{{range .Nested.List}}[{{.}}]{{end}}', row),
     ).toBe('abc[a][b]');
-    expect(() => execTemplate('{{.ID.Len}}', row)).toThrow("can't evaluate field Len in type string");
+    expect(execTemplate('{{json .Nested}} {{json "a<b"}}', row)).toBe(
+      '{"Name":"web","List":["a","b"]} "a<b"',
+    );
+  });
+
+  it('with missingkey=error: "map has no entry", a field of null "nil pointer evaluating"', () => {
+    const opts = { missingKeyError: true };
+    expect(errorOf(() => execTemplate('{{.Foo}}', row, opts))).toBe(
+      'template parsing error: template: :1:2: executing "" at <.Foo>: map has no entry for key "Foo"',
+    );
+    expect(errorOf(() => execTemplate('x {{.Nested.Nope}}', row, opts))).toBe(
+      'template parsing error: template: :1:11: executing "" at <.Nested.Nope>: map has no entry for key "Nope"',
+    );
+    expect(errorOf(() => execTemplate('{{.Nil.X}}', row, opts))).toBe(
+      'template parsing error: template: :1:6: executing "" at <.Nil.X>: nil pointer evaluating interface {}.X',
+    );
+  });
+
+  it('places a chain error at its second field and names the whole chain, never cut short (Go >= 1.12)', () => {
+    expect(errorOf(() => execTemplate('{{.ID.Len}}', row))).toBe(
+      'template parsing error: template: :1:5: executing "" at <.ID.Len>: can\'t evaluate field Len in type interface {}',
+    );
+    expect(errorOf(() => execTemplate('{{.Nested.Name.Very.Long.Chain}}', row))).toBe(
+      'template parsing error: template: :1:9: executing "" at <.Nested.Name.Very.Long.Chain>: can\'t evaluate field Very in type interface {}',
+    );
+    // Lines and columns count from the line's start.
+    expect(errorOf(() => execTemplate('{{.ID}}\n  {{.ID.X}}', row))).toBe(
+      'template parsing error: template: :2:7: executing "" at <.ID.X>: can\'t evaluate field X in type interface {}',
+    );
+  });
+});
+
+describe('Go templates on typed values', () => {
+  it('a struct has only its fields: an unknown one is an error naming the type', () => {
+    expect(execTemplate('{{.ID}}', { ID: 'abc', Names: 'web' }, { type: CTX })).toBe('abc');
+    expect(errorOf(() => execTemplate('{{.Names}} {{.Foo}}', { ID: '', Names: '' }, { type: CTX }))).toBe(
+      'template parsing error: template: :1:13: executing "" at <.Foo>: can\'t evaluate field Foo in type *formatter.ContainerContext',
+    );
+    expect(errorOf(() => execTemplate('{{.ID.Len}}', { ID: '', Names: '' }, { type: CTX }))).toBe(
+      'template parsing error: template: :1:5: executing "" at <.ID.Len>: can\'t evaluate field Len in type string',
+    );
+    expect(errorOf(() => execTemplate('{{index . "ID"}}', { ID: '', Names: '' }, { type: CTX }))).toBe(
+      'template parsing error: template: :1:2: executing "" at <index . "ID">: error calling index: can\'t index item of type formatter.ContainerContext',
+    );
+  });
+
+  it('a typed map answers a missing key with <no value>, a nil map prints map[]', () => {
+    const t = struct('T', { Labels: mapOf('map[string]string') });
+    expect(
+      execTemplate('{{.Labels.nokey}}|{{.Labels}}|{{index .Labels "x"}}|', { Labels: null }, { type: t }),
+    ).toBe('<no value>|map[]||');
+  });
+
+  it('a header row: column titles from a map, HeaderFunctions hand titles back, errors keep what was written', () => {
+    const h = { type: mapOf('formatter.SubHeaderContext'), header: true };
+    expect(execTemplate('{{.ID | lower}}\t{{.Foo}}', { ID: 'CONTAINER ID' }, h)).toBe(
+      'CONTAINER ID\t<no value>',
+    );
+    const r = runTemplate('{{.ID}}\t{{json .}}\tafter', { ID: 'CONTAINER ID' }, h);
+    expect(r.out).toBe('CONTAINER ID\t');
+    expect(r.error?.message).toBe('wrong type for value; expected string; got formatter.SubHeaderContext');
+  });
+});
+
+describe('Go template parse errors', () => {
+  it('are found before anything runs, with the line only', () => {
+    expect(errorOf(() => checkTemplate('{{.Name'))).toBe(
+      'template parsing error: template: :1: unclosed action',
+    );
+    expect(errorOf(() => checkTemplate('{{.Name}}\n{{nosuch .}}'))).toBe(
+      'template parsing error: template: :2: function "nosuch" not defined',
+    );
+    expect(errorOf(() => checkTemplate('{{$x.Name}}'))).toBe(
+      'template parsing error: template: :1: undefined variable "$x"',
+    );
+    expect(errorOf(() => checkTemplate('{{end}}'))).toBe(
+      'template parsing error: template: :1: unexpected {{end}}',
+    );
+    expect(errorOf(() => execTemplate('{{nil}}', {}))).toBe(
+      'template parsing error: template: :1:2: executing "" at <nil>: nil is not a command',
+    );
   });
 });

@@ -6,7 +6,7 @@ import type { DockerNetwork } from '../../../../docker';
 import type { Verb } from '../cli';
 import { naturalCompare } from '../natural';
 import { flagBool, flagList, flagString } from '../flags';
-import { renderRows } from '../format';
+import { renderRows, type RowContext } from '../format';
 import { NETWORK_LS_FLAGS } from '../verb_flags';
 
 function filterOk(n: DockerNetwork, f: string): boolean {
@@ -21,6 +21,21 @@ function filterOk(n: DockerNetwork, f: string): boolean {
   return true;
 }
 
+/** cli/command/network/formatter.go networkContext: its methods and their column titles. */
+const NETWORK_CONTEXT: RowContext = {
+  type: '*network.networkContext',
+  headers: {
+    CreatedAt: 'CREATED AT',
+    Driver: 'DRIVER',
+    ID: 'NETWORK ID',
+    IPv6: 'IPV6',
+    Internal: 'INTERNAL',
+    Labels: 'LABELS',
+    Name: 'NAME',
+    Scope: 'SCOPE',
+  },
+};
+
 export const networkLsVerb: Verb = {
   path: 'docker network ls',
   use: 'docker network ls [OPTIONS]',
@@ -33,33 +48,24 @@ export const networkLsVerb: Verb = {
     const list = Object.values(io.os.state.docker.networks)
       .filter((n) => filters.every((f) => filterOk(n, f)))
       .sort((a, b) => naturalCompare(a.name, b.name));
-    if (flagBool(p, 'quiet')) {
+    const format = flagString(p, 'format');
+    // network NewFormat: --quiet replaces only the table format; a custom --format wins over it.
+    if (flagBool(p, 'quiet') && (format === '' || format === 'table')) {
       for (const n of list) io.out(`${trunc ? n.id.slice(0, 12) : n.id}\n`);
       return 0;
     }
+    // networkContext's methods, in the sorted order its MarshalJSON (a map) gives {{json .}}.
     const rows = list.map((n) => ({
-      ID: trunc ? n.id.slice(0, 12) : n.id,
-      Name: n.name,
+      CreatedAt: '',
       Driver: n.driver,
-      Scope: 'local',
+      ID: trunc ? n.id.slice(0, 12) : n.id,
       IPv6: String(n.enableIPv6),
       Internal: String(n.internal),
       Labels: '',
-      CreatedAt: '',
+      Name: n.name,
+      Scope: 'local',
     }));
-    const headers = {
-      ID: 'NETWORK ID',
-      Name: 'NAME',
-      Driver: 'DRIVER',
-      Scope: 'SCOPE',
-      IPv6: 'IPV6',
-      Internal: 'INTERNAL',
-      Labels: 'LABELS',
-      CreatedAt: 'CREATED',
-    };
-    io.out(
-      renderRows(flagString(p, 'format'), 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}', headers, rows),
-    );
+    io.out(renderRows(format, 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}', NETWORK_CONTEXT, rows));
     return 0;
   },
 };

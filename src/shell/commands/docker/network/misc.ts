@@ -1,22 +1,19 @@
 /**
  * `docker network inspect|rm|connect|disconnect|prune` (cli/command/network/*.go).
  */
-import type { JsonValue } from '../../../../docker';
 import {
   DockerError,
   activeEndpoints,
   connectContainer,
   disconnectContainer,
   findContainer,
-  findNetwork,
-  networkInspect,
   removeNetwork,
 } from '../../../../docker';
 import type { Verb } from '../cli';
 import { OP_US, elapse } from '../timing';
 import { csv } from '../container_opts';
 import { flagBool, flagList, flagString } from '../flags';
-import { printInspect } from '../inspect';
+import { networkInspectResults, printInspect } from '../inspect';
 import {
   NETWORK_CONNECT_FLAGS,
   NETWORK_DISCONNECT_FLAGS,
@@ -32,18 +29,7 @@ export const networkInspectVerb: Verb = {
   flags: NETWORK_INSPECT_FLAGS,
   args: { min: 1 },
   run(io, p) {
-    const st = io.os.state.docker;
-    const found: JsonValue[] = [];
-    const errors: string[] = [];
-    for (const name of p.args) {
-      try {
-        found.push(networkInspect(st, findNetwork(st, name)));
-      } catch (e) {
-        if (!(e instanceof DockerError)) throw e;
-        errors.push(`Error response from daemon: ${e.message}`);
-      }
-    }
-    return printInspect(io, flagString(p, 'format'), found, errors);
+    return printInspect(io, flagString(p, 'format'), networkInspectResults(io, p.args));
   },
 };
 

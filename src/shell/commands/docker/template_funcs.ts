@@ -1,0 +1,116 @@
+/**
+ * The functions a docker template can call: text/template's builtins (funcs.go) and docker/cli's
+ * templates.basicFunctions (json without HTML escaping, split, join, title, lower, upper, pad, truncate). A
+ * table's header row runs with templates.HeaderFunctions instead, which hand a column's title back untouched.
+ * A failing call is "error calling NAME: ..." (exec.go evalCall).
+ */
+import type { GoJson } from './gojson';
+import { goMarshal } from './gojson';
+import { TemplateError } from './template_error';
+import { dynamicType, printValue, settle, truthy, type TV } from './template_values';
+
+/** Every name a template may call: Go's parser rejects any other ("function "x" not defined"). */
+export const FUNC_NAMES: ReadonlySet<string> = new Set([
+  ...['and', 'call', 'html', 'index', 'slice', 'js', 'len', 'not', 'or', 'print', 'printf', 'println'],
+  ...['urlquery', 'eq', 'ge', 'gt', 'le', 'lt', 'ne'],
+  ...['json', 'split', 'join', 'title', 'lower', 'upper', 'pad', 'truncate'],
+]);
+
+/** templates.HeaderFunctions: these return the column title they are given. */
+const HEADER_IDENTITY = new Set(['json', 'split', 'join', 'title', 'lower', 'upper', 'truncate']);
+
+const str = (v: GoJson | undefined) => (typeof v === 'string' ? v : printValue(v));
+const ret = (v: GoJson): TV => ({ v, t: dynamicType(v) });
+
+function fail(name: string, msg: string): never {
+  throw new TemplateError(`error calling ${name}: ${msg}`);
+}
+
+/** `index x k...` (funcs.go index): a map's key (its element's zero value when missing), a slice's element. */
+function index(xs: TV[]): TV {
+  let cur = xs[0] as TV;
+  for (const k of xs.slice(1)) {
+    const v = cur.v;
+    if (v === undefined) fail('index', 'index of untyped nil');
+    if (Array.isArray(v)) {
+      const i = Number(k.v);
+      if (!(i >= 0 && i < v.length)) fail('index', `index out of range: ${i}`);
+      cur = settle(v[i], cur.t.kind === 'slice' ? cur.t.elem : dynamicType(v[i]));
+    } else if (cur.t.kind === 'struct' || (v !== null && typeof v !== 'object'))
+      // A struct, even through its pointer, cannot be indexed.
+      fail('index', `can't index item of type ${cur.t.name.replace(/^\*/, '')}`);
+    else {
+      const elem = cur.t.kind === 'map' ? cur.t.elem : dynamicType(null);
+      const key = str(k.v);
+      if (v !== null && Object.hasOwn(v, key)) cur = settle(v[key] as GoJson, elem);
+      else cur = { v: elem.kind === 'scalar' && elem.name === 'string' ? '' : null, t: elem };
+    }
+  }
+  return cur;
+}
+
+function printf(args: (GoJson | undefined)[]): string {
+  let i = 1;
+  return str(args[0]).replace(/%[vsdq%]/g, (m) =>
+    m === '%%' ? '%' : m === '%q' ? JSON.stringify(str(args[i++])) : printValue(args[i++]),
+  );
+}
+
+export function callFn(name: string, xs: TV[], header: boolean): TV {
+  const args = xs.map((x) => x.v);
+  const a0 = args[0];
+  if (header && HEADER_IDENTITY.has(name)) {
+    if (typeof a0 !== 'string')
+      throw new TemplateError(`wrong type for value; expected string; got ${xs[0]?.t.name ?? 'nil'}`);
+    return ret(a0);
+  }
+  switch (name) {
+    case 'json':
+      return ret(goMarshal(a0 ?? null, '', 0, false));
+    case 'join':
+      return ret(Array.isArray(a0) ? a0.map(str).join(str(args[1])) : str(a0));
+    case 'split':
+      return ret(str(a0).split(str(args[1])));
+    case 'lower':
+      return ret(str(a0).toLowerCase());
+    case 'upper':
+      return ret(str(a0).toUpperCase());
+    case 'title':
+      return ret(str(a0).replace(/\b\w/g, (c) => c.toUpperCase()));
+    case 'pad': {
+      const s = str(a0);
+      return ret(s === '' ? s : `${' '.repeat(Number(args[1] ?? 0))}${s}${' '.repeat(Number(args[2] ?? 0))}`);
+    }
+    case 'truncate': {
+      const s = str(a0);
+      const n = Number(args[1] ?? 0);
+      return ret(s.length < n ? s : s.slice(0, n));
+    }
+    case 'println':
+      return ret(`${args.map(printValue).join(' ')}\n`);
+    case 'print':
+      return ret(args.map(printValue).join(''));
+    case 'printf':
+      return ret(printf(args));
+    case 'len': {
+      if (typeof a0 === 'string') return ret(a0.length);
+      if (Array.isArray(a0)) return ret(a0.length);
+      if (a0 && typeof a0 === 'object') return ret(Object.keys(a0).length);
+      return fail('len', `len of type ${xs[0]?.t.name ?? 'nil'}`);
+    }
+    case 'index':
+      return index(xs);
+    case 'eq':
+      return ret(args.slice(1).some((a) => a === a0));
+    case 'ne':
+      return ret(a0 !== args[1]);
+    case 'not':
+      return ret(!truthy(a0));
+    case 'and':
+      return xs.find((x) => !truthy(x.v)) ?? (xs[xs.length - 1] as TV);
+    case 'or':
+      return xs.find((x) => truthy(x.v)) ?? (xs[xs.length - 1] as TV);
+    default:
+      return fail(name, 'not supported here');
+  }
+}
