@@ -1,15 +1,8 @@
+// First: it asks for the first screen's lazy chunks before the rest of this chunk is evaluated.
+import { firstScreen, prebuiltWorld } from './boot_chunks';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import {
-  App,
-  EmbedApp,
-  SessionContext,
-  createSessionUi,
-  initI18n,
-  loadFirstScreen,
-  onUsable,
-  pickLanguage,
-} from './ui';
+import { App, EmbedApp, SessionContext, createSessionUi, initI18n, onUsable, pickLanguage } from './ui';
 import { createAppStore, parseEmbedParams, registerServiceWorker, type Theme } from './store';
 import './ui/styles.css';
 
@@ -22,14 +15,6 @@ function savedTheme(): Theme {
   }
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
-
-// The first screen needs the simulator, the graph and the terminal, each a lazy chunk that would otherwise be
-// asked for only once the code before it had run (one after the other): ask for all of them now, so they
-// download and compile side by side.
-void import('./sim');
-const firstScreen = loadFirstScreen();
-// The default World, computed at build time (scripts/default-world): a fresh session need not boot it.
-const prebuiltWorld = import('virtual:default-world');
 
 const i18n = initI18n(pickLanguage(window.location.search, navigator.languages ?? []));
 document.documentElement.lang = i18n.language;

@@ -4,4 +4,3 @@ export { EmbedApp } from './embed/EmbedApp';
 export { SessionContext } from './share/session_context';
 export { createSessionUi } from './share/boot';
 export { onUsable } from './usable';
-export { loadFirstScreen } from './first_screen';
