@@ -3,7 +3,8 @@
  * by count, English for what a language lacks, the key for what no language has.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { addTexts, i18n, initI18n, pickLanguage } from './i18n';
+import i18next from 'i18next';
+import { addTexts, i18n, I18NEXT_OPTIONS, initI18n, LANGUAGES, pickLanguage, RESOURCES } from './i18n';
 
 afterEach(() => void initI18n('en'));
 
@@ -39,6 +40,35 @@ describe('ui translator', () => {
     addTexts({ en: { app: { title: 'replaced?', h13aNew: 'new' } } });
     expect(i18n.t('app.title')).toBe('Container Network Playground');
     expect(i18n.t('app.h13aNew')).toBe('new');
+  });
+
+  it('answers a key asked for before its text was added with the text once it is there', () => {
+    initI18n('zh-CN');
+    expect(i18n.t('h14Late.x')).toBe('h14Late.x');
+    initI18n('en');
+    expect(i18n.t('h14Late.x')).toBe('h14Late.x');
+    addTexts({ en: { h14Late: { x: 'late' } }, 'zh-CN': { h14Late: { x: '迟' } } });
+    expect(i18n.t('h14Late.x')).toBe('late');
+    initI18n('zh-CN');
+    expect(i18n.t('h14Late.x')).toBe('迟');
+  });
+
+  it('gives every text asked for without options as i18next translates it', () => {
+    const reference = i18next.createInstance();
+    void reference.init(I18NEXT_OPTIONS);
+    const keys = (tree: object, at = ''): string[] =>
+      Object.entries(tree).flatMap(([k, v]) =>
+        typeof v === 'string' ? [at + k] : [at + k, ...keys(v as object, `${at}${k}.`)],
+      );
+    const all = [...new Set([...keys(RESOURCES.en), ...keys(RESOURCES['zh-CN'])])];
+    all.push('no.such.key', 'app', 'app.title.deeper', 'ns:key', '');
+    expect(all.length).toBeGreaterThan(300);
+    for (const lng of LANGUAGES) {
+      initI18n(lng);
+      void reference.changeLanguage(lng);
+      const want = reference.getFixedT(lng);
+      for (const key of all) expect(i18n.t(key), `${lng} ${key}`).toBe(want(key));
+    }
   });
 
   it('picks the language from ?lang=, then the saved choice, then the browser', () => {
