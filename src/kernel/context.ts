@@ -78,6 +78,15 @@ export function nameKey(name: string): string {
   return `:${name}`;
 }
 
+/**
+ * A device as it is now, for reading only (ctx.peek): looking a device up through the draft drafts it, and
+ * the link-state code reads a peer or a bridge's ports far more often than it writes them.
+ */
+export function peekDev(ctx: KernelCtx, id: DevId): NetDevice | undefined {
+  const peek = peekOf(ctx);
+  return peek(peek(ctx.k.devices)[id]);
+}
+
 /** __dev_get_by_name: a device of this namespace by name (the namespace's name hash, netdev_name_node_lookup). */
 export function devByName(k: KernelState, ns: NsId, name: string): NetDevice | null {
   const id = k.netns[ns]?.byName[nameKey(name)];

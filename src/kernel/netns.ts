@@ -3,7 +3,7 @@
  * Models net/core/net_namespace.c (copy_net_ns, cleanup_net, peernet2id_alloc).
  */
 import type { KernelCtx } from './context';
-import { devicesOf } from './context';
+import { devicesOf, putOf } from './context';
 import { createLoopback } from './netdev/loopback';
 import { changeNetns, unregisterDevice } from './netdev/dev';
 import { defaultNsSysctl } from './sysctl';
@@ -42,7 +42,8 @@ export function createNetns(ctx: KernelCtx, opts: NewNsOptions): NsId {
     nextEphemeralPort: 32768,
     nextPid: 100,
   };
-  k.netns[id] = ns;
+  // Made here of fresh parts: nothing in it for immer to look for drafts in at the end.
+  putOf(ctx)(k.netns, id, ns);
   createLoopback(ctx, id);
   return id;
 }
@@ -83,7 +84,7 @@ export function addNamedNetns(ctx: KernelCtx, name: string): KResult<NsId> {
   const id = createNetns(ctx, { label: name });
   // A new object rather than `namedNs[name] = id`: assigning '__proto__' would set the prototype, and
   // Object.fromEntries defines it as the plain name it is under /run/netns.
-  ctx.k.namedNs = Object.fromEntries([...Object.entries(ctx.k.namedNs), [name, id]]);
+  putOf(ctx)(ctx.k, 'namedNs', Object.fromEntries([...Object.entries(ctx.k.namedNs), [name, id]]));
   return kok(id);
 }
 

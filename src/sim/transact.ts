@@ -189,8 +189,8 @@ export class Txn implements OsAccess {
       }
       result = fn({ sys: draft, kctx });
       if (!rec) {
-        if (!sameFields(clock, root.clock)) draft.clock = clock;
-        if (!sameFields(rng, root.rng)) draft.rng = rng;
+        if (!sameFields(clock, root.clock)) putFresh(draft, 'clock', clock);
+        if (!sameFields(rng, root.rng)) putFresh(draft, 'rng', rng);
       }
     });
     if (this.checkInvariants && next !== this.world) {

@@ -5,7 +5,7 @@
 import type { Ip4 } from '../../lib';
 import { maskOf, networkOf } from '../../lib';
 import type { KernelCtx } from '../context';
-import { devOf } from '../context';
+import { devOf, peekOf, putOf } from '../context';
 import { kerr, kok, type KResult } from '../errno';
 import type { DevId, InetAddr, Scope } from '../types';
 import { fibAddIfaddr, fibDelIfaddr } from './fib';
@@ -44,8 +44,11 @@ export function inetAddAddr(ctx: KernelCtx, devId: DevId, spec: NewInetAddr): KR
   };
   const mask = maskOf(ifa.prefixLen);
   let lastPrimary = 0;
-  for (let i = 0; i < dev.inet.length; i++) {
-    const a = dev.inet[i] as InetAddr;
+  // Read through peek and written back as a new list: reading the draft would draft every address.
+  const peek = peekOf(ctx);
+  const addrs = peek(peek(dev).inet).map(peek);
+  for (let i = 0; i < addrs.length; i++) {
+    const a = addrs[i] as InetAddr;
     if (!a.secondary && SCOPE_VALUE[ifa.scope] <= SCOPE_VALUE[a.scope]) lastPrimary = i + 1;
     if (
       maskOf(a.prefixLen) === mask &&
@@ -56,8 +59,10 @@ export function inetAddAddr(ctx: KernelCtx, devId: DevId, spec: NewInetAddr): KR
       ifa.secondary = true;
     }
   }
-  if (ifa.secondary) dev.inet.push(ifa);
-  else dev.inet.splice(lastPrimary, 0, ifa);
+  const next = peek(peek(dev).inet).slice();
+  if (ifa.secondary) next.push(ifa);
+  else next.splice(lastPrimary, 0, ifa);
+  putOf(ctx)(dev, 'inet', next);
   fibAddIfaddr(ctx, devId, ifa);
   return kok(ifa);
 }

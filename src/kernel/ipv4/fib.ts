@@ -9,7 +9,7 @@
 import type { Ip4 } from '../../lib';
 import { broadcastOf, maskOf, networkOf } from '../../lib';
 import type { KernelCtx } from '../context';
-import { nextOrderSeq, nsOf, peekOf, putOf } from '../context';
+import { nextOrderSeq, nsOf, peekDev, peekOf, putOf } from '../context';
 import { kerr, kok, type Errno, type KResult } from '../errno';
 import type { DevId, FibRoute, InetAddr, NsId, RouteType, Scope } from '../types';
 import { ruleMatches, type RuleFlow } from './fib_rules';
@@ -208,9 +208,11 @@ function primaryFor(addrs: readonly InetAddr[], ifa: InetAddr): InetAddr {
  * (not for secondaries, /32s or noprefixroute) and the subnet broadcast for prefixes shorter than /31.
  */
 export function fibAddIfaddr(ctx: KernelCtx, devId: DevId, ifa: InetAddr): void {
-  const dev = ctx.k.devices[devId];
+  // The device is only read (the routes are what changes): through peek, not drafted.
+  const peek = peekOf(ctx);
+  const dev = peekDev(ctx, devId);
   if (!dev) return;
-  const prim = primaryFor(dev.inet, ifa);
+  const prim = primaryFor(peek(dev.inet).map(peek), ifa);
   const src = prim.local;
   fibMagic(ctx, dev.ns, 'local', ifa.local, 32, devId, src, RT_TABLE_LOCAL);
   if (!dev.adminUp) return;
@@ -249,9 +251,10 @@ export function fibAddIfaddr(ctx: KernelCtx, devId: DevId, ifa: InetAddr): void 
 
 /** NETDEV_UP: every address of the device gets its routes back. */
 export function fibAddIfaddrRoutes(ctx: KernelCtx, devId: DevId): void {
-  const dev = ctx.k.devices[devId];
+  const peek = peekOf(ctx);
+  const dev = peekDev(ctx, devId);
   if (!dev) return;
-  for (const ifa of dev.inet) fibAddIfaddr(ctx, devId, ifa);
+  for (const ifa of peek(dev.inet)) fibAddIfaddr(ctx, devId, peek(ifa));
 }
 
 /**
@@ -300,8 +303,17 @@ export function fibDelIfaddr(
 export function fibFlushDev(ctx: KernelCtx, ns: NsId, devId: DevId): void {
   const n = ctx.k.netns[ns];
   if (!n) return;
-  for (const [tid, table] of Object.entries(n.fib4)) {
-    if (table.some((r) => r.dev === devId)) n.fib4[Number(tid)] = table.filter((r) => r.dev !== devId);
+  // Read through peek: only a table that loses a route is written (a new list of the routes it keeps).
+  const peek = peekOf(ctx);
+  const put = putOf(ctx);
+  for (const [tid, table] of Object.entries(peek(peek(n).fib4))) {
+    const routes = peek(table);
+    if (routes.some((r) => peek(r).dev === devId))
+      put(
+        n.fib4,
+        Number(tid),
+        routes.filter((r) => peek(r).dev !== devId),
+      );
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { eui64LinkLocal } from '../../lib';
 import type { KernelCtx } from '../context';
-import { devOf, nextOrderSeq, nsOf } from '../context';
+import { devOf, nextOrderSeq, peekOf } from '../context';
 import type { DevId, Inet6Addr, NetDevice } from '../types';
 
 /** DAD: one probe after up to rtr_solicit_delay (1 s), answered after retrans_timer (1 s). */
@@ -15,9 +15,13 @@ export const DAD_US = 1_500_000;
 export const DAD_PENDING = Number.MAX_SAFE_INTEGER;
 
 export function ipv6Disabled(ctx: KernelCtx, dev: NetDevice): boolean {
-  return (
-    dev.conf.disable_ipv6 !== 0 || Number(nsOf(ctx.k, dev.ns).sysctl['net.ipv6.conf.all.disable_ipv6']) !== 0
-  );
+  // Read through peek: the settings are only read here, and drafting them copies nothing but costs a proxy each.
+  const peek = peekOf(ctx);
+  const d = peek(dev);
+  if (peek(d.conf).disable_ipv6 !== 0) return true;
+  const n = peek(peek(ctx.k.netns)[d.ns]);
+  if (!n) throw new Error(`kernel: no namespace ${d.ns}`);
+  return Number(peek(n.sysctl)['net.ipv6.conf.all.disable_ipv6']) !== 0;
 }
 
 /** The device became ready (operstate UP) for the first time since it was last brought up. */

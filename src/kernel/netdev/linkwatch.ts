@@ -16,7 +16,7 @@
  * A device becoming ready (operstate UP or UNKNOWN while up) starts IPv6 on it (addrconf_notify).
  */
 import type { KernelCtx } from '../context';
-import { nsOf } from '../context';
+import { peekDev, peekOf } from '../context';
 import type { BridgeDevice, DevId, NetDevice, OperState } from '../types';
 import { addrconfLinkReady } from '../ipv6/addrconf';
 
@@ -43,9 +43,11 @@ export function isRunning(dev: NetDevice): boolean {
 function defaultOperstate(ctx: KernelCtx, dev: NetDevice): OperState {
   if (dev.carrier) return 'UP';
   if (dev.kind === 'veth') {
-    const peerIndex = ctx.k.devices[dev.peer]?.ifindex;
-    const id = peerIndex === undefined ? undefined : nsOf(ctx.k, dev.ns).byIndex[peerIndex];
-    const local = id === undefined ? undefined : ctx.k.devices[id];
+    const peek = peekOf(ctx);
+    const peerIndex = peekDev(ctx, dev.peer)?.ifindex;
+    const n = peek(peek(ctx.k.netns)[dev.ns]);
+    const id = peerIndex === undefined || !n ? undefined : peek(n.byIndex)[peerIndex];
+    const local = id === undefined ? undefined : peekDev(ctx, id);
     if (!local || local.id === dev.id) return 'DOWN';
     return local.carrier ? 'DOWN' : 'LOWERLAYERDOWN';
   }
@@ -56,11 +58,11 @@ function defaultOperstate(ctx: KernelCtx, dev: NetDevice): OperState {
 function linkCarrier(ctx: KernelCtx, dev: NetDevice): boolean | null {
   switch (dev.kind) {
     case 'veth': {
-      const peer = ctx.k.devices[dev.peer];
+      const peer = peekDev(ctx, dev.peer);
       return dev.adminUp && !!peer && peer.adminUp;
     }
     case 'ether': {
-      const other = dev.wire ? ctx.k.devices[dev.wire] : undefined;
+      const other = dev.wire ? peekDev(ctx, dev.wire) : undefined;
       return dev.adminUp && !!other && other.adminUp;
     }
     case 'loopback':
@@ -76,8 +78,9 @@ export function setCarrier(ctx: KernelCtx, dev: NetDevice, on: boolean, opts: Li
   fireLinkwatch(ctx, dev, opts);
   // The lower-layer state of a veth end depends on its peer's carrier (default_operstate).
   if (dev.kind === 'veth') {
-    const peer = ctx.k.devices[dev.peer];
-    if (peer && !peer.carrier) fireLinkwatch(ctx, peer, opts);
+    const peer = peekDev(ctx, dev.peer);
+    const draft = peer && !peer.carrier ? ctx.k.devices[dev.peer] : undefined;
+    if (draft) fireLinkwatch(ctx, draft, opts);
   }
 }
 
@@ -156,36 +159,46 @@ export function updateLinkState(ctx: KernelCtx, id: DevId, opts: LinkEventOpts =
  * (learning) is kept while enabled. A change runs the bridge's port state selection.
  */
 function portLinkChanged(ctx: KernelCtx, portId: DevId, opts: LinkEventOpts = {}): void {
+  // Read through peek; the port and its bridge are drafted only when the port's state changes.
+  const seen = peekDev(ctx, portId);
+  const state = peekOf(ctx)(seen?.port)?.state;
+  if (!seen || state === undefined || !seen.master) return;
+  const brSeen = peekDev(ctx, seen.master);
+  if (!brSeen || brSeen.kind !== 'bridge') return;
+  const on = brSeen.adminUp && seen.adminUp && isRunning(seen);
+  const next = !on ? 'disabled' : state === 'disabled' ? 'forwarding' : state;
+  if (next === state) return;
   const port = ctx.k.devices[portId];
-  if (!port?.port || !port.master) return;
-  const br = ctx.k.devices[port.master];
-  if (!br || br.kind !== 'bridge') return;
-  const before = port.port.state;
-  const on = br.adminUp && port.adminUp && isRunning(port);
-  if (!on) port.port.state = 'disabled';
-  else if (port.port.state === 'disabled') port.port.state = 'forwarding';
-  if (before !== port.port.state) brPortStateSelection(ctx, br, opts);
+  const br = ctx.k.devices[seen.master];
+  if (!port?.port || br?.kind !== 'bridge') return;
+  port.port.state = next;
+  brPortStateSelection(ctx, br, opts);
 }
 
 /** Re-examine every port of a bridge (bridge opened or closed, br_stp_enable/disable_bridge). */
 function bridgeReexamine(ctx: KernelCtx, br: BridgeDevice, opts: LinkEventOpts): void {
   let changed = false;
-  for (const p of br.bridge.ports) {
+  // Read through peek; only a port whose state changes is drafted.
+  const peek = peekOf(ctx);
+  for (const p of peek(peek(peek(br).bridge).ports)) {
+    const seen = peekDev(ctx, p);
+    const state = peek(seen?.port)?.state;
+    if (!seen || state === undefined) continue;
+    const on = br.adminUp && seen.adminUp && isRunning(seen);
+    const next = !on ? 'disabled' : state === 'disabled' ? 'forwarding' : state;
+    if (next === state) continue;
     const port = ctx.k.devices[p];
-    if (!port?.port) continue;
-    const before = port.port.state;
-    const on = br.adminUp && port.adminUp && isRunning(port);
-    if (!on) port.port.state = 'disabled';
-    else if (port.port.state === 'disabled') port.port.state = 'forwarding';
-    changed ||= before !== port.port.state;
+    if (port?.port) port.port.state = next;
+    changed = true;
   }
   if (changed) brPortStateSelection(ctx, br, opts);
 }
 
 /** br_port_state_selection(): the bridge has carrier while any port is not disabled. */
 export function brPortStateSelection(ctx: KernelCtx, br: BridgeDevice, opts: LinkEventOpts = {}): void {
-  const live = br.bridge.ports.some((p) => {
-    const s = ctx.k.devices[p]?.port?.state;
+  const peek = peekOf(ctx);
+  const live = peek(peek(peek(br).bridge).ports).some((p) => {
+    const s = peek(peekDev(ctx, p)?.port)?.state;
     return s !== undefined && s !== 'disabled';
   });
   setCarrier(ctx, br, live, opts);

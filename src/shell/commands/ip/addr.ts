@@ -6,7 +6,7 @@
 import type { Ip4 } from '../../../lib';
 import { own } from '../../../lib';
 import type { KernelError, NetDevice, Scope } from '../../../kernel';
-import { inet6AddAddr, inet6DelAddr, inetAddAddr, inetDelAddr } from '../../../kernel';
+import { inet6AddAddr, inet6DelAddr, inetAddAddr, inetDelAddr, peekDev, peekOf } from '../../../kernel';
 import { formatIp6 } from '../../../lib';
 import type { CommandIO } from '../../types';
 import { flushAddrs, showAddrs } from './addr_show';
@@ -179,7 +179,11 @@ function apply(io: CommandIO, dev: NetDevice, r: AddrRequest, mode: Mode): Kerne
         : res.error;
     }
     // find_matching_ifa(): change/replace update an address with the same local and prefix length.
-    const same = kctx.k.devices[dev.id]?.inet.find((a) => a.local === addr && a.prefixLen === plen);
+    const peek = peekOf(kctx);
+    const same = peek(peekDev(kctx, dev.id)?.inet)?.find((a0) => {
+      const a = peek(a0);
+      return a.local === addr && a.prefixLen === plen;
+    });
     if (same && mode !== 'add') return null;
     let brd: Ip4 | null = null;
     if (r.broadcast === '+' || r.broadcast === '-') {
