@@ -8,14 +8,20 @@
  * - the omitempty fields our JSON leaves out, which still exist (and print their zero value);
  * - how a nil prints: a nil map "map[]", a nil slice "[]", a nil pointer "<nil>".
  */
-import { mapOf, pointer, sliceOf, STRING, struct, type GoType } from './template_values';
+import { closedStruct, mapOf, pointer, sliceOf, STRING, struct, type GoType } from './template_values';
 
 const strMap = () => mapOf('map[string]string');
 const strings = () => sliceOf('[]string', STRING);
 const BOOL: GoType = { kind: 'scalar', name: 'bool' };
 const INT: GoType = { kind: 'scalar', name: 'int64' };
-const EMPTY = struct('struct {}', {}, false);
-const PORT_MAP = mapOf('nat.PortMap', sliceOf('[]nat.PortBinding'));
+const EMPTY = closedStruct('struct {}', {});
+/** nat.PortBinding: HostIP is JSON "HostIp" (a template must say .HostIP, or reach HostIp in the raw retry). */
+const PORT_BINDING = closedStruct(
+  'nat.PortBinding',
+  { HostIP: STRING, HostPort: STRING },
+  { HostIP: 'HostIp' },
+);
+const PORT_MAP = mapOf('nat.PortMap', sliceOf('[]nat.PortBinding', PORT_BINDING));
 
 /** container.Config (api/types/container/config.go); ExposedPorts, Healthcheck... are omitempty. */
 const CONFIG = struct('*container.Config', {
@@ -45,7 +51,11 @@ const ENDPOINT = struct('*network.EndpointSettings', {
 
 export const CONTAINER_JSON: GoType = struct('types.ContainerJSON', {
   Args: strings(),
-  State: struct('*types.ContainerState', { Health: pointer('*types.Health') }),
+  State: closedStruct('*types.ContainerState', {
+    ...{ Status: STRING, Running: BOOL, Paused: BOOL, Restarting: BOOL, OOMKilled: BOOL, Dead: BOOL },
+    ...{ Pid: INT, ExitCode: INT, Error: STRING, StartedAt: STRING, FinishedAt: STRING },
+    Health: pointer('*types.Health'),
+  }),
   Node: pointer('*types.ContainerNode'),
   ExecIDs: strings(),
   HostConfig: struct('*container.HostConfig', {
@@ -96,10 +106,22 @@ export const IMAGE_INSPECT: GoType = struct('types.ImageInspect', {
 export const NETWORK_INSPECT: GoType = struct('network.Inspect', {
   IPAM: struct('network.IPAM', {
     Options: strMap(),
-    // IPAMConfig's AuxAddress is JSON "AuxiliaryAddresses": by that name only the raw retry finds it.
-    Config: sliceOf('[]network.IPAMConfig', struct('network.IPAMConfig')),
+    // AuxAddress is JSON "AuxiliaryAddresses": by that name only the raw retry finds it.
+    Config: sliceOf(
+      '[]network.IPAMConfig',
+      closedStruct(
+        'network.IPAMConfig',
+        { Subnet: STRING, IPRange: STRING, Gateway: STRING, AuxAddress: strMap() },
+        { AuxAddress: 'AuxiliaryAddresses' },
+      ),
+    ),
   }),
-  Containers: mapOf('map[string]network.EndpointResource', struct('network.EndpointResource')),
+  Containers: mapOf(
+    'map[string]network.EndpointResource',
+    closedStruct('network.EndpointResource', {
+      ...{ Name: STRING, EndpointID: STRING, MacAddress: STRING, IPv4Address: STRING, IPv6Address: STRING },
+    }),
+  ),
   Options: strMap(),
   Labels: strMap(),
   Peers: sliceOf('[]network.PeerInfo'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkTemplate, execTemplate, runTemplate, TemplateError } from './template';
-import { mapOf, STRING, struct } from './template_values';
+import { closedStruct, mapOf, pointer, STRING, struct } from './template_values';
 
 const row = { ID: 'abc', Nested: { Name: 'web', List: ['a', 'b'] }, Empty: '', Nil: null };
 
@@ -89,6 +89,22 @@ describe('Go templates on typed values', () => {
     expect(
       execTemplate('{{.Labels.nokey}}|{{.Labels}}|{{index .Labels "x"}}|', { Labels: null }, { type: t }),
     ).toBe('<no value>|map[]||');
+  });
+
+  it('prints structs as fmt does: fields in order, zero values for the ones JSON omits; print spaces non-strings', () => {
+    const binding = closedStruct(
+      'nat.PortBinding',
+      { HostIP: STRING, HostPort: STRING },
+      { HostIP: 'HostIp' },
+    );
+    const t = struct('T', { B: binding, P: pointer('*T'), S: struct('*S', { H: pointer('*H') }) });
+    const data = { B: { HostIp: '::', HostPort: '80' }, S: { A: 1, B: 'x' } };
+    expect(execTemplate('{{.B}}|{{.B.HostIP}}|{{.P}}|{{.S}}', data, { type: t })).toBe(
+      '{:: 80}|::|<nil>|{1 x <nil>}',
+    );
+    expect(execTemplate('{{print .S.A .S.A .S.B}}|{{printf "%v %v" .S}}', data, { type: t })).toBe(
+      '1 1x|&{1 x <nil>} %!v(MISSING)',
+    );
   });
 
   it('a header row: column titles from a map, HeaderFunctions hand titles back, errors keep what was written', () => {

@@ -7,7 +7,7 @@
 import type { GoJson } from './gojson';
 import { goMarshal } from './gojson';
 import { TemplateError } from './template_error';
-import { dynamicType, printValue, settle, truthy, type TV } from './template_values';
+import { dynamicType, fmtArg, printValue, settle, truthy, type TV } from './template_values';
 
 /** Every name a template may call: Go's parser rejects any other ("function "x" not defined"). */
 export const FUNC_NAMES: ReadonlySet<string> = new Set([
@@ -49,11 +49,24 @@ function index(xs: TV[]): TV {
   return cur;
 }
 
-function printf(args: (GoJson | undefined)[]): string {
+function printf(xs: TV[]): string {
   let i = 1;
-  return str(args[0]).replace(/%[vsdq%]/g, (m) =>
-    m === '%%' ? '%' : m === '%q' ? JSON.stringify(str(args[i++])) : printValue(args[i++]),
-  );
+  return str(xs[0]?.v).replace(/%[vsdq%]/g, (m) => {
+    if (m === '%%') return '%';
+    const x = xs[i++];
+    if (!x) return `%!${m[1] as string}(MISSING)`;
+    return m === '%q' ? JSON.stringify(str(x.v)) : fmtArg(x);
+  });
+}
+
+/** fmt.Sprint: a space between operands when neither is a string. */
+function print(xs: TV[]): string {
+  let out = '';
+  xs.forEach((x, i) => {
+    if (i > 0 && typeof x.v !== 'string' && typeof xs[i - 1]?.v !== 'string') out += ' ';
+    out += fmtArg(x);
+  });
+  return out;
 }
 
 export function callFn(name: string, xs: TV[], header: boolean): TV {
@@ -87,11 +100,11 @@ export function callFn(name: string, xs: TV[], header: boolean): TV {
       return ret(s.length < n ? s : s.slice(0, n));
     }
     case 'println':
-      return ret(`${args.map(printValue).join(' ')}\n`);
+      return ret(`${xs.map(fmtArg).join(' ')}\n`);
     case 'print':
-      return ret(args.map(printValue).join(''));
+      return ret(print(xs));
     case 'printf':
-      return ret(printf(args));
+      return ret(printf(xs));
     case 'len': {
       if (typeof a0 === 'string') return ret(a0.length);
       if (Array.isArray(a0)) return ret(a0.length);

@@ -14,8 +14,15 @@ import { TemplateError } from './template_error';
 
 export type GoType =
   /** open: the struct's fields are the declared ones and every key its JSON has (a daemon struct whose JSON
-   *  we build field by field); closed: only the declared ones (a formatter's methods). */
-  | { kind: 'struct'; name: string; fields: Readonly<Record<string, GoType>>; open: boolean }
+   *  we build field by field); closed: exactly the declared ones, in Go's order (a formatter's methods, a
+   *  small API struct). `json`: a field's JSON key where it differs from its Go name (HostIP "HostIp"). */
+  | {
+      kind: 'struct';
+      name: string;
+      fields: Readonly<Record<string, GoType>>;
+      open: boolean;
+      json?: Readonly<Record<string, string>>;
+    }
   | { kind: 'map'; name: string; elem: GoType }
   | { kind: 'slice'; name: string; elem: GoType }
   | { kind: 'scalar'; name: string }
@@ -33,6 +40,14 @@ const RAW_SLICE: GoType = { kind: 'slice', name: '[]interface {}', elem: IFACE }
 
 export function struct(name: string, fields: Record<string, GoType> = {}, open = true): GoType {
   return { kind: 'struct', name, fields, open };
+}
+/** A struct whose fields are all declared, in order; `json` renames as the struct's tags do. */
+export function closedStruct(
+  name: string,
+  fields: Record<string, GoType>,
+  json?: Record<string, string>,
+): GoType {
+  return { kind: 'struct', name, fields, open: false, ...(json ? { json } : {}) };
 }
 export function mapOf(name: string, elem: GoType = STRING): GoType {
   return { kind: 'map', name, elem };
@@ -90,8 +105,9 @@ export function field(recv: TV, name: string, missingKeyError: boolean): TV {
   }
   if (t.kind === 'struct' && isObject(v)) {
     const declared = t.fields[name];
+    const key = t.json?.[name] ?? name;
     // Own keys only: `in` also finds Object.prototype's (`{{.constructor}}`).
-    if (Object.hasOwn(v, name) && (declared || t.open)) return settle(v[name], declared ?? INFER);
+    if (Object.hasOwn(v, key) && (declared || t.open)) return settle(v[key], declared ?? INFER);
     if (declared) return settle(zero(declared), declared);
     throw new TemplateError(`can't evaluate field ${name} in type ${t.name}`);
   }
@@ -112,14 +128,52 @@ function missing(name: string, missingKeyError: boolean): TV {
   return { v: undefined, t: IFACE };
 }
 
-/** What an action prints for a value of its static type. */
+/**
+ * What an action prints (exec.go printValue): a top-level pointer is followed, a nil interface{} is
+ * "<no value>"; the rest is fmt's %v of the value as its type.
+ */
 export function printTV(x: TV): string {
-  if (x.v === null) {
-    if (x.t.kind === 'map') return 'map[]';
-    if (x.t.kind === 'slice') return '[]';
-    if (x.t.kind === 'iface') return '<no value>';
+  if (x.v === undefined || (x.v === null && x.t.kind === 'iface')) return '<no value>';
+  return fmtV(x.v, x.t);
+}
+
+/** fmt's %v of an argument of print, printf, println: a pointer to a struct shows as &{...}. */
+export function fmtArg(x: TV): string {
+  if (x.v === undefined) return '<nil>';
+  const t = x.t.kind === 'infer' ? inferred(x.v) : x.t;
+  const amp = t.kind === 'struct' && t.name.startsWith('*') && isObject(x.v) ? '&' : '';
+  return amp + fmtV(x.v, t);
+}
+
+/**
+ * fmt's %v of `v` as Go type `t`: a struct is {its fields in order} (our JSON keeps the struct's field order;
+ * declared fields our JSON omits go last, where the omitempty pointers we declare sit), a map is map[k:v] by
+ * sorted key, a slice [a b]; a nil map "map[]", a nil slice "[]", any other nil "<nil>". (Go prints a
+ * pointer nested in a struct, map or slice as its address: we print what it points to.)
+ */
+function fmtV(v: GoJson, t: GoType): string {
+  const tt = t.kind === 'infer' ? inferred(v) : t;
+  if (v === null) return tt.kind === 'map' ? 'map[]' : tt.kind === 'slice' ? '[]' : '<nil>';
+  if (Array.isArray(v))
+    return `[${v.map((e) => fmtV(e, tt.kind === 'slice' ? tt.elem : dynamicType(e))).join(' ')}]`;
+  if (typeof v !== 'object') return String(v);
+  if (tt.kind === 'struct') {
+    const key = (k: string) => tt.json?.[k] ?? k;
+    const declared = Object.keys(tt.fields);
+    const names = tt.open
+      ? [...Object.keys(v), ...declared.filter((k) => !Object.hasOwn(v, key(k)))]
+      : declared;
+    const parts = names.map((k) => {
+      const ft = tt.fields[k] ?? INFER;
+      return fmtV(Object.hasOwn(v, key(k)) ? (v[key(k)] as GoJson) : zero(ft), ft);
+    });
+    return `{${parts.join(' ')}}`;
   }
-  return printValue(x.v);
+  const elem = tt.kind === 'map' ? tt.elem : IFACE;
+  return `map[${Object.keys(v)
+    .sort()
+    .map((k) => `${k}:${fmtV(v[k] as GoJson, elem)}`)
+    .join(' ')}]`;
 }
 
 /** fmt's %v of decoded JSON: maps as map[k:v] with sorted keys, slices as [a b]. */

@@ -66,6 +66,43 @@ describe('docker inspect -f', () => {
     ).toEqual(['n1=172.18.0.2\n', '', 0]);
   });
 
+  it('typed values print as fmt prints Go structs, maps and slices', async () => {
+    const net = await started();
+    expect(await run(net, "docker inspect -f '{{.State}}' web")).toEqual([
+      '{running true false false false false 1002 0  2026-11-28T00:00:00.13Z 0001-01-01T00:00:00Z <nil>}\n',
+      '',
+      0,
+    ]);
+    expect(
+      await run(
+        net,
+        "docker inspect -f '{{.NetworkSettings.Ports}}|{{.HostConfig.PortBindings}}|{{.Config.ExposedPorts}}|{{.HostConfig.RestartPolicy}}|{{.HostConfig.Binds}}|{{.Config.Volumes}}' web",
+      ),
+    ).toEqual([
+      'map[80/tcp:[{0.0.0.0 8080} {:: 8080}]]|map[80/tcp:[{ 8080}]]|map[80/tcp:{}]|{no 0}|[]|map[]\n',
+      '',
+      0,
+    ]);
+    expect(await run(net, "docker network inspect -f '{{.IPAM.Config}}|{{.ConfigFrom}}' n1")).toEqual([
+      '[{172.18.0.0/16  172.18.0.1 map[]}]|{}\n',
+      '',
+      0,
+    ]);
+    // PortBinding's Go field is HostIP: "HostIp" is found only by the raw retry, which prints the same.
+    expect(
+      await run(
+        net,
+        "docker inspect -f '{{range .NetworkSettings.Ports}}{{range .}}{{.HostIp}}/{{.HostIP}} {{end}}{{end}}' web",
+      ),
+    ).toEqual(['\n', `${noEntry(57, '.HostIP', 'HostIP')}\n`, 1]);
+    expect(
+      await run(
+        net,
+        "docker inspect -f '{{range .NetworkSettings.Ports}}{{range .}}{{.HostIp}} {{end}}{{end}}' web",
+      ),
+    ).toEqual(['0.0.0.0 :: \n', '', 0]);
+  });
+
   it('objects not found and failing templates add errors in order; the others still print', async () => {
     const net = await started();
     expect(await run(net, "docker inspect -f '{{.Name}}' nosuch web")).toEqual([
