@@ -28,7 +28,8 @@ import { pullVerbSpec } from './pull_verb';
 import { rmVerbSpec } from './rm';
 import { runVerbSpec } from './run';
 import { restartVerbSpec, startVerbSpec, stopVerbSpec } from './start_stop';
-import { imagesVerbSpec, infoVerbSpec, versionVerbSpec } from './system';
+import { imagesVerbSpec, infoVerbSpec } from './system';
+import { versionVerbSpec } from './version';
 import { ROOT_FLAGS } from './verb_flags';
 
 const TOP: Record<string, Verb> = {

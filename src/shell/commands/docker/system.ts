@@ -1,5 +1,5 @@
 /**
- * `docker images`, `docker version`, `docker info` (cli/command/image/list.go, system/version.go, info.go):
+ * `docker images`, `docker info` (cli/command/image/list.go, system/version.go, info.go):
  * the local catalogue, the 27.5.1 client and engine, and the daemon's summary (containers, networks plugins,
  * kernel).
  */
@@ -8,7 +8,7 @@ import type { Verb } from './cli';
 import { flagBool, flagString } from './flags';
 import { renderRows, type RowContext } from './format';
 import { humanDuration } from './humanize';
-import { IMAGES_FLAGS, INFO_FLAGS, VERSION_FLAGS } from './verb_flags';
+import { IMAGES_FLAGS, INFO_FLAGS } from './verb_flags';
 
 /** formatter.imageContext (image.go newImageContext): its methods and their column titles. */
 const IMAGE_CONTEXT: RowContext = {
@@ -70,47 +70,6 @@ export const imagesVerbSpec: Verb = {
         rows,
       ),
     );
-    return 0;
-  },
-};
-
-const VERSION = `Client: Docker Engine - Community
- Version:           27.5.1
- API version:       1.47
- Go version:        go1.22.11
- Git commit:        9f9e405
- Built:             Wed Jan 22 13:41:48 2025
- OS/Arch:           linux/amd64
- Context:           default
-
-Server: Docker Engine - Community
- Engine:
-  Version:          27.5.1
-  API version:      1.47 (minimum version 1.24)
-  Go version:       go1.22.11
-  Git commit:       4c9b3b0
-  Built:            Wed Jan 22 13:41:48 2025
-  OS/Arch:          linux/amd64
-  Experimental:     false
- containerd:
-  Version:          1.7.25
-  GitCommit:        bcc810d6b9066471b0b6fa75f557a15a1cbf31bb
- runc:
-  Version:          1.2.4
-  GitCommit:        v1.2.4-0-g6c52b3f
- docker-init:
-  Version:          0.19.0
-  GitCommit:        de40ad0
-`;
-
-export const versionVerbSpec: Verb = {
-  path: 'docker version',
-  use: 'docker version [OPTIONS]',
-  short: 'Show the Docker version information',
-  flags: VERSION_FLAGS,
-  args: { exact: 0 },
-  run(io) {
-    io.out(VERSION);
     return 0;
   },
 };

@@ -14,8 +14,9 @@ const width = (s: string) => (SURROGATE.test(s) ? [...s].length : s.length);
 const spaces: string[] = [];
 const pad = (n: number) => (n < 256 ? (spaces[n] ??= ' '.repeat(n)) : ' '.repeat(n));
 
-/** `minWidth`: 10 for the formatter's tables, 20 for `docker top` (top.go's own tabwriter). */
-export function tabwrite(text: string, minWidth = MIN_WIDTH): string {
+/** `minWidth`: 10 for the formatter's tables, 20 for `docker top` (top.go's own tabwriter) and `docker
+ * version` (padding 1 there, version.go prettyPrintVersion). */
+export function tabwrite(text: string, minWidth = MIN_WIDTH, padding = PADDING): string {
   const lines = text.split('\n');
   const trailing = lines[lines.length - 1] === '' ? lines.pop() : undefined;
   const cells = lines.map((l) => l.split('\t'));
@@ -33,7 +34,7 @@ export function tabwrite(text: string, minWidth = MIN_WIDTH): string {
       let j = i;
       let w = minWidth;
       while (j < to && (cells[j] as string[]).length - 1 > col) {
-        w = Math.max(w, ((widths[j] as number[])[col] as number) + PADDING);
+        w = Math.max(w, ((widths[j] as number[])[col] as number) + padding);
         j++;
       }
       for (let k = i; k < j; k++) (colWidth[k] as number[])[col] = w;

@@ -178,6 +178,14 @@ function run(nodes: Node[], sc: Scope, r: Run, out: string[]): void {
   }
 }
 
+/** A lone field chain's value ({{.ID}}), as evalWord finds it. */
+function loneChain(n: Node, dot: TV, r: Run): TV {
+  const w = n.t === 'action' ? n.pipe.cmds[0]?.words[0] : undefined;
+  return w ? evalWord(w, { dot, vars: NO_VARS }, r) : dot;
+}
+
+const NO_VARS = new Map<string, TV>();
+
 /** The last template parsed: a table runs the same one per row (a thousand rows parsed it a thousand times). */
 let lastParsed: { src: string; nodes: Node[]; fields: ReadonlySet<string> | null } | null = null;
 
@@ -227,12 +235,15 @@ export function runTemplate(
   data: GoJson,
   opts: ExecOptions = {},
 ): { out: string; error: TemplateError | null } {
-  const { nodes } = parsedTemplate(src);
+  const { nodes, fields } = parsedTemplate(src);
   const r: Run = { src, opts };
   const out: string[] = [];
   const root = { v: data, t: opts.type ?? dynamicType(data) };
   try {
-    run(nodes, { dot: root, vars: new Map([['$', root]]) }, r, out);
+    // Text and lone field chains only (a table's columns, per row of a long list): no scope to build.
+    if (fields !== null)
+      for (const n of nodes) out.push(n.t === 'text' ? n.s : printTV(loneChain(n, root, r)));
+    else run(nodes, { dot: root, vars: new Map([['$', root]]) }, r, out);
   } catch (e) {
     if (!(e instanceof TemplateError)) throw e;
     return { out: out.join(''), error: e };

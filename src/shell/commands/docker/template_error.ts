@@ -12,10 +12,12 @@ export class TemplateError extends Error {
   col = 0;
   context: string | null = null;
   wrap = 'template parsing error';
+  /** The template's name: "" from templates.Parse, "version" for `docker version` (version.go). */
+  tmplName = '';
 
   goText(): string {
-    if (this.context === null) return `template: :${this.line}: ${this.message}`;
-    return `template: :${this.line}:${this.col}: executing "" at <${this.context}>: ${this.message}`;
+    if (this.context === null) return `template: ${this.tmplName}:${this.line}: ${this.message}`;
+    return `template: ${this.tmplName}:${this.line}:${this.col}: executing "${this.tmplName}" at <${this.context}>: ${this.message}`;
   }
 
   /** The line the CLI prints (stderr): "<wrap>: template: ...". */
