@@ -5,20 +5,34 @@
  */
 import { isDraft } from 'immer';
 import { containerExited, dockerDnsResolve, dockerProgramOutput, removeContainer } from '../docker';
+import type { KernelHooks, NsId } from '../kernel';
+import type { Ip4 } from '../lib';
 import { containerProc } from '../shell';
 import { createDefaultWorld } from './default_world';
 import { Simulation, type SimulationOptions } from './simulation';
 import { draftUntouched, peekDraft } from './transact';
 import type { World } from './world';
 
+/**
+ * The engine's hooks for one World (a line's draft, or a view's World): made for every transaction step, so an
+ * object with methods rather than a literal of two new closures each time.
+ */
+class DockerHooks implements KernelHooks {
+  constructor(private readonly w: World) {}
+
+  // The resolver only reads: peeked, so a query does not make an immer proxy of every container and endpoint
+  // it scans (inside a line w is its draft; a thousand containers made ~2,000 proxies per query).
+  dnsResolve(ns: NsId, qname: string, serverIp: Ip4): Ip4[] | null {
+    return dockerDnsResolve(peekDraft(this.w.docker), ns, qname, serverIp, dockerSettled(this.w));
+  }
+
+  programOutput(ns: NsId, pid: number, text: string): void {
+    dockerProgramOutput(this.w.docker, ns, pid, text);
+  }
+}
+
 const DOCKER_OPTIONS: SimulationOptions = {
-  hooks: (w: World) => ({
-    // The resolver only reads: peeked, so a query does not make an immer proxy of every container and endpoint
-    // it scans (inside a line w is its draft; a thousand containers made ~2,000 proxies per query).
-    dnsResolve: (ns, qname, serverIp) =>
-      dockerDnsResolve(peekDraft(w.docker), ns, qname, serverIp, dockerSettled(w)),
-    programOutput: (ns, pid, text) => dockerProgramOutput(w.docker, ns, pid, text),
-  }),
+  hooks: (w: World) => new DockerHooks(w),
   machineFiles: (proc, w): Record<string, string> => {
     const c = w.docker.containers[proc.machine];
     return c ? { '/root/.keep': '' } : {};

@@ -360,16 +360,17 @@ export class Simulation {
     if (rec) txn.record(rec);
     const env = new LineRun(txn, io, this.stopper, rec);
     const ctrlC = io.signal;
-    const onCtrlC = () => env.abort();
+    // Made only when there is a caller to press Ctrl-C (a closure per line otherwise made for nothing).
+    const onCtrlC = ctrlC ? () => env.abort() : undefined;
     if (ctrlC?.aborted) env.abort();
-    ctrlC?.addEventListener('abort', onCtrlC, { once: true });
+    if (ctrlC && onCtrlC) ctrlC.addEventListener('abort', onCtrlC, { once: true });
     this.active = { session: t.session, txn };
     let outcome;
     try {
       outcome = await t.session.run(line, env);
     } finally {
       this.active = null;
-      ctrlC?.removeEventListener('abort', onCtrlC);
+      if (ctrlC && onCtrlC) ctrlC.removeEventListener('abort', onCtrlC);
     }
     if (txn.budgetExhausted) {
       // Not Linux's doing (a real loop melts the host down): say why the command saw packets vanish.

@@ -110,11 +110,18 @@ function sameFields<T extends object>(a: T, b: T): boolean {
   return true;
 }
 
+/** A read-only view's trace sink: nothing happens there to trace. */
+function noTrace(): void {}
+
 export class Txn implements OsAccess {
   private world: World;
   /** Hooks, or a function of the current System (the Docker engine's resolver reads the engine's state). */
   private readonly hooks: KernelHooks | ((sys: World) => KernelHooks);
   private readonly trace: TraceEvent[] = [];
+  /** The kernel's trace sink: one per transaction, not one per `mutate`. */
+  private readonly traceSink = (e: TraceEvent): void => {
+    this.trace.push(e);
+  };
   private readonly budget = { events: EVENT_BUDGET };
 
   private readonly checkInvariants: boolean;
@@ -172,7 +179,7 @@ export class Txn implements OsAccess {
         k: draft.kernel,
         clock,
         rng,
-        trace: (e) => this.trace.push(e),
+        trace: this.traceSink,
         hooks: typeof this.hooks === 'function' ? this.hooks(draft) : this.hooks,
         budget: this.budget,
         peek: peekDraft,
@@ -208,7 +215,7 @@ export class Txn implements OsAccess {
       k: this.world.kernel,
       clock: this.world.clock,
       rng: this.world.rng,
-      trace: () => undefined,
+      trace: noTrace,
       hooks: typeof this.hooks === 'function' ? this.hooks(this.world) : this.hooks,
       budget: { events: 0 },
     };

@@ -42,12 +42,13 @@ export async function resolveHost(io: CommandIO, name: string): Promise<Resolved
   }
   const servers = nameservers(await readEtc(io, '/etc/resolv.conf'));
   const kctx = io.os.view();
-  const hook = kctx.hooks.dnsResolve;
+  // Called as a method: the engine's hooks are an object whose methods read its World.
+  const hooks = kctx.hooks;
   for (const server of servers) {
     // Docker's embedded DNS answers at 127.0.0.11; any other loopback nameserver has nothing behind it.
-    if ((server >>> 24 === 127 && server !== 0x7f00000b) || !hook) continue;
+    if ((server >>> 24 === 127 && server !== 0x7f00000b) || !hooks.dnsResolve) continue;
     if (!ipRouteOutput(kctx, io.proc.ns, { dst: server }).ok) continue;
-    const r = hook(io.proc.ns, lower, server);
+    const r = hooks.dnsResolve(io.proc.ns, lower, server);
     if (r && r.length > 0) return { ok: true, addr: r[0] as Ip4, canon: name, numeric: false };
     return { ok: false, error: 'noname' };
   }
