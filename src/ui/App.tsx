@@ -21,6 +21,7 @@ import { Notices } from './share/Notices';
 import { GraphHighlight, instructorFor, lessonStoreFor } from './lessons';
 import { SideTabs, StepBanner, playerFor } from './player';
 import { Canvas } from './first_screen';
+import { onUsable } from './usable';
 
 // What the first screen does not show (dialogs, a lesson's panel, instructor mode, the hidden packet player)
 // comes in chunks of its own: the entry chunk is compiled before anything runs, so it holds the first screen only.
@@ -33,7 +34,10 @@ const LessonPanel = lazy(() => import('./lessons/LessonPanel').then((m) => ({ de
 const Presentation = lazy(() =>
   import('./instructor/Presentation').then((m) => ({ default: m.Presentation })),
 );
-const PlayerPanel = lazy(() => import('./player/PlayerPanel').then((m) => ({ default: m.PlayerPanel })));
+const loadPlayerPanel = () => import('./player/PlayerPanel');
+const PlayerPanel = lazy(() => loadPlayerPanel().then((m) => ({ default: m.PlayerPanel })));
+// Its chunk is fetched once the first screen is usable, so the tab opens without waiting for it.
+onUsable(() => void loadPlayerPanel());
 
 /** `boot` starts the session (link, autosave or a fresh host: src/ui/share/boot.ts); tests may leave it out. */
 export function App({ store, boot }: { store: AppStore; boot?: () => Promise<unknown> }) {
@@ -66,6 +70,11 @@ export function App({ store, boot }: { store: AppStore; boot?: () => Promise<unk
   const inLesson = useStore(lessonStoreFor(store), (s) => s.lesson !== null);
   const presenting = useStore(instructorFor(store).ui, (s) => s.presenting);
   const sideTab = useStore(playerFor(store), (s) => s.tab);
+  // The packet player's panel is mounted the first time its tab is shown, then kept (hidden when another tab
+  // is). Mounted hidden from the start, its lazy chunk was fetched, evaluated and rendered, and React Flow's
+  // effects waited for it to be revealed, before the first screen was usable: for a tab most visits never open.
+  const [journeyMounted, setJourneyMounted] = useState(sideTab === 'journey');
+  if (sideTab === 'journey' && !journeyMounted) setJourneyMounted(true);
   // A lesson starting shows its panel (the side panel's first tab), even if the packet player was open.
   useEffect(() => {
     if (inLesson) playerFor(store).getState().setTab('changes');
@@ -144,9 +153,11 @@ export function App({ store, boot }: { store: AppStore; boot?: () => Promise<unk
               hidden={sideTab !== 'journey'}
               className="min-h-0 flex-1 border-t border-slate-200 dark:border-slate-800"
             >
-              <Suspense fallback={null}>
-                <PlayerPanel />
-              </Suspense>
+              {journeyMounted && (
+                <Suspense fallback={null}>
+                  <PlayerPanel />
+                </Suspense>
+              )}
             </div>
             <div
               id="side-panel-changes"
