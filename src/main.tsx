@@ -16,12 +16,18 @@ function savedTheme(): Theme {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
+const theme = savedTheme();
+// The first style pass has the theme's colours: App's effect (which keeps the page in step with the store's
+// theme) ran only after the first render, and a dark theme then restyled the whole page a second time.
+document.documentElement.classList.toggle('dark', theme === 'dark');
+document.documentElement.style.colorScheme = theme;
+
 const i18n = initI18n(pickLanguage(window.location.search, navigator.languages ?? []));
 document.documentElement.lang = i18n.language;
 // ?pace=0 runs commands without waiting in real time for simulated time (benchmarks, long demo scripts).
 const pace = Number(new URLSearchParams(window.location.search).get('pace') ?? '1');
 const store = createAppStore({
-  theme: savedTheme(),
+  theme,
   paceScale: Number.isFinite(pace) && pace >= 0 ? pace : 1,
   prebuiltWorld: () => prebuiltWorld,
   freezeWorlds: import.meta.env.DEV,
