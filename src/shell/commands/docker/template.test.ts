@@ -43,6 +43,21 @@ describe('Go templates on JSON decoded into interface{} (maps)', () => {
     );
   });
 
+  it('slice and comparisons as funcs.go has them', () => {
+    expect(
+      execTemplate(
+        '{{slice .ID 1}} {{slice .ID 0 2}} {{slice .Nested.List 1}} {{lt 1 2}} {{ge "a" "b"}}',
+        row,
+      ),
+    ).toBe('bc ab [b] true false');
+    expect(errorOf(() => execTemplate('{{slice .ID 0 5}}', row))).toBe(
+      'template parsing error: template: :1:2: executing "" at <slice .ID 0 5>: error calling slice: index out of range: 5',
+    );
+    expect(errorOf(() => execTemplate('{{slice .ID 2 1}}', row))).toBe(
+      'template parsing error: template: :1:2: executing "" at <slice .ID 2 1>: error calling slice: invalid slice index: 2 > 1',
+    );
+  });
+
   it('with missingkey=error: "map has no entry", a field of null "nil pointer evaluating"', () => {
     const opts = { missingKeyError: true };
     expect(errorOf(() => execTemplate('{{.Foo}}', row, opts))).toBe(

@@ -49,6 +49,28 @@ function index(xs: TV[]): TV {
   return cur;
 }
 
+/** `slice x i j` (funcs.go slice): a string's bytes or a slice's elements from i to j, bounds checked. */
+function slice(xs: TV[]): TV {
+  const x = xs[0] as TV;
+  const v = x.v;
+  if (typeof v !== 'string' && !Array.isArray(v))
+    return fail('slice', `can't slice item of type ${x.t.name}`);
+  const idx = xs.slice(1).map((i) => Number(i.v));
+  for (const i of idx) if (!(i >= 0 && i <= v.length)) fail('slice', `index out of range: ${i}`);
+  const [i = 0, j = v.length] = idx;
+  if (i > j) fail('slice', `invalid slice index: ${i} > ${j}`);
+  return typeof v === 'string' ? ret(v.slice(i, j)) : { v: v.slice(i, j), t: x.t };
+}
+
+/** lt, le, gt, ge (funcs.go): numbers with numbers, strings with strings. */
+function compare(name: string, a: GoJson | undefined, b: GoJson | undefined): boolean {
+  const ok =
+    (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string');
+  if (!ok) fail(name, 'incompatible types for comparison');
+  const [x, y] = [a as number | string, b as number | string];
+  return name === 'lt' ? x < y : name === 'le' ? x <= y : name === 'gt' ? x > y : x >= y;
+}
+
 function printf(xs: TV[]): string {
   let i = 1;
   return str(xs[0]?.v).replace(/%[vsdq%]/g, (m) => {
@@ -113,6 +135,13 @@ export function callFn(name: string, xs: TV[], header: boolean): TV {
     }
     case 'index':
       return index(xs);
+    case 'slice':
+      return slice(xs);
+    case 'lt':
+    case 'le':
+    case 'gt':
+    case 'ge':
+      return ret(compare(name, a0, args[1]));
     case 'eq':
       return ret(args.slice(1).some((a) => a === a0));
     case 'ne':
