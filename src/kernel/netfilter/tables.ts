@@ -67,9 +67,15 @@ export function nfTable(k: KernelState, ns: NsId, table: NfTableName): NfTable |
  */
 function chainIndex(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string): number {
   const peek = peekOf(ctx);
+  return peekChains(ctx, ns, table)?.findIndex((c) => peek(c).name === chain) ?? -1;
+}
+
+/** A table's chains as they are now, for reading (the rows may be drafts of this transaction). */
+function peekChains(ctx: KernelCtx, ns: NsId, table: NfTableName): NfChain[] | undefined {
+  const peek = peekOf(ctx);
   const n = peek(peek(ctx.k.netns)[ns]);
   const t = n ? peek(peek(peek(n.netfilter).tables)[table]) : undefined;
-  return t ? peek(t.chains).findIndex((c) => peek(c).name === chain) : -1;
+  return t ? peek(t.chains) : undefined;
 }
 
 /** A chain that exists in the kernel (user chain, or a built-in chain already instantiated). */
@@ -183,7 +189,7 @@ export function nfRuleEqual(a: NfRuleSpec, b: NfRuleSpec): boolean {
 
 export function nfNewChain(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string): KResult<void> {
   const t = nfEnsureTable(ctx, ns, table);
-  if (isBuiltinChain(table, chain) || t.chains.some((c) => c.name === chain)) return kerr('EEXIST');
+  if (isBuiltinChain(table, chain) || chainIndex(ctx, ns, table, chain) >= 0) return kerr('EEXIST');
   t.chains.push({
     name: chain,
     builtin: false,
@@ -206,9 +212,11 @@ export function nfInsertRule(
   counters: NfCounters = { pkts: 0, bytes: 0 },
 ): KResult<void> {
   // One nf_tables batch: a failing insert creates nothing.
-  const existing = nfFindChain(ctx, ns, table, chain);
-  if (!existing && !isBuiltinChain(table, chain)) return kerr('ENOENT');
-  if (pos < 1 || pos > (existing ? peekRules(ctx, existing).length : 0) + 1) return kerr('E2BIG');
+  const at = chainIndex(ctx, ns, table, chain);
+  if (at < 0 && !isBuiltinChain(table, chain)) return kerr('ENOENT');
+  const existing = at < 0 ? undefined : peekChains(ctx, ns, table)?.[at];
+  const length = existing ? peekRules(ctx, existing).length : 0;
+  if (pos < 1 || pos > length + 1) return kerr('E2BIG');
   const c = writableChain(ctx, ns, table, chain);
   if (!c) return kerr('ENOENT');
   // A new list rather than a splice into the draft, which would draft every rule after the slot.
@@ -233,11 +241,6 @@ export function nfAppendRule(
   return kok(undefined);
 }
 
-/** An existing chain (no table or chain is created: deleting from nothing is an error). */
-function existingChain(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string): NfChain | null {
-  return nfFindChain(ctx, ns, table, chain);
-}
-
 /** `-D chain rule-spec`: the first rule equal to `rule` goes; ENOENT when there is none. */
 export function nfDeleteRule(
   ctx: KernelCtx,
@@ -246,7 +249,7 @@ export function nfDeleteRule(
   chain: string,
   rule: NfRuleSpec,
 ): KResult<void> {
-  const c = existingChain(ctx, ns, table, chain);
+  const c = nfFindChain(ctx, ns, table, chain);
   const peek = peekOf(ctx);
   const i = c ? peekRules(ctx, c).findIndex((r) => nfRuleEqual(peek(r), rule)) : -1;
   if (!c || i < 0) return kerr('ENOENT');
@@ -266,7 +269,7 @@ export function nfDeleteRuleNum(
   chain: string,
   num: number,
 ): KResult<void> {
-  const c = existingChain(ctx, ns, table, chain);
+  const c = nfFindChain(ctx, ns, table, chain);
   if (!c) return kerr('ENOENT');
   if (num < 1 || num > c.rules.length) return kerr('E2BIG');
   c.rules.splice(num - 1, 1);
@@ -283,7 +286,7 @@ export function nfReplaceRule(
   rule: NfRuleSpec,
   counters: NfCounters = { pkts: 0, bytes: 0 },
 ): KResult<void> {
-  const c = existingChain(ctx, ns, table, chain);
+  const c = nfFindChain(ctx, ns, table, chain);
   if (!c) return kerr('ENOENT');
   if (num < 1 || num > c.rules.length) return kerr('E2BIG');
   c.rules[num - 1] = ruleRecord(rule, counters);
