@@ -8,6 +8,7 @@ import type { Verb } from './cli';
 import { flagBool, flagString } from './flags';
 import { renderRows, type RowContext } from './format';
 import { humanDuration } from './humanize';
+import { printInfoFormat } from './info_format';
 import { IMAGES_FLAGS, INFO_FLAGS } from './verb_flags';
 
 /** formatter.imageContext (image.go newImageContext): its methods and their column titles. */
@@ -80,7 +81,8 @@ export const infoVerbSpec: Verb = {
   short: 'Display system-wide information',
   flags: INFO_FLAGS,
   args: { exact: 0 },
-  run(io) {
+  run(io, p) {
+    if (flagString(p, 'format') !== '') return printInfoFormat(io, flagString(p, 'format'));
     const st = io.os.state.docker;
     const cs = Object.values(st.containers);
     const running = cs.filter((c) => c.status === 'running').length;
