@@ -61,7 +61,10 @@ export const networkLsVerb: Verb = {
       ID: trunc ? n.id.slice(0, 12) : n.id,
       IPv6: String(n.enableIPv6),
       Internal: String(n.internal),
-      Labels: '',
+      // k=v joined by commas, in Go's map order (random; ours is the order given).
+      Labels: Object.entries(n.labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(','),
       Name: n.name,
       Scope: 'local',
     }));

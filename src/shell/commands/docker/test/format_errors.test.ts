@@ -75,6 +75,12 @@ describe('docker images / network ls --format errors', () => {
       '',
       0,
     ]);
+    await net.run('docker network create --label team=web n2');
+    expect(await run(net, "docker network ls --filter name=n2 --format '{{.Name}} {{.Labels}}'")).toEqual([
+      'n2 team=web\n',
+      '',
+      0,
+    ]);
     expect(await run(net, "docker images -q --format '{{.Repository}}' busybox")).toEqual([
       'busybox\n',
       '',
