@@ -83,6 +83,11 @@ const ON_OFF_FLAGS = [
   'protodown',
 ];
 
+/** A second value for an attribute given once already. */
+function dup(key: string, v: string): never {
+  throw new IpError(`Error: duplicate "${key}": "${v}" is the second value.\n`, 255);
+}
+
 /**
  * Parse `argv` into `req`; returns how many words were consumed before `type` (the rest is the type's).
  * `create` is NLM_F_CREATE (add), which changes which checks apply.
@@ -90,69 +95,65 @@ const ON_OFF_FLAGS = [
 export function iplinkParse(io: CommandIO, argv: readonly string[], req: LinkRequest): void {
   let name: string | null = null;
   let dev: string | null = null;
-  const dup = (key: string, v: string): never => {
-    throw new IpError(`Error: duplicate "${key}": "${v}" is the second value.\n`, 255);
-  };
   const cursor = new Args(argv);
   while (!cursor.done) {
     const w = cursor.next() as string;
-    const next = (): string => cursor.value();
     if (w === 'up') req.up = true;
     else if (w === 'down') req.up = false;
     else if (w === 'name') {
-      const v = next();
+      const v = cursor.value();
       if (name !== null) dup('name', v);
       if (!checkIfname(v)) throw invalidArg('"name" not a valid ifname', v);
       name = v;
       if (dev === null) dev = name;
     } else if (w === 'index') {
-      const v = next();
+      const v = cursor.value();
       if (req.index !== null) dup('index', v);
       const n = Number.parseInt(v, 10);
       if (!(n > 0)) throw invalidArg('Invalid "index" value', v);
       req.index = n;
-    } else if (matches(w, 'link')) next();
+    } else if (matches(w, 'link')) cursor.value();
     else if (matches(w, 'address')) {
-      const a = llAddr(next());
+      const a = llAddr(cursor.value());
       req.mac = a.mac;
       req.macLen = a.len;
-    } else if (matches(w, 'broadcast') || w === 'brd') llAddr(next());
+    } else if (matches(w, 'broadcast') || w === 'brd') llAddr(cursor.value());
     else if (matches(w, 'txqueuelen') || w === 'qlen' || matches(w, 'txqlen')) {
-      const v = next();
+      const v = cursor.value();
       if (req.txqlen !== null) dup('txqueuelen', v);
       const n = getInteger(v);
       if (n === null) throw invalidArg('Invalid "txqueuelen" value\n', v);
       req.txqlen = n >>> 0;
     } else if (w === 'mtu') {
-      const v = next();
+      const v = cursor.value();
       if (req.mtu !== null) dup('mtu', v);
       const n = getInteger(v);
       if (n === null) throw invalidArg('Invalid "mtu" value\n', v);
       req.mtu = n;
     } else if (w === 'netns') {
-      const v = next();
+      const v = cursor.value();
       if (req.netns !== null) dup('netns', v);
       const ns = resolveNetns(io, v);
       if (ns === null) throw invalidArg('Invalid "netns" value\n', v);
       req.netns = ns;
     } else if (ON_OFF_FLAGS.includes(w)) {
-      const v = next();
+      const v = cursor.value();
       if (v !== 'on' && v !== 'off')
         throw new IpError(`Error: argument of "${w}" must be "on" or "off", not "${v}"\n`, 1);
     } else if (matches(w, 'master')) {
-      const v = next();
+      const v = cursor.value();
       req.master = v;
     } else if (matches(w, 'nomaster')) req.master = '';
     else if (matches(w, 'type')) {
-      req.type = next();
+      req.type = cursor.value();
       req.typeArgs = cursor.rest();
       break;
     } else if (matches(w, 'alias')) {
-      const v = next();
+      const v = cursor.value();
       if (v.length >= 256) throw invalidArg('alias too long\n', v);
       req.alias = v;
     } else if (w === 'group') {
-      const v = next();
+      const v = cursor.value();
       if (req.group !== null) dup('group', v);
       const n = v === 'default' ? 0 : getInteger(v);
       if (n === null || n < 0) throw invalidArg('Invalid "group" value\n', v);
@@ -164,7 +165,7 @@ export function iplinkParse(io: CommandIO, argv: readonly string[], req: LinkReq
       matches(w, 'numtxqueues') ||
       matches(w, 'numrxqueues')
     ) {
-      next();
+      cursor.value();
     } else if (
       w === 'gso_max_size' ||
       w === 'gso_max_segs' ||
@@ -172,11 +173,11 @@ export function iplinkParse(io: CommandIO, argv: readonly string[], req: LinkReq
       w === 'parentdev' ||
       w === 'protodown_reason'
     ) {
-      next();
-      if (w === 'protodown_reason') next();
+      cursor.value();
+      if (w === 'protodown_reason') cursor.value();
     } else {
       let v = w;
-      if (w === 'dev') v = next();
+      if (w === 'dev') v = cursor.value();
       if (dev !== name) throw new IpError(`Error: either "dev" is duplicate, or "${v}" is a garbage.\n`, 255);
       // check_altifname(): up to 127 bytes; the kernel's policy checks the 15-byte limit.
       if (v.length === 0 || v.length >= 128 || /[/\s]/.test(v))
