@@ -99,6 +99,19 @@ describe('Go templates on typed values', () => {
     );
   });
 
+  it('arguments to a field: a method wants none, a map key or struct field cannot be called; len of a struct fails', () => {
+    const ctx = { ID: '', Names: '' };
+    expect(errorOf(() => execTemplate('{{.Names "x"}}', ctx, { type: CTX }))).toBe(
+      'template parsing error: template: :1:2: executing "" at <.Names>: wrong number of args for Names: want 0 got 1',
+    );
+    expect(errorOf(() => execTemplate('{{"a" | .Nested.Name}}', row))).toBe(
+      'template parsing error: template: :1:15: executing "" at <.Nested.Name>: Name is not a method but has arguments',
+    );
+    expect(errorOf(() => execTemplate('{{len .}}', ctx, { type: CTX }))).toBe(
+      'template parsing error: template: :1:2: executing "" at <len .>: error calling len: len of type *formatter.ContainerContext',
+    );
+  });
+
   it('a typed map answers a missing key with <no value>, a nil map prints map[]', () => {
     const t = struct('T', { Labels: mapOf('map[string]string') });
     expect(

@@ -106,6 +106,8 @@ function evalCommand(cmd: Cmd, sc: Scope, r: Run, final: TV | undefined): TV {
     return callAt(head.s, args, cmd, r);
   }
   if (cmd.words.length > 1 || final !== undefined) {
+    const given = cmd.words.length - 1 + (final !== undefined ? 1 : 0);
+    if (/^(\$\w*)?(\.\w+)+$/.test(head.s)) argsToField(head, sc, r, given);
     const e = new TemplateError(
       head.s === 'nil' ? 'nil is not a command' : `can't give argument to non-function ${head.s}`,
     );
@@ -113,6 +115,28 @@ function evalCommand(cmd: Cmd, sc: Scope, r: Run, final: TV | undefined): TV {
   }
   if (head.s === 'nil') return locate(new TemplateError('nil is not a command'), r, head.pos, 'nil');
   return evalWord(head, sc, r);
+}
+
+/**
+ * Arguments given to a field chain (exec.go evalField/evalCall): the chain is walked (an unknown field is
+ * still "can't evaluate"), then a formatter's method takes none, a struct field or a map key cannot be called.
+ */
+function argsToField(w: Word, sc: Scope, r: Run, given: number): never {
+  const cut = w.s.lastIndexOf('.');
+  const name = w.s.slice(cut + 1);
+  const recv = cut <= 0 ? sc.dot : evalWord({ s: w.s.slice(0, cut), pos: w.pos }, sc, r);
+  let msg = `${name} is not a method but has arguments`;
+  try {
+    evalWord(w, sc, r);
+    if (recv.t.kind === 'struct')
+      msg = recv.t.open
+        ? `${name} has arguments but cannot be invoked as function`
+        : `wrong number of args for ${name}: want 0 got ${given}`;
+  } catch (e) {
+    return locate(e, r, w.pos, w.s);
+  }
+  const second = w.s.indexOf('.', w.s.startsWith('.') ? 1 : 0);
+  return locate(new TemplateError(msg), r, w.pos + Math.max(second, 0), w.s);
 }
 
 function evalPipe(pipe: Pipe, sc: Scope, r: Run): TV {

@@ -130,7 +130,7 @@ export function callFn(name: string, xs: TV[], header: boolean): TV {
     case 'len': {
       if (typeof a0 === 'string') return ret(a0.length);
       if (Array.isArray(a0)) return ret(a0.length);
-      if (a0 && typeof a0 === 'object') return ret(Object.keys(a0).length);
+      if (a0 && typeof a0 === 'object' && xs[0]?.t.kind !== 'struct') return ret(Object.keys(a0).length);
       return fail('len', `len of type ${xs[0]?.t.name ?? 'nil'}`);
     }
     case 'index':
