@@ -78,7 +78,10 @@ describe('Go templates on JSON decoded into interface{} (maps)', () => {
     expect(errorOf(() => execTemplate('{{.Nested.Name.Very.Long.Chain}}', row))).toBe(
       'template parsing error: template: :1:9: executing "" at <.Nested.Name.Very.Long.Chain>: can\'t evaluate field Very in type interface {}',
     );
-    // Lines and columns count from the line's start.
+    // Lines and columns count from the line's start, in bytes.
+    expect(errorOf(() => execTemplate('é {{.ID.X}}', row))).toBe(
+      'template parsing error: template: :1:8: executing "" at <.ID.X>: can\'t evaluate field X in type interface {}',
+    );
     expect(errorOf(() => execTemplate('{{.ID}}\n  {{.ID.X}}', row))).toBe(
       'template parsing error: template: :2:7: executing "" at <.ID.X>: can\'t evaluate field X in type interface {}',
     );

@@ -40,11 +40,14 @@ interface Run {
 
 type Scope = { dot: TV; vars: Map<string, TV> };
 
+const UTF8 = new TextEncoder();
+
 /** Tell an error where it happened (exec.go errorf + ErrorContext), unless an inner node already did. */
 function locate(e: unknown, r: Run, pos: number, context: string): never {
   if (e instanceof TemplateError && e.context === null) {
     e.line = lineOf(r.src, pos);
-    e.col = pos - (r.src.lastIndexOf('\n', pos - 1) + 1);
+    // A byte offset in the line: UTF-8 bytes, as Go's strings are.
+    e.col = UTF8.encode(r.src.slice(r.src.lastIndexOf('\n', pos - 1) + 1, pos)).length;
     e.context = context;
   }
   throw e;
