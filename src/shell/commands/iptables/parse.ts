@@ -57,6 +57,22 @@ function parseRulenum(s: string): number {
   return n;
 }
 
+/**
+ * What extensions see of the parse so far (-p and its `!`, the next word). A class kept in step with the
+ * parser's variables, not an object literal of getters and a closure made for every command line.
+ */
+class ParseCtx implements MatchCtx {
+  proto: string | null = null;
+  protoInvert = false;
+  constructor(
+    private readonly g: Getopt,
+    private readonly argv: readonly string[],
+  ) {}
+  takeExtra(): string | null {
+    return this.g.optind < this.argv.length ? this.g.take() : null;
+  }
+}
+
 export function parseIptables(argv: readonly string[]): XtParsed {
   const g = new Getopt(argv, SHORT_SPEC);
   const p: XtParsed = {
@@ -90,15 +106,7 @@ export function parseIptables(argv: readonly string[]): XtParsed {
   let target: { ext: TargetExt; t: NfTarget; seen: Set<string> } | null = null;
   const matches: LoadedMatch[] = [];
 
-  const ctx: MatchCtx = {
-    get proto() {
-      return proto;
-    },
-    get protoInvert() {
-      return (invflags & (1 << OPT.PROTOCOL)) !== 0;
-    },
-    takeExtra: () => (g.optind < argv.length ? g.take() : null),
-  };
+  const ctx = new ParseCtx(g, argv);
 
   const addCommand = (bit: number, others: number): void => {
     if (invert) throw XtError.param("unexpected '!' flag");
@@ -115,6 +123,7 @@ export function parseIptables(argv: readonly string[]): XtParsed {
     if (invert) {
       if (!INVERTIBLE[bit]) throw XtError.param(`cannot have ! before -${OPT_CHARS[bit]}`);
       invflags |= 1 << bit;
+      ctx.protoInvert = (invflags & (1 << OPT.PROTOCOL)) !== 0;
     }
   };
   // The long options known so far: the base set plus the loaded extensions'. Made again only when an
@@ -242,6 +251,7 @@ export function parseIptables(argv: readonly string[]): XtParsed {
       case 'p': {
         setOption(OPT.PROTOCOL);
         proto = a.toLowerCase();
+        ctx.proto = proto;
         const n = parseProtocol(proto);
         if (n === 0 && invflags & (1 << OPT.PROTOCOL)) throw XtError.param('rule would never match protocol');
         break;
