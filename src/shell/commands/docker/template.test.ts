@@ -160,6 +160,8 @@ describe('Go template parse errors', () => {
     expect(errorOf(() => checkTemplate('{{$x.Name}}'))).toBe(
       'template parsing error: template: :1: undefined variable "$x"',
     );
+    // A control's variables stay in scope through its {{else}} (parse.go parseControl).
+    expect(execTemplate('{{with $x := .Empty}}a{{else}}[{{$x}}]{{end}}', row)).toBe('[]');
     expect(errorOf(() => checkTemplate('{{end}}'))).toBe(
       'template parsing error: template: :1: unexpected {{end}}',
     );

@@ -201,7 +201,7 @@ function parseNodes(src: string, toks: Token[], at: { i: number }, stopAt: strin
       if (!cur) throw parseError(src, src.length, 'unexpected EOF');
       if (cur.s.startsWith('else')) {
         at.i++;
-        elseBody = parseNodes(src, toks, at, ['end'], [...vars]);
+        elseBody = parseNodes(src, toks, at, ['end'], [...inner]);
         if (!toks[at.i]) throw parseError(src, src.length, 'unexpected EOF');
       }
       at.i++;
