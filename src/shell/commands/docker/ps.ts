@@ -108,8 +108,16 @@ export function displayablePorts(ports: ApiPort[]): string {
 
 /** Ellipsis: cut to `max` runes, the last one being "…". */
 export function ellipsis(s: string, max: number): string {
+  // At most 2 UTF-16 units a rune: a string this short has no more runes than max (no need to count).
+  if (s.length <= max) return s;
   const r = [...s];
   return r.length <= max ? s : `${r.slice(0, max - 1).join('')}…`;
+}
+
+/** ContainerContext.Command: the command line quoted, ellipsised to 20 runes unless --no-trunc. */
+function commandText(c: DockerContainer, trunc: boolean): string {
+  const cmd = c.args.length === 0 ? c.path : `${c.path} ${c.args.join(' ')}`;
+  return goQuote(trunc ? ellipsis(cmd, 20) : cmd);
 }
 
 function goQuote(s: string): string {
@@ -140,9 +148,8 @@ export function psRow(
   // Only the fields the template reads are computed (the Go formatter's fields are methods, called when named;
   // `fields` null: all). The others stay '' and are never read: one object shape for every row.
   const want = (name: string) => fields === null || fields.has(name);
-  const cmd = want('Command') ? [c.path, ...c.args].join(' ') : '';
   return {
-    Command: want('Command') ? goQuote(trunc ? ellipsis(cmd, 20) : cmd) : '',
+    Command: want('Command') ? commandText(c, trunc) : '',
     CreatedAt: want('CreatedAt') ? created(c.createdUs) : '',
     ID: trunc ? c.id.slice(0, 12) : c.id,
     Image: c.image,
@@ -246,14 +253,7 @@ export const psVerbSpec: Verb = {
     const maps = portMapsByContainer(st);
     const table = flagBool(p, 'size') ? `${DEFAULT}\t{{.Size}}` : DEFAULT;
     const fields = rowFields(format, table);
-    io.out(
-      renderRows(
-        format,
-        table,
-        PS_CONTEXT,
-        list.map((c) => psRow(maps, c, now, trunc, created, fields)),
-      ),
-    );
+    io.out(renderRows(format, table, PS_CONTEXT, list, (c) => psRow(maps, c, now, trunc, created, fields)));
     return 0;
   },
 };

@@ -69,6 +69,7 @@ export const imagesVerbSpec: Verb = {
         'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}',
         IMAGE_CONTEXT,
         rows,
+        (r) => r,
       ),
     );
     return 0;

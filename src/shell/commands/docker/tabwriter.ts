@@ -19,39 +19,56 @@ const pad = (n: number) => (n < 256 ? (spaces[n] ??= ' '.repeat(n)) : ' '.repeat
 export function tabwrite(text: string, minWidth = MIN_WIDTH, padding = PADDING): string {
   const lines = text.split('\n');
   const trailing = lines[lines.length - 1] === '' ? lines.pop() : undefined;
-  const cells = lines.map((l) => l.split('\t'));
-  // Each cell's width once; each terminated cell's column width, filled in by the column blocks below.
-  const widths = cells.map((c) => c.map(width));
-  const colWidth = cells.map((c) => new Array<number>(c.length - 1).fill(0));
-  // Column blocks: consecutive lines that have a cell in column `col` (each but the last cell is terminated).
+  const n = lines.length;
+  // The cells of every line in one flat list (line k's are start[k] to start[k + 1]), their widths and their
+  // columns' widths in typed arrays: a table of a thousand rows buffered as an array per line (and two more for
+  // the widths) was thousands of small objects alive through the formatting, for the garbage collector to copy.
+  const cells: string[] = [];
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    start[k] = cells.length;
+    const l = lines[k] as string;
+    let from = 0;
+    for (let tab = l.indexOf('\t'); tab >= 0; tab = l.indexOf('\t', from)) {
+      cells.push(l.slice(from, tab));
+      from = tab + 1;
+    }
+    cells.push(from === 0 ? l : l.slice(from));
+  }
+  start[n] = cells.length;
+  const widths = new Int32Array(cells.length);
+  for (let i = 0; i < cells.length; i++) widths[i] = width(cells[i] as string);
+  /** Line k's terminated cells: all but its last. */
+  const terminated = (k: number) => (start[k + 1] as number) - (start[k] as number) - 1;
+  // Each terminated cell's column width, filled in by column blocks: consecutive lines that have a terminated
+  // cell in column `col`.
+  const colWidth = new Int32Array(cells.length);
   const format = (from: number, to: number, col: number) => {
     let i = from;
     while (i < to) {
-      if ((cells[i] as string[]).length - 1 <= col) {
+      if (terminated(i) <= col) {
         i++;
         continue;
       }
       let j = i;
       let w = minWidth;
-      while (j < to && (cells[j] as string[]).length - 1 > col) {
-        w = Math.max(w, ((widths[j] as number[])[col] as number) + padding);
+      while (j < to && terminated(j) > col) {
+        w = Math.max(w, (widths[(start[j] as number) + col] as number) + padding);
         j++;
       }
-      for (let k = i; k < j; k++) (colWidth[k] as number[])[col] = w;
+      for (let k = i; k < j; k++) colWidth[(start[k] as number) + col] = w;
       format(i, j, col + 1);
       i = j;
     }
   };
-  format(0, cells.length, 0);
+  format(0, n, 0);
   let out = '';
-  for (let k = 0; k < cells.length; k++) {
-    const c = cells[k] as string[];
-    const ws = widths[k] as number[];
-    const cw = colWidth[k] as number[];
+  for (let k = 0; k < n; k++) {
     if (k > 0) out += '\n';
-    for (let col = 0; col < c.length - 1; col++)
-      out += (c[col] as string) + pad((cw[col] as number) - (ws[col] as number));
-    out += c[c.length - 1] as string;
+    const last = (start[k + 1] as number) - 1;
+    for (let c = start[k] as number; c < last; c++)
+      out += (cells[c] as string) + pad((colWidth[c] as number) - (widths[c] as number));
+    out += cells[last] as string;
   }
   return trailing !== undefined ? out + '\n' : out;
 }

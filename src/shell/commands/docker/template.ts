@@ -205,9 +205,19 @@ function run(nodes: Node[], sc: Scope, r: Run, out: string[]): void {
   }
 }
 
-/** A lone field chain's value ({{.ID}}), as evalWord finds it. */
+/**
+ * A lone field chain's value ({{.ID}}): its path, split when parsed, walked from dot (a table's columns, for
+ * every row of a long list). An error is found again through evalWord, which says where it happened.
+ */
 function loneChain(n: Node, dot: TV, r: Run): TV {
-  const w = n.t === 'action' ? n.pipe.cmds[0]?.words[0] : undefined;
+  if (n.t !== 'action') return dot;
+  if (n.path !== null)
+    try {
+      return walkChain(dot, n.path, r);
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+    }
+  const w = n.pipe.cmds[0]?.words[0];
   return w ? evalWord(w, { dot, vars: NO_VARS }, r) : dot;
 }
 

@@ -68,7 +68,15 @@ export const networkLsVerb: Verb = {
       Name: n.name,
       Scope: 'local',
     }));
-    io.out(renderRows(format, 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}', NETWORK_CONTEXT, rows));
+    io.out(
+      renderRows(
+        format,
+        'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}',
+        NETWORK_CONTEXT,
+        rows,
+        (r) => r,
+      ),
+    );
     return 0;
   },
 };
