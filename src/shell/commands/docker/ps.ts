@@ -23,8 +23,19 @@ interface ApiPort {
 
 type PortMaps = ReadonlyMap<string, DockerState['endpoints'][string]['portMappings']>;
 
-/** Each container's port mappings (its endpoints'), gathered in one pass: a scan per row grew as n². */
+/**
+ * Each container's port mappings (its endpoints'), gathered in one pass (a scan per row grew as n²), once per
+ * endpoints table: `docker ps` reads the committed World, whose tables are never written again.
+ */
+const portMapsMemo = new WeakMap<DockerState['endpoints'], PortMaps>();
+
 function portMapsByContainer(st: DockerState): PortMaps {
+  let maps = portMapsMemo.get(st.endpoints);
+  if (!maps) portMapsMemo.set(st.endpoints, (maps = gatherPortMaps(st)));
+  return maps;
+}
+
+function gatherPortMaps(st: DockerState): PortMaps {
   const byCtr = new Map<string, DockerState['endpoints'][string]['portMappings']>();
   for (const e of Object.values(st.endpoints)) {
     if (!e.containerId || e.portMappings.length === 0) continue;
@@ -137,6 +148,11 @@ function goTime(st: DockerState, us: number): string {
   return rfc3339Nano(st.epochMs, whole).replace('T', ' ').replace('Z', ' +0000 UTC');
 }
 
+/** Whether a row needs `name` (fields null: the template may read any). */
+function wants(fields: ReadonlySet<string> | null, name: string): boolean {
+  return fields === null || fields.has(name);
+}
+
 export function psRow(
   maps: PortMaps,
   c: DockerContainer,
@@ -147,22 +163,21 @@ export function psRow(
 ): Record<string, GoJson> {
   // Only the fields the template reads are computed (the Go formatter's fields are methods, called when named;
   // `fields` null: all). The others stay '' and are never read: one object shape for every row.
-  const want = (name: string) => fields === null || fields.has(name);
   return {
-    Command: want('Command') ? commandText(c, trunc) : '',
-    CreatedAt: want('CreatedAt') ? created(c.createdUs) : '',
+    Command: wants(fields, 'Command') ? commandText(c, trunc) : '',
+    CreatedAt: wants(fields, 'CreatedAt') ? created(c.createdUs) : '',
     ID: trunc ? c.id.slice(0, 12) : c.id,
     Image: c.image,
     Labels: '',
     LocalVolumes: '0',
     Mounts: '',
     Names: c.name,
-    Networks: want('Networks') ? Object.keys(c.networks).sort().join(',') : '',
-    Ports: want('Ports') ? displayablePorts(apiPorts(maps, c)) : '',
-    RunningFor: want('RunningFor') ? `${humanDuration(now - c.createdUs)} ago` : '',
-    Size: want('Size') ? sizeText(c) : '',
+    Networks: wants(fields, 'Networks') ? Object.keys(c.networks).sort().join(',') : '',
+    Ports: wants(fields, 'Ports') ? displayablePorts(apiPorts(maps, c)) : '',
+    RunningFor: wants(fields, 'RunningFor') ? `${humanDuration(now - c.createdUs)} ago` : '',
+    Size: wants(fields, 'Size') ? sizeText(c) : '',
     State: c.status,
-    Status: want('Status') ? statusText(c, now) : '',
+    Status: wants(fields, 'Status') ? statusText(c, now) : '',
   };
 }
 

@@ -274,13 +274,22 @@ export function runTemplate(
 ): { out: string; error: TemplateError | null } {
   const { nodes, fields } = parsedTemplate(src);
   const r: Run = { src, opts };
-  const out: string[] = [];
   const root = { v: data, t: opts.type ?? dynamicType(data) };
+  // Text and lone field chains only (a table's columns, per row of a long list): no scope to build, and the
+  // pieces are concatenated as they come (an array joined per row cost more than the row).
+  if (fields !== null) {
+    let text = '';
+    try {
+      for (const n of nodes) text += n.t === 'text' ? n.s : printTV(loneChain(n, root, r));
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      return { out: text, error: e };
+    }
+    return { out: text, error: null };
+  }
+  const out: string[] = [];
   try {
-    // Text and lone field chains only (a table's columns, per row of a long list): no scope to build.
-    if (fields !== null)
-      for (const n of nodes) out.push(n.t === 'text' ? n.s : printTV(loneChain(n, root, r)));
-    else run(nodes, { dot: root, vars: new Map([['$', root]]) }, r, out);
+    run(nodes, { dot: root, vars: new Map([['$', root]]) }, r, out);
   } catch (e) {
     if (!(e instanceof TemplateError)) throw e;
     return { out: out.join(''), error: e };
