@@ -31,14 +31,16 @@ const FLAG_ORDER: readonly (keyof typeof IFF)[] = [
   'ECHO',
 ];
 
+/** The flags in print order with their bits (looked up once, not per flag of every link). */
+const FLAG_BITS: readonly (readonly [string, number])[] = FLAG_ORDER.map((name) => [name, IFF[name]]);
+
 /** print_link_flags(): "<NO-CARRIER,BROADCAST,...>" and ",M-DOWN" when the local peer is down. */
 export function printLinkFlags(p: Printer, flags: number, mdown: boolean): void {
   p.openArray('any', p.isJson ? 'flags' : '<');
   let f = flags;
   if (f & IFF.UP && !(f & IFF.RUNNING)) p.string('any', null, f ? '%s,' : '%s', 'NO-CARRIER');
   f &= ~IFF.RUNNING;
-  for (const name of FLAG_ORDER) {
-    const bit = IFF[name];
+  for (const [name, bit] of FLAG_BITS) {
     if (f & bit) {
       f &= ~bit;
       p.string('any', null, f ? '%s,' : '%s', name);
