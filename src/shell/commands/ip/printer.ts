@@ -252,7 +252,7 @@ export class Printer {
     this.blocks = [];
   }
 
-  /** printf into the text: its pieces go in as they are (joined once, with the block). */
+  /** printf into the text: its pieces are concatenated to the block as they are, not joined first. */
   private putf(fmt: string, value: string | number): void {
     cfmtEach(fmt, value, this.putPiece);
   }
