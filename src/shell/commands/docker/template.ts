@@ -31,7 +31,14 @@ export interface ExecOptions {
   missingKeyError?: boolean;
   /** A table's header row: templates.HeaderFunctions replace json, join, upper... */
   header?: boolean;
+  /** Functions the command adds to the builtins (Template.Funcs: `docker version`'s getDetailsOrder). */
+  funcs?: TemplateFuncs;
 }
+
+/** Named functions of typed values; a thrown TemplateError's message follows "error calling NAME: ". */
+export type TemplateFuncs = Readonly<Record<string, (args: TV[]) => TV>>;
+
+const NO_FUNCS: TemplateFuncs = {};
 
 interface Run {
   src: string;
@@ -94,8 +101,15 @@ function evalWord(w: Word, sc: Scope, r: Run): TV {
 }
 
 function callAt(name: string, args: TV[], cmd: Cmd, r: Run): TV {
+  const own = r.opts.funcs && Object.hasOwn(r.opts.funcs, name) ? r.opts.funcs[name] : undefined;
   try {
-    return callFn(name, args, r.opts.header === true);
+    if (!own) return callFn(name, args, r.opts.header === true);
+    try {
+      return own(args);
+    } catch (e) {
+      if (e instanceof TemplateError) e.message = `error calling ${name}: ${e.message}`;
+      throw e;
+    }
   } catch (e) {
     return locate(e, r, cmd.pos, cmd.text);
   }
@@ -103,7 +117,7 @@ function callAt(name: string, args: TV[], cmd: Cmd, r: Run): TV {
 
 function evalCommand(cmd: Cmd, sc: Scope, r: Run, final: TV | undefined): TV {
   const head = cmd.words[0] as Word;
-  if (FUNC_NAMES.has(head.s)) {
+  if (FUNC_NAMES.has(head.s) || (r.opts.funcs && Object.hasOwn(r.opts.funcs, head.s))) {
     const args = cmd.words.slice(1).map((w) => evalWord(w, sc, r));
     if (final !== undefined) args.push(final);
     return callAt(head.s, args, cmd, r);
@@ -224,12 +238,20 @@ function loneChain(n: Node, dot: TV, r: Run): TV {
 const NO_VARS = new Map<string, TV>();
 
 /** The last template parsed: a table runs the same one per row (a thousand rows parsed it a thousand times). */
-let lastParsed: { src: string; nodes: Node[]; fields: ReadonlySet<string> | null } | null = null;
+let lastParsed: {
+  src: string;
+  funcs: TemplateFuncs;
+  nodes: Node[];
+  fields: ReadonlySet<string> | null;
+} | null = null;
 
-function parsedTemplate(src: string): { nodes: Node[]; fields: ReadonlySet<string> | null } {
-  if (lastParsed?.src !== src) {
-    const nodes = parseTemplate(src);
-    lastParsed = { src, nodes, fields: directFields(nodes) };
+function parsedTemplate(
+  src: string,
+  funcs: TemplateFuncs = NO_FUNCS,
+): { nodes: Node[]; fields: ReadonlySet<string> | null } {
+  if (lastParsed?.src !== src || lastParsed.funcs !== funcs) {
+    const nodes = parseTemplate(src, new Set(Object.keys(funcs)));
+    lastParsed = { src, funcs, nodes, fields: directFields(nodes) };
   }
   return lastParsed;
 }
@@ -258,9 +280,9 @@ export function templateFields(src: string): ReadonlySet<string> | null {
   return parsedTemplate(src).fields;
 }
 
-/** Parse `src` (Go parses before executing anything); throws the parse error. */
-export function checkTemplate(src: string): void {
-  parsedTemplate(src);
+/** Parse `src` (Go parses before executing anything); throws the parse error. `funcs`: as ExecOptions'. */
+export function checkTemplate(src: string, funcs?: TemplateFuncs): void {
+  parsedTemplate(src, funcs);
 }
 
 /**
@@ -272,7 +294,7 @@ export function runTemplate(
   data: GoJson,
   opts: ExecOptions = {},
 ): { out: string; error: TemplateError | null } {
-  const { nodes, fields } = parsedTemplate(src);
+  const { nodes, fields } = parsedTemplate(src, opts.funcs);
   const r: Run = { src, opts };
   const root = { v: data, t: opts.type ?? dynamicType(data) };
   // Text and lone field chains only (a table's columns, per row of a long list): no scope to build, and the

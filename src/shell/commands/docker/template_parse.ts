@@ -138,7 +138,7 @@ function splitCommands(s: string): { s: string; at: number }[] {
 const KEYWORDS = new Set(['true', 'false', 'nil']);
 
 /** Parse a pipeline written at template offset `base`; `vars` are the variables in scope (decls are added). */
-function parsePipe(src: string, text: string, base: number, vars: string[]): Pipe {
+function parsePipe(src: string, text: string, base: number, vars: string[], fns: ReadonlySet<string>): Pipe {
   const m = /^(\$\w*)\s*(?:,\s*(\$\w*)\s*)?:?=\s*/.exec(text);
   const decl = m ? [m[1] as string, ...(m[2] ? [m[2]] : [])] : [];
   const rest = m ? text.slice(m[0].length) : text;
@@ -148,19 +148,22 @@ function parsePipe(src: string, text: string, base: number, vars: string[]): Pip
     const lead = part.s.length - part.s.trimStart().length;
     const words = splitWords(part.s, restAt + part.at);
     if (words.length === 0) throw parseError(src, restAt + part.at, 'missing value for command');
-    for (const w of words) checkWord(src, w, vars);
+    for (const w of words) checkWord(src, w, vars, fns);
     cmds.push({ words, pos: restAt + part.at + lead, text: words.map((w) => w.s).join(' ') });
   }
   vars.push(...decl);
   return { decl, cmds };
 }
 
-/** Parse-time checks Go makes on an operand: functions must be defined, variables declared. */
-function checkWord(src: string, w: Word, vars: string[]): void {
+/**
+ * Parse-time checks Go makes on an operand: functions must be defined (the builtins, or `fns`: those a
+ * command adds with Funcs), variables declared.
+ */
+function checkWord(src: string, w: Word, vars: string[], fns: ReadonlySet<string>): void {
   const s = w.s;
   if (s.startsWith('(')) {
     const close = s.lastIndexOf(')');
-    w.sub = parsePipe(src, s.slice(1, close), w.pos + 1, [...vars]);
+    w.sub = parsePipe(src, s.slice(1, close), w.pos + 1, [...vars], fns);
     w.tail = s.slice(close + 1);
     return;
   }
@@ -169,11 +172,18 @@ function checkWord(src: string, w: Word, vars: string[]): void {
     if (!vars.includes(name)) throw parseError(src, w.pos, `undefined variable "${name}"`);
     return;
   }
-  if (/^[A-Za-z_]\w*$/.test(s) && !KEYWORDS.has(s) && !FUNC_NAMES.has(s))
+  if (/^[A-Za-z_]\w*$/.test(s) && !KEYWORDS.has(s) && !FUNC_NAMES.has(s) && !fns.has(s))
     throw parseError(src, w.pos, `function "${s}" not defined`);
 }
 
-function parseNodes(src: string, toks: Token[], at: { i: number }, stopAt: string[], vars: string[]): Node[] {
+function parseNodes(
+  src: string,
+  toks: Token[],
+  at: { i: number },
+  stopAt: string[],
+  vars: string[],
+  fns: ReadonlySet<string>,
+): Node[] {
   const out: Node[] = [];
   while (at.i < toks.length) {
     const tk = toks[at.i] as Token;
@@ -194,14 +204,15 @@ function parseNodes(src: string, toks: Token[], at: { i: number }, stopAt: strin
         lead.trim(),
         tk.pos + word.length + (lead.length - lead.trimStart().length),
         inner,
+        fns,
       );
-      const body = parseNodes(src, toks, at, ['else', 'end'], [...inner]);
+      const body = parseNodes(src, toks, at, ['else', 'end'], [...inner], fns);
       let elseBody: Node[] = [];
       const cur = toks[at.i];
       if (!cur) throw parseError(src, src.length, 'unexpected EOF');
       if (cur.s.startsWith('else')) {
         at.i++;
-        elseBody = parseNodes(src, toks, at, ['end'], [...inner]);
+        elseBody = parseNodes(src, toks, at, ['end'], [...inner], fns);
         if (!toks[at.i]) throw parseError(src, src.length, 'unexpected EOF');
       }
       at.i++;
@@ -209,7 +220,7 @@ function parseNodes(src: string, toks: Token[], at: { i: number }, stopAt: strin
       continue;
     }
     if (word === 'end' || word === 'else') throw parseError(src, tk.pos, `unexpected {{${word}}}`);
-    const pipe = parsePipe(src, tk.s, tk.pos, vars);
+    const pipe = parsePipe(src, tk.s, tk.pos, vars, fns);
     // A lone field chain ({{.ID}}, {{.A.B}}): what a table's columns are; its path is read directly per row.
     const only = pipe.cmds.length === 1 && pipe.decl.length === 0 ? pipe.cmds[0]?.words : undefined;
     const lone = only?.length === 1 && /^(\.[A-Za-z_]\w*)+$/.test(only[0]?.s ?? '') ? only[0] : undefined;
@@ -218,7 +229,10 @@ function parseNodes(src: string, toks: Token[], at: { i: number }, stopAt: strin
   return out;
 }
 
-/** Parse a whole template; throws TemplateError (a parse error: line, no column) as Go's Parse does. */
-export function parseTemplate(src: string): Node[] {
-  return parseNodes(src, tokenize(src), { i: 0 }, [], ['$']);
+/**
+ * Parse a whole template; throws TemplateError (a parse error: line, no column) as Go's Parse does. `fns`:
+ * the names of functions the command adds to the builtins.
+ */
+export function parseTemplate(src: string, fns: ReadonlySet<string> = new Set()): Node[] {
+  return parseNodes(src, tokenize(src), { i: 0 }, [], ['$'], fns);
 }

@@ -1,45 +1,52 @@
 /**
- * `docker version` (cli/command/system/version.go): the 27.5.1 client and engine. --format runs a template
- * named "version" on versionInfo{Client clientVersion; Server *types.Version} (a parse error: exit 64;
- * "json": {{json .}}); its output goes through a tabwriter (minwidth 20, padding 1), and an execution error
- * is printed as Go words it (no "template parsing error" in front), exit 1, after what was written.
+ * `docker version` (cli/command/system/version.go): the 27.5.1 client and engine. A template named "version"
+ * runs on versionInfo{Client clientVersion; Server *types.Version}: defaultVersionTemplate with no --format,
+ * {{json .}} for "json", else the format (a parse error: exit 64), with getDetailsOrder added to the
+ * functions. Its output goes through a tabwriter (minwidth 20, padding 1), and an execution error is printed
+ * as Go words it (no "template parsing error" in front), exit 1, after what was written.
  */
 import type { Verb } from './cli';
 import { flagString } from './flags';
 import type { GoJson } from './gojson';
 import { tabwrite } from './tabwriter';
-import { checkTemplate, runTemplate, TemplateError } from './template';
+import { checkTemplate, runTemplate, TemplateError, type TemplateFuncs } from './template';
 import { closedStruct, mapOf, sliceOf, STRING, type GoType } from './template_values';
 import { VERSION_FLAGS } from './verb_flags';
 
-const VERSION = `Client: Docker Engine - Community
- Version:           27.5.1
- API version:       1.47
- Go version:        go1.22.11
- Git commit:        9f9e405
- Built:             Wed Jan 22 13:41:48 2025
- OS/Arch:           linux/amd64
- Context:           default
+/** version.go defaultVersionTemplate: what `docker version` prints with no --format. */
+const DEFAULT_TEMPLATE = `{{with .Client -}}
+Client:{{if ne .Platform nil}}{{if ne .Platform.Name ""}} {{.Platform.Name}}{{end}}{{end}}
+ Version:	{{.Version}}
+ API version:	{{.APIVersion}}{{if ne .APIVersion .DefaultAPIVersion}} (downgraded from {{.DefaultAPIVersion}}){{end}}
+ Go version:	{{.GoVersion}}
+ Git commit:	{{.GitCommit}}
+ Built:	{{.BuildTime}}
+ OS/Arch:	{{.Os}}/{{.Arch}}
+ Context:	{{.Context}}
+{{- end}}
 
-Server: Docker Engine - Community
- Engine:
-  Version:          27.5.1
-  API version:      1.47 (minimum version 1.24)
-  Go version:       go1.22.11
-  Git commit:       4c9b3b0
-  Built:            Wed Jan 22 13:41:48 2025
-  OS/Arch:          linux/amd64
-  Experimental:     false
- containerd:
-  Version:          1.7.25
-  GitCommit:        bcc810d6b9066471b0b6fa75f557a15a1cbf31bb
- runc:
-  Version:          1.2.4
-  GitCommit:        v1.2.4-0-g6c52b3f
- docker-init:
-  Version:          0.19.0
-  GitCommit:        de40ad0
-`;
+{{- if ne .Server nil}}{{with .Server}}
+
+Server:{{if ne .Platform.Name ""}} {{.Platform.Name}}{{end}}
+ {{- range $component := .Components}}
+ {{$component.Name}}:
+  {{- if eq $component.Name "Engine" }}
+  Version:	{{.Version}}
+  API version:	{{index .Details "ApiVersion"}} (minimum version {{index .Details "MinAPIVersion"}})
+  Go version:	{{index .Details "GoVersion"}}
+  Git commit:	{{index .Details "GitCommit"}}
+  Built:	{{index .Details "BuildTime"}}
+  OS/Arch:	{{index .Details "Os"}}/{{index .Details "Arch"}}
+  Experimental:	{{index .Details "Experimental"}}
+  {{- else }}
+  Version:	{{$component.Version}}
+  {{- $detailsOrder := getDetailsOrder $component}}
+  {{- range $key := $detailsOrder}}
+  {{$key}}:	{{index $component.Details $key}}
+   {{- end}}
+  {{- end}}
+ {{- end}}
+ {{- end}}{{- end}}`;
 
 const PLATFORM = { Name: 'Docker Engine - Community' };
 const API = { ApiVersion: '1.47', MinAPIVersion: '1.24', GitCommit: '4c9b3b0', GoVersion: 'go1.22.11' };
@@ -132,6 +139,18 @@ const VERSION_TYPE: GoType = closedStruct('system.versionInfo', {
   ),
 });
 
+/** version.go getDetailsOrder: a component's detail keys, sorted (the version template's own function). */
+const VERSION_FUNCS: TemplateFuncs = {
+  getDetailsOrder: ([c]) => {
+    const details = c && isObject(c.v) ? c.v.Details : null;
+    const keys = isObject(details) ? Object.keys(details).sort() : [];
+    return { v: keys, t: sliceOf('[]string', STRING) };
+  },
+};
+
+const isObject = (v: GoJson | undefined): v is { [k: string]: GoJson } =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 export const versionVerbSpec: Verb = {
   path: 'docker version',
   use: 'docker version [OPTIONS]',
@@ -140,20 +159,16 @@ export const versionVerbSpec: Verb = {
   args: { exact: 0 },
   run(io, p) {
     const format = flagString(p, 'format');
-    if (format === '') {
-      io.out(VERSION);
-      return 0;
-    }
-    const src = format === 'json' ? '{{json .}}' : format;
+    const src = format === '' ? DEFAULT_TEMPLATE : format === 'json' ? '{{json .}}' : format;
     try {
-      checkTemplate(src);
+      checkTemplate(src, VERSION_FUNCS);
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
       e.tmplName = 'version';
       io.err(`${e.cliText()}\n`);
       return 64;
     }
-    const { out, error } = runTemplate(src, VERSION_INFO, { type: VERSION_TYPE });
+    const { out, error } = runTemplate(src, VERSION_INFO, { type: VERSION_TYPE, funcs: VERSION_FUNCS });
     io.out(tabwrite(`${out}\n`, 20, 1));
     if (!error) return 0;
     error.tmplName = 'version';

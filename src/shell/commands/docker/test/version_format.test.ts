@@ -50,4 +50,51 @@ describe('docker version --format', () => {
       64,
     ]);
   });
+
+  it('with no format runs version.go defaultVersionTemplate (getDetailsOrder lists the other components)', async () => {
+    const net = await Scenario.start();
+    expect(await run(net, 'docker version')).toEqual([
+      `Client: Docker Engine - Community
+ Version:           27.5.1
+ API version:       1.47
+ Go version:        go1.22.11
+ Git commit:        9f9e405
+ Built:             Wed Jan 22 13:41:48 2025
+ OS/Arch:           linux/amd64
+ Context:           default
+
+Server: Docker Engine - Community
+ Engine:
+  Version:          27.5.1
+  API version:      1.47 (minimum version 1.24)
+  Go version:       go1.22.11
+  Git commit:       4c9b3b0
+  Built:            Wed Jan 22 13:41:48 2025
+  OS/Arch:          linux/amd64
+  Experimental:     false
+ containerd:
+  Version:          1.7.25
+  GitCommit:        bcc810d6b9066471b0b6fa75f557a15a1cbf31bb
+ runc:
+  Version:          1.2.4
+  GitCommit:        v1.2.4-0-g6c52b3f
+ docker-init:
+  Version:          0.19.0
+  GitCommit:        de40ad0
+`,
+      '',
+      0,
+    ]);
+    // getDetailsOrder is the version template's own function (Funcs), not one of the other commands'.
+    expect(await run(net, "docker version -f '{{getDetailsOrder (index .Server.Components 1)}}'")).toEqual([
+      '[GitCommit]\n',
+      '',
+      0,
+    ]);
+    expect(await run(net, "docker ps --format '{{getDetailsOrder .}}'")).toEqual([
+      '',
+      'failed to parse template: template: :1: function "getDetailsOrder" not defined\n',
+      1,
+    ]);
+  });
 });
