@@ -34,8 +34,6 @@ const INFO_FIELDS: Record<string, GoType> = {
     'KernelMemoryTCP',
     'CPUCfsPeriod',
     'CPUCfsQuota',
-  ]),
-  ...typed(BOOL, [
     'CPUShares',
     'CPUSet',
     'PidsLimit',
