@@ -17,7 +17,7 @@
  */
 import type { KernelCtx } from '../context';
 import { peekDev, peekOf } from '../context';
-import type { BridgeDevice, DevId, NetDevice, OperState } from '../types';
+import type { BridgeDevice, BridgePort, DevId, NetDevice, OperState } from '../types';
 import { addrconfLinkReady } from '../ipv6/addrconf';
 
 /** Linkwatch runs at most once a second for non-urgent events. */
@@ -165,14 +165,22 @@ function portLinkChanged(ctx: KernelCtx, portId: DevId, opts: LinkEventOpts = {}
   if (!seen || state === undefined || !seen.master) return;
   const brSeen = peekDev(ctx, seen.master);
   if (!brSeen || brSeen.kind !== 'bridge') return;
-  const on = brSeen.adminUp && seen.adminUp && isRunning(seen);
-  const next = !on ? 'disabled' : state === 'disabled' ? 'forwarding' : state;
+  const next = portStateFor(brSeen, seen, state);
   if (next === state) return;
   const port = ctx.k.devices[portId];
   const br = ctx.k.devices[seen.master];
   if (!port?.port || br?.kind !== 'bridge') return;
   port.port.state = next;
   brPortStateSelection(ctx, br, opts);
+}
+
+/**
+ * The state a port is given now: disabled unless it and its bridge are up and running; a disabled port that
+ * comes up forwards at once (no STP); any other state is kept.
+ */
+function portStateFor(br: NetDevice, port: NetDevice, state: BridgePort['state']): BridgePort['state'] {
+  if (!(br.adminUp && port.adminUp && isRunning(port))) return 'disabled';
+  return state === 'disabled' ? 'forwarding' : state;
 }
 
 /** Re-examine every port of a bridge (bridge opened or closed, br_stp_enable/disable_bridge). */
@@ -184,8 +192,7 @@ function bridgeReexamine(ctx: KernelCtx, br: BridgeDevice, opts: LinkEventOpts):
     const seen = peekDev(ctx, p);
     const state = peek(seen?.port)?.state;
     if (!seen || state === undefined) continue;
-    const on = br.adminUp && seen.adminUp && isRunning(seen);
-    const next = !on ? 'disabled' : state === 'disabled' ? 'forwarding' : state;
+    const next = portStateFor(br, seen, state);
     if (next === state) continue;
     const port = ctx.k.devices[p];
     if (port?.port) port.port.state = next;
