@@ -87,6 +87,19 @@ export function peekDev(ctx: KernelCtx, id: DevId): NetDevice | undefined {
   return peek(peek(ctx.k.devices)[id]);
 }
 
+/** A namespace as it is now, for reading only (ctx.peek), as peekDev for devices. */
+export function peekNs(ctx: KernelCtx, ns: NsId): NetNs | undefined {
+  const peek = peekOf(ctx);
+  return peek(peek(ctx.k.netns)[ns]);
+}
+
+/** nsOf for reading only: the namespace as it is now; throws when there is none. */
+export function peekNsOf(ctx: KernelCtx, ns: NsId): NetNs {
+  const n = peekNs(ctx, ns);
+  if (!n) throw new Error(`kernel: no namespace ${ns}`);
+  return n;
+}
+
 /** __dev_get_by_name: a device of this namespace by name (the namespace's name hash, netdev_name_node_lookup). */
 export function devByName(k: KernelState, ns: NsId, name: string): NetDevice | null {
   const id = k.netns[ns]?.byName[nameKey(name)];

@@ -5,7 +5,7 @@
  */
 import { eui64LinkLocal } from '../../lib';
 import type { KernelCtx } from '../context';
-import { devOf, nextOrderSeq, peekOf } from '../context';
+import { devOf, nextOrderSeq, peekNsOf, peekOf } from '../context';
 import type { DevId, Inet6Addr, NetDevice } from '../types';
 
 /** DAD: one probe after up to rtr_solicit_delay (1 s), answered after retrans_timer (1 s). */
@@ -19,9 +19,7 @@ export function ipv6Disabled(ctx: KernelCtx, dev: NetDevice): boolean {
   const peek = peekOf(ctx);
   const d = peek(dev);
   if (peek(d.conf).disable_ipv6 !== 0) return true;
-  const n = peek(peek(ctx.k.netns)[d.ns]);
-  if (!n) throw new Error(`kernel: no namespace ${d.ns}`);
-  return Number(peek(n.sysctl)['net.ipv6.conf.all.disable_ipv6']) !== 0;
+  return Number(peek(peekNsOf(ctx, d.ns).sysctl)['net.ipv6.conf.all.disable_ipv6']) !== 0;
 }
 
 /** The device became ready (operstate UP) for the first time since it was last brought up. */

@@ -11,7 +11,7 @@
 import type { Mac } from '../../lib';
 import { BROADCAST_MAC } from '../../lib';
 import type { KernelCtx } from '../context';
-import { devByName, devOf, nameKey, nextOrderSeq, nsOf, peekOf, putOf } from '../context';
+import { devByName, devOf, nameKey, nextOrderSeq, nsOf, peekNsOf, peekOf, putOf } from '../context';
 import { kerr, kok, type KResult } from '../errno';
 import { peernetId } from '../netnsid';
 import { defaultDeviceConf } from '../sysctl';
@@ -110,7 +110,7 @@ export function registerDevice(ctx: KernelCtx, ns: NsId, init: NewDevice): NetDe
     ifindex,
     createdSeq: nextOrderSeq(k),
     stats: emptyStats(),
-    conf: defaultDeviceConf(peekOf(ctx)(peekOf(ctx)(nsOf(k, ns)).sysctl)),
+    conf: defaultDeviceConf(peekOf(ctx)(peekNsOf(ctx, ns).sysctl)),
     addrconfSeq: null,
     inet6McDown: false,
     qdiscAttached: false,
@@ -263,7 +263,7 @@ export function changeNetns(ctx: KernelCtx, id: DevId, target: NsId): KResult<vo
   dev.ifindex = reserveIfindex(ctx, target, dev.ifindex);
   nsOf(k, target).byIndex[dev.ifindex] = id;
   nsOf(k, target).byName[nameKey(dev.name)] = id;
-  dev.conf = defaultDeviceConf(peekOf(ctx)(peekOf(ctx)(nsOf(k, target)).sysctl));
+  dev.conf = defaultDeviceConf(peekOf(ctx)(peekNsOf(ctx, target).sysctl));
   // RTM_NEWLINK in the target names the peer's namespace: that allocates the target's id for it.
   const other = dev.kind === 'veth' ? k.devices[dev.peer] : null;
   if (other && other.ns !== target) peernetId(k, target, other.ns);

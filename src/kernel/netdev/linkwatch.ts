@@ -16,7 +16,7 @@
  * A device becoming ready (operstate UP or UNKNOWN while up) starts IPv6 on it (addrconf_notify).
  */
 import type { KernelCtx } from '../context';
-import { peekDev, peekOf } from '../context';
+import { peekDev, peekNs, peekOf } from '../context';
 import type { BridgeDevice, BridgePort, DevId, NetDevice, OperState } from '../types';
 import { addrconfLinkReady } from '../ipv6/addrconf';
 
@@ -45,7 +45,7 @@ function defaultOperstate(ctx: KernelCtx, dev: NetDevice): OperState {
   if (dev.kind === 'veth') {
     const peek = peekOf(ctx);
     const peerIndex = peekDev(ctx, dev.peer)?.ifindex;
-    const n = peek(peek(ctx.k.netns)[dev.ns]);
+    const n = peekNs(ctx, dev.ns);
     const id = peerIndex === undefined || !n ? undefined : peek(n.byIndex)[peerIndex];
     const local = id === undefined ? undefined : peekDev(ctx, id);
     if (!local || local.id === dev.id) return 'DOWN';

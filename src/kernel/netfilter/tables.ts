@@ -10,7 +10,7 @@
  */
 import { jsonCopy } from '../../lib';
 import type { KernelCtx } from '../context';
-import { peekOf, putOf } from '../context';
+import { peekNs, peekOf, putOf } from '../context';
 import { kerr, kok, type KResult } from '../errno';
 import type { KernelState, NfChain, NfCounters, NfRule, NfTable, NfTableName, NsId } from '../types';
 
@@ -73,7 +73,7 @@ function chainIndex(ctx: KernelCtx, ns: NsId, table: NfTableName, chain: string)
 /** A table's chains as they are now, for reading (the rows may be drafts of this transaction). */
 function peekChains(ctx: KernelCtx, ns: NsId, table: NfTableName): NfChain[] | undefined {
   const peek = peekOf(ctx);
-  const n = peek(peek(ctx.k.netns)[ns]);
+  const n = peekNs(ctx, ns);
   const t = n ? peek(peek(peek(n.netfilter).tables)[table]) : undefined;
   return t ? peek(t.chains) : undefined;
 }
