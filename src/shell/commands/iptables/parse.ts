@@ -58,8 +58,8 @@ function parseRulenum(s: string): number {
 }
 
 /**
- * What extensions see of the parse so far (-p and its `!`, the next word). A class kept in step with the
- * parser's variables, not an object literal of getters and a closure made for every command line.
+ * What extensions see of the parse so far (-p and its `!`, the next word); the parser keeps -p here too. A
+ * class, not an object literal of getters and a closure made for every command line.
  */
 class ParseCtx implements MatchCtx {
   proto: string | null = null;
@@ -95,7 +95,6 @@ export function parseIptables(argv: readonly string[]): XtParsed {
   let options = 0;
   let invert = false;
   let invflags = 0;
-  let proto: string | null = null;
   let protoUsed = false;
   let srcText: string | null = null;
   let dstText: string | null = null;
@@ -159,7 +158,7 @@ export function parseIptables(argv: readonly string[]): XtParsed {
     }
     if (r.kind === 'unknown') {
       // command_default(): an option only the protocol's match knows loads that match, then is re-read.
-      const name = proto !== null ? protoName(parseProtocol(proto)) : null;
+      const name = ctx.proto !== null ? protoName(parseProtocol(ctx.proto)) : null;
       const ext = name !== null && !protoUsed ? findMatchExt(name) : null;
       if (ext && r.text.startsWith('--')) {
         protoUsed = true;
@@ -250,9 +249,8 @@ export function parseIptables(argv: readonly string[]): XtParsed {
         break;
       case 'p': {
         setOption(OPT.PROTOCOL);
-        proto = a.toLowerCase();
-        ctx.proto = proto;
-        const n = parseProtocol(proto);
+        ctx.proto = a.toLowerCase();
+        const n = parseProtocol(ctx.proto);
         if (n === 0 && invflags & (1 << OPT.PROTOCOL)) throw XtError.param('rule would never match protocol');
         break;
       }
@@ -397,7 +395,7 @@ export function parseIptables(argv: readonly string[]): XtParsed {
     p.jumpChain = jumpto;
     finalTarget = isGoto ? { kind: 'goto', chain: jumpto } : { kind: 'jump', chain: jumpto };
   }
-  const protoNum = proto === null ? 0 : parseProtocol(proto);
+  const protoNum = ctx.proto === null ? 0 : parseProtocol(ctx.proto);
   for (const s of srcs)
     for (const d of dsts)
       p.rules.push({
