@@ -360,17 +360,16 @@ export class Simulation {
     if (rec) txn.record(rec);
     const env = new LineRun(txn, io, this.stopper, rec);
     const ctrlC = io.signal;
-    // Made only when there is a caller to press Ctrl-C (a closure per line otherwise made for nothing).
-    const onCtrlC = ctrlC ? () => env.abort() : undefined;
+    const onCtrlC = () => env.abort();
     if (ctrlC?.aborted) env.abort();
-    if (ctrlC && onCtrlC) ctrlC.addEventListener('abort', onCtrlC, { once: true });
+    ctrlC?.addEventListener('abort', onCtrlC, { once: true });
     this.active = { session: t.session, txn };
     let outcome;
     try {
       outcome = await t.session.run(line, env);
     } finally {
       this.active = null;
-      if (ctrlC && onCtrlC) ctrlC.removeEventListener('abort', onCtrlC);
+      ctrlC?.removeEventListener('abort', onCtrlC);
     }
     if (txn.budgetExhausted) {
       // Not Linux's doing (a real loop melts the host down): say why the command saw packets vanish.
