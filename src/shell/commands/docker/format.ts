@@ -10,7 +10,7 @@
  * "<no value>", and its errors are ignored (postFormat drops Execute's error, keeping what was written).
  */
 import type { GoJson } from './gojson';
-import { tabwrite } from './tabwriter';
+import { TabWriter } from './tabwriter';
 import { TemplateError, checkTemplate, execTemplate, runTemplate, templateFields } from './template';
 import { mapOf, STRING, struct, type GoType } from './template_values';
 
@@ -95,9 +95,18 @@ export function renderRows<T>(
   const { src: f, table } = rowTemplate(format, defaultTable);
   checkTemplate(f);
   const type = rowType(ctx);
-  let body = '';
-  for (const it of items) body += `${execTemplate(f, row(it), { type })}\n`;
-  if (!table) return body;
-  const header = runTemplate(f, ctx.headers, { type: HEADER_MAP, header: true }).out;
-  return tabwrite(`${header}\n${body}`);
+  if (!table) {
+    let body = '';
+    for (const it of items) body += `${execTemplate(f, row(it), { type })}\n`;
+    return body;
+  }
+  // The CLI's formatter writes the header and then each row to its tabwriter, which cuts them into cells as
+  // they come: no table-sized body to split again.
+  const tw = new TabWriter();
+  tw.write(`${runTemplate(f, ctx.headers, { type: HEADER_MAP, header: true }).out}\n`);
+  for (const it of items) {
+    tw.write(execTemplate(f, row(it), { type }));
+    tw.write('\n');
+  }
+  return tw.flush();
 }
