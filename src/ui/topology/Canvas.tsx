@@ -22,16 +22,27 @@ import { StoreContext } from '../store_context';
 import { NsNode } from './NsNode';
 import { LinkEdge } from './LinkEdge';
 import { Legend } from './Legend';
-import { newFlowCache, toFlow, type NsFlowNode } from './to_flow';
+import { newFlowCache, toFlow, type FlowCache, type NsFlowNode } from './to_flow';
 import { PacketMarker } from '../player/PacketMarker';
 import { playerFor } from '../player/player_store';
 import { noteUsable } from '../usable';
+import type { AppStore } from '../../store';
 
 const nodeTypes = { ns: NsNode };
 const edgeTypes = { link: LinkEdge };
 const FIT = { padding: 0.05, duration: 250, maxZoom: 1.1 };
 
-function Flow({ dark }: { dark: boolean }) {
+type Measured = Map<string, { width: number; height: number }>;
+
+/** What the graph shows of the store's state: a packet player stepping through a line hides the line's glow. */
+function flowOf(store: AppStore, cache: FlowCache, measured: Measured) {
+  const s = store.getState();
+  if (!s.topo) return { nodes: [], edges: [] };
+  const stepping = playerFor(store).getState().machine.status !== 'idle';
+  return toFlow(s.topo, s.layout, stepping ? null : s.change, s.selection, cache, measured);
+}
+
+function Flow({ dark, cache, measured }: { dark: boolean; cache: FlowCache; measured: Measured }) {
   const store = useContext(StoreContext);
   const { t } = useTranslation();
   const flow = useReactFlow();
@@ -47,9 +58,6 @@ function Flow({ dark }: { dark: boolean }) {
   // While the packet player steps through a line, the glow of what the whole line changed would mislead.
   const stepping = useStore(playerFor(store), (s) => s.machine.status !== 'idle');
   const change = stepping ? null : lastChange;
-  // Mutable caches that live as long as the canvas (not render inputs: the tick below is).
-  const [cache] = useState(newFlowCache);
-  const [measured] = useState(() => new Map<string, { width: number; height: number }>());
   const [measureTick, setMeasureTick] = useState(0);
   const userMoved = useRef(false);
 
@@ -169,12 +177,21 @@ function Flow({ dark }: { dark: boolean }) {
 }
 
 export default function Canvas({ dark }: { dark: boolean }) {
+  const store = useContext(StoreContext);
+  // Mutable caches that live as long as the canvas (not render inputs: Flow's measure tick is).
+  const [cache] = useState(newFlowCache);
+  const [measured] = useState((): Measured => new Map());
+  // React Flow's store starts with the boxes and cables, so they are rendered (and measured) in the canvas's
+  // first commit. Given only as <ReactFlow nodes>, they reach its store in a passive effect, and the boxes were
+  // created in a second render and a second layout of the page (~0.1 s at 4x CPU throttling on a cold load,
+  // before the measuring round could start). Flow's first toFlow returns these same objects (the cache).
+  const [initial] = useState(() => flowOf(store, cache, measured));
   return (
     <div className="flex h-full flex-col">
       <Legend />
       <div className="min-h-0 flex-1">
-        <ReactFlowProvider>
-          <Flow dark={dark} />
+        <ReactFlowProvider initialNodes={initial.nodes} initialEdges={initial.edges}>
+          <Flow dark={dark} cache={cache} measured={measured} />
         </ReactFlowProvider>
       </div>
     </div>
