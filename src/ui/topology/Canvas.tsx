@@ -31,6 +31,7 @@ import type { AppStore } from '../../store';
 const nodeTypes = { ns: NsNode };
 const edgeTypes = { link: LinkEdge };
 const FIT = { padding: 0.05, duration: 250, maxZoom: 1.1 };
+const PRO_OPTIONS = { hideAttribution: true };
 
 type Measured = Map<string, { width: number; height: number }>;
 
@@ -104,6 +105,37 @@ function Flow({ dark, cache, measured }: { dark: boolean; cache: FlowCache; meas
     return () => cancelAnimationFrame(h);
   }, [extent, flow, sideTab]);
 
+  // Stable handlers and options: React Flow's GraphView and its node and edge renderers are memoized, and a new
+  // handler (or aria config) on each of this component's renders re-rendered every box and cable wrapper and
+  // pushed the value into React Flow's store again (StoreUpdater), which re-rendered its subscribers; this
+  // component renders several times on a cold load (React Flow's viewport coming up, the measuring round).
+  const onEdgeClick = useCallback(
+    (_e: unknown, edge: { id: string }) => store.getState().select({ kind: 'link', id: edge.id }),
+    [store],
+  );
+  // A click on a box's background selects its namespace (chips and cards select themselves). Having a click
+  // handler also gives the fixed host frame pointer events, which React Flow withholds from nodes that are
+  // neither draggable nor selectable.
+  const onNodeClick = useCallback(
+    (_e: unknown, node: { id: string }) => store.getState().select({ kind: 'ns', id: node.id.slice(3) }),
+    [store],
+  );
+  const onPaneClick = useCallback(() => store.getState().select(null), [store]);
+  const onFitView = useCallback(() => {
+    userMoved.current = false;
+    void flow.fitView(FIT);
+  }, [flow]);
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'controls.ariaLabel': t('canvas.label'),
+      'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
+      'controls.fitView.ariaLabel': t('canvas.fit'),
+      'minimap.ariaLabel': t('canvas.minimap'),
+    }),
+    [t],
+  );
+
   const onMoveStart = useCallback((e: MouseEvent | TouchEvent | null, _v: Viewport) => {
     if (e) userMoved.current = true;
   }, []);
@@ -131,12 +163,9 @@ function Flow({ dark, cache, measured }: { dark: boolean; cache: FlowCache; meas
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
-      onEdgeClick={(_e, edge) => store.getState().select({ kind: 'link', id: edge.id })}
-      // A click on a box's background selects its namespace (chips and cards select themselves). Having a
-      // click handler also gives the fixed host frame pointer events, which React Flow withholds from nodes
-      // that are neither draggable nor selectable.
-      onNodeClick={(_e, node) => store.getState().select({ kind: 'ns', id: node.id.slice(3) })}
-      onPaneClick={() => store.getState().select(null)}
+      onEdgeClick={onEdgeClick}
+      onNodeClick={onNodeClick}
+      onPaneClick={onPaneClick}
       onMoveStart={onMoveStart}
       onMoveEnd={onMoveEnd}
       ref={wrapper}
@@ -151,25 +180,11 @@ function Flow({ dark, cache, measured }: { dark: boolean; cache: FlowCache; meas
       minZoom={0.08}
       maxZoom={2}
       colorMode={dark ? 'dark' : 'light'}
-      proOptions={{ hideAttribution: true }}
+      proOptions={PRO_OPTIONS}
       aria-label={t('canvas.label')}
-      ariaLabelConfig={{
-        'controls.ariaLabel': t('canvas.label'),
-        'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
-        'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
-        'controls.fitView.ariaLabel': t('canvas.fit'),
-        'minimap.ariaLabel': t('canvas.minimap'),
-      }}
+      ariaLabelConfig={ariaLabelConfig}
     >
-      <Controls
-        position="top-left"
-        showInteractive={false}
-        onFitView={() => {
-          userMoved.current = false;
-          void flow.fitView(FIT);
-        }}
-        fitViewOptions={FIT}
-      />
+      <Controls position="top-left" showInteractive={false} onFitView={onFitView} fitViewOptions={FIT} />
       {count > 12 && <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />}
       <PacketMarker />
     </ReactFlow>
