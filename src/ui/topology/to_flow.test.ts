@@ -30,6 +30,25 @@ describe('toFlow', () => {
     );
   });
 
+  it('returns the same objects for the same inputs, and no box is connectable, from the first call', async () => {
+    // Canvas starts React Flow's store with one call and Flow's first render makes a second one: equal objects
+    // keep React Flow's internal nodes; `connectable: false` spares every box a render when React Flow's
+    // nodesConnectable prop (default true) reaches its store after that first render.
+    const d = await drive();
+    await d.run('ip netns add red');
+    await d.run('ip link add veth-red type veth peer name eth0 netns red');
+    const t = topology(d.sim.world);
+    const layout = placeNodes(t, emptyLayout());
+    const cache = newFlowCache();
+    const measured = new Map<string, { width: number; height: number }>();
+    const a = toFlow(t, layout, null, null, cache, measured);
+    const b = toFlow(t, layout, null, null, cache, measured);
+    expect(b.nodes).toHaveLength(a.nodes.length);
+    b.nodes.forEach((n, i) => expect(n).toBe(a.nodes[i]));
+    b.edges.forEach((e, i) => expect(e).toBe(a.edges[i]));
+    expect(a.nodes.map((n) => n.connectable)).toEqual(a.nodes.map(() => false));
+  });
+
   it('draws each veth pair as one edge between the handles of its two ends', async () => {
     const d = await drive();
     await d.run('ip netns add red');

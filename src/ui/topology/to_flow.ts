@@ -208,6 +208,10 @@ export function toFlow(
         ...(m ? { measured: m } : {}),
         draggable: ns.role !== 'host',
         selectable: false,
+        // As <ReactFlow nodesConnectable={false}> says, but known from the first render: React Flow's store
+        // starts with the boxes (Canvas) and with its default `true`, and the prop's value, set in an effect
+        // after that render, changed every box's isConnectable and rendered all of them again.
+        connectable: false,
         zIndex: 0,
         ariaLabel: ns.title,
       };
