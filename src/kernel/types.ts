@@ -9,6 +9,7 @@
  * Times are simulated microseconds since the World began (`Clock.nowUs`).
  */
 import type { Ip4, Mac } from '../lib';
+import type { XArray } from './xarray';
 
 /**
  * Ids of namespaces and devices: decimal strings from their own counters ("0", "1", ...), never reused.
@@ -30,8 +31,8 @@ export interface Clock {
 }
 
 export interface KernelState {
-  netns: Record<NsId, NetNs>;
-  devices: Record<DevId, NetDevice>;
+  netns: XArray<NetNs>;
+  devices: XArray<NetDevice>;
   /** The init_net of the simulated machine: the Docker host. */
   rootNs: NsId;
   /** Names under /run/netns (what `ip netns add` makes and `ip netns list` shows). Docker's are not here. */

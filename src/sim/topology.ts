@@ -27,6 +27,7 @@ export type {
 } from './topology_types';
 import { NO_CONTAINERS, nsDevices, sortLinks, topoLinkMemo, topoNsMemo } from './topology_boxes';
 import { containerRecord, deviceRecord, sameItems, sameRecord } from './topology_records';
+import { xaGet, xaValues } from '../kernel';
 
 /**
  * The last projection and what it was made of: a line that changed nothing the graph shows gets the same
@@ -55,7 +56,7 @@ export function topology(world: World): Topology {
   const { out: devices, changed } = deviceRecord(k);
   const containers = containerRecord(docker);
   const sbKeys = sandboxKeys(docker);
-  const nss = Object.values(k.netns);
+  const nss = xaValues(k.netns);
   const prev = last;
 
   // The same namespaces (by id, in order) as last time?
@@ -72,7 +73,7 @@ export function topology(world: World): Topology {
     stopped = [];
     inNs = new Map();
     for (const c of Object.values(containers)) {
-      if (!c.ns || !k.netns[c.ns]) {
+      if (!c.ns || !xaGet(k.netns, c.ns)) {
         stopped.push(c.id);
         continue;
       }
@@ -172,7 +173,7 @@ export function topology(world: World): Topology {
   if (linksSame && prev) found = prev.links;
   else {
     found = [];
-    for (const d of Object.values(k.devices)) {
+    for (const d of xaValues(k.devices)) {
       const l = topoLinkMemo(k, d, before);
       if (l) found.push(l);
     }
@@ -199,7 +200,7 @@ export function topology(world: World): Topology {
 /** The device at the other end of a veth pair or a cable. */
 function otherEnd(k: KernelState, d: NetDevice): NetDevice | undefined {
   const id = d.kind === 'veth' ? d.peer : d.kind === 'ether' ? d.wire : null;
-  return id === null ? undefined : k.devices[id];
+  return id === null ? undefined : xaGet(k.devices, id);
 }
 
 function sandboxKeys(docker: DockerState): Map<NsId, string> {
