@@ -9,7 +9,7 @@
 import type { Ip4 } from '../lib';
 import { nextInt } from '../lib';
 import type { KernelCtx } from './context';
-import { nextOrderSeq } from './context';
+import { nextOrderSeq, nsOf } from './context';
 import type { DevId, NeighEntry, NsId, NudState } from './types';
 import { xaGet } from './xarray';
 
@@ -72,8 +72,7 @@ export function neighLookup(ctx: KernelCtx, ns: NsId, dev: DevId, ip: number): N
 
 /** __neigh_create(): a new entry in NUD_NONE (arp_constructor leaves resolution to the first use). */
 export function neighCreate(ctx: KernelCtx, ns: NsId, dev: DevId, ip: Ip4): NeighEntry {
-  const n = xaGet(ctx.k.netns, ns);
-  if (!n) throw new Error(`kernel: no namespace ${ns}`);
+  const n = nsOf(ctx.k, ns);
   const now = ctx.clock.nowUs;
   const e: NeighEntry = {
     ip,

@@ -12,7 +12,7 @@
 import type { Ip4 } from '../lib';
 import { formatIp4 } from '../lib';
 import type { KernelCtx } from './context';
-import { nextOrderSeq } from './context';
+import { nextOrderSeq, nsOf } from './context';
 import type { DevId, NsId, NsSysctl, Packet, Socket, SocketApp, SocketMessage, SocketProto } from './types';
 import { xaGet } from './xarray';
 
@@ -41,8 +41,7 @@ function somaxconn(sysctl: NsSysctl): number {
 
 /** socket() (+ bind() when an address or port is given). Returns the socket's id. */
 export function sockOpen(ctx: KernelCtx, ns: NsId, spec: SockSpec): number {
-  const n = xaGet(ctx.k.netns, ns);
-  if (!n) throw new Error(`kernel: no namespace ${ns}`);
+  const n = nsOf(ctx.k, ns);
   const s: Socket = {
     id: nextOrderSeq(ctx.k),
     proto: spec.proto,

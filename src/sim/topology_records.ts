@@ -125,7 +125,10 @@ export function deviceRecord(k: KernelState): DeviceRecord {
   // the veths whose peer is one (their link name), can project differently.
   const diff = m ? tableChanges(m.table, k.devices) : null;
   if (m && diff) {
-    const devs = tableValues(k.devices);
+    // The last table's devices with the changed ones in their places (a copy of the array, not a walk of
+    // the new table).
+    const devs = m.devs.slice();
+    for (const { i, now } of diff) devs[i] = now;
     let outs = m.outs;
     const redo = (i: number) => {
       const t = topoDeviceMemo(k, devs[i] as NetDevice, m.outs[i]);

@@ -13,7 +13,7 @@
  * connection was confirmed takes that connection with it.
  */
 import type { KernelCtx } from '../context';
-import { peekOf } from '../context';
+import { peekDev, peekOf } from '../context';
 import { fibLookup } from '../ipv4/fib';
 import { pktSummary } from '../trace_fmt';
 import type {
@@ -34,7 +34,7 @@ import { ctDropUnconfirmed, ctEnabled, ctOf, nfConntrackConfirm, nfConntrackIn }
 import { manipOf, natManip, natSetup } from './nf_nat';
 import { ruleSaveText } from './rule_text';
 import { ruleMatches, type MatchState } from './xt_match';
-import { xaGet, xaPeek } from '../xarray';
+import { xaGet } from '../xarray';
 
 export type NfVerdict = 'ACCEPT' | 'DROP';
 
@@ -273,8 +273,8 @@ export function nfHook(
   const st: MatchState = {
     k: ctx.k,
     ns,
-    inDev: inDev ? (xaPeek(peek, ctx.k.devices, inDev) ?? null) : null,
-    outDev: outDev ? (xaPeek(peek, ctx.k.devices, outDev) ?? null) : null,
+    inDev: inDev ? (peekDev(ctx, inDev) ?? null) : null,
+    outDev: outDev ? (peekDev(ctx, outDev) ?? null) : null,
     ct: null,
     peek,
   };

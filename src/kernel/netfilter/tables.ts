@@ -10,7 +10,7 @@
  */
 import { jsonCopy } from '../../lib';
 import type { KernelCtx } from '../context';
-import { peekNs, peekOf, putOf } from '../context';
+import { peekNs, peekOf, putOf, nsOf } from '../context';
 import { kerr, kok, type KResult } from '../errno';
 import type { KernelState, NfChain, NfCounters, NfRule, NfTable, NfTableName, NsId } from '../types';
 import { xaGet } from '../xarray';
@@ -47,8 +47,7 @@ function builtinChain(name: string): NfChain {
  * match by that name".
  */
 export function nfEnsureTable(ctx: KernelCtx, ns: NsId, table: NfTableName): NfTable {
-  const n = xaGet(ctx.k.netns, ns);
-  if (!n) throw new Error(`kernel: no namespace ${ns}`);
+  const n = nsOf(ctx.k, ns);
   let t = n.netfilter.tables[table];
   if (!t) {
     t = { name: table, chains: [] };
