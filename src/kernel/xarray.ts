@@ -10,9 +10,10 @@
  * table of 3,000 devices is copied whole (~24 KB) each time one device changes; here immer copies the top
  * (~50 entries) and one chunk (64), about 1 KB, and everything else stays shared with the previous World.
  *
- * The type is opaque (a brand, never present at runtime): `k.devices[id]`, `Object.values(k.devices)` and
- * `for (const id in k.devices)` do not type-check, every access goes through the functions below. Ids stay
- * the decimal strings of types.ts (`DevId`, `NsId`) everywhere else.
+ * The type is opaque (a brand, never present at runtime): `k.devices[id]` does not type-check, nor does what
+ * `Object.values(k.devices)` gives (any[]) under noImplicitAny, and a `for (const id in k.devices)` loop
+ * fails at its body's `k.devices[id]` (it would walk chunk numbers); every access goes through the functions
+ * below. Ids stay the decimal strings of types.ts (`DevId`, `NsId`) everywhere else.
  */
 import type { Peek, Put } from './types';
 
@@ -50,6 +51,18 @@ function assign<T extends object, K extends keyof T>(parent: T, key: K, value: T
   parent[key] = value;
 }
 
+/**
+ * Called with a chunk read through a transaction's draft before anything in it is read or written: the
+ * transaction copies it there (sim/transact.ts precopyTable), as immer would on the first read of an entry,
+ * but at a site that sees only these tables, which copies the element store in one go instead of defining
+ * 64 elements one at a time (immer's copy site sees every kind of object). Null outside the app.
+ */
+let onDraftChunk: ((chunk: object) => void) | null = null;
+
+export function xaOnDraftChunk(fn: ((chunk: object) => void) | null): void {
+  onDraftChunk = fn;
+}
+
 /** An empty table. */
 export function xaNew<T>(): XArray<T> {
   return {} as unknown as XArray<T>;
@@ -60,7 +73,9 @@ export function xaGet<T>(xa: XArray<T>, id: string): T | undefined {
   const n = indexOf(id);
   if (n < 0) return undefined;
   const c = raw(xa)[n >> XA_CHUNK_SHIFT];
-  return c === undefined ? undefined : c[n & XA_CHUNK_MASK];
+  if (c === undefined) return undefined;
+  onDraftChunk?.(c);
+  return c[n & XA_CHUNK_MASK];
 }
 
 /** The entry at `id` as it is now, for reading only (KernelCtx.peek): drafts nothing. */
@@ -89,7 +104,10 @@ export function xaSet<T>(xa: XArray<T>, id: string, value: T, put: Put = assign)
     const fresh: Chunk<T> = {};
     fresh[n & XA_CHUNK_MASK] = value;
     put(top, ci, fresh);
-  } else put(c, n & XA_CHUNK_MASK, value);
+  } else {
+    onDraftChunk?.(c);
+    put(c, n & XA_CHUNK_MASK, value);
+  }
 }
 
 /** xa_erase: `id` holds nothing; a chunk left empty goes (xas_delete_node). */
@@ -100,6 +118,7 @@ export function xaDelete<T>(xa: XArray<T>, id: string): void {
   const ci = n >> XA_CHUNK_SHIFT;
   const c = top[ci];
   if (c === undefined || !((n & XA_CHUNK_MASK) in c)) return;
+  onDraftChunk?.(c);
   delete c[n & XA_CHUNK_MASK];
   if (isEmpty(c)) delete top[ci];
 }
@@ -123,6 +142,7 @@ export function xaValues<T>(xa: XArray<T>): T[] {
   const out: T[] = [];
   for (const ci in top) {
     const c = top[ci] as Chunk<T>;
+    onDraftChunk?.(c);
     for (const s in c) out.push(c[s as unknown as number] as T);
   }
   return out;
@@ -165,6 +185,22 @@ export function xaFromRecord<T>(entries: Readonly<Record<string, T>>): XArray<T>
   return xa;
 }
 
+/**
+ * The number of entries of a chunk of a committed World's table, counted once: such a chunk is never written
+ * again (a transaction writes a copy), and a diff skips dozens of unchanged chunks per line.
+ */
+const chunkSizes = new WeakMap<object, number>();
+
+function chunkSize(c: object): number {
+  let n = chunkSizes.get(c);
+  if (n === undefined) {
+    n = 0;
+    for (const _ in c) n++;
+    chunkSizes.set(c, n);
+  }
+  return n;
+}
+
 /** One entry that is not the same object in two tables: its position in ascending id order, old and new. */
 export interface XaChange<T> {
   i: number;
@@ -175,7 +211,8 @@ export interface XaChange<T> {
 /**
  * The entries of `b` that are other objects than in `a`, or null when the two do not hold the same ids (an
  * entry came or went: the caller compares by id then). Chunks are compared by reference first: a line changes
- * a few entries, so all but a chunk or two are the same object in both and only their sizes are counted.
+ * a few entries, so all but a chunk or two are the same object in both and only their sizes are counted. For
+ * the tables of committed Worlds (chunk sizes are remembered).
  */
 export function xaChanges<T>(a: XArray<T>, b: XArray<T>): XaChange<T>[] | null {
   const ta = raw(a);
@@ -188,7 +225,7 @@ export function xaChanges<T>(a: XArray<T>, b: XArray<T>): XaChange<T>[] | null {
     const cb = tb[ci] as Chunk<T>;
     const ca = ta[ci as unknown as number];
     if (ca === cb) {
-      for (const _ in cb) i++;
+      i += chunkSize(cb);
       continue;
     }
     if (ca === undefined) return null;
@@ -201,9 +238,7 @@ export function xaChanges<T>(a: XArray<T>, b: XArray<T>): XaChange<T>[] | null {
       if (was !== now) out.push({ i, was, now });
       i++;
     }
-    let slotsA = 0;
-    for (const _ in ca) slotsA++;
-    if (slotsA !== slots) return null;
+    if (chunkSize(ca) !== slots) return null;
   }
   let chunksA = 0;
   for (const _ in ta) chunksA++;
