@@ -55,12 +55,15 @@ function assign<T extends object, K extends keyof T>(parent: T, key: K, value: T
  * Called with a chunk read through a transaction's draft before anything in it is read or written: the
  * transaction copies it there (sim/transact.ts precopyTable), as immer would on the first read of an entry,
  * but at a site that sees only these tables, which copies the element store in one go instead of defining
- * 64 elements one at a time (immer's copy site sees every kind of object). Null outside the app.
+ * 64 elements one at a time (immer's copy site sees every kind of object). Null outside transactions.
  */
 let onDraftChunk: ((chunk: object) => void) | null = null;
 
-export function xaOnDraftChunk(fn: ((chunk: object) => void) | null): void {
+/** Sets the hook above; returns the one it replaces (to put back when the transaction ends). */
+export function xaOnDraftChunk(fn: ((chunk: object) => void) | null): ((chunk: object) => void) | null {
+  const was = onDraftChunk;
   onDraftChunk = fn;
+  return was;
 }
 
 /** An empty table. */

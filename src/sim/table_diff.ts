@@ -24,6 +24,20 @@ export function tableValues<T>(table: XArray<T>): T[] {
   return values;
 }
 
+/**
+ * The entries of `table` from those of an earlier version of it (`since`, whose entries were `before`): when
+ * no entry came or went, a copy of that array with the changed entries in their places, not a walk of the
+ * whole table.
+ */
+export function tableValuesSince<T>(table: XArray<T>, since: XArray<T>, before: T[]): T[] {
+  if (table === since) return before;
+  const diff = tableChanges(since, table);
+  if (!diff) return tableValues(table);
+  const out = before.slice();
+  for (const { i, now } of diff) out[i] = now;
+  return out;
+}
+
 /** The last differences asked for: a line asks about its device table and its namespace table. */
 const diffMemo: { a: object; b: object; out: TableChange<unknown>[] | null }[] = [];
 

@@ -27,6 +27,7 @@ export type {
 } from './topology_types';
 import { NO_CONTAINERS, nsDevices, sortLinks, topoLinkMemo, topoNsMemo } from './topology_boxes';
 import { containerRecord, deviceRecord, sameItems, sameRecord } from './topology_records';
+import { tableValues, tableValuesSince } from './table_diff';
 import { xaGet, xaValues } from '../kernel';
 
 /**
@@ -36,7 +37,8 @@ import { xaGet, xaValues } from '../kernel';
  */
 let last: {
   topo: Topology;
-  /** The namespace records in table order. */
+  /** The namespace table, and its records in table order. */
+  nsTable: KernelState['netns'];
   nss: NetNs[];
   namedNs: KernelState['namedNs'];
   sbKeys: Map<NsId, string>;
@@ -56,8 +58,8 @@ export function topology(world: World): Topology {
   const { out: devices, changed } = deviceRecord(k);
   const containers = containerRecord(docker);
   const sbKeys = sandboxKeys(docker);
-  const nss = xaValues(k.netns);
   const prev = last;
+  const nss = prev ? tableValuesSince(k.netns, prev.nsTable, prev.nss) : tableValues(k.netns);
 
   // The same namespaces (by id, in order) as last time?
   let nsAligned = prev !== null && prev.nss.length === nss.length;
@@ -193,7 +195,7 @@ export function topology(world: World): Topology {
       ? prev.topo
       : { hostNs: k.rootNs, namespaces, order, devices, links, containers, stopped, networks };
   const linkById = prev && found === prev.links ? prev.linkById : null;
-  last = { topo, nss, namedNs: k.namedNs, sbKeys, links: found, linkById, inNs };
+  last = { topo, nsTable: k.netns, nss, namedNs: k.namedNs, sbKeys, links: found, linkById, inNs };
   return topo;
 }
 

@@ -7,7 +7,7 @@ import { formatIp4 } from '../lib';
 import type { DevId, KernelState, NetDevice, NsId } from '../kernel';
 import type { DockerContainer, DockerEndpoint, DockerSandbox, DockerState } from '../docker';
 import type { ContainerMode, TopoContainer, TopoDevice } from './topology_types';
-import { tableChanges, tableValues } from './table_diff';
+import { tableChanges, tableValues, tableValuesSince } from './table_diff';
 import { xaGet } from '../kernel';
 
 function linkName(k: KernelState, d: NetDevice): string {
@@ -125,10 +125,7 @@ export function deviceRecord(k: KernelState): DeviceRecord {
   // the veths whose peer is one (their link name), can project differently.
   const diff = m ? tableChanges(m.table, k.devices) : null;
   if (m && diff) {
-    // The last table's devices with the changed ones in their places (a copy of the array, not a walk of
-    // the new table).
-    const devs = m.devs.slice();
-    for (const { i, now } of diff) devs[i] = now;
+    const devs = tableValuesSince(k.devices, m.table, m.devs);
     let outs = m.outs;
     const redo = (i: number) => {
       const t = topoDeviceMemo(k, devs[i] as NetDevice, m.outs[i]);

@@ -54,8 +54,6 @@ interface ImmerState {
   parent_?: ImmerState;
 }
 
-xaOnDraftChunk(precopyTable);
-
 function isDraft(x: unknown): boolean {
   return typeof x === 'object' && x !== null && (x as { [IMMER_STATE]?: unknown })[IMMER_STATE] !== undefined;
 }
@@ -197,7 +195,13 @@ export class Txn implements OsAccess {
           snap();
         };
       }
-      result = fn({ sys: draft, kctx });
+      // Only while the producer runs: reads of committed Worlds outside transactions pay no hook.
+      const hook = xaOnDraftChunk(precopyTable);
+      try {
+        result = fn({ sys: draft, kctx });
+      } finally {
+        xaOnDraftChunk(hook);
+      }
       if (!rec) {
         if (!sameFields(clock, root.clock)) putFresh(draft, 'clock', clock);
         if (!sameFields(rng, root.rng)) putFresh(draft, 'rng', rng);
