@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Scenario } from '../src/sim';
+import { xaGet, xaValues } from '../src/kernel';
 
 // The vendored copy of ../shared/oracle (test/oracle), so a clone anywhere runs it.
 const ORACLE = join(process.cwd(), 'test', 'oracle');
@@ -114,12 +115,12 @@ function eui64Hex(mac: string): string {
 /** Golden token -> ours, for every form a name or MAC takes in the captures. */
 function tokenMap(net: Scenario): [string, string][] {
   const w = net.sim.world;
-  const dev = (id: string | null) => (id ? w.kernel.devices[id] : undefined);
+  const dev = (id: string | null) => (id ? xaGet(w.kernel.devices, id) : undefined);
   const byName = (n: string) => Object.values(w.docker.containers).find((c) => c.name === n);
   const ep = (n: string) => Object.values(w.docker.endpoints).find((e) => e.containerId === byName(n)?.id);
   const mynet = Object.values(w.docker.networks).find((n) => n.name === 'mynet');
   const docker0 = Object.values(w.docker.networks).find((n) => n.defaultBridge);
-  const hostEth0 = Object.values(w.kernel.devices).find((d) => d.ns === w.kernel.rootNs && d.name === 'eth0');
+  const hostEth0 = xaValues(w.kernel.devices).find((d) => d.ns === w.kernel.rootNs && d.name === 'eth0');
   const pairs: [string, string, string][] = [];
   const add = (gName: string, oName: string | undefined, gMac: string, oMac: string | undefined) => {
     if (oName) pairs.push(['name', gName, oName]);

@@ -7,7 +7,7 @@
 import type { Ip4 } from '../lib';
 import { parseIp4 } from '../lib';
 import type { KernelCtx } from '../kernel';
-import { setIpForward } from '../kernel';
+import { setIpForward, xaGet } from '../kernel';
 import { createNetwork } from './network';
 import type { DockerState } from './state';
 import { IMAGES } from './images';
@@ -41,7 +41,7 @@ export function resolvNameservers(text: string): Ip4[] {
 
 /** setupIPForwarding: net.ipv4.ip_forward (and every device's forwarding) to 1; FORWARD DROP if it was 0. */
 function setupIpForwarding(ctx: KernelCtx, st: DockerState): void {
-  const n = ctx.k.netns[st.hostNs];
+  const n = xaGet(ctx.k.netns, st.hostNs);
   if (!n || Number(n.sysctl['net.ipv4.ip_forward']) === 1) return;
   setIpForward(ctx, st.hostNs, 1);
   setPolicy(ctx, st.hostNs, 'filter', 'FORWARD', 'DROP');

@@ -7,12 +7,13 @@
  */
 import type { KernelState } from '../kernel';
 import type { DockerState } from './state';
+import { xaGet } from '../kernel';
 
 export function dockerInvariantViolations(d: DockerState, k: KernelState): string[] {
   const out: string[] = [];
   const bad = (msg: string) => out.push(msg);
   if (!d.started) return out;
-  if (!k.netns[d.hostNs]) bad(`hostNs ${d.hostNs} does not exist`);
+  if (!xaGet(k.netns, d.hostNs)) bad(`hostNs ${d.hostNs} does not exist`);
 
   const netNames = new Set<string>();
   for (const [id, n] of Object.entries(d.networks)) {
@@ -22,7 +23,7 @@ export function dockerInvariantViolations(d: DockerState, k: KernelState): strin
     netNames.add(n.name);
     // The user may delete or rename the bridge (`ip link del docker0`): libnetwork keeps its config, so only
     // a device that is there must be a bridge.
-    const br = n.bridgeDev === null ? undefined : k.devices[n.bridgeDev];
+    const br = n.bridgeDev === null ? undefined : xaGet(k.devices, n.bridgeDev);
     if (br && br.kind !== 'bridge') bad(`network ${n.name}: bridge ${n.bridgeName} is a ${br.kind}`);
     const pool = n.pool;
     if (pool) {
@@ -52,7 +53,7 @@ export function dockerInvariantViolations(d: DockerState, k: KernelState): strin
 
   for (const [id, sb] of Object.entries(d.sandboxes)) {
     if (!d.containers[sb.containerId]) bad(`sandbox ${id}: container ${sb.containerId} missing`);
-    if (!k.netns[sb.ns]) bad(`sandbox ${id}: namespace ${sb.ns} missing`);
+    if (!xaGet(k.netns, sb.ns)) bad(`sandbox ${id}: namespace ${sb.ns} missing`);
     for (const e of sb.endpoints) if (!d.endpoints[e]) bad(`sandbox ${id}: endpoint ${e} missing`);
     if (sb.gatewayEndpoint !== null && !sb.endpoints.includes(sb.gatewayEndpoint))
       bad(`sandbox ${id}: gateway endpoint ${sb.gatewayEndpoint} not joined`);
@@ -64,7 +65,7 @@ export function dockerInvariantViolations(d: DockerState, k: KernelState): strin
     if (names.has(c.name)) bad(`two containers named ${c.name}`);
     names.add(c.name);
     if (c.status === 'running') {
-      if (c.ns === null || !k.netns[c.ns]) bad(`container ${c.name} runs without a namespace`);
+      if (c.ns === null || !xaGet(k.netns, c.ns)) bad(`container ${c.name} runs without a namespace`);
     } else if (c.sockets.length > 0) bad(`container ${c.name} is ${c.status} but holds sockets`);
     if (c.sandboxId !== null && !d.sandboxes[c.sandboxId])
       bad(`container ${c.name}: sandbox ${c.sandboxId} missing`);

@@ -7,7 +7,7 @@
  */
 import type { Ip4 } from '../lib';
 import type { KernelCtx, NsId } from '../kernel';
-import { sockClose, sockEphemeralPort, sockOpen } from '../kernel';
+import { sockClose, sockEphemeralPort, sockOpen, xaGet } from '../kernel';
 import type { DockerContainer, DockerSandbox, DockerState, PortMapping } from './state';
 import { appendRule, insertRule, jump, newChain, rule } from './drivers/iptables';
 
@@ -127,7 +127,7 @@ Commercial support is available at
 const NGINX_PAGE_MTIME_S = 1_732_636_500;
 
 export function openNginx(ctx: KernelCtx, ns: NsId, c: DockerContainer, epochMs: number): boolean {
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   if (n?.sockets.some((s) => s.proto === 'tcp' && s.localPort === 80 && s.state === 'LISTEN')) return false;
   const id = sockOpen(ctx, ns, {
     proto: 'tcp',
@@ -157,6 +157,6 @@ export function dockerProgramOutput(st: DockerState, ns: NsId, pid: number, text
 }
 
 export function closeContainerSockets(ctx: KernelCtx, c: DockerContainer): void {
-  for (const s of c.sockets) if (ctx.k.netns[s.ns]) sockClose(ctx, s.ns, s.id);
+  for (const s of c.sockets) if (xaGet(ctx.k.netns, s.ns)) sockClose(ctx, s.ns, s.id);
   c.sockets = [];
 }

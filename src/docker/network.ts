@@ -7,7 +7,7 @@
 import type { Cidr4, Ip4 } from '../lib';
 import { formatIp4, networkOf, parseCidr4, parseIp4 } from '../lib';
 import type { KernelCtx } from '../kernel';
-import { RT_TABLE_MAIN } from '../kernel';
+import { RT_TABLE_MAIN, xaGet } from '../kernel';
 import { DockerError, conflict, forbidden, invalid, notFound } from './errors';
 import { generateId, shortId } from './ids';
 import { allocatePredefinedSubnet, checkUserSubnet, newPool, requestAddress } from './ipam';
@@ -138,7 +138,7 @@ function validateIpam(cfgs: IpamConfigRequest[]): ValidIpam | null {
 /** InferReservedNetworks: the host's nameservers and its on-link (scope link) IPv4 routes. */
 export function reservedNetworks(ctx: KernelCtx, st: DockerState, nameservers: Ip4[]): Cidr4[] {
   const out: Cidr4[] = nameservers.map((a) => ({ addr: a, prefixLen: 32 }));
-  for (const r of ctx.k.netns[st.hostNs]?.fib4[RT_TABLE_MAIN] ?? []) {
+  for (const r of xaGet(ctx.k.netns, st.hostNs)?.fib4[RT_TABLE_MAIN] ?? []) {
     if (r.scope === 'link' && r.gateway === null) out.push({ addr: r.dst, prefixLen: r.dstLen });
   }
   return out;

@@ -12,9 +12,10 @@ import { DockerError } from './errors';
 import type { DockerEndpoint, DockerNetwork, DockerState, PortBinding, PortMapping } from './state';
 import { programPort, unprogramPort } from './drivers/bridge_rules';
 import { closeProxy, openProxy } from './listeners';
+import { xaGet } from '../kernel';
 
 function portRange(ctx: KernelCtx, st: DockerState): [number, number] {
-  const v = String(ctx.k.netns[st.hostNs]?.sysctl['net.ipv4.ip_local_port_range'] ?? '32768\t60999');
+  const v = String(xaGet(ctx.k.netns, st.hostNs)?.sysctl['net.ipv4.ip_local_port_range'] ?? '32768\t60999');
   const [a, b] = v.split(/\s+/).map(Number);
   return a && b && a <= b ? [a, b] : [49153, 65535];
 }
@@ -98,7 +99,7 @@ export function mapPorts(
  * a container behind the same port or address does not inherit stale NAT decisions.
  */
 export function clearConntrackEntries(ctx: KernelCtx, st: DockerState, ep: DockerEndpoint): void {
-  const n = ctx.k.netns[st.hostNs];
+  const n = xaGet(ctx.k.netns, st.hostNs);
   if (!n || n.conntrack.length === 0) return;
   const ip = ep.ipv4;
   const udpPorts = new Set(ep.portMappings.filter((m) => m.proto === 'udp').map((m) => m.hostPort));

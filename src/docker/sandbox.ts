@@ -14,6 +14,7 @@ import {
   fibDelete,
   fibInsert,
   openDevice,
+  xaGet,
 } from '../kernel';
 import { DockerError, forbidden } from './errors';
 import { generateId, macFromIp, shortId } from './ids';
@@ -68,7 +69,7 @@ export function destroySandbox(ctx: KernelCtx, st: DockerState, sb: DockerSandbo
     const ep = st.endpoints[epId];
     if (ep) leaveNetwork(ctx, st, sb, ep, false);
   }
-  if (!sb.isHost && ctx.k.netns[sb.ns]) destroyNetns(ctx, sb.ns);
+  if (!sb.isHost && xaGet(ctx.k.netns, sb.ns)) destroyNetns(ctx, sb.ns);
   delete st.sandboxes[sb.id];
 }
 
@@ -121,7 +122,7 @@ function setDefaultRoute(ctx: KernelCtx, sb: DockerSandbox, ep: DockerEndpoint, 
       },
       'add',
     );
-  } else if (ctx.k.devices[ep.containerDev]) {
+  } else if (xaGet(ctx.k.devices, ep.containerDev)) {
     fibDelete(ctx, sb.ns, {
       table: RT_TABLE_MAIN,
       dst: 0,

@@ -6,6 +6,7 @@
 import type { Ip4, RngState } from '../lib';
 import type { TraceSink } from './trace';
 import type { Clock, DevId, KernelState, NetDevice, NetNs, NsId, Peek, Put } from './types';
+import { xaGet, xaPeek } from './xarray';
 
 /** Services the kernel calls out to; implemented above it (the Docker engine's DNS, for one). */
 export interface KernelHooks {
@@ -62,13 +63,13 @@ export function putOf(ctx: KernelCtx): Put {
 }
 
 export function nsOf(k: KernelState, ns: NsId): NetNs {
-  const n = k.netns[ns];
+  const n = xaGet(k.netns, ns);
   if (!n) throw new Error(`kernel: no namespace ${ns}`);
   return n;
 }
 
 export function devOf(k: KernelState, dev: DevId): NetDevice {
-  const d = k.devices[dev];
+  const d = xaGet(k.devices, dev);
   if (!d) throw new Error(`kernel: no device ${dev}`);
   return d;
 }
@@ -84,13 +85,13 @@ export function nameKey(name: string): string {
  */
 export function peekDev(ctx: KernelCtx, id: DevId): NetDevice | undefined {
   const peek = peekOf(ctx);
-  return peek(peek(ctx.k.devices)[id]);
+  return xaPeek(peek, ctx.k.devices, id);
 }
 
 /** A namespace as it is now, for reading only (ctx.peek), as peekDev for devices. */
 export function peekNs(ctx: KernelCtx, ns: NsId): NetNs | undefined {
   const peek = peekOf(ctx);
-  return peek(peek(ctx.k.netns)[ns]);
+  return xaPeek(peek, ctx.k.netns, ns);
 }
 
 /** nsOf for reading only: the namespace as it is now; throws when there is none. */
@@ -102,14 +103,14 @@ export function peekNsOf(ctx: KernelCtx, ns: NsId): NetNs {
 
 /** __dev_get_by_name: a device of this namespace by name (the namespace's name hash, netdev_name_node_lookup). */
 export function devByName(k: KernelState, ns: NsId, name: string): NetDevice | null {
-  const id = k.netns[ns]?.byName[nameKey(name)];
-  return id === undefined ? null : (k.devices[id] ?? null);
+  const id = xaGet(k.netns, ns)?.byName[nameKey(name)];
+  return id === undefined ? null : (xaGet(k.devices, id) ?? null);
 }
 
 /** __dev_get_by_index */
 export function devByIndex(k: KernelState, ns: NsId, ifindex: number): NetDevice | null {
-  const id = k.netns[ns]?.byIndex[ifindex];
-  return id === undefined ? null : (k.devices[id] ?? null);
+  const id = xaGet(k.netns, ns)?.byIndex[ifindex];
+  return id === undefined ? null : (xaGet(k.devices, id) ?? null);
 }
 
 /**
@@ -117,11 +118,11 @@ export function devByIndex(k: KernelState, ns: NsId, ifindex: number): NetDevice
  * integer keys enumerate in ascending order (ECMAScript OrdinaryOwnPropertyKeys), so no sort.
  */
 export function devicesOf(k: KernelState, ns: NsId): NetDevice[] {
-  const n = k.netns[ns];
+  const n = xaGet(k.netns, ns);
   if (!n) return [];
   const out: NetDevice[] = [];
   for (const id of Object.values(n.byIndex)) {
-    const d = k.devices[id];
+    const d = xaGet(k.devices, id);
     if (d !== undefined) out.push(d);
   }
   return out;

@@ -8,6 +8,7 @@ export * from './drop_reason';
 export * from './context';
 export * from './sysctl';
 export * from './netnsid';
+export * from './xarray';
 export {
   createNetns,
   destroyNetns,

@@ -4,18 +4,20 @@
  */
 import { nameKey } from './context';
 import type { KernelState, NetDevice } from './types';
+import { xaGet, xaValues, xaViolations } from './xarray';
 
 export function kernelInvariantViolations(k: KernelState): string[] {
   const out: string[] = [];
   const bad = (msg: string) => out.push(msg);
-  if (!k.netns[k.rootNs]) bad(`rootNs ${k.rootNs} does not exist`);
+  for (const v of [...xaViolations(k.netns, 'netns'), ...xaViolations(k.devices, 'devices')]) bad(v);
+  if (!xaGet(k.netns, k.rootNs)) bad(`rootNs ${k.rootNs} does not exist`);
   for (const [name, ns] of Object.entries(k.namedNs))
-    if (!k.netns[ns]) bad(`netns name ${name} -> missing ${ns}`);
+    if (!xaGet(k.netns, ns)) bad(`netns name ${name} -> missing ${ns}`);
 
-  for (const n of Object.values(k.netns)) {
+  for (const n of xaValues(k.netns)) {
     const names = new Set<string>();
     for (const [idx, id] of Object.entries(n.byIndex)) {
-      const d = k.devices[id];
+      const d = xaGet(k.devices, id);
       if (!d) {
         bad(`${n.id}: ifindex ${idx} -> missing device ${id}`);
         continue;
@@ -31,21 +33,21 @@ export function kernelInvariantViolations(k: KernelState): string[] {
     if (n.ifindexNext < 1) bad(`${n.id}: ifindexNext ${n.ifindexNext}`);
     for (const [table, routes] of Object.entries(n.fib4)) {
       for (const r of routes) {
-        if (r.dev !== null && k.devices[r.dev]?.ns !== n.id)
+        if (r.dev !== null && xaGet(k.devices, r.dev)?.ns !== n.id)
           bad(`${n.id}: table ${table} route via missing/foreign device ${r.dev}`);
         if ((r.dst & (r.dstLen === 0 ? 0 : (0xffffffff << (32 - r.dstLen)) >>> 0)) >>> 0 !== r.dst)
           bad(`${n.id}: route ${r.dst}/${r.dstLen} has host bits`);
       }
     }
     for (const e of n.neigh)
-      if (k.devices[e.dev]?.ns !== n.id) bad(`${n.id}: neighbour on missing/foreign device ${e.dev}`);
+      if (xaGet(k.devices, e.dev)?.ns !== n.id) bad(`${n.id}: neighbour on missing/foreign device ${e.dev}`);
     for (const [peer, id] of Object.entries(n.netnsids)) {
-      if (!k.netns[peer]) bad(`${n.id}: netnsid ${id} for dead namespace ${peer}`);
+      if (!xaGet(k.netns, peer)) bad(`${n.id}: netnsid ${id} for dead namespace ${peer}`);
     }
   }
 
-  for (const d of Object.values(k.devices)) {
-    if (k.netns[d.ns]?.byIndex[d.ifindex] !== d.id) bad(`${d.name} (${d.id}) not indexed in ${d.ns}`);
+  for (const d of xaValues(k.devices)) {
+    if (xaGet(k.netns, d.ns)?.byIndex[d.ifindex] !== d.id) bad(`${d.name} (${d.id}) not indexed in ${d.ns}`);
     checkLinks(k, d, bad);
     // __inet_insert_ifa() refuses the same local address with the same mask only: 10.0.0.1/24 and
     // 10.0.0.1/16 may both be on a device.
@@ -69,19 +71,19 @@ export function kernelInvariantViolations(k: KernelState): string[] {
 function checkLinks(k: KernelState, d: NetDevice, bad: (m: string) => void): void {
   switch (d.kind) {
     case 'veth': {
-      const p = k.devices[d.peer];
+      const p = xaGet(k.devices, d.peer);
       if (!p || p.kind !== 'veth' || p.peer !== d.id) bad(`veth ${d.name}: peer ${d.peer} is not symmetric`);
       break;
     }
     case 'ether':
       if (d.wire !== null) {
-        const w = k.devices[d.wire];
+        const w = xaGet(k.devices, d.wire);
         if (!w || w.kind !== 'ether' || w.wire !== d.id) bad(`nic ${d.name}: cable is not symmetric`);
       }
       break;
     case 'bridge':
       for (const p of d.bridge.ports) {
-        const port = k.devices[p];
+        const port = xaGet(k.devices, p);
         if (!port) bad(`bridge ${d.name}: port ${p} missing`);
         else if (port.master !== d.id || port.ns !== d.ns || !port.port)
           bad(`bridge ${d.name}: port ${port.name} inconsistent`);
@@ -95,7 +97,7 @@ function checkLinks(k: KernelState, d: NetDevice, bad: (m: string) => void): voi
       break;
   }
   if (d.master !== null) {
-    const br = k.devices[d.master];
+    const br = xaGet(k.devices, d.master);
     if (!br || br.kind !== 'bridge' || !br.bridge.ports.includes(d.id))
       bad(`${d.name}: master ${d.master} does not list it`);
   }

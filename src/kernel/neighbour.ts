@@ -9,8 +9,9 @@
 import type { Ip4 } from '../lib';
 import { nextInt } from '../lib';
 import type { KernelCtx } from './context';
-import { nextOrderSeq } from './context';
+import { nextOrderSeq, nsOf } from './context';
 import type { DevId, NeighEntry, NsId, NudState } from './types';
+import { xaGet } from './xarray';
 
 /** NUD_IN_TIMER: states whose timer is running. */
 export const NUD_IN_TIMER: readonly NudState[] = ['INCOMPLETE', 'REACHABLE', 'DELAY', 'PROBE'];
@@ -40,7 +41,7 @@ export interface NeighParms {
 }
 
 function sysctlNum(ctx: KernelCtx, ns: NsId, key: string, dflt: number): number {
-  const v = ctx.k.netns[ns]?.sysctl[`net.ipv4.neigh.default.${key}`];
+  const v = xaGet(ctx.k.netns, ns)?.sysctl[`net.ipv4.neigh.default.${key}`];
   const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
   return Number.isFinite(n) ? n : dflt;
 }
@@ -66,13 +67,12 @@ export function randReachTime(ctx: KernelCtx, baseUs: number): number {
 }
 
 export function neighLookup(ctx: KernelCtx, ns: NsId, dev: DevId, ip: number): NeighEntry | null {
-  return ctx.k.netns[ns]?.neigh.find((e) => e.dev === dev && e.ip === ip) ?? null;
+  return xaGet(ctx.k.netns, ns)?.neigh.find((e) => e.dev === dev && e.ip === ip) ?? null;
 }
 
 /** __neigh_create(): a new entry in NUD_NONE (arp_constructor leaves resolution to the first use). */
 export function neighCreate(ctx: KernelCtx, ns: NsId, dev: DevId, ip: Ip4): NeighEntry {
-  const n = ctx.k.netns[ns];
-  if (!n) throw new Error(`kernel: no namespace ${ns}`);
+  const n = nsOf(ctx.k, ns);
   const now = ctx.clock.nowUs;
   const e: NeighEntry = {
     ip,
@@ -96,16 +96,16 @@ export function neighCreate(ctx: KernelCtx, ns: NsId, dev: DevId, ip: Ip4): Neig
 
 /** neigh_remove_one(): the entry leaves the table (its timer event finds nothing when it fires). */
 export function neighRemove(ctx: KernelCtx, ns: NsId, entry: NeighEntry): void {
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   if (!n) return;
   n.neigh = n.neigh.filter((e) => !(e.dev === entry.dev && e.ip === entry.ip));
 }
 
 /** neigh_ifdown(): a device going down or away takes its entries with it, except permanent ones when down. */
 export function neighIfdown(ctx: KernelCtx, ns: NsId, dev: DevId, unregister = false): void {
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   if (!n) return;
   n.neigh = n.neigh.filter(
-    (e) => e.dev !== dev || (!unregister && e.state === 'PERMANENT' && !!ctx.k.devices[dev]),
+    (e) => e.dev !== dev || (!unregister && e.state === 'PERMANENT' && !!xaGet(ctx.k.devices, dev)),
   );
 }

@@ -9,6 +9,7 @@ import { changeNetns, unregisterDevice } from './netdev/dev';
 import { defaultNsSysctl } from './sysctl';
 import type { NetNs, NsId } from './types';
 import { kerr, kok, type KResult } from './errno';
+import { xaGet, xaValues, xaSet, xaDelete } from './xarray';
 
 export interface NewNsOptions {
   label: string;
@@ -43,7 +44,7 @@ export function createNetns(ctx: KernelCtx, opts: NewNsOptions): NsId {
     nextPid: 100,
   };
   // Made here of fresh parts: nothing in it for immer to look for drafts in at the end.
-  putOf(ctx)(k.netns, id, ns);
+  xaSet(k.netns, id, ns, putOf(ctx));
   createLoopback(ctx, id);
   return id;
 }
@@ -57,7 +58,7 @@ export function destroyNetns(ctx: KernelCtx, id: NsId): void {
   const { k } = ctx;
   if (id === k.rootNs) throw new Error('kernel: cannot destroy the initial namespace');
   for (const dev of devicesOf(k, id).reverse()) {
-    if (!k.devices[dev.id]) continue; // already gone with its veth peer
+    if (!xaGet(k.devices, dev.id)) continue; // already gone with its veth peer
     if (dev.kind === 'ether') {
       moveBackToInitNet(ctx, dev.id);
       continue;
@@ -67,9 +68,9 @@ export function destroyNetns(ctx: KernelCtx, id: NsId): void {
     unregisterDevice(ctx, dev.id, { deferred: true });
   }
   for (const [name, ns] of Object.entries(k.namedNs)) if (ns === id) delete k.namedNs[name];
-  for (const other of Object.values(k.netns)) delete other.netnsids[id];
+  for (const other of xaValues(k.netns)) delete other.netnsids[id];
   k.queue = k.queue.filter((e) => !('ns' in e) || e.ns !== id);
-  delete k.netns[id];
+  xaDelete(k.netns, id);
 }
 
 /** default_device_exit: a physical NIC goes back to the initial namespace instead of being destroyed. */

@@ -4,10 +4,11 @@
  * `link-netnsid N` numbers; an id is freed when its namespace dies and may then be reused.
  */
 import type { KernelState, NsId } from './types';
+import { nsOf } from './context';
+import { xaGet } from './xarray';
 
 export function peernetId(k: KernelState, ns: NsId, peer: NsId): number {
-  const n = k.netns[ns];
-  if (!n) throw new Error(`kernel: no namespace ${ns}`);
+  const n = nsOf(k, ns);
   const existing = n.netnsids[peer];
   if (existing !== undefined) return existing;
   const used = new Set(Object.values(n.netnsids));
@@ -19,5 +20,5 @@ export function peernetId(k: KernelState, ns: NsId, peer: NsId): number {
 
 /** The id without allocating (dumps that must not change state, e.g. a read-only projection). */
 export function peernetIdIfAny(k: KernelState, ns: NsId, peer: NsId): number | null {
-  return k.netns[ns]?.netnsids[peer] ?? null;
+  return xaGet(k.netns, ns)?.netnsids[peer] ?? null;
 }

@@ -18,6 +18,7 @@ import { sockDrain, sockOpen } from './sock';
 import { addAddr, addDefault, dockerBridge, emptyCtx, ip, up, type Testbed } from './testbed';
 import { createNetns } from './netns';
 import type { NsId } from './types';
+import { xaGet } from './xarray';
 
 function echo(dst: string, extra: Partial<Datagram> = {}): Datagram {
   return {
@@ -37,7 +38,7 @@ function events(tb: { ctx: KernelCtx; trace: Testbed['trace'] }, from: number): 
   return tb.trace
     .slice(from)
     .filter((e) => e.kind !== 'link_change')
-    .map((e) => `${e.kind} ${tb.ctx.k.netns[e.ns]?.label}: ${e.summary}`);
+    .map((e) => `${e.kind} ${xaGet(tb.ctx.k.netns, e.ns)?.label}: ${e.summary}`);
 }
 
 function ping(
@@ -109,17 +110,19 @@ describe('packet path on one bridge', () => {
       br?.kind === 'bridge'
         ? br.bridge.fdb
             .filter((e) => e.kind === 'learned')
-            .map((e) => `${e.mac} ${tb.ctx.k.devices[e.dev]?.name}`)
+            .map((e) => `${e.mac} ${xaGet(tb.ctx.k.devices, e.dev)?.name}`)
         : [];
     expect(learned).toEqual(['02:42:ac:11:00:02 veth1a2b3c4', '02:42:ac:11:00:03 vethd4e5f60']);
     expect(
-      tb.ctx.k.netns[tb.c1]?.neigh.map((e) => `${formatIp4(e.ip)} ${e.lladdr} ${e.state} probes ${e.probes}`),
+      xaGet(tb.ctx.k.netns, tb.c1)?.neigh.map(
+        (e) => `${formatIp4(e.ip)} ${e.lladdr} ${e.state} probes ${e.probes}`,
+      ),
     ).toEqual(['172.17.0.3 02:42:ac:11:00:03 REACHABLE probes 4']);
-    expect(tb.ctx.k.netns[tb.c2]?.neigh.map((e) => `${formatIp4(e.ip)} ${e.state}`)).toEqual([
+    expect(xaGet(tb.ctx.k.netns, tb.c2)?.neigh.map((e) => `${formatIp4(e.ip)} ${e.state}`)).toEqual([
       '172.17.0.2 DELAY',
     ]);
     // The host only bridged: it learned no neighbour.
-    expect(tb.ctx.k.netns[tb.host]?.neigh).toEqual([]);
+    expect(xaGet(tb.ctx.k.netns, tb.host)?.neigh).toEqual([]);
     const msgs = sockDrain(tb.ctx, tb.c1, p.sock);
     expect(
       msgs.map(
@@ -195,7 +198,7 @@ describe('when nothing answers', () => {
     runUntil(tb.ctx, 10_000_000);
     const probes = tb.trace.slice(p.from).filter((e) => e.kind === 'arp_send' && e.ns === tb.c1);
     expect(probes.map((e) => e.atUs)).toEqual([0, 1_024_000, 2_048_000]);
-    const e = tb.ctx.k.netns[tb.c1]?.neigh[0];
+    const e = xaGet(tb.ctx.k.netns, tb.c1)?.neigh[0];
     expect(e && `${formatIp4(e.ip)} ${e.state} probes ${e.probes}`).toBe('172.17.0.99 FAILED probes 6');
     const ev = events(tb, p.from);
     expect(ev).toContain('neigh_update c1: 172.17.0.99 dev eth0: INCOMPLETE -> FAILED');

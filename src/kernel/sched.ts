@@ -14,6 +14,7 @@ import { netifReceive } from './netdev/rx';
 import { neighTimer } from './ipv4/arp';
 import { nfReject } from './netfilter/nf_reject';
 import { socketAppEvent } from './sock_app';
+import { xaGet } from './xarray';
 
 export { HZ, JIFFY_US, jiffiesAt, msToJiffies, timerFireUs, schedule } from './sched_queue';
 
@@ -28,7 +29,7 @@ function spend(ctx: KernelCtx, ev: KEvent): boolean {
     ctx.trace({
       kind: 'budget_exhausted',
       atUs: ctx.clock.nowUs,
-      ns: ev.kind === 'rx' ? (ctx.k.devices[ev.dev]?.ns ?? ctx.k.rootNs) : ctx.k.rootNs,
+      ns: ev.kind === 'rx' ? (xaGet(ctx.k.devices, ev.dev)?.ns ?? ctx.k.rootNs) : ctx.k.rootNs,
       pkt: ev.kind === 'rx' ? ev.pkt.id : null,
       summary: 'event budget exhausted: packets are still circulating (a loop?); the rest were dropped',
       limit: 0,
@@ -55,7 +56,7 @@ function dispatch(ctx: KernelCtx, ev: KEvent): void {
       ipv4LinkFailure(ctx, ev.ns, ev.pkt);
       return;
     case 'nf-reject':
-      if (ctx.k.netns[ev.ns]) nfReject(ctx, ev.ns, ev.pkt, ev.how, ev.inDev);
+      if (xaGet(ctx.k.netns, ev.ns)) nfReject(ctx, ev.ns, ev.pkt, ev.how, ev.inDev);
       return;
     default:
       assertNever(ev, 'kernel event');

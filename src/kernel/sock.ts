@@ -12,8 +12,9 @@
 import type { Ip4 } from '../lib';
 import { formatIp4 } from '../lib';
 import type { KernelCtx } from './context';
-import { nextOrderSeq } from './context';
+import { nextOrderSeq, nsOf } from './context';
 import type { DevId, NsId, NsSysctl, Packet, Socket, SocketApp, SocketMessage, SocketProto } from './types';
+import { xaGet } from './xarray';
 
 export interface SockSpec {
   proto: SocketProto;
@@ -40,8 +41,7 @@ function somaxconn(sysctl: NsSysctl): number {
 
 /** socket() (+ bind() when an address or port is given). Returns the socket's id. */
 export function sockOpen(ctx: KernelCtx, ns: NsId, spec: SockSpec): number {
-  const n = ctx.k.netns[ns];
-  if (!n) throw new Error(`kernel: no namespace ${ns}`);
+  const n = nsOf(ctx.k, ns);
   const s: Socket = {
     id: nextOrderSeq(ctx.k),
     proto: spec.proto,
@@ -65,12 +65,12 @@ export function sockOpen(ctx: KernelCtx, ns: NsId, spec: SockSpec): number {
 }
 
 export function sockGet(ctx: KernelCtx, ns: NsId, id: number): Socket | null {
-  return ctx.k.netns[ns]?.sockets.find((s) => s.id === id) ?? null;
+  return xaGet(ctx.k.netns, ns)?.sockets.find((s) => s.id === id) ?? null;
 }
 
 /** close(): the socket leaves the table; anything still queued for it is gone with it. */
 export function sockClose(ctx: KernelCtx, ns: NsId, id: number): void {
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   if (n) n.sockets = n.sockets.filter((s) => s.id !== id);
 }
 
@@ -85,7 +85,7 @@ export function sockDrain(ctx: KernelCtx, ns: NsId, id: number): SocketMessage[]
 
 /** An ephemeral port for an implicit bind (inet_hash_connect): the next free one in ip_local_port_range. */
 export function sockEphemeralPort(ctx: KernelCtx, ns: NsId, proto: SocketProto): number {
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   if (!n) return 32768;
   const [lo, hi] = String(n.sysctl['net.ipv4.ip_local_port_range'] ?? '32768\t60999')
     .split(/\s+/)
@@ -129,7 +129,7 @@ function rawMatches(s: Socket, pkt: Packet, dev: DevId | null): boolean {
 
 /** raw_local_deliver() for ICMP: every raw ICMP socket that matches gets a copy. Returns how many did. */
 export function rawIcmpDeliver(ctx: KernelCtx, ns: NsId, pkt: Packet, dev: DevId | null): number {
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   if (!n || !pkt.ip || !pkt.l4 || pkt.l4.proto !== 1 || !('type' in pkt.l4)) return 0;
   let count = 0;
   for (const s of n.sockets) {

@@ -14,6 +14,7 @@ import { udpConnect, udpSendmsg } from './ipv4/udp';
 import { sockGet, sockOpen } from './sock';
 import { nginxLogs, sendText, serveAppEvent, textOf } from './sock_app_serve';
 import type { NsId, Payload, Socket, SocketApp, SocketMessage } from './types';
+import { xaGet } from './xarray';
 
 /** Take the data messages off a socket's queue (what the program read), leaving the rest. */
 function takeData(s: Socket): Extract<SocketMessage, { kind: 'data' }>[] {
@@ -149,7 +150,7 @@ function tcpProxy(
 
 /** docker-proxy over UDP: one backend socket per client, replies sent back from the published port. */
 function udpProxy(ctx: KernelCtx, ns: NsId, s: Socket, app: Extract<SocketApp, { kind: 'proxy' }>): void {
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   if (!n) return;
   const isBackend = s.remoteAddr !== null;
   for (const m of takeData(s)) {

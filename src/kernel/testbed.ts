@@ -16,6 +16,7 @@ import { createVethPair } from './netdev/veth';
 import { createNetns } from './netns';
 import type { TraceEvent } from './trace';
 import type { KernelState, NsId } from './types';
+import { xaGet, xaValues, xaNew } from './xarray';
 
 export function ip(text: string): number {
   const v = parseIp4(text);
@@ -33,8 +34,8 @@ export interface Testbed {
 
 export function emptyCtx(seed = 1): { ctx: KernelCtx; trace: TraceEvent[] } {
   const k: KernelState = {
-    netns: {},
-    devices: {},
+    netns: xaNew(),
+    devices: xaNew(),
     rootNs: '',
     namedNs: {},
     nextNsSeq: 0,
@@ -146,8 +147,8 @@ export function dockerBridge(seed = 1): Testbed {
   const br = must(createBridge(ctx, { ns: host, name: 'docker0', txqlen: 0, mac: '02:42:fd:43:ed:84' }));
   addAddr(ctx, host, 'docker0', '172.17.0.1/16');
   openDevice(ctx, br.id);
-  ctx.k.netns[host]!.sysctl['net.ipv4.ip_forward'] = 1;
-  for (const d of Object.values(ctx.k.devices)) if (d.ns === host) d.conf.forwarding = 1;
+  xaGet(ctx.k.netns, host)!.sysctl['net.ipv4.ip_forward'] = 1;
+  for (const d of xaValues(ctx.k.devices)) if (d.ns === host) d.conf.forwarding = 1;
   const c1 = attach(ctx, host, 'docker0', 'c1', 'veth1a2b3c4', '172.17.0.2/16', '172.17.0.1');
   const c2 = attach(ctx, host, 'docker0', 'c2', 'vethd4e5f60', '172.17.0.3/16', '172.17.0.1');
   return { ctx, trace, host, c1, c2 };

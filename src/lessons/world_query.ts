@@ -6,9 +6,9 @@
  */
 import { formatIp4, parseIp4 } from '../lib';
 import { nsTables, probe, type NsTables, type ProbeResult, type World } from '../sim';
+import { xaGet, type NetDevice } from '../kernel';
 
-type Kernel = World['kernel'];
-export type Device = Kernel['devices'][string];
+export type Device = NetDevice;
 export type Container = World['docker']['containers'][string];
 export type Network = World['docker']['networks'][string];
 export type Endpoint = World['docker']['endpoints'][string];
@@ -54,10 +54,10 @@ export class WorldQuery {
   }
 
   devices(ns: string | null): Device[] {
-    const n = ns ? this.world.kernel.netns[ns] : undefined;
+    const n = ns ? xaGet(this.world.kernel.netns, ns) : undefined;
     if (!n) return [];
     return Object.values(n.byIndex)
-      .map((id) => this.world.kernel.devices[id])
+      .map((id) => xaGet(this.world.kernel.devices, id))
       .filter((d): d is Device => d !== undefined)
       .sort((a, b) => a.ifindex - b.ifindex);
   }
@@ -67,7 +67,7 @@ export class WorldQuery {
   }
 
   devById(id: string | null | undefined): Device | null {
-    return id ? (this.world.kernel.devices[id] ?? null) : null;
+    return id ? (xaGet(this.world.kernel.devices, id) ?? null) : null;
   }
 
   /** IPv4 addresses of a device as `ip -br a` prints them ("172.17.0.2/16"). */
@@ -171,7 +171,7 @@ export class WorldQuery {
 
   /** Whether something listens on a TCP/UDP port in a namespace (any address). */
   listening(ns: string | null, proto: 'tcp' | 'udp', port: number): boolean {
-    const n = ns ? this.world.kernel.netns[ns] : undefined;
+    const n = ns ? xaGet(this.world.kernel.netns, ns) : undefined;
     return (
       n?.sockets.some(
         (s) => s.proto === proto && s.localPort === port && (proto === 'udp' || s.state === 'LISTEN'),
@@ -189,7 +189,7 @@ export class WorldQuery {
   }
 
   sysctl(ns: string | null, key: string): string | number | null {
-    const n = ns ? this.world.kernel.netns[ns] : undefined;
+    const n = ns ? xaGet(this.world.kernel.netns, ns) : undefined;
     return n?.sysctl[key] ?? null;
   }
 

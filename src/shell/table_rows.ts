@@ -16,7 +16,7 @@ import type {
   NfTableName,
   NsId,
 } from '../kernel';
-import { fdbDump } from '../kernel';
+import { fdbDump, xaGet } from '../kernel';
 import { printFdb } from './commands/bridge/fdb';
 import { ctLine } from './commands/conntrack/format';
 import { listRulesTable } from './commands/iptables/list';
@@ -38,7 +38,7 @@ const chomp = (s: string): string => (s.endsWith('\n') ? s.slice(0, -1) : s);
 /** `ip route show table T` (for 254 that is plain `ip route`): one line per IPv4 route of the table. */
 export function ipRouteLines(k: KernelState, ns: NsId, table: number): { route: FibRoute; line: string }[] {
   const ll = new LlMap(k, ns);
-  return (k.netns[ns]?.fib4[table] ?? []).map((route) => {
+  return (xaGet(k.netns, ns)?.fib4[table] ?? []).map((route) => {
     const p = textPrinter();
     printRoute(plainRouteCtx(p, ll, 0, table), fillRoute4(k, route));
     return { route, line: chomp(p.take()) };

@@ -6,7 +6,7 @@
  */
 import { formatIp4 } from '../lib';
 import type { FibRoute, KernelState, NetDevice, NetNs, NfRule, NsId } from '../kernel';
-import { ruleSaveText } from '../kernel';
+import { ruleSaveText, xaGet, xaEntries, xaHas, xaValues } from '../kernel';
 import type { DockerContainer, DockerState } from '../docker';
 import type { World } from './world';
 import { tableChanges } from './table_diff';
@@ -104,14 +104,14 @@ function nsTitle(w: World, ns: NsId): string {
   const k = w.kernel;
   if (ns === k.rootNs) return 'host';
   const idx = titleIndex(w);
-  return idx.named.get(ns) ?? idx.names.get(ns)?.join(' + ') ?? k.netns[ns]?.label ?? ns;
+  return idx.named.get(ns) ?? idx.names.get(ns)?.join(' + ') ?? xaGet(k.netns, ns)?.label ?? ns;
 }
 
 function routeText(k: KernelState, r: FibRoute): string {
   const dst = r.dstLen === 0 ? 'default' : `${formatIp4(r.dst)}/${r.dstLen}`;
   const parts = [r.type === 'unicast' ? dst : `${r.type} ${dst}`];
   if (r.gateway !== null) parts.push(`via ${formatIp4(r.gateway)}`);
-  const dev = r.dev ? k.devices[r.dev] : undefined;
+  const dev = r.dev ? xaGet(k.devices, r.dev) : undefined;
   if (dev) parts.push(`dev ${dev.name}`);
   if (r.protocol !== 'boot') parts.push(`proto ${r.protocol}`);
   if (r.scope !== 'global' && r.type === 'unicast') parts.push(`scope ${r.scope}`);
@@ -152,13 +152,13 @@ class Differ {
   }
 
   where(ns: NsId): string {
-    return nsTitle(this.b.kernel.netns[ns] ? this.b : this.a, ns);
+    return nsTitle(xaGet(this.b.kernel.netns, ns) ? this.b : this.a, ns);
   }
 
   /** The link id a veth end is drawn as (topology.ts: the end outside the host namespace, or created first). */
   vethOwner(k: KernelState, d: NetDevice): NetDevice {
     if (d.kind !== 'veth') return d;
-    const p = k.devices[d.peer];
+    const p = xaGet(k.devices, d.peer);
     if (!p) return d;
     const dRoot = d.ns === k.rootNs;
     const pRoot = p.ns === k.rootNs;
@@ -172,7 +172,7 @@ class Differ {
   /** `veth1a2b3c4 ↔ eth0`: the host's end first, as people read a container's cable. */
   pairText(k: KernelState, d: NetDevice): string {
     const a = this.vethOwner(k, d);
-    const b = a.kind === 'veth' ? k.devices[a.peer] : undefined;
+    const b = a.kind === 'veth' ? xaGet(k.devices, a.peer) : undefined;
     return `${b?.name ?? '?'} ↔ ${a.name}`;
   }
 
@@ -181,10 +181,9 @@ class Differ {
     const B = this.b.kernel.netns;
     // The same ids in the same order: none came or went.
     if (A === B || tableChanges(A, B)) return;
-    for (const id of Object.keys(B)) {
-      const nb = B[id] as NetNs;
+    for (const [id, nb] of xaEntries(B)) {
       if (nb.hidden) continue;
-      if (!A[id])
+      if (!xaHas(A, id))
         this.push({
           op: 'add',
           what: 'netns',
@@ -194,8 +193,8 @@ class Differ {
           ids: [`ns:${id}`],
         });
     }
-    for (const id of Object.keys(A)) {
-      if (!B[id] && !(A[id] as NetNs).hidden)
+    for (const [id, na] of xaEntries(A)) {
+      if (!xaHas(B, id) && !na.hidden)
         this.push({
           op: 'del',
           what: 'netns',
@@ -215,18 +214,17 @@ class Differ {
     // that are other objects can have changed, and none came or went.
     const changed = tableChanges(ka.devices, kb.devices);
     if (changed) {
-      for (const { was, now } of changed) if (!kb.netns[now.ns]?.hidden) this.deviceChanged(was, now);
+      for (const { was, now } of changed) if (!xaGet(kb.netns, now.ns)?.hidden) this.deviceChanged(was, now);
       return;
     }
     const seenPairs = new Set<string>();
-    // Identity first: a line touches a few of thousands of devices (for...in: no entry arrays per device).
-    for (const id in kb.devices) {
-      const db = kb.devices[id] as NetDevice;
-      const da = ka.devices[id];
-      if (da === db || kb.netns[db.ns]?.hidden) continue;
+    // Identity first: a line touches a few of thousands of devices.
+    for (const db of xaValues(kb.devices)) {
+      const da = xaGet(ka.devices, db.id);
+      if (da === db || xaGet(kb.netns, db.ns)?.hidden) continue;
       if (!da) {
         // A new namespace comes with its lo: the namespace sentence says it.
-        if (db.kind === 'loopback' && !ka.netns[db.ns]) continue;
+        if (db.kind === 'loopback' && !xaGet(ka.netns, db.ns)) continue;
         if (db.kind === 'veth') {
           const link = this.vethLink(kb, db);
           if (seenPairs.has(link)) continue;
@@ -254,10 +252,9 @@ class Differ {
       }
       this.deviceChanged(da, db);
     }
-    for (const id in ka.devices) {
-      if (kb.devices[id]) continue;
-      const da = ka.devices[id] as NetDevice;
-      if (!kb.netns[da.ns] && da.kind !== 'bridge' && da.kind !== 'veth') continue;
+    for (const da of xaValues(ka.devices)) {
+      if (xaHas(kb.devices, da.id)) continue;
+      if (!xaGet(kb.netns, da.ns) && da.kind !== 'bridge' && da.kind !== 'veth') continue;
       if (da.kind === 'veth') {
         const link = this.vethLink(ka, da);
         if (seenPairs.has(link)) continue;
@@ -270,7 +267,7 @@ class Differ {
           where: this.where(this.vethOwner(ka, da).ns),
           ids: [],
         });
-      } else if (kb.netns[da.ns]) {
+      } else if (xaGet(kb.netns, da.ns)) {
         this.push({
           op: 'del',
           what: da.kind === 'bridge' ? 'bridge' : 'device',
@@ -300,8 +297,8 @@ class Differ {
     if (da.adminUp !== db.adminUp)
       this.push({ op: 'set', what: db.adminUp ? 'up' : 'down', subject: db.name, on: '', where, ids });
     if (da.master !== db.master) {
-      const ma = da.master ? this.a.kernel.devices[da.master] : undefined;
-      const mb = db.master ? this.b.kernel.devices[db.master] : undefined;
+      const ma = da.master ? xaGet(this.a.kernel.devices, da.master) : undefined;
+      const mb = db.master ? xaGet(this.b.kernel.devices, db.master) : undefined;
       if (ma) this.push({ op: 'del', what: 'port', subject: db.name, on: ma.name, where, ids });
       if (mb)
         this.push({
@@ -349,7 +346,7 @@ class Differ {
     const relevant = (e: { self: boolean; kind: string }) => !e.self && e.kind !== 'local';
     const before = new Map(da.bridge.fdb.filter(relevant).map((e) => [key(e), e]));
     const after = new Map(db.bridge.fdb.filter(relevant).map((e) => [key(e), e]));
-    const devName = (w: World, id: string) => w.kernel.devices[id]?.name ?? id;
+    const devName = (w: World, id: string) => xaGet(w.kernel.devices, id)?.name ?? id;
     for (const [k, e] of after)
       if (!before.has(k))
         this.push({
@@ -380,7 +377,7 @@ class Differ {
     const changed = tableChanges(A, B);
     for (const [id, na, nb] of changed
       ? changed.map((c): [NsId, NetNs | undefined, NetNs] => [c.now.id, c.was, c.now])
-      : Object.keys(B).map((id): [NsId, NetNs | undefined, NetNs] => [id, A[id], B[id] as NetNs])) {
+      : xaEntries(B).map(([id, nb]): [NsId, NetNs | undefined, NetNs] => [id, xaGet(A, id), nb])) {
       if (na === nb || nb.hidden) continue;
       this.routes(na, nb);
       this.neigh(na, nb);
@@ -417,7 +414,7 @@ class Differ {
           ids: [`ns:${nb.id}`, ...(r.dev ? [`dev:${r.dev}`] : [])],
         });
     for (const [key, r] of ka)
-      if (!kb.has(key) && this.b.kernel.netns[nb.id])
+      if (!kb.has(key) && xaGet(this.b.kernel.netns, nb.id))
         this.push({
           op: 'del',
           what: 'route',
@@ -435,7 +432,7 @@ class Differ {
     const k = this.b.kernel;
     for (const e of nb.neigh) {
       const old = before.get(key(e));
-      const dev = k.devices[e.dev]?.name ?? '';
+      const dev = xaGet(k.devices, e.dev)?.name ?? '';
       const subject = `${formatIp4(e.ip)}${e.lladdr ? ` lladdr ${e.lladdr}` : ''} ${e.state}`;
       if (!old)
         this.push({
@@ -465,7 +462,7 @@ class Differ {
         op: 'del',
         what: 'neigh',
         subject: formatIp4(e.ip),
-        on: this.a.kernel.devices[e.dev]?.name ?? '',
+        on: xaGet(this.a.kernel.devices, e.dev)?.name ?? '',
         where: this.where(nb.id),
         ids: [],
       });

@@ -8,6 +8,7 @@ import type { Proc } from '../shell';
 import { BUSYBOX_APPLETS, containerProc } from '../shell';
 import { IP_OBJECTS, IP_VERBS, DOCKER, OTHER, type Spec } from './complete_spec';
 import type { World } from './world';
+import { xaGet } from '../kernel';
 
 export interface Completion {
   /** Where the word being completed starts in the line. */
@@ -57,9 +58,9 @@ function imageNames(w: World): string[] {
 }
 
 function interfaces(w: World, ns: string): string[] {
-  const n = w.kernel.netns[ns];
+  const n = xaGet(w.kernel.netns, ns);
   if (!n) return [];
-  return Object.values(n.byIndex).map((id) => w.kernel.devices[id]?.name ?? '');
+  return Object.values(n.byIndex).map((id) => xaGet(w.kernel.devices, id)?.name ?? '');
 }
 
 function netnsNames(w: World): string[] {

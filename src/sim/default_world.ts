@@ -18,6 +18,7 @@ import {
   nfAppendRule,
   setIpForward,
   sockOpen,
+  xaNew,
 } from '../kernel';
 import { emptyDockerState, startDaemon } from '../docker';
 import { SCHEMA_VERSION, type World } from './world';
@@ -53,8 +54,8 @@ function ip(text: string): number {
 
 function emptyKernel(): KernelState {
   return {
-    netns: {},
-    devices: {},
+    netns: xaNew(),
+    devices: xaNew(),
     rootNs: '',
     namedNs: {},
     nextNsSeq: 0,

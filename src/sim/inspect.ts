@@ -6,7 +6,7 @@
  */
 import { formatIp4, maskOf } from '../lib';
 import type { DevId, KernelState, NsId } from '../kernel';
-import { ruleSaveText } from '../kernel';
+import { ruleSaveText, xaGet } from '../kernel';
 import type { World } from './world';
 
 export interface IfaceRow {
@@ -65,7 +65,7 @@ export interface NsTables {
 }
 
 function devName(k: KernelState, id: DevId | null): string {
-  return id ? (k.devices[id]?.name ?? '?') : '*';
+  return id ? (xaGet(k.devices, id)?.name ?? '?') : '*';
 }
 
 /** net-tools' route flags (lib/inet_gr.c): U up, G gateway, H host route, ! reject. */
@@ -74,7 +74,7 @@ function routeFlags(
   r: { type: string; gateway: number | null; dstLen: number; dev: DevId | null },
 ): string {
   let f = '';
-  const dev = r.dev ? k.devices[r.dev] : undefined;
+  const dev = r.dev ? xaGet(k.devices, r.dev) : undefined;
   if (r.type === 'unreachable' || r.type === 'prohibit' || r.type === 'blackhole') f += '!';
   else if (!dev || dev.adminUp) f += 'U';
   if (r.gateway !== null) f += 'G';
@@ -84,10 +84,10 @@ function routeFlags(
 
 export function nsTables(w: World, ns: NsId): NsTables | null {
   const k = w.kernel;
-  const n = k.netns[ns];
+  const n = xaGet(k.netns, ns);
   if (!n) return null;
   const devs = Object.values(n.byIndex)
-    .map((id) => k.devices[id])
+    .map((id) => xaGet(k.devices, id))
     .filter((d): d is NonNullable<typeof d> => d !== undefined)
     .sort((a, b) => a.ifindex - b.ifindex);
   const interfaces: IfaceRow[] = devs.map((d) => ({
@@ -118,7 +118,7 @@ export function nsTables(w: World, ns: NsId): NsTables | null {
       iface: devName(k, r.dev),
     }));
   const neigh: NeighRow[] = n.neigh
-    .filter((e) => k.devices[e.dev]?.kind !== 'loopback')
+    .filter((e) => xaGet(k.devices, e.dev)?.kind !== 'loopback')
     .map((e) => ({ ip: formatIp4(e.ip), lladdr: e.lladdr ?? '', state: e.state, iface: devName(k, e.dev) }));
   const fdb: FdbRow[] = [];
   const bridges: string[] = [];

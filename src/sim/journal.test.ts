@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createDefaultSimulation } from './boot';
 import { replayJournal } from './replay';
 import { UNDO_LIMIT, type Simulation } from './simulation';
+import { xaValues } from '../kernel';
 
 async function fresh(seed = 1): Promise<Simulation> {
   const sim = createDefaultSimulation(seed);
@@ -238,7 +239,7 @@ describe('undo history', () => {
     expect(undone).toBe(UNDO_LIMIT);
     // What is left is the World after the first five lines, and the journal that rebuilds it (undo forgets the
     // lines it takes back).
-    const names = Object.values(sim.world.kernel.devices).map((d) => d.name);
+    const names = xaValues(sim.world.kernel.devices).map((d) => d.name);
     expect(names.filter((n) => /^d\d+$/.test(n)).sort()).toEqual(['d0', 'd1', 'd2', 'd3', 'd4']);
     expect(sim.journal().length).toBe(5);
     expect((await replayed(sim)).world).toEqual(sim.world);
@@ -246,6 +247,6 @@ describe('undo history', () => {
     let redone = 0;
     while (sim.redo()) redone++;
     expect(redone).toBe(UNDO_LIMIT);
-    expect(Object.values(sim.world.kernel.devices).filter((d) => /^d\d+$/.test(d.name)).length).toBe(lines);
+    expect(xaValues(sim.world.kernel.devices).filter((d) => /^d\d+$/.test(d.name)).length).toBe(lines);
   }, 60_000); // 105 lines and a replay: seconds on a busy 2-core CI machine
 });

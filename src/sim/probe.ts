@@ -20,6 +20,7 @@ import {
   type KernelCtx,
   type KernelHooks,
   type TraceEvent,
+  xaGet,
 } from '../kernel';
 import type { World } from './world';
 
@@ -48,7 +49,7 @@ export interface ProbeSpec {
 /** Send one probe on a copy of `world`; the World given is not changed. */
 export function probe(world: World, spec: ProbeSpec): ProbeResult {
   const trace: TraceEvent[] = [];
-  if (!world.kernel.netns[spec.from]) return { outcome: 'unreachable', reached: false, trace };
+  if (!xaGet(world.kernel.netns, spec.from)) return { outcome: 'unreachable', reached: false, trace };
   const box: { outcome: ProbeOutcome } = { outcome: 'timeout' };
   produce(world, (draft) => {
     const ctx: KernelCtx = {

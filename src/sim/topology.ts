@@ -27,6 +27,8 @@ export type {
 } from './topology_types';
 import { NO_CONTAINERS, nsDevices, sortLinks, topoLinkMemo, topoNsMemo } from './topology_boxes';
 import { containerRecord, deviceRecord, sameItems, sameRecord } from './topology_records';
+import { tableValues, tableValuesSince } from './table_diff';
+import { xaGet, xaValues } from '../kernel';
 
 /**
  * The last projection and what it was made of: a line that changed nothing the graph shows gets the same
@@ -35,7 +37,8 @@ import { containerRecord, deviceRecord, sameItems, sameRecord } from './topology
  */
 let last: {
   topo: Topology;
-  /** The namespace records in table order. */
+  /** The namespace table, and its records in table order. */
+  nsTable: KernelState['netns'];
   nss: NetNs[];
   namedNs: KernelState['namedNs'];
   sbKeys: Map<NsId, string>;
@@ -55,8 +58,8 @@ export function topology(world: World): Topology {
   const { out: devices, changed } = deviceRecord(k);
   const containers = containerRecord(docker);
   const sbKeys = sandboxKeys(docker);
-  const nss = Object.values(k.netns);
   const prev = last;
+  const nss = prev ? tableValuesSince(k.netns, prev.nsTable, prev.nss) : tableValues(k.netns);
 
   // The same namespaces (by id, in order) as last time?
   let nsAligned = prev !== null && prev.nss.length === nss.length;
@@ -72,7 +75,7 @@ export function topology(world: World): Topology {
     stopped = [];
     inNs = new Map();
     for (const c of Object.values(containers)) {
-      if (!c.ns || !k.netns[c.ns]) {
+      if (!c.ns || !xaGet(k.netns, c.ns)) {
         stopped.push(c.id);
         continue;
       }
@@ -172,7 +175,7 @@ export function topology(world: World): Topology {
   if (linksSame && prev) found = prev.links;
   else {
     found = [];
-    for (const d of Object.values(k.devices)) {
+    for (const d of xaValues(k.devices)) {
       const l = topoLinkMemo(k, d, before);
       if (l) found.push(l);
     }
@@ -192,14 +195,14 @@ export function topology(world: World): Topology {
       ? prev.topo
       : { hostNs: k.rootNs, namespaces, order, devices, links, containers, stopped, networks };
   const linkById = prev && found === prev.links ? prev.linkById : null;
-  last = { topo, nss, namedNs: k.namedNs, sbKeys, links: found, linkById, inNs };
+  last = { topo, nsTable: k.netns, nss, namedNs: k.namedNs, sbKeys, links: found, linkById, inNs };
   return topo;
 }
 
 /** The device at the other end of a veth pair or a cable. */
 function otherEnd(k: KernelState, d: NetDevice): NetDevice | undefined {
   const id = d.kind === 'veth' ? d.peer : d.kind === 'ether' ? d.wire : null;
-  return id === null ? undefined : k.devices[id];
+  return id === null ? undefined : xaGet(k.devices, id);
 }
 
 function sandboxKeys(docker: DockerState): Map<NsId, string> {

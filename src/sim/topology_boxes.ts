@@ -4,7 +4,7 @@
  * last time (the same objects, which the UI then skips) instead of being rebuilt and re-sorted on every line.
  */
 import type { DevId, KernelState, NetDevice, NetNs, NsId } from '../kernel';
-import { devicesOf } from '../kernel';
+import { devicesOf, xaGet } from '../kernel';
 import type { ContainerMode, NsRole, TopoContainer, TopoLink, TopoNs } from './topology_types';
 import { sameItems, sameRecord } from './topology_records';
 
@@ -35,13 +35,13 @@ export function nsDevices(k: KernelState, ns: NetNs, external: boolean): NsDevic
     let same = true;
     for (let i = 0; i < m.devs.length && same; i++) {
       const was = m.devs[i] as NetDevice;
-      const d = k.devices[was.id];
-      if (d !== was || (d.master !== null && k.devices[d.master] !== m.masters[i])) same = false;
+      const d = xaGet(k.devices, was.id);
+      if (d !== was || (d.master !== null && xaGet(k.devices, d.master) !== m.masters[i])) same = false;
     }
     if (same) return m.out;
   }
   const devs = devicesOf(k, ns.id);
-  const masters = devs.map((d) => (d.master !== null ? k.devices[d.master] : undefined));
+  const masters = devs.map((d) => (d.master !== null ? xaGet(k.devices, d.master) : undefined));
   let out: NsDevices = {
     devices: devs
       .filter((d, i) => {
@@ -141,7 +141,7 @@ function topoLink(k: KernelState, d: NetDevice, p: NetDevice): TopoLink | null {
       label: `${vethLabel(k, d)} ↔ ${vethLabel(k, p)}`,
     };
   }
-  const hostSide = d.ns === k.rootNs || (!k.netns[d.ns]?.hidden && k.netns[p.ns]?.hidden);
+  const hostSide = d.ns === k.rootNs || (!xaGet(k.netns, d.ns)?.hidden && xaGet(k.netns, p.ns)?.hidden);
   const first = hostSide || (p.ns !== k.rootNs && d.id < p.id);
   if (!first) return null;
   return { id: `wire:${d.id}`, kind: 'wire', a: d.id, b: p.id, label: `${d.name} ↔ ${p.name}` };
@@ -160,10 +160,11 @@ export function topoLinkMemo(
   before: (id: string) => TopoLink | undefined,
 ): TopoLink | null {
   const otherId = d.kind === 'veth' ? d.peer : d.kind === 'ether' ? d.wire : null;
-  const p = otherId ? k.devices[otherId] : undefined;
+  const p = otherId ? xaGet(k.devices, otherId) : undefined;
   if (!p) return null;
   // A wire's drawing end depends on which namespaces are hidden; a veth's does not.
-  const hidden = d.kind === 'veth' ? '' : `${!!k.netns[d.ns]?.hidden}${!!k.netns[p.ns]?.hidden}`;
+  const hidden =
+    d.kind === 'veth' ? '' : `${!!xaGet(k.netns, d.ns)?.hidden}${!!xaGet(k.netns, p.ns)?.hidden}`;
   const m = linkMemo.get(d);
   if (m && m.p === p && m.rootNs === k.rootNs && m.hidden === hidden) return m.out;
   let out = topoLink(k, d, p);
@@ -212,6 +213,6 @@ export function sortLinks(links: TopoLink[]): TopoLink[] {
 /** `eth0@if7`: a veth end named with its peer's ifindex, the form `ip link` uses across namespaces. */
 function vethLabel(k: KernelState, d: NetDevice): string {
   if (d.kind !== 'veth') return d.name;
-  const p = k.devices[d.peer];
+  const p = xaGet(k.devices, d.peer);
   return p ? `${d.name}@if${p.ifindex}` : d.name;
 }

@@ -7,11 +7,12 @@ import { formatIp4 } from '../lib';
 import type { DevId, KernelState, NetDevice, NsId } from '../kernel';
 import type { DockerContainer, DockerEndpoint, DockerSandbox, DockerState } from '../docker';
 import type { ContainerMode, TopoContainer, TopoDevice } from './topology_types';
-import { tableChanges, tableValues } from './table_diff';
+import { tableChanges, tableValues, tableValuesSince } from './table_diff';
+import { xaGet } from '../kernel';
 
 function linkName(k: KernelState, d: NetDevice): string {
   if (d.kind !== 'veth') return d.name;
-  const p = k.devices[d.peer];
+  const p = xaGet(k.devices, d.peer);
   if (!p) return d.name;
   return p.ns === d.ns ? `${d.name}@${p.name}` : `${d.name}@if${p.ifindex}`;
 }
@@ -47,7 +48,7 @@ const deviceMemo = new WeakMap<NetDevice, { peer: NetDevice | undefined; out: To
 
 /** `before`: the device's projection in the last record, kept when the new one reads the same. */
 function topoDeviceMemo(k: KernelState, d: NetDevice, before: TopoDevice | undefined): TopoDevice {
-  const peer = d.kind === 'veth' ? k.devices[d.peer] : undefined;
+  const peer = d.kind === 'veth' ? xaGet(k.devices, d.peer) : undefined;
   const m = deviceMemo.get(d);
   if (m && m.peer === peer) return m.out;
   // A device object also changes with what the graph does not show (its counters, on every packet): the
@@ -124,7 +125,7 @@ export function deviceRecord(k: KernelState): DeviceRecord {
   // the veths whose peer is one (their link name), can project differently.
   const diff = m ? tableChanges(m.table, k.devices) : null;
   if (m && diff) {
-    const devs = tableValues(k.devices);
+    const devs = tableValuesSince(k.devices, m.table, m.devs);
     let outs = m.outs;
     const redo = (i: number) => {
       const t = topoDeviceMemo(k, devs[i] as NetDevice, m.outs[i]);
@@ -148,8 +149,8 @@ export function deviceRecord(k: KernelState): DeviceRecord {
     deviceRecordMemo = { table: k.devices, devs, outs, out, pos: m.pos };
     return { out, changed: diff.map(({ was, now }) => ({ was, now })) };
   }
-  // Object.values: the table is array-like (numeric ids), so this is a copy of its slots, and a device that is
-  // the same object as last time is found by position without hashing anything.
+  // The table's values in id order, and a device that is the same object as last time is found by position
+  // without hashing anything.
   const devs = tableValues(k.devices);
   const outs: TopoDevice[] = new Array<TopoDevice>(devs.length);
   let aligned = m !== null && m.devs.length === devs.length;
@@ -167,7 +168,8 @@ export function deviceRecord(k: KernelState): DeviceRecord {
     }
     // A device of the same object keeps its projection unless it is a veth whose peer changed (its name).
     const t =
-      was === d && (d.kind !== 'veth' || k.devices[d.peer] === m?.table[d.peer])
+      was === d &&
+      (d.kind !== 'veth' || xaGet(k.devices, d.peer) === (m ? xaGet(m.table, d.peer) : undefined))
         ? (m?.outs[i] as TopoDevice)
         : topoDeviceMemo(k, d, was?.id === d.id ? m?.outs[i] : m?.out[d.id]);
     outs[i] = t;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { NetDevice } from '../kernel';
 import { createDefaultWorld } from './default_world';
 import { Txn, peekDraft, putFresh } from './transact';
+import { xaGet, xaIds } from '../kernel';
 
 describe('peekDraft', () => {
   const base = {
@@ -67,7 +68,7 @@ describe('putFresh', () => {
 describe('Txn copies the device and namespace tables ahead of immer', () => {
   // Worlds are frozen in tests: a write that reached the previous World's objects would throw.
   const world = createDefaultWorld(1);
-  const devId = Object.keys(world.kernel.devices)[0] as string;
+  const devId = xaIds(world.kernel.devices)[0] as string;
 
   it('keeps both tables when the line writes neither', () => {
     const txn = new Txn(world, {});
@@ -80,17 +81,17 @@ describe('Txn copies the device and namespace tables ahead of immer', () => {
 
   it('writes one device into a new table that shares the others, the previous World untouched', () => {
     const txn = new Txn(world, {});
-    const before = world.kernel.devices[devId]?.stats.rxPackets ?? 0;
+    const before = xaGet(world.kernel.devices, devId)?.stats.rxPackets ?? 0;
     txn.mutate(({ kctx }) => {
-      (kctx.k.devices[devId] as NetDevice).stats.rxPackets++;
+      (xaGet(kctx.k.devices, devId) as NetDevice).stats.rxPackets++;
     });
     const next = txn.state.kernel;
     expect(next.devices).not.toBe(world.kernel.devices);
-    expect(next.devices[devId]?.stats.rxPackets).toBe(before + 1);
-    expect(world.kernel.devices[devId]?.stats.rxPackets).toBe(before);
-    for (const id of Object.keys(world.kernel.devices))
-      if (id !== devId) expect(next.devices[id]).toBe(world.kernel.devices[id]);
-    expect(Object.keys(next.devices)).toEqual(Object.keys(world.kernel.devices));
+    expect(xaGet(next.devices, devId)?.stats.rxPackets).toBe(before + 1);
+    expect(xaGet(world.kernel.devices, devId)?.stats.rxPackets).toBe(before);
+    for (const id of xaIds(world.kernel.devices))
+      if (id !== devId) expect(xaGet(next.devices, id)).toBe(xaGet(world.kernel.devices, id));
+    expect(xaIds(next.devices)).toEqual(xaIds(world.kernel.devices));
     expect(next.netns).toBe(world.kernel.netns);
   });
 });

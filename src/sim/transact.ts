@@ -6,7 +6,7 @@
  */
 import { current, produce, setUseStrictIteration } from 'immer';
 import type { KernelCtx, KernelHooks, TraceEvent } from '../kernel';
-import { kernelInvariantViolations } from '../kernel';
+import { kernelInvariantViolations, xaOnDraftChunk } from '../kernel';
 import type { Draft, OsAccess } from '../shell';
 import type { World } from './world';
 import type { StepRecorder } from './journey/steps';
@@ -84,12 +84,13 @@ export function putFresh<T extends object, K extends keyof T>(parent: T, key: K,
 }
 
 /**
- * immer copies a table the first time one of its entries is drafted, with `{ ...base }` at a single site that
- * sees every kind of object: V8 then defines a table's elements one at a time (the kernel's device table at
- * 1,000 containers, 3,000 entries: ~0.45 ms and ~240 KB a copy, twice in a ping, the namespace table four
- * times). A spread at a site that sees only these tables copies their element store in one go (~5 µs). So the
- * two tables are copied here before the line runs, as immer's prepareCopy would (the same two fields); a copy
- * the line does not write is dropped at finalisation like any unmodified draft's.
+ * immer copies an object the first time one of its entries is drafted, with `{ ...base }` at a single site
+ * that sees every kind of object: V8 then defines an integer-keyed object's elements one at a time (~0.15 µs
+ * each). The kernel's device and namespace tables are radix tables (kernel/xarray.ts) of such objects: a top
+ * level of ~50 chunks and 64-slot chunks. A spread at a site that sees only these copies their element store
+ * in one go. So the tables' top levels are copied here before the line runs, and each chunk when xarray.ts
+ * first reads it through the draft (xaOnDraftChunk), as immer's prepareCopy would (the same two fields); a
+ * copy the line does not write is dropped at finalisation like any unmodified draft's.
  */
 function precopyTable(draftTable: object): void {
   const st = (draftTable as { [IMMER_STATE]?: ImmerTableState })[IMMER_STATE];
@@ -194,7 +195,13 @@ export class Txn implements OsAccess {
           snap();
         };
       }
-      result = fn({ sys: draft, kctx });
+      // Only while the producer runs: reads of committed Worlds outside transactions pay no hook.
+      const hook = xaOnDraftChunk(precopyTable);
+      try {
+        result = fn({ sys: draft, kctx });
+      } finally {
+        xaOnDraftChunk(hook);
+      }
       if (!rec) {
         if (!sameFields(clock, root.clock)) putFresh(draft, 'clock', clock);
         if (!sameFields(rng, root.rng)) putFresh(draft, 'rng', rng);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { topology } from '../sim';
 import { drive } from '../sim/test_helpers';
 import { columnX, emptyLayout, GEOMETRY, placeNodes, subsOf } from './layout';
+import { xaValues } from '../kernel';
 
 describe('placeNodes', () => {
   it('stacks boxes above their bridge, keeps them put, and widens only the rightmost column', async () => {
@@ -24,7 +25,7 @@ describe('placeNodes', () => {
       seen.set(id, layout.pos[id] as { x: number; y: number });
     }
     const w = d.sim.world;
-    const br0 = Object.values(w.kernel.devices).find((x) => x.name === 'br0')?.id as string;
+    const br0 = xaValues(w.kernel.devices).find((x) => x.name === 'br0')?.id as string;
     const col = layout.bridgeCol[br0] as number;
     // docker0 (the default World's) has column 1.
     expect(col).toBe(2);
@@ -35,7 +36,7 @@ describe('placeNodes', () => {
     // A new bridge takes column 3, right of the grown one; br0's column no longer grows.
     await d.run('ip link add br1 type bridge');
     layout = placeNodes(topology(d.sim.world), layout);
-    const br1 = Object.values(d.sim.world.kernel.devices).find((x) => x.name === 'br1')?.id as string;
+    const br1 = xaValues(d.sim.world.kernel.devices).find((x) => x.name === 'br1')?.id as string;
     expect(layout.bridgeCol[br1]).toBe(3);
     // docker0 (no boxes) is one box wide, br0 three: br1 starts four boxes right of column 0.
     expect(columnX(layout, 3)).toBe(GEOMETRY.pad + GEOMETRY.col0W + 4 * (GEOMETRY.boxW + GEOMETRY.gap));

@@ -24,6 +24,7 @@ import {
   setMac,
   setMtu,
   unregisterDevice,
+  xaGet,
 } from '../../kernel';
 import { DockerError } from '../errors';
 import { randomDockerMac, randomVethName } from '../ids';
@@ -87,7 +88,7 @@ export function bridgeCreateNetwork(ctx: KernelCtx, hostNs: NsId, n: DockerNetwo
 
 export function bridgeDeleteNetwork(ctx: KernelCtx, hostNs: NsId, n: DockerNetwork): void {
   unprogramBridgeNetwork(ctx, hostNs, ruleConfig(n));
-  if (n.bridgeDev && ctx.k.devices[n.bridgeDev]) unregisterDevice(ctx, n.bridgeDev);
+  if (n.bridgeDev && xaGet(ctx.k.devices, n.bridgeDev)) unregisterDevice(ctx, n.bridgeDev);
   n.bridgeDev = null;
 }
 
@@ -156,8 +157,8 @@ export function bridgeDeleteEndpoint(
   hostDev: DevId | null,
   containerDev: DevId | null,
 ): void {
-  if (hostDev && ctx.k.devices[hostDev]) unregisterDevice(ctx, hostDev);
-  else if (containerDev && ctx.k.devices[containerDev]) unregisterDevice(ctx, containerDev);
+  if (hostDev && xaGet(ctx.k.devices, hostDev)) unregisterDevice(ctx, hostDev);
+  else if (containerDev && xaGet(ctx.k.devices, containerDev)) unregisterDevice(ctx, containerDev);
 }
 
 export function cidrText(c: Cidr4): string {

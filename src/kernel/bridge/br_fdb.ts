@@ -11,6 +11,7 @@ import { ZERO_MAC, isMulticastMac } from '../../lib';
 import type { KernelCtx } from '../context';
 import { nextOrderSeq } from '../context';
 import type { BridgeDevice, DevId, FdbEntry } from '../types';
+import { xaGet } from '../xarray';
 
 /** is_valid_ether_addr(): not multicast, not all zeroes. */
 function validEtherAddr(mac: Mac): boolean {
@@ -55,7 +56,7 @@ export function fdbAddLocal(ctx: KernelCtx, br: BridgeDevice, dev: DevId, mac: M
  * the same MAC, else to the bridge if the bridge has that MAC and a port let go of it, else it is deleted.
  */
 function fdbDeleteLocal(ctx: KernelCtx, br: BridgeDevice, port: DevId | null, entry: FdbEntry): void {
-  const heir = br.bridge.ports.find((p) => p !== port && ctx.k.devices[p]?.mac === entry.mac);
+  const heir = br.bridge.ports.find((p) => p !== port && xaGet(ctx.k.devices, p)?.mac === entry.mac);
   if (heir !== undefined) {
     entry.dev = heir;
     return;

@@ -17,6 +17,7 @@ import { devicesOf } from '../context';
 import { devMcList } from '../netdev/dev_addr_lists';
 import type { BridgeDevice, DevId, FdbEntry, NetDevice, NsId } from '../types';
 import { fdbExpired } from './br_fdb';
+import { xaGet } from '../xarray';
 
 /** ndm_state as bridge fdb prints it: NUD_PERMANENT, NUD_NOARP ("static"), NUD_REACHABLE (""). */
 export type FdbState = 'permanent' | 'static' | 'reachable';
@@ -83,10 +84,10 @@ function selfRecords(ctx: KernelCtx, dev: NetDevice): FdbRecord[] {
 /** rtnl_fdb_dump() */
 export function fdbDump(ctx: KernelCtx, ns: NsId, filter: FdbDumpFilter): FdbRecord[] {
   const out: FdbRecord[] = [];
-  const brFilter = filter.br === null ? null : ctx.k.devices[filter.br];
+  const brFilter = filter.br === null ? null : xaGet(ctx.k.devices, filter.br);
   for (const dev of devicesOf(ctx.k, ns)) {
     if (filter.dev !== null && dev.id !== filter.dev) continue;
-    const master = dev.master === null ? undefined : ctx.k.devices[dev.master];
+    const master = dev.master === null ? undefined : xaGet(ctx.k.devices, dev.master);
     if (brFilter) {
       if (dev.id !== brFilter.id && !isBridge(master)) continue;
       if (master?.id !== brFilter.id && dev.kind !== 'bridge') continue;
@@ -115,7 +116,7 @@ export interface FdbBufEntry {
 export function fdbFillbuf(ctx: KernelCtx, br: BridgeDevice): FdbBufEntry[] {
   const out: FdbBufEntry[] = [];
   for (const e of liveEntries(ctx, br)) {
-    const port = e.dev === br.id ? undefined : ctx.k.devices[e.dev]?.port;
+    const port = e.dev === br.id ? undefined : xaGet(ctx.k.devices, e.dev)?.port;
     if (!port) continue;
     const isStatic = e.kind !== 'learned';
     out.push({

@@ -14,6 +14,7 @@ import { nextOrderSeq, peekOf } from '../context';
 import { pktSummary } from '../trace_fmt';
 import type { BridgeDevice, DevId, FdbEntry, Packet } from '../types';
 import { fdbExpired } from './br_fdb';
+import { xaGet } from '../xarray';
 
 /** br_fdb_find_rcu(): the live entry for an address (VLAN filtering is not modelled). */
 export function fdbLookup(ctx: KernelCtx, br: BridgeDevice, mac: Mac): FdbEntry | null {
@@ -75,7 +76,7 @@ function trace(
   isNew: boolean,
   moved: boolean,
 ): void {
-  const portName = ctx.k.devices[port]?.name ?? port;
+  const portName = xaGet(ctx.k.devices, port)?.name ?? port;
   ctx.trace({
     kind: 'br_fdb_update',
     atUs: ctx.clock.nowUs,

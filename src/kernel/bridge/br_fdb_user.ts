@@ -11,6 +11,7 @@ import { nextOrderSeq } from '../context';
 import { kerr, kok, type KResult } from '../errno';
 import type { BridgeDevice, DevId, FdbEntry } from '../types';
 import { fdbFind } from './br_fdb';
+import { xaGet } from '../xarray';
 
 /** ndm_state bits the request carries. */
 export interface FdbUserState {
@@ -35,10 +36,10 @@ export function fdbTarget(
   devId: DevId,
   master: boolean,
 ): { br: BridgeDevice; port: DevId | null } | null {
-  const dev = ctx.k.devices[devId];
+  const dev = xaGet(ctx.k.devices, devId);
   if (!dev) return null;
   if (!master) return dev.kind === 'bridge' ? { br: dev, port: null } : null;
-  const br = dev.master ? ctx.k.devices[dev.master] : undefined;
+  const br = dev.master ? xaGet(ctx.k.devices, dev.master) : undefined;
   return br && br.kind === 'bridge' ? { br, port: dev.id } : null;
 }
 
@@ -63,7 +64,7 @@ export function brFdbAdd(
   if (mac === ZERO_MAC) return kerr('EINVAL');
   const { br, port } = t;
   // fdb_add_entry(): a port that cannot learn takes only local and static entries; the bridge only local.
-  const portState = port === null ? null : ctx.k.devices[port]?.port?.state;
+  const portState = port === null ? null : xaGet(ctx.k.devices, port)?.port?.state;
   if (
     port !== null &&
     !state.permanent &&

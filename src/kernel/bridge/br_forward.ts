@@ -15,6 +15,7 @@ import { pktSummary } from '../trace_fmt';
 import type { BridgeDevice, DevId, NetDevice, Packet } from '../types';
 import { fdbLookup } from './br_fdb_learn';
 import { brNfForward } from './br_netfilter';
+import { xaGet } from '../xarray';
 
 /** should_deliver(): a port in forwarding state, not the one the frame came in on (unless hairpin). */
 function shouldDeliver(port: NetDevice, from: DevId | null): boolean {
@@ -39,7 +40,7 @@ export function brForward(
   from: DevId | null,
   pkt: Packet,
 ): void {
-  const port = ctx.k.devices[to];
+  const port = xaGet(ctx.k.devices, to);
   if (!port || !shouldDeliver(port, from)) {
     const why =
       port && port.id === from
@@ -78,13 +79,13 @@ export function brFlood(ctx: KernelCtx, br: BridgeDevice, from: DevId | null, pk
   const why = dst === BROADCAST_MAC ? 'broadcast' : isMulticastMac(dst) ? 'multicast' : 'unknown-unicast';
   const targets: NetDevice[] = [];
   for (const id of br.bridge.ports) {
-    const p = ctx.k.devices[id];
+    const p = xaGet(ctx.k.devices, id);
     if (!p?.port || !shouldDeliver(p, from)) continue;
     const flag =
       why === 'broadcast' ? p.port.bcastFlood : why === 'multicast' ? p.port.mcastFlood : p.port.flood;
     if (flag === false) continue;
     // BR_ISOLATED: isolated ports do not talk to each other.
-    const fromPort = from ? ctx.k.devices[from] : undefined;
+    const fromPort = from ? xaGet(ctx.k.devices, from) : undefined;
     if (p.port.isolated && fromPort?.port?.isolated) continue;
     targets.push(p);
   }

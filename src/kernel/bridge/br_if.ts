@@ -11,9 +11,10 @@ import { kerr, kok, type KResult } from '../errno';
 import type { BridgeDevice, DevId, NetDevice } from '../types';
 import { brPortStateSelection, updateLinkState, type LinkEventOpts } from '../netdev/linkwatch';
 import { fdbAddLocal, fdbChangeBridgeMac, fdbChangePortMac, fdbDeletePort } from './br_fdb';
+import { xaGet } from '../xarray';
 
 function bridgeOf(ctx: KernelCtx, id: DevId): BridgeDevice | null {
-  const d = ctx.k.devices[id];
+  const d = xaGet(ctx.k.devices, id);
   return d && d.kind === 'bridge' ? d : null;
 }
 
@@ -26,7 +27,7 @@ function recalcBridgeMac(ctx: KernelCtx, br: BridgeDevice): boolean {
   if (br.bridge.macSetByUser) return false;
   let min: string | null = null;
   for (const p of br.bridge.ports) {
-    const mac = ctx.k.devices[p]?.mac;
+    const mac = xaGet(ctx.k.devices, p)?.mac;
     if (mac && (min === null || mac < min)) min = mac;
   }
   min ??= ZERO_MAC;
@@ -48,7 +49,7 @@ export function brAddIf(ctx: KernelCtx, brId: DevId, portId: DevId): KResult<voi
   if (dev.master === brId) return kok(undefined);
   if (dev.master) return kerr('EBUSY');
   br.bridge.gsoLimitsSet = true;
-  const used = new Set(br.bridge.ports.map((p) => ctx.k.devices[p]?.port?.portNo));
+  const used = new Set(br.bridge.ports.map((p) => xaGet(ctx.k.devices, p)?.port?.portNo));
   let portNo = 1;
   while (used.has(portNo)) portNo++;
   dev.master = brId;
@@ -77,7 +78,7 @@ export function brAddIf(ctx: KernelCtx, brId: DevId, portId: DevId): KResult<voi
   // A new bridge id (the MAC followed the port) re-runs the port state selection (br_stp_change_bridge_id).
   if (recalcBridgeMac(ctx, br)) brPortStateSelection(ctx, br);
   if (!br.mtuSetByUser) {
-    br.mtu = Math.min(...br.bridge.ports.map((p) => ctx.k.devices[p]?.mtu ?? 1500));
+    br.mtu = Math.min(...br.bridge.ports.map((p) => xaGet(ctx.k.devices, p)?.mtu ?? 1500));
   }
   // br_stp_enable_port() when the port's link is running: its state change runs the selection.
   updateLinkState(ctx, portId);

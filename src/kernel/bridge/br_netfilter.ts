@@ -10,11 +10,12 @@ import { nfHook } from '../netfilter/hooks';
 import { kfreeSkb } from '../skbuff';
 import { ETH_P_IP } from '../trace_fmt';
 import type { BridgeDevice, DevId, Packet } from '../types';
+import { xaGet } from '../xarray';
 
 /** Whether bridged IPv4 frames of this bridge's namespace go through iptables (brnf_call_iptables). */
 export function brNfCallIptables(ctx: KernelCtx, br: BridgeDevice, pkt: Packet): boolean {
   if (pkt.eth?.ethertype !== ETH_P_IP || !pkt.ip) return false;
-  return Number(ctx.k.netns[br.ns]?.sysctl['net.bridge.bridge-nf-call-iptables'] ?? 0) !== 0;
+  return Number(xaGet(ctx.k.netns, br.ns)?.sysctl['net.bridge.bridge-nf-call-iptables'] ?? 0) !== 0;
 }
 
 /** br_nf_forward_ip + br_nf_post_routing for a frame bridged from port `from` to port `to`. */

@@ -12,6 +12,7 @@ import type { KernelCtx } from '../context';
 import { kerr, kok, type KResult } from '../errno';
 import { brPortStateSelection } from '../netdev/linkwatch';
 import type { BridgeDevice, BridgePort, DevId } from '../types';
+import { xaGet } from '../xarray';
 
 const BR_MIN_HELLO_TIME = 100;
 const BR_MAX_HELLO_TIME = 1000;
@@ -26,7 +27,7 @@ const BR_MAX_PATH_COST = 65535;
 export type BridgeParam = 'ageingTime' | 'forwardDelay' | 'helloTime' | 'maxAge' | 'priority' | 'stp';
 
 function bridgeOf(ctx: KernelCtx, id: DevId): BridgeDevice | null {
-  const d = ctx.k.devices[id];
+  const d = xaGet(ctx.k.devices, id);
   return d && d.kind === 'bridge' ? d : null;
 }
 
@@ -90,7 +91,7 @@ export interface PortChange {
 
 /** The port of a bridge, or EOPNOTSUPP (rtnl_bridge_setlink finds no bridge to ask). */
 function portOf(ctx: KernelCtx, portId: DevId): KResult<BridgePort> {
-  const dev = ctx.k.devices[portId];
+  const dev = xaGet(ctx.k.devices, portId);
   if (!dev?.port || !dev.master) return kerr('EOPNOTSUPP');
   return kok(dev.port);
 }
@@ -103,7 +104,7 @@ export function brSetPort(ctx: KernelCtx, portId: DevId, change: PortChange): KR
   const r = portOf(ctx, portId);
   if (!r.ok) return r;
   const port = r.value;
-  const dev = ctx.k.devices[portId];
+  const dev = xaGet(ctx.k.devices, portId);
   for (const [flag, on] of Object.entries(change.flags) as [PortFlag, boolean][]) port[flag] = on;
   if (change.cost !== null) {
     if (change.cost < BR_MIN_PATH_COST || change.cost > BR_MAX_PATH_COST) return kerr('ERANGE');

@@ -33,6 +33,7 @@ import { allocSkb, kfreeSkb } from '../skbuff';
 import { ETH_P_ARP, ETH_P_IP, frameLen } from '../trace_fmt';
 import type { DevId, NeighEntry, NetDevice, NsId, NudState, Packet } from '../types';
 import { inetAddrType, inetSelectAddr } from './route';
+import { xaGet } from '../xarray';
 
 const RT_SCOPE_LINK = 253;
 
@@ -46,7 +47,7 @@ function maxProbes(p: NeighParms, state: NudState): number {
 }
 
 function traceNeigh(ctx: KernelCtx, ns: NsId, e: NeighEntry, from: NudState, pktId: number | null): void {
-  const dev = ctx.k.devices[e.dev];
+  const dev = xaGet(ctx.k.devices, e.dev);
   ctx.trace({
     kind: 'neigh_update',
     atUs: ctx.clock.nowUs,
@@ -128,7 +129,7 @@ export function arpSend(
 
 /** neigh_probe() -> arp_solicit(): broadcast while INCOMPLETE, unicast to the cached MAC while PROBE. */
 function neighProbe(ctx: KernelCtx, ns: NsId, e: NeighEntry): void {
-  const dev = ctx.k.devices[e.dev];
+  const dev = xaGet(ctx.k.devices, e.dev);
   if (!dev) return;
   const p = neighParms(ctx, ns);
   const saddr = solicitSource(ctx, ns, dev, e);
@@ -153,7 +154,7 @@ function neighInvalidate(ctx: KernelCtx, ns: NsId, e: NeighEntry): void {
   e.updatedUs = ctx.clock.nowUs;
   const queued = e.queue;
   e.queue = [];
-  const dev = ctx.k.devices[e.dev];
+  const dev = xaGet(ctx.k.devices, e.dev);
   for (const pkt of queued) {
     kfreeSkb(
       ctx,
@@ -359,7 +360,7 @@ export function neighConfirm(ctx: KernelCtx, ns: NsId, dev: DevId, ip: Ip4): voi
 
 /** The Ethernet header of a resolved packet, then dev_queue_xmit (neigh_resolve_output/neigh_hh_output). */
 function resolveOutput(ctx: KernelCtx, ns: NsId, e: NeighEntry, pkt: Packet): void {
-  const dev = ctx.k.devices[e.dev];
+  const dev = xaGet(ctx.k.devices, e.dev);
   if (!dev || e.lladdr === null) {
     kfreeSkb(ctx, ns, pkt, 'NEIGH_DEAD', e.dev);
     return;
@@ -379,7 +380,7 @@ function mcastMac(ip: Ip4): Mac {
  * (arp_constructor makes such entries NOARP); anything else goes through the entry's state machine.
  */
 export function neighOutput(ctx: KernelCtx, ns: NsId, devId: DevId, nexthop: Ip4, pkt: Packet): void {
-  const dev = ctx.k.devices[devId];
+  const dev = xaGet(ctx.k.devices, devId);
   if (!dev) {
     kfreeSkb(ctx, ns, pkt, 'NEIGH_DEAD', devId, 'the output device is gone');
     return;

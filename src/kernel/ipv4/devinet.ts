@@ -9,6 +9,7 @@ import { devOf, peekOf, putOf } from '../context';
 import { kerr, kok, type KResult } from '../errno';
 import type { DevId, InetAddr, Scope } from '../types';
 import { fibAddIfaddr, fibDelIfaddr } from './fib';
+import { xaGet } from '../xarray';
 
 const SCOPE_VALUE: Record<Scope, number> = { global: 0, site: 200, link: 253, host: 254, nowhere: 255 };
 
@@ -77,7 +78,7 @@ function sameSubnet(a: InetAddr, b: InetAddr): boolean {
 /** IN_DEV_PROMOTE_SECONDARIES(): net.ipv4.conf.all.promote_secondaries OR the device's own (both 0 in a new namespace). */
 function promoteSecondaries(ctx: KernelCtx, devId: DevId): boolean {
   const dev = devOf(ctx.k, devId);
-  const all = Number(ctx.k.netns[dev.ns]?.sysctl['net.ipv4.conf.all.promote_secondaries'] ?? 0);
+  const all = Number(xaGet(ctx.k.netns, dev.ns)?.sysctl['net.ipv4.conf.all.promote_secondaries'] ?? 0);
   return all !== 0 || (dev.conf['promote_secondaries'] ?? 0) !== 0;
 }
 
@@ -157,7 +158,7 @@ export function primaryAddr(ctx: KernelCtx, devId: DevId): InetAddr | null {
  * conf.all.accept_redirects to its negation.
  */
 export function setIpForward(ctx: KernelCtx, ns: string, value: number): void {
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   if (!n) return;
   const old = Number(n.sysctl['net.ipv4.ip_forward'] ?? 0);
   n.sysctl['net.ipv4.ip_forward'] = value;
@@ -166,7 +167,7 @@ export function setIpForward(ctx: KernelCtx, ns: string, value: number): void {
   n.sysctl['net.ipv4.conf.all.accept_redirects'] = value ? 0 : 1;
   n.sysctl['net.ipv4.conf.default.forwarding'] = value;
   for (const id of Object.values(n.byIndex)) {
-    const d = ctx.k.devices[id];
+    const d = xaGet(ctx.k.devices, id);
     if (d) d.conf.forwarding = value;
   }
 }

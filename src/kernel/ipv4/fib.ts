@@ -13,6 +13,7 @@ import { nextOrderSeq, nsOf, peekDev, peekOf, putOf } from '../context';
 import { kerr, kok, type Errno, type KResult } from '../errno';
 import type { DevId, FibRoute, InetAddr, NsId, RouteType, Scope } from '../types';
 import { ruleMatches, type RuleFlow } from './fib_rules';
+import { xaGet } from '../xarray';
 
 export const RT_TABLE_LOCAL = 255;
 export const RT_TABLE_MAIN = 254;
@@ -267,7 +268,7 @@ export function fibDelIfaddr(
   ifa: InetAddr,
   remaining: readonly InetAddr[],
 ): void {
-  const dev = ctx.k.devices[devId];
+  const dev = xaGet(ctx.k.devices, devId);
   if (!dev) return;
   const n = nsOf(ctx.k, dev.ns);
   const stillLocal = new Set<Ip4>();
@@ -301,7 +302,7 @@ export function fibDelIfaddr(
 
 /** fib_disable_ip(): NETDEV_DOWN/UNREGISTER kill every route whose nexthop is this device, in all tables. */
 export function fibFlushDev(ctx: KernelCtx, ns: NsId, devId: DevId): void {
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   if (!n) return;
   // Read through peek: only a table that loses a route is written (a new list of the routes it keeps).
   const peek = peekOf(ctx);

@@ -9,6 +9,7 @@ import type { KernelCtx } from '../context';
 import { nsOf } from '../context';
 import { kerr, kok, type KResult } from '../errno';
 import type { DevId, FibRule, NsId } from '../types';
+import { xaGet } from '../xarray';
 
 /** What a lookup brings to the rules (struct flowi4's selectors the rules look at). */
 export interface RuleFlow {
@@ -20,7 +21,7 @@ export interface RuleFlow {
 /** fib_rule_match() + fib4_rule_match(): iif/oif by device name, then the source and destination prefixes. */
 export function ruleMatches(ctx: KernelCtx, rule: FibRule, dst: Ip4, flow: RuleFlow): boolean {
   const devName = (d: DevId | null | undefined): string | null =>
-    d ? (ctx.k.devices[d]?.name ?? null) : null;
+    d ? (xaGet(ctx.k.devices, d)?.name ?? null) : null;
   // Locally generated packets carry lo's ifindex as flowi4_iif, so `iif lo` selects them.
   if (rule.iif && (flow.iif ? devName(flow.iif) : 'lo') !== rule.iif) return false;
   if (rule.oif && devName(flow.oif) !== rule.oif) return false;

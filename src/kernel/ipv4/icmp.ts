@@ -20,6 +20,7 @@ import { defaultTtl, ipLocalOut } from './ip_output';
 import { xrlimAllow } from './inetpeer';
 import { inetAddrType, ipRouteOutput, isLocalAddr } from './route';
 import { icmpErrno, tcpErr } from './tcp_input';
+import { xaGet } from '../xarray';
 
 export const ICMP_ECHOREPLY = 0;
 export const ICMP_DEST_UNREACH = 3;
@@ -33,7 +34,7 @@ const RATEMASK = new Set([3, 4, 11, 12]);
 const IPTOS_PREC_INTERNETCONTROL = 0xc0;
 
 function sysctlOn(ctx: KernelCtx, ns: NsId, key: string, dflt: number): boolean {
-  const v = ctx.k.netns[ns]?.sysctl[key];
+  const v = xaGet(ctx.k.netns, ns)?.sysctl[key];
   return Number(v ?? dflt) !== 0;
 }
 
@@ -120,7 +121,7 @@ export function icmpSend(
 
 /** ipv4_link_failure(): the neighbour layer gave up on a packet; its sender hears "host unreachable". */
 export function ipv4LinkFailure(ctx: KernelCtx, ns: NsId, pkt: Packet): void {
-  if (!ctx.k.netns[ns]) return;
+  if (!xaGet(ctx.k.netns, ns)) return;
   icmpSend(ctx, ns, pkt, ICMP_DEST_UNREACH, 1, null);
 }
 
@@ -179,7 +180,7 @@ function icmpEcho(ctx: KernelCtx, dev: NetDevice, pkt: Packet, bcast: boolean): 
  */
 function icmpErrorToSockets(ctx: KernelCtx, dev: NetDevice, pkt: Packet): number {
   const ns = dev.ns;
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   const l4 = pkt.l4;
   if (!n || !pkt.ip || !l4 || l4.proto !== 1 || !('type' in l4) || !l4.inner) return 0;
   const inner = l4.inner;

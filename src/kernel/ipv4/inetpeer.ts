@@ -12,12 +12,13 @@ import type { Ip4 } from '../../lib';
 import type { KernelCtx } from '../context';
 import { HZ, jiffiesAt } from '../sched_queue';
 import type { InetPeer, NsId } from '../types';
+import { xaGet } from '../xarray';
 
 /** XRLIM_BURST_FACTOR */
 const BURST_FACTOR = 6;
 
 function peerOf(ctx: KernelCtx, ns: NsId, ip: Ip4): InetPeer | null {
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   if (!n) return null;
   const peers = (n.inetPeers ??= {});
   // inet_getpeer(): rate_last = jiffies - 60*HZ, so the first use finds the bucket full.

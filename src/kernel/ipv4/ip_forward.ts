@@ -12,6 +12,7 @@ import { pktSummary } from '../trace_fmt';
 import type { DevId, NetDevice, Packet } from '../types';
 import { ICMP_TIME_EXCEEDED, icmpSend } from './icmp';
 import { ipOutput } from './ip_output';
+import { xaGet } from '../xarray';
 
 export function ipForward(
   ctx: KernelCtx,
@@ -29,7 +30,7 @@ export function ipForward(
     return;
   }
   ip.ttl--;
-  const out = ctx.k.devices[outDev];
+  const out = xaGet(ctx.k.devices, outDev);
   ctx.trace({
     kind: 'ip_forward',
     atUs: ctx.clock.nowUs,

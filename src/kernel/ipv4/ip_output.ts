@@ -17,6 +17,7 @@ import type { DevId, L4, NsId, Packet, Payload, RouteType } from '../types';
 import { sockGet, sockQueue } from '../sock';
 import { neighConfirm, neighOutput } from './arp';
 import { ipRouteOutput, type RtOutput } from './route';
+import { xaGet } from '../xarray';
 
 /** Where ip_output() sends a packet: the device, and the gateway if the route has one. */
 export interface NextHop {
@@ -27,7 +28,7 @@ export interface NextHop {
 
 /** ip_finish_output2(). */
 function finishOutput2(ctx: KernelCtx, ns: NsId, pkt: Packet, hop: NextHop): void {
-  const dev = ctx.k.devices[hop.outDev];
+  const dev = xaGet(ctx.k.devices, hop.outDev);
   if (!dev || !pkt.ip) {
     kfreeSkb(ctx, ns, pkt, 'IP_OUTNOROUTES', hop.outDev, 'the output device is gone');
     return;
@@ -47,7 +48,7 @@ function finishOutput2(ctx: KernelCtx, ns: NsId, pkt: Packet, hop: NextHop): voi
 
 /** ip_output(): POSTROUTING (out = the device), then the link layer. Returns EPERM if a rule dropped it. */
 export function ipOutput(ctx: KernelCtx, ns: NsId, pkt: Packet, hop: NextHop): 'ok' | Errno {
-  const dev = ctx.k.devices[hop.outDev];
+  const dev = xaGet(ctx.k.devices, hop.outDev);
   if (!dev || !dev.adminUp) {
     kfreeSkb(ctx, ns, pkt, 'DEV_READY', hop.outDev, `${dev?.name ?? 'the output device'} is down`);
     return 'ENETDOWN';
@@ -115,7 +116,7 @@ export function l4HeaderLen(l4: L4): number {
 
 /** The default TTL of a namespace (net.ipv4.ip_default_ttl). */
 export function defaultTtl(ctx: KernelCtx, ns: NsId): number {
-  const v = Number(ctx.k.netns[ns]?.sysctl['net.ipv4.ip_default_ttl'] ?? 64);
+  const v = Number(xaGet(ctx.k.netns, ns)?.sysctl['net.ipv4.ip_default_ttl'] ?? 64);
   return Number.isFinite(v) && v > 0 ? v : 64;
 }
 
@@ -126,7 +127,7 @@ export function ipSendmsg(ctx: KernelCtx, ns: NsId, d: Datagram): KResult<{ pktI
   const rt = r.value;
   if ((rt.type === 'broadcast' || d.dst === 0xffffffff) && !d.broadcast) return kerr('EACCES');
   const len = 20 + l4HeaderLen(d.l4) + payloadLen(d.payload);
-  const mtu = ctx.k.devices[rt.outDev]?.mtu ?? 1500;
+  const mtu = xaGet(ctx.k.devices, rt.outDev)?.mtu ?? 1500;
   if (d.pmtuDo && len > mtu) {
     // __ip_append_data(): no fragmenting under IP_PMTUDISC_DO -> ip_local_error(EMSGSIZE, mtu).
     const s = d.sock === undefined ? null : sockGet(ctx, ns, d.sock);

@@ -13,6 +13,7 @@ import { kerr, kok, type Errno, type KResult } from '../errno';
 import type { DevId, FibRoute, InetAddr, NetDevice, NsId, RouteType, Scope } from '../types';
 import { fibLookup, type FibResult } from './fib';
 import { ruleMatches } from './fib_rules';
+import { xaGet } from '../xarray';
 
 const SCOPE_VALUE: Record<Scope, number> = { global: 0, site: 200, link: 253, host: 254, nowhere: 255 };
 const RT_SCOPE_LINK = 253;
@@ -45,7 +46,7 @@ function inDevSelectAddr(dev: NetDevice, scope: number): Ip4 | null {
  * there is one; failing that, a suitable address of any device of the namespace (lo first).
  */
 export function inetSelectAddr(ctx: KernelCtx, ns: NsId, devId: DevId | null, dst: Ip4, scope: number): Ip4 {
-  const dev = devId ? ctx.k.devices[devId] : undefined;
+  const dev = devId ? xaGet(ctx.k.devices, devId) : undefined;
   let addr: Ip4 | null = null;
   if (dev) {
     for (const ifa of dev.inet) {
@@ -98,7 +99,7 @@ function traceLookup(
   pktId: number | null,
   r: { route: FibRoute; table: number } | null,
 ): void {
-  const name = (d: DevId | null): string => (d ? (ctx.k.devices[d]?.name ?? d) : '?');
+  const name = (d: DevId | null): string => (d ? (xaGet(ctx.k.devices, d)?.name ?? d) : '?');
   const text = r ? routeText(r.route, name) : null;
   ctx.trace({
     kind: 'fib_table_lookup',
@@ -128,7 +129,7 @@ function lookupOif(
   src: Ip4 | null = null,
 ): FibResult | null {
   if (oif === null) return fibLookup(ctx, ns, dst, 0, { src, oif });
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   if (!n) return null;
   for (const rule of n.rules) {
     if ((rule.action ?? 'lookup') !== 'lookup' || !ruleMatches(ctx, rule, dst, { src, oif })) continue;
@@ -194,7 +195,7 @@ export function ipRouteOutput(
   let dst = key.dst;
   const oif = key.oif ?? null;
   if (oif !== null) {
-    const d = ctx.k.devices[oif];
+    const d = xaGet(ctx.k.devices, oif);
     if (!d || !d.adminUp) return kerr('ENETUNREACH');
     if (dst === LIMITED_BROADCAST || (isMulticast4(dst) && (dst & 0xffffff00) >>> 0 === 0xe0000000)) {
       if (!src) src = inetSelectAddr(ctx, ns, oif, 0, RT_SCOPE_LINK);
@@ -263,7 +264,8 @@ export type RtInput =
  * accept_local is on. A routing loop between two hosts ends here: the sender drops its own packet coming back.
  */
 function martianSource(ctx: KernelCtx, ns: NsId, inDev: NetDevice, src: Ip4): boolean {
-  if (inDev.conf['accept_local'] || ctx.k.netns[ns]?.sysctl['net.ipv4.conf.all.accept_local']) return false;
+  if (inDev.conf['accept_local'] || xaGet(ctx.k.netns, ns)?.sysctl['net.ipv4.conf.all.accept_local'])
+    return false;
   return isLocalAddr(ctx, ns, src);
 }
 
@@ -276,7 +278,7 @@ export function ipRouteInput(
   inDevId: DevId,
   pktId: number | null,
 ): RtInput {
-  const inDev = ctx.k.devices[inDevId];
+  const inDev = xaGet(ctx.k.devices, inDevId);
   if (!inDev) return { kind: 'error', reason: 'NOT_SPECIFIED', detail: 'device gone', icmpCode: null };
   if (isMulticast4(dst)) return { kind: 'broadcast' };
   if (isMulticast4(src) || src === LIMITED_BROADCAST) {

@@ -4,6 +4,7 @@ import { sockDrain, sockGet, sockOpen } from '../sock';
 import { dockerBridge, ip } from '../testbed';
 import { tcpAccept, tcpClose, tcpConnect, tcpSend } from './tcp';
 import { udpSendmsg } from './udp';
+import { xaGet } from '../xarray';
 
 const PAGE = '<html>hello</html>\n';
 
@@ -43,7 +44,7 @@ describe('TCP', () => {
     tcpClose(ctx, tb.c2, c);
     runUntil(ctx, 300_000);
     expect(sockGet(ctx, tb.c2, c)?.state).toBe('TIME-WAIT');
-    expect(ctx.k.netns[tb.c1]?.sockets.map((s) => s.state)).toEqual(['LISTEN']);
+    expect(xaGet(ctx.k.netns, tb.c1)?.sockets.map((s) => s.state)).toEqual(['LISTEN']);
     expect(segs(tb, from)).toEqual([
       'IP 172.17.0.3.32768 > 172.17.0.2.80: Flags [S], win 64240, length 0',
       'IP 172.17.0.3.32768 > 172.17.0.2.80: Flags [.], win 502, length 0',
@@ -132,7 +133,9 @@ describe('socket applications', () => {
       `<connected>HTTP/1.1 200 OK\r\nServer: nginx/1.27.3\r\nContent-Type: text/html\r\nContent-Length: ${PAGE.length}\r\nConnection: keep-alive\r\n\r\n${PAGE}`,
     );
     // The container saw the proxy's connection from the gateway, not the client.
-    const seen = ctx.k.netns[tb.c1]?.sockets.filter((s) => s.state === 'ESTAB').map((s) => s.remoteAddr);
+    const seen = xaGet(ctx.k.netns, tb.c1)
+      ?.sockets.filter((s) => s.state === 'ESTAB')
+      .map((s) => s.remoteAddr);
     expect(seen).toEqual([ip('172.17.0.1')]);
   });
 

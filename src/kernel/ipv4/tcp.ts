@@ -20,6 +20,7 @@ import {
   tcpSendNew,
   tcpXmit,
 } from './tcp_output';
+import { xaGet } from '../xarray';
 
 /** tcp_syn_retries, tcp_synack_retries, tcp_retries2. */
 const SYN_RETRIES = 6;
@@ -97,7 +98,7 @@ export function tcpAccept(
   program?: string,
   pid?: number,
 ): number | null {
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   const c = n?.sockets.find((s) => s.tcp?.parent === listenerId && !s.tcp.accepted && s.state !== 'SYN-RECV');
   if (!c || !c.tcp) return null;
   c.tcp.accepted = true;

@@ -22,6 +22,7 @@ import {
   tcpSendReset,
   tcpXmit,
 } from './tcp_output';
+import { xaGet } from '../xarray';
 
 type TcpSeg = { sport: number; dport: number; flags: string; seq: number; ack: number };
 
@@ -81,7 +82,7 @@ function enterTimeWait(ctx: KernelCtx, ns: NsId, s: Socket): void {
 
 /** A listener got a SYN: a new connection in SYN-RECV answers it (the request sock, made a socket here). */
 function passiveOpen(ctx: KernelCtx, ns: NsId, l: Socket, pkt: Packet, seg: TcpSeg): void {
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   if (!n || !pkt.ip) return;
   const iss = initialSeq(pkt.ip.dst, seg.dport, pkt.ip.src, seg.sport, ctx.clock.nowUs);
   const child: Socket = {
@@ -231,14 +232,14 @@ function segmentArrives(ctx: KernelCtx, ns: NsId, s: Socket, pkt: Packet, seg: T
 }
 
 export function removeSock(ctx: KernelCtx, ns: NsId, s: Socket): void {
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   if (n) n.sockets = n.sockets.filter((x) => x.id !== s.id);
 }
 
 /** tcp_v4_rcv(). */
 export function tcpRcv(ctx: KernelCtx, dev: NetDevice, pkt: Packet): void {
   const ns = dev.ns;
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   const l4 = pkt.l4;
   if (!n || !pkt.ip || !l4 || l4.proto !== 6 || !('flags' in l4)) {
     kfreeSkb(ctx, ns, pkt, 'PKT_TOO_SMALL', dev.id);

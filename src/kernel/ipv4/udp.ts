@@ -14,6 +14,7 @@ import type { NetDevice, NsId, Packet, Payload, Socket } from '../types';
 import { icmpSend } from './icmp';
 import { defaultTtl, ipSendmsg } from './ip_output';
 import { ipRouteOutput } from './route';
+import { xaGet } from '../xarray';
 
 /** __udp4_lib_lookup(): the best-scoring socket for (dst, dport). */
 export function udpLookup(
@@ -40,7 +41,7 @@ export function udpLookup(
 
 export function udpRcv(ctx: KernelCtx, dev: NetDevice, pkt: Packet, bcast: boolean): void {
   const ns = dev.ns;
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   const l4 = pkt.l4;
   if (!n || !pkt.ip || !l4 || l4.proto !== 17 || !('sport' in l4)) {
     kfreeSkb(ctx, ns, pkt, 'PKT_TOO_SMALL', dev.id);

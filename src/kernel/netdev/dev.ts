@@ -29,6 +29,7 @@ import {
   updateLinkState,
   type LinkEventOpts,
 } from './linkwatch';
+import { xaGet, xaSet, xaDelete } from '../xarray';
 
 export const IFNAMSIZ = 16;
 
@@ -118,7 +119,7 @@ export function registerDevice(ctx: KernelCtx, ns: NsId, init: NewDevice): NetDe
     inet6: [],
   }) as NetDevice;
   // Made here of fresh parts: nothing in it for immer to look for drafts in at the end.
-  putOf(ctx)(k.devices, id, dev);
+  xaSet(k.devices, id, dev, putOf(ctx));
   nsOf(k, ns).byIndex[ifindex] = id;
   nsOf(k, ns).byName[nameKey(dev.name)] = id;
   return dev;
@@ -130,7 +131,7 @@ export function registerDevice(ctx: KernelCtx, ns: NsId, init: NewDevice): NetDe
  */
 export function unregisterDevice(ctx: KernelCtx, id: DevId, opts: LinkEventOpts = {}): void {
   const { k } = ctx;
-  const dev = k.devices[id];
+  const dev = xaGet(k.devices, id);
   if (!dev) return;
   if (dev.adminUp) closeDevice(ctx, id, opts);
   brDeviceGone(ctx, dev, opts);
@@ -140,12 +141,12 @@ export function unregisterDevice(ctx: KernelCtx, id: DevId, opts: LinkEventOpts 
   dev.inet6 = [];
   delete nsOf(k, dev.ns).byIndex[dev.ifindex];
   delete nsOf(k, dev.ns).byName[nameKey(dev.name)];
-  delete k.devices[id];
+  xaDelete(k.devices, id);
   k.queue = k.queue.filter((e) => !('dev' in e) || e.dev !== id);
   if (dev.kind === 'veth') {
-    if (k.devices[dev.peer]) unregisterDevice(ctx, dev.peer, opts);
+    if (xaGet(k.devices, dev.peer)) unregisterDevice(ctx, dev.peer, opts);
   } else if (dev.kind === 'ether' && dev.wire) {
-    const other = k.devices[dev.wire];
+    const other = xaGet(k.devices, dev.wire);
     if (other && other.kind === 'ether') {
       other.wire = null;
       updateLinkState(ctx, other.id, opts);
@@ -265,7 +266,7 @@ export function changeNetns(ctx: KernelCtx, id: DevId, target: NsId): KResult<vo
   nsOf(k, target).byName[nameKey(dev.name)] = id;
   dev.conf = defaultDeviceConf(peekOf(ctx)(peekNsOf(ctx, target).sysctl));
   // RTM_NEWLINK in the target names the peer's namespace: that allocates the target's id for it.
-  const other = dev.kind === 'veth' ? k.devices[dev.peer] : null;
+  const other = dev.kind === 'veth' ? xaGet(k.devices, dev.peer) : null;
   if (other && other.ns !== target) peernetId(k, target, other.ns);
   updateLinkState(ctx, id);
   if (other) updateLinkState(ctx, other.id);

@@ -8,6 +8,7 @@ import { BROADCAST_MAC } from '../../lib';
 import type { KernelCtx } from '../context';
 import type { DevId, EtherDevice, NsId } from '../types';
 import { registerDevice } from './dev';
+import { xaGet } from '../xarray';
 
 export interface NicSpec {
   ns: NsId;
@@ -40,8 +41,8 @@ export function createNic(ctx: KernelCtx, spec: NicSpec): EtherDevice {
 
 /** Plug a cable between two NICs. */
 export function connectNics(ctx: KernelCtx, a: DevId, b: DevId): void {
-  const da = ctx.k.devices[a];
-  const db = ctx.k.devices[b];
+  const da = xaGet(ctx.k.devices, a);
+  const db = xaGet(ctx.k.devices, b);
   if (da?.kind !== 'ether' || db?.kind !== 'ether') throw new Error('kernel: connectNics needs two NICs');
   da.wire = b;
   db.wire = a;

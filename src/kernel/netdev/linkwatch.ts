@@ -19,6 +19,7 @@ import type { KernelCtx } from '../context';
 import { peekDev, peekNs, peekOf } from '../context';
 import type { BridgeDevice, BridgePort, DevId, NetDevice, OperState } from '../types';
 import { addrconfLinkReady } from '../ipv6/addrconf';
+import { xaGet } from '../xarray';
 
 /** Linkwatch runs at most once a second for non-urgent events. */
 export const LINKWATCH_DELAY_US = 1_000_000;
@@ -79,7 +80,7 @@ export function setCarrier(ctx: KernelCtx, dev: NetDevice, on: boolean, opts: Li
   // The lower-layer state of a veth end depends on its peer's carrier (default_operstate).
   if (dev.kind === 'veth') {
     const peer = peekDev(ctx, dev.peer);
-    const draft = peer && !peer.carrier ? ctx.k.devices[dev.peer] : undefined;
+    const draft = peer && !peer.carrier ? xaGet(ctx.k.devices, dev.peer) : undefined;
     if (draft) fireLinkwatch(ctx, draft, opts);
   }
 }
@@ -105,7 +106,7 @@ function fireLinkwatch(ctx: KernelCtx, dev: NetDevice, opts: LinkEventOpts): voi
 
 /** The scheduler's deferred linkwatch run for one device. */
 export function linkwatchRun(ctx: KernelCtx, id: DevId): void {
-  const dev = ctx.k.devices[id];
+  const dev = xaGet(ctx.k.devices, id);
   if (dev) linkwatchDo(ctx, dev);
 }
 
@@ -142,7 +143,7 @@ export function netdevChanged(ctx: KernelCtx, dev: NetDevice, wasRunning: boolea
  * veth_close; a NIC's cable), then let a bridge re-examine its ports.
  */
 export function updateLinkState(ctx: KernelCtx, id: DevId, opts: LinkEventOpts = {}): void {
-  const dev = ctx.k.devices[id];
+  const dev = xaGet(ctx.k.devices, id);
   if (!dev) return;
   if (dev.kind === 'bridge') {
     bridgeReexamine(ctx, dev, opts);
@@ -167,8 +168,8 @@ function portLinkChanged(ctx: KernelCtx, portId: DevId, opts: LinkEventOpts = {}
   if (!brSeen || brSeen.kind !== 'bridge') return;
   const next = portStateFor(brSeen, seen, state);
   if (next === state) return;
-  const port = ctx.k.devices[portId];
-  const br = ctx.k.devices[seen.master];
+  const port = xaGet(ctx.k.devices, portId);
+  const br = xaGet(ctx.k.devices, seen.master);
   if (!port?.port || br?.kind !== 'bridge') return;
   port.port.state = next;
   brPortStateSelection(ctx, br, opts);
@@ -194,7 +195,7 @@ function bridgeReexamine(ctx: KernelCtx, br: BridgeDevice, opts: LinkEventOpts):
     if (!seen || state === undefined) continue;
     const next = portStateFor(br, seen, state);
     if (next === state) continue;
-    const port = ctx.k.devices[p];
+    const port = xaGet(ctx.k.devices, p);
     if (port?.port) port.port.state = next;
     changed = true;
   }

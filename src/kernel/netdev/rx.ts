@@ -9,9 +9,10 @@ import { brHandleFrame } from '../bridge/br_input';
 import { kfreeSkb } from '../skbuff';
 import type { DevId, Packet } from '../types';
 import { ptypeDeliver, rxAccount } from './ptype';
+import { xaGet } from '../xarray';
 
 export function netifReceive(ctx: KernelCtx, devId: DevId, pkt: Packet): void {
-  const dev = ctx.k.devices[devId];
+  const dev = xaGet(ctx.k.devices, devId);
   if (!dev) return;
   if (!dev.adminUp) {
     dev.stats.rxDropped++;
@@ -19,7 +20,7 @@ export function netifReceive(ctx: KernelCtx, devId: DevId, pkt: Packet): void {
     return;
   }
   rxAccount(ctx, dev, pkt);
-  const br = dev.master ? ctx.k.devices[dev.master] : undefined;
+  const br = dev.master ? xaGet(ctx.k.devices, dev.master) : undefined;
   if (br && br.kind === 'bridge') {
     brHandleFrame(ctx, br, dev, pkt);
     return;

@@ -17,6 +17,7 @@ import { schedule } from '../sched_queue';
 import { kfreeSkb } from '../skbuff';
 import { frameLen, pktSummary } from '../trace_fmt';
 import type { NetDevice, Packet } from '../types';
+import { xaGet } from '../xarray';
 
 /**
  * Time from a driver's xmit to the frame's netif_receive_skb at the other end: tens of microseconds, with a
@@ -79,7 +80,7 @@ export function lowerXmit(ctx: KernelCtx, dev: NetDevice, pkt: Packet): void {
   }
   switch (dev.kind) {
     case 'veth': {
-      const peer = ctx.k.devices[dev.peer];
+      const peer = xaGet(ctx.k.devices, dev.peer);
       // veth_forward_skb -> __dev_forward_skb: is_skb_forwardable() wants the peer up, and the frame no
       // longer than the peer's MTU + its header + a VLAN tag (a big reply to a device whose MTU was
       // lowered is dropped there, and counted in the peer's rx_dropped).
@@ -109,7 +110,7 @@ export function lowerXmit(ctx: KernelCtx, dev: NetDevice, pkt: Packet): void {
       return;
     }
     case 'ether': {
-      const other = dev.wire ? ctx.k.devices[dev.wire] : undefined;
+      const other = dev.wire ? xaGet(ctx.k.devices, dev.wire) : undefined;
       const ok = !!other && other.adminUp && dev.carrier;
       txAccount(ctx, dev, pkt, ok);
       if (!other || !ok) {

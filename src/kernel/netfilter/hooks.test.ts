@@ -9,6 +9,7 @@ import type { NfMatch, NfRule, NfTarget, NsId, Packet } from '../types';
 import { nfHook } from './hooks';
 import { ctLive, nfCtAttach } from './nf_conntrack';
 import { nfAppendRule, nfNewChain, nfSetPolicy, type NfRuleSpec } from './tables';
+import { xaGet } from '../xarray';
 
 /** host: eth0 10.0.12.13/22 to the LAN gateway (10.0.12.1, default route), docker0 172.17.0.1/16 to c1. */
 function world(): { ctx: KernelCtx; host: NsId; lan: NsId; c1: NsId; events: TraceEvent[] } {
@@ -134,7 +135,7 @@ describe('nfHook: DNAT and the reply', () => {
     forward(w, ack, 'eth0', 'docker0');
     expect(ack.ip?.dst).toBe(ip('172.17.0.2'));
     // The nat table saw only the first packet.
-    const n = w.ctx.k.netns[w.host];
+    const n = xaGet(w.ctx.k.netns, w.host);
     const pre = n?.netfilter.tables.nat?.chains.find((c) => c.name === 'PREROUTING');
     expect(pre?.rules[0]?.counters).toEqual({ pkts: 1, bytes: 60 });
     const [e] = ctLive(n!, w.ctx.clock.nowUs);
@@ -155,9 +156,11 @@ describe('nfHook: MASQUERADE', () => {
       expect(forward(w, rep, 'eth0', 'docker0')).toBe('ACCEPT');
       expect(rep.ip?.dst).toBe(ip('172.17.0.2'));
     }
-    const post = w.ctx.k.netns[w.host]?.netfilter.tables.nat?.chains.find((c) => c.name === 'POSTROUTING');
+    const post = xaGet(w.ctx.k.netns, w.host)?.netfilter.tables.nat?.chains.find(
+      (c) => c.name === 'POSTROUTING',
+    );
     expect(post?.rules[0]?.counters).toEqual({ pkts: 1, bytes: 84 });
-    const live = ctLive(w.ctx.k.netns[w.host]!, w.ctx.clock.nowUs);
+    const live = ctLive(xaGet(w.ctx.k.netns, w.host)!, w.ctx.clock.nowUs);
     expect(live).toHaveLength(1);
     expect(live[0]).toMatchObject({ proto: 1, srcNat: true, seenReply: true, assured: false });
   });
@@ -203,7 +206,7 @@ describe('nfHook: MASQUERADE', () => {
     const l4 = err.l4 as { inner: { src: number } };
     expect(l4.inner.src).toBe(ip('172.17.0.2'));
     // The UDP flow itself never saw a reply.
-    const e = ctLive(w.ctx.k.netns[w.host]!, w.ctx.clock.nowUs).find((x) => x.proto === 17);
+    const e = ctLive(xaGet(w.ctx.k.netns, w.host)!, w.ctx.clock.nowUs).find((x) => x.proto === 17);
     expect(e?.seenReply).toBe(false);
   });
 });
@@ -258,7 +261,7 @@ describe('nfHook: filter traversal', () => {
     // The other way RETURNs twice and falls to the (uncounted) ACCEPT policy.
     const back = icmp('172.17.0.2', '10.0.12.1', 8, 6);
     expect(forward(w, back, 'docker0', 'eth0')).toBe('ACCEPT');
-    const fwd = ctx.k.netns[host]?.netfilter.tables.filter?.chains.find((c) => c.name === 'FORWARD');
+    const fwd = xaGet(ctx.k.netns, host)?.netfilter.tables.filter?.chains.find((c) => c.name === 'FORWARD');
     expect(fwd?.rules[0]?.counters).toEqual({ pkts: 2, bytes: 168 });
     expect(fwd?.counters).toEqual({ pkts: 0, bytes: 0 });
   });
@@ -267,9 +270,11 @@ describe('nfHook: filter traversal', () => {
     const w = world();
     nfSetPolicy(w.ctx, w.host, 'filter', 'FORWARD', 'DROP');
     expect(forward(w, icmp('10.0.12.1', '172.17.0.2', 8, 9), 'eth0', 'docker0')).toBe('DROP at FORWARD');
-    const fwd = w.ctx.k.netns[w.host]?.netfilter.tables.filter?.chains.find((c) => c.name === 'FORWARD');
+    const fwd = xaGet(w.ctx.k.netns, w.host)?.netfilter.tables.filter?.chains.find(
+      (c) => c.name === 'FORWARD',
+    );
     expect(fwd?.counters).toEqual({ pkts: 1, bytes: 84 });
-    expect(w.ctx.k.netns[w.host]?.conntrack).toEqual([]);
+    expect(xaGet(w.ctx.k.netns, w.host)?.conntrack).toEqual([]);
   });
 });
 
@@ -284,7 +289,7 @@ describe('conntrack timeouts', () => {
       rule({ matches: [ctstate], target: { kind: 'ACCEPT' } }),
     );
     forward(w, icmp('172.17.0.2', '10.0.12.1', 8, 3), 'docker0', 'eth0');
-    const n = w.ctx.k.netns[w.host]!;
+    const n = xaGet(w.ctx.k.netns, w.host)!;
     w.ctx.clock.nowUs += 29_000_000;
     expect(ctLive(n, w.ctx.clock.nowUs)).toHaveLength(1);
     w.ctx.clock.nowUs += 1_000_000;
@@ -304,8 +309,9 @@ describe('conntrack timeouts', () => {
       );
     forward(w, icmp('172.17.0.2', '10.0.12.1', 8, 3), 'docker0', 'eth0');
     forward(w, icmp('10.0.12.1', '172.17.0.2', 0, 99), 'eth0', 'docker0');
-    const rules = w.ctx.k.netns[w.host]?.netfilter.tables.filter?.chains.find((c) => c.name === 'FORWARD')
-      ?.rules as NfRule[];
+    const rules = xaGet(w.ctx.k.netns, w.host)?.netfilter.tables.filter?.chains.find(
+      (c) => c.name === 'FORWARD',
+    )?.rules as NfRule[];
     for (const r of rules) seen.push(`${r.counters.pkts}`);
     expect(seen).toEqual(['1', '1']);
   });
@@ -338,7 +344,7 @@ describe('nf_ct_attach: an error the NAT box itself generates', () => {
     expect(inner.inner.dst).toBe(ip('10.0.12.13'));
     expect(inner.innerL4.dport).toBe(8080);
     // The error did not confirm the connection it is about.
-    expect(ctLive(w.ctx.k.netns[w.host]!, w.ctx.clock.nowUs)).toHaveLength(0);
+    expect(ctLive(xaGet(w.ctx.k.netns, w.host)!, w.ctx.clock.nowUs)).toHaveLength(0);
   });
 });
 

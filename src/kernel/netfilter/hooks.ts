@@ -13,7 +13,7 @@
  * connection was confirmed takes that connection with it.
  */
 import type { KernelCtx } from '../context';
-import { peekOf } from '../context';
+import { peekDev, peekOf } from '../context';
 import { fibLookup } from '../ipv4/fib';
 import { pktSummary } from '../trace_fmt';
 import type {
@@ -34,6 +34,7 @@ import { ctDropUnconfirmed, ctEnabled, ctOf, nfConntrackConfirm, nfConntrackIn }
 import { manipOf, natManip, natSetup } from './nf_nat';
 import { ruleSaveText } from './rule_text';
 import { ruleMatches, type MatchState } from './xt_match';
+import { xaGet } from '../xarray';
 
 export type NfVerdict = 'ACCEPT' | 'DROP';
 
@@ -264,17 +265,16 @@ export function nfHook(
   outDev: DevId | null,
   _opts: NfHookOpts = {},
 ): NfVerdict {
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   if (!n || !pkt.ip) return 'ACCEPT';
   const peek = peekOf(ctx);
   const tracking = ctEnabled(n, peek);
   // The matches only read the devices: peeked, so the device table is not copied for them.
-  const devs = peek(ctx.k.devices);
   const st: MatchState = {
     k: ctx.k,
     ns,
-    inDev: inDev ? (devs[inDev] ?? null) : null,
-    outDev: outDev ? (devs[outDev] ?? null) : null,
+    inDev: inDev ? (peekDev(ctx, inDev) ?? null) : null,
+    outDev: outDev ? (peekDev(ctx, outDev) ?? null) : null,
     ct: null,
     peek,
   };

@@ -11,6 +11,7 @@
 import type { KernelCtx, Peek } from '../context';
 import { nextOrderSeq, peekOf } from '../context';
 import type { ConntrackEntry, CtTuple, NetNs, NsId, Packet, PacketCt } from '../types';
+import { xaGet } from '../xarray';
 
 const S = 1_000_000;
 
@@ -218,7 +219,7 @@ function refresh(ctx: KernelCtx, e: ConntrackEntry): void {
  * ctstate INVALID.
  */
 export function nfConntrackIn(ctx: KernelCtx, ns: NsId, pkt: Packet): void {
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   if (!n || !pkt.ip || pkt.ct) return;
   ctGc(ctx, n);
   const peek = peekOf(ctx);
@@ -272,7 +273,7 @@ export function nfConntrackIn(ctx: KernelCtx, ns: NsId, pkt: Packet): void {
 /** The packet's connection, drafted (NAT and confirmation write it); found by peeking at the table. */
 export function ctOf(ctx: KernelCtx, ns: NsId, ct: PacketCt | null): ConntrackEntry | null {
   if (!ct || ct.info === 'untracked') return null;
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   if (!n) return null;
   const peek = peekOf(ctx);
   const i = ctIndex(peek(n.conntrack), ct.id, peek);
@@ -318,7 +319,7 @@ export function nfCtAttach(pkt: Packet, orig: Packet): void {
 
 /** A dropped packet takes its unconfirmed connection with it (nf_conntrack_destroy of an unconfirmed ct). */
 export function ctDropUnconfirmed(ctx: KernelCtx, ns: NsId, pkt: Packet): void {
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   const e = ctOf(ctx, ns, pkt.ct);
   // Only the packet that created the entry owns it; an error attached to it (RELATED) does not.
   if (n && e && !e.confirmed && pkt.ct?.info !== 'related') n.conntrack = n.conntrack.filter((x) => x !== e);

@@ -11,6 +11,7 @@ import { formatIp4, inPrefix, type Ip4 } from '../../lib';
 import type { KernelCtx } from '../context';
 import type { ConntrackEntry, CtTuple, DevId, NetNs, NfHook, NfTarget, NsId, Packet } from '../types';
 import { invertTuple } from './nf_conntrack';
+import { xaGet } from '../xarray';
 
 export type Manip = 'SRC' | 'DST';
 
@@ -38,7 +39,7 @@ function tupleTaken(n: NetNs, self: ConntrackEntry, reply: CtTuple): boolean {
 
 /** inet_select_addr(out, nexthop, RT_SCOPE_UNIVERSE): a primary address of the device, preferring the nexthop's subnet. */
 function masqAddr(ctx: KernelCtx, outDev: DevId | null, nexthop: Ip4): Ip4 | null {
-  const d = outDev ? ctx.k.devices[outDev] : undefined;
+  const d = outDev ? xaGet(ctx.k.devices, outDev) : undefined;
   if (!d) return null;
   const prim = d.inet.filter((a) => !a.secondary && a.scope !== 'host' && a.scope !== 'nowhere');
   return (prim.find((a) => inPrefix(nexthop, a.local, a.prefixLen)) ?? prim[0])?.local ?? null;
@@ -58,7 +59,7 @@ export function natSetup(
   outDev: DevId | null,
   nexthop: Ip4,
 ): void {
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   if (!n) return;
   // The tuple this direction will have on the wire after NAT (the inverse of the new reply tuple); it
   // starts from what an earlier manip (DNAT at PREROUTING before SNAT at POSTROUTING) already decided.
@@ -81,7 +82,7 @@ export function natSetup(
   } else if (target.kind === 'REDIRECT') {
     // nf_nat_redirect_ipv4: locally generated goes to 127.0.0.1, received to the first address of the
     // incoming device (in_dev->ifa_list), whatever its subnet.
-    const a = inDev ? (ctx.k.devices[inDev]?.inet[0]?.local ?? null) : 0x7f000001;
+    const a = inDev ? (xaGet(ctx.k.devices, inDev)?.inet[0]?.local ?? null) : 0x7f000001;
     if (a === null) return;
     want.dst = a;
     if (target.toPorts) [portFrom, portTo] = [target.toPorts.from, target.toPorts.to];

@@ -10,9 +10,10 @@
  */
 import { jsonCopy } from '../../lib';
 import type { KernelCtx } from '../context';
-import { peekNs, peekOf, putOf } from '../context';
+import { peekNs, peekOf, putOf, nsOf } from '../context';
 import { kerr, kok, type KResult } from '../errno';
 import type { KernelState, NfChain, NfCounters, NfRule, NfTable, NfTableName, NsId } from '../types';
+import { xaGet } from '../xarray';
 
 export type NfRuleSpec = Omit<NfRule, 'counters'>;
 
@@ -46,8 +47,7 @@ function builtinChain(name: string): NfChain {
  * match by that name".
  */
 export function nfEnsureTable(ctx: KernelCtx, ns: NsId, table: NfTableName): NfTable {
-  const n = ctx.k.netns[ns];
-  if (!n) throw new Error(`kernel: no namespace ${ns}`);
+  const n = nsOf(ctx.k, ns);
   let t = n.netfilter.tables[table];
   if (!t) {
     t = { name: table, chains: [] };
@@ -58,7 +58,7 @@ export function nfEnsureTable(ctx: KernelCtx, ns: NsId, table: NfTableName): NfT
 
 /** The table if it exists (read-only lookups: listing a table must not create it). */
 export function nfTable(k: KernelState, ns: NsId, table: NfTableName): NfTable | null {
-  return k.netns[ns]?.netfilter.tables[table] ?? null;
+  return xaGet(k.netns, ns)?.netfilter.tables[table] ?? null;
 }
 
 /**

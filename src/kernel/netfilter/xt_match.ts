@@ -18,6 +18,7 @@ import type {
 } from '../types';
 import { TCP_FLAG_NAMES } from './xt_names';
 import type { Peek } from '../context';
+import { xaPeek } from '../xarray';
 
 export interface MatchState {
   k: KernelState;
@@ -76,7 +77,7 @@ export function tcpFlagBits(flags: string): number {
 export function addrType(k: KernelState, ns: NsId, ip: Ip4, dev: DevId | null, peek: Peek): string {
   if (ip >>> 24 === 0 || ip === 0xffffffff) return 'BROADCAST';
   if (ip >>> 28 === 0xe) return 'MULTICAST';
-  const n = peek(peek(k.netns)[ns]);
+  const n = xaPeek(peek, k.netns, ns);
   const local = peek(n ? peek(n.fib4)[255] : undefined) ?? [];
   for (const r0 of local) {
     const r = peek(r0);

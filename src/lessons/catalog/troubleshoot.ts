@@ -6,10 +6,11 @@ import type { Lesson } from '../types';
 import type { WorldQuery } from '../world_query';
 import { en } from './troubleshoot.en';
 import { zhCN } from './troubleshoot.zh_CN';
+import { xaValues } from '../../kernel';
 
 /** The namespace of the outside LAN (the host's gateway), for "from the LAN" probes. */
 function lanNs(q: WorldQuery): string | null {
-  const n = Object.values(q.world.kernel.netns).find((x) => x.hidden && x.label === 'LAN gateway');
+  const n = xaValues(q.world.kernel.netns).find((x) => x.hidden && x.label === 'LAN gateway');
   return n?.id ?? null;
 }
 

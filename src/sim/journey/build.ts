@@ -12,6 +12,7 @@ import { decisionOf } from './decide';
 import { explainEvent } from './explain';
 import { places, type Places } from './places';
 import type { Journey, JourneyMove, JourneyPacket, JourneyProto, JourneyStep, PacketFate } from './types';
+import { xaGet } from '../../kernel';
 
 export interface JourneyOptions {
   /** Keep link state changes (carrier up/down of `docker run`): they are not packets, so off by default. */
@@ -194,8 +195,8 @@ export function buildJourney(
     if (e.kind === 'nf_hook' && p !== null && NAT_VERDICTS.has(e.verdict)) natRule.set(p, e.ns);
     const ct =
       e.kind === 'nat'
-        ? (after.kernel.netns[e.ns]?.conntrack.find((c) => c.id === e.ctId) ??
-          before?.kernel.netns[e.ns]?.conntrack.find((c) => c.id === e.ctId) ??
+        ? (xaGet(after.kernel.netns, e.ns)?.conntrack.find((c) => c.id === e.ctId) ??
+          (before ? xaGet(before.kernel.netns, e.ns) : undefined)?.conntrack.find((c) => c.id === e.ctId) ??
           null)
         : null;
     const natRuleBefore = e.kind === 'nat' && p !== null && natRule.get(p) === e.ns;

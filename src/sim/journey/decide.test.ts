@@ -9,6 +9,7 @@ import { hostProcIn, QueryRunner } from '../query';
 import type { World } from '../world';
 import { buildJourney, decisionTable, worldAfter, type Decision } from './index';
 import { line, session } from './test_scenarios';
+import { xaGet } from '../../kernel';
 
 /** The command whose output is the decision's table, or null for tables no tool prints (a flood's ports). */
 function commandOf(d: Decision, w: World): string | null {
@@ -19,7 +20,7 @@ function commandOf(d: Decision, w: World): string | null {
       return 'ip neigh';
     case 'fdb':
     case 'fdb-hit':
-      return `bridge fdb show br ${w.kernel.devices[d.bridge]?.name ?? '?'}`;
+      return `bridge fdb show br ${xaGet(w.kernel.devices, d.bridge)?.name ?? '?'}`;
     case 'iptables':
       return `iptables -t ${d.table} -S ${d.chain}`;
     case 'conntrack':

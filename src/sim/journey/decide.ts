@@ -12,6 +12,7 @@ import {
   type NsId,
   type NudState,
   type TraceEvent,
+  xaGet,
 } from '../../kernel';
 import {
   conntrackLine,
@@ -97,7 +98,8 @@ export interface DecisionTable {
   note: Explain | null;
 }
 
-const devName = (k: KernelState, id: string | null): string => (id ? (k.devices[id]?.name ?? '?') : '?');
+const devName = (k: KernelState, id: string | null): string =>
+  id ? (xaGet(k.devices, id)?.name ?? '?') : '?';
 
 const t = (key: string, params: Record<string, string>, refs?: Record<string, string>): Explain =>
   refs ? { key: `journey.table.${key}`, params, refs } : { key: `journey.table.${key}`, params };
@@ -126,7 +128,7 @@ function routeRows(k: KernelState, ns: NsId, table: number, hit: string | null):
 /** `ip neigh`, the deciding row as it was at the step (the World after the line may have moved it on). */
 function neighRows(d: Extract<Decision, { kind: 'neigh' }>, w: World): TableRow[] {
   const k = w.kernel;
-  const ifindex = k.devices[d.dev]?.ifindex ?? 0;
+  const ifindex = xaGet(k.devices, d.dev)?.ifindex ?? 0;
   const atStep = (m: NeighMsg | null): NeighMsg => {
     const lladdr = HAS_LLADDR.has(d.to) ? (d.lladdr ?? m?.lladdr ?? null) : null;
     const base: NeighMsg = m ?? {
@@ -156,14 +158,14 @@ function neighRows(d: Extract<Decision, { kind: 'neigh' }>, w: World): TableRow[
 /** `bridge fdb show br BR`, the learned or found row marked (added as learned if it has aged out since). */
 function fdbRows(d: Extract<Decision, { kind: 'fdb' | 'fdb-hit' }>, w: World): TableRow[] {
   const k = w.kernel;
-  if (k.devices[d.bridge]?.kind !== 'bridge') return [];
+  if (xaGet(k.devices, d.bridge)?.kind !== 'bridge') return [];
   let found = false;
   const rows = fdbShowLines(viewOf(w), d.ns, d.bridge).map(({ rec, line }): TableRow => {
     const hit = !rec.self && rec.master === d.bridge && rec.mac === d.mac;
     found ||= hit;
     return { text: line, hit };
   });
-  if (!found && k.devices[d.port]) {
+  if (!found && xaGet(k.devices, d.port)) {
     const rec = {
       mac: d.mac,
       dev: d.port,
@@ -184,7 +186,7 @@ function fdbRows(d: Extract<Decision, { kind: 'fdb' | 'fdb-hit' }>, w: World): T
  */
 export function decisionTable(d: Decision, w: World, exact: boolean): DecisionTable {
   const k = w.kernel;
-  const n = k.netns[d.ns];
+  const n = xaGet(k.netns, d.ns);
   switch (d.kind) {
     case 'route': {
       const table = d.table ?? 254;
@@ -201,7 +203,7 @@ export function decisionTable(d: Decision, w: World, exact: boolean): DecisionTa
     case 'fdb-hit':
       return { title: t('fdb', { bridge: devName(k, d.bridge) }), rows: fdbRows(d, w), note: null };
     case 'flood': {
-      const br = k.devices[d.bridge];
+      const br = xaGet(k.devices, d.bridge);
       const ports = br?.kind === 'bridge' ? br.bridge.ports : [];
       return {
         title: t('ports', { bridge: devName(k, d.bridge) }),

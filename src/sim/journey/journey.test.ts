@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildJourney, decisionTable, journeyText, type Journey } from './index';
 import { line, rows, session, type Traced } from './test_scenarios';
+import { xaValues } from '../../kernel';
 
 const journey = (t: Traced): Journey => buildJourney(t.trace, t.after, t.before);
 
@@ -114,7 +115,7 @@ describe('ping c1 -> c3 on another user-defined bridge', () => {
     });
     // The hook's devices (nf_hook_state in/out): the graph marks both interfaces, not just the namespace.
     const devId = (name: string) =>
-      Object.values(t.after.kernel.devices).find((d) => d.ns === hook?.ns && d.name === name)?.id;
+      xaValues(t.after.kernel.devices).find((d) => d.ns === hook?.ns && d.name === name)?.id;
     expect(hook?.focus).toEqual([
       `ns:${hook?.ns}`,
       `dev:${devId('docker0')}`,

@@ -6,6 +6,7 @@
 import type { DevId, NsId } from '../../kernel';
 import { topology, type TopoDevice, type Topology } from '../topology';
 import type { World } from '../world';
+import { xaGet } from '../../kernel';
 
 export interface Places {
   where(ns: NsId): string;
@@ -39,7 +40,7 @@ export function places(after: World, before: World | null = null): Places {
         const n = t.namespaces[ns];
         if (n) return n.title;
       }
-      return after.kernel.netns[ns]?.label ?? ns;
+      return xaGet(after.kernel.netns, ns)?.label ?? ns;
     },
     dev,
     devName: (id) => dev(id)?.name ?? null,

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatIp4 } from '../../lib';
-import { kernelInvariantViolations } from '../../kernel';
+import { kernelInvariantViolations, xaGet, xaValues } from '../../kernel';
 import type { World } from '../world';
 import { buildJourney, outputAfter, worldAfter } from './index';
 import { line, nsOfContainer, session } from './test_scenarios';
@@ -14,12 +14,12 @@ const SETUP = ['docker run -d --name c1 busybox sleep 1000', 'docker run -d --na
 const PING = 'docker exec c1 ping -c 1 172.17.0.3';
 
 function neigh(w: World, ns: string, ip: string): string {
-  const e = w.kernel.netns[ns]?.neigh.find((n) => formatIp4(n.ip) === ip);
+  const e = xaGet(w.kernel.netns, ns)?.neigh.find((n) => formatIp4(n.ip) === ip);
   return e ? e.state : 'none';
 }
 
 function fdbMacs(w: World): string[] {
-  const br = Object.values(w.kernel.devices).find((d) => d.name === 'docker0');
+  const br = xaValues(w.kernel.devices).find((d) => d.name === 'docker0');
   return br?.kind === 'bridge'
     ? br.bridge.fdb.filter((e) => !e.self && e.kind !== 'local').map((e) => e.mac)
     : [];
@@ -75,7 +75,7 @@ describe('step mode', () => {
     // Right after c1's eth0 sends the ARP request, the frame is on the veth, due at the host's end.
     const sent = idx((s) => s.stage === 'net_dev_xmit');
     const onWire = worldAfter(tape, sent + 1).kernel.queue.filter((e) => e.kind === 'rx');
-    expect(onWire.map((e) => (e.kind === 'rx' ? t.after.kernel.devices[e.dev]?.name : ''))).toEqual([
+    expect(onWire.map((e) => (e.kind === 'rx' ? xaGet(t.after.kernel.devices, e.dev)?.name : ''))).toEqual([
       'vethd62dcf1',
     ]);
   });

@@ -14,6 +14,7 @@ import {
   type KernelCtx,
   type NsId,
   type TraceEvent,
+  xaValues,
 } from '../../kernel';
 import { createDefaultSimulation } from '../boot';
 import type { LineResult, Simulation } from '../simulation';
@@ -86,7 +87,7 @@ export function httpGet(dst: string, port: number) {
 }
 
 export function nsByLabel(w: World, label: string): NsId {
-  const n = Object.values(w.kernel.netns).find((x) => x.label === label);
+  const n = xaValues(w.kernel.netns).find((x) => x.label === label);
   if (!n) throw new Error(`no namespace ${label}`);
   return n.id;
 }

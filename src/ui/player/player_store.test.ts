@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../store';
 import type { World } from '../../sim';
 import { createPlayerStore, type PlayerTimer } from './player_store';
+import { xaGet } from '../../kernel';
 
 function fakeTimer() {
   const due: { fn: () => void; ms: number; id: number }[] = [];
@@ -48,7 +49,7 @@ async function setup() {
 const C2 = ((172 << 24) | (17 << 16) | 3) >>> 0;
 
 function neighState(w: World | null, ns: string): string {
-  return w?.kernel.netns[ns]?.neigh.find((e) => e.ip === C2)?.state ?? 'none';
+  return (w ? xaGet(w.kernel.netns, ns) : undefined)?.neigh.find((e) => e.ip === C2)?.state ?? 'none';
 }
 
 describe('packet player store', () => {

@@ -6,7 +6,7 @@
  * a pub set fails as it does without a matching device, a pub delete finds nothing.
  */
 import type { Errno, KernelCtx, NsId } from '../../../kernel';
-import { devByName, neighAdminDelete, neighAdminSet, strerror } from '../../../kernel';
+import { devByName, neighAdminDelete, neighAdminSet, strerror, xaGet } from '../../../kernel';
 import { formatIp4, parseMac } from '../../../lib';
 import type { CommandIO } from '../../types';
 import { ARPHRD_LOOPBACK, ATF_PERM, ATF_PUBL, arphrdOf } from '../procfs/net_arp';
@@ -43,7 +43,7 @@ function sioCsArp(
   if (flags & ATF_PUBL) return 'ENODEV';
   const found = arpDevice(ctx, ns, ip, device);
   if ('err' in found) return found.err;
-  const d = ctx.k.devices[found.dev];
+  const d = xaGet(ctx.k.devices, found.dev);
   if (!d || arphrdOf(d) === ARPHRD_LOOPBACK) return 'EINVAL';
   const r = neighAdminSet(ctx, ns, d.id, ip, mac, flags & ATF_PERM ? 'PERMANENT' : 'STALE', {
     create: true,

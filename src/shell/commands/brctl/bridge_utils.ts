@@ -20,6 +20,7 @@ import {
   unregisterDevice,
   type BridgeParam,
   type PortChange,
+  xaGet,
 } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import { scanDouble, scanInt, secondsToCentis } from './cparse';
@@ -99,7 +100,7 @@ function ifIoctl(io: CommandIO, brName: string, ifName: string, add: boolean): E
   const brId = br.id;
   const portId = port.id;
   const r = mutate(io, (kctx): KResult<void> => {
-    const p = kctx.k.devices[portId];
+    const p = xaGet(kctx.k.devices, portId);
     if (add) return p?.master ? kerr('EBUSY') : brAddIf(kctx, brId, portId);
     // br_del_if(): EINVAL unless it is a port of this bridge.
     return p?.master === brId ? brDelIf(kctx, portId) : kerr('EINVAL');

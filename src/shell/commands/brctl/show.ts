@@ -5,7 +5,7 @@
  * Bridges and their ports are listed in name order (scandir with alphasort on /sys/class/net and brif/).
  */
 import type { BridgeDevice, KernelCtx, NetDevice, NsId } from '../../../kernel';
-import { brGcTimerUs, bridgeIdMac, devicesOf, fdbFillbuf } from '../../../kernel';
+import { brGcTimerUs, bridgeIdMac, devicesOf, fdbFillbuf, xaGet } from '../../../kernel';
 
 /** alphasort() in the C locale: byte order. */
 export function byName(a: { name: string }, b: { name: string }): number {
@@ -32,7 +32,7 @@ export function bridgesOf(ctx: KernelCtx, ns: NsId): BridgeDevice[] {
 
 function portsOf(ctx: KernelCtx, br: BridgeDevice): NetDevice[] {
   return br.bridge.ports
-    .map((p) => ctx.k.devices[p])
+    .map((p) => xaGet(ctx.k.devices, p))
     .filter((d): d is NetDevice => d !== undefined)
     .sort(byName);
 }

@@ -3,7 +3,7 @@
  * over the namespace's connection tracking table, with the tuple filters -s/-d/-r/-q, -p, --src-nat,
  * --dst-nat, --mark and `-o extended`. Counts and confirmations go to stderr, as the real tool does.
  */
-import { PROTOCOLS, ctLive, ctUse, type ConntrackEntry } from '../../../kernel';
+import { PROTOCOLS, ctLive, ctUse, type ConntrackEntry, xaGet } from '../../../kernel';
 import { parseIp4 } from '../../../lib';
 import type { CommandIO, SimCommand } from '../../types';
 import { Getopt, type LongOpt } from '../../getopt';
@@ -130,7 +130,7 @@ function run(io: CommandIO): number {
   }
   const ns = io.proc.ns;
   const now = io.os.state.clock.nowUs;
-  const n = io.os.state.kernel.netns[ns];
+  const n = xaGet(io.os.state.kernel.netns, ns);
   const live = n ? ctLive(n, now) : [];
   const chosen = live.filter((e) => filters.every((f) => f(e)));
   switch (cmd) {
@@ -143,7 +143,7 @@ function run(io: CommandIO): number {
       return 0;
     case 'F':
       io.os.mutate(({ sys }) => {
-        const d = sys.kernel.netns[ns];
+        const d = xaGet(sys.kernel.netns, ns);
         if (d) d.conntrack = [];
       });
       io.err(`${PROG}: connection tracking table has been emptied.\n`);
@@ -152,7 +152,7 @@ function run(io: CommandIO): number {
       for (const e of chosen) io.out(ctLine(e, now, extended, n ? ctUse(n, e) : 1));
       const ids = new Set(chosen.map((e) => e.id));
       io.os.mutate(({ sys }) => {
-        const d = sys.kernel.netns[ns];
+        const d = xaGet(sys.kernel.netns, ns);
         if (d) d.conntrack = d.conntrack.filter((e) => !ids.has(e.id));
       });
       io.err(`${PROG}: ${chosen.length} flow entries have been deleted.\n`);

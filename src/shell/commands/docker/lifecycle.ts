@@ -26,6 +26,7 @@ import {
   sleepSeconds,
 } from './process';
 import { mainPlan, startMainServers } from './main_start';
+import { xaGet } from '../../../kernel';
 
 export interface StartOutcome {
   /** The daemon refused to start it (message as the daemon says it). */
@@ -302,7 +303,7 @@ function sleepOf(c: DockerContainer): number | null {
 function ncFinished(io: CommandIO): string[] {
   const out: string[] = [];
   for (const c of reapPlan(io.os.state.docker.containers).ncs) {
-    const socks = io.os.state.kernel.netns[c.ns as string]?.sockets ?? [];
+    const socks = xaGet(io.os.state.kernel.netns, c.ns as string)?.sockets ?? [];
     const live = socks.some(
       (s) => s.pid === c.pid && s.program === 'nc' && s.state !== 'TIME-WAIT' && s.state !== 'CLOSED',
     );

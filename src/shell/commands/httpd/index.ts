@@ -6,7 +6,7 @@
  * Errors: "httpd: bind: Address already in use" (xbind), exit 1.
  */
 import type { Ip4 } from '../../../lib';
-import { runUntil, sockClose, sockOpen } from '../../../kernel';
+import { runUntil, sockClose, sockOpen, xaGet } from '../../../kernel';
 import type { CommandIO, Proc, SimCommand } from '../../types';
 import { parseServer, resolvePath, type ServerSpec } from '../docker/main_servers';
 import { newPid } from '../inet/socket';
@@ -15,7 +15,7 @@ type HttpdSpec = Extract<ServerSpec, { kind: 'httpd' }>;
 
 /** A TCP listener on that port already (bind()'s EADDRINUSE). */
 export function tcpPortTaken(io: CommandIO, ns: string, addr: Ip4, port: number): boolean {
-  const n = io.os.state.kernel.netns[ns];
+  const n = xaGet(io.os.state.kernel.netns, ns);
   return (
     n?.sockets.some(
       (s) =>

@@ -25,6 +25,7 @@ import {
   type Payload,
   type SocketMessage,
   type SocketProto,
+  xaGet,
 } from '../../../kernel';
 import type { CommandIO } from '../../types';
 
@@ -49,7 +50,7 @@ export function nowUs(io: CommandIO): number {
 /** A pid for a new process in this namespace (the namespace's counter, as ping takes one). */
 export function newPid(io: CommandIO): number {
   return io.os.mutate(({ kctx }) => {
-    const n = kctx.k.netns[io.proc.ns];
+    const n = xaGet(kctx.k.netns, io.proc.ns);
     return n ? n.nextPid++ : 100;
   });
 }
@@ -77,7 +78,7 @@ export function openSock(
 
 /** Whether something in this namespace already holds that port (bind()'s EADDRINUSE). */
 export function portInUse(io: CommandIO, proto: SocketProto, addr: Ip4, port: number): boolean {
-  const n = io.os.state.kernel.netns[io.proc.ns];
+  const n = xaGet(io.os.state.kernel.netns, io.proc.ns);
   return (
     n?.sockets.some(
       (s) =>
@@ -214,7 +215,7 @@ export async function acceptConn(
     io.os.mutate(({ kctx }) => {
       const ns = io.proc.ns;
       runUntilOr(kctx, stop, () =>
-        (kctx.k.netns[ns]?.sockets ?? []).some(
+        (xaGet(kctx.k.netns, ns)?.sockets ?? []).some(
           (c) => c.tcp?.parent === l.id && !c.tcp.accepted && c.state !== 'SYN-RECV',
         ),
       );

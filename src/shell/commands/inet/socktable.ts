@@ -8,6 +8,7 @@
 import type { Ip4 } from '../../../lib';
 import type { KernelState, NsId, Socket } from '../../../kernel';
 import { dataText } from './socket';
+import { xaGet } from '../../../kernel';
 
 export interface SockRow {
   proto: 'tcp' | 'udp';
@@ -49,7 +50,7 @@ function fdOf(all: readonly Socket[], s: Socket): number {
 }
 
 export function socketRows(k: KernelState, ns: NsId): SockRow[] {
-  const all = k.netns[ns]?.sockets ?? [];
+  const all = xaGet(k.netns, ns)?.sockets ?? [];
   // An unbound, unconnected TCP socket is in no hash table: inet_diag does not see it.
   const inet = all.filter(
     (s) => (s.proto === 'udp' || (s.proto === 'tcp' && s.state !== 'UNCONN')) && s.state !== 'CLOSED',

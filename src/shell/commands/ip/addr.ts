@@ -6,7 +6,16 @@
 import type { Ip4 } from '../../../lib';
 import { own } from '../../../lib';
 import type { KernelError, NetDevice, Scope } from '../../../kernel';
-import { inet6AddAddr, inet6DelAddr, inetAddAddr, inetDelAddr, peekDev, peekOf } from '../../../kernel';
+import {
+  inet6AddAddr,
+  inet6DelAddr,
+  inetAddAddr,
+  inetDelAddr,
+  peekDev,
+  peekOf,
+  xaGet,
+  xaValues,
+} from '../../../kernel';
 import { formatIp6 } from '../../../lib';
 import type { CommandIO } from '../../types';
 import { flushAddrs, showAddrs } from './addr_show';
@@ -158,7 +167,7 @@ function apply(io: CommandIO, dev: NetDevice, r: AddrRequest, mode: Mode): Kerne
         const res = inet6DelAddr(kctx, dev.id, text, local.bitlen);
         return res.ok ? null : res.error;
       }
-      const existing = kctx.k.devices[dev.id]?.inet6.find((a) => a.addr === text);
+      const existing = xaGet(kctx.k.devices, dev.id)?.inet6.find((a) => a.addr === text);
       if (existing && mode !== 'add') return null;
       const res = inet6AddAddr(kctx, dev.id, {
         addr: text,
@@ -226,7 +235,7 @@ function modify(io: CommandIO, opts: IpOpts, argv: readonly string[], mode: Mode
   const k = io.os.state.kernel;
   const idx = new LlMap(k, opts.ns).index(r.dev);
   if (!idx) throw new IpError(`Cannot find device "${r.dev}"\n`, 1);
-  const dev = Object.values(k.devices).find((d) => d.ns === opts.ns && d.ifindex === idx) as NetDevice;
+  const dev = xaValues(k.devices).find((d) => d.ns === opts.ns && d.ifindex === idx) as NetDevice;
   const err = apply(io, dev, r, mode);
   if (err) throw rtnlError(err);
   return 0;

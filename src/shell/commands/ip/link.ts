@@ -19,6 +19,7 @@ import {
   setMtu,
   setTxqlen,
   unregisterDevice,
+  xaGet,
 } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import { type LinkRequest, checkIfname, emptyRequest, iplinkParse } from './link_parse';
@@ -45,7 +46,7 @@ function fail<T>(r: KResult<T>): KernelError | null {
 
 /** do_setlink(): each attribute in turn; the first error stops, what came before stays. */
 function setLink(ctx: KernelCtx, id: DevId, r: LinkRequest, renameTo: string | null): KernelError | null {
-  const dev = (): NetDevice => ctx.k.devices[id] as NetDevice;
+  const dev = (): NetDevice => xaGet(ctx.k.devices, id) as NetDevice;
   if (r.netns !== null) {
     const d = dev();
     if (d.kind === 'bridge' || d.kind === 'loopback')
@@ -229,8 +230,8 @@ function modify(io: CommandIO, opts: IpOpts, argv: readonly string[], mode: Mode
   }
   const err = io.os.mutate(({ kctx }) => setLink(kctx, dev.id, r, renameTo));
   // The change is announced (RTM_NEWLINK), and so is the peer's carrier change when it is up.
-  const after = io.os.state.kernel.devices[dev.id];
-  const peer = after?.kind === 'veth' ? io.os.state.kernel.devices[after.peer] : undefined;
+  const after = xaGet(io.os.state.kernel.devices, dev.id);
+  const peer = after?.kind === 'veth' ? xaGet(io.os.state.kernel.devices, after.peer) : undefined;
   allocLinkNsids(io, [dev.id, ...(peer && r.up !== null && peer.adminUp ? [peer.id] : [])]);
   if (err) throw rtnlError(err);
   return 0;

@@ -5,7 +5,7 @@
  * (net/bridge/br_netlink.c). A veth has no IFLA_INFO_DATA; its line reads just "veth ".
  */
 import type { BridgeDevice, NetDevice } from '../../../kernel';
-import { brGcTimerUs, bridgeIdMac } from '../../../kernel';
+import { brGcTimerUs, bridgeIdMac, xaGet } from '../../../kernel';
 import { macBytes } from '../../../lib';
 import { cfmt } from './cfmt';
 import type { LinkPrintCtx } from './link_ctx';
@@ -135,7 +135,7 @@ function printLinktype(ctx: LinkPrintCtx, m: LinkMsg): void {
   if (m.slaveKind !== null) {
     p.nl();
     p.string('any', 'info_slave_kind', '    %s_slave ', m.slaveKind);
-    const br = m.dev.master ? ctx.k.devices[m.dev.master] : undefined;
+    const br = m.dev.master ? xaGet(ctx.k.devices, m.dev.master) : undefined;
     if (br && br.kind === 'bridge') {
       p.openObject('info_slave_data');
       printBridgeSlaveOpt(ctx, m.dev, br);

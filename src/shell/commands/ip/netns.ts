@@ -3,7 +3,7 @@
  * command's exit code is ip's.
  */
 import type { KernelState, NsId } from '../../../kernel';
-import { addNamedNetns, deleteNamedNetns, namedNetns, peernetIdIfAny } from '../../../kernel';
+import { addNamedNetns, deleteNamedNetns, namedNetns, peernetIdIfAny, xaGet } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
 import { Printer } from './printer';
@@ -52,7 +52,7 @@ function list(io: CommandIO, opts: IpOpts): number {
 /** netns_list_id(): the ids this namespace has given its peers, with the /run/netns name if any. */
 function listId(io: CommandIO, opts: IpOpts): number {
   const k = io.os.state.kernel;
-  const ids = Object.entries(k.netns[opts.ns]?.netnsids ?? {}).sort((a, b) => a[1] - b[1]);
+  const ids = Object.entries(xaGet(k.netns, opts.ns)?.netnsids ?? {}).sort((a, b) => a[1] - b[1]);
   const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: false });
   p.newJsonObj();
   for (const [peer, id] of ids) {

@@ -5,7 +5,7 @@
  */
 import type { Ip4 } from '../../../lib';
 import type { FibInsertMode, KernelError, RouteMetric, RouteType, Scope } from '../../../kernel';
-import { devByName, fibDelete, fibInsert } from '../../../kernel';
+import { devByName, fibDelete, fibInsert, xaGet } from '../../../kernel';
 import { networkOf } from '../../../lib';
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
@@ -246,7 +246,7 @@ function modify(io: CommandIO, opts: IpOpts, argv: string[], mode: Mode): number
   });
   if ('error' in checked) throw rtnlError(checked.error);
   const route = checked.route;
-  const existing = (k0.netns[opts.ns]?.fib4[table] ?? []).some(
+  const existing = (xaGet(k0.netns, opts.ns)?.fib4[table] ?? []).some(
     (x) => x.dst === dstAddr && x.dstLen === dst.bitlen && x.tos === a.tos && x.priority === (a.metric ?? 0),
   );
   // `test` is NLM_F_EXCL without NLM_F_CREATE: EEXIST if the key is there, ENOENT otherwise.

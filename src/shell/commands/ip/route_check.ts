@@ -7,6 +7,7 @@ import type { Ip4 } from '../../../lib';
 import { maskOf } from '../../../lib';
 import type { DevId, FibRoute, KernelError, KernelState, NsId, RouteType, Scope } from '../../../kernel';
 import { scopeNum } from './rtnl/names';
+import { xaGet } from '../../../kernel';
 
 export interface RouteSpec {
   table: number;
@@ -39,7 +40,7 @@ const REJECT: readonly RouteType[] = ['blackhole', 'unreachable', 'prohibit', 't
 function isLocalIn(k: KernelState, ns: NsId, ip: Ip4, table: number): boolean {
   const tables = table === 254 || table === 255 ? [255] : [table, 255];
   return tables.some((t) =>
-    (k.netns[ns]?.fib4[t] ?? []).some((r) => r.type === 'local' && r.dstLen === 32 && r.dst === ip),
+    (xaGet(k.netns, ns)?.fib4[t] ?? []).some((r) => r.type === 'local' && r.dstLen === 32 && r.dst === ip),
   );
 }
 
@@ -55,7 +56,7 @@ function lookupGateway(
   minScope: number,
   table: number,
 ): FibRoute | null {
-  const n = k.netns[ns];
+  const n = xaGet(k.netns, ns);
   if (!n) return null;
   const search = (ids: readonly number[]): FibRoute | null => {
     for (const id of ids) {
@@ -91,7 +92,7 @@ export function checkRoute(
     if (r.gateway !== null) return err('EINVAL', 'Route with host scope can not have a gateway');
     if (r.dev === null) return err('ENODEV');
   } else if (r.gateway !== null) {
-    const dev = r.dev === null ? undefined : k.devices[r.dev];
+    const dev = r.dev === null ? undefined : xaGet(k.devices, r.dev);
     if (r.onlink) {
       if (scopeNum(r.scope) >= scopeNum('link')) return err('EINVAL', 'Nexthop has invalid scope');
       if (!dev) return err('ENODEV', 'Nexthop device required for onlink');
@@ -111,11 +112,11 @@ export function checkRoute(
       if (via.type !== 'unicast' && via.type !== 'local') return err('EINVAL', 'Nexthop has invalid gateway');
       if (via.dev === null) return err('EINVAL', 'No egress device for nexthop gateway');
       out.dev = via.dev;
-      if (!k.devices[via.dev]?.adminUp) return err('ENETDOWN');
+      if (!xaGet(k.devices, via.dev)?.adminUp) return err('ENETDOWN');
     }
   } else {
     if (r.onlink) return err('EINVAL', 'Invalid flags for nexthop - PERVASIVE and ONLINK can not be set');
-    const dev = r.dev === null ? undefined : k.devices[r.dev];
+    const dev = r.dev === null ? undefined : xaGet(k.devices, r.dev);
     if (!dev) return err('ENODEV');
     if (!dev.adminUp) return err('ENETDOWN', 'Device for nexthop is not up');
   }

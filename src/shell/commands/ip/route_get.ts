@@ -3,7 +3,7 @@
  * ip/iproute.c iproute_get): parse, ask the kernel (rtnl/route_get.ts), print the cloned route. IPv6
  * destinations are looked up in the routes addrconf keeps.
  */
-import { strerror } from '../../../kernel';
+import { strerror, xaValues } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
 import type { InetPrefix } from './prefix';
@@ -76,13 +76,13 @@ export function routeGet(io: CommandIO, opts: IpOpts, argv: string[]): number {
   if (odev !== null) {
     const idx = ll.index(odev);
     if (!idx) throw new IpError(`Cannot find device "${odev}"\n`, 1);
-    oif = Object.values(k.devices).find((d) => d.ns === ns && d.ifindex === idx) ?? null;
+    oif = xaValues(k.devices).find((d) => d.ns === ns && d.ifindex === idx) ?? null;
   }
   let iif = null;
   if (idev !== null) {
     const idx = ll.index(idev);
     if (!idx) throw new IpError(`Cannot find device "${idev}"\n`, 1);
-    iif = Object.values(k.devices).find((d) => d.ns === ns && d.ifindex === idx) ?? null;
+    iif = xaValues(k.devices).find((d) => d.ns === ns && d.ifindex === idx) ?? null;
   }
   const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: opts.oneline });
   const ctx: RoutePrintCtx = plainRouteCtx(p, ll, opts.details, 0);

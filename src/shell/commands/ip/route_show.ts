@@ -4,7 +4,7 @@
  * metric, tos. The kernel answers a dump for a table that does not exist with an extack error.
  */
 import type { RouteType } from '../../../kernel';
-import { fibDelete } from '../../../kernel';
+import { fibDelete, xaGet } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
 import type { InetPrefix } from './prefix';
@@ -204,7 +204,7 @@ function flush(
     maxRounds: 30,
     dump: () => {
       const k = io.os.state.kernel;
-      const n = k.netns[ns];
+      const n = xaGet(k.netns, ns);
       if (family === 'inet6' || !n) return [];
       return fib4TablesInDumpOrder(k, ns)
         .filter((id) => !f.tb || id === f.tb)
@@ -249,7 +249,7 @@ function listOrFlush(io: CommandIO, opts: IpOpts, argv: string[], flushing: bool
   // The kernel checks a requested table exists before dumping (strict dump request with RTA_TABLE).
   if (f.tb) {
     const exists =
-      family === 'inet6' ? fib6TableExists(k, ns, nowUs, f.tb) : k.netns[ns]?.fib4[f.tb] !== undefined;
+      family === 'inet6' ? fib6TableExists(k, ns, nowUs, f.tb) : xaGet(k.netns, ns)?.fib4[f.tb] !== undefined;
     if (!exists) {
       io.err(`Error: ${family === 'inet6' ? 'ipv6' : 'ipv4'}: FIB table does not exist.\nDump terminated\n`);
       return 2;

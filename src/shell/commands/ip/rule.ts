@@ -3,7 +3,7 @@
  * iprule_flush) over the kernel's policy rules (net/core/fib_rules.c via kernel/ipv4/fib_rules.ts).
  */
 import type { FibRule } from '../../../kernel';
-import { fibRuleAdd, fibRuleDel, type RuleKey } from '../../../kernel';
+import { fibRuleAdd, fibRuleDel, type RuleKey, xaGet, xaValues } from '../../../kernel';
 import { formatIp4 } from '../../../lib';
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
@@ -115,9 +115,9 @@ function printRule(p: Printer, r: FibRule, devExists: (name: string) => boolean)
 
 function list(io: CommandIO, opts: IpOpts): number {
   const k = io.os.state.kernel;
-  const rules = k.netns[opts.ns]?.rules ?? [];
+  const rules = xaGet(k.netns, opts.ns)?.rules ?? [];
   const names = new Set(
-    Object.values(k.devices)
+    xaValues(k.devices)
       .filter((d) => d.ns === opts.ns)
       .map((d) => d.name),
   );
@@ -132,7 +132,7 @@ function list(io: CommandIO, opts: IpOpts): number {
 /** iprule_flush(): every rule that has a priority attribute (all but priority 0) is deleted. */
 function flush(io: CommandIO, opts: IpOpts): number {
   io.os.mutate(({ kctx }) => {
-    for (const r of [...(kctx.k.netns[opts.ns]?.rules ?? [])])
+    for (const r of [...(xaGet(kctx.k.netns, opts.ns)?.rules ?? [])])
       if (r.priority !== 0) fibRuleDel(kctx, opts.ns, { priority: r.priority, table: r.table });
   });
   return 0;

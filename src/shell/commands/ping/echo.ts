@@ -21,6 +21,7 @@ import {
   type Errno,
   type RtOutput,
   type SocketMessage,
+  xaGet,
 } from '../../../kernel';
 import type { CommandIO } from '../../types';
 
@@ -39,7 +40,7 @@ export function openEchoSocket(
   ttl: number | null,
 ): EchoSocket {
   return io.os.mutate(({ kctx }) => {
-    const n = kctx.k.netns[io.proc.ns];
+    const n = xaGet(kctx.k.netns, io.proc.ns);
     const pid = n ? n.nextPid++ : 100;
     const dev = bindDev === null ? null : devByName(kctx.k, io.proc.ns, bindDev);
     const id = sockOpen(kctx, io.proc.ns, {
@@ -109,7 +110,7 @@ export function sendEcho(
       proto: 1,
       l4: { proto: 1, type: 8, code: 0, id: req.ident, seq: req.seq & 0xffff, inner: null },
       payload: { kind: 'bytes', size: req.datalen },
-      ttl: req.ttl ?? sock?.ttl ?? defaultTtlOf(kctx.k.netns[ns]?.sysctl['net.ipv4.ip_default_ttl']),
+      ttl: req.ttl ?? sock?.ttl ?? defaultTtlOf(xaGet(kctx.k.netns, ns)?.sysctl['net.ipv4.ip_default_ttl']),
       broadcast: req.broadcast,
       confirm: req.confirm,
       ...(req.pmtuDo ? { pmtuDo: true, sock: s.id } : {}),

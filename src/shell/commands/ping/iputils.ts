@@ -12,7 +12,7 @@
  */
 import type { Ip4 } from '../../../lib';
 import { formatIp4 } from '../../../lib';
-import { msToJiffies, sockGet, strerror, timerFireUs, type SocketMessage } from '../../../kernel';
+import { msToJiffies, sockGet, strerror, timerFireUs, type SocketMessage, xaValues } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import {
   closeEchoSocket,
@@ -360,7 +360,7 @@ export async function runIputils(io: CommandIO): Promise<number> {
       const bound =
         o.device === null
           ? null
-          : Object.values(io.os.state.kernel.devices).find((d) => d.ns === io.proc.ns && d.name === o.device);
+          : xaValues(io.os.state.kernel.devices).find((d) => d.ns === io.proc.ns && d.name === o.device);
       if (bound && !bound.inet.some((a) => a.local === source)) {
         io.err(`ping: Warning: source address might be selected on device other than: ${o.device}\n`);
       }

@@ -7,6 +7,7 @@
 import type { KernelState, NeighEntry, NetDevice, NsId } from '../../../kernel';
 import { ZERO_MAC, formatIp4 } from '../../../lib';
 import type { DynamicFile } from '../../fs';
+import { xaGet } from '../../../kernel';
 
 export const ATF_COM = 0x02;
 export const ATF_PERM = 0x04;
@@ -38,11 +39,11 @@ export interface ProcArp {
 
 export function procArps(k: KernelState, ns: NsId): ProcArp[] {
   const out: ProcArp[] = [];
-  const entries = [...(k.netns[ns]?.neigh ?? [])].sort((a, b) => a.seq - b.seq);
+  const entries = [...(xaGet(k.netns, ns)?.neigh ?? [])].sort((a, b) => a.seq - b.seq);
   for (const n of entries) {
     // neigh_get_first() with NEIGH_SEQ_SKIP_NOARP skips entries whose state has no bit besides NOARP (NONE too).
     if (n.state === 'NOARP' || n.state === 'NONE') continue;
-    const dev = k.devices[n.dev];
+    const dev = xaGet(k.devices, n.dev);
     if (!dev) continue;
     out.push({
       ip: n.ip,

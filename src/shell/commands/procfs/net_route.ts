@@ -6,7 +6,7 @@
  * net-tools' and BusyBox's route -n and netstat -r print this file.
  */
 import type { FibRoute, KernelState, NsId } from '../../../kernel';
-import { RT_TABLE_MAIN } from '../../../kernel';
+import { RT_TABLE_MAIN, xaGet } from '../../../kernel';
 import { maskOf, procHex } from '../../../lib';
 import type { DynamicFile } from '../../fs';
 
@@ -45,11 +45,11 @@ function metric(r: FibRoute, name: string): number {
 }
 
 export function procRoutes(k: KernelState, ns: NsId): ProcRoute[] {
-  const table = k.netns[ns]?.fib4[RT_TABLE_MAIN] ?? [];
+  const table = xaGet(k.netns, ns)?.fib4[RT_TABLE_MAIN] ?? [];
   return table
     .filter((r) => r.type !== 'broadcast' && r.type !== 'multicast')
     .map((r) => ({
-      iface: r.dev !== null ? (k.devices[r.dev]?.name ?? '*') : '*',
+      iface: r.dev !== null ? (xaGet(k.devices, r.dev)?.name ?? '*') : '*',
       dst: r.dst,
       gateway: r.gateway ?? 0,
       flags: flagsOf(r),

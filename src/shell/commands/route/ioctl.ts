@@ -5,7 +5,7 @@
  * goes in front of the others with the same key. Routes are protocol "boot"; the metric is rt_metric - 1.
  */
 import type { Errno, FibRoute, KernelCtx, NsId, Scope } from '../../../kernel';
-import { RT_TABLE_LOCAL, RT_TABLE_MAIN, devByName, fibDelete, fibInsert } from '../../../kernel';
+import { RT_TABLE_LOCAL, RT_TABLE_MAIN, devByName, fibDelete, fibInsert, xaGet } from '../../../kernel';
 import { networkOf, prefixOfMask } from '../../../lib';
 import { RTF_GATEWAY, RTF_HOST, RTF_REJECT } from '../procfs/net_route';
 
@@ -27,7 +27,7 @@ const SCOPE_NUM: Record<Scope, number> = { global: 0, site: 200, link: 253, host
  * given), local table first. fib_check_nh_v4_gw() resolves a gateway with it, arp_req_set() a neighbour.
  */
 export function linkScopeRoute(ctx: KernelCtx, ns: NsId, ip: number, oif: string | null): FibRoute | Errno {
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   if (!n) return 'ENETUNREACH';
   const tables = [n.fib4[RT_TABLE_LOCAL] ?? [], n.fib4[RT_TABLE_MAIN] ?? []];
   let best: FibRoute | null = null;
@@ -48,7 +48,7 @@ function gatewayDev(ctx: KernelCtx, ns: NsId, gw: number, oif: string | null): {
   const best = linkScopeRoute(ctx, ns, gw, oif);
   if (typeof best === 'string') return best;
   if (best.type !== 'unicast' && best.type !== 'local') return 'EINVAL';
-  const dev = ctx.k.devices[best.dev as string];
+  const dev = xaGet(ctx.k.devices, best.dev as string);
   if (!dev) return 'ENETUNREACH';
   return dev.adminUp ? { dev: dev.id } : 'ENETDOWN';
 }
@@ -80,7 +80,7 @@ export function ipRtIoctl(ctx: KernelCtx, ns: NsId, rt: RtEntry, action: 'add' |
   }
   const gw = !reject && rt.gateway ? rt.gateway : null;
   const isLocal = (ip: number) =>
-    (ctx.k.netns[ns]?.fib4[RT_TABLE_LOCAL] ?? []).some(
+    (xaGet(ctx.k.netns, ns)?.fib4[RT_TABLE_LOCAL] ?? []).some(
       (r) => r.type === 'local' && r.dst === ip && r.dstLen === 32,
     );
   const universe = gw !== null && (rt.flags & RTF_GATEWAY) !== 0 && !isLocal(gw);
@@ -106,7 +106,7 @@ export function ipRtIoctl(ctx: KernelCtx, ns: NsId, rt: RtEntry, action: 'add' |
       if (typeof hit === 'string') return hit;
       dev = hit.dev;
     } else {
-      const d = oif === null ? undefined : ctx.k.devices[oif];
+      const d = oif === null ? undefined : xaGet(ctx.k.devices, oif);
       if (!d) return 'ENODEV';
       if (!d.adminUp) return 'ENETDOWN';
     }
@@ -127,7 +127,7 @@ export function ipRtIoctl(ctx: KernelCtx, ns: NsId, rt: RtEntry, action: 'add' |
     onlink: false,
   };
   // fa_match: the same key with the same type and fib_info is a duplicate.
-  const table = ctx.k.netns[ns]?.fib4[RT_TABLE_MAIN] ?? [];
+  const table = xaGet(ctx.k.netns, ns)?.fib4[RT_TABLE_MAIN] ?? [];
   const dup = table.some(
     (r) =>
       r.dst === route.dst &&

@@ -11,7 +11,7 @@
  * Everything else is a plain proc_dointvec(_minmax) int. Values are stored raw, as the kernel does.
  */
 import type { DevId, Errno, KernelCtx, KernelState, NetDevice, NsId } from '../../../kernel';
-import { devicesOf, setDisableIpv6, setIpForward } from '../../../kernel';
+import { devicesOf, setDisableIpv6, setIpForward, xaGet } from '../../../kernel';
 import { parseProcInt, parseProcInts } from './proc_int';
 
 export interface SysctlEntry {
@@ -81,17 +81,17 @@ const CONF_KEYS: readonly ConfKey[] = [
 ];
 
 function nsNum(k: KernelState, ns: NsId, key: string, def: number | string): number | string {
-  return k.netns[ns]?.sysctl[key] ?? def;
+  return xaGet(k.netns, ns)?.sysctl[key] ?? def;
 }
 
 function setNs(ctx: KernelCtx, ns: NsId, key: string, v: number | string): void {
-  const n = ctx.k.netns[ns];
+  const n = xaGet(ctx.k.netns, ns);
   if (n) n.sysctl[key] = v;
 }
 
 /** dev_disable_change() for one device, keeping the raw value written. */
 function devDisableIpv6(ctx: KernelCtx, dev: DevId, v: number): void {
-  const d = ctx.k.devices[dev];
+  const d = xaGet(ctx.k.devices, dev);
   if (!d) return;
   if (!d.conf.disable_ipv6 !== !v) setDisableIpv6(ctx, dev, v);
   d.conf.disable_ipv6 = v;
@@ -126,7 +126,7 @@ function confRead(k: KernelState, ns: NsId, spec: ConfKey, scope: Scope): string
     return String(nsNum(k, ns, 'net.ipv4.ip_forward', 0));
   if (scope.kind === 'all') return String(nsNum(k, ns, `${base}.all.${spec.name}`, spec.all));
   if (scope.kind === 'default') return String(nsNum(k, ns, `${base}.default.${spec.name}`, spec.dflt));
-  return String(k.devices[scope.dev.id]?.conf[spec.field] ?? spec.dflt);
+  return String(xaGet(k.devices, scope.dev.id)?.conf[spec.field] ?? spec.dflt);
 }
 
 function confWrite(ctx: KernelCtx, ns: NsId, spec: ConfKey, scope: Scope, text: string): Errno | null {
@@ -138,7 +138,7 @@ function confWrite(ctx: KernelCtx, ns: NsId, spec: ConfKey, scope: Scope, text: 
     return null;
   }
   if (scope.kind === 'dev') {
-    const d = ctx.k.devices[scope.dev.id];
+    const d = xaGet(ctx.k.devices, scope.dev.id);
     if (!d) return 'ENOENT';
     if (spec.name === 'disable_ipv6') devDisableIpv6(ctx, d.id, v);
     else d.conf[spec.field] = v;
@@ -224,7 +224,7 @@ export function sysctlEntries(k: KernelState, ns: NsId, under: readonly string[]
     }
   }
   // Anything else the kernel keeps for this namespace is a plain int (or text) file.
-  for (const [key, v] of Object.entries(k.netns[ns]?.sysctl ?? {})) {
+  for (const [key, v] of Object.entries(xaGet(k.netns, ns)?.sysctl ?? {})) {
     if (known.has(key)) continue;
     if (key.startsWith('net.ipv4.neigh.default.') && !isRoot) continue;
     const path = key.split('.');

@@ -9,7 +9,7 @@
  * what the kernel does meanwhile (timers, retransmissions, answers still on their way). Then a newline if
  * interrupted, and the statistics on stderr.
  */
-import { devByName, devicesOf, runUntilOr, type NetDevice, type TraceEvent } from '../../../kernel';
+import { devByName, devicesOf, runUntilOr, type NetDevice, type TraceEvent, xaGet } from '../../../kernel';
 import type { CommandIO, SimCommand } from '../../types';
 import { getaddrinfo } from '../inet/resolv';
 import { servicePort } from '../inet/services';
@@ -143,7 +143,7 @@ export const tcpdumpCommand: SimCommand = {
       if (e.kind !== 'net_dev_xmit' && e.kind !== 'netif_receive_skb') return;
       if (devId !== null ? e.dev !== devId : e.ns !== ns) return;
       if (!matches(filter, e.skb)) return;
-      const dev = io.os.state.kernel.devices[e.dev];
+      const dev = xaGet(io.os.state.kernel.devices, e.dev);
       received++;
       if (full() || !dev) return;
       // libpcap on Linux drops the outgoing copy of a loopback frame: its incoming twin follows.

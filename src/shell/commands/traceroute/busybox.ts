@@ -22,6 +22,7 @@ import {
   sockOpen,
   strerror,
   type SocketMessage,
+  xaGet,
 } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import { getoptShort } from '../ping/getopt';
@@ -203,7 +204,7 @@ export async function runBusyboxTraceroute(io: CommandIO): Promise<number> {
   const source = src;
   const names = o.numeric ? new Map<Ip4, string>() : await hostsNames(io);
   const socks = io.os.mutate(({ kctx }) => {
-    const n = kctx.k.netns[ns];
+    const n = xaGet(kctx.k.netns, ns);
     const pid = n ? n.nextPid++ : 100;
     const snd = sockOpen(kctx, ns, {
       proto: 'udp',

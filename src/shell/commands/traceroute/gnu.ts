@@ -25,6 +25,7 @@ import {
   strerror,
   type Errno,
   type SocketMessage,
+  xaGet,
 } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import { settle } from '../inet/socket';
@@ -136,7 +137,7 @@ class Tracer {
     const pb = this.probes[idx] as Probe;
     const ns = io.proc.ns;
     io.os.mutate(({ kctx }) => {
-      const n = kctx.k.netns[ns];
+      const n = xaGet(kctx.k.netns, ns);
       const pid = n?.nextPid ?? 100;
       const dev = o.device === null ? null : devByName(kctx.k, ns, o.device);
       if (o.module === 'icmp') {

@@ -4,7 +4,7 @@
  * spaces (hence "scope link  src"), the IPv6 main table meaning "every IPv6 route that is not local".
  */
 import type { Ip4 } from '../../../../lib';
-import { strerror } from '../../../../kernel';
+import { strerror, xaGet, xaValues } from '../../../../kernel';
 import { fibDelete } from '../../../../kernel';
 import type { CommandIO } from '../../../types';
 import type { IpOpts } from '../opts';
@@ -151,7 +151,7 @@ export function bbListRoutes(io: CommandIO, opts: IpOpts, argv: readonly string[
   const nowUs = io.os.state.clock.nowUs;
   if (flush) {
     io.os.mutate(({ kctx }) => {
-      const n = kctx.k.netns[ns];
+      const n = xaGet(kctx.k.netns, ns);
       if (!n || family === 'inet6') return;
       for (const id of fib4TablesInDumpOrder(kctx.k, ns)) {
         for (const r of [...(n.fib4[id] ?? [])]) {
@@ -219,7 +219,7 @@ export function bbGetRoute(io: CommandIO, opts: IpOpts, argv: readonly string[])
   if (odev !== null) {
     const idx = ll.index(odev);
     if (!idx) throw bbDie(`can't find device '${odev}'`);
-    oif = Object.values(k.devices).find((d) => d.ns === ns && d.ifindex === idx) ?? null;
+    oif = xaValues(k.devices).find((d) => d.ns === ns && d.ifindex === idx) ?? null;
   }
   const r =
     dst.family === 'inet6'

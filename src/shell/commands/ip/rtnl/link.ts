@@ -5,7 +5,7 @@
  * iproute2 and BusyBox both print from these messages.
  */
 import type { DevId, DeviceStats, KernelState, NetDevice, NsId } from '../../../../kernel';
-import { devicesOf, peernetId, peernetIdIfAny } from '../../../../kernel';
+import { devicesOf, peernetId, peernetIdIfAny, xaGet } from '../../../../kernel';
 import type { CommandIO } from '../../../types';
 
 /** include/uapi/linux/if.h net_device_flags. */
@@ -103,7 +103,7 @@ export function devFlags(dev: NetDevice): number {
 /** dev_get_iflink(): a veth's peer ifindex; everything else links to itself. */
 function iflink(k: KernelState, dev: NetDevice): { index: number; peerNs: NsId | null } {
   if (dev.kind === 'veth') {
-    const peer = k.devices[dev.peer];
+    const peer = xaGet(k.devices, dev.peer);
     if (!peer) return { index: 0, peerNs: null };
     return { index: peer.ifindex, peerNs: peer.ns };
   }
@@ -141,7 +141,7 @@ export function fillLink(
     name: dev.name,
     mtu: dev.mtu,
     qdisc: full ? qdiscOf(dev) : null,
-    master: full && dev.master ? (k.devices[dev.master]?.ifindex ?? null) : null,
+    master: full && dev.master ? (xaGet(k.devices, dev.master)?.ifindex ?? null) : null,
     operstate: operIndex(dev),
     linkmode: full ? 0 : null,
     group: full ? dev.group : null,
@@ -179,16 +179,16 @@ export function dumpLinks(k: KernelState, ns: NsId, family: 'unspec' | 'inet6' =
 export function allocLinkNsids(io: CommandIO, devs: readonly DevId[]): void {
   const k = io.os.state.kernel;
   const missing = devs.filter((id) => {
-    const d = k.devices[id];
+    const d = xaGet(k.devices, id);
     if (d?.kind !== 'veth') return false;
-    const peer = k.devices[d.peer];
+    const peer = xaGet(k.devices, d.peer);
     return !!peer && peer.ns !== d.ns && peernetIdIfAny(k, d.ns, peer.ns) === null;
   });
   if (missing.length === 0) return;
   io.os.mutate(({ kctx }) => {
     for (const id of missing) {
-      const d = kctx.k.devices[id];
-      const peer = d?.kind === 'veth' ? kctx.k.devices[d.peer] : undefined;
+      const d = xaGet(kctx.k.devices, id);
+      const peer = d?.kind === 'veth' ? xaGet(kctx.k.devices, d.peer) : undefined;
       if (d && peer) peernetId(kctx.k, d.ns, peer.ns);
     }
   });

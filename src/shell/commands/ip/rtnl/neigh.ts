@@ -6,7 +6,7 @@
  */
 import { formatIp4 } from '../../../../lib';
 import type { KernelState, NeighEntry, NsId, NudState } from '../../../../kernel';
-import { igmpNeighbours, ndiscNeighbours } from '../../../../kernel';
+import { igmpNeighbours, ndiscNeighbours, xaGet } from '../../../../kernel';
 
 export const NUD = {
   NONE: 0x00,
@@ -59,7 +59,7 @@ function ticks(nowUs: number, thenUs: number): number {
 }
 
 export function fillNeigh(k: KernelState, e: NeighEntry, nowUs: number): NeighMsg | null {
-  const dev = k.devices[e.dev];
+  const dev = xaGet(k.devices, e.dev);
   if (!dev) return null;
   const state = nudBits(e.state);
   return {
@@ -85,13 +85,13 @@ export function dumpNeigh(
 ): NeighMsg[] {
   const out: NeighMsg[] = [];
   if (family !== 'inet6') {
-    const entries = [...(k.netns[ns]?.neigh ?? [])].sort((a, b) => a.seq - b.seq);
+    const entries = [...(xaGet(k.netns, ns)?.neigh ?? [])].sort((a, b) => a.seq - b.seq);
     for (const e of entries) {
       const m = fillNeigh(k, e, nowUs);
       if (m) out.push(m);
     }
     for (const e of igmpNeighbours(k, ns)) {
-      const dev = k.devices[e.dev];
+      const dev = xaGet(k.devices, e.dev);
       if (!dev || entries.some((x) => x.dev === e.dev && x.ip === e.ip)) continue;
       out.push({
         family: 'inet',
@@ -110,9 +110,9 @@ export function dumpNeigh(
   if (family !== 'inet') {
     // neigh_alloc() back-dates `confirmed` by twice base_reachable_time; NOARP entries are never confirmed.
     const base =
-      Number(k.netns[ns]?.sysctl['net.ipv4.neigh.default.base_reachable_time_ms'] ?? 30_000) * 1000;
+      Number(xaGet(k.netns, ns)?.sysctl['net.ipv4.neigh.default.base_reachable_time_ms'] ?? 30_000) * 1000;
     for (const e of ndiscNeighbours(k, ns, nowUs)) {
-      const dev = k.devices[e.dev];
+      const dev = xaGet(k.devices, e.dev);
       if (!dev) continue;
       const age = ticks(nowUs, e.createdUs);
       out.push({

@@ -5,7 +5,7 @@
  */
 import { formatIp4, formatIp6 } from '../../../../lib';
 import type { FibRoute, KernelState, NetDevice, NsId, RouteMetric, Scope } from '../../../../kernel';
-import { fib6Routes } from '../../../../kernel';
+import { fib6Routes, xaGet } from '../../../../kernel';
 import { protoName } from './names';
 
 /** RTNH_F_* (low byte) and RTM_F_* flags of rtm_flags, and the RTCF_* cache flags of cloned routes. */
@@ -67,7 +67,7 @@ export function devRunning(dev: NetDevice | undefined): boolean {
 
 /** fib_dump_info() for one alias. A nexthop on a device without carrier is linkdown unless host-scoped. */
 export function fillRoute4(k: KernelState, r: FibRoute): RouteMsg {
-  const dev = r.dev === null ? undefined : k.devices[r.dev];
+  const dev = r.dev === null ? undefined : xaGet(k.devices, r.dev);
   let flags = 0;
   if (r.onlink) flags |= RT_F.ONLINK;
   if (dev && r.scope !== 'host' && !devRunning(dev)) flags |= RT_F.LINKDOWN;
@@ -97,7 +97,7 @@ export function fillRoute4(k: KernelState, r: FibRoute): RouteMsg {
 
 /** The IPv4 tables of a namespace in dump order: by hash bucket (id & 255). */
 export function fib4TablesInDumpOrder(k: KernelState, ns: NsId): number[] {
-  const n = k.netns[ns];
+  const n = xaGet(k.netns, ns);
   if (!n) return [];
   return Object.keys(n.fib4)
     .map(Number)
@@ -106,7 +106,7 @@ export function fib4TablesInDumpOrder(k: KernelState, ns: NsId): number[] {
 
 /** inet_dump_fib(): every table (or one) of the namespace. */
 export function dumpRoutes4(k: KernelState, ns: NsId, table: number | null): RouteMsg[] {
-  const n = k.netns[ns];
+  const n = xaGet(k.netns, ns);
   if (!n) return [];
   const out: RouteMsg[] = [];
   for (const id of fib4TablesInDumpOrder(k, ns)) {
@@ -133,7 +133,7 @@ export function dumpRoutes6(k: KernelState, ns: NsId, nowUs: number, table: numb
       scope: 'global' as const,
       flags: r.linkdown ? RT_F.LINKDOWN : 0,
       gateway: null,
-      oif: k.devices[r.dev]?.ifindex ?? null,
+      oif: xaGet(k.devices, r.dev)?.ifindex ?? null,
       prefsrc: null,
       priority: r.metric,
       pref: 'medium',

@@ -7,7 +7,7 @@
 import type { Ip4 } from '../../../../lib';
 import { formatIp4 } from '../../../../lib';
 import type { Errno, FibRoute, KernelCtx, KernelState, NetDevice, NsId } from '../../../../kernel';
-import { fibLookup, ipRouteInput, ipRouteOutput, isLocalAddr } from '../../../../kernel';
+import { fibLookup, ipRouteInput, ipRouteOutput, isLocalAddr, xaGet, xaValues } from '../../../../kernel';
 import type { RouteMsg } from './route';
 import { RTCF, RT_F, fillRoute4 } from './route';
 
@@ -35,7 +35,7 @@ const isZeronet = (a: Ip4): boolean => a >>> 24 === 0;
  * reports table main; afterwards the table that answered (`table local`, `table 100`).
  */
 function customRules(k: KernelState, ns: NsId): boolean {
-  return k.netns[ns]?.fibCustomRules === true;
+  return xaGet(k.netns, ns)?.fibCustomRules === true;
 }
 
 /**
@@ -63,7 +63,7 @@ export function routeGet4(ctx: KernelCtx, ns: NsId, req: RouteGetRequest): Route
   if (isLbcast(req.dst)) type = 'broadcast';
   else if (isMulticast(req.dst)) type = 'multicast';
   else if (isZeronet(req.dst) && type !== 'local') return { ok: false, errno: 'EINVAL' };
-  const outDev = k.devices[rt.outDev];
+  const outDev = xaGet(k.devices, rt.outDev);
   if (outDev?.kind === 'loopback') flags |= RTCF.LOCAL;
   if (type === 'broadcast') {
     flags |= RTCF.BROADCAST | RTCF.LOCAL;
@@ -117,7 +117,7 @@ function routeGetInput4(ctx: KernelCtx, ns: NsId, req: RouteGetRequest, iif: Net
   const res = ipRouteInput(ctx, ns, src, req.dst, iif.id, null);
   if (res.kind === 'error')
     return { ok: false, errno: res.icmpCode === null ? 'EINVAL' : (INPUT_ERRNO[res.icmpCode] ?? 'EINVAL') };
-  const lo = Object.values(k.devices).find((d) => d.ns === ns && d.kind === 'loopback');
+  const lo = xaValues(k.devices).find((d) => d.ns === ns && d.kind === 'loopback');
   const custom = customRules(k, ns);
   let type = 'unicast';
   let flags = 0;
@@ -132,7 +132,7 @@ function routeGetInput4(ctx: KernelCtx, ns: NsId, req: RouteGetRequest, iif: Net
     type = 'broadcast';
     flags |= RTCF.BROADCAST | RTCF.LOCAL;
   } else {
-    oif = k.devices[res.outDev]?.ifindex ?? null;
+    oif = xaGet(k.devices, res.outDev)?.ifindex ?? null;
     gateway = res.gateway === null ? null : formatIp4(res.gateway);
     table = custom ? res.table : 254;
   }

@@ -6,7 +6,7 @@
  */
 import { formatIp6, parseIp6 } from '../../../../lib';
 import type { Errno, FibRoute, KernelState, NetDevice, NsId } from '../../../../kernel';
-import { compareFib6Prefix, devicesOf, fib6Routes, isTentative } from '../../../../kernel';
+import { compareFib6Prefix, devicesOf, fib6Routes, isTentative, xaGet } from '../../../../kernel';
 import type { InetPrefix } from '../prefix';
 import type { RouteMsg } from './route';
 import { RT_F } from './route';
@@ -44,7 +44,7 @@ export function routeGet6(
       .sort((a, b) => b.dstLen - a.dstLen || a.metric - b.metric)[0];
   const r = pick(255) ?? pick(254);
   if (!r) return { ok: false, errno: 'ENETUNREACH' };
-  const dev = k.devices[r.dev];
+  const dev = xaGet(k.devices, r.dev);
   const linkScope = d[0] !== undefined && (d[0] & 0xffc0) === 0xfe80;
   let saddr: string | null;
   if (r.type === 'local') saddr = formatIp6(d);
