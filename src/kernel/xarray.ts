@@ -36,10 +36,22 @@ function raw<T>(xa: XArray<T>): Raw<T> {
   return xa as unknown as Raw<T>;
 }
 
-/** The numeric index of an id, or -1 for a string that is not one (no id; never slot 0 by accident). */
+/**
+ * The numeric index of an id, or -1 for a string that is not one (no id; never slot 0 by accident). Ids are
+ * canonical decimals (`String(seq)`): read digit by digit, which V8 inlines, where `+id` on a string made at
+ * run time went to the runtime's string-to-number each time (~0.5 ms of a thousand-container `ip a`, the
+ * largest single cost of the lookups). "05", "5.0", " 5" and "1e3" are not ids.
+ */
 function indexOf(id: string): number {
-  const n = +id;
-  return n >= 0 && n <= 0x7fffffff && (n | 0) === n && id !== '' ? n : -1;
+  const len = id.length;
+  if (len === 0 || len > 9 || (len > 1 && id.charCodeAt(0) === 48)) return -1;
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const d = id.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 function isEmpty(o: object): boolean {
