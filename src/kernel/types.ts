@@ -9,7 +9,6 @@
  * Times are simulated microseconds since the World began (`Clock.nowUs`).
  */
 import type { Ip4, Mac } from '../lib';
-import type { XArray } from './xarray';
 
 /**
  * Ids of namespaces and devices: decimal strings from their own counters ("0", "1", ...), never reused.
@@ -22,6 +21,13 @@ import type { XArray } from './xarray';
 export type Peek = <T>(x: T) => T;
 /** Assigns a value made of no drafts into a draft without immer walking it at the end (KernelCtx.put). */
 export type Put = <T extends object, K extends keyof T>(parent: T, key: K, value: T[K]) => void;
+
+declare const XA_BRAND: unique symbol;
+
+/** A radix table of `T` keyed by decimal-string ids (xarray.ts). Opaque: use the xa* functions there. */
+export interface XArray<T> {
+  readonly [XA_BRAND]: T;
+}
 
 export type NsId = string;
 export type DevId = string;

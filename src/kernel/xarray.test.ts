@@ -44,7 +44,21 @@ describe('xarray', () => {
 
   it('finds nothing for strings that are not ids (never slot 0 by accident)', () => {
     const t = table(0, 1);
-    for (const id of ['', 'abc', '-1', '1.5', 'NaN', '__proto__', '05', '1.0', ' 1', '1e1', '0x1', '9999999999']) expect(xaGet(t, id)).toBeUndefined();
+    for (const id of [
+      '',
+      'abc',
+      '-1',
+      '1.5',
+      'NaN',
+      '__proto__',
+      '05',
+      '1.0',
+      ' 1',
+      '1e1',
+      '0x1',
+      '9999999999',
+    ])
+      expect(xaGet(t, id)).toBeUndefined();
     expect(() => xaSet(t, 'x', e(9))).toThrow('xarray: not an id: x');
   });
 

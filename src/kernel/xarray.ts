@@ -15,18 +15,14 @@
  * fails at its body's `k.devices[id]` (it would walk chunk numbers); every access goes through the functions
  * below. Ids stay the decimal strings of types.ts (`DevId`, `NsId`) everywhere else.
  */
-import type { Peek, Put } from './types';
+import type { Peek, Put, XArray } from './types';
 
 /** XA_CHUNK_SHIFT (include/linux/xarray.h): 64 slots a node. */
 export const XA_CHUNK_SHIFT = 6;
 const XA_CHUNK_MASK = (1 << XA_CHUNK_SHIFT) - 1;
 
-declare const XA_BRAND: unique symbol;
-
-/** A radix table of `T` keyed by decimal-string ids. Opaque: use the xa* functions. */
-export interface XArray<T> {
-  readonly [XA_BRAND]: T;
-}
+/** Declared with the kernel's state (types.ts), which holds two of them: one import direction only. */
+export type { XArray };
 
 /** What an XArray is at runtime. */
 type Chunk<T> = Record<number, T>;

@@ -5,8 +5,7 @@
  * pure: the answer depends on the World alone (never on what was typed).
  */
 import { formatIp4, parseIp4 } from '../lib';
-import { nsTables, probe, type NsTables, type ProbeResult, type World } from '../sim';
-import { xaGet, type NetDevice } from '../kernel';
+import { nsTables, probe, xaGet, type NetDevice, type NsTables, type ProbeResult, type World } from '../sim';
 
 export type Device = NetDevice;
 export type Container = World['docker']['containers'][string];

@@ -47,3 +47,6 @@ export {
 } from './inspect';
 export { probe, type ProbeResult, type ProbeSpec, type ProbeOutcome } from './probe';
 export * from './journey';
+// The kernel's device and namespace tables are radix tables (kernel/xarray.ts): the layers above read a World's
+// through these, as they import the sim and not the kernel.
+export { xaGet, xaValues, type NetDevice } from '../kernel';

@@ -6,7 +6,7 @@ import type { Lesson } from '../types';
 import type { WorldQuery } from '../world_query';
 import { en } from './troubleshoot.en';
 import { zhCN } from './troubleshoot.zh_CN';
-import { xaValues } from '../../kernel';
+import { xaValues } from '../../sim';
 
 /** The namespace of the outside LAN (the host's gateway), for "from the LAN" probes. */
 function lanNs(q: WorldQuery): string | null {
