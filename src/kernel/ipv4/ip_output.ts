@@ -103,11 +103,15 @@ export interface Datagram {
   df?: boolean;
   /**
    * IP_PMTUDISC_DO (`ping -M do`): a datagram longer than the route's MTU is refused with EMSGSIZE instead
-   * of being fragmented, and with IP_RECVERR the socket `sock` gets a local error carrying the MTU.
+   * of being fragmented. With IP_RECVERR the socket `sock` gets a local error carrying the MTU (also for any
+   * datagram over IP_MAX_MTU).
    */
   pmtuDo?: boolean;
   sock?: number;
 }
+
+/** IP_MAX_MTU (include/net/ip.h): the largest IPv4 datagram, 0xFFFF bytes. */
+const IP_MAX_MTU = 0xffff;
 
 /** The L4 header size of a datagram (ICMP 8, UDP 8, TCP 20 without options). */
 export function l4HeaderLen(l4: L4): number {
@@ -122,14 +126,21 @@ export function defaultTtl(ctx: KernelCtx, ns: NsId): number {
 
 /** sendmsg() on a raw/UDP socket down to ip_local_out(). Returns the packet id, or the errno sendmsg sees. */
 export function ipSendmsg(ctx: KernelCtx, ns: NsId, d: Datagram): KResult<{ pktId: number; src: Ip4 }> {
+  const len = 20 + l4HeaderLen(d.l4) + payloadLen(d.payload);
+  // raw_sendmsg() / udp_sendmsg(), first thing: what the caller hands over (a raw ICMP socket's buffer holds
+  // the ICMP header, a UDP socket's only the payload) is at most 0xFFFF bytes; more is EMSGSIZE, nothing queued.
+  if ((d.proto === 17 ? payloadLen(d.payload) : len - 20) > 0xffff) return kerr('EMSGSIZE');
   const r = ipRouteOutput(ctx, ns, { dst: d.dst, src: d.src || null, oif: d.oif });
   if (!r.ok) return r;
   const rt = r.value;
   if ((rt.type === 'broadcast' || d.dst === 0xffffffff) && !d.broadcast) return kerr('EACCES');
-  const len = 20 + l4HeaderLen(d.l4) + payloadLen(d.payload);
-  const mtu = xaGet(ctx.k.devices, rt.outDev)?.mtu ?? 1500;
-  if (d.pmtuDo && len > mtu) {
-    // __ip_append_data(): no fragmenting under IP_PMTUDISC_DO -> ip_local_error(EMSGSIZE, mtu).
+  // The path MTU as ip_setup_cork() takes it (dst_mtu: ipv4_mtu() caps the device's at IP_MAX_MTU, so
+  // loopback's 65536 is 65535).
+  const mtu = Math.min(xaGet(ctx.k.devices, rt.outDev)?.mtu ?? 1500, IP_MAX_MTU);
+  // __ip_append_data(): a datagram that may not be fragmented (IP_PMTUDISC_DO) must fit the MTU, any other
+  // an IP datagram (maxnonfragsize IP_MAX_MTU); past that, ip_local_error(EMSGSIZE, mtu) for a socket with
+  // IP_RECVERR, and EMSGSIZE (`ping -s 65508`: "local error: message too long, mtu=65535").
+  if (len > (d.pmtuDo ? mtu : IP_MAX_MTU)) {
     const s = d.sock === undefined ? null : sockGet(ctx, ns, d.sock);
     if (s?.recverr)
       sockQueue(

@@ -113,7 +113,9 @@ export function sendEcho(
       ttl: req.ttl ?? sock?.ttl ?? defaultTtlOf(xaGet(kctx.k.netns, ns)?.sysctl['net.ipv4.ip_default_ttl']),
       broadcast: req.broadcast,
       confirm: req.confirm,
-      ...(req.pmtuDo ? { pmtuDo: true, sock: s.id } : {}),
+      // The socket, for a local error on its queue (IP_RECVERR): over the MTU under -M do, over 64 KB always.
+      sock: s.id,
+      ...(req.pmtuDo ? { pmtuDo: true } : {}),
     });
     return r.ok
       ? { ok: true as const, atUs: kctx.clock.nowUs }

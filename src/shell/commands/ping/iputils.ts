@@ -146,11 +146,13 @@ function pinger(c: Ctx): number {
     rts.advanceNtransmitted();
     return o.interval - rts.tokens;
   }
-  // receive_error_msg() first: a local error on the queue (EMSGSIZE under -M do) is reported there and
-  // returns < 0, so the "sendmsg" line is not printed. Then the hard local error: pretend we sent it.
-  const local = drainLocalErrors(c);
+  // receive_error_msg() first: a local error on the queue (EMSGSIZE over the MTU or 64 KB) is reported there.
+  // It returns minus the local errors, and an empty queue (EAGAIN) counts as one, so with IP_RECVERR set the
+  // "sendmsg: ..." line is never printed: a ping whose route went away mid-run, or `-s 65535` (raw_sendmsg's
+  // own EMSGSIZE), goes on silently, as iputils 20221126 does on Linux 6.x. Then the hard local error: pretend
+  // we sent it.
+  drainLocalErrors(c);
   rts.advanceNtransmitted();
-  if (!o.quiet && !local) c.io.err(`ping: sendmsg: ${strerror(r.errno)}\n`);
   rts.tokens = 0;
   return schint(o.interval);
 }
@@ -228,7 +230,7 @@ function parseReply(c: Ctx, m: Extract<SocketMessage, { kind: 'icmp' }>): void {
 }
 
 /** The local errors (origin local) waiting on the socket's error queue, reported as receive_error_msg() does. */
-function drainLocalErrors(c: Ctx): boolean {
+function drainLocalErrors(c: Ctx): void {
   const ns = c.io.proc.ns;
   const errs = c.io.os.mutate(({ kctx }) => {
     const s = sockGet(kctx, ns, c.sock.id);
@@ -238,15 +240,15 @@ function drainLocalErrors(c: Ctx): boolean {
     return mine.map((m) => ({ ...m }));
   });
   for (const m of errs) if (m.kind === 'error') receiveError(c, m);
-  return errs.length > 0;
 }
 
 /** ping4_receive_error_msg(): an error queued by IP_RECVERR: "From X icmp_seq=N Destination ...". */
 function receiveError(c: Ctx, m: Extract<SocketMessage, { kind: 'error' }>): void {
   const { rts, o, io } = c;
   if (m.origin === 'local') {
-    rts.nerrors++;
+    // Quiet skips the count too (`goto out` before nerrors++): `ping -q -s 65508` ends with no "+1 errors".
     if (o.quiet) return;
+    rts.nerrors++;
     if (m.eeErrno === 'EMSGSIZE') io.err(`ping: local error: message too long, mtu=${m.eeInfo ?? 0}\n`);
     else io.err(`ping: local error: ${icmpText(m.icmpType, m.icmpCode)}\n`);
     return;
