@@ -8,8 +8,6 @@
 
 import { xaChanges, xaValues, type XArray, type XaChange } from '../kernel';
 
-export type TableChange<T> = XaChange<T>;
-
 /**
  * The entries of a table in table order (ascending id); the last few are kept, as the same table is asked
  * about again by the next line.
@@ -39,15 +37,15 @@ export function tableValuesSince<T>(table: XArray<T>, since: XArray<T>, before: 
 }
 
 /** The last differences asked for: a line asks about its device table and its namespace table. */
-const diffMemo: { a: object; b: object; out: TableChange<unknown>[] | null }[] = [];
+const diffMemo: { a: object; b: object; out: XaChange<unknown>[] | null }[] = [];
 
 /**
  * The entries of `b` that differ from `a` at the same position, or null when the tables do not hold the same
  * ids (an entry came or went: the caller compares by id then). Radix tables (kernel/xarray.ts): the chunks a
  * line did not touch are the same objects and are skipped by reference.
  */
-export function tableChanges<T>(a: XArray<T>, b: XArray<T>): TableChange<T>[] | null {
-  for (const m of diffMemo) if (m.a === a && m.b === b) return m.out as TableChange<T>[] | null;
+export function tableChanges<T>(a: XArray<T>, b: XArray<T>): XaChange<T>[] | null {
+  for (const m of diffMemo) if (m.a === a && m.b === b) return m.out as XaChange<T>[] | null;
   const out = xaChanges(a, b);
   diffMemo.unshift({ a, b, out });
   diffMemo.length = Math.min(diffMemo.length, 2);

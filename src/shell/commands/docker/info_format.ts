@@ -11,7 +11,7 @@
 import type { DockerState } from '../../../docker';
 import type { CommandIO } from '../../types';
 import type { GoJson } from './gojson';
-import { checkTemplate, runTemplate, TemplateError } from './template';
+import { runTemplate, templateParseStatus } from './template';
 import { closedStruct, mapOf, pointer, sliceOf, STRING, struct, type GoType } from './template_values';
 
 const INT: GoType = { kind: 'scalar', name: 'int' };
@@ -143,13 +143,8 @@ function infoJson(st: DockerState): GoJson {
 /** Print `docker info --format FORMAT`; returns the exit code. */
 export function printInfoFormat(io: CommandIO, format: string): number {
   const src = format === 'json' ? '{{json .}}' : format;
-  try {
-    checkTemplate(src);
-  } catch (e) {
-    if (!(e instanceof TemplateError)) throw e;
-    io.err(`${e.cliText()}\n`);
-    return 64;
-  }
+  const status = templateParseStatus((t) => io.err(t), src);
+  if (status !== null) return status;
   const { out, error } = runTemplate(src, infoJson(io.os.state.docker), { type: DOCKER_INFO });
   io.out(`${out}\n`);
   if (!error) return 0;

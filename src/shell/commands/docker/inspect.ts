@@ -18,7 +18,7 @@ import { daemonMessage, type Verb } from './cli';
 import { flagString } from './flags';
 import { goMarshal } from './gojson';
 import { CONTAINER_JSON, IMAGE_INSPECT, NETWORK_INSPECT } from './inspect_types';
-import { checkTemplate, runTemplate, TemplateError, type GoType } from './template';
+import { runTemplate, templateParseStatus, type GoType } from './template';
 import { INSPECT_FLAGS } from './verb_flags';
 
 function imageInspect(st: DockerState, ref: string): JsonValue | null {
@@ -90,13 +90,8 @@ export function printInspect(io: CommandIO, format: string, results: InspectResu
     for (const r of results) if ('error' in r) errors.push(r.error);
     io.out(found.length === 0 ? '[]\n' : `${goMarshal(found, format === '' ? '    ' : '')}\n`);
   } else {
-    try {
-      checkTemplate(format);
-    } catch (e) {
-      if (!(e instanceof TemplateError)) throw e;
-      io.err(`${e.cliText()}\n`);
-      return 64;
-    }
+    const status = templateParseStatus((t) => io.err(t), format);
+    if (status !== null) return status;
     let out = '';
     for (const r of results) {
       const one = 'error' in r ? r : inspectOne(format, r);

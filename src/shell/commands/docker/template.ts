@@ -286,6 +286,28 @@ export function checkTemplate(src: string, funcs?: TemplateFuncs): void {
 }
 
 /**
+ * A --format of `docker inspect`, `info` or `version` that does not parse: the CLI prints the error and exits
+ * 64 (templates.Parse's error becomes cli.StatusError{StatusCode: 64}). Returns that status, or null when `src`
+ * parses. `name`: the template's name in the message ("version" for version.go's).
+ */
+export function templateParseStatus(
+  err: (text: string) => void,
+  src: string,
+  funcs?: TemplateFuncs,
+  name = '',
+): number | null {
+  try {
+    checkTemplate(src, funcs);
+    return null;
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    e.tmplName = name;
+    err(`${e.cliText()}\n`);
+    return 64;
+  }
+}
+
+/**
  * Execute `src` against `data`: what it printed, and the error that stopped it (Go's Execute writes as it
  * goes, so output before an error stays: the table header keeps it).
  */

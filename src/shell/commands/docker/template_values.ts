@@ -93,7 +93,8 @@ function zero(t: GoType): GoJson {
   return t.kind === 'struct' ? {} : null;
 }
 
-const isObject = (v: GoJson | undefined): v is { [k: string]: GoJson } =>
+/** A JSON object (what a Go struct or map is marshalled to). */
+export const isObject = (v: GoJson | undefined): v is { [k: string]: GoJson } =>
   v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v);
 
 /** `recv.name` (exec.go evalField): a struct's field, a map's key, or Go's error for the value's type. */

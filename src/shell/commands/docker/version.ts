@@ -9,8 +9,8 @@ import type { Verb } from './cli';
 import { flagString } from './flags';
 import type { GoJson } from './gojson';
 import { tabwrite } from './tabwriter';
-import { checkTemplate, runTemplate, TemplateError, type TemplateFuncs } from './template';
-import { closedStruct, mapOf, sliceOf, STRING, type GoType } from './template_values';
+import { runTemplate, templateParseStatus, type TemplateFuncs } from './template';
+import { closedStruct, isObject, mapOf, sliceOf, STRING, type GoType } from './template_values';
 import { VERSION_FLAGS } from './verb_flags';
 
 /** version.go defaultVersionTemplate: what `docker version` prints with no --format. */
@@ -148,9 +148,6 @@ const VERSION_FUNCS: TemplateFuncs = {
   },
 };
 
-const isObject = (v: GoJson | undefined): v is { [k: string]: GoJson } =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 export const versionVerbSpec: Verb = {
   path: 'docker version',
   use: 'docker version [OPTIONS]',
@@ -160,14 +157,8 @@ export const versionVerbSpec: Verb = {
   run(io, p) {
     const format = flagString(p, 'format');
     const src = format === '' ? DEFAULT_TEMPLATE : format === 'json' ? '{{json .}}' : format;
-    try {
-      checkTemplate(src, VERSION_FUNCS);
-    } catch (e) {
-      if (!(e instanceof TemplateError)) throw e;
-      e.tmplName = 'version';
-      io.err(`${e.cliText()}\n`);
-      return 64;
-    }
+    const status = templateParseStatus((t) => io.err(t), src, VERSION_FUNCS, 'version');
+    if (status !== null) return status;
     const { out, error } = runTemplate(src, VERSION_INFO, { type: VERSION_TYPE, funcs: VERSION_FUNCS });
     io.out(tabwrite(`${out}\n`, 20, 1));
     if (!error) return 0;
