@@ -14,7 +14,7 @@ import {
   peekDev,
   peekOf,
   xaGet,
-  xaValues,
+  devByIndex,
 } from '../../../kernel';
 import { formatIp6 } from '../../../lib';
 import type { CommandIO } from '../../types';
@@ -235,7 +235,7 @@ function modify(io: CommandIO, opts: IpOpts, argv: readonly string[], mode: Mode
   const k = io.os.state.kernel;
   const idx = new LlMap(k, opts.ns).index(r.dev);
   if (!idx) throw new IpError(`Cannot find device "${r.dev}"\n`, 1);
-  const dev = xaValues(k.devices).find((d) => d.ns === opts.ns && d.ifindex === idx) as NetDevice;
+  const dev = devByIndex(k, opts.ns, idx) as NetDevice;
   const err = apply(io, dev, r, mode);
   if (err) throw rtnlError(err);
   return 0;

@@ -7,7 +7,7 @@
 import type { Ip4 } from '../../../lib';
 import { formatIp4 } from '../../../lib';
 import type { KernelCtx, KernelError, NetDevice, NsId, NudState } from '../../../kernel';
-import { neighAdminDelete, neighAdminSet, xaGet, xaValues } from '../../../kernel';
+import { devByIndex, neighAdminDelete, neighAdminSet, xaGet } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
 import { getAddrIpv4 } from './prefix';
@@ -97,7 +97,7 @@ export function modifyNeigh(io: CommandIO, opts: IpOpts, argv: readonly string[]
   const k = io.os.state.kernel;
   const idx = new LlMap(k, opts.ns).index(devName);
   if (!idx) throw new IpError(`Cannot find device "${devName}"\n`, 1);
-  const dev = xaValues(k.devices).find((d) => d.ns === opts.ns && d.ifindex === idx) as NetDevice;
+  const dev = devByIndex(k, opts.ns, idx) as NetDevice;
   const err = io.os.mutate(({ kctx }) => {
     if (mode !== 'delete') return neighAdd(kctx, opts.ns, dev, ip, lladdr, state, mode);
     const r = neighAdminDelete(kctx, opts.ns, dev.id, ip);

@@ -3,7 +3,7 @@
  * ip/iproute.c iproute_get): parse, ask the kernel (rtnl/route_get.ts), print the cloned route. IPv6
  * destinations are looked up in the routes addrconf keeps.
  */
-import { strerror, xaValues } from '../../../kernel';
+import { devByIndex, strerror } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
 import type { InetPrefix } from './prefix';
@@ -76,13 +76,13 @@ export function routeGet(io: CommandIO, opts: IpOpts, argv: string[]): number {
   if (odev !== null) {
     const idx = ll.index(odev);
     if (!idx) throw new IpError(`Cannot find device "${odev}"\n`, 1);
-    oif = xaValues(k.devices).find((d) => d.ns === ns && d.ifindex === idx) ?? null;
+    oif = devByIndex(k, ns, idx);
   }
   let iif = null;
   if (idev !== null) {
     const idx = ll.index(idev);
     if (!idx) throw new IpError(`Cannot find device "${idev}"\n`, 1);
-    iif = xaValues(k.devices).find((d) => d.ns === ns && d.ifindex === idx) ?? null;
+    iif = devByIndex(k, ns, idx);
   }
   const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: opts.oneline });
   const ctx: RoutePrintCtx = plainRouteCtx(p, ll, opts.details, 0);

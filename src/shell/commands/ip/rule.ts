@@ -3,7 +3,7 @@
  * iprule_flush) over the kernel's policy rules (net/core/fib_rules.c via kernel/ipv4/fib_rules.ts).
  */
 import type { FibRule } from '../../../kernel';
-import { fibRuleAdd, fibRuleDel, type RuleKey, xaGet, xaValues } from '../../../kernel';
+import { devicesOf, fibRuleAdd, fibRuleDel, type RuleKey, xaGet } from '../../../kernel';
 import { formatIp4 } from '../../../lib';
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
@@ -116,11 +116,7 @@ function printRule(p: Printer, r: FibRule, devExists: (name: string) => boolean)
 function list(io: CommandIO, opts: IpOpts): number {
   const k = io.os.state.kernel;
   const rules = xaGet(k.netns, opts.ns)?.rules ?? [];
-  const names = new Set(
-    xaValues(k.devices)
-      .filter((d) => d.ns === opts.ns)
-      .map((d) => d.name),
-  );
+  const names = new Set(devicesOf(k, opts.ns).map((d) => d.name));
   const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: opts.oneline });
   p.newJsonObj();
   for (const r of rules) printRule(p, r, (n) => names.has(n));

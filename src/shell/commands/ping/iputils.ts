@@ -12,7 +12,7 @@
  */
 import type { Ip4 } from '../../../lib';
 import { formatIp4 } from '../../../lib';
-import { msToJiffies, sockGet, strerror, timerFireUs, type SocketMessage, xaValues } from '../../../kernel';
+import { devByName, msToJiffies, sockGet, strerror, timerFireUs, type SocketMessage } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import {
   closeEchoSocket,
@@ -359,10 +359,7 @@ export async function runIputils(io: CommandIO): Promise<number> {
         io.err('WARNING: pinging broadcast address\n');
       }
       // getifaddrs(): is the source one of the -I device's own addresses?
-      const bound =
-        o.device === null
-          ? null
-          : xaValues(io.os.state.kernel.devices).find((d) => d.ns === io.proc.ns && d.name === o.device);
+      const bound = o.device === null ? null : devByName(io.os.state.kernel, io.proc.ns, o.device);
       if (bound && !bound.inet.some((a) => a.local === source)) {
         io.err(`ping: Warning: source address might be selected on device other than: ${o.device}\n`);
       }

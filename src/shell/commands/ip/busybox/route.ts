@@ -4,7 +4,7 @@
  * spaces (hence "scope link  src"), the IPv6 main table meaning "every IPv6 route that is not local".
  */
 import type { Ip4 } from '../../../../lib';
-import { strerror, xaGet, xaValues } from '../../../../kernel';
+import { devByIndex, strerror, xaGet } from '../../../../kernel';
 import { fibDelete } from '../../../../kernel';
 import type { CommandIO } from '../../../types';
 import type { IpOpts } from '../opts';
@@ -219,7 +219,7 @@ export function bbGetRoute(io: CommandIO, opts: IpOpts, argv: readonly string[])
   if (odev !== null) {
     const idx = ll.index(odev);
     if (!idx) throw bbDie(`can't find device '${odev}'`);
-    oif = xaValues(k.devices).find((d) => d.ns === ns && d.ifindex === idx) ?? null;
+    oif = devByIndex(k, ns, idx);
   }
   const r =
     dst.family === 'inet6'

@@ -7,7 +7,7 @@
 import type { Ip4 } from '../../../../lib';
 import { formatIp4 } from '../../../../lib';
 import type { Errno, FibRoute, KernelCtx, KernelState, NetDevice, NsId } from '../../../../kernel';
-import { fibLookup, ipRouteInput, ipRouteOutput, isLocalAddr, xaGet, xaValues } from '../../../../kernel';
+import { devicesOf, fibLookup, ipRouteInput, ipRouteOutput, isLocalAddr, xaGet } from '../../../../kernel';
 import type { RouteMsg } from './route';
 import { RTCF, RT_F, fillRoute4 } from './route';
 
@@ -117,7 +117,7 @@ function routeGetInput4(ctx: KernelCtx, ns: NsId, req: RouteGetRequest, iif: Net
   const res = ipRouteInput(ctx, ns, src, req.dst, iif.id, null);
   if (res.kind === 'error')
     return { ok: false, errno: res.icmpCode === null ? 'EINVAL' : (INPUT_ERRNO[res.icmpCode] ?? 'EINVAL') };
-  const lo = xaValues(k.devices).find((d) => d.ns === ns && d.kind === 'loopback');
+  const lo = devicesOf(k, ns).find((d) => d.kind === 'loopback');
   const custom = customRules(k, ns);
   let type = 'unicast';
   let flags = 0;
