@@ -3,13 +3,13 @@
  * Models net/core/net_namespace.c (copy_net_ns, cleanup_net, peernet2id_alloc).
  */
 import type { KernelCtx } from './context';
-import { devicesOf, putOf } from './context';
+import { devicesOf, nsOf, peekOf, putOf } from './context';
 import { createLoopback } from './netdev/loopback';
 import { changeNetns, unregisterDevice } from './netdev/dev';
 import { defaultNsSysctl } from './sysctl';
 import type { NetNs, NsId } from './types';
 import { kerr, kok, type KResult } from './errno';
-import { xaGet, xaValues, xaSet, xaDelete } from './xarray';
+import { xaGet, xaPeekValues, xaSet, xaDelete } from './xarray';
 
 export interface NewNsOptions {
   label: string;
@@ -68,7 +68,10 @@ export function destroyNetns(ctx: KernelCtx, id: NsId): void {
     unregisterDevice(ctx, dev.id, { deferred: true });
   }
   for (const [name, ns] of Object.entries(k.namedNs)) if (ns === id) delete k.namedNs[name];
-  for (const other of xaValues(k.netns)) delete other.netnsids[id];
+  // Only the namespaces that have an id for this one change: the rest are read through peek, as drafting all of
+  // them (a thousand at classroom scale) made every `docker rm` copy and walk each namespace at the line's end.
+  for (const other of xaPeekValues(peekOf(ctx), k.netns))
+    if (id in other.netnsids) delete nsOf(k, other.id).netnsids[id];
   k.queue = k.queue.filter((e) => !('ns' in e) || e.ns !== id);
   xaDelete(k.netns, id);
 }
