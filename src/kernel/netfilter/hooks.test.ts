@@ -266,6 +266,32 @@ describe('nfHook: filter traversal', () => {
     expect(fwd?.counters).toEqual({ pkts: 0, bytes: 0 });
   });
 
+  it('goes to a chain without coming back to it (-g), and returns from the end of a jumped-to chain', () => {
+    const w = world();
+    const { ctx, host } = w;
+    for (const c of ['A', 'B']) nfNewChain(ctx, host, 'filter', c);
+    nfAppendRule(ctx, host, 'filter', 'FORWARD', rule({ target: { kind: 'jump', chain: 'A' } }));
+    nfAppendRule(
+      ctx,
+      host,
+      'filter',
+      'FORWARD',
+      rule({ outIface: iface('docker0'), target: { kind: 'DROP' } }),
+    );
+    // A goes to B; B's end returns past A's caller's jump (ipt_do_table pops the jump stack, not A).
+    nfAppendRule(ctx, host, 'filter', 'A', rule({ target: { kind: 'goto', chain: 'B' } }));
+    nfAppendRule(ctx, host, 'filter', 'A', rule({ target: { kind: 'ACCEPT' } }));
+    nfAppendRule(ctx, host, 'filter', 'B', rule({ outIface: iface('eth0'), target: { kind: 'ACCEPT' } }));
+    expect(forward(w, icmp('10.0.12.1', '172.17.0.2', 8, 7), 'eth0', 'docker0')).toBe('DROP at FORWARD');
+    const last = w.events.filter((e) => e.kind === 'nf_hook').pop();
+    expect(last).toMatchObject({ chain: 'FORWARD', rule: 2, ruleText: '-A FORWARD -o docker0 -j DROP' });
+    expect(forward(w, icmp('172.17.0.2', '10.0.12.1', 8, 8), 'docker0', 'eth0')).toBe('ACCEPT');
+    expect(w.events.filter((e) => e.kind === 'nf_hook').pop()).toMatchObject({ chain: 'B', rule: 1 });
+    const chains = xaGet(ctx.k.netns, host)?.netfilter.tables.filter?.chains ?? [];
+    const count = (name: string) => chains.find((c) => c.name === name)?.rules.map((r) => r.counters.pkts);
+    expect([count('FORWARD'), count('A'), count('B')]).toEqual([[2, 1], [2, 0], [1]]);
+  });
+
   it('counts policy packets once -P gave the chain counters, and tracks nothing without rules that need it', () => {
     const w = world();
     nfSetPolicy(w.ctx, w.host, 'filter', 'FORWARD', 'DROP');
