@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { xaFromRecord as xa } from '../kernel';
-import { tableChanges, tableValues, tableValuesSince } from './table_diff';
+import { ownValuesSince, tableChanges, tableValues } from './table_diff';
 
 describe('tableChanges', () => {
   const a1 = { id: '1', v: 1 };
@@ -27,15 +27,24 @@ describe('tableChanges', () => {
   });
 });
 
-describe('tableValuesSince', () => {
-  it('patches the earlier values when no entry came or went, else walks the table', () => {
+describe('ownValuesSince', () => {
+  it('brings the owned values up to date in place when no entry came or went, else makes a new array', () => {
     const a1 = { id: '1', v: 1 };
     const a2 = { id: '2', v: 2 };
     const b2 = { id: '2', v: 20 };
     const before = xa({ 1: a1, 2: a2 });
-    const vals = tableValues(before);
-    expect(tableValuesSince(before, before, vals)).toBe(vals);
-    expect(tableValuesSince(xa({ 1: a1, 2: b2 }), before, vals)).toEqual([a1, b2]);
-    expect(tableValuesSince(xa({ 2: b2 }), before, vals)).toEqual([b2]);
+    const owned = tableValues(before).slice();
+    expect(ownValuesSince(before, before, owned)).toEqual({ values: owned, changes: [] });
+    const after = xa({ 1: a1, 2: b2 });
+    const up = ownValuesSince(after, before, owned);
+    expect(up.values).toBe(owned);
+    expect(owned).toEqual([a1, b2]);
+    expect(up.changes).toEqual([{ i: 1, was: a2, now: b2 }]);
+    // An entry went: a new array (not the table's shared one, which its owner may not write), no changes.
+    const gone = xa({ 2: b2 });
+    const next = ownValuesSince(gone, after, owned);
+    expect(next).toEqual({ values: [b2], changes: null });
+    expect(next.values).not.toBe(owned);
+    expect(next.values).not.toBe(tableValues(gone));
   });
 });

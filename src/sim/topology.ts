@@ -27,7 +27,7 @@ export type {
 } from './topology_types';
 import { NO_CONTAINERS, nsDevices, sortLinks, topoLinkMemo, topoNsMemo } from './topology_boxes';
 import { containerRecord, deviceRecord, sameItems, sameRecord } from './topology_records';
-import { tableValues, tableValuesSince } from './table_diff';
+import { ownValuesSince, tableValues } from './table_diff';
 import { xaGet, xaValues } from '../kernel';
 
 /**
@@ -59,11 +59,12 @@ export function topology(world: World): Topology {
   const containers = containerRecord(docker);
   const sbKeys = sandboxKeys(docker);
   const prev = last;
-  const nss = prev ? tableValuesSince(k.netns, prev.nsTable, prev.nss) : tableValues(k.netns);
-
-  // The same namespaces (by id, in order) as last time?
-  let nsAligned = prev !== null && prev.nss.length === nss.length;
-  for (let i = 0; nsAligned && i < nss.length; i++) if (prev?.nss[i]?.id !== nss[i]?.id) nsAligned = false;
+  // The namespaces in table order: last call's array, brought up to date in place when the same ids are there
+  // (then `nsChanges` says which changed and what they were), else a new one.
+  const nsUp = prev ? ownValuesSince(k.netns, prev.nsTable, prev.nss) : null;
+  const nss = nsUp ? nsUp.values : tableValues(k.netns).slice();
+  const nsChanges = nsUp ? nsUp.changes : null;
+  const nsAligned = nsChanges !== null;
 
   // Who runs where, and which containers have no namespace (stopped).
   let stopped: string[];
@@ -90,41 +91,20 @@ export function topology(world: World): Topology {
   const everything =
     prev === null ||
     changed === null ||
+    nsChanges === null ||
     prev.topo.hostNs !== k.rootNs ||
     prev.namedNs !== k.namedNs ||
     prev.sbKeys !== sbKeys ||
-    prev.topo.containers !== containers ||
-    !nsAligned;
-  // A box shows its devices' ids, kinds and bridge ports (nsDevices): a device changed in anything else
-  // (counters and neighbours on every packet, addresses, state) leaves its box as it was.
-  const dirty = new Set<NsId>();
-  for (const { was, now } of changed ?? [])
-    if (was.ns !== now.ns || was.kind !== now.kind || was.master !== now.master)
-      dirty.add(was.ns).add(now.ns);
+    prev.topo.containers !== containers;
 
   let nsNames: Record<NsId, string> | null = null;
-  const boxes: TopoNs[] = [];
-  let sameBoxes = prev !== null;
-  for (let i = 0; i < nss.length; i++) {
-    const ns = nss[i] as NetNs;
-    const was = prev?.nss[i];
-    const kept = prev?.topo.namespaces[ns.id];
-    if (
-      !everything &&
-      kept &&
-      was?.id === ns.id &&
-      !dirty.has(ns.id) &&
-      (was === ns || (was.byIndex === ns.byIndex && was.label === ns.label && was.hidden === ns.hidden))
-    ) {
-      boxes.push(kept);
-      continue;
-    }
+  const boxOf = (ns: NetNs, kept: TopoNs | undefined): TopoNs => {
     if (!nsNames) {
       nsNames = {};
       for (const [name, id] of Object.entries(k.namedNs)) nsNames[id] ??= name;
     }
     const role: NsRole = ns.id === k.rootNs ? 'host' : ns.hidden ? 'external' : 'netns';
-    const box = topoNsMemo(
+    return topoNsMemo(
       {
         ns,
         role,
@@ -135,15 +115,43 @@ export function topology(world: World): Topology {
       },
       kept,
     );
-    if (box !== kept) sameBoxes = false;
-    boxes.push(box);
+  };
+
+  // The boxes that are new objects, by namespace (all of them when everything is redone).
+  const redone = new Map<NsId, TopoNs>();
+  if (everything) {
+    for (const ns of nss) {
+      const kept = prev?.topo.namespaces[ns.id];
+      const box = boxOf(ns, kept);
+      if (box !== kept || !kept) redone.set(ns.id, box);
+    }
+  } else {
+    // Only the namespaces that are other objects, or hold a device that moved, changed kind or master: a box
+    // shows its devices' ids, kinds and bridge ports (nsDevices), not their counters, neighbours, addresses or
+    // state, which change on every packet.
+    const recheck = new Set<NetNs>();
+    for (const { was, now } of nsChanges)
+      if (was.byIndex !== now.byIndex || was.label !== now.label || was.hidden !== now.hidden)
+        recheck.add(now);
+    for (const { was, now } of changed)
+      if (was.ns !== now.ns || was.kind !== now.kind || was.master !== now.master)
+        for (const id of [was.ns, now.ns]) {
+          const ns = xaGet(k.netns, id);
+          if (ns) recheck.add(ns);
+        }
+    for (const ns of recheck) {
+      const kept = prev.topo.namespaces[ns.id];
+      const box = boxOf(ns, kept);
+      if (box !== kept) redone.set(ns.id, box);
+    }
   }
   let namespaces: Record<NsId, TopoNs>;
   let order: NsId[];
-  if (prev && sameBoxes && prev.topo.order.length === boxes.length) {
+  if (prev && redone.size === 0 && prev.topo.order.length === nss.length) {
     namespaces = prev.topo.namespaces;
     order = prev.topo.order;
   } else {
+    const boxes = nss.map((ns) => redone.get(ns.id) ?? (prev?.topo.namespaces[ns.id] as TopoNs));
     namespaces = {};
     for (const b of boxes) namespaces[b.id] = b;
     order = [...boxes].sort((a, b) => rank(a) - rank(b) || a.order - b.order).map((n) => n.id);
