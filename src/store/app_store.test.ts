@@ -19,6 +19,27 @@ async function ready() {
 }
 
 describe('app store', () => {
+  it("publishes a line's result and its World in one update, and keeps the terminal list it had", async () => {
+    const { store, id } = await ready();
+    const terminals = store.getState().terminals;
+    const seen: { last: string | null; changed: boolean; running: string | null }[] = [];
+    const stop = store.subscribe((s, p) =>
+      seen.push({ last: s.last?.line ?? null, changed: s.world !== p.world, running: s.running }),
+    );
+    await store.getState().typeLine(id, 'ip link add br9 type bridge');
+    stop();
+    // Running, then the result with the World it made: never a result beside the World before it.
+    expect(seen).toEqual([
+      { last: null, changed: false, running: id },
+      { last: 'ip link add br9 type bridge', changed: true, running: null },
+    ]);
+    expect(store.getState().terminals).toBe(terminals);
+    await store.getState().typeLine(id, 'docker run -d --name web busybox sleep 1d');
+    await store.getState().typeLine(id, 'docker exec -it web sh');
+    expect(store.getState().terminals).not.toBe(terminals);
+    expect(store.getState().terminals.map((t) => t.title)).toHaveLength(2);
+  });
+
   it('runs a pasted multi-line script line by line and publishes the topology and what changed', async () => {
     const { store, id, output, idle } = await ready();
     store.getState().input(id, 'ip netns add red\nip link add v1 type veth peer name v2\n');

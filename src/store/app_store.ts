@@ -6,6 +6,7 @@
  * The simulation code (kernel, engine, shell) is loaded with a dynamic import so the first screen paints
  * before it arrives; just-bash is preloaded in parallel. Only types are imported from `../sim` statically.
  */
+import { sameViews, type TerminalView } from './terminal_views';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type * as SimNs from '../sim';
 import type {
@@ -28,12 +29,7 @@ import { layoutFromTree, rebuildSession, snapshotScenario } from './session_io';
 
 type SimModule = typeof SimNs;
 
-export interface TerminalView {
-  id: string;
-  title: string;
-  machine: string;
-  parent: string | null;
-}
+export type { TerminalView } from './terminal_views';
 
 /** What the inspector shows: a namespace box, a device, a container card, or a link. */
 export type Selection = { kind: 'ns' | 'dev' | 'ctr' | 'link'; id: string } | null;
@@ -198,9 +194,23 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
 
     const prompt = (id: string) => channel(id).write(sim?.prompt(id) ?? '$ ');
 
-    /** Publish a new World: projection, layout and (when given) what changed, in one store update. */
-    const publish = (change: Omit<ChangeView, 'ids' | 'seq'> | null, before: World | null) => {
-      if (!sim || !mod) return;
+    /** The simulation's terminals as views: the same array as now when nothing about them changed. */
+    const terminalViews = (): TerminalView[] =>
+      sameViews(get().terminals, sim ? sim.listTerminals().map(view) : []);
+
+    /**
+     * Publish a new World: projection, layout and (when given) what changed, in one store update, with `also`
+     * (what else the same intent changed: a line's result), so the UI renders once for it.
+     */
+    const publish = (
+      change: Omit<ChangeView, 'ids' | 'seq'> | null,
+      before: World | null,
+      also: Partial<AppState> = {},
+    ) => {
+      if (!sim || !mod) {
+        if (Object.keys(also).length > 0) set(also);
+        return;
+      }
       previewWorld = null;
       const world = sim.world;
       // The projection is a pure function of the World: a line that changed nothing (ip a, docker ps) keeps it.
@@ -215,6 +225,7 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
       }
       const sel = get().selection;
       set({
+        ...also,
         world,
         topo,
         layout,
@@ -230,7 +241,7 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
     /** Undo closes the shells of containers it takes away, redo reopens them: show what the simulation has. */
     const syncTerminals = () => {
       if (!sim) return;
-      const terms = sim.listTerminals().map(view);
+      const terms = terminalViews();
       const active = get().activeTerminal;
       const stillActive = terms.some((t) => t.id === active) ? active : null;
       set({ terminals: terms, activeTerminal: stillActive ?? get().hostTerminal ?? terms[0]?.id ?? null });
@@ -283,10 +294,14 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
         if (mod && undoLabels.length > mod.UNDO_LIMIT) undoLabels.shift();
         redoLabels.length = 0;
       }
-      const terms = sim.listTerminals().map(view);
+      const terms = terminalViews();
       const output = result.streamed ? printed : result.stdout + result.stderr;
-      set({ running: null, last: { terminal: id, line, result, output }, terminals: terms, welcome: false });
-      publish({ kind: 'run', label: line, list: [], exitCode: result.exitCode }, result.before);
+      publish({ kind: 'run', label: line, list: [], exitCode: result.exitCode }, result.before, {
+        running: null,
+        last: { terminal: id, line, result, output },
+        terminals: terms,
+        welcome: false,
+      });
       if (result.closed) {
         const parent = get().terminals.find((t) => t.id === id)?.parent ?? null;
         local.delete(id);
