@@ -11,12 +11,10 @@
  *   tsx scripts/bench-page.ts DIST [--loads N] [--pan-seconds S] [--containers N] [--load-trace F] [--pan-trace F]
  * (--loads 0 measures only panning; --containers 0 only the cold loads)
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { findChromium } from './chromium.mjs';
-import { freePort } from './free-port.mjs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, serveDir } from './bench-browser';
 import { emit, median, quantile } from './bench-lib';
 
 const { values, positionals } = parseArgs({
@@ -37,40 +35,9 @@ const { values, positionals } = parseArgs({
 const dist = positionals[0] ?? 'dist';
 const THROTTLE = Number(values.throttle);
 
-const exe = findChromium();
-if (!exe) {
-  process.stderr.write('bench: Chromium is missing (apt-get install -y chromium, or set CHROMIUM_PATH)\n');
-  process.exit(1);
-}
-const port = (await freePort()) as number;
-const server = spawn(process.execPath, ['scripts/static-server.mjs', String(port), `${dist}=/`], {
-  stdio: 'ignore',
-});
-const base = `http://127.0.0.1:${port}/`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(base)).ok) break;
-  } catch {
-    // not listening yet
-  }
-  if (i > 100) throw new Error('bench: the static server did not start');
-  await new Promise((r) => setTimeout(r, 50));
-}
-
-// Chromium's new headless mode runs the full browser UI: each new window preloads the omnibox's two WebUI
-// popups in a renderer of their own (~1.5 s of unthrottled CPU in the first seconds of a context, measured
-// from /proc), which competed with the page for the machine's cores during every cold load. A user's browser
-// has its UI up before they navigate; the popups are not the page's cost.
-const browser: Browser = await chromium.launch({
-  executablePath: exe,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--no-first-run',
-    '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
-  ],
-});
+const server = await serveDir(dist);
+const base = server.base;
+const browser: Browser = await launchChromium();
 
 /** A page in a fresh context (cold cache), 1280x720 like a classroom projector. */
 async function freshPage(): Promise<Page> {
@@ -241,5 +208,5 @@ try {
   if (Number(values.containers) > 0) await panning(Number(values.containers), Number(values['pan-seconds']));
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
 }

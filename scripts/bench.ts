@@ -4,12 +4,13 @@
  *
  * 1. a fresh production build: gzip size of the initial JS and of the lazy shell chunk;
  * 2. the build in headless Chromium: cold load at 4x CPU throttling, panning 200 containers (bench-page.ts);
- * 3. classroom scale through the app store: 1,000 containers on 30 networks (bench-scale.ts, with --expose-gc);
+ * 3. classroom scale through the app store: 1,000 containers on 30 networks (bench-scale.ts, with --expose-gc),
+ *    and the same series in headless Chromium (bench-scale-chromium.ts, figures `chromium_scale_*`);
  * 4. the oracle build in the simulator vs the real kernel (bench-oracle.ts);
  * 5. the share URL of the seed's four-mode scenario (bench-share.ts).
  *
  * The machine's load average is printed with every step (a shared machine makes every timing noisy).
- *   tsx scripts/bench.ts [--skip page,scale,oracle,share]
+ *   tsx scripts/bench.ts [--skip page,scale,scale-chromium,oracle,share]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -71,6 +72,7 @@ try {
   bundleSizes();
   step('page', ['--import', 'tsx', 'scripts/bench-page.ts', dist]);
   step('scale', ['--expose-gc', '--import', 'tsx', 'scripts/bench-scale.ts']);
+  step('scale-chromium', ['--import', 'tsx', 'scripts/bench-scale-chromium.ts']);
   step('oracle', ['--import', 'tsx', 'scripts/bench-oracle.ts']);
   step('share', ['--import', 'tsx', 'scripts/bench-share.ts']);
   emit('machine_load1_end', machine().load1, 'load');
