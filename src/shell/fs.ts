@@ -67,6 +67,30 @@ export interface DynamicTree {
  */
 export class DynamicReadError extends Error {}
 
+/** just-bash's in-memory errors start with the errno's name ("ENOENT: no such file or directory, open ..."). */
+const FS_ERRORS: Record<string, { atOpen: boolean; message: string }> = {
+  ENOENT: { atOpen: true, message: 'No such file or directory' },
+  ENOTDIR: { atOpen: true, message: 'Not a directory' },
+  EACCES: { atOpen: true, message: 'Permission denied' },
+  // open(O_RDONLY) of a directory succeeds; read() fails.
+  EISDIR: { atOpen: false, message: 'Is a directory' },
+};
+
+/**
+ * What a failed readFile of this file system was, for tools whose message depends on it (BusyBox's
+ * "can't open" vs "read error"): the failing call and its strerror text.
+ */
+export function fsErrorOf(e: unknown): { atOpen: boolean; message: string } {
+  if (e instanceof DynamicReadError) return { atOpen: false, message: e.message };
+  const code = e instanceof Error ? /^(E[A-Z]+)\b/.exec(e.message)?.[1] : undefined;
+  return (
+    (code !== undefined ? FS_ERRORS[code] : undefined) ?? {
+      atOpen: true,
+      message: 'No such file or directory',
+    }
+  );
+}
+
 /** Files of the kernel's own file systems: writes are parsed per write() and refused when read-only. */
 function kernelFile(p: string): boolean {
   return p.startsWith('/proc/') || p.startsWith('/sys/');
@@ -226,6 +250,9 @@ export class SimFs implements IFileSystem {
   }
 
   private readDynamic(path: string): string | null {
+    if (this.nodeAt(this.resolve(path))?.kind === 'dir') {
+      throw new Error(`EISDIR: illegal operation on a directory, read '${path}'`);
+    }
     const f = this.dynamicAt(path);
     if (!f) return null;
     const { proc, os } = this.who();

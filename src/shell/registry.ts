@@ -27,6 +27,7 @@ import { wgetCommand } from './commands/wget';
 import { nslookupCommand } from './commands/nslookup';
 import { tcpdumpCommand } from './commands/tcpdump';
 import { httpdCommand } from './commands/httpd';
+import { catCommand } from './commands/cat';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -53,4 +54,5 @@ export const COMMANDS: readonly SimCommand[] = [
   nslookupCommand,
   tcpdumpCommand,
   httpdCommand,
+  catCommand,
 ];

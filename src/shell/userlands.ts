@@ -5,8 +5,8 @@
  */
 import type { Flavour, Userland } from './types';
 
-/** Commands every machine has: they come with the shell itself. */
-export const SHELL_BUILTINS: readonly string[] = ['sleep', 'hostname'];
+/** Commands every machine has: they come with the shell itself (cat: every image ships coreutils or BusyBox's). */
+export const SHELL_BUILTINS: readonly string[] = ['sleep', 'hostname', 'cat'];
 
 export const HOST_USERLAND: Userland = {
   image: 'host',
@@ -53,6 +53,7 @@ export const BUSYBOX_APPLETS: readonly string[] = [
   'nslookup',
   'hostname',
   'sleep',
+  'cat',
 ];
 
 export function userlandFlavour(u: Userland): Flavour {
