@@ -28,6 +28,7 @@ import { nslookupCommand } from './commands/nslookup';
 import { tcpdumpCommand } from './commands/tcpdump';
 import { httpdCommand } from './commands/httpd';
 import { catCommand } from './commands/cat';
+import { readlinkCommand } from './commands/readlink';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -55,4 +56,5 @@ export const COMMANDS: readonly SimCommand[] = [
   tcpdumpCommand,
   httpdCommand,
   catCommand,
+  readlinkCommand,
 ];

@@ -5,8 +5,11 @@
  */
 import type { Flavour, Userland } from './types';
 
-/** Commands every machine has: they come with the shell itself (cat: every image ships coreutils or BusyBox's). */
-export const SHELL_BUILTINS: readonly string[] = ['sleep', 'hostname', 'cat'];
+/**
+ * Commands every machine has: they come with the shell itself, or (cat, readlink) every image ships them,
+ * from coreutils or BusyBox.
+ */
+export const SHELL_BUILTINS: readonly string[] = ['sleep', 'hostname', 'cat', 'readlink'];
 
 export const HOST_USERLAND: Userland = {
   image: 'host',
@@ -54,6 +57,7 @@ export const BUSYBOX_APPLETS: readonly string[] = [
   'hostname',
   'sleep',
   'cat',
+  'readlink',
 ];
 
 export function userlandFlavour(u: Userland): Flavour {
