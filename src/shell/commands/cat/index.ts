@@ -7,7 +7,7 @@
  * with the next file and exits 1.
  */
 import { fsErrorOf } from '../../fs';
-import { Getopt, type LongOpt } from '../../getopt';
+import { Getopt, getoptMessage, type LongOpt } from '../../getopt';
 import type { CommandIO, SimCommand } from '../../types';
 import { type CatOpts, newCatState, renderBusybox, renderGnu } from './render';
 import { BUSYBOX_CAT_USAGE, GNU_CAT_HELP, GNU_CAT_VERSION } from './usage';
@@ -35,11 +35,7 @@ function apply(o: CatOpts, c: string): void {
 }
 
 function badOption(io: CommandIO, text: string, busybox: boolean): number {
-  io.err(
-    text.startsWith('--')
-      ? `cat: unrecognized option '${text}'\n`
-      : `cat: invalid option -- '${text.slice(1)}'\n`,
-  );
+  io.err(getoptMessage('cat', { kind: 'unknown', text }));
   io.err(busybox ? BUSYBOX_CAT_USAGE : "Try 'cat --help' for more information.\n");
   return 1;
 }
