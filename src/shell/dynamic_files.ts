@@ -1,15 +1,17 @@
 /**
- * The always-current files every machine has: /proc/net/*, /proc/sys/net/*, and the ones Docker manages.
+ * The always-current files every machine has: /proc/net/*, /proc/sys/net/*, /sys/class/net, and the ones
+ * Docker manages.
  * Each provider lives with the command family it belongs to; this file only gathers them.
  */
 import type { DynamicFile, DynamicTree } from './fs';
 import { PROC_NET_FILES, procSysFile } from './commands/procfs';
 import { DOCKER_ETC_FILES } from './commands/docker/etc_files';
+import { sysfsFile, sysfsNode } from './commands/sysfs';
 
 const FILES: Record<string, DynamicFile> = { ...PROC_NET_FILES, ...DOCKER_ETC_FILES };
 
 /** Trees whose files depend on the namespace (per-device sysctls): resolved by path on each access. */
-const RESOLVERS: ((path: string) => DynamicFile | null)[] = [procSysFile];
+const RESOLVERS: ((path: string) => DynamicFile | null)[] = [procSysFile, sysfsFile];
 
 function dirOf(path: string): string {
   return path.slice(0, path.lastIndexOf('/')) || '/';
@@ -24,4 +26,6 @@ export const DYNAMIC_FILES: DynamicTree = {
       .filter((p) => dirOf(p) === dir)
       .map((p) => p.slice(dir.length === 1 ? 1 : dir.length + 1));
   },
+  // Directories and symbolic links whose entries depend on the namespace (sysfs).
+  node: sysfsNode,
 };

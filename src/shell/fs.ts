@@ -26,14 +26,78 @@ export interface DynamicFile {
    * Absent: the file is read-only (EACCES/EPERM like /proc/net).
    */
   write?(proc: Proc, os: OsAccess, content: string): string | null;
+  /** The file system holding it is mounted read-only for this process (Docker mounts sysfs `ro`): EROFS. */
+  readOnlyMount?(proc: Proc): boolean;
 }
+
+/** A directory whose entries depend on the reader (sysfs: /sys/class/net lists the reader's namespace). */
+export interface DynamicDir {
+  kind: 'dir';
+  /** Entry names, or null when the directory does not exist in this process's view. */
+  list(proc: Proc, os: OsAccess): readonly string[] | null;
+}
+
+/** A symbolic link whose target depends on the reader (sysfs: /sys/class/net/eth0). */
+export interface DynamicLink {
+  kind: 'link';
+  /** The link's text (relative to its directory, as readlink prints it), or null when absent here. */
+  target(proc: Proc, os: OsAccess): string | null;
+  /**
+   * A link down to a directory that path patterns go through (`/sys/class/net/veth*` then `ifindex`):
+   * just-bash's glob expansion descends only into entries whose dirent says directory, where bash follows
+   * the link; such a link's dirent says both. Links back up the tree (sysfs `subsystem`) must not, or walks would cycle.
+   */
+  descend?: boolean;
+}
+
+export type DynamicNode = DynamicDir | DynamicLink;
 
 export interface DynamicTree {
   /** The dynamic file at an absolute path, if any. */
   lookup(path: string): DynamicFile | null;
   /** Names of dynamic entries directly under a directory, for `ls`. */
   list(dir: string): string[];
+  /** The dynamic directory or symbolic link at an absolute, normalized path (trees like sysfs have them). */
+  node?(path: string): DynamicNode | null;
 }
+
+/**
+ * A read the kernel refuses on a file that exists (sysfs `carrier` of a device that is down: EINVAL).
+ * `message` is the strerror text.
+ */
+export class DynamicReadError extends Error {}
+
+/** just-bash's in-memory errors start with the errno's name ("ENOENT: no such file or directory, open ..."). */
+const FS_ERRORS: Record<string, { atOpen: boolean; message: string }> = {
+  ENOENT: { atOpen: true, message: 'No such file or directory' },
+  ENOTDIR: { atOpen: true, message: 'Not a directory' },
+  EACCES: { atOpen: true, message: 'Permission denied' },
+  // open(O_RDONLY) of a directory succeeds; read() fails.
+  EISDIR: { atOpen: false, message: 'Is a directory' },
+};
+
+/**
+ * What a failed readFile of this file system was, for tools whose message depends on it (BusyBox's
+ * "can't open" vs "read error"): the failing call and its strerror text.
+ */
+export function fsErrorOf(e: unknown): { atOpen: boolean; message: string } {
+  if (e instanceof DynamicReadError) return { atOpen: false, message: e.message };
+  const code = e instanceof Error ? /^(E[A-Z]+)\b/.exec(e.message)?.[1] : undefined;
+  return (
+    (code !== undefined ? FS_ERRORS[code] : undefined) ?? {
+      atOpen: true,
+      message: 'No such file or directory',
+    }
+  );
+}
+
+/** Files of the kernel's own file systems: writes are parsed per write() and refused when read-only. */
+function kernelFile(p: string): boolean {
+  return p.startsWith('/proc/') || p.startsWith('/sys/');
+}
+
+/** Symbolic links followed while resolving one path before giving up (fs/namei.c MAXSYMLINKS). */
+const MAXSYMLINKS = 40;
 
 /**
  * A write the kernel refuses (opening a read-only /proc file, a value a sysctl handler rejects). just-bash
@@ -98,13 +162,97 @@ export class SimFs implements IFileSystem {
     return this.baseFs;
   }
 
+  /**
+   * `path` normalized, with the dynamic symbolic links among its components replaced by their targets (the
+   * last component's too when `followLast`), as the kernel's path walk (fs/namei.c) follows them. Only trees
+   * with nodes (sysfs) have links; other paths come back normalized.
+   */
+  private resolve(path: string, followLast = true): string {
+    let p = normalize(path);
+    const tree = this.dyn;
+    if (!tree.node) return p;
+    for (let hops = 0; hops < MAXSYMLINKS; hops++) {
+      const parts = p.split('/');
+      let here = '';
+      let next: string | null = null;
+      for (let i = 1; i < parts.length && next === null; i++) {
+        here += `/${parts[i] as string}`;
+        if (i === parts.length - 1 && !followLast) break;
+        const n = tree.node(here);
+        if (n?.kind !== 'link') continue;
+        const { proc, os } = this.who();
+        const t = n.target(proc, os);
+        if (t === null) break;
+        const dir = here.slice(0, here.lastIndexOf('/'));
+        next = normalize(`${t.startsWith('/') ? '' : dir}/${t}/${parts.slice(i + 1).join('/')}`);
+      }
+      if (next === null) return p;
+      p = next;
+    }
+    return p;
+  }
+
   private dynamicAt(path: string): DynamicFile | null {
-    const p = normalize(path);
+    const p = this.resolve(path);
     if (this.frozen.has(p)) return null;
     return this.dyn.lookup(p);
   }
 
+  /** The dynamic directory or link at a resolved path, if it exists in the reader's view. */
+  private nodeAt(p: string): DynamicNode | null {
+    const n = this.dyn.node?.(p) ?? null;
+    if (!n) return null;
+    const { proc, os } = this.who();
+    return (n.kind === 'dir' ? n.list(proc, os) : n.target(proc, os)) === null ? null : n;
+  }
+
+  /** What a path is among the dynamic entries of the reader's view (a file whose read fails exists). */
+  private dynKind(path: string, followLast = true): 'file' | 'dir' | 'link' | null {
+    const p = this.resolve(path, followLast);
+    const n = this.nodeAt(p);
+    if (n) return n.kind;
+    try {
+      return this.readDynamic(p) === null ? null : 'file';
+    } catch (e) {
+      if (e instanceof DynamicReadError) return 'file';
+      throw e;
+    }
+  }
+
+  /** A stat for a dynamic entry, shaped after the in-memory root's (owner, times). */
+  private async dynStat(path: string, kind: 'file' | 'dir' | 'link'): Promise<FsStat> {
+    const root = await this.base.stat('/');
+    const p = this.resolve(path, kind !== 'link');
+    if (kind === 'dir') {
+      return {
+        ...root,
+        isFile: false,
+        isDirectory: true,
+        isSymbolicLink: false,
+        mode: 0o40755,
+        size: 0,
+        identity: p,
+      };
+    }
+    if (kind === 'link') {
+      return { ...root, isFile: false, isDirectory: false, isSymbolicLink: true, mode: 0o120777, size: 0 };
+    }
+    // sysfs reports a page for every attribute (kernfs), whatever a read would return.
+    const writable = this.dyn.lookup(p)?.write !== undefined;
+    return {
+      ...root,
+      isFile: true,
+      isDirectory: false,
+      isSymbolicLink: false,
+      mode: writable ? 0o100644 : 0o100444,
+      size: 4096,
+    };
+  }
+
   private readDynamic(path: string): string | null {
+    if (this.nodeAt(this.resolve(path))?.kind === 'dir') {
+      throw new Error(`EISDIR: illegal operation on a directory, read '${path}'`);
+    }
     const f = this.dynamicAt(path);
     if (!f) return null;
     const { proc, os } = this.who();
@@ -136,24 +284,52 @@ export class SimFs implements IFileSystem {
   }
 
   private writeDynamic(path: string, content: FileContent): boolean {
-    const p = normalize(path);
-    if (p === '/dev/null') return true;
+    const typed = normalize(path);
+    if (typed === '/dev/null') return true;
+    const p = this.resolve(typed);
+    const kind = this.dynKind(p);
+    if (kind !== 'file') {
+      if (kind === 'dir') throw this.openError(typed, 'Is a directory');
+      // sysfs: nothing can be created, and a path through a missing device does not exist.
+      if (p.startsWith('/sys/') && this.dyn.node) {
+        const inDynDir = this.nodeAt(p.slice(0, p.lastIndexOf('/')))?.kind === 'dir';
+        throw this.openError(typed, inDynDir ? 'Permission denied' : 'No such file or directory');
+      }
+      return false;
+    }
     const f = this.dynamicAt(p);
     if (!f) return false;
     const { proc, os } = this.who();
-    // A file this process's namespace does not have (another namespace's device) is not dynamic here.
-    if (f.read(proc, os) === null) return false;
+    if (f.readOnlyMount?.(proc)) throw this.openError(typed, 'Read-only file system');
     if (!f.write) {
-      if (p.startsWith('/proc/')) throw new ShellWriteError(`${p}: Permission denied`);
+      if (kernelFile(p)) throw this.openError(typed, 'Permission denied');
       this.frozen.add(p);
       return false;
     }
     const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
-    // Opening a /proc file with O_TRUNC changes nothing; the value comes with the next write().
-    if (text === '' && p.startsWith('/proc/')) return true;
+    // Opening a /proc or /sys file with O_TRUNC changes nothing; the value comes with the next write().
+    if (text === '' && kernelFile(p)) return true;
     const e = f.write(proc, os, text);
-    if (e !== null) throw new ShellWriteError(`echo: write error: ${e}`);
+    if (e !== null) {
+      // bash names the builtin that wrote; BusyBox ash does not.
+      throw new ShellWriteError(`${this.busyboxShell() ? '' : 'echo: '}write error: ${e}`);
+    }
     return true;
+  }
+
+  /** The reading process's shell is BusyBox ash (its messages differ from bash's). */
+  private busyboxShell(): boolean {
+    return this.who().proc.userland.shellName === 'sh';
+  }
+
+  /**
+   * An open() for writing the kernel refused, as the shell reports it: bash names the file, BusyBox ash
+   * "can't create" it (and says "nonexistent directory" for ENOENT, shell/ash.c openredirect).
+   */
+  private openError(typed: string, err: string): ShellWriteError {
+    if (!this.busyboxShell()) return new ShellWriteError(`${typed}: ${err}`);
+    const why = err === 'No such file or directory' ? 'nonexistent directory' : err;
+    return new ShellWriteError(`can't create ${typed}: ${why}`);
   }
 
   async writeFile(path: string, content: FileContent, options?: WriteOpts): Promise<void> {
@@ -164,22 +340,30 @@ export class SimFs implements IFileSystem {
   async appendFile(path: string, content: FileContent, options?: WriteOpts): Promise<void> {
     const p = normalize(path);
     if (p === '/dev/null') return;
-    const cur = this.readDynamic(p);
+    const resolved = this.resolve(p);
+    const kernel = kernelFile(resolved);
+    // Under /sys every write is the kernel's to answer (a missing device's file included).
+    const sys = resolved.startsWith('/sys/') && this.dyn.node !== undefined;
+    const cur = kernel && (sys || this.dynKind(p) === 'file') ? '' : this.readDynamic(p);
     if (cur !== null) {
       const add = typeof content === 'string' ? content : new TextDecoder().decode(content);
-      // Each write() to a /proc file is parsed on its own (proc_sys_write ignores the offset).
-      if (this.writeDynamic(p, p.startsWith('/proc/') ? add : cur + add)) return;
+      // Each write() to a /proc or /sys file is parsed on its own (proc_sys_write, kernfs ignore the offset).
+      if (this.writeDynamic(p, kernel ? add : cur + add)) return;
       await this.base.writeFile(p, cur, options);
     }
     return this.base.appendFile(path, content, options);
   }
 
   async exists(path: string): Promise<boolean> {
-    if (this.readDynamic(path) !== null) return true;
+    if (this.dynKind(path) !== null) return true;
     return this.base.exists(path);
   }
 
   async stat(path: string): Promise<FsStat> {
+    const kind = this.dynKind(path);
+    if (kind === 'dir' || (kind === 'file' && this.resolve(path).startsWith('/sys/'))) {
+      return this.dynStat(path, kind);
+    }
     const d = this.readDynamic(path);
     if (d === null) return this.base.stat(path);
     const size = new TextEncoder().encode(d).length;
@@ -195,15 +379,40 @@ export class SimFs implements IFileSystem {
   }
 
   async readdir(path: string): Promise<string[]> {
+    const dir = this.dynDir(path);
+    if (dir) return dir;
     const own = await this.base.readdir(path);
     const extra = this.dyn.list(normalize(path)).filter((n) => !own.includes(n));
     return [...own, ...extra].sort();
   }
 
-  // Everything else is the in-memory file system's.
-  readdirWithFileTypes(path: string) {
-    return this.base.readdirWithFileTypes(path);
+  /** The entries of a dynamic directory in the reader's view, sorted, or null if `path` is none. */
+  private dynDir(path: string): string[] | null {
+    const n = this.nodeAt(this.resolve(path));
+    if (n?.kind !== 'dir') return null;
+    const { proc, os } = this.who();
+    return [...(n.list(proc, os) ?? [])].sort();
   }
+
+  async readdirWithFileTypes(path: string) {
+    const names = this.dynDir(path);
+    if (!names) return this.base.readdirWithFileTypes(path);
+    const p = this.resolve(path);
+    return names.map((name) => {
+      const at = `${p}/${name}`;
+      const kind = this.dynKind(at, false);
+      const n = kind === 'link' ? this.nodeAt(at) : null;
+      const intoDir = n?.kind === 'link' && n.descend === true && this.dynKind(at) === 'dir';
+      return {
+        name,
+        isFile: kind === 'file',
+        isDirectory: kind === 'dir' || intoDir,
+        isSymbolicLink: kind === 'link',
+      };
+    });
+  }
+
+  // Everything else is the in-memory file system's.
   mkdir(path: string, options?: MkdirOptions) {
     return this.base.mkdir(path, options);
   }
@@ -236,12 +445,24 @@ export class SimFs implements IFileSystem {
       const { proc, os } = this.who();
       return Promise.resolve(`net:[${netnsInode(os.state.docker.hostNs, proc.ns)}]`);
     }
+    const p = this.resolve(path, false);
+    const n = this.nodeAt(p);
+    if (n?.kind === 'link') {
+      const { proc, os } = this.who();
+      return Promise.resolve(n.target(proc, os) as string);
+    }
+    if (n || this.dynKind(p) !== null)
+      return Promise.reject(new Error(`EINVAL: invalid argument, readlink '${path}'`));
     return this.base.readlink(path);
   }
-  lstat(path: string) {
+  async lstat(path: string) {
+    const kind = this.dynKind(path, false);
+    if (kind === 'link') return this.dynStat(path, 'link');
+    if (kind !== null) return this.stat(path);
     return this.base.lstat(path);
   }
-  realpath(path: string) {
+  async realpath(path: string) {
+    if (this.dynKind(path) !== null) return this.resolve(path);
     return this.base.realpath(path);
   }
   utimes(path: string, atime: Date, mtime: Date) {

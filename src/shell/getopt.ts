@@ -120,3 +120,15 @@ export class Getopt {
     return this.argv[this.optind++] as string;
   }
 }
+
+/** glibc getopt's own message for an option it did not accept (before the program's usage or hint). */
+export function getoptMessage(prog: string, r: { kind: 'unknown' | 'missing'; text: string }): string {
+  if (r.kind === 'missing') {
+    return r.text.startsWith('--')
+      ? `${prog}: option '${r.text}' requires an argument\n`
+      : `${prog}: option requires an argument -- '${r.text.slice(1)}'\n`;
+  }
+  return r.text.startsWith('--')
+    ? `${prog}: unrecognized option '${r.text}'\n`
+    : `${prog}: invalid option -- '${r.text.slice(1)}'\n`;
+}

@@ -27,6 +27,8 @@ import { wgetCommand } from './commands/wget';
 import { nslookupCommand } from './commands/nslookup';
 import { tcpdumpCommand } from './commands/tcpdump';
 import { httpdCommand } from './commands/httpd';
+import { catCommand } from './commands/cat';
+import { readlinkCommand } from './commands/readlink';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -53,4 +55,6 @@ export const COMMANDS: readonly SimCommand[] = [
   nslookupCommand,
   tcpdumpCommand,
   httpdCommand,
+  catCommand,
+  readlinkCommand,
 ];

@@ -5,8 +5,11 @@
  */
 import type { Flavour, Userland } from './types';
 
-/** Commands every machine has: they come with the shell itself. */
-export const SHELL_BUILTINS: readonly string[] = ['sleep', 'hostname'];
+/**
+ * Commands every machine has: they come with the shell itself, or (cat, readlink) every image ships them,
+ * from coreutils or BusyBox.
+ */
+export const SHELL_BUILTINS: readonly string[] = ['sleep', 'hostname', 'cat', 'readlink'];
 
 export const HOST_USERLAND: Userland = {
   image: 'host',
@@ -53,6 +56,8 @@ export const BUSYBOX_APPLETS: readonly string[] = [
   'nslookup',
   'hostname',
   'sleep',
+  'cat',
+  'readlink',
 ];
 
 export function userlandFlavour(u: Userland): Flavour {

@@ -22,7 +22,7 @@ export const en: LessonText = {
     },
     veth: {
       title: 'Find c1’s veth on the host',
-      body: 'Inside c1, `ip link show eth0` prints `N: eth0@ifM`. M is the ifindex of the other end of the pair, in the host. On the host, `ip link show master docker0` lists docker0’s ports: the one numbered M is c1’s.\n\nThen look at c1’s routing table, as the article does.',
+      body: 'Inside c1, `ip link show eth0` prints `N: eth0@ifM`. M is the ifindex of the other end of the pair, in the host (c1’s `/sys/class/net/eth0/iflink` holds the same number). On the host, `ip link show master docker0` lists docker0’s ports: the one numbered M is c1’s.\n\nThen look at c1’s routing table, as the article does.',
       hints: [
         'Compare the `@ifM` number in c1 with the numbers in front of the host’s veth names.',
         '`docker exec c1 route -n` runs busybox’s route inside c1.',

@@ -30,6 +30,7 @@ export const bridge: Lesson = {
       id: 'veth',
       commands: [
         'docker exec c1 ip link show eth0',
+        'docker exec c1 cat /sys/class/net/eth0/iflink',
         'ip link show master docker0',
         'docker exec c1 route -n',
       ],

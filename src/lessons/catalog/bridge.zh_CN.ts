@@ -19,7 +19,7 @@ export const zhCN: LessonText = {
     },
     veth: {
       title: '在主机上找到 c1 的 veth',
-      body: '在 c1 里，`ip link show eth0` 显示 `N: eth0@ifM`。M 是这对 veth 在主机上那一端的 ifindex。在主机上，`ip link show master docker0` 列出 docker0 的端口：编号为 M 的就是 c1 的。\n\n然后像文章一样，看看 c1 的路由表。',
+      body: '在 c1 里，`ip link show eth0` 显示 `N: eth0@ifM`。M 是这对 veth 在主机上那一端的 ifindex（c1 的 `/sys/class/net/eth0/iflink` 里也是这个数字）。在主机上，`ip link show master docker0` 列出 docker0 的端口：编号为 M 的就是 c1 的。\n\n然后像文章一样，看看 c1 的路由表。',
       hints: [
         '把 c1 里的 `@ifM` 数字和主机上 veth 名字前面的编号对比。',
         '`docker exec c1 route -n` 在 c1 里运行 busybox 的 route。',

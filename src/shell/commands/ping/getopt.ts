@@ -3,7 +3,7 @@
  * string: options may follow the operands (GNU permutation), and a bad option is reported with glibc's own
  * messages before the program prints its usage.
  */
-import { Getopt } from '../../getopt';
+import { Getopt, getoptMessage } from '../../getopt';
 
 export type ShortOpts =
   { ok: true; opts: { val: string; arg: string }[]; rest: string[] } | { ok: false; message: string };
@@ -16,15 +16,8 @@ export function getoptShort(argv: readonly string[], spec: string, prog: string)
     const r = g.next([]);
     if (r.kind === 'end') return { ok: true, opts, rest };
     if (r.kind === 'nonopt') rest.push(r.arg);
-    else if (r.kind === 'unknown')
-      return {
-        ok: false,
-        message: r.text.startsWith('--')
-          ? `${prog}: unrecognized option '${r.text}'\n`
-          : `${prog}: invalid option -- '${r.text.slice(1)}'\n`,
-      };
-    else if (r.kind === 'missing')
-      return { ok: false, message: `${prog}: option requires an argument -- '${r.text.slice(1)}'\n` };
+    else if (r.kind === 'unknown' || r.kind === 'missing')
+      return { ok: false, message: getoptMessage(prog, r) };
     else opts.push({ val: r.val, arg: r.arg ?? '' });
   }
 }

@@ -4,7 +4,7 @@
  * no-ops -l -p -U --immediate-mode --print; the other real options are refused with a plain message rather
  * than printed wrongly. Messages and the usage text are the real ones (checked on the Debian 12 host).
  */
-import { Getopt, type LongOpt } from '../../getopt';
+import { Getopt, getoptMessage, type LongOpt } from '../../getopt';
 
 /** tcpdump.c SHORTOPTS for a Linux build with libpcap 1.10. */
 const SHORTOPTS = 'aAb:B:c:C:dDeE:fF:G:hHi:I#j:JKlLm:M:nNOpqQ:r:s:StT:uUvV:w:W:xXy:Yz:Z:';
@@ -92,17 +92,8 @@ export function parseTcpdump(argv: readonly string[]): ParseOutcome {
       words.push(r.arg);
       continue;
     }
-    if (r.kind === 'unknown') {
-      const msg = r.text.startsWith('--')
-        ? `tcpdump: unrecognized option '${r.text}'\n`
-        : `tcpdump: invalid option -- '${r.text.slice(1)}'\n`;
-      return { kind: 'error', stderr: msg + USAGE_TEXT };
-    }
-    if (r.kind === 'missing') {
-      const msg = r.text.startsWith('--')
-        ? `tcpdump: option '${r.text}' requires an argument\n`
-        : `tcpdump: option requires an argument -- '${r.text.slice(1)}'\n`;
-      return { kind: 'error', stderr: msg + USAGE_TEXT };
+    if (r.kind === 'unknown' || r.kind === 'missing') {
+      return { kind: 'error', stderr: getoptMessage('tcpdump', r) + USAGE_TEXT };
     }
     const arg = r.arg ?? '';
     switch (r.val) {

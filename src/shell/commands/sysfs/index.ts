@@ -1,0 +1,2 @@
+/** sysfs's network part (/sys/class/net, /sys/devices/virtual/net), for shell/dynamic_files.ts. */
+export { sysfsFile, sysfsNode } from './tree';
