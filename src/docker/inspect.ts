@@ -156,7 +156,7 @@ export function containerInspect(st: DockerState, c: DockerContainer): JsonValue
     WorkingDir: '',
     Entrypoint: img && img.entrypoint.length > 0 ? [...img.entrypoint] : null,
     OnBuild: null,
-    Labels: {},
+    Labels: { ...c.labels },
   });
   return {
     Id: c.id,
