@@ -76,6 +76,16 @@ function isOperand(s: string): boolean {
   );
 }
 
+/**
+ * The node Go's state last visited when it evaluated `w`: errorf reports there. A parenthesized pipeline's
+ * last command's last word (exec.go moves state.at to every node it evaluates), any other word itself.
+ */
+function lastNode(w: Word): Word {
+  const cmd = w.sub?.cmds[w.sub.cmds.length - 1];
+  const last = cmd?.words[cmd.words.length - 1];
+  return last ? lastNode(last) : w;
+}
+
 /** exec.go evalArg: one argument word converted to `t`, its errors located at the word. */
 function evalArg(w: Word, t: GoType, sc: ArgScope): GoJson {
   try {
@@ -84,11 +94,17 @@ function evalArg(w: Word, t: GoType, sc: ArgScope): GoJson {
       if (canBeNil(t)) return null;
       throw new TemplateError(`cannot assign nil to ${t.name}`);
     }
-    // value() locates its own errors (an unknown field inside the operand).
-    if (isOperand(w.s)) return validateType(sc.value(w), t);
-    return literal(w.s, t);
+    if (!isOperand(w.s)) return literal(w.s, t);
   } catch (e) {
     return sc.fail(e, w);
+  }
+  // value() locates its own errors (an unknown field inside the operand); the type check is located where
+  // evaluating it ended.
+  const x = sc.value(w);
+  try {
+    return validateType(x, t);
+  } catch (e) {
+    return sc.fail(e, lastNode(w));
   }
 }
 

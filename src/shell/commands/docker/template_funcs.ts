@@ -139,9 +139,11 @@ export function callFn(name: string, xs: TV[], header: boolean): TV {
     case 'printf':
       return ret(printf(xs));
     case 'len': {
-      if (typeof a0 === 'string') return ret(a0.length);
-      if (Array.isArray(a0)) return ret(a0.length);
-      if (a0 && typeof a0 === 'object' && xs[0]?.t.kind !== 'struct') return ret(Object.keys(a0).length);
+      // funcs.go length returns an int.
+      const int = (n: number): TV => ({ v: n, t: { kind: 'scalar', name: 'int' } });
+      if (typeof a0 === 'string') return int(new TextEncoder().encode(a0).length);
+      if (Array.isArray(a0)) return int(a0.length);
+      if (a0 && typeof a0 === 'object' && xs[0]?.t.kind !== 'struct') return int(Object.keys(a0).length);
       return fail('len', `len of type ${xs[0]?.t.name ?? 'nil'}`);
     }
     case 'index':
