@@ -78,8 +78,21 @@ export function getBoolOrDefault(args: FilterArgs, key: string, dflt: boolean): 
  * JavaScript cannot compile is no match, as Match skips a value whose pattern does not compile.
  */
 function goRegexpFind(pattern: string, s: string): boolean {
-  if (/\(\?<?[=!]|\\[1-9]/.test(pattern)) return false;
-  let src = pattern;
+  let re = compiled.get(pattern);
+  if (re === undefined) {
+    if (compiled.size >= 256) compiled.clear();
+    compiled.set(pattern, (re = compile(pattern)));
+  }
+  return re !== null && re.test(s);
+}
+
+/** Patterns compiled once: a listing matches one against every container. */
+const compiled = new Map<string, RegExp | null>();
+
+function compile(pattern: string): RegExp | null {
+  if (/\(\?<?[=!]|\\[1-9]/.test(pattern)) return null;
+  // Go's (?P<name>...) is JavaScript's (?<name>...).
+  let src = pattern.replace(/\(\?P</g, '(?<');
   let flags = '';
   const lead = /^\(\?([imsU]+)\)/.exec(src);
   if (lead) {
@@ -88,8 +101,8 @@ function goRegexpFind(pattern: string, s: string): boolean {
     src = src.slice(lead[0].length);
   }
   try {
-    return new RegExp(src, flags).test(s);
+    return new RegExp(src, flags);
   } catch {
-    return false;
+    return null;
   }
 }
