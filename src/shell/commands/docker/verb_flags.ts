@@ -323,7 +323,7 @@ export const NETWORK_CREATE_FLAGS: FlagSpec[] = [
   { long: 'ipam-driver', kind: 'value' },
   { long: 'ipam-opt', kind: 'value' },
   { long: 'ipv6', kind: 'bool' },
-  { long: 'label', kind: 'value' },
+  { long: 'label', kind: 'value', check: labelFlagError },
   { long: 'opt', short: 'o', kind: 'value' },
   { long: 'scope', kind: 'value' },
   { long: 'subnet', kind: 'value' },

@@ -101,9 +101,15 @@ describe('container labels', () => {
     ]);
   });
 
-  it('network ls: {{.Labels}} sorted and {{.Label "k"}}', async () => {
+  it('network ls: {{.Labels}} sorted and {{.Label "k"}}; inspect writes them by sorted key', async () => {
     const net = await Scenario.start(3);
     await net.run('docker network create --label b=2 --label a=1 n1');
+    expect(await net.inspect('n1', '{{json .Labels}}')).toBe('{"a":"1","b":"2"}');
+    expect(await outcome(net, 'docker network create --label =x n2')).toEqual([
+      '',
+      'invalid argument "=x" for "--label" flag: invalid label \'=x\': empty name\nSee \'docker network create --help\'.\n',
+      125,
+    ]);
     expect(
       await outcome(
         net,
