@@ -33,6 +33,8 @@ export interface ContainerCreateRequest {
   hostname: string;
   domainname: string;
   env: string[];
+  /** Config.Labels as the CLI sends them (ConvertKVStringsToMap: never nil). */
+  labels: Record<string, string>;
   tty: boolean;
   openStdin: boolean;
   exposedPorts: string[];
@@ -177,6 +179,7 @@ export function createContainer(ctx: KernelCtx, st: DockerState, req: ContainerC
     hostname,
     domainname: req.domainname,
     env: [...image.env, ...req.env],
+    labels: mergeLabels(req.labels, image.labels),
     tty: req.tty,
     openStdin: req.openStdin,
     exposedPorts: [
@@ -212,6 +215,20 @@ export function createContainer(ctx: KernelCtx, st: DockerState, req: ContainerC
   };
   st.containers[id] = c;
   return { container: c, warnings };
+}
+
+/**
+ * daemon/commit.go merge: the image's labels fill in the keys the user did not set. Kept by sorted key, the
+ * order Go's encoding/json writes a map in (inspect), built with fromEntries so that a key such as
+ * "__proto__" stays an ordinary key.
+ */
+function mergeLabels(
+  user: Readonly<Record<string, string>>,
+  image: Readonly<Record<string, string>> | null,
+): Record<string, string> {
+  const all = new Map(Object.entries(image ?? {}));
+  for (const [k, v] of Object.entries(user)) all.set(k, v);
+  return Object.fromEntries([...all].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** -P: every exposed port without a binding gets an ephemeral host port. */

@@ -15,6 +15,12 @@ export interface ImageSpec {
   cmd: string[];
   env: string[];
   exposedPorts: string[];
+  /**
+   * Config.Labels of the image (null: none). Only labels known for the modelled version: nginx 1.27's
+   * Dockerfile sets maintainer, Ubuntu 24.04's the two OCI ones; BusyBox and Alpine are built FROM scratch
+   * with none; netshoot's Dockerfile sets none, but its build may add some, so it has none here.
+   */
+  labels: Readonly<Record<string, string>> | null;
   /** Image creation time, days before the World's epoch (docker images: "2 months ago"). */
   createdDaysAgo: number;
   /** Size as `docker images` prints it. */
@@ -35,6 +41,7 @@ export const IMAGES: readonly ImageSpec[] = [
     cmd: ['sh'],
     env: [PATH_ENV],
     exposedPorts: [],
+    labels: null,
     createdDaysAgo: 420,
     size: '4.27MB',
     sizeBytes: 4269775,
@@ -49,6 +56,7 @@ export const IMAGES: readonly ImageSpec[] = [
     cmd: ['/bin/sh'],
     env: [PATH_ENV],
     exposedPorts: [],
+    labels: null,
     createdDaysAgo: 300,
     size: '7.83MB',
     sizeBytes: 7834128,
@@ -69,6 +77,7 @@ export const IMAGES: readonly ImageSpec[] = [
       'PKG_RELEASE=1~bookworm',
     ],
     exposedPorts: ['80/tcp'],
+    labels: { maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>' },
     createdDaysAgo: 330,
     size: '192MB',
     sizeBytes: 191998640,
@@ -83,6 +92,7 @@ export const IMAGES: readonly ImageSpec[] = [
     cmd: ['zsh'],
     env: [PATH_ENV],
     exposedPorts: [],
+    labels: null,
     createdDaysAgo: 360,
     size: '464MB',
     sizeBytes: 463990612,
@@ -97,6 +107,7 @@ export const IMAGES: readonly ImageSpec[] = [
     cmd: ['/bin/bash'],
     env: [PATH_ENV],
     exposedPorts: [],
+    labels: { 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': '24.04' },
     createdDaysAgo: 310,
     size: '78.1MB',
     sizeBytes: 78118104,

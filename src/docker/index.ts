@@ -36,3 +36,6 @@ export { openNginx, closeContainerSockets, dockerProgramOutput, RESOLVER_IP } fr
 export { connectContainer, disconnectContainer } from './connect';
 export { renameContainer } from './rename';
 export { dockerInvariantViolations } from './invariants';
+export { listContainers, type ListOptions } from './list';
+export { addFilter, type FilterArgs } from './filters';
+export { containerPorts, type ApiPort } from './container_ports';

@@ -62,7 +62,8 @@ export function networkInspect(st: DockerState, n: DockerNetwork): JsonValue {
     ConfigOnly: false,
     Containers: containers,
     Options: { ...n.options },
-    Labels: { ...n.labels },
+    // encoding/json writes a map by sorted key.
+    Labels: Object.fromEntries(Object.entries(n.labels).sort(([a], [b]) => (a < b ? -1 : 1))),
   };
 }
 
@@ -156,7 +157,7 @@ export function containerInspect(st: DockerState, c: DockerContainer): JsonValue
     WorkingDir: '',
     Entrypoint: img && img.entrypoint.length > 0 ? [...img.entrypoint] : null,
     OnBuild: null,
-    Labels: {},
+    Labels: { ...c.labels },
   });
   return {
     Id: c.id,

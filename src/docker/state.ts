@@ -144,6 +144,8 @@ export interface DockerContainer {
   hostname: string;
   domainname: string;
   env: string[];
+  /** Config.Labels: the user's, then the image's for keys the user did not set (daemon merge), by sorted key. */
+  labels: Record<string, string>;
   tty: boolean;
   openStdin: boolean;
   exposedPorts: string[];

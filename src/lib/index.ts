@@ -8,3 +8,4 @@ export * from './civil';
 export * from './own';
 export * from './control_chars';
 export * from './json_copy';
+export * from './strconv';

@@ -1,12 +1,14 @@
 /**
  * `docker run`/`docker create` flags into the API's create request (cli/command/container/opts.go parse and
  * parseNetworkOpts): -p specs (go-connections nat.ParsePortSpec), --network/--net with aliases, --ip and
- * --mac-address going to the first network's endpoint settings, -e, --dns*, --add-host. Errors are the CLI's
+ * --mac-address going to the first network's endpoint settings, -e, --dns*, --add-host, -l/--label-file
+ * (label_opts.ts). Errors are the CLI's
  * own (no "Error response from daemon").
  */
 import { parseIp4, withEntry } from '../../../lib';
 import type { ContainerCreateRequest, EndpointRequest, PortBinding } from '../../../docker';
 import { flagBool, flagList, flagString, type ParsedFlags } from './flags';
+import { collectLabels, type LabelFile } from './label_opts';
 
 export class OptsError extends Error {}
 
@@ -75,7 +77,8 @@ export interface RunOptions {
 
 const MAC = /^([0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}$/;
 
-export function buildCreateRequest(p: ParsedFlags): RunOptions {
+/** `files`: the --label-file files, read beforehand (readLabelFiles). */
+export function buildCreateRequest(p: ParsedFlags, files: readonly LabelFile[] = []): RunOptions {
   const image = p.args[0] as string;
   const cmd = p.args.length > 1 ? p.args.slice(1) : null;
   const mac = flagString(p, 'mac-address');
@@ -102,6 +105,12 @@ export function buildCreateRequest(p: ParsedFlags): RunOptions {
       );
     }
     for (let i = range[0]; i <= range[1]; i++) exposed.push(`${i}/${proto}`);
+  }
+  let labels: Record<string, string>;
+  try {
+    labels = collectLabels(p, files);
+  } catch (e) {
+    throw new OptsError((e as Error).message);
   }
   // parseNetworkOpts: one --network is the mode; user-defined and built-in modes cannot be mixed.
   let mode = 'default';
@@ -139,6 +148,7 @@ export function buildCreateRequest(p: ParsedFlags): RunOptions {
       hostname: flagString(p, 'hostname'),
       domainname: flagString(p, 'domainname'),
       env: flagList(p, 'env'),
+      labels,
       tty: flagBool(p, 'tty'),
       openStdin: flagBool(p, 'interactive'),
       exposedPorts: exposed,

@@ -4,12 +4,19 @@
  * stops at the first positional word (SetInterspersed(false)). Errors carry pflag's wording; the caller adds
  * "See 'docker X --help'." (cli.FlagErrorFunc) and exits 125.
  */
+import { goQuote } from '../../../lib';
+
 export type FlagKind = 'bool' | 'value';
 
 export interface FlagSpec {
   long: string;
   short?: string;
   kind: FlagKind;
+  /**
+   * The flag value's own Set check (a ListOpts validator, FilterOpt.Set, an int flag's ParseInt): its error
+   * text, or null. pflag reports it as `invalid argument "V" for "-s, --long" flag: ERR`.
+   */
+  check?: (value: string) => string | null;
 }
 
 export interface ParsedFlags {
@@ -30,6 +37,11 @@ export function parseFlags(
   const values = new Map<string, string[]>();
   const args: string[] = [];
   const set = (s: FlagSpec, v: string) => {
+    const bad = s.check?.(v) ?? null;
+    if (bad !== null)
+      throw new FlagError(
+        `invalid argument ${goQuote(v)} for "${s.short ? `-${s.short}, ` : ''}--${s.long}" flag: ${bad}`,
+      );
     const cur = values.get(s.long) ?? [];
     cur.push(v);
     values.set(s.long, cur);

@@ -12,7 +12,7 @@
 import type { GoJson } from './gojson';
 import { TabWriter } from './tabwriter';
 import { TemplateError, checkTemplate, execTemplate, runTemplate, templateFields } from './template';
-import { mapOf, STRING, struct, type GoType } from './template_values';
+import { isObject, mapOf, STRING, struct, type GoMethod, type GoType } from './template_values';
 
 /** A formatter's row context: its Go type's name and its columns' titles, one per method a row has. */
 export interface RowContext {
@@ -20,13 +20,53 @@ export interface RowContext {
   type: string;
   /** Field -> column title (the context's SubHeaderContext); its keys are the row's fields. */
   headers: Record<string, string>;
+  /** Methods with arguments (`Label(name string) string`); they read an unexported field of the row. */
+  methods?: Readonly<Record<string, GoMethod>>;
+  /** The context struct's unexported fields (`trunc`, `c`): a template naming one is an error. */
+  unexported?: readonly string[];
 }
 
 const HEADER_MAP = mapOf('formatter.SubHeaderContext');
 
 /** The closed struct a row is: only the context's methods are fields. */
 function rowType(ctx: RowContext): GoType {
-  return struct(ctx.type, Object.fromEntries(Object.keys(ctx.headers).map((k) => [k, STRING])), false);
+  const t = struct(ctx.type, Object.fromEntries(Object.keys(ctx.headers).map((k) => [k, STRING])), false);
+  if (t.kind !== 'struct') return t;
+  return {
+    ...t,
+    ...(ctx.methods ? { methods: ctx.methods } : {}),
+    ...(ctx.unexported ? { unexported: ctx.unexported } : {}),
+  };
+}
+
+/**
+ * A formatter context's `Label(name string) string` (formatter/container.go, network/formatter.go): the value
+ * of a label of the object, "" when it has none. The row carries the object (its Labels) as the unexported
+ * field `field` (`c`, `n`) the Go method reads.
+ */
+export function labelMethod(field: string): GoMethod {
+  return {
+    params: [STRING],
+    result: STRING,
+    call(recv, [name]) {
+      const obj = recv[field];
+      const labels = isObject(obj) ? obj['Labels'] : undefined;
+      return isObject(labels) && typeof name === 'string' && Object.hasOwn(labels, name)
+        ? (labels[name] as GoJson)
+        : '';
+    },
+  };
+}
+
+/**
+ * formatter's Labels(): "k=v" joined by commas. Go ranges over the map in random order; we print the keys
+ * sorted, so that the same container always prints the same line.
+ */
+export function labelsText(labels: Readonly<Record<string, string>>): string {
+  return Object.keys(labels)
+    .sort()
+    .map((k) => `${k}=${labels[k] as string}`)
+    .join(',');
 }
 
 /**

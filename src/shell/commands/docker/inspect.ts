@@ -50,7 +50,10 @@ function imageInspect(st: DockerState, ref: string): JsonValue | null {
       WorkingDir: '',
       Entrypoint: img.entrypoint.length > 0 ? [...img.entrypoint] : null,
       OnBuild: null,
-      Labels: null,
+      // Written by encoding/json: a map's keys sorted.
+      Labels: img.labels
+        ? Object.fromEntries(Object.entries(img.labels).sort(([a], [b]) => (a < b ? -1 : 1)))
+        : null,
     },
     Architecture: 'amd64',
     Os: 'linux',

@@ -4,64 +4,15 @@
  * (DisplayablePorts), NAMES (and SIZE with -s) through the tabwriter; -q, -n, -l, --no-trunc, --format,
  * --filter.
  */
-import type { DockerContainer, DockerState } from '../../../docker';
-import { imageById, rfc3339Nano } from '../../../docker';
-import { formatIp4 } from '../../../lib';
+import type { ApiPort, DockerContainer, DockerState, FilterArgs } from '../../../docker';
+import { addFilter, containerPorts, imageById, listContainers, rfc3339Nano } from '../../../docker';
+import { goParseInt } from '../../../lib';
 import type { Verb } from './cli';
-import { flagBool, flagList, flagSet, flagString } from './flags';
-import { precheckFormat, renderRows, rowFields, type RowContext } from './format';
+import { flagBool, flagList, flagString } from './flags';
+import { labelMethod, labelsText, precheckFormat, renderRows, rowFields, type RowContext } from './format';
 import type { GoJson } from './gojson';
 import { humanDuration } from './humanize';
 import { PS_FLAGS } from './verb_flags';
-
-interface ApiPort {
-  ip: string;
-  priv: number;
-  pub: number;
-  type: string;
-}
-
-type PortMaps = ReadonlyMap<string, DockerState['endpoints'][string]['portMappings']>;
-
-/**
- * Each container's port mappings (its endpoints'), gathered in one pass (a scan per row grew as n²), once per
- * endpoints table: `docker ps` reads the committed World, whose tables are never written again.
- */
-const portMapsMemo = new WeakMap<DockerState['endpoints'], PortMaps>();
-
-function portMapsByContainer(st: DockerState): PortMaps {
-  let maps = portMapsMemo.get(st.endpoints);
-  if (!maps) portMapsMemo.set(st.endpoints, (maps = gatherPortMaps(st)));
-  return maps;
-}
-
-function gatherPortMaps(st: DockerState): PortMaps {
-  const byCtr = new Map<string, DockerState['endpoints'][string]['portMappings']>();
-  for (const e of Object.values(st.endpoints)) {
-    if (!e.containerId || e.portMappings.length === 0) continue;
-    const list = byCtr.get(e.containerId);
-    if (list) list.push(...e.portMappings);
-    else byCtr.set(e.containerId, [...e.portMappings]);
-  }
-  return byCtr;
-}
-
-function apiPorts(maps: PortMaps, c: DockerContainer): ApiPort[] {
-  if (c.status !== 'running') return [];
-  const out: ApiPort[] = [];
-  const mine = maps.get(c.id) ?? [];
-  for (const p of c.exposedPorts) {
-    const [port, type] = p.split('/') as [string, string];
-    const ms = mine.filter((m) => m.containerPort === Number(port) && m.proto === type);
-    if (ms.length === 0 && c.networkMode !== 'host' && !c.networkMode.startsWith('container:'))
-      out.push({ ip: '', priv: Number(port), pub: 0, type });
-    for (const m of ms) {
-      out.push({ ip: formatIp4(m.hostIp), priv: m.containerPort, pub: m.hostPort, type });
-      if (m.hostIp === 0) out.push({ ip: '::', priv: m.containerPort, pub: m.hostPort, type });
-    }
-  }
-  return out;
-}
 
 const joinHostPort = (ip: string, port: number) => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
 
@@ -154,7 +105,7 @@ function wants(fields: ReadonlySet<string> | null, name: string): boolean {
 }
 
 export function psRow(
-  maps: PortMaps,
+  st: DockerState,
   c: DockerContainer,
   now: number,
   trunc: boolean,
@@ -168,16 +119,18 @@ export function psRow(
     CreatedAt: wants(fields, 'CreatedAt') ? created(c.createdUs) : '',
     ID: trunc ? c.id.slice(0, 12) : c.id,
     Image: c.image,
-    Labels: '',
+    Labels: wants(fields, 'Labels') ? labelsText(c.labels) : '',
     LocalVolumes: '0',
     Mounts: '',
     Names: c.name,
     Networks: wants(fields, 'Networks') ? Object.keys(c.networks).sort().join(',') : '',
-    Ports: wants(fields, 'Ports') ? displayablePorts(apiPorts(maps, c)) : '',
+    Ports: wants(fields, 'Ports') ? displayablePorts(containerPorts(st, c)) : '',
     RunningFor: wants(fields, 'RunningFor') ? `${humanDuration(now - c.createdUs)} ago` : '',
     Size: wants(fields, 'Size') ? sizeText(c) : '',
     State: c.status,
     Status: wants(fields, 'Status') ? statusText(c, now) : '',
+    // The context's unexported field (c types.Container): what its Label method reads.
+    c: { Labels: c.labels },
   };
 }
 
@@ -210,30 +163,25 @@ export const PS_HEADERS: Record<string, string> = {
 };
 
 /** formatter.ContainerContext: what a --format template is executed on, per container. */
-const PS_CONTEXT: RowContext = { type: '*formatter.ContainerContext', headers: PS_HEADERS };
+const PS_CONTEXT: RowContext = {
+  type: '*formatter.ContainerContext',
+  headers: PS_HEADERS,
+  methods: { Label: labelMethod('c') },
+  unexported: ['trunc', 'c'],
+};
 
 const DEFAULT =
   'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
 
-function matchesFilter(c: DockerContainer, f: string): boolean {
-  const [k, v = ''] = f.split('=', 2) as [string, string];
-  switch (k) {
-    case 'name':
-      return c.name.includes(v);
-    case 'id':
-      return c.id.startsWith(v);
-    case 'status':
-      return c.status === v;
-    case 'network':
-      return (
-        Object.keys(c.networks).includes(v) ||
-        Object.values(c.networks).some((n) => n.networkId.startsWith(v))
-      );
-    case 'ancestor':
-      return c.image === v || c.image === `${v}:latest`;
-    default:
-      return true;
+/** The --filter values as FilterOpt.Set keeps them: the name lower-cased and both sides trimmed. */
+function filterArgs(values: readonly string[]): FilterArgs {
+  let args: FilterArgs = new Map();
+  for (const v of values) {
+    if (v === '') continue;
+    const eq = v.indexOf('=');
+    args = addFilter(args, v.slice(0, eq).trim().toLowerCase(), v.slice(eq + 1).trim());
   }
+  return args;
 }
 
 export const psVerbSpec: Verb = {
@@ -245,30 +193,29 @@ export const psVerbSpec: Verb = {
   run(io, p) {
     const st = io.os.state.docker;
     const now = io.os.state.clock.nowUs;
-    const filters = flagList(p, 'filter');
-    let list = Object.values(st.containers)
-      .filter(
-        (c) => flagBool(p, 'all') || flagSet(p, 'last') || flagBool(p, 'latest') || c.status === 'running',
-      )
-      .filter((c) => filters.every((f) => matchesFilter(c, f)))
-      .sort((a, b) => b.createdUs - a.createdUs);
-    if (flagBool(p, 'latest')) list = list.slice(0, 1);
-    else if (flagSet(p, 'last')) list = list.slice(0, Math.max(0, Number(flagString(p, 'last'))));
+    // buildContainerListOptions: -n is the limit (default -1); -l alone is a limit of 1.
+    const last = flagString(p, 'last', '-1');
+    let limit = goParseInt(last, 0) as number;
+    if (flagBool(p, 'latest') && limit === -1) limit = 1;
     const trunc = !flagBool(p, 'no-trunc');
     const format = flagString(p, 'format');
     // runPs: --quiet wins over a format (with a warning); the format is still checked (list.go).
     if (format !== '' && flagBool(p, 'quiet'))
       io.err('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
     if (format !== '') precheckFormat(format, PS_CONTEXT);
+    const list = listContainers(st, {
+      all: flagBool(p, 'all'),
+      limit,
+      filters: filterArgs(flagList(p, 'filter')),
+    });
     if (flagBool(p, 'quiet')) {
       for (const c of list) io.out(`${trunc ? c.id.slice(0, 12) : c.id}\n`);
       return 0;
     }
     const created = (us: number) => goTime(st, us);
-    const maps = portMapsByContainer(st);
     const table = flagBool(p, 'size') ? `${DEFAULT}\t{{.Size}}` : DEFAULT;
     const fields = rowFields(format, table);
-    io.out(renderRows(format, table, PS_CONTEXT, list, (c) => psRow(maps, c, now, trunc, created, fields)));
+    io.out(renderRows(format, table, PS_CONTEXT, list, (c) => psRow(st, c, now, trunc, created, fields)));
     return 0;
   },
 };

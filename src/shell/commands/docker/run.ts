@@ -15,6 +15,7 @@ import {
 import type { CommandIO } from '../../types';
 import { runErrorLine, type Verb } from './cli';
 import { OP_US, elapse } from './timing';
+import { readLabelFiles } from './label_opts';
 import { buildCreateRequest, OptsError, type RunOptions } from './container_opts';
 import { flagSet } from './flags';
 import { startWithMain } from './lifecycle';
@@ -65,7 +66,7 @@ export const runVerbSpec: Verb = {
   async run(io, p) {
     let o: RunOptions;
     try {
-      o = buildCreateRequest(p);
+      o = buildCreateRequest(p, await readLabelFiles(io, p));
     } catch (e) {
       if (!(e instanceof OptsError)) throw e;
       io.err(`docker: ${e.message.replace(/\.$/, '')}.\nSee 'docker run --help'.\n`);

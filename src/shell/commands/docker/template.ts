@@ -6,6 +6,7 @@
  * template_values.ts. An error knows where it happened as Go reports it (TemplateError).
  */
 import type { GoJson } from './gojson';
+import { callWithArgs, methodOf } from './template_call';
 import { TemplateError } from './template_error';
 import { callFn, FUNC_NAMES } from './template_funcs';
 import { lineOf, parseTemplate, type Cmd, type Node, type Pipe, type Word } from './template_parse';
@@ -67,29 +68,37 @@ function walkChain(base: TV, names: string[], r: Run): TV {
   return cur;
 }
 
+/**
+ * Where Go's node for a word is: a field chain's at its second name (parse.go operand: newChain), `$x.A` at
+ * its first field, `(pipe).A` at the field after the pipeline, anything else where it starts.
+ */
+function nodePos(w: Word): number {
+  const s = w.s;
+  if (w.sub) return w.pos + s.length - (w.tail ?? '').length;
+  if (!s.startsWith('.') && !s.startsWith('$')) return w.pos;
+  const second = s.indexOf('.', s.startsWith('.') ? 1 : 0);
+  return w.pos + (s.startsWith('.') && second < 0 ? 0 : Math.max(second, 0));
+}
+
+/** A field chain's start and names: `(pipe).A.B` -> pipe's value, [A, B]; `$x.A` -> $x, [A]; `.A` -> dot, [A]. */
+function chainStart(w: Word, sc: Scope, r: Run): { base: TV; names: string[] } {
+  if (w.sub) return { base: evalPipe(w.sub, sc, r), names: (w.tail ?? '').split('.').slice(1) };
+  const names = w.s.split('.');
+  const head = names.shift() as string;
+  const base = head === '' ? sc.dot : (sc.vars.get(head) ?? { v: undefined, t: IFACE });
+  return { base, names };
+}
+
 function evalWord(w: Word, sc: Scope, r: Run): TV {
   const s = w.s;
-  if (w.sub) {
-    const base = evalPipe(w.sub, sc, r);
-    const names = (w.tail ?? '').split('.').slice(1);
+  if (s === '.' && !w.sub) return sc.dot;
+  if (w.sub || s.startsWith('.') || s.startsWith('$')) {
+    const { base, names } = chainStart(w, sc, r);
     if (names.length === 0) return base;
     try {
       return walkChain(base, names, r);
     } catch (e) {
-      return locate(e, r, w.pos + s.length - (w.tail ?? '').length, s);
-    }
-  }
-  if (s === '.') return sc.dot;
-  if (s.startsWith('.') || s.startsWith('$')) {
-    const names = s.split('.');
-    const head = names.shift() as string;
-    let base = sc.dot;
-    if (head !== '') base = sc.vars.get(head) ?? { v: undefined, t: IFACE };
-    try {
-      return walkChain(base, names, r);
-    } catch (e) {
-      const second = s.indexOf('.', head === '' ? 1 : 0);
-      return locate(e, r, w.pos + (head === '' && second < 0 ? 0 : Math.max(second, 0)), s);
+      return locate(e, r, nodePos(w), s);
     }
   }
   if (s.startsWith('"')) return { v: JSON.parse(s) as string, t: dynamicType('') };
@@ -124,7 +133,12 @@ function evalCommand(cmd: Cmd, sc: Scope, r: Run, final: TV | undefined): TV {
   }
   if (cmd.words.length > 1 || final !== undefined) {
     const given = cmd.words.length - 1 + (final !== undefined ? 1 : 0);
-    if (/^(\$\w*)?(\.\w+)+$/.test(head.s)) argsToField(head, sc, r, given);
+    const chain = /^(\$\w*)?(\.\w+)+$/.test(head.s);
+    if (chain || (head.sub && head.tail)) {
+      const called = callChain(head, cmd.words.slice(1), final, sc, r);
+      if (called) return called;
+    }
+    if (chain) argsToField(head, sc, r, given);
     const e = new TemplateError(
       head.s === 'nil' ? 'nil is not a command' : `can't give argument to non-function ${head.s}`,
     );
@@ -132,6 +146,28 @@ function evalCommand(cmd: Cmd, sc: Scope, r: Run, final: TV | undefined): TV {
   }
   if (head.s === 'nil') return locate(new TemplateError('nil is not a command'), r, head.pos, 'nil');
   return evalWord(head, sc, r);
+}
+
+/**
+ * A field chain given arguments whose last name is a method of what the rest of it reaches (exec.go
+ * evalFieldChain -> evalField -> evalCall); null when it is not a method (the caller reports the error).
+ */
+function callChain(head: Word, args: Word[], final: TV | undefined, sc: Scope, r: Run): TV | null {
+  const { base, names } = chainStart(head, sc, r);
+  const name = names.pop() as string;
+  let recv: TV;
+  try {
+    recv = walkChain(base, names, r);
+  } catch (e) {
+    return locate(e, r, nodePos(head), head.s);
+  }
+  const method = methodOf(recv, name);
+  if (!method) return null;
+  return callWithArgs(recv, name, method, head, args, final, {
+    dot: sc.dot,
+    value: (w) => evalWord(w, sc, r),
+    fail: (e, w) => locate(e, r, nodePos(w), w.s),
+  });
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { GoJson } from './gojson';
 import { goMarshal } from './gojson';
 import { TemplateError } from './template_error';
-import { dynamicType, fmtArg, printValue, settle, truthy, type TV } from './template_values';
+import { dynamicType, fmtArg, isObject, printValue, settle, truthy, type TV } from './template_values';
 
 /** Every name a template may call: Go's parser rejects any other ("function "x" not defined"). */
 export const FUNC_NAMES: ReadonlySet<string> = new Set([
@@ -91,6 +91,17 @@ function print(xs: TV[]): string {
   return out;
 }
 
+/**
+ * What `json` marshals: a formatter context (a struct with a method table) is its methods that take no
+ * arguments (formatter/reflect.go marshalForMethod), not the unexported field its methods read.
+ */
+function marshalled(x: TV | undefined): GoJson {
+  const v = x?.v ?? null;
+  const t = x?.t;
+  if (t?.kind !== 'struct' || !t.methods || !isObject(v)) return v;
+  return Object.fromEntries(Object.keys(t.fields).map((k) => [k, v[k] ?? null]));
+}
+
 export function callFn(name: string, xs: TV[], header: boolean): TV {
   const args = xs.map((x) => x.v);
   const a0 = args[0];
@@ -101,7 +112,7 @@ export function callFn(name: string, xs: TV[], header: boolean): TV {
   }
   switch (name) {
     case 'json':
-      return ret(goMarshal(a0 ?? null, '', 0, false));
+      return ret(goMarshal(marshalled(xs[0]), '', 0, false));
     case 'join':
       return ret(Array.isArray(a0) ? a0.map(str).join(str(args[1])) : str(a0));
     case 'split':
@@ -128,9 +139,11 @@ export function callFn(name: string, xs: TV[], header: boolean): TV {
     case 'printf':
       return ret(printf(xs));
     case 'len': {
-      if (typeof a0 === 'string') return ret(a0.length);
-      if (Array.isArray(a0)) return ret(a0.length);
-      if (a0 && typeof a0 === 'object' && xs[0]?.t.kind !== 'struct') return ret(Object.keys(a0).length);
+      // funcs.go length returns an int.
+      const int = (n: number): TV => ({ v: n, t: { kind: 'scalar', name: 'int' } });
+      if (typeof a0 === 'string') return int(new TextEncoder().encode(a0).length);
+      if (Array.isArray(a0)) return int(a0.length);
+      if (a0 && typeof a0 === 'object' && xs[0]?.t.kind !== 'struct') return int(Object.keys(a0).length);
       return fail('len', `len of type ${xs[0]?.t.name ?? 'nil'}`);
     }
     case 'index':

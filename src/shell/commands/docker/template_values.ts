@@ -22,6 +22,10 @@ export type GoType =
       fields: Readonly<Record<string, GoType>>;
       open: boolean;
       json?: Readonly<Record<string, string>>;
+      /** Methods that take arguments (a formatter's `Label(name string) string`): template_call.ts. */
+      methods?: Readonly<Record<string, GoMethod>>;
+      /** Unexported fields: reflect finds them, text/template refuses them. */
+      unexported?: readonly string[];
     }
   | { kind: 'map'; name: string; elem: GoType }
   | { kind: 'slice'; name: string; elem: GoType }
@@ -56,6 +60,16 @@ export function sliceOf(name: string, elem: GoType = INFER): GoType {
   return { kind: 'slice', name, elem };
 }
 export const pointer = (name: string): GoType => ({ kind: 'pointer', name });
+
+/**
+ * A method of a struct type, called as text/template calls one (exec.go evalCall): `params` are checked and
+ * converted per argument, `call` gets the receiver's JSON and the arguments' values.
+ */
+export interface GoMethod {
+  params: readonly GoType[];
+  result: GoType;
+  call(recv: { readonly [k: string]: GoJson }, args: readonly GoJson[]): GoJson;
+}
 
 /** A value and the type Go knows it by; v undefined is Go's invalid reflect.Value ("<no value>"). */
 export interface TV {
@@ -105,11 +119,16 @@ export function field(recv: TV, name: string, missingKeyError: boolean): TV {
     return { v: undefined, t: IFACE };
   }
   if (t.kind === 'struct' && isObject(v)) {
+    const method = t.methods?.[name];
+    // A method named without arguments (exec.go evalField -> evalCall with none): `{{.Label}}`.
+    if (method) return callMethod(v, name, method, []);
     const declared = t.fields[name];
     const key = t.json?.[name] ?? name;
     // Own keys only: `in` also finds Object.prototype's (`{{.constructor}}`).
     if (Object.hasOwn(v, key) && (declared || t.open)) return settle(v[key], declared ?? INFER);
     if (declared) return settle(zero(declared), declared);
+    if (t.unexported?.includes(name))
+      throw new TemplateError(`${name} is an unexported field of struct type ${t.name}`);
     throw new TemplateError(`can't evaluate field ${name} in type ${t.name}`);
   }
   if (v === null) {
@@ -122,6 +141,23 @@ export function field(recv: TV, name: string, missingKeyError: boolean): TV {
     return missing(name, missingKeyError);
   }
   throw new TemplateError(`can't evaluate field ${name} in type ${t.name}`);
+}
+
+/**
+ * Call `method` of the struct value `recv` with arguments already converted to its parameters' types
+ * (template_call.ts converts them); the argument count is checked here, as evalCall does first.
+ */
+export function callMethod(
+  recv: { readonly [k: string]: GoJson },
+  name: string,
+  method: GoMethod,
+  args: readonly GoJson[],
+): TV {
+  if (args.length !== method.params.length)
+    throw new TemplateError(
+      `wrong number of args for ${name}: want ${method.params.length} got ${args.length}`,
+    );
+  return settle(method.call(recv, args), method.result);
 }
 
 function missing(name: string, missingKeyError: boolean): TV {

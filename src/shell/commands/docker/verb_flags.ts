@@ -2,7 +2,20 @@
  * The flags each docker verb accepts (27.5.1: the visible ones of its --help plus the hidden aliases --net,
  * --net-alias, --dns-opt and the Windows-only resource flags), for parsing; the help texts are in help_texts.ts.
  */
+import { goParseInt } from '../../../lib';
 import type { FlagSpec } from './flags';
+import { labelFlagError } from './label_opts';
+
+/** opts.FilterOpt.Set: a non-empty value needs a '='. */
+function filterFlagError(v: string): string | null {
+  return v !== '' && !v.includes('=') ? 'bad format of filter (expected name=value)' : null;
+}
+
+/** An int flag (pflag intValue.Set: strconv.ParseInt(s, 0, 64)). */
+function intFlagError(v: string): string | null {
+  const n = goParseInt(v, 0);
+  return typeof n === 'number' ? null : n.error;
+}
 
 export const RUN_FLAGS: FlagSpec[] = [
   { long: 'add-host', kind: 'value' },
@@ -61,7 +74,7 @@ export const RUN_FLAGS: FlagSpec[] = [
   { long: 'ipc', kind: 'value' },
   { long: 'isolation', kind: 'value' },
   { long: 'kernel-memory', kind: 'value' },
-  { long: 'label', short: 'l', kind: 'value' },
+  { long: 'label', short: 'l', kind: 'value', check: labelFlagError },
   { long: 'label-file', kind: 'value' },
   { long: 'link', kind: 'value' },
   { long: 'link-local-ip', kind: 'value' },
@@ -168,7 +181,7 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { long: 'ipc', kind: 'value' },
   { long: 'isolation', kind: 'value' },
   { long: 'kernel-memory', kind: 'value' },
-  { long: 'label', short: 'l', kind: 'value' },
+  { long: 'label', short: 'l', kind: 'value', check: labelFlagError },
   { long: 'label-file', kind: 'value' },
   { long: 'link', kind: 'value' },
   { long: 'link-local-ip', kind: 'value' },
@@ -245,9 +258,9 @@ export const RM_FLAGS: FlagSpec[] = [
 
 export const PS_FLAGS: FlagSpec[] = [
   { long: 'all', short: 'a', kind: 'bool' },
-  { long: 'filter', short: 'f', kind: 'value' },
+  { long: 'filter', short: 'f', kind: 'value', check: filterFlagError },
   { long: 'format', kind: 'value' },
-  { long: 'last', short: 'n', kind: 'value' },
+  { long: 'last', short: 'n', kind: 'value', check: intFlagError },
   { long: 'latest', short: 'l', kind: 'bool' },
   { long: 'no-trunc', kind: 'bool' },
   { long: 'quiet', short: 'q', kind: 'bool' },
@@ -310,7 +323,7 @@ export const NETWORK_CREATE_FLAGS: FlagSpec[] = [
   { long: 'ipam-driver', kind: 'value' },
   { long: 'ipam-opt', kind: 'value' },
   { long: 'ipv6', kind: 'bool' },
-  { long: 'label', kind: 'value' },
+  { long: 'label', kind: 'value', check: labelFlagError },
   { long: 'opt', short: 'o', kind: 'value' },
   { long: 'scope', kind: 'value' },
   { long: 'subnet', kind: 'value' },

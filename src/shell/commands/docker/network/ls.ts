@@ -6,7 +6,7 @@ import type { DockerNetwork } from '../../../../docker';
 import type { Verb } from '../cli';
 import { naturalCompare } from '../natural';
 import { flagBool, flagList, flagString } from '../flags';
-import { renderRows, type RowContext } from '../format';
+import { labelMethod, labelsText, renderRows, type RowContext } from '../format';
 import { NETWORK_LS_FLAGS } from '../verb_flags';
 
 function filterOk(n: DockerNetwork, f: string): boolean {
@@ -34,6 +34,8 @@ const NETWORK_CONTEXT: RowContext = {
     Name: 'NAME',
     Scope: 'SCOPE',
   },
+  methods: { Label: labelMethod('n') },
+  unexported: ['trunc', 'n'],
 };
 
 export const networkLsVerb: Verb = {
@@ -61,12 +63,11 @@ export const networkLsVerb: Verb = {
       ID: trunc ? n.id.slice(0, 12) : n.id,
       IPv6: String(n.enableIPv6),
       Internal: String(n.internal),
-      // k=v joined by commas, in Go's map order (random; ours is the order given).
-      Labels: Object.entries(n.labels)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(','),
+      Labels: labelsText(n.labels),
       Name: n.name,
       Scope: 'local',
+      // The context's unexported field (n network.Summary): what its Label method reads.
+      n: { Labels: n.labels },
     }));
     io.out(
       renderRows(
