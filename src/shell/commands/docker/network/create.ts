@@ -93,13 +93,14 @@ function consolidate(
 }
 
 function kv(list: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = new Map<string, string>();
   for (const s of list) {
     const i = s.indexOf('=');
-    if (i < 0) out[s] = '';
-    else out[s.slice(0, i)] = s.slice(i + 1);
+    if (i < 0) out.set(s, '');
+    else out.set(s.slice(0, i), s.slice(i + 1));
   }
-  return out;
+  // fromEntries: a label or option named "__proto__" is an ordinary key (an assignment set the prototype).
+  return Object.fromEntries(out);
 }
 
 export const networkCreateVerb: Verb = {

@@ -122,4 +122,18 @@ describe('container labels', () => {
       1,
     ]);
   });
+
+  it('a label or option named __proto__ is an ordinary key, on networks as on containers', async () => {
+    const net = await Scenario.start(3);
+    await net.run('docker network create --label __proto__=x --label a=b -o constructor=1 n1');
+    expect(await net.inspect('n1', '{{json .Labels}} {{json .Options}}')).toBe(
+      '{"__proto__":"x","a":"b"} {"constructor":"1"}',
+    );
+    await net.run('docker run -d --name w2 -l __proto__=y busybox sleep 1d');
+    expect(await outcome(net, 'docker ps --format \'{{.Labels}} {{.Label "__proto__"}}\'')).toEqual([
+      '__proto__=y y\n',
+      '',
+      0,
+    ]);
+  });
 });
