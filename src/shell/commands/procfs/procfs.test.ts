@@ -63,3 +63,23 @@ describe('/proc/net files of the reading namespace', () => {
     ]);
   });
 });
+
+describe('/proc/sys', () => {
+  it("is read-only in a container (Docker's ReadonlyPaths), read-write on the host and under ip netns exec", async () => {
+    const out = await runLines([
+      'docker run -d --name c1 busybox sleep 1d',
+      "docker exec c1 sh -c 'echo 1 > /proc/sys/net/ipv4/ip_forward'",
+      'docker exec c1 cat /proc/sys/net/ipv4/ip_forward',
+      'ip netns add x',
+      "ip netns exec x sh -c 'echo 1 > /proc/sys/net/ipv4/ip_forward'",
+      'ip netns exec x cat /proc/sys/net/ipv4/ip_forward',
+    ]);
+    expect(out.slice(1).map((o) => [o.stdout, o.stderr, o.exitCode])).toEqual([
+      ['', "sh: can't create /proc/sys/net/ipv4/ip_forward: Read-only file system\n", 1],
+      ['0\n', '', 0],
+      ['', '', 0],
+      ['', '', 0],
+      ['1\n', '', 0],
+    ]);
+  });
+});

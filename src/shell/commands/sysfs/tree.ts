@@ -14,6 +14,7 @@ import type { KernelState, NetDevice } from '../../../kernel';
 import { devByName, devicesOf, strerror, xaGet } from '../../../kernel';
 import type { DynamicFile, DynamicNode } from '../../fs';
 import { DynamicReadError } from '../../fs';
+import { dockerReadOnlyMount } from '../../readonly_mounts';
 import type { OsAccess, Proc } from '../../types';
 import type { Attr } from './attr';
 import { BRIDGE_ATTR_NAMES, BRPORT_ATTR_NAMES, bridgeAttr, brportAttr } from './bridge_attrs';
@@ -116,7 +117,7 @@ function splitDevicePath(path: string): { name: string; rest: string[] } | null 
 const devIn = (proc: Proc, os: OsAccess, name: string) => devByName(os.state.kernel, proc.ns, name);
 
 /** Docker mounts sysfs read-only in containers; the host (and `ip netns exec` there) has it read-write. */
-const readOnlyMount = (proc: Proc) => proc.machine !== 'host';
+const readOnlyMount = dockerReadOnlyMount;
 
 /** The directory or symbolic link at an absolute, normalized path, if it is one of sysfs's. */
 export function sysfsNode(path: string): DynamicNode | null {
