@@ -35,6 +35,9 @@ export const STRERROR = {
   ENOPROTOOPT: 'Protocol not available',
   EHOSTDOWN: 'Host is down',
   ENONET: 'Machine is not on the network',
+  // Opening /proc/sys files: a directory for writing, a read-only mount.
+  EISDIR: 'Is a directory',
+  EROFS: 'Read-only file system',
 } as const;
 
 export type Errno = keyof typeof STRERROR;

@@ -58,6 +58,7 @@ export const BUSYBOX_APPLETS: readonly string[] = [
   'sleep',
   'cat',
   'readlink',
+  'sysctl',
 ];
 
 export function userlandFlavour(u: Userland): Flavour {

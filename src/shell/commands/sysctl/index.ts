@@ -7,6 +7,7 @@
 import { strerror } from '../../../kernel';
 import type { CommandIO, SimCommand } from '../../types';
 import { SYSCTL_USAGE, parseSysctlArgs, type SysctlOpts } from './parse';
+import { runBusyboxSysctl } from './busybox';
 import { sysctlLookup, type SysctlEntry } from './table';
 
 /** slashdot(): swap '.' and '/' (a device "eth0.100" is the key component "eth0/100"). */
@@ -171,6 +172,8 @@ class Sysctl {
 export const sysctlCommand: SimCommand = {
   name: 'sysctl',
   async run(io: CommandIO) {
+    // procps is the host's; every image with a sysctl has BusyBox's applet (./busybox.ts), as `busybox sysctl` is.
+    if (io.proc.machine !== 'host' || io.proc.flavour === 'busybox') return runBusyboxSysctl(io);
     if (io.argv.length < 2) {
       io.err(SYSCTL_USAGE);
       return 1;
