@@ -92,6 +92,36 @@ export interface NetNs {
    * (icmpv4_xrlim_allow). Created on first use.
    */
   inetPeers?: Record<string, InetPeer>;
+  /**
+   * IPv4 reassembly queues (struct ipq in net->ipv4.fqdir, net/ipv4/ip_fragment.c), oldest first. Created by
+   * the first fragment that waits; absent when none waits.
+   */
+  ipfrags?: IpFragQueue[];
+  /**
+   * Learned path MTUs (fib_nh_exception's fnhe_pmtu/fnhe_expires, net/ipv4/route.c __ip_rt_update_pmtu):
+   * an ICMP "fragmentation needed" about a datagram this host sent lowers the MTU towards its destination
+   * for ip_rt_mtu_expires (10 min). Absent when none was learned.
+   */
+  pmtu?: PmtuException[];
+}
+
+/** One datagram being reassembled: the fragments that came, ordered by offset. */
+export interface IpFragQueue {
+  /** ipq's key: saddr, daddr, id, protocol and the defrag user (local delivery, conntrack in/out, bridge). */
+  src: Ip4;
+  dst: Ip4;
+  id: number;
+  proto: number;
+  user: string;
+  /** When the queue was created: it expires ipfrag_time (30 s) later. */
+  startUs: number;
+  frags: Packet[];
+}
+
+export interface PmtuException {
+  dst: Ip4;
+  mtu: number;
+  expiresUs: number;
 }
 
 /** struct inet_peer, reduced to the ICMP rate limit: tokens in microseconds of credit, refilled with time. */
@@ -672,7 +702,10 @@ export type SocketMessage =
       innerL4: InnerL4 | null;
       /** ee_origin: an ICMP message from `fromAddr`, or a local error (EMSGSIZE...). */
       origin: 'icmp' | 'local';
-      /** ee_errno and ee_info of a local error (ip_local_error): EMSGSIZE with the path MTU. */
+      /**
+       * ee_errno and ee_info of a local error (ip_local_error): EMSGSIZE with the path MTU; ee_info of an
+       * ICMP "fragmentation needed" is its next-hop MTU.
+       */
       eeErrno?: string;
       eeInfo?: number;
       /** IP_RECVTTL: the TTL the ICMP message arrived with. */
@@ -725,6 +758,8 @@ export type L4 =
       seq: number;
       inner: Ip4Header | null;
       innerL4?: InnerL4 | null;
+      /** The next-hop MTU of a "fragmentation needed" (RFC 1191, icmph->un.frag.mtu). */
+      mtu?: number;
     }
   | { proto: 6; sport: number; dport: number; flags: string; seq: number; ack: number }
   | { proto: 17; sport: number; dport: number }
@@ -744,6 +779,15 @@ export interface Ip4Header {
   tos: number;
   /** Total length in bytes (header + payload). */
   len: number;
+  /**
+   * A fragment (net/ipv4/ip_output.c ip_do_fragment): the offset of its data in the datagram, in bytes (a
+   * multiple of 8; the header field counts 8-byte units), and More Fragments. Absent on a whole datagram.
+   * A first fragment keeps the datagram's L4 header and payload; the others have neither.
+   */
+  fragOff?: number;
+  mf?: boolean;
+  /** Don't Fragment: a forwarder answers "fragmentation needed" instead of fragmenting it. */
+  df?: boolean;
 }
 
 export type Payload =
@@ -769,6 +813,11 @@ export interface Packet {
   mark: number;
   /** Set once the packet crossed a bridge's netfilter hooks (br_netfilter), to avoid running them twice. */
   brnf: boolean;
+  /**
+   * IPCB(skb)->frag_max_size: the largest fragment of a datagram that conntrack or the bridge reassembled;
+   * ip_output refragments it at no more than that (ipv4/ip_fragment.ts). Absent otherwise.
+   */
+  fragMax?: number;
 }
 
 export interface PacketCt {

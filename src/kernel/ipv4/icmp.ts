@@ -19,6 +19,7 @@ import type { DevId, InnerL4, L4, NetDevice, NsId, Packet, SocketMessage } from 
 import { defaultTtl, ipLocalOut } from './ip_output';
 import { xrlimAllow } from './inetpeer';
 import { inetAddrType, ipRouteOutput, isLocalAddr } from './route';
+import { ipRtUpdatePmtu, pathMtu } from './route_pmtu';
 import { icmpErrno, tcpErr } from './tcp_input';
 import { xaGet } from '../xarray';
 
@@ -26,6 +27,7 @@ export const ICMP_ECHOREPLY = 0;
 export const ICMP_DEST_UNREACH = 3;
 export const ICMP_ECHO = 8;
 export const ICMP_TIME_EXCEEDED = 11;
+export const ICMP_FRAG_NEEDED = 4;
 
 /** icmp_pointers[type].error: the types that are errors (never answered with an error). */
 const ERROR_TYPES = new Set([3, 4, 5, 11, 12]);
@@ -57,6 +59,8 @@ export function icmpSend(
   type: number,
   code: number,
   inDev: DevId | null,
+  /** The next-hop MTU of a "fragmentation needed". */
+  mtu?: number,
 ): void {
   const iph = orig.ip;
   if (!iph) return;
@@ -99,7 +103,16 @@ export function icmpSend(
       tos: (iph.tos & 0x1e) | IPTOS_PREC_INTERNETCONTROL,
       len: 20 + 8 + quoted,
     },
-    l4: { proto: 1, type, code, id: 0, seq: 0, inner: { ...iph }, innerL4: quoteL4(orig.l4) },
+    l4: {
+      proto: 1,
+      type,
+      code,
+      id: 0,
+      seq: 0,
+      inner: { ...iph },
+      innerL4: quoteL4(orig.l4),
+      ...(mtu !== undefined ? { mtu } : {}),
+    },
     payload: { kind: 'bytes', size: quoted },
   });
   pkt.ip!.id = pkt.id & 0xffff;
@@ -224,12 +237,27 @@ function icmpErrorToSockets(ctx: KernelCtx, dev: NetDevice, pkt: Packet): number
       inner: { ...inner },
       innerL4: q ? { ...q } : null,
       origin: 'icmp',
+      ...(l4.mtu !== undefined ? { eeInfo: l4.mtu } : {}),
       ttl: pkt.ip.ttl,
     };
     sockQueue(ctx, ns, s, msg, pkt, `ICMP error (type ${l4.type} code ${l4.code})`);
     count++;
   }
   return count;
+}
+
+/**
+ * icmp_unreach() for ICMP_FRAG_NEEDED, then icmp_err/raw_err/udp_err's ipv4_update_pmtu: the path MTU
+ * towards the quoted destination drops to the next-hop MTU (net.ipv4.ip_no_pmtu_disc 0), for a datagram
+ * this host sent (its source is ours).
+ */
+function icmpFragNeeded(ctx: KernelCtx, dev: NetDevice, l4: Extract<L4, { proto: 1 }>): void {
+  const inner = l4.inner;
+  if (!inner || l4.mtu === undefined || !isLocalAddr(ctx, dev.ns, inner.src)) return;
+  const r = ipRouteOutput(ctx, dev.ns, { dst: inner.dst, src: inner.src });
+  if (!r.ok) return;
+  const devMtu = Math.min(xaGet(ctx.k.devices, r.value.outDev)?.mtu ?? 1500, 0xffff);
+  ipRtUpdatePmtu(ctx, dev.ns, inner.dst, l4.mtu, pathMtu(ctx, dev.ns, inner.dst, devMtu));
 }
 
 /** icmp_rcv() for a packet delivered locally (after the raw sockets got their copies). */
@@ -256,6 +284,7 @@ export function icmpRcv(ctx: KernelCtx, dev: NetDevice, pkt: Packet, bcast: bool
       return;
     default:
       if (ERROR_TYPES.has(l4.type)) {
+        if (l4.type === ICMP_DEST_UNREACH && l4.code === ICMP_FRAG_NEEDED) icmpFragNeeded(ctx, dev, l4);
         const n = icmpErrorToSockets(ctx, dev, pkt);
         consumeSkb(
           ctx,

@@ -4,7 +4,7 @@
  * metric, tos. The kernel answers a dump for a table that does not exist with an extack error.
  */
 import type { RouteType } from '../../../kernel';
-import { fibDelete, xaGet } from '../../../kernel';
+import { fibDelete, rtCacheFlush, xaGet } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
 import type { InetPrefix } from './prefix';
@@ -255,6 +255,9 @@ function listOrFlush(io: CommandIO, opts: IpOpts, argv: string[], flushing: bool
       return 2;
     }
   }
+  // iproute_flush_cache(): `flush cache` writes net/ipv4/route/flush first (rt_cache_flush: learned path
+  // MTUs are forgotten).
+  if (flushing && f.cloned && family !== 'inet6') io.os.mutate(({ kctx }) => rtCacheFlush(kctx, ns));
   if (flushing) return flush(io, opts, f, family, oif);
   const table = f.tb || null;
   // The cache (cloned routes) is not kept: `table cache` and `cloned` list nothing.
