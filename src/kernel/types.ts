@@ -122,6 +122,8 @@ export interface PmtuException {
   dst: Ip4;
   mtu: number;
   expiresUs: number;
+  /** Locked (fnhe_mtu_locked): the MTU asked for was below min_pmtu; `ip route get` says `mtu lock`. */
+  lock?: boolean;
 }
 
 /** struct inet_peer, reduced to the ICMP rate limit: tokens in microseconds of credit, refilled with time. */

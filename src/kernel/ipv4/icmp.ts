@@ -257,7 +257,7 @@ function icmpFragNeeded(ctx: KernelCtx, dev: NetDevice, l4: Extract<L4, { proto:
   const r = ipRouteOutput(ctx, dev.ns, { dst: inner.dst, src: inner.src });
   if (!r.ok) return;
   const devMtu = Math.min(xaGet(ctx.k.devices, r.value.outDev)?.mtu ?? 1500, 0xffff);
-  ipRtUpdatePmtu(ctx, dev.ns, inner.dst, l4.mtu, pathMtu(ctx, dev.ns, inner.dst, devMtu));
+  ipRtUpdatePmtu(ctx, dev.ns, inner.dst, l4.mtu, pathMtu(ctx, dev.ns, inner.dst, devMtu, r.value.mtu));
 }
 
 /** icmp_rcv() for a packet delivered locally (after the raw sockets got their copies). */

@@ -21,6 +21,8 @@ export function ipForward(
   pkt: Packet,
   outDev: DevId,
   gateway: Ip4 | null,
+  /** The route's `mtu` metric: ip_dst_mtu_maybe_forward() honours it before the device's. */
+  routeMtu?: number,
 ): void {
   const ns = inDev.ns;
   const ip = pkt.ip;
@@ -33,7 +35,7 @@ export function ipForward(
   const out = xaGet(ctx.k.devices, outDev);
   // ip_exceeds_mtu(): a DF datagram longer than the output device's MTU is not fragmented here; its sender
   // hears "fragmentation needed" with that MTU (quoting the header as it came, TTL not yet decremented).
-  const mtu = Math.min(out?.mtu ?? 1500, 0xffff);
+  const mtu = Math.min(routeMtu ?? out?.mtu ?? 1500, 0xffff);
   if (ip.df === true && ip.len > mtu) {
     icmpSend(ctx, ns, pkt, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, inDev.id, mtu);
     kfreeSkb(
@@ -68,5 +70,10 @@ export function ipForward(
     );
     return;
   }
-  ipOutput(ctx, ns, pkt, { type: 'unicast', outDev, gateway });
+  ipOutput(
+    ctx,
+    ns,
+    pkt,
+    routeMtu ? { type: 'unicast', outDev, gateway, mtu: routeMtu } : { type: 'unicast', outDev, gateway },
+  );
 }

@@ -93,7 +93,7 @@ function ipRcvWhole(ctx: KernelCtx, dev: NetDevice, pkt: Packet): void {
       ipLocalDeliver(ctx, dev, pkt, true);
       return;
     case 'forward':
-      ipForward(ctx, dev, pkt, rt.outDev, rt.gateway);
+      ipForward(ctx, dev, pkt, rt.outDev, rt.gateway, rt.mtu);
       return;
     case 'error':
       if (rt.icmpCode !== null && ipErrorAllow(ctx, ns, ip.src))

@@ -29,7 +29,7 @@ export interface NextHop {
   type: RouteType;
   outDev: DevId;
   gateway: Ip4 | null;
-  /** The path MTU of a locally sent datagram when it is below the device's (a learned exception). */
+  /** The route's MTU when it is not the device's: a learned exception, or the route's `mtu` metric. */
   mtu?: number;
 }
 
@@ -100,6 +100,7 @@ export function ipLocalOut(ctx: KernelCtx, ns: NsId, pkt: Packet, rt: RtOutput):
   const hop: NextHop = { type: route.type, outDev: route.outDev, gateway: route.gateway };
   const pmtu = pmtuException(ctx, ns, pkt.ip.dst);
   if (pmtu) hop.mtu = pmtu.mtu;
+  else if (route.mtu) hop.mtu = route.mtu;
   return ipOutput(ctx, ns, pkt, hop);
 }
 
@@ -153,7 +154,7 @@ export function ipSendmsg(ctx: KernelCtx, ns: NsId, d: Datagram): KResult<{ pktI
   // loopback's 65536 is 65535; a learned exception lowers it, except for IP_PMTUDISC_PROBE).
   const pmtudisc = d.pmtudisc ?? 'want';
   const devMtu = Math.min(xaGet(ctx.k.devices, rt.outDev)?.mtu ?? 1500, IP_MAX_MTU);
-  const mtu = pmtudisc === 'probe' ? devMtu : pathMtu(ctx, ns, d.dst, devMtu);
+  const mtu = pmtudisc === 'probe' ? devMtu : pathMtu(ctx, ns, d.dst, devMtu, rt.mtu);
   const noFrag = pmtudisc === 'do' || pmtudisc === 'probe';
   // __ip_append_data(): a datagram that may not be fragmented (IP_PMTUDISC_DO) must fit the MTU, any other
   // an IP datagram (maxnonfragsize IP_MAX_MTU); past that, ip_local_error(EMSGSIZE, mtu) for a socket with

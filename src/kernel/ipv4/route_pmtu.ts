@@ -12,13 +12,18 @@
 import type { Ip4 } from '../../lib';
 import type { KernelCtx } from '../context';
 import { peekNs, peekOf } from '../context';
-import type { NsId, PmtuException } from '../types';
+import type { NsId, PmtuException, RouteMetric } from '../types';
 import { xaGet } from '../xarray';
 
 /** ip_rt_mtu_expires: 10 minutes. */
 const MTU_EXPIRES_US = 600_000_000;
 /** net.ipv4.route.min_pmtu: 552. */
 const MIN_PMTU = 552;
+
+/** A route's `mtu` metric (RTAX_MTU) onto a lookup result: dst_metric_raw(dst, RTAX_MTU) of its dst. */
+export function setRouteMtu(rt: { mtu?: number }, metrics: readonly RouteMetric[]): void {
+  for (const m of metrics) if (m.name === 'mtu' && m.value > 0) rt.mtu = m.value;
+}
 
 /** The learned path MTU towards `dst` that has not expired, or null. */
 export function pmtuException(ctx: KernelCtx, ns: NsId, dst: Ip4): PmtuException | null {
@@ -32,10 +37,13 @@ export function pmtuException(ctx: KernelCtx, ns: NsId, dst: Ip4): PmtuException
   return null;
 }
 
-/** The MTU a locally sent datagram to `dst` out of a device of MTU `devMtu` may have (ipv4_mtu). */
-export function pathMtu(ctx: KernelCtx, ns: NsId, dst: Ip4, devMtu: number): number {
+/**
+ * ipv4_mtu(): the MTU of a locally sent datagram to `dst`: a learned exception, else the route's `mtu`
+ * metric (`routeMtu`, 0 for none), else the device's; at most IP_MAX_MTU.
+ */
+export function pathMtu(ctx: KernelCtx, ns: NsId, dst: Ip4, devMtu: number, routeMtu = 0): number {
   const e = pmtuException(ctx, ns, dst);
-  return e && e.mtu < devMtu ? e.mtu : devMtu;
+  return Math.min(e ? e.mtu : routeMtu || devMtu, 0xffff);
 }
 
 /**
@@ -52,7 +60,9 @@ export function ipRtUpdatePmtu(ctx: KernelCtx, ns: NsId, dst: Ip4, mtu: number, 
   // Unchanged and more than half its life left: not renewed.
   if (e && e.mtu === value && now < e.expiresUs - MTU_EXPIRES_US / 2) return;
   const rest = (peek(n.pmtu) ?? []).filter((x) => peek(x).dst !== dst && peek(x).expiresUs > now);
-  n.pmtu = [...rest, { dst, mtu: value, expiresUs: now + MTU_EXPIRES_US }];
+  const entry: PmtuException = { dst, mtu: value, expiresUs: now + MTU_EXPIRES_US };
+  if (mtu < MIN_PMTU) entry.lock = true;
+  n.pmtu = [...rest, entry];
 }
 
 /** rt_cache_flush() (`ip route flush cache`): every learned path MTU is forgotten. */

@@ -7,7 +7,15 @@
 import type { Ip4 } from '../../../../lib';
 import { formatIp4 } from '../../../../lib';
 import type { Errno, FibRoute, KernelCtx, KernelState, NetDevice, NsId } from '../../../../kernel';
-import { devicesOf, fibLookup, ipRouteInput, ipRouteOutput, isLocalAddr, xaGet } from '../../../../kernel';
+import {
+  devicesOf,
+  fibLookup,
+  ipRouteInput,
+  ipRouteOutput,
+  isLocalAddr,
+  pmtuException,
+  xaGet,
+} from '../../../../kernel';
 import type { RouteMsg } from './route';
 import { RTCF, RT_F, fillRoute4 } from './route';
 
@@ -96,6 +104,14 @@ export function routeGet4(ctx: KernelCtx, ns: NsId, req: RouteGetRequest): Route
     mark: req.mark || null,
     cacheinfo: true,
   };
+  // rt_fill_info(): the route's metrics, the MTU and expiry of a learned path MTU (fib_nh_exception).
+  const pmtu = type === 'unicast' ? pmtuException(ctx, ns, req.dst) : null;
+  const metrics = fib?.metrics?.filter((m) => !pmtu || m.name !== 'mtu') ?? [];
+  if (pmtu) {
+    metrics.unshift({ name: 'mtu', value: pmtu.mtu, lock: pmtu.lock === true });
+    msg.expires = Math.floor((pmtu.expiresUs - ctx.clock.nowUs) / 1_000_000);
+  }
+  if (metrics.length > 0) msg.metrics = metrics;
   return { ok: true, msg, fib };
 }
 

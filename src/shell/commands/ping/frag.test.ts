@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { runLines } from '../../../cli/test_lines';
+
+/**
+ * Datagrams over the MTU, as iputils 20221126, BusyBox 1.35, iproute2 6.1 and iptables 1.8.9 show them on
+ * Linux 6.18 (captured in throwaway namespaces on the same kernel): fragmented by the sender, reassembled by
+ * the receiver; DF per IP_MTU_DISCOVER; "fragmentation needed" from a router and the path MTU it teaches.
+ */
+/** Times vary run to run on the real kernel (the 1 s interval lands 1.003-1.024 s later). */
+const rtt = (s: string | undefined) =>
+  s
+    ?.replace(/time=\d+\.\d+ ms/g, 'time=T')
+    .replace(/= [\d./]+ ms/g, '= R')
+    .replace(/time 10\d\dms/, 'time 1000+ms');
+
+const VETH = [
+  'ip netns add h',
+  'ip netns add z',
+  'ip -n h link add eth0 type veth peer name eth0 netns z',
+  'ip -n h addr add 192.168.50.1/24 dev eth0',
+  'ip -n z addr add 192.168.50.2/24 dev eth0',
+  'ip -n h link set eth0 up',
+  'ip -n z link set eth0 up',
+];
+
+describe('ping over a 1500-byte veth', () => {
+  it('-s 3000 and -s 1473 get their replies; the counters count fragments (3 + 2 each way, and ARP)', async () => {
+    const r = await runLines([
+      ...VETH,
+      'ip netns exec h ping -c 1 -s 3000 192.168.50.2',
+      'ip netns exec h ping -c 1 -s 1473 192.168.50.2',
+      'ip -s -n h link show eth0',
+      'ip netns exec h ping -c 1 -s 3000 -M do 192.168.50.2',
+    ]);
+    const n = VETH.length;
+    expect(rtt(r[n]?.stdout)).toBe(
+      'PING 192.168.50.2 (192.168.50.2) 3000(3028) bytes of data.\n' +
+        '3008 bytes from 192.168.50.2: icmp_seq=1 ttl=64 time=T\n\n' +
+        '--- 192.168.50.2 ping statistics ---\n' +
+        '1 packets transmitted, 1 received, 0% packet loss, time 0ms\n' +
+        'rtt min/avg/max/mdev = R\n',
+    );
+    expect(r[n + 1]?.stdout).toMatch(/^1481 bytes from 192\.168\.50\.2: icmp_seq=1 ttl=64 /m);
+    expect(r[n + 2]?.stdout.split('\n').slice(2, 6).join('\n')).toBe(
+      '    RX:  bytes packets errors dropped  missed   mcast           \n' +
+        '          4701       6      0       0       0       0 \n' +
+        '    TX:  bytes packets errors dropped carrier collsns           \n' +
+        '          4701       6      0       0       0       0 ',
+    );
+    expect([r[n + 3]?.stderr, r[n + 3]?.exitCode]).toEqual([
+      'ping: local error: message too long, mtu=1500\n',
+      1,
+    ]);
+  });
+
+  it('BusyBox ping -s 3000 gets its 3008 bytes', async () => {
+    const r = await runLines([...VETH, 'ip netns exec h busybox ping -c 1 -s 3000 192.168.50.2']);
+    expect(r[VETH.length]?.stdout).toMatch(/^3008 bytes from 192\.168\.50\.2: seq=0 ttl=64 time=/m);
+  });
+});
+
+/** a -- r -- c with ip_forward on r and MTU 1400 on the r--c link. */
+const TWO_HOPS = [
+  'ip netns add a',
+  'ip netns add r',
+  'ip netns add c',
+  'ip -n a link add eth0 type veth peer name a0 netns r',
+  'ip -n c link add eth0 type veth peer name c0 netns r',
+  'ip -n a addr add 10.1.0.2/24 dev eth0',
+  'ip -n r addr add 10.1.0.1/24 dev a0',
+  'ip -n c addr add 10.2.0.2/24 dev eth0',
+  'ip -n r addr add 10.2.0.1/24 dev c0',
+  'ip -n a link set eth0 up',
+  'ip -n c link set eth0 up',
+  'ip -n r link set a0 up',
+  'ip -n r link set c0 up',
+  'ip -n a route add default via 10.1.0.1',
+  'ip -n c route add default via 10.2.0.1',
+  'ip netns exec r sysctl -qw net.ipv4.ip_forward=1',
+  'ip -n r link set c0 mtu 1400',
+  'ip -n c link set eth0 mtu 1400',
+];
+
+describe('a forwarded path with a 1400-byte second hop', () => {
+  it('-M do: "Frag needed and DF set (mtu = 1400)" from the router, then the learned MTU fails locally', async () => {
+    const r = await runLines([
+      ...TWO_HOPS,
+      'ip netns exec a ping -c 2 -s 1400 -M do 10.2.0.2',
+      'ip netns exec a ping -c 1 -s 1400 -M do 10.2.0.2',
+    ]);
+    const n = TWO_HOPS.length;
+    expect(rtt(r[n]?.stdout)).toBe(
+      'PING 10.2.0.2 (10.2.0.2) 1400(1428) bytes of data.\n' +
+        'From 10.1.0.1 icmp_seq=1 Frag needed and DF set (mtu = 1400)\n\n' +
+        '--- 10.2.0.2 ping statistics ---\n' +
+        '2 packets transmitted, 0 received, +2 errors, 100% packet loss, time 1000+ms\n\n',
+    );
+    expect(r[n]?.stderr).toBe('ping: local error: message too long, mtu=1400\n');
+    expect([r[n + 1]?.stderr, r[n + 1]?.exitCode]).toEqual([
+      'ping: local error: message too long, mtu=1400\n',
+      1,
+    ]);
+  });
+
+  it('default (want): the first is lost to "Frag needed", the next is fragmented at 1400 and answered; flush cache forgets', async () => {
+    const r = await runLines([
+      ...TWO_HOPS,
+      'ip netns exec a ping -c 2 -s 1400 10.2.0.2',
+      'ip -n a route flush cache',
+      'ip netns exec a ping -c 1 -s 1400 -M dont 10.2.0.2',
+      'ip netns exec a busybox ping -c 1 -s 1400 10.2.0.2',
+      'ip netns exec a ping -c 1 -s 3000 10.2.0.2',
+    ]);
+    const n = TWO_HOPS.length;
+    expect(rtt(r[n]?.stdout)).toBe(
+      'PING 10.2.0.2 (10.2.0.2) 1400(1428) bytes of data.\n' +
+        'From 10.1.0.1 icmp_seq=1 Frag needed and DF set (mtu = 1400)\n' +
+        '1408 bytes from 10.2.0.2: icmp_seq=2 ttl=63 time=T\n\n' +
+        '--- 10.2.0.2 ping statistics ---\n' +
+        '2 packets transmitted, 1 received, +1 errors, 50% packet loss, time 1000+ms\n' +
+        'rtt min/avg/max/mdev = R\n',
+    );
+    // Without DF the router fragments it.
+    expect(r[n + 2]?.stdout).toMatch(/^1408 bytes from 10\.2\.0\.2: icmp_seq=1 ttl=63 /m);
+    // BusyBox leaves the socket's default (want): DF, and it prints nothing for the ICMP error.
+    expect(r[n + 3]?.stdout).toBe(
+      'PING 10.2.0.2 (10.2.0.2): 1400 data bytes\n\n' +
+        '--- 10.2.0.2 ping statistics ---\n' +
+        '1 packets transmitted, 0 packets received, 100% packet loss\n',
+    );
+    expect(r[n + 3]?.exitCode).toBe(1);
+    expect(r[n + 4]?.stdout).toMatch(/^3008 bytes from 10\.2\.0\.2: icmp_seq=1 ttl=63 /m);
+  });
+});
+
+describe('a bridge with bridge-nf-call-iptables', () => {
+  const BRIDGE = [
+    'ip netns add a',
+    'ip netns add b',
+    'ip netns add br',
+    'ip -n br link add br0 type bridge',
+    'ip -n a link add eth0 type veth peer name va netns br',
+    'ip -n b link add eth0 type veth peer name vb netns br',
+    'ip -n br link set va master br0',
+    'ip -n br link set vb master br0',
+    'ip -n a addr add 10.3.0.2/24 dev eth0',
+    'ip -n b addr add 10.3.0.3/24 dev eth0',
+    'ip -n a link set eth0 up',
+    'ip -n b link set eth0 up',
+    'ip -n br link set va up',
+    'ip -n br link set vb up',
+    'ip -n br link set br0 up',
+    'ip netns exec br sysctl -qw net.bridge.bridge-nf-call-iptables=1',
+    'ip netns exec br iptables -A FORWARD -p icmp',
+    'ip netns exec br iptables -A FORWARD -p icmp --icmp-type echo-request',
+  ];
+  const HEAD =
+    '    pkts      bytes target     prot opt in     out     source               destination         \n';
+  it('FORWARD sees fragments without conntrack (the ICMP type only in the first), whole datagrams with it', async () => {
+    const r = await runLines([
+      ...BRIDGE,
+      'ip netns exec a ping -c 1 -s 3000 10.3.0.3',
+      'ip netns exec br iptables -L FORWARD -v -n -x',
+      'ip netns exec br iptables -Z',
+      'ip netns exec br iptables -A FORWARD -m conntrack --ctstate ESTABLISHED',
+      'ip netns exec a ping -c 1 -s 3000 10.3.0.3',
+      'ip netns exec br iptables -L FORWARD -v -n -x',
+    ]);
+    const n = BRIDGE.length;
+    expect(r[n + 1]?.stdout).toBe(
+      'Chain FORWARD (policy ACCEPT 0 packets, 0 bytes)\n' +
+        HEAD +
+        '       6     6136            1    --  *      *       0.0.0.0/0            0.0.0.0/0           \n' +
+        '       1     1500            1    --  *      *       0.0.0.0/0            0.0.0.0/0            icmptype 8\n',
+    );
+    expect(r[n + 4]?.stdout).toMatch(/^3008 bytes from 10\.3\.0\.3: icmp_seq=1 ttl=64 /m);
+    expect(r[n + 5]?.stdout).toBe(
+      'Chain FORWARD (policy ACCEPT 2 packets, 6056 bytes)\n' +
+        HEAD +
+        '       2     6056            1    --  *      *       0.0.0.0/0            0.0.0.0/0           \n' +
+        '       1     3028            1    --  *      *       0.0.0.0/0            0.0.0.0/0            icmptype 8\n' +
+        '       1     3028            0    --  *      *       0.0.0.0/0            0.0.0.0/0            ctstate ESTABLISHED\n',
+    );
+  });
+});
