@@ -15,6 +15,7 @@ import { sockDrain, sockOpen } from '../sock';
 import { addAddr, addDefault, dockerBridge, emptyCtx, ip, up } from '../testbed';
 import type { TraceEvent } from '../trace';
 import type { NsId, SocketMessage } from '../types';
+import { nfAppendRule } from '../netfilter/tables';
 import { xaGet } from '../xarray';
 import { ipSendmsg, type Datagram } from './ip_output';
 
@@ -178,6 +179,32 @@ describe('a forwarded path whose second hop has MTU 1400', () => {
       'IP 10.1.0.2 > 10.2.0.2: ICMP echo request, id 77, seq 1, length 1376',
       'IP 10.1.0.2 > 10.2.0.2: ip-proto-1',
     ]);
+  });
+
+  it('with conntrack on the router: reassembled there (FORWARD counts 2 datagrams), cut again at 1400', () => {
+    const t = twoHops();
+    nfAppendRule(t.ctx, t.r, 'filter', 'FORWARD', {
+      src: null,
+      dst: null,
+      inIface: null,
+      outIface: null,
+      proto: null,
+      protoInvert: false,
+      matches: [{ kind: 'conntrack', ctstate: ['NEW', 'ESTABLISHED'], invert: false }],
+      target: { kind: 'none' },
+    });
+    const { msgs } = ping(t.ctx, t.a, '10.2.0.2', 3000);
+    expect(msgs.some((m) => m.kind === 'icmp' && m.icmp.type === 0 && m.ipLen === 3028)).toBe(true);
+    expect(verbose(t.ctx, t.trace, t.c, 'eth0').map((l) => l.replace(/^id \d+, /, ''))).toEqual([
+      'offset 0, flags [+], length 1396',
+      'offset 1376, flags [+], length 1396',
+      'offset 2752, flags [none], length 276',
+      'offset 0, flags [+], length 1396',
+      'offset 1376, flags [+], length 1396',
+      'offset 2752, flags [none], length 276',
+    ]);
+    const fwd = xaGet(t.ctx.k.netns, t.r)?.netfilter.tables.filter?.chains.find((c) => c.name === 'FORWARD');
+    expect(fwd?.rules[0]?.counters).toEqual({ pkts: 2, bytes: 6056 });
   });
 
   it('a UDP datagram: the first fragment prints the UDP length of the whole datagram', () => {

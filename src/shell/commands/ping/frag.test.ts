@@ -182,4 +182,35 @@ describe('a bridge with bridge-nf-call-iptables', () => {
         '       1     3028            0    --  *      *       0.0.0.0/0            0.0.0.0/0            ctstate ESTABLISHED\n',
     );
   });
+
+  it("a datagram for the bridge's own address counts once in its RX when conntrack reassembled it", async () => {
+    const r = await runLines([
+      'ip netns add a',
+      'ip netns add br',
+      'ip -n br link add br0 type bridge',
+      'ip -n a link add eth0 type veth peer name va netns br',
+      'ip -n br link set va master br0',
+      'ip -n a addr add 10.3.0.2/24 dev eth0',
+      'ip -n br addr add 10.3.0.1/24 dev br0',
+      'ip -n a link set eth0 up',
+      'ip -n br link set va up',
+      'ip -n br link set br0 up',
+      'ip netns exec br sysctl -qw net.bridge.bridge-nf-call-iptables=1',
+      'ip netns exec a ping -c 1 -s 3000 10.3.0.1',
+      'ip -s -n br link show br0',
+      'ip netns exec br iptables -A INPUT -m conntrack --ctstate NEW',
+      'ip netns exec a ping -c 1 -s 3000 10.3.0.1',
+      'ip -s -n br link show br0',
+      'ip netns exec br iptables -L INPUT -v -n -x',
+    ]);
+    const rx = (i: number) => r[i]?.stdout.split('\n')[3];
+    // ARP and three fragments, then one 3028-byte datagram more.
+    expect([rx(12), rx(15)]).toEqual([
+      '          3096       4      0       0       0       0 ',
+      '          6124       5      0       0       0       0 ',
+    ]);
+    expect(r[16]?.stdout.split('\n')[2]).toBe(
+      '       1     3028            0    --  *      *       0.0.0.0/0            0.0.0.0/0            ctstate NEW',
+    );
+  });
 });
