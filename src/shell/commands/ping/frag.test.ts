@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runLines } from '../../../cli/test_lines';
+import { norm, VETH_PAIR as VETH } from './test_topology';
 
 /**
  * Datagrams over the MTU, as iputils 20221126, BusyBox 1.35, iproute2 6.1 and iptables 1.8.9 show them on
  * Linux 6.18 (captured in throwaway namespaces on the same kernel): fragmented by the sender, reassembled by
  * the receiver; DF per IP_MTU_DISCOVER; "fragmentation needed" from a router and the path MTU it teaches.
  */
-/** Times vary run to run on the real kernel (the 1 s interval lands 1.003-1.024 s later). */
-const rtt = (s: string | undefined) =>
-  s
-    ?.replace(/time=\d+\.\d+ ms/g, 'time=T')
-    .replace(/= [\d./]+ ms/g, '= R')
-    .replace(/time 10\d\dms/, 'time 1000+ms');
-
-const VETH = [
-  'ip netns add h',
-  'ip netns add z',
-  'ip -n h link add eth0 type veth peer name eth0 netns z',
-  'ip -n h addr add 192.168.50.1/24 dev eth0',
-  'ip -n z addr add 192.168.50.2/24 dev eth0',
-  'ip -n h link set eth0 up',
-  'ip -n z link set eth0 up',
-];
-
 describe('ping over a 1500-byte veth', () => {
   it('-s 3000 and -s 1473 get their replies; the counters count fragments (3 + 2 each way, and ARP)', async () => {
     const r = await runLines([
@@ -33,12 +17,12 @@ describe('ping over a 1500-byte veth', () => {
       'ip netns exec h ping -c 1 -s 3000 -M do 192.168.50.2',
     ]);
     const n = VETH.length;
-    expect(rtt(r[n]?.stdout)).toBe(
+    expect(norm(r[n]?.stdout)).toBe(
       'PING 192.168.50.2 (192.168.50.2) 3000(3028) bytes of data.\n' +
-        '3008 bytes from 192.168.50.2: icmp_seq=1 ttl=64 time=T\n\n' +
+        '3008 bytes from 192.168.50.2: icmp_seq=1 ttl=64 time=<RTT> ms\n\n' +
         '--- 192.168.50.2 ping statistics ---\n' +
-        '1 packets transmitted, 1 received, 0% packet loss, time 0ms\n' +
-        'rtt min/avg/max/mdev = R\n',
+        '1 packets transmitted, 1 received, 0% packet loss, time <T>ms\n' +
+        'rtt min/avg/max/mdev = <RTT>/<RTT>/<RTT>/<RTT> ms\n',
     );
     expect(r[n + 1]?.stdout).toMatch(/^1481 bytes from 192\.168\.50\.2: icmp_seq=1 ttl=64 /m);
     expect(r[n + 2]?.stdout.split('\n').slice(2, 6).join('\n')).toBe(
@@ -89,11 +73,11 @@ describe('a forwarded path with a 1400-byte second hop', () => {
       'ip netns exec a ping -c 1 -s 1400 -M do 10.2.0.2',
     ]);
     const n = TWO_HOPS.length;
-    expect(rtt(r[n]?.stdout)).toBe(
+    expect(norm(r[n]?.stdout)).toBe(
       'PING 10.2.0.2 (10.2.0.2) 1400(1428) bytes of data.\n' +
         'From 10.1.0.1 icmp_seq=1 Frag needed and DF set (mtu = 1400)\n\n' +
         '--- 10.2.0.2 ping statistics ---\n' +
-        '2 packets transmitted, 0 received, +2 errors, 100% packet loss, time 1000+ms\n\n',
+        '2 packets transmitted, 0 received, +2 errors, 100% packet loss, time <T>ms\n\n',
     );
     expect(r[n]?.stderr).toBe('ping: local error: message too long, mtu=1400\n');
     expect([r[n + 1]?.stderr, r[n + 1]?.exitCode]).toEqual([
@@ -112,13 +96,13 @@ describe('a forwarded path with a 1400-byte second hop', () => {
       'ip netns exec a ping -c 1 -s 3000 10.2.0.2',
     ]);
     const n = TWO_HOPS.length;
-    expect(rtt(r[n]?.stdout)).toBe(
+    expect(norm(r[n]?.stdout)).toBe(
       'PING 10.2.0.2 (10.2.0.2) 1400(1428) bytes of data.\n' +
         'From 10.1.0.1 icmp_seq=1 Frag needed and DF set (mtu = 1400)\n' +
-        '1408 bytes from 10.2.0.2: icmp_seq=2 ttl=63 time=T\n\n' +
+        '1408 bytes from 10.2.0.2: icmp_seq=2 ttl=63 time=<RTT> ms\n\n' +
         '--- 10.2.0.2 ping statistics ---\n' +
-        '2 packets transmitted, 1 received, +1 errors, 50% packet loss, time 1000+ms\n' +
-        'rtt min/avg/max/mdev = R\n',
+        '2 packets transmitted, 1 received, +1 errors, 50% packet loss, time <T>ms\n' +
+        'rtt min/avg/max/mdev = <RTT>/<RTT>/<RTT>/<RTT> ms\n',
     );
     // Without DF the router fragments it.
     expect(r[n + 2]?.stdout).toMatch(/^1408 bytes from 10\.2\.0\.2: icmp_seq=1 ttl=63 /m);
@@ -134,23 +118,26 @@ describe('a forwarded path with a 1400-byte second hop', () => {
 });
 
 describe('a bridge with bridge-nf-call-iptables', () => {
-  const BRIDGE = [
-    'ip netns add a',
-    'ip netns add b',
+  /** Namespace br with br0 (bridge-nf-call-iptables on), and a port per host namespace at 10.3.0.N. */
+  const bridge = (hosts: readonly (readonly [string, string, number])[]): string[] => [
     'ip netns add br',
     'ip -n br link add br0 type bridge',
-    'ip -n a link add eth0 type veth peer name va netns br',
-    'ip -n b link add eth0 type veth peer name vb netns br',
-    'ip -n br link set va master br0',
-    'ip -n br link set vb master br0',
-    'ip -n a addr add 10.3.0.2/24 dev eth0',
-    'ip -n b addr add 10.3.0.3/24 dev eth0',
-    'ip -n a link set eth0 up',
-    'ip -n b link set eth0 up',
-    'ip -n br link set va up',
-    'ip -n br link set vb up',
     'ip -n br link set br0 up',
     'ip netns exec br sysctl -qw net.bridge.bridge-nf-call-iptables=1',
+    ...hosts.flatMap(([ns, port, n]) => [
+      `ip netns add ${ns}`,
+      `ip -n ${ns} link add eth0 type veth peer name ${port} netns br`,
+      `ip -n br link set ${port} master br0`,
+      `ip -n ${ns} addr add 10.3.0.${n}/24 dev eth0`,
+      `ip -n ${ns} link set eth0 up`,
+      `ip -n br link set ${port} up`,
+    ]),
+  ];
+  const BRIDGE = [
+    ...bridge([
+      ['a', 'va', 2],
+      ['b', 'vb', 3],
+    ]),
     'ip netns exec br iptables -A FORWARD -p icmp',
     'ip netns exec br iptables -A FORWARD -p icmp --icmp-type echo-request',
   ];
@@ -184,18 +171,9 @@ describe('a bridge with bridge-nf-call-iptables', () => {
   });
 
   it("a datagram for the bridge's own address counts once in its RX when conntrack reassembled it", async () => {
+    const setup = [...bridge([['a', 'va', 2]]), 'ip -n br addr add 10.3.0.1/24 dev br0'];
     const r = await runLines([
-      'ip netns add a',
-      'ip netns add br',
-      'ip -n br link add br0 type bridge',
-      'ip -n a link add eth0 type veth peer name va netns br',
-      'ip -n br link set va master br0',
-      'ip -n a addr add 10.3.0.2/24 dev eth0',
-      'ip -n br addr add 10.3.0.1/24 dev br0',
-      'ip -n a link set eth0 up',
-      'ip -n br link set va up',
-      'ip -n br link set br0 up',
-      'ip netns exec br sysctl -qw net.bridge.bridge-nf-call-iptables=1',
+      ...setup,
       'ip netns exec a ping -c 1 -s 3000 10.3.0.1',
       'ip -s -n br link show br0',
       'ip netns exec br iptables -A INPUT -m conntrack --ctstate NEW',
@@ -205,11 +183,12 @@ describe('a bridge with bridge-nf-call-iptables', () => {
     ]);
     const rx = (i: number) => r[i]?.stdout.split('\n')[3];
     // ARP and three fragments, then one 3028-byte datagram more.
-    expect([rx(12), rx(15)]).toEqual([
+    const n = setup.length;
+    expect([rx(n + 1), rx(n + 4)]).toEqual([
       '          3096       4      0       0       0       0 ',
       '          6124       5      0       0       0       0 ',
     ]);
-    expect(r[16]?.stdout.split('\n')[2]).toBe(
+    expect(r[n + 5]?.stdout.split('\n')[2]).toBe(
       '       1     3028            0    --  *      *       0.0.0.0/0            0.0.0.0/0            ctstate NEW',
     );
   });

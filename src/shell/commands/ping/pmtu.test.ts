@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runLines } from '../../../cli/test_lines';
-
-/** Namespaces h and z joined by a veth pair, 192.168.50.1 and .2, both ends up (MTU 1500). */
-const VETH_PAIR = [
-  'ip netns add h',
-  'ip netns add z',
-  'ip -n h link add eth0 type veth peer name eth0 netns z',
-  'ip -n h addr add 192.168.50.1/24 dev eth0',
-  'ip -n z addr add 192.168.50.2/24 dev eth0',
-  'ip -n h link set eth0 up',
-  'ip -n z link set eth0 up',
-];
+import { VETH_PAIR } from './test_topology';
 
 /** iputils 20221126 on Linux 6.18 (test/oracle-variants/neighlink). */
 describe('ping -M', () => {

@@ -30,6 +30,17 @@ export const TOPO: readonly string[] = [
   'ip -n b route add default via 10.1.0.1',
 ];
 
+/** Namespaces h and z joined by a veth pair, 192.168.50.1 and .2, both ends up (MTU 1500). */
+export const VETH_PAIR: readonly string[] = [
+  'ip netns add h',
+  'ip netns add z',
+  'ip -n h link add eth0 type veth peer name eth0 netns z',
+  'ip -n h addr add 192.168.50.1/24 dev eth0',
+  'ip -n z addr add 192.168.50.2/24 dev eth0',
+  'ip -n h link set eth0 up',
+  'ip -n z link set eth0 up',
+];
+
 /** The oracle's normalisation of timings. */
 export function norm(s: string): string {
   return s
