@@ -17,7 +17,7 @@ describe('ping over a 1500-byte veth', () => {
       'ip netns exec h ping -c 1 -s 3000 -M do 192.168.50.2',
     ]);
     const n = VETH.length;
-    expect(norm(r[n]?.stdout)).toBe(
+    expect(norm(r[n]?.stdout ?? '')).toBe(
       'PING 192.168.50.2 (192.168.50.2) 3000(3028) bytes of data.\n' +
         '3008 bytes from 192.168.50.2: icmp_seq=1 ttl=64 time=<RTT> ms\n\n' +
         '--- 192.168.50.2 ping statistics ---\n' +
@@ -73,7 +73,7 @@ describe('a forwarded path with a 1400-byte second hop', () => {
       'ip netns exec a ping -c 1 -s 1400 -M do 10.2.0.2',
     ]);
     const n = TWO_HOPS.length;
-    expect(norm(r[n]?.stdout)).toBe(
+    expect(norm(r[n]?.stdout ?? '')).toBe(
       'PING 10.2.0.2 (10.2.0.2) 1400(1428) bytes of data.\n' +
         'From 10.1.0.1 icmp_seq=1 Frag needed and DF set (mtu = 1400)\n\n' +
         '--- 10.2.0.2 ping statistics ---\n' +
@@ -96,7 +96,7 @@ describe('a forwarded path with a 1400-byte second hop', () => {
       'ip netns exec a ping -c 1 -s 3000 10.2.0.2',
     ]);
     const n = TWO_HOPS.length;
-    expect(norm(r[n]?.stdout)).toBe(
+    expect(norm(r[n]?.stdout ?? '')).toBe(
       'PING 10.2.0.2 (10.2.0.2) 1400(1428) bytes of data.\n' +
         'From 10.1.0.1 icmp_seq=1 Frag needed and DF set (mtu = 1400)\n' +
         '1408 bytes from 10.2.0.2: icmp_seq=2 ttl=63 time=<RTT> ms\n\n' +
@@ -114,6 +114,40 @@ describe('a forwarded path with a 1400-byte second hop', () => {
     );
     expect(r[n + 3]?.exitCode).toBe(1);
     expect(r[n + 4]?.stdout).toMatch(/^3008 bytes from 10\.2\.0\.2: icmp_seq=1 ttl=63 /m);
+  });
+});
+
+describe('ip route get / show cache: the learned path MTU and a route mtu (iproute2 6.1 on Linux 6.18)', () => {
+  it('"cache expires 597sec mtu 1400" until flush cache; a route mtu metric is reported and used', async () => {
+    const r = await runLines([
+      ...TWO_HOPS,
+      'ip netns exec a ping -c 2 -s 1400 -M do 10.2.0.2',
+      'ip -n a route get 10.2.0.2',
+      'ip -j -n a route get 10.2.0.2',
+      'ip -n a route show cache',
+      'ip -n a route flush cache',
+      'ip -n a route get 10.2.0.2',
+      'ip -n a route show cache',
+      'ip -n a route add 10.9.0.0/24 via 10.1.0.1 mtu 1300',
+      'ip -j -n a route get 10.9.0.1',
+      'ip -n a route add 10.8.0.0/24 via 10.1.0.1 mtu lock 1300',
+      'ip -n a route get 10.8.0.1',
+      'ip netns exec a ping -c 1 -s 1400 -M do 10.9.0.1',
+    ]);
+    const out = r.slice(TWO_HOPS.length + 1).map((x) => x.stdout);
+    expect(out.slice(0, 6)).toEqual([
+      '10.2.0.2 via 10.1.0.1 dev eth0 src 10.1.0.2 uid 0 \n    cache expires 597sec mtu 1400 \n',
+      '[{"dst":"10.2.0.2","gateway":"10.1.0.1","dev":"eth0","prefsrc":"10.1.0.2","flags":[],"uid":0,"cache":[],"expires":597,"metrics":[{"mtu":1400}]}]\n',
+      '10.2.0.2 via 10.1.0.1 dev eth0 \n    cache expires 597sec mtu 1400 \n',
+      '',
+      '10.2.0.2 via 10.1.0.1 dev eth0 src 10.1.0.2 uid 0 \n    cache \n',
+      '',
+    ]);
+    expect(out[7]).toBe(
+      '[{"dst":"10.9.0.1","gateway":"10.1.0.1","dev":"eth0","prefsrc":"10.1.0.2","flags":[],"uid":0,"cache":[],"metrics":[{"mtu":1300}]}]\n',
+    );
+    expect(out[9]).toBe('10.8.0.1 via 10.1.0.1 dev eth0 src 10.1.0.2 uid 0 \n    cache mtu lock 1300 \n');
+    expect(r[TWO_HOPS.length + 11]?.stderr).toBe('ping: local error: message too long, mtu=1300\n');
   });
 });
 

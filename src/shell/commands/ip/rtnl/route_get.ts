@@ -176,3 +176,41 @@ function routeGetInput4(ctx: KernelCtx, ns: NsId, req: RouteGetRequest, iif: Net
   };
   return { ok: true, msg, fib: null };
 }
+
+/**
+ * The IPv4 route cache as `ip route show cache` dumps it (fnhe_dump_buckets -> rt_fill_info): one cloned
+ * route per learned path MTU that has not expired, through the nexthop the FIB gives its destination.
+ */
+export function cachedRoutes4(ctx: KernelCtx, ns: NsId): RouteMsg[] {
+  const now = ctx.clock.nowUs;
+  const out: RouteMsg[] = [];
+  for (const e of xaGet(ctx.k.netns, ns)?.pmtu ?? []) {
+    if (e.expiresUs <= now) continue;
+    const route = fibLookup(ctx, ns, e.dst)?.route;
+    const dev = route?.dev === null || route?.dev === undefined ? undefined : xaGet(ctx.k.devices, route.dev);
+    out.push({
+      family: 'inet',
+      table: 254,
+      type: 'unicast',
+      dst: formatIp4(e.dst),
+      dstLen: 32,
+      src: null,
+      srcLen: 0,
+      tos: 0,
+      protocol: 'unspec',
+      scope: 'global',
+      flags: RT_F.CLONED,
+      gateway: route?.gateway === null || route?.gateway === undefined ? null : formatIp4(route.gateway),
+      oif: dev?.ifindex ?? null,
+      prefsrc: null,
+      priority: null,
+      pref: null,
+      uid: null,
+      mark: null,
+      cacheinfo: true,
+      expires: Math.floor((e.expiresUs - now) / 1_000_000),
+      metrics: [{ name: 'mtu', value: e.mtu, lock: e.lock === true }],
+    });
+  }
+  return out;
+}
