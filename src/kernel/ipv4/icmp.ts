@@ -69,6 +69,8 @@ export function icmpSend(
   if (isMulticast4(iph.dst) || iph.dst === 0xffffffff || inetAddrType(ctx, ns, iph.dst) === 'broadcast')
     return;
   if (iph.src === 0 || isMulticast4(iph.src)) return;
+  // Only about the first fragment of a datagram (RFC 1122 3.2.2: iph->frag_off & IP_OFFSET).
+  if ((iph.fragOff ?? 0) > 0) return;
   // Never an error about an error.
   if (orig.l4 && orig.l4.proto === 1 && 'type' in orig.l4 && ERROR_TYPES.has(orig.l4.type)) return;
   const saddr = isLocalAddr(ctx, ns, iph.dst) ? iph.dst : 0;
