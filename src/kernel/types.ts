@@ -555,6 +555,11 @@ export interface NfRule {
   /** Protocol number (6 tcp, 17 udp, 1 icmp) or null for any. */
   proto: number | null;
   protoInvert: boolean;
+  /**
+   * `-f` (IPT_F_FRAG): true matches only second and further fragments, false (`! -f`) only the others;
+   * absent when the rule does not look at fragments.
+   */
+  frag?: boolean;
   /** Matches in the order iptables prints them (command-line order, `-m tcp` where the first tcp option was). */
   matches: NfMatch[];
   target: NfTarget;
@@ -842,6 +847,19 @@ export type KEvent =
    * neighbour code does not import the ICMP sender (which sends through the neighbour code).
    */
   | { kind: 'link-failure'; atUs: number; seq: number; ns: NsId; pkt: Packet }
+  /** ip_expire(): the ipfrag_time timer of the reassembly queue created at `startUs` (ipv4/ip_fragment.ts). */
+  | {
+      kind: 'ipfrag-expire';
+      atUs: number;
+      seq: number;
+      ns: NsId;
+      src: Ip4;
+      dst: Ip4;
+      id: number;
+      proto: number;
+      user: string;
+      startUs: number;
+    }
   /**
    * The REJECT target's answer (nf_reject_ipv4.c) to a copy of the packet it dropped, queued at the same
    * instant for the same reason: the hook code must not import the senders that call the hooks.

@@ -161,5 +161,7 @@ export function ruleMatches(r: NfRule, st: MatchState, pkt: Packet): boolean {
   if (!addrMatch(r.src, ip.src) || !addrMatch(r.dst, ip.dst)) return false;
   if (!ifaceMatch(r.inIface, st.inDev) || !ifaceMatch(r.outIface, st.outDev)) return false;
   if (r.proto !== null && (ip.proto === r.proto) === r.protoInvert) return false;
+  // IPT_F_FRAG: `-f` is about second and further fragments (a non-zero offset).
+  if (r.frag !== undefined && (ip.fragOff ?? 0) > 0 !== r.frag) return false;
   return r.matches.every((m) => matchOne(m, st, pkt));
 }
