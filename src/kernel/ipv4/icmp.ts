@@ -15,7 +15,8 @@ import { nfCtAttach } from '../netfilter/nf_conntrack';
 import { allocSkb, consumeSkb, kfreeSkb } from '../skbuff';
 import { rawIcmpDeliver, sockQueue } from '../sock';
 import { pktSummary } from '../trace_fmt';
-import type { DevId, InnerL4, L4, NetDevice, NsId, Packet, SocketMessage } from '../types';
+import type { DevId, InnerL4, KEvent, L4, NetDevice, NsId, Packet, SocketMessage } from '../types';
+import { ipFragExpire, REASM_TIMEOUT } from './ip_fragment';
 import { defaultTtl, ipLocalOut } from './ip_output';
 import { xrlimAllow } from './inetpeer';
 import { inetAddrType, ipRouteOutput, isLocalAddr } from './route';
@@ -28,6 +29,7 @@ export const ICMP_DEST_UNREACH = 3;
 export const ICMP_ECHO = 8;
 export const ICMP_TIME_EXCEEDED = 11;
 export const ICMP_FRAG_NEEDED = 4;
+export const ICMP_EXC_FRAGTIME = 1;
 
 /** icmp_pointers[type].error: the types that are errors (never answered with an error). */
 const ERROR_TYPES = new Set([3, 4, 5, 11, 12]);
@@ -132,6 +134,18 @@ export function icmpSend(
     from: rt.src,
   });
   ipLocalOut(ctx, ns, pkt, rt);
+}
+
+/**
+ * ip_expire() (ip_fragment.c): a reassembly queue timed out; an end host answers about its first fragment
+ * with "fragment reassembly time exceeded". A queue conntrack kept answers only for a local destination.
+ */
+export function ipFragTimeout(ctx: KernelCtx, ev: Extract<KEvent, { kind: 'ipfrag-expire' }>): void {
+  const head = ipFragExpire(ctx, ev);
+  if (!head) return;
+  if (head.ip && (ev.user === 'local' || isLocalAddr(ctx, ev.ns, head.ip.dst)))
+    icmpSend(ctx, ev.ns, head, ICMP_TIME_EXCEEDED, ICMP_EXC_FRAGTIME, null);
+  kfreeSkb(ctx, ev.ns, head, 'FRAG_REASM_TIMEOUT', null, REASM_TIMEOUT);
 }
 
 /** ipv4_link_failure(): the neighbour layer gave up on a packet; its sender hears "host unreachable". */
@@ -287,7 +301,11 @@ export function icmpRcv(ctx: KernelCtx, dev: NetDevice, pkt: Packet, bcast: bool
     default:
       if (ERROR_TYPES.has(l4.type)) {
         if (l4.type === ICMP_DEST_UNREACH && l4.code === ICMP_FRAG_NEEDED) icmpFragNeeded(ctx, dev, l4);
-        const n = icmpErrorToSockets(ctx, dev, pkt);
+        // icmp_unreach(): a fragment reassembly timeout goes to no socket's error queue (raw copies only).
+        const n =
+          l4.type === ICMP_TIME_EXCEEDED && l4.code === ICMP_EXC_FRAGTIME
+            ? 0
+            : icmpErrorToSockets(ctx, dev, pkt);
         consumeSkb(
           ctx,
           ns,

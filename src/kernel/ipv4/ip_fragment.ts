@@ -12,8 +12,8 @@
  * every byte from 0 to the end the last fragment names has come; the datagram then goes on as the first
  * fragment's skb with the whole length, the other fragments are consumed. An exact duplicate is dropped
  * (DUP_FRAG); an overlap kills the whole queue (RFC 5722 behaviour, inet_frag_queue_insert IPFRAG_OVERLAP).
- * A queue expires ipfrag_time (30 s) after its first fragment: checked lazily when the namespace next
- * reassembles (ip_expire's "fragment reassembly time exceeded" ICMP is not sent).
+ * A queue expires ipfrag_time (30 s) after its first fragment, on the timer wheel (ip_expire): its fragments
+ * are dropped, and an end host that had the first one answers "fragment reassembly time exceeded" (icmp.ts).
  *
  * Users (enum ip_defrag_users): local delivery (ip_local_deliver, before INPUT), conntrack's
  * nf_defrag_ipv4 at PREROUTING (so iptables and NAT see whole datagrams), and br_netfilter's PREROUTING on
@@ -22,13 +22,14 @@
  */
 import { jsonCopy } from '../../lib';
 import type { KernelCtx } from '../context';
-import { peekOf } from '../context';
+import { peekNs, peekOf } from '../context';
+import { HZ, schedule, timerFireUs } from '../sched_queue';
 import { allocSkb, consumeSkb, kfreeSkb } from '../skbuff';
-import type { DevId, Ip4Header, IpFragQueue, NsId, Packet } from '../types';
+import type { DevId, Ip4Header, IpFragQueue, KEvent, NetNs, NsId, Packet } from '../types';
 import { xaGet } from '../xarray';
 
-/** sysctl net.ipv4.ipfrag_time: 30 s. */
-const IPFRAG_TIME_US = 30_000_000;
+/** sysctl net.ipv4.ipfrag_time: 30 s, in jiffies. */
+const IPFRAG_TIME_JIFFIES = 30 * HZ;
 
 export type DefragUser = 'local' | 'conntrack-in' | 'bridge-in';
 
@@ -90,21 +91,42 @@ function sameKey(q: IpFragQueue, ip: Ip4Header, user: DefragUser): boolean {
 const fragStart = (p: Packet): number => p.ip?.fragOff ?? 0;
 const fragEnd = (p: Packet): number => fragStart(p) + (p.ip?.len ?? 20) - 20;
 
-/** ip_expire(), lazily: queues older than ipfrag_time are given up with their fragments. */
-function expireQueues(ctx: KernelCtx, ns: NsId, queues: IpFragQueue[]): IpFragQueue[] {
+/** The queue an ipfrag-expire event is about (the same key, created at the same time), if still there. */
+type ExpireEvent = Extract<KEvent, { kind: 'ipfrag-expire' }>;
+
+export const REASM_TIMEOUT = 'the rest of its datagram did not come in 30 s';
+
+/**
+ * ip_expire(): the queue's timer ran out. Its fragments are dropped (FRAG_REASM_TIMEOUT), but for the first
+ * one if it came: that is returned, for the ICMP "fragment reassembly time exceeded" and then its drop.
+ */
+export function ipFragExpire(ctx: KernelCtx, ev: ExpireEvent): Packet | null {
+  const n = peekNs(ctx, ev.ns);
+  if (!n) return null;
   const peek = peekOf(ctx);
-  const now = ctx.clock.nowUs;
-  const keep: IpFragQueue[] = [];
-  for (const q of queues) {
-    const pq = peek(q);
-    if (pq.startUs + IPFRAG_TIME_US > now) {
-      keep.push(q);
-      continue;
-    }
-    for (const f of peek(pq.frags))
-      kfreeSkb(ctx, ns, peek(f), 'FRAG_REASM_TIMEOUT', null, 'the rest of its datagram did not come in 30 s');
-  }
-  return keep;
+  const queues = peek(n.ipfrags) ?? [];
+  const qi = queues.findIndex((q0) => {
+    const q = peek(q0);
+    return (
+      q.startUs === ev.startUs &&
+      q.id === ev.id &&
+      q.src === ev.src &&
+      q.dst === ev.dst &&
+      q.proto === ev.proto &&
+      q.user === ev.user
+    );
+  });
+  if (qi < 0) return null;
+  const q = jsonCopy(queues[qi] as IpFragQueue, peek);
+  const rest = queues.filter((_, j) => j !== qi);
+  const draft = xaGet(ctx.k.netns, ev.ns) as NetNs;
+  if (rest.length > 0) draft.ipfrags = rest;
+  else delete draft.ipfrags;
+  const head = q.frags[0];
+  const first = head && fragStart(head) === 0 ? head : null;
+  for (const f of q.frags)
+    if (f !== first) kfreeSkb(ctx, ev.ns, f, 'FRAG_REASM_TIMEOUT', null, REASM_TIMEOUT);
+  return first;
 }
 
 /**
@@ -122,9 +144,7 @@ export function ipDefrag(
   const ip = pkt.ip;
   if (!n || !ip) return pkt;
   const peek = peekOf(ctx);
-  let queues = peek(n.ipfrags) ?? [];
-  if (queues.some((q) => peek(q).startUs + IPFRAG_TIME_US <= ctx.clock.nowUs))
-    queues = expireQueues(ctx, ns, queues);
+  const queues = peek(n.ipfrags) ?? [];
   const qi = queues.findIndex((q) => sameKey(peek(q), ip, user));
   const q: IpFragQueue =
     qi >= 0
@@ -164,7 +184,13 @@ export function ipDefrag(
   const rest = queues.filter((_, j) => j !== qi);
   if (!complete) {
     if (qi >= 0) n.ipfrags = [...rest.slice(0, qi), q, ...rest.slice(qi)];
-    else n.ipfrags = [...queues, q];
+    else {
+      n.ipfrags = [...queues, q];
+      // inet_frag_find -> mod_timer(jiffies + ipfrag_time): the timer wheel rounds it up.
+      const { src, dst, id, proto, startUs } = q;
+      const atUs = timerFireUs(startUs, IPFRAG_TIME_JIFFIES);
+      schedule(ctx, { kind: 'ipfrag-expire', atUs, ns, src, dst, id, proto, user, startUs });
+    }
     return null;
   }
   if (rest.length > 0) n.ipfrags = rest;

@@ -117,6 +117,35 @@ describe('a forwarded path with a 1400-byte second hop', () => {
   });
 });
 
+describe('iptables -f on the router: the later fragments dropped', () => {
+  it('-f/! -f as iptables 1.8.9 prints them; the datagram times out at c, whose ICMP ping does not report', async () => {
+    const r = await runLines([
+      ...TWO_HOPS,
+      'ip netns exec r iptables -A FORWARD -f -j DROP',
+      'ip netns exec r iptables -A FORWARD -f -p icmp',
+      'ip netns exec r iptables -A FORWARD ! -f -p icmp',
+      'ip netns exec r iptables -S FORWARD',
+      'ip netns exec a ping -c 1 -W 40 -s 3000 10.2.0.2',
+      'ip netns exec r iptables -L FORWARD -n -v -x',
+    ]);
+    const n = TWO_HOPS.length + 3;
+    expect(r[n]?.stdout).toBe(
+      '-P FORWARD ACCEPT\n-A FORWARD -f -j DROP\n-A FORWARD -p icmp -f\n-A FORWARD -p icmp ! -f\n',
+    );
+    // c sends "ip reassembly time exceeded" 30 s later; icmp_unreach gives it to no error queue.
+    expect(norm(r[n + 1]?.stdout ?? '')).toBe(
+      'PING 10.2.0.2 (10.2.0.2) 3000(3028) bytes of data.\n\n' +
+        '--- 10.2.0.2 ping statistics ---\n' +
+        '1 packets transmitted, 0 received, 100% packet loss, time <T>ms\n\n',
+    );
+    expect(r[n + 2]?.stdout.split('\n').slice(2, 5)).toEqual([
+      '       2     1568 DROP       0    -f  *      *       0.0.0.0/0            0.0.0.0/0           ',
+      '       0        0            1    -f  *      *       0.0.0.0/0            0.0.0.0/0           ',
+      '       2     2076            1    !f  *      *       0.0.0.0/0            0.0.0.0/0           ',
+    ]);
+  });
+});
+
 describe('ip route get / show cache: the learned path MTU and a route mtu (iproute2 6.1 on Linux 6.18)', () => {
   it('"cache expires 597sec mtu 1400" until flush cache; a route mtu metric is reported and used', async () => {
     const r = await runLines([
