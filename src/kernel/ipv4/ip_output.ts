@@ -98,9 +98,13 @@ export function ipLocalOut(ctx: KernelCtx, ns: NsId, pkt: Packet, rt: RtOutput):
     route = r.value;
   }
   const hop: NextHop = { type: route.type, outDev: route.outDev, gateway: route.gateway };
-  const pmtu = pmtuException(ctx, ns, pkt.ip.dst);
-  if (pmtu) hop.mtu = pmtu.mtu;
-  else if (route.mtu) hop.mtu = route.mtu;
+  // ip_skb_dst_mtu(): the path MTU (a learned exception, else the route's metric) for what may be
+  // fragmented; a DF datagram was sized for its socket's MTU already (IP_PMTUDISC_PROBE: the device's).
+  if (!pkt.ip.df) {
+    const pmtu = pmtuException(ctx, ns, pkt.ip.dst);
+    if (pmtu) hop.mtu = pmtu.mtu;
+    else if (route.mtu) hop.mtu = route.mtu;
+  }
   return ipOutput(ctx, ns, pkt, hop);
 }
 
