@@ -165,7 +165,8 @@ export function parseIputils(argv: readonly string[]): Parsed & { warn?: string 
         o.outstanding = true;
         break;
       case 'M':
-        if (arg === 'do' || arg === 'dont' || arg === 'want' || arg === 'probe') o.pmtudisc = arg;
+        // iputils 20221126 knows do, dont and want (probe came later).
+        if (arg === 'do' || arg === 'dont' || arg === 'want') o.pmtudisc = arg;
         else return fail(`ping: invalid -M argument: ${arg}\n`, 2);
         break;
       case 'a':

@@ -14,9 +14,14 @@ describe('ping -M', () => {
     );
     expect(p?.exitCode).toBe(1);
   });
-  it('rejects an unknown -M value', async () => {
-    const r = await runLines(['ping -M bogus 127.0.0.1']);
+  it('rejects an unknown -M value (probe too: iputils 20221126 has do, dont, want)', async () => {
+    const r = await runLines(['ping -M bogus 127.0.0.1', 'ping -c 1 -M probe 127.0.0.1']);
     expect([r[0]?.stderr, r[0]?.exitCode]).toEqual(['ping: invalid -M argument: bogus\n', 2]);
+    expect([r[1]?.stdout, r[1]?.stderr, r[1]?.exitCode]).toEqual([
+      '',
+      'ping: invalid -M argument: probe\n',
+      2,
+    ]);
   });
 });
 
