@@ -91,10 +91,10 @@ export interface EchoRequest {
   confirm: boolean;
   broadcast: boolean;
   /**
-   * IP_MTU_DISCOVER (`ping -M do|dont|want|probe`); without it the raw socket's default, want (DF when the
+   * IP_MTU_DISCOVER (`ping -M do|dont|want`); without it the raw socket's default, want (DF when the
    * datagram fits the path MTU, else fragments). BusyBox never sets it.
    */
-  pmtudisc?: 'do' | 'dont' | 'want' | 'probe';
+  pmtudisc?: 'do' | 'dont' | 'want';
 }
 
 /** sendto() of one echo request. Returns the send time, or the errno sendto() fails with. */

@@ -29,7 +29,7 @@ export interface IputilsOpts {
   device: string | null;
   source: Ip4 | null;
   /** -M: IP_PMTUDISC_DO/DONT/WANT/PROBE, or null for the kernel's default. */
-  pmtudisc: 'do' | 'dont' | 'want' | 'probe' | null;
+  pmtudisc: 'do' | 'dont' | 'want' | null;
   target: string;
 }
 
