@@ -667,6 +667,8 @@ export interface Socket {
   bindDev: DevId | null;
   /** IP_TTL, or null for net.ipv4.ip_default_ttl. */
   ttl: number | null;
+  /** IP_MTU_DISCOVER when set (absent: want, net.ipv4.ip_no_pmtu_disc 0); ip_output.ts Datagram.pmtudisc. */
+  pmtudisc?: 'want' | 'dont' | 'do' | 'probe';
   /** IP_RECVERR: ICMP errors about this socket's packets are queued as 'error' messages. */
   recverr: boolean;
   /** TCP's control block (struct tcp_sock, reduced), null for other protocols and listeners. */

@@ -99,6 +99,8 @@ export function udpSendmsg(
     payload,
     ttl: s.ttl ?? defaultTtl(ctx, ns),
     broadcast: true,
+    sock: s.id,
+    ...(s.pmtudisc ? { pmtudisc: s.pmtudisc } : {}),
   });
   return r.ok ? kok({ pktId: r.value.pktId }) : r;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runLines } from '../../../cli/test_lines';
-import { norm, VETH_PAIR as VETH } from './test_topology';
+import { norm, TWO_HOPS, VETH_PAIR as VETH } from './test_topology';
 
 /**
  * Datagrams over the MTU, as iputils 20221126, BusyBox 1.35, iproute2 6.1 and iptables 1.8.9 show them on
@@ -42,28 +42,6 @@ describe('ping over a 1500-byte veth', () => {
     expect(r[VETH.length]?.stdout).toMatch(/^3008 bytes from 192\.168\.50\.2: seq=0 ttl=64 time=/m);
   });
 });
-
-/** a -- r -- c with ip_forward on r and MTU 1400 on the r--c link. */
-const TWO_HOPS = [
-  'ip netns add a',
-  'ip netns add r',
-  'ip netns add c',
-  'ip -n a link add eth0 type veth peer name a0 netns r',
-  'ip -n c link add eth0 type veth peer name c0 netns r',
-  'ip -n a addr add 10.1.0.2/24 dev eth0',
-  'ip -n r addr add 10.1.0.1/24 dev a0',
-  'ip -n c addr add 10.2.0.2/24 dev eth0',
-  'ip -n r addr add 10.2.0.1/24 dev c0',
-  'ip -n a link set eth0 up',
-  'ip -n c link set eth0 up',
-  'ip -n r link set a0 up',
-  'ip -n r link set c0 up',
-  'ip -n a route add default via 10.1.0.1',
-  'ip -n c route add default via 10.2.0.1',
-  'ip netns exec r sysctl -qw net.ipv4.ip_forward=1',
-  'ip -n r link set c0 mtu 1400',
-  'ip -n c link set eth0 mtu 1400',
-];
 
 describe('a forwarded path with a 1400-byte second hop', () => {
   it('-M do: "Frag needed and DF set (mtu = 1400)" from the router, then the learned MTU fails locally', async () => {
