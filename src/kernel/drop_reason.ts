@@ -29,6 +29,8 @@ export const DROP_REASONS = {
   BRIDGE_NO_PORT: 'the bridge has no other port to send it to',
   VETH_PEER_DOWN: 'the other end of the veth pair is down',
   PKT_TOO_BIG: "larger than the receiving device's MTU",
+  DUP_FRAG: 'a duplicate or overlapping IP fragment',
+  FRAG_REASM_TIMEOUT: 'the rest of its datagram did not come in time (reassembly timeout)',
   CABLE_UNPLUGGED: 'nothing is at the other end of the cable',
   SOCKET_RCVBUFF: 'the socket receive buffer is full',
   TCP_CLOSE: 'the connection is closed',

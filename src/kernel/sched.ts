@@ -8,7 +8,7 @@ import type { KernelCtx } from './context';
 import { peekOf } from './context';
 import type { KEvent } from './types';
 import { assertNever, jsonCopy } from '../lib';
-import { ipv4LinkFailure } from './ipv4/icmp';
+import { ipFragTimeout, ipv4LinkFailure } from './ipv4/icmp';
 import { linkwatchRun } from './netdev/linkwatch';
 import { netifReceive } from './netdev/rx';
 import { neighTimer } from './ipv4/arp';
@@ -54,6 +54,9 @@ function dispatch(ctx: KernelCtx, ev: KEvent): void {
       return;
     case 'link-failure':
       ipv4LinkFailure(ctx, ev.ns, ev.pkt);
+      return;
+    case 'ipfrag-expire':
+      ipFragTimeout(ctx, ev);
       return;
     case 'nf-reject':
       if (xaGet(ctx.k.netns, ev.ns)) nfReject(ctx, ev.ns, ev.pkt, ev.how, ev.inDev);

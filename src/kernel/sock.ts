@@ -27,6 +27,8 @@ export interface SockSpec {
   bindDev?: DevId | null;
   ttl?: number | null;
   recverr?: boolean;
+  /** IP_MTU_DISCOVER. */
+  pmtudisc?: 'want' | 'dont' | 'do' | 'probe';
   /** listen() backlog; a listener opened without one gets SOMAXCONN (4096), what Go's net.Listen passes. */
   backlog?: number;
 }
@@ -60,6 +62,7 @@ export function sockOpen(ctx: KernelCtx, ns: NsId, spec: SockSpec): number {
     tcp: null,
     backlog: spec.state === 'LISTEN' ? Math.min(spec.backlog ?? SOMAXCONN, somaxconn(n.sysctl)) : 0,
   };
+  if (spec.pmtudisc) s.pmtudisc = spec.pmtudisc;
   n.sockets.push(s);
   return s.id;
 }

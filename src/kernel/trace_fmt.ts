@@ -13,7 +13,7 @@ export const ETH_P_ARP = 0x0806;
 export const ETH_P_IPV6 = 0x86dd;
 
 /** print-icmp.c: the text after "ICMP " for the unreachable codes that name the quoted datagram. */
-function unreachText(code: number, inner: Ip4Header | null, innerL4: L4Quote | null): string {
+function unreachText(code: number, inner: Ip4Header | null, innerL4: L4Quote | null, mtu?: number): string {
   const dst = inner ? formatIp4(inner.dst) : '?';
   switch (code) {
     case 0:
@@ -28,7 +28,7 @@ function unreachText(code: number, inner: Ip4Header | null, innerL4: L4Quote | n
       return `${dst} ${proto} port ${port} unreachable`;
     }
     case 4:
-      return `${dst} unreachable - need to frag`;
+      return mtu ? `${dst} unreachable - need to frag (mtu ${mtu})` : `${dst} unreachable - need to frag`;
     case 9:
       return `net ${dst} unreachable - admin prohibited`;
     case 10:
@@ -50,7 +50,7 @@ function icmpText(l4: Extract<L4, { proto: 1 }>): string {
     case 8:
       return `echo request, id ${l4.id}, seq ${l4.seq}`;
     case 3:
-      return unreachText(l4.code, l4.inner, l4.innerL4 ?? null);
+      return unreachText(l4.code, l4.inner, l4.innerL4 ?? null, l4.mtu);
     case 11:
       return l4.code === 0 ? 'time exceeded in-transit' : 'ip reassembly time exceeded';
     case 5:
@@ -89,9 +89,12 @@ export function ipSummary(ip: Ip4Header, l4: L4 | null, payload: Payload): strin
   const src = formatIp4(ip.src);
   const dst = formatIp4(ip.dst);
   const data = Math.max(0, ip.len - 20);
+  // print-ip.c: a fragment past the first has no transport header to print ("ip-proto-N", no length).
+  if ((ip.fragOff ?? 0) > 0) return `IP ${src} > ${dst}: ip-proto-${ip.proto}`;
   if (l4 && l4.proto === 1 && 'type' in l4) return `IP ${src} > ${dst}: ICMP ${icmpText(l4)}, length ${data}`;
   if (l4 && l4.proto === 17 && 'sport' in l4) {
-    const len = data - 8;
+    // udp_print() takes the length from the UDP header: a first fragment's is the whole datagram's.
+    const len = ip.mf ? payloadLen(payload) : data - 8;
     const body = payload.kind === 'dns' ? dnsText(payload, len) : `UDP, length ${len}`;
     return `IP ${src}.${l4.sport} > ${dst}.${l4.dport}: ${body}`;
   }

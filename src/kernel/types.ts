@@ -92,6 +92,38 @@ export interface NetNs {
    * (icmpv4_xrlim_allow). Created on first use.
    */
   inetPeers?: Record<string, InetPeer>;
+  /**
+   * IPv4 reassembly queues (struct ipq in net->ipv4.fqdir, net/ipv4/ip_fragment.c), oldest first. Created by
+   * the first fragment that waits; absent when none waits.
+   */
+  ipfrags?: IpFragQueue[];
+  /**
+   * Learned path MTUs (fib_nh_exception's fnhe_pmtu/fnhe_expires, net/ipv4/route.c __ip_rt_update_pmtu):
+   * an ICMP "fragmentation needed" about a datagram this host sent lowers the MTU towards its destination
+   * for ip_rt_mtu_expires (10 min). Absent when none was learned.
+   */
+  pmtu?: PmtuException[];
+}
+
+/** One datagram being reassembled: the fragments that came, ordered by offset. */
+export interface IpFragQueue {
+  /** ipq's key: saddr, daddr, id, protocol and the defrag user (local delivery, conntrack in/out, bridge). */
+  src: Ip4;
+  dst: Ip4;
+  id: number;
+  proto: number;
+  user: string;
+  /** When the queue was created: it expires ipfrag_time (30 s) later. */
+  startUs: number;
+  frags: Packet[];
+}
+
+export interface PmtuException {
+  dst: Ip4;
+  mtu: number;
+  expiresUs: number;
+  /** Locked (fnhe_mtu_locked): the MTU asked for was below min_pmtu; `ip route get` says `mtu lock`. */
+  lock?: boolean;
 }
 
 /** struct inet_peer, reduced to the ICMP rate limit: tokens in microseconds of credit, refilled with time. */
@@ -523,6 +555,11 @@ export interface NfRule {
   /** Protocol number (6 tcp, 17 udp, 1 icmp) or null for any. */
   proto: number | null;
   protoInvert: boolean;
+  /**
+   * `-f` (IPT_F_FRAG): true matches only second and further fragments, false (`! -f`) only the others;
+   * absent when the rule does not look at fragments.
+   */
+  frag?: boolean;
   /** Matches in the order iptables prints them (command-line order, `-m tcp` where the first tcp option was). */
   matches: NfMatch[];
   target: NfTarget;
@@ -630,6 +667,8 @@ export interface Socket {
   bindDev: DevId | null;
   /** IP_TTL, or null for net.ipv4.ip_default_ttl. */
   ttl: number | null;
+  /** IP_MTU_DISCOVER when set (absent: want, net.ipv4.ip_no_pmtu_disc 0); ip_output.ts Datagram.pmtudisc. */
+  pmtudisc?: 'want' | 'dont' | 'do' | 'probe';
   /** IP_RECVERR: ICMP errors about this socket's packets are queued as 'error' messages. */
   recverr: boolean;
   /** TCP's control block (struct tcp_sock, reduced), null for other protocols and listeners. */
@@ -672,7 +711,10 @@ export type SocketMessage =
       innerL4: InnerL4 | null;
       /** ee_origin: an ICMP message from `fromAddr`, or a local error (EMSGSIZE...). */
       origin: 'icmp' | 'local';
-      /** ee_errno and ee_info of a local error (ip_local_error): EMSGSIZE with the path MTU. */
+      /**
+       * ee_errno and ee_info of a local error (ip_local_error): EMSGSIZE with the path MTU; ee_info of an
+       * ICMP "fragmentation needed" is its next-hop MTU.
+       */
       eeErrno?: string;
       eeInfo?: number;
       /** IP_RECVTTL: the TTL the ICMP message arrived with. */
@@ -725,6 +767,8 @@ export type L4 =
       seq: number;
       inner: Ip4Header | null;
       innerL4?: InnerL4 | null;
+      /** The next-hop MTU of a "fragmentation needed" (RFC 1191, icmph->un.frag.mtu). */
+      mtu?: number;
     }
   | { proto: 6; sport: number; dport: number; flags: string; seq: number; ack: number }
   | { proto: 17; sport: number; dport: number }
@@ -744,6 +788,15 @@ export interface Ip4Header {
   tos: number;
   /** Total length in bytes (header + payload). */
   len: number;
+  /**
+   * A fragment (net/ipv4/ip_output.c ip_do_fragment): the offset of its data in the datagram, in bytes (a
+   * multiple of 8; the header field counts 8-byte units), and More Fragments. Absent on a whole datagram.
+   * A first fragment keeps the datagram's L4 header and payload; the others have neither.
+   */
+  fragOff?: number;
+  mf?: boolean;
+  /** Don't Fragment: a forwarder answers "fragmentation needed" instead of fragmenting it. */
+  df?: boolean;
 }
 
 export type Payload =
@@ -769,6 +822,11 @@ export interface Packet {
   mark: number;
   /** Set once the packet crossed a bridge's netfilter hooks (br_netfilter), to avoid running them twice. */
   brnf: boolean;
+  /**
+   * IPCB(skb)->frag_max_size: the largest fragment of a datagram that conntrack or the bridge reassembled;
+   * ip_output refragments it at no more than that (ipv4/ip_fragment.ts). Absent otherwise.
+   */
+  fragMax?: number;
 }
 
 export interface PacketCt {
@@ -791,6 +849,19 @@ export type KEvent =
    * neighbour code does not import the ICMP sender (which sends through the neighbour code).
    */
   | { kind: 'link-failure'; atUs: number; seq: number; ns: NsId; pkt: Packet }
+  /** ip_expire(): the ipfrag_time timer of the reassembly queue created at `startUs` (ipv4/ip_fragment.ts). */
+  | {
+      kind: 'ipfrag-expire';
+      atUs: number;
+      seq: number;
+      ns: NsId;
+      src: Ip4;
+      dst: Ip4;
+      id: number;
+      proto: number;
+      user: string;
+      startUs: number;
+    }
   /**
    * The REJECT target's answer (nf_reject_ipv4.c) to a copy of the packet it dropped, queued at the same
    * instant for the same reason: the hook code must not import the senders that call the hooks.

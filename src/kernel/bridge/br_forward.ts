@@ -14,7 +14,7 @@ import { cloneSkb, kfreeSkb } from '../skbuff';
 import { pktSummary } from '../trace_fmt';
 import type { BridgeDevice, DevId, NetDevice, Packet } from '../types';
 import { fdbLookup } from './br_fdb_learn';
-import { brNfForward } from './br_netfilter';
+import { brNfDevQueueXmit, brNfForward } from './br_netfilter';
 import { xaGet } from '../xarray';
 
 /** should_deliver(): a port in forwarding state, not the one the frame came in on (unless hairpin). */
@@ -29,7 +29,8 @@ function shouldDeliver(port: NetDevice, from: DevId | null): boolean {
  */
 function deliver(ctx: KernelCtx, br: BridgeDevice, to: NetDevice, from: DevId | null, pkt: Packet): void {
   if (from !== null && brNfForward(ctx, br, from, to.id, pkt) === 'DROP') return;
-  lowerXmit(ctx, to, pkt);
+  if (pkt.fragMax !== undefined) brNfDevQueueXmit(ctx, to, pkt, (frag) => lowerXmit(ctx, to, frag));
+  else lowerXmit(ctx, to, pkt);
 }
 
 /** br_forward(): a known unicast destination behind port `to`. */

@@ -14,7 +14,7 @@ import { frameLen, pktSummary } from '../trace_fmt';
 import type { BridgeDevice, NetDevice, Packet } from '../types';
 import { fdbLookup, fdbUpdate } from './br_fdb_learn';
 import { brFlood, brForward } from './br_forward';
-import { brNfPreRouting } from './br_netfilter_pre';
+import { brNfDefrag, brNfPreRouting } from './br_netfilter_pre';
 
 /** br_pass_frame_up(): the bridge device receives the frame (its counters exclude the Ethernet header). */
 function passFrameUp(ctx: KernelCtx, br: BridgeDevice, port: NetDevice, pkt: Packet, forHost: boolean): void {
@@ -36,22 +36,24 @@ function passFrameUp(ctx: KernelCtx, br: BridgeDevice, port: NetDevice, pkt: Pac
 }
 
 /** br_handle_frame() + br_handle_frame_finish() for a frame received on `port` of `br`. */
-export function brHandleFrame(ctx: KernelCtx, br: BridgeDevice, port: NetDevice, pkt: Packet): void {
-  const eth = pkt.eth;
+export function brHandleFrame(ctx: KernelCtx, br: BridgeDevice, port: NetDevice, frame: Packet): void {
+  const eth = frame.eth;
   if (!eth || eth.src === ZERO_MAC || isMulticastMac(eth.src)) {
-    kfreeSkb(ctx, br.ns, pkt, 'NOT_SPECIFIED', port.id, 'invalid source MAC address');
+    kfreeSkb(ctx, br.ns, frame, 'NOT_SPECIFIED', port.id, 'invalid source MAC address');
     return;
   }
   const state = port.port?.state ?? 'disabled';
   if (state !== 'forwarding' && state !== 'learning') {
-    kfreeSkb(ctx, br.ns, pkt, 'BRIDGE_NOT_FORWARDING', port.id, `${port.name} is ${state}`);
+    kfreeSkb(ctx, br.ns, frame, 'BRIDGE_NOT_FORWARDING', port.id, `${port.name} is ${state}`);
     return;
   }
   // IEEE 802.1D link-local group (STP BPDUs, LLDP, pause): consumed by the bridge, not forwarded.
   if (eth.dst.startsWith('01:80:c2:00:00:')) {
-    consumeSkb(ctx, br.ns, pkt, port.id, 'link-local group address: not forwarded by a bridge');
+    consumeSkb(ctx, br.ns, frame, port.id, 'link-local group address: not forwarded by a bridge');
     return;
   }
+  const pkt = brNfDefrag(ctx, br, port, frame);
+  if (!pkt) return;
   const nf = brNfPreRouting(ctx, br, port, pkt);
   if (nf !== 'ACCEPT') return;
 

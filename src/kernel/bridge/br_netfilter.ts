@@ -4,12 +4,16 @@
  * FORWARD and POSTROUTING chains, with the bridge as both in- and out-interface (brnf_get_logical_dev,
  * bridge_parent): that is why Docker's `-i docker0 -o docker0 -j ACCEPT` lets containers on one bridge talk.
  * The PREROUTING side is br_netfilter_pre.ts.
+ *
+ * br_nf_dev_queue_xmit: a datagram reassembled at the bridge's PREROUTING leaves a port in pieces of at most
+ * the port's MTU and its largest original fragment (frag_max_size), as the fragments came.
  */
 import type { KernelCtx } from '../context';
+import { ipDoFragment } from '../ipv4/ip_fragment';
 import { nfHook } from '../netfilter/hooks';
 import { kfreeSkb } from '../skbuff';
 import { ETH_P_IP } from '../trace_fmt';
-import type { BridgeDevice, DevId, Packet } from '../types';
+import type { BridgeDevice, DevId, NetDevice, Packet } from '../types';
 import { xaGet } from '../xarray';
 
 /** Whether bridged IPv4 frames of this bridge's namespace go through iptables (brnf_call_iptables). */
@@ -51,4 +55,20 @@ export function brNfForward(
     return 'DROP';
   }
   return 'ACCEPT';
+}
+
+/** br_nf_dev_queue_xmit() for a datagram the bridge reassembled (`fragMax` set): refragment it for `to`. */
+export function brNfDevQueueXmit(
+  ctx: KernelCtx,
+  to: NetDevice,
+  pkt: Packet,
+  xmit: (frag: Packet) => void,
+): void {
+  const mtu = Math.min(to.mtu, pkt.fragMax ?? to.mtu);
+  if (!pkt.ip || pkt.ip.len <= mtu) {
+    delete pkt.fragMax;
+    xmit(pkt);
+    return;
+  }
+  ipDoFragment(ctx, pkt, mtu, xmit);
 }

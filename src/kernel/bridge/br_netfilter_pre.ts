@@ -12,12 +12,25 @@
 import { formatIp4 } from '../../lib';
 import type { KernelCtx } from '../context';
 import { neighOutput } from '../ipv4/arp';
+import { ipDefrag, ipIsFragment } from '../ipv4/ip_fragment';
 import { ipRouteInput } from '../ipv4/route';
 import { neighLookup, NUD_VALID, nudIn } from '../neighbour';
 import { nfHook } from '../netfilter/hooks';
+import { nfDefragEnabled } from '../netfilter/nf_conntrack';
 import { kfreeSkb } from '../skbuff';
 import type { BridgeDevice, NetDevice, Packet } from '../types';
 import { brNfCallIptables } from './br_netfilter';
+
+/**
+ * nf_defrag_ipv4 at the bridge's PREROUTING (conntrack in use in the bridge's namespace): a fragment waits
+ * until its datagram is whole (null meanwhile); the whole datagram is bridged, and br_nf_dev_queue_xmit
+ * (br_netfilter.ts) cuts it again on the way out.
+ */
+export function brNfDefrag(ctx: KernelCtx, br: BridgeDevice, port: NetDevice, pkt: Packet): Packet | null {
+  if (!pkt.ip || !ipIsFragment(pkt.ip) || !brNfCallIptables(ctx, br, pkt)) return pkt;
+  if (!nfDefragEnabled(ctx, br.ns)) return pkt;
+  return ipDefrag(ctx, br.ns, pkt, 'bridge-in', port.id);
+}
 
 /** 'STOLEN': the frame left this path (it waits for ARP on the bridge device). */
 export function brNfPreRouting(

@@ -15,10 +15,12 @@ import { nfCtAttach } from '../netfilter/nf_conntrack';
 import { allocSkb, consumeSkb, kfreeSkb } from '../skbuff';
 import { rawIcmpDeliver, sockQueue } from '../sock';
 import { pktSummary } from '../trace_fmt';
-import type { DevId, InnerL4, L4, NetDevice, NsId, Packet, SocketMessage } from '../types';
+import type { DevId, InnerL4, KEvent, L4, NetDevice, NsId, Packet, SocketMessage } from '../types';
+import { ipFragExpire, REASM_TIMEOUT } from './ip_fragment';
 import { defaultTtl, ipLocalOut } from './ip_output';
 import { xrlimAllow } from './inetpeer';
 import { inetAddrType, ipRouteOutput, isLocalAddr } from './route';
+import { ipRtUpdatePmtu, pathMtu } from './route_pmtu';
 import { icmpErrno, tcpErr } from './tcp_input';
 import { xaGet } from '../xarray';
 
@@ -26,6 +28,8 @@ export const ICMP_ECHOREPLY = 0;
 export const ICMP_DEST_UNREACH = 3;
 export const ICMP_ECHO = 8;
 export const ICMP_TIME_EXCEEDED = 11;
+export const ICMP_FRAG_NEEDED = 4;
+export const ICMP_EXC_FRAGTIME = 1;
 
 /** icmp_pointers[type].error: the types that are errors (never answered with an error). */
 const ERROR_TYPES = new Set([3, 4, 5, 11, 12]);
@@ -57,6 +61,8 @@ export function icmpSend(
   type: number,
   code: number,
   inDev: DevId | null,
+  /** The next-hop MTU of a "fragmentation needed". */
+  mtu?: number,
 ): void {
   const iph = orig.ip;
   if (!iph) return;
@@ -65,6 +71,8 @@ export function icmpSend(
   if (isMulticast4(iph.dst) || iph.dst === 0xffffffff || inetAddrType(ctx, ns, iph.dst) === 'broadcast')
     return;
   if (iph.src === 0 || isMulticast4(iph.src)) return;
+  // Only about the first fragment of a datagram (RFC 1122 3.2.2: iph->frag_off & IP_OFFSET).
+  if ((iph.fragOff ?? 0) > 0) return;
   // Never an error about an error.
   if (orig.l4 && orig.l4.proto === 1 && 'type' in orig.l4 && ERROR_TYPES.has(orig.l4.type)) return;
   const saddr = isLocalAddr(ctx, ns, iph.dst) ? iph.dst : 0;
@@ -99,7 +107,16 @@ export function icmpSend(
       tos: (iph.tos & 0x1e) | IPTOS_PREC_INTERNETCONTROL,
       len: 20 + 8 + quoted,
     },
-    l4: { proto: 1, type, code, id: 0, seq: 0, inner: { ...iph }, innerL4: quoteL4(orig.l4) },
+    l4: {
+      proto: 1,
+      type,
+      code,
+      id: 0,
+      seq: 0,
+      inner: { ...iph },
+      innerL4: quoteL4(orig.l4),
+      ...(mtu !== undefined ? { mtu } : {}),
+    },
     payload: { kind: 'bytes', size: quoted },
   });
   pkt.ip!.id = pkt.id & 0xffff;
@@ -117,6 +134,18 @@ export function icmpSend(
     from: rt.src,
   });
   ipLocalOut(ctx, ns, pkt, rt);
+}
+
+/**
+ * ip_expire() (ip_fragment.c): a reassembly queue timed out; an end host answers about its first fragment
+ * with "fragment reassembly time exceeded". A queue conntrack kept answers only for a local destination.
+ */
+export function ipFragTimeout(ctx: KernelCtx, ev: Extract<KEvent, { kind: 'ipfrag-expire' }>): void {
+  const head = ipFragExpire(ctx, ev);
+  if (!head) return;
+  if (head.ip && (ev.user === 'local' || isLocalAddr(ctx, ev.ns, head.ip.dst)))
+    icmpSend(ctx, ev.ns, head, ICMP_TIME_EXCEEDED, ICMP_EXC_FRAGTIME, null);
+  kfreeSkb(ctx, ev.ns, head, 'FRAG_REASM_TIMEOUT', null, REASM_TIMEOUT);
 }
 
 /** ipv4_link_failure(): the neighbour layer gave up on a packet; its sender hears "host unreachable". */
@@ -224,12 +253,27 @@ function icmpErrorToSockets(ctx: KernelCtx, dev: NetDevice, pkt: Packet): number
       inner: { ...inner },
       innerL4: q ? { ...q } : null,
       origin: 'icmp',
+      ...(l4.mtu !== undefined ? { eeInfo: l4.mtu } : {}),
       ttl: pkt.ip.ttl,
     };
     sockQueue(ctx, ns, s, msg, pkt, `ICMP error (type ${l4.type} code ${l4.code})`);
     count++;
   }
   return count;
+}
+
+/**
+ * icmp_unreach() for ICMP_FRAG_NEEDED, then icmp_err/raw_err/udp_err's ipv4_update_pmtu: the path MTU
+ * towards the quoted destination drops to the next-hop MTU (net.ipv4.ip_no_pmtu_disc 0), for a datagram
+ * this host sent (its source is ours).
+ */
+function icmpFragNeeded(ctx: KernelCtx, dev: NetDevice, l4: Extract<L4, { proto: 1 }>): void {
+  const inner = l4.inner;
+  if (!inner || l4.mtu === undefined || !isLocalAddr(ctx, dev.ns, inner.src)) return;
+  const r = ipRouteOutput(ctx, dev.ns, { dst: inner.dst, src: inner.src });
+  if (!r.ok) return;
+  const devMtu = Math.min(xaGet(ctx.k.devices, r.value.outDev)?.mtu ?? 1500, 0xffff);
+  ipRtUpdatePmtu(ctx, dev.ns, inner.dst, l4.mtu, pathMtu(ctx, dev.ns, inner.dst, devMtu, r.value.mtu));
 }
 
 /** icmp_rcv() for a packet delivered locally (after the raw sockets got their copies). */
@@ -256,7 +300,12 @@ export function icmpRcv(ctx: KernelCtx, dev: NetDevice, pkt: Packet, bcast: bool
       return;
     default:
       if (ERROR_TYPES.has(l4.type)) {
-        const n = icmpErrorToSockets(ctx, dev, pkt);
+        if (l4.type === ICMP_DEST_UNREACH && l4.code === ICMP_FRAG_NEEDED) icmpFragNeeded(ctx, dev, l4);
+        // icmp_unreach(): a fragment reassembly timeout goes to no socket's error queue (raw copies only).
+        const n =
+          l4.type === ICMP_TIME_EXCEEDED && l4.code === ICMP_EXC_FRAGTIME
+            ? 0
+            : icmpErrorToSockets(ctx, dev, pkt);
         consumeSkb(
           ctx,
           ns,

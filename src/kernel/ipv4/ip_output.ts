@@ -16,14 +16,21 @@ import { ETH_P_IP, payloadLen } from '../trace_fmt';
 import type { DevId, L4, NsId, Packet, Payload, RouteType } from '../types';
 import { sockGet, sockQueue } from '../sock';
 import { neighConfirm, neighOutput } from './arp';
+import { ipDoFragment } from './ip_fragment';
 import { ipRouteOutput, type RtOutput } from './route';
+import { pathMtu, pmtuException } from './route_pmtu';
 import { xaGet } from '../xarray';
+
+/** IP_MAX_MTU (include/net/ip.h): the largest IPv4 datagram, 0xFFFF bytes. */
+const IP_MAX_MTU = 0xffff;
 
 /** Where ip_output() sends a packet: the device, and the gateway if the route has one. */
 export interface NextHop {
   type: RouteType;
   outDev: DevId;
   gateway: Ip4 | null;
+  /** The route's MTU when it is not the device's: a learned exception, or the route's `mtu` metric. */
+  mtu?: number;
 }
 
 /** ip_finish_output2(). */
@@ -57,6 +64,15 @@ export function ipOutput(ctx: KernelCtx, ns: NsId, pkt: Packet, hop: NextHop): '
     kfreeSkb(ctx, ns, pkt, 'NETFILTER_DROP', hop.outDev, `iptables POSTROUTING dropped it (out ${dev.name})`);
     return 'EPERM';
   }
+  // ip_finish_output(): longer than the MTU (ip_skb_dst_mtu, capped at IP_MAX_MTU: loopback never
+  // fragments), or reassembled by conntrack/the bridge: ip_fragment(). A forwarded DF datagram too big was
+  // answered in ip_forward(); a local one may only be too big when its socket allows fragments.
+  const mtu = Math.min(hop.mtu ?? dev.mtu, IP_MAX_MTU);
+  if (pkt.ip && (pkt.ip.len > mtu || pkt.fragMax !== undefined)) {
+    const limit = pkt.fragMax !== undefined ? Math.min(mtu, pkt.fragMax) : mtu;
+    ipDoFragment(ctx, pkt, limit, (frag) => finishOutput2(ctx, ns, frag, hop));
+    return 'ok';
+  }
   finishOutput2(ctx, ns, pkt, hop);
   return 'ok';
 }
@@ -81,7 +97,15 @@ export function ipLocalOut(ctx: KernelCtx, ns: NsId, pkt: Packet, rt: RtOutput):
     }
     route = r.value;
   }
-  return ipOutput(ctx, ns, pkt, { type: route.type, outDev: route.outDev, gateway: route.gateway });
+  const hop: NextHop = { type: route.type, outDev: route.outDev, gateway: route.gateway };
+  // ip_skb_dst_mtu(): the path MTU (a learned exception, else the route's metric) for what may be
+  // fragmented; a DF datagram was sized for its socket's MTU already (IP_PMTUDISC_PROBE: the device's).
+  if (!pkt.ip.df) {
+    const pmtu = pmtuException(ctx, ns, pkt.ip.dst);
+    if (pmtu) hop.mtu = pmtu.mtu;
+    else if (route.mtu) hop.mtu = route.mtu;
+  }
+  return ipOutput(ctx, ns, pkt, hop);
 }
 
 /** What a socket hands to the IP layer. */
@@ -99,19 +123,15 @@ export interface Datagram {
   broadcast?: boolean;
   /** MSG_CONFIRM: the sender saw the peer answer; the neighbour entry is confirmed. */
   confirm?: boolean;
-  /** Don't fragment (PMTU discovery): iputils ping and the kernel's own TCP set it. */
-  df?: boolean;
   /**
-   * IP_PMTUDISC_DO (`ping -M do`): a datagram longer than the route's MTU is refused with EMSGSIZE instead
-   * of being fragmented. With IP_RECVERR the socket `sock` gets a local error carrying the MTU (also for any
-   * datagram over IP_MAX_MTU).
+   * IP_MTU_DISCOVER (ip(7)); a raw or UDP socket's default is `want` (net.ipv4.ip_no_pmtu_disc 0): DF on
+   * a datagram that fits the path MTU, fragments otherwise. `dont` never sets DF. `do` sets DF and refuses
+   * a datagram longer than the path MTU with EMSGSIZE (`probe` the same against the device's MTU); with
+   * IP_RECVERR the socket `sock` gets a local error carrying the MTU (also for any datagram over IP_MAX_MTU).
    */
-  pmtuDo?: boolean;
+  pmtudisc?: 'want' | 'dont' | 'do' | 'probe';
   sock?: number;
 }
-
-/** IP_MAX_MTU (include/net/ip.h): the largest IPv4 datagram, 0xFFFF bytes. */
-const IP_MAX_MTU = 0xffff;
 
 /** The L4 header size of a datagram (ICMP 8, UDP 8, TCP 20 without options). */
 export function l4HeaderLen(l4: L4): number {
@@ -135,12 +155,15 @@ export function ipSendmsg(ctx: KernelCtx, ns: NsId, d: Datagram): KResult<{ pktI
   const rt = r.value;
   if ((rt.type === 'broadcast' || d.dst === 0xffffffff) && !d.broadcast) return kerr('EACCES');
   // The path MTU as ip_setup_cork() takes it (dst_mtu: ipv4_mtu() caps the device's at IP_MAX_MTU, so
-  // loopback's 65536 is 65535).
-  const mtu = Math.min(xaGet(ctx.k.devices, rt.outDev)?.mtu ?? 1500, IP_MAX_MTU);
+  // loopback's 65536 is 65535; a learned exception lowers it, except for IP_PMTUDISC_PROBE).
+  const pmtudisc = d.pmtudisc ?? 'want';
+  const devMtu = Math.min(xaGet(ctx.k.devices, rt.outDev)?.mtu ?? 1500, IP_MAX_MTU);
+  const mtu = pmtudisc === 'probe' ? devMtu : pathMtu(ctx, ns, d.dst, devMtu, rt.mtu);
+  const noFrag = pmtudisc === 'do' || pmtudisc === 'probe';
   // __ip_append_data(): a datagram that may not be fragmented (IP_PMTUDISC_DO) must fit the MTU, any other
   // an IP datagram (maxnonfragsize IP_MAX_MTU); past that, ip_local_error(EMSGSIZE, mtu) for a socket with
   // IP_RECVERR, and EMSGSIZE (`ping -s 65508`: "local error: message too long, mtu=65535").
-  if (len > (d.pmtuDo ? mtu : IP_MAX_MTU)) {
+  if (len > (noFrag ? mtu : IP_MAX_MTU)) {
     const s = d.sock === undefined ? null : sockGet(ctx, ns, d.sock);
     if (s?.recverr)
       sockQueue(
@@ -174,6 +197,8 @@ export function ipSendmsg(ctx: KernelCtx, ns: NsId, d: Datagram): KResult<{ pktI
     payload: d.payload,
   });
   pkt.ip!.id = pkt.id & 0xffff;
+  // __ip_make_skb(): DF when the socket forbids fragments, or wants PMTU discovery and the datagram fits.
+  if (noFrag || (pmtudisc === 'want' && len <= mtu)) pkt.ip!.df = true;
   if (d.confirm && rt.type !== 'local') neighConfirm(ctx, ns, rt.outDev, rt.gateway ?? d.dst);
   const rc = ipLocalOut(ctx, ns, pkt, rt);
   if (rc !== 'ok') return kerr(rc);

@@ -13,6 +13,7 @@ import { kerr, kok, type Errno, type KResult } from '../errno';
 import type { DevId, FibRoute, InetAddr, NetDevice, NsId, RouteType, Scope } from '../types';
 import { fibLookup, type FibResult } from './fib';
 import { ruleMatches } from './fib_rules';
+import { setRouteMtu } from './route_pmtu';
 import { xaGet } from '../xarray';
 
 const SCOPE_VALUE: Record<Scope, number> = { global: 0, site: 200, link: 253, host: 254, nowhere: 255 };
@@ -156,6 +157,8 @@ export interface RtOutput {
   dst: Ip4;
   gateway: Ip4 | null;
   table: number | null;
+  /** The route's `mtu` metric (RTAX_MTU), when it has one. */
+  mtu?: number;
 }
 
 export interface FlowKey {
@@ -247,14 +250,24 @@ export function ipRouteOutput(
     // fib_result_prefsrc(): the route's prefsrc, else inet_select_addr(nexthop dev, gateway, route scope).
     src = route.prefsrc ?? inetSelectAddr(ctx, ns, dev, route.gateway ?? 0, SCOPE_VALUE[route.scope]);
   }
-  return kok({ type: route.type, dev, outDev: dev, src, dst, gateway: route.gateway, table: res.table });
+  const out: RtOutput = {
+    type: route.type,
+    dev,
+    outDev: dev,
+    src,
+    dst,
+    gateway: route.gateway,
+    table: res.table,
+  };
+  if (route.metrics) setRouteMtu(out, route.metrics);
+  return kok(out);
 }
 
 /** What ip_route_input() decided for a received packet. */
 export type RtInput =
   | { kind: 'local'; table: number }
   | { kind: 'broadcast' }
-  | { kind: 'forward'; outDev: DevId; gateway: Ip4 | null; table: number }
+  | { kind: 'forward'; outDev: DevId; gateway: Ip4 | null; table: number; mtu?: number }
   /** Dropped; `icmpCode` set when ip_error() answers (forwarding on): 0 net, 1 host, 13 filtered. */
   | { kind: 'error'; reason: DropReason; detail: string; icmpCode: number | null };
 
@@ -375,5 +388,7 @@ export function ipRouteInput(
   }
   if (route.dev === null)
     return { kind: 'error', reason: 'IP_INNOROUTES', detail: 'route without a device', icmpCode: 0 };
-  return { kind: 'forward', outDev: route.dev, gateway: route.gateway, table: res.table };
+  const fwd: RtInput = { kind: 'forward', outDev: route.dev, gateway: route.gateway, table: res.table };
+  if (route.metrics) setRouteMtu(fwd, route.metrics);
+  return fwd;
 }

@@ -12,7 +12,7 @@ import { kerr, kok, type KResult } from '../errno';
 import { sockEphemeralPort, sockGet, sockQueue } from '../sock';
 import type { NetDevice, NsId, Packet, Payload, Socket } from '../types';
 import { icmpSend } from './icmp';
-import { defaultTtl, ipSendmsg } from './ip_output';
+import { defaultTtl, ipSendmsg, type Datagram } from './ip_output';
 import { ipRouteOutput } from './route';
 import { xaGet } from '../xarray';
 
@@ -90,7 +90,7 @@ export function udpSendmsg(
   const dport = to?.port ?? s.remotePort;
   if (dst === null || dport === null) return kerr('EDESTADDRREQ');
   if (!s.localPort) s.localPort = sockEphemeralPort(ctx, ns, 'udp');
-  const r = ipSendmsg(ctx, ns, {
+  const d: Datagram = {
     dst,
     src: s.localAddr,
     oif: s.bindDev,
@@ -99,7 +99,10 @@ export function udpSendmsg(
     payload,
     ttl: s.ttl ?? defaultTtl(ctx, ns),
     broadcast: true,
-  });
+    sock: s.id,
+  };
+  if (s.pmtudisc) d.pmtudisc = s.pmtudisc;
+  const r = ipSendmsg(ctx, ns, d);
   return r.ok ? kok({ pktId: r.value.pktId }) : r;
 }
 

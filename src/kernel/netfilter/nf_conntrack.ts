@@ -11,7 +11,7 @@
 import type { KernelCtx, Peek } from '../context';
 import { nextOrderSeq, peekOf } from '../context';
 import type { ConntrackEntry, CtTuple, NetNs, NsId, Packet, PacketCt } from '../types';
-import { xaGet } from '../xarray';
+import { xaGet, xaPeek } from '../xarray';
 
 const S = 1_000_000;
 
@@ -62,6 +62,16 @@ export function ctEnabled(n: NetNs, peek: Peek = (x) => x): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Whether nf_defrag_ipv4 reassembles at PREROUTING in `ns`: it is registered with conntrack
+ * (nf_ct_netns_get -> nf_defrag_ipv4_enable), so while a rule there needs conntrack.
+ */
+export function nfDefragEnabled(ctx: KernelCtx, ns: NsId): boolean {
+  const peek = peekOf(ctx);
+  const n = xaPeek(peek, ctx.k.netns, ns);
+  return !!n && ctEnabled(n, peek);
 }
 
 export interface PktTuple {

@@ -131,6 +131,7 @@ export function ruleSaveBody(r: Omit<NfRule, 'counters'>, counters: NfCounters |
   if (r.inIface) s += `${inv(r.inIface.invert)} -i ${r.inIface.name}`;
   if (r.outIface) s += `${inv(r.outIface.invert)} -o ${r.outIface.name}`;
   if (r.proto !== null) s += `${inv(r.protoInvert)} -p ${protoName(r.proto)}`;
+  if (r.frag !== undefined) s += `${inv(!r.frag)} -f`;
   for (const m of r.matches) s += matchSave(m);
   if (counters) s += ` -c ${counters.pkts} ${counters.bytes}`;
   return s + targetSave(r.target);

@@ -148,6 +148,7 @@ function ruleRecord(rule: NfRuleSpec, counters: NfCounters): NfRule {
     outIface: r.outIface,
     proto: r.proto,
     protoInvert: r.protoInvert,
+    ...(r.frag !== undefined ? { frag: r.frag } : {}),
     matches: r.matches,
     target: r.target,
     counters: { pkts: counters.pkts, bytes: counters.bytes },

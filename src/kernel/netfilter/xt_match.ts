@@ -165,6 +165,8 @@ export function ruleMatches(r: NfRule, st: MatchState, pkt: Packet): boolean {
   if (!addrMatch(r.src, ip.src) || !addrMatch(r.dst, ip.dst)) return false;
   if (!ifaceMatch(r.inIface, st.inDev) || !ifaceMatch(r.outIface, st.outDev)) return false;
   if (r.proto !== null && (ip.proto === r.proto) === r.protoInvert) return false;
+  // IPT_F_FRAG: `-f` is about second and further fragments (a non-zero offset).
+  if (r.frag !== undefined && (ip.fragOff ?? 0) > 0 !== r.frag) return false;
   // A loop, not `every` with a closure: this runs for each of the hundred rules a packet crosses.
   for (const m of r.matches) if (!matchOne(m, st, pkt)) return false;
   return true;

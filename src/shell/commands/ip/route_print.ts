@@ -138,7 +138,11 @@ export function printRoute(ctx: RoutePrintCtx, r: RouteMsg): void {
   printRtFlags(p, r.flags);
   printMark(p, r.mark);
   if (r.uid !== null) p.num('any', 'uid', 'uid %u ', r.uid);
-  if (r.family === 'inet' && r.flags & RT_F.CLONED) printCacheFlags(p, r.flags);
+  if (r.family === 'inet' && r.flags & RT_F.CLONED) {
+    printCacheFlags(p, r.flags);
+    // print_rta_cacheinfo()
+    if (r.expires) p.num('any', 'expires', 'expires %dsec ', r.expires);
+  }
   if (r.metrics) printMetrics(p, r.metrics);
   if (r.iif !== undefined) {
     const name = ctx.ll.name(r.iif);

@@ -4,7 +4,7 @@
  * metric, tos. The kernel answers a dump for a table that does not exist with an extack error.
  */
 import type { RouteType } from '../../../kernel';
-import { fibDelete, xaGet } from '../../../kernel';
+import { fibDelete, rtCacheFlush, xaGet } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
 import type { InetPrefix } from './prefix';
@@ -17,6 +17,7 @@ import { LlMap } from './rtnl/ll_map';
 import { RT_TABLE_LOCAL, RT_TABLE_MAIN, parseProto, parseScope, scopeNum } from './rtnl/names';
 import type { RouteMsg } from './rtnl/route';
 import { dumpRoutes4, dumpRoutes6, fib4TablesInDumpOrder, fib6TableExists, fillRoute4 } from './rtnl/route';
+import { cachedRoutes4 } from './rtnl/route_get';
 import { Args, IpError, invalidArg, matches } from './util';
 
 const TYPES: readonly string[] = [
@@ -255,11 +256,16 @@ function listOrFlush(io: CommandIO, opts: IpOpts, argv: string[], flushing: bool
       return 2;
     }
   }
+  // iproute_flush_cache(): `flush cache` writes net/ipv4/route/flush first (rt_cache_flush: learned path
+  // MTUs are forgotten).
+  if (flushing && f.cloned && family !== 'inet6') io.os.mutate(({ kctx }) => rtCacheFlush(kctx, ns));
   if (flushing) return flush(io, opts, f, family, oif);
   const table = f.tb || null;
-  // The cache (cloned routes) is not kept: `table cache` and `cloned` list nothing.
+  // The cache holds the learned path MTUs (IPv4 nexthop exceptions); IPv6 clones are not kept.
   const routes = f.cloned
-    ? []
+    ? family !== 'inet6'
+      ? cachedRoutes4(io.os.view(), ns)
+      : []
     : [
         ...(family !== 'inet6' ? dumpRoutes4(k, ns, table) : []),
         ...(family !== 'inet' ? dumpRoutes6(k, ns, nowUs, table) : []),

@@ -98,7 +98,8 @@ export function ruleLine(r: NfRule, num: number, f: ListFormat): string {
   s += r.protoInvert ? '!' : ' ';
   const proto = r.proto ?? 0;
   s += `${pad(f.numeric ? String(proto) : protoName(proto), 4)} `;
-  s += '-- ';
+  // print_firewall(): the opt column is '!' for an inverted -f, then 'f' for -f.
+  s += r.frag === undefined ? '-- ' : r.frag ? '-f ' : '!f ';
   if (f.verbose)
     s += ` ${pad(ifaceText(r.inIface, f.numeric), 6)} ${pad(ifaceText(r.outIface, f.numeric), 6)} `;
   s += r.src?.invert ? '!' : ' ';

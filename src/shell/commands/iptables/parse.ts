@@ -306,7 +306,6 @@ export function parseIptables(argv: readonly string[]): XtParsed {
         break;
       case 'f':
         setOption(OPT.FRAGMENT);
-        // The simulation never fragments, so -f is accepted but not kept (not printed either): a gap.
         break;
       case 't':
         if (invert) throw XtError.param('unexpected ! flag before --table');
@@ -406,6 +405,7 @@ export function parseIptables(argv: readonly string[]): XtParsed {
           outIface === null ? null : { name: outIface, invert: (invflags & (1 << OPT.VIANAMEOUT)) !== 0 },
         proto: protoNum === 0 ? null : protoNum,
         protoInvert: protoNum !== 0 && (invflags & (1 << OPT.PROTOCOL)) !== 0,
+        ...(options & (1 << OPT.FRAGMENT) ? { frag: (invflags & (1 << OPT.FRAGMENT)) === 0 } : {}),
         matches: matches.map((l) => l.m),
         target: finalTarget,
       });

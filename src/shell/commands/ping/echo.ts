@@ -90,8 +90,11 @@ export interface EchoRequest {
   ttl: number | null;
   confirm: boolean;
   broadcast: boolean;
-  /** IP_MTU_DISCOVER IP_PMTUDISC_DO (`ping -M do`): never fragment, EMSGSIZE over the MTU. */
-  pmtuDo?: boolean;
+  /**
+   * IP_MTU_DISCOVER (`ping -M do|dont|want`); without it the raw socket's default, want (DF when the
+   * datagram fits the path MTU, else fragments). BusyBox never sets it.
+   */
+  pmtudisc?: 'do' | 'dont' | 'want';
 }
 
 /** sendto() of one echo request. Returns the send time, or the errno sendto() fails with. */
@@ -115,7 +118,7 @@ export function sendEcho(
       confirm: req.confirm,
       // The socket, for a local error on its queue (IP_RECVERR): over the MTU under -M do, over 64 KB always.
       sock: s.id,
-      ...(req.pmtuDo ? { pmtuDo: true } : {}),
+      ...(req.pmtudisc ? { pmtudisc: req.pmtudisc } : {}),
     });
     return r.ok
       ? { ok: true as const, atUs: kctx.clock.nowUs }

@@ -139,7 +139,7 @@ function pinger(c: Ctx): number {
     ttl: o.ttl,
     confirm: rts.confirm,
     broadcast: o.broadcast,
-    pmtuDo: o.pmtudisc === 'do',
+    ...(o.pmtudisc ? { pmtudisc: o.pmtudisc } : {}),
   });
   if (r.ok) {
     rts.sent.set(seq, r.atUs);
@@ -259,7 +259,9 @@ function receiveError(c: Ctx, m: Extract<SocketMessage, { kind: 'error' }>): voi
   rts.acknowledge(q.seq);
   rts.nerrors++;
   if (o.quiet) return;
-  io.out(`${stamp(c)}From ${prAddr(c, m.fromAddr)} icmp_seq=${q.seq} ${icmpText(m.icmpType, m.icmpCode)}\n`);
+  io.out(
+    `${stamp(c)}From ${prAddr(c, m.fromAddr)} icmp_seq=${q.seq} ${icmpText(m.icmpType, m.icmpCode, m.eeInfo)}\n`,
+  );
 }
 
 /** Block until `wakeAt` (or the alarm, or a message). Returns whether a message is there to read. */

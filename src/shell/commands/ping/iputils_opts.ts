@@ -29,7 +29,7 @@ export interface IputilsOpts {
   device: string | null;
   source: Ip4 | null;
   /** -M: IP_PMTUDISC_DO/DONT/WANT/PROBE, or null for the kernel's default. */
-  pmtudisc: 'do' | 'dont' | 'want' | 'probe' | null;
+  pmtudisc: 'do' | 'dont' | 'want' | null;
   target: string;
 }
 
@@ -165,7 +165,8 @@ export function parseIputils(argv: readonly string[]): Parsed & { warn?: string 
         o.outstanding = true;
         break;
       case 'M':
-        if (arg === 'do' || arg === 'dont' || arg === 'want' || arg === 'probe') o.pmtudisc = arg;
+        // iputils 20221126 knows do, dont and want (probe came later).
+        if (arg === 'do' || arg === 'dont' || arg === 'want') o.pmtudisc = arg;
         else return fail(`ping: invalid -M argument: ${arg}\n`, 2);
         break;
       case 'a':

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runLines } from '../../../cli/test_lines';
-
-/** Namespaces h and z joined by a veth pair, 192.168.50.1 and .2, both ends up (MTU 1500). */
-const VETH_PAIR = [
-  'ip netns add h',
-  'ip netns add z',
-  'ip -n h link add eth0 type veth peer name eth0 netns z',
-  'ip -n h addr add 192.168.50.1/24 dev eth0',
-  'ip -n z addr add 192.168.50.2/24 dev eth0',
-  'ip -n h link set eth0 up',
-  'ip -n z link set eth0 up',
-];
+import { VETH_PAIR } from './test_topology';
 
 /** iputils 20221126 on Linux 6.18 (test/oracle-variants/neighlink). */
 describe('ping -M', () => {
@@ -24,9 +14,14 @@ describe('ping -M', () => {
     );
     expect(p?.exitCode).toBe(1);
   });
-  it('rejects an unknown -M value', async () => {
-    const r = await runLines(['ping -M bogus 127.0.0.1']);
+  it('rejects an unknown -M value (probe too: iputils 20221126 has do, dont, want)', async () => {
+    const r = await runLines(['ping -M bogus 127.0.0.1', 'ping -c 1 -M probe 127.0.0.1']);
     expect([r[0]?.stderr, r[0]?.exitCode]).toEqual(['ping: invalid -M argument: bogus\n', 2]);
+    expect([r[1]?.stdout, r[1]?.stderr, r[1]?.exitCode]).toEqual([
+      '',
+      'ping: invalid -M argument: probe\n',
+      2,
+    ]);
   });
 });
 

@@ -79,6 +79,15 @@ function namePorts(text: string, h: SkbHeaders): string {
   );
 }
 
+/** netdb_protoname(): the names tcpdump gives IP protocols without -n (the ones the simulator carries). */
+const PROTO_NAMES: Readonly<Record<number, string>> = { 1: 'icmp', 2: 'igmp', 6: 'tcp', 17: 'udp' };
+
+/** Without -n, a fragment past the first names its protocol (print-ip.c): "IP a > b: icmp". */
+function nameFragmentProto(text: string, h: SkbHeaders): string {
+  const name = h.ip && (h.ip.fragOff ?? 0) > 0 ? PROTO_NAMES[h.ip.proto] : undefined;
+  return name ? text.replace(/ ip-proto-\d+$/, ` ${name}`) : text;
+}
+
 const ETHERTYPE: Record<number, string> = { 0x0800: 'IPv4', 0x0806: 'ARP', 0x86dd: 'IPv6' };
 
 /** The body after a cooked header: the summary without its "IP " / "ARP, " lead, as ether_print leaves it. */
@@ -100,12 +109,12 @@ export function formatCaptured(s: PrintState, c: Captured): string {
   s.printed++;
   s.firstUs ??= c.atUs;
   let summary = pktSummary(asPacket(c.skb));
-  if (!s.numeric) summary = namePorts(summary, c.skb);
+  if (!s.numeric) summary = nameFragmentProto(namePorts(summary, c.skb), c.skb);
   let body: string;
   switch (s.linkType) {
     case 'EN10MB':
       body = s.link ? pktSummaryWithLink(asPacket(c.skb)) : summary;
-      if (s.link && !s.numeric) body = namePorts(body, c.skb);
+      if (s.link && !s.numeric) body = nameFragmentProto(namePorts(body, c.skb), c.skb);
       break;
     case 'SLL':
       body = s.link ? `${c.dir.padStart(3)} ${cooked(c, summary, false)}` : summary;

@@ -292,7 +292,8 @@ export async function runBusyboxTraceroute(io: CommandIO): Promise<number> {
       io.out(`  ${Math.trunc(tt / 1000)}.${String(tt % 1000).padStart(3, '0')} ms`);
       if (o.showTtl) io.out(` (${got.ttl})`);
       if (code === -1) continue;
-      const mark = unreachMark(code - 1, got.ttl, 0);
+      // icmp_nextmtu of a "fragmentation needed".
+      const mark = unreachMark(code - 1, got.ttl, got.icmp.mtu ?? 0);
       io.out(mark.text);
       if (mark.there) gotThere = true;
       else unreachable++;

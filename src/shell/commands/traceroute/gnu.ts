@@ -54,7 +54,7 @@ const rtt = (p: Probe): number => (p.recvUs !== null && p.sendUs !== null ? (p.r
 const ttl2hops = (t: number): number => (t <= 64 ? 65 : t <= 128 ? 129 : 256) - t;
 
 /** parse_icmp_res(): the mark printed after the time, and whether the probe ends the trace. */
-function icmpRes(pb: Probe, type: number, code: number): void {
+function icmpRes(pb: Probe, type: number, code: number, info: number): void {
   if (type === 11 && code === 0) return;
   let str: string | null = null;
   if (type === 3) {
@@ -63,7 +63,7 @@ function icmpRes(pb: Probe, type: number, code: number): void {
     else if ([9, 10, 13].includes(code)) str = '!X';
     else if (code === 3) str = '';
     else if (code === 2) str = '!P';
-    else if (code === 4) str = '!F-0';
+    else if (code === 4) str = `!F-${info}`;
     else if (code === 5) str = '!S';
     else if (code === 14) str = '!V';
     else if (code === 15) str = '!C';
@@ -163,6 +163,7 @@ class Tracer {
           payload: { kind: 'bytes', size: this.dataLen },
           ttl,
           tos: o.tos,
+          pmtudisc: o.dontFragment ? 'probe' : 'dont',
         });
         if (r.ok) pb.sendUs = kctx.clock.nowUs;
         else this.sendErrno = r.error.errno;
@@ -176,6 +177,7 @@ class Tracer {
         bindDev: dev?.id ?? null,
         ttl,
         recverr: true,
+        pmtudisc: o.dontFragment ? 'probe' : 'dont',
       });
       if (!udpConnect(kctx, ns, id, dst, this.nextPort).ok) {
         sockClose(kctx, ns, id);
@@ -215,7 +217,7 @@ class Tracer {
       pb.recvUs = m.atUs;
       pb.res = m.fromAddr;
       pb.recvTtl = m.ttl;
-      icmpRes(pb, m.icmpType, m.icmpCode);
+      icmpRes(pb, m.icmpType, m.icmpCode, m.eeInfo ?? 0);
     } else if (m.kind === 'icmp' && sock === this.icmpSock) {
       if (m.icmp.type !== 0) return;
       pb = probes.find((p) => p.seq === m.icmp.seq && p.sendUs !== null && !p.done);

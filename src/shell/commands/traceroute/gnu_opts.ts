@@ -19,6 +19,8 @@ export interface GnuTrOpts {
   near: number;
   sendSecs: number;
   numeric: boolean;
+  /** -F: IP_PMTUDISC_PROBE (DF, no fragments); without it IP_PMTUDISC_DONT (tune_socket()). */
+  dontFragment: boolean;
   module: 'default' | 'icmp' | 'udp' | 'tcp' | 'other';
   port: number | null;
   tos: number;
@@ -104,6 +106,7 @@ export function parseGnuTraceroute(argv: readonly string[]): GnuTrParsed {
     near: 10,
     sendSecs: 0,
     numeric: false,
+    dontFragment: false,
     module: 'default',
     port: null,
     tos: 0,
@@ -183,6 +186,9 @@ export function parseGnuTraceroute(argv: readonly string[]): GnuTrParsed {
         o.sendSecs = v;
         break;
       }
+      case 'F':
+        o.dontFragment = true;
+        break;
       case 'n':
         o.numeric = true;
         break;

@@ -52,8 +52,10 @@ export interface RouteMsg {
   uid: number | null;
   /** RTA_MARK (route get with `mark N`). */
   mark: number | null;
-  /** RTA_CACHEINFO of a cloned route: present, all zero (nothing to print). */
+  /** RTA_CACHEINFO of a cloned route: present, all zero (nothing to print) but for `expires`. */
   cacheinfo: boolean;
+  /** rta_expires in seconds (a learned path MTU's remaining life), when not 0. */
+  expires?: number;
   /** RTA_METRICS, in RTAX_* order. */
   metrics?: readonly RouteMetric[];
   /** RTA_IIF of an input route (`ip route get ... iif DEV`). */

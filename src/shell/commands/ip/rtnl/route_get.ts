@@ -7,7 +7,15 @@
 import type { Ip4 } from '../../../../lib';
 import { formatIp4 } from '../../../../lib';
 import type { Errno, FibRoute, KernelCtx, KernelState, NetDevice, NsId } from '../../../../kernel';
-import { devicesOf, fibLookup, ipRouteInput, ipRouteOutput, isLocalAddr, xaGet } from '../../../../kernel';
+import {
+  devicesOf,
+  fibLookup,
+  ipRouteInput,
+  ipRouteOutput,
+  isLocalAddr,
+  pmtuException,
+  xaGet,
+} from '../../../../kernel';
 import type { RouteMsg } from './route';
 import { RTCF, RT_F, fillRoute4 } from './route';
 
@@ -96,6 +104,14 @@ export function routeGet4(ctx: KernelCtx, ns: NsId, req: RouteGetRequest): Route
     mark: req.mark || null,
     cacheinfo: true,
   };
+  // rt_fill_info(): the route's metrics, the MTU and expiry of a learned path MTU (fib_nh_exception).
+  const pmtu = type === 'unicast' ? pmtuException(ctx, ns, req.dst) : null;
+  const metrics = fib?.metrics?.filter((m) => !pmtu || m.name !== 'mtu') ?? [];
+  if (pmtu) {
+    metrics.unshift({ name: 'mtu', value: pmtu.mtu, lock: pmtu.lock === true });
+    msg.expires = Math.floor((pmtu.expiresUs - ctx.clock.nowUs) / 1_000_000);
+  }
+  if (metrics.length > 0) msg.metrics = metrics;
   return { ok: true, msg, fib };
 }
 
@@ -159,4 +175,42 @@ function routeGetInput4(ctx: KernelCtx, ns: NsId, req: RouteGetRequest, iif: Net
     iif: iif.ifindex,
   };
   return { ok: true, msg, fib: null };
+}
+
+/**
+ * The IPv4 route cache as `ip route show cache` dumps it (fnhe_dump_buckets -> rt_fill_info): one cloned
+ * route per learned path MTU that has not expired, through the nexthop the FIB gives its destination.
+ */
+export function cachedRoutes4(ctx: KernelCtx, ns: NsId): RouteMsg[] {
+  const now = ctx.clock.nowUs;
+  const out: RouteMsg[] = [];
+  for (const e of xaGet(ctx.k.netns, ns)?.pmtu ?? []) {
+    if (e.expiresUs <= now) continue;
+    const route = fibLookup(ctx, ns, e.dst)?.route;
+    const dev = route?.dev === null || route?.dev === undefined ? undefined : xaGet(ctx.k.devices, route.dev);
+    out.push({
+      family: 'inet',
+      table: 254,
+      type: 'unicast',
+      dst: formatIp4(e.dst),
+      dstLen: 32,
+      src: null,
+      srcLen: 0,
+      tos: 0,
+      protocol: 'unspec',
+      scope: 'global',
+      flags: RT_F.CLONED,
+      gateway: route?.gateway === null || route?.gateway === undefined ? null : formatIp4(route.gateway),
+      oif: dev?.ifindex ?? null,
+      prefsrc: null,
+      priority: null,
+      pref: null,
+      uid: null,
+      mark: null,
+      cacheinfo: true,
+      expires: Math.floor((e.expiresUs - now) / 1_000_000),
+      metrics: [{ name: 'mtu', value: e.mtu, lock: e.lock === true }],
+    });
+  }
+  return out;
 }
