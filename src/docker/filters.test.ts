@@ -25,6 +25,15 @@ describe('filters.Args', () => {
     // RE2 has no look-around: the pattern does not compile, so it matches nothing.
     expect(filterMatch(args(['name', '(?=w)']), 'name', 'web')).toBe(false);
     expect(filterMatch(args(['name', '[']), 'name', '[')).toBe(true);
+    // Go's named groups.
+    expect(filterMatch(args(['name', '^(?P<app>w)eb$']), 'name', 'web')).toBe(true);
+  });
+
+  it('Match runs in time linear in the name (RE2): a pattern that backtracks exponentially ends at once', () => {
+    const name = `/${'a'.repeat(60)}`;
+    // JavaScript's RegExp needs ~2^60 steps for this one; RE2 one pass.
+    expect(filterMatch(args(['name', '^/(a|a)*b']), 'name', name)).toBe(false);
+    expect(filterMatch(args(['name', '^/(a+)+$']), 'name', name)).toBe(true);
   });
 
   it('ExactMatch and MatchKVList', () => {

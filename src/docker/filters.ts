@@ -4,6 +4,7 @@
  * maps and walks them in random order; where that order shows (which invalid key or value an error names, the
  * values listed in it), we take them sorted, so that a line always prints the same.
  */
+import { RE2JS } from 're2js';
 import { invalid } from './errors';
 
 /** filters.Args: key -> its values. */
@@ -73,9 +74,10 @@ export function getBoolOrDefault(args: FilterArgs, key: string, dflt: boolean): 
 }
 
 /**
- * regexp.MatchString(pattern, s) in JavaScript's engine: Go's RE2 syntax is mostly the same for what people
- * type. A leading flag group "(?i)" becomes a flag; what RE2 rejects (look-around, back-references) or
- * JavaScript cannot compile is no match, as Match skips a value whose pattern does not compile.
+ * regexp.MatchString(pattern, s): Go's RE2, through re2js (a port of RE2): the same syntax as Go's regexp
+ * ((?P<name>), (?i), no look-around or back-references), and matching in time linear in the name. JavaScript's
+ * backtracking engine took minutes on `name=^(a|a)*b` against a long name, a hang typed in one line.
+ * A pattern RE2 does not compile is no match, as Match skips a value whose pattern does not compile.
  */
 function goRegexpFind(pattern: string, s: string): boolean {
   let re = compiled.get(pattern);
@@ -87,21 +89,11 @@ function goRegexpFind(pattern: string, s: string): boolean {
 }
 
 /** Patterns compiled once: a listing matches one against every container. */
-const compiled = new Map<string, RegExp | null>();
+const compiled = new Map<string, RE2JS | null>();
 
-function compile(pattern: string): RegExp | null {
-  if (/\(\?<?[=!]|\\[1-9]/.test(pattern)) return null;
-  // Go's (?P<name>...) is JavaScript's (?<name>...).
-  let src = pattern.replace(/\(\?P</g, '(?<');
-  let flags = '';
-  const lead = /^\(\?([imsU]+)\)/.exec(src);
-  if (lead) {
-    // U (ungreedy) changes which match is found, never whether one is.
-    flags = (lead[1] as string).replace(/[^ims]/g, '');
-    src = src.slice(lead[0].length);
-  }
+function compile(pattern: string): RE2JS | null {
   try {
-    return new RegExp(src, flags);
+    return RE2JS.compile(pattern);
   } catch {
     return null;
   }
