@@ -37,5 +37,6 @@ export { connectContainer, disconnectContainer } from './connect';
 export { renameContainer } from './rename';
 export { dockerInvariantViolations } from './invariants';
 export { listContainers, type ListOptions } from './list';
+export { listNetworks } from './network_list';
 export { addFilter, type FilterArgs } from './filters';
 export { containerPorts, type ApiPort } from './container_ports';

@@ -4,8 +4,9 @@
  * (DisplayablePorts), NAMES (and SIZE with -s) through the tabwriter; -q, -n, -l, --no-trunc, --format,
  * --filter.
  */
-import type { ApiPort, DockerContainer, DockerState, FilterArgs } from '../../../docker';
-import { addFilter, containerPorts, imageById, listContainers, rfc3339Nano } from '../../../docker';
+import type { ApiPort, DockerContainer, DockerState } from '../../../docker';
+import { containerPorts, imageById, listContainers, rfc3339Nano } from '../../../docker';
+import { filterArgs } from './filter_opt';
 import { goParseInt } from '../../../lib';
 import type { Verb } from './cli';
 import { flagBool, flagList, flagString } from './flags';
@@ -172,17 +173,6 @@ const PS_CONTEXT: RowContext = {
 
 const DEFAULT =
   'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
-
-/** The --filter values as FilterOpt.Set keeps them: the name lower-cased and both sides trimmed. */
-function filterArgs(values: readonly string[]): FilterArgs {
-  let args: FilterArgs = new Map();
-  for (const v of values) {
-    if (v === '') continue;
-    const eq = v.indexOf('=');
-    args = addFilter(args, v.slice(0, eq).trim().toLowerCase(), v.slice(eq + 1).trim());
-  }
-  return args;
-}
 
 export const psVerbSpec: Verb = {
   path: 'docker ps',

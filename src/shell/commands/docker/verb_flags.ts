@@ -330,7 +330,7 @@ export const NETWORK_CREATE_FLAGS: FlagSpec[] = [
 ];
 
 export const NETWORK_LS_FLAGS: FlagSpec[] = [
-  { long: 'filter', short: 'f', kind: 'value' },
+  { long: 'filter', short: 'f', kind: 'value', check: filterFlagError },
   { long: 'format', kind: 'value' },
   { long: 'no-trunc', kind: 'bool' },
   { long: 'quiet', short: 'q', kind: 'bool' },

@@ -1,25 +1,14 @@
 /**
  * `docker network ls` (cli/command/network/list.go, formatter.go): sorted by name (natural order), columns
- * NETWORK ID, NAME, DRIVER, SCOPE; -q, --no-trunc, --format, --filter driver=/name=/id=/type=.
+ * NETWORK ID, NAME, DRIVER, SCOPE; -q, --no-trunc, --format, --filter (../../../../docker/network_list.ts).
  */
-import type { DockerNetwork } from '../../../../docker';
+import { listNetworks } from '../../../../docker';
+import { filterArgs } from '../filter_opt';
 import type { Verb } from '../cli';
 import { naturalCompare } from '../natural';
 import { flagBool, flagList, flagString } from '../flags';
 import { labelMethod, labelsText, renderRows, type RowContext } from '../format';
 import { NETWORK_LS_FLAGS } from '../verb_flags';
-
-function filterOk(n: DockerNetwork, f: string): boolean {
-  const [k, v = ''] = f.split('=', 2) as [string, string];
-  if (k === 'driver') return n.driver === v;
-  if (k === 'name') return n.name.includes(v);
-  if (k === 'id') return n.id.startsWith(v);
-  if (k === 'type')
-    return v === 'builtin'
-      ? n.defaultBridge || n.driver !== 'bridge'
-      : !(n.defaultBridge || n.driver !== 'bridge');
-  return true;
-}
 
 /** cli/command/network/formatter.go networkContext: its methods and their column titles. */
 const NETWORK_CONTEXT: RowContext = {
@@ -46,10 +35,10 @@ export const networkLsVerb: Verb = {
   args: { exact: 0 },
   run(io, p) {
     const trunc = !flagBool(p, 'no-trunc');
-    const filters = flagList(p, 'filter');
-    const list = Object.values(io.os.state.docker.networks)
-      .filter((n) => filters.every((f) => filterOk(n, f)))
-      .sort((a, b) => naturalCompare(a.name, b.name));
+    // The daemon filters (daemon/network/filter.go), the CLI sorts.
+    const list = listNetworks(io.os.state.docker, filterArgs(flagList(p, 'filter'))).sort((a, b) =>
+      naturalCompare(a.name, b.name),
+    );
     const format = flagString(p, 'format');
     // network NewFormat: --quiet replaces only the table format; a custom --format wins over it.
     if (flagBool(p, 'quiet') && (format === '' || format === 'table')) {
