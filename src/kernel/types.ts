@@ -850,18 +850,7 @@ export type KEvent =
    */
   | { kind: 'link-failure'; atUs: number; seq: number; ns: NsId; pkt: Packet }
   /** ip_expire(): the ipfrag_time timer of the reassembly queue created at `startUs` (ipv4/ip_fragment.ts). */
-  | {
-      kind: 'ipfrag-expire';
-      atUs: number;
-      seq: number;
-      ns: NsId;
-      src: Ip4;
-      dst: Ip4;
-      id: number;
-      proto: number;
-      user: string;
-      startUs: number;
-    }
+  | ({ kind: 'ipfrag-expire'; atUs: number; seq: number; ns: NsId } & Omit<IpFragQueue, 'frags'>)
   /**
    * The REJECT target's answer (nf_reject_ipv4.c) to a copy of the packet it dropped, queued at the same
    * instant for the same reason: the hook code must not import the senders that call the hooks.

@@ -84,7 +84,8 @@ export function ipDoFragment(ctx: KernelCtx, pkt: Packet, mtu: number, out: (fra
   for (const p of pieces) out(p);
 }
 
-function sameKey(q: IpFragQueue, ip: Ip4Header, user: DefragUser): boolean {
+/** ipq's key: the datagram's addresses, id and protocol (a header's, or a timer's copy), and the defrag user. */
+function sameKey(q: IpFragQueue, ip: Pick<Ip4Header, 'src' | 'dst' | 'id' | 'proto'>, user: string): boolean {
   return q.id === ip.id && q.src === ip.src && q.dst === ip.dst && q.proto === ip.proto && q.user === user;
 }
 
@@ -107,14 +108,7 @@ export function ipFragExpire(ctx: KernelCtx, ev: ExpireEvent): Packet | null {
   const queues = peek(n.ipfrags) ?? [];
   const qi = queues.findIndex((q0) => {
     const q = peek(q0);
-    return (
-      q.startUs === ev.startUs &&
-      q.id === ev.id &&
-      q.src === ev.src &&
-      q.dst === ev.dst &&
-      q.proto === ev.proto &&
-      q.user === ev.user
-    );
+    return q.startUs === ev.startUs && sameKey(q, ev, ev.user);
   });
   if (qi < 0) return null;
   const q = jsonCopy(queues[qi] as IpFragQueue, peek);
