@@ -15,23 +15,12 @@ import { createVethPair } from './netdev/veth';
 import { runUntil } from './sched';
 import { timerFireUs } from './sched_queue';
 import { sockDrain, sockOpen } from './sock';
-import { addAddr, addDefault, dockerBridge, emptyCtx, ip, up, type Testbed } from './testbed';
+import { addAddr, addDefault, dockerBridge, echoDatagram, emptyCtx, up, type Testbed } from './testbed';
 import { createNetns } from './netns';
 import type { NsId } from './types';
 import { xaGet } from './xarray';
 
-function echo(dst: string, extra: Partial<Datagram> = {}): Datagram {
-  return {
-    dst: ip(dst),
-    src: 0,
-    oif: null,
-    proto: 1,
-    l4: { proto: 1, type: 8, code: 0, id: 77, seq: 1, inner: null },
-    payload: { kind: 'bytes', size: 56 },
-    ttl: 64,
-    ...extra,
-  };
-}
+const echo = (dst: string, extra: Partial<Datagram> = {}): Datagram => echoDatagram(dst, 56, extra);
 
 /** "kind ns: summary" for every event after `from`, link changes left out. */
 function events(tb: { ctx: KernelCtx; trace: Testbed['trace'] }, from: number): string[] {

@@ -1,3 +1,17 @@
+/** An ICMP echo request datagram to `dst` (id 77, seq 1) of `size` payload bytes, as ping hands it to ipSendmsg. */
+export function echoDatagram(dst: string, size = 56, extra: Partial<Datagram> = {}): Datagram {
+  return {
+    dst: ip(dst),
+    src: 0,
+    oif: null,
+    proto: 1,
+    l4: { proto: 1, type: 8, code: 0, id: 77, seq: 1, inner: null },
+    payload: { kind: 'bytes', size },
+    ttl: 64,
+    ...extra,
+  };
+}
+
 /**
  * A small kernel for the packet-path tests: Docker's default bridge made by hand (the oracle's build.sh
  * in miniature). A host namespace with docker0 172.17.0.1/16 and ip_forward on, containers c1 172.17.0.2
@@ -11,6 +25,7 @@ import { createBridge } from './bridge/br_device';
 import { brAddIf } from './bridge/br_if';
 import { fibInsert, RT_TABLE_MAIN } from './ipv4/fib';
 import { inetAddAddr } from './ipv4/devinet';
+import type { Datagram } from './ipv4/ip_output';
 import { changeNetns, openDevice, renameDevice, setMac } from './netdev/dev';
 import { createVethPair } from './netdev/veth';
 import { createNetns } from './netns';

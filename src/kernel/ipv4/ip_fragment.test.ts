@@ -12,25 +12,12 @@ import { createVethPair } from '../netdev/veth';
 import { createNetns } from '../netns';
 import { runUntil } from '../sched';
 import { sockDrain, sockOpen } from '../sock';
-import { addAddr, addDefault, dockerBridge, emptyCtx, ip, up } from '../testbed';
+import { addAddr, addDefault, dockerBridge, echoDatagram as echo, emptyCtx, ip, up } from '../testbed';
 import type { TraceEvent } from '../trace';
 import type { NsId, SocketMessage } from '../types';
 import { nfAppendRule } from '../netfilter/tables';
 import { xaGet } from '../xarray';
 import { ipSendmsg, type Datagram } from './ip_output';
-
-function echo(dst: string, size: number, extra: Partial<Datagram> = {}): Datagram {
-  return {
-    dst: ip(dst),
-    src: 0,
-    oif: null,
-    proto: 1,
-    l4: { proto: 1, type: 8, code: 0, id: 77, seq: 1, inner: null },
-    payload: { kind: 'bytes', size },
-    ttl: 64,
-    ...extra,
-  };
-}
 
 /** What `tcpdump -n -i DEV` in `ns` prints (without timestamps), from the trace. */
 function tap(ctx: KernelCtx, trace: TraceEvent[], ns: NsId, dev: string, from = 0): string[] {
