@@ -1,3 +1,17 @@
+/** An iptables rule matching every packet but for what `p` gives (its target at least). */
+export function ruleSpec(p: Partial<NfRuleSpec> & { target: NfTarget }): NfRuleSpec {
+  return {
+    src: null,
+    dst: null,
+    inIface: null,
+    outIface: null,
+    proto: null,
+    protoInvert: false,
+    matches: [],
+    ...p,
+  };
+}
+
 /** An ICMP echo request datagram to `dst` (id 77, seq 1) of `size` payload bytes, as ping hands it to ipSendmsg. */
 export function echoDatagram(dst: string, size = 56, extra: Partial<Datagram> = {}): Datagram {
   return {
@@ -26,11 +40,12 @@ import { brAddIf } from './bridge/br_if';
 import { fibInsert, RT_TABLE_MAIN } from './ipv4/fib';
 import { inetAddAddr } from './ipv4/devinet';
 import type { Datagram } from './ipv4/ip_output';
+import type { NfRuleSpec } from './netfilter/tables';
 import { changeNetns, openDevice, renameDevice, setMac } from './netdev/dev';
 import { createVethPair } from './netdev/veth';
 import { createNetns } from './netns';
 import type { TraceEvent } from './trace';
-import type { KernelState, NsId } from './types';
+import type { KernelState, NfTarget, NsId } from './types';
 import { xaGet, xaValues, xaNew } from './xarray';
 
 export function ip(text: string): number {

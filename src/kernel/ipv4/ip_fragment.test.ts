@@ -12,7 +12,16 @@ import { createVethPair } from '../netdev/veth';
 import { createNetns } from '../netns';
 import { runUntil } from '../sched';
 import { sockDrain, sockOpen } from '../sock';
-import { addAddr, addDefault, dockerBridge, echoDatagram as echo, emptyCtx, ip, up } from '../testbed';
+import {
+  addAddr,
+  addDefault,
+  dockerBridge,
+  echoDatagram as echo,
+  emptyCtx,
+  ip,
+  ruleSpec,
+  up,
+} from '../testbed';
 import type { TraceEvent } from '../trace';
 import type { NsId, SocketMessage } from '../types';
 import { nfAppendRule } from '../netfilter/tables';
@@ -170,16 +179,16 @@ describe('a forwarded path whose second hop has MTU 1400', () => {
 
   it('with conntrack on the router: reassembled there (FORWARD counts 2 datagrams), cut again at 1400', () => {
     const t = twoHops();
-    nfAppendRule(t.ctx, t.r, 'filter', 'FORWARD', {
-      src: null,
-      dst: null,
-      inIface: null,
-      outIface: null,
-      proto: null,
-      protoInvert: false,
-      matches: [{ kind: 'conntrack', ctstate: ['NEW', 'ESTABLISHED'], invert: false }],
-      target: { kind: 'none' },
-    });
+    nfAppendRule(
+      t.ctx,
+      t.r,
+      'filter',
+      'FORWARD',
+      ruleSpec({
+        matches: [{ kind: 'conntrack', ctstate: ['NEW', 'ESTABLISHED'], invert: false }],
+        target: { kind: 'none' },
+      }),
+    );
     const { msgs } = ping(t.ctx, t.a, '10.2.0.2', 3000);
     expect(msgs.some((m) => m.kind === 'icmp' && m.icmp.type === 0 && m.ipLen === 3028)).toBe(true);
     expect(verbose(t.ctx, t.trace, t.c, 'eth0').map((l) => l.replace(/^id \d+, /, ''))).toEqual([

@@ -3,12 +3,12 @@ import type { KernelCtx } from '../context';
 import { devByName } from '../context';
 import { createVethPair } from '../netdev/veth';
 import { createNetns } from '../netns';
-import { addAddr, addDefault, emptyCtx, ip, up } from '../testbed';
+import { addAddr, addDefault, emptyCtx, ip, ruleSpec, up } from '../testbed';
 import type { TraceEvent } from '../trace';
-import type { NfMatch, NfRule, NfTarget, NsId, Packet } from '../types';
+import type { NfMatch, NfRule, NsId, Packet } from '../types';
 import { nfHook } from './hooks';
 import { ctLive, nfCtAttach } from './nf_conntrack';
-import { nfAppendRule, nfNewChain, nfSetPolicy, type NfRuleSpec } from './tables';
+import { nfAppendRule, nfNewChain, nfSetPolicy } from './tables';
 import { xaGet } from '../xarray';
 
 /** host: eth0 10.0.12.13/22 to the LAN gateway (10.0.12.1, default route), docker0 172.17.0.1/16 to c1. */
@@ -32,18 +32,7 @@ function world(): { ctx: KernelCtx; host: NsId; lan: NsId; c1: NsId; events: Tra
   return { ctx, host, lan, c1, events };
 }
 
-function rule(p: Partial<NfRuleSpec> & { target: NfTarget }): NfRuleSpec {
-  return {
-    src: null,
-    dst: null,
-    inIface: null,
-    outIface: null,
-    proto: null,
-    protoInvert: false,
-    matches: [],
-    ...p,
-  };
-}
+const rule = ruleSpec;
 
 const iface = (name: string, invert = false) => ({ name, invert });
 
