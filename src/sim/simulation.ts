@@ -3,8 +3,7 @@
  * `run(terminal, line)` is the one entry point for user intent: it executes the line as one transaction and
  * returns its output, trace and diff. The browser store and the headless transcript runner both drive this.
  */
-import type { KernelHooks, TraceEvent } from '../kernel';
-import type { OsAccess, Proc } from '../shell';
+import type { Proc } from '../shell';
 import {
   COMMANDS,
   DYNAMIC_FILES,
@@ -18,53 +17,29 @@ import { HOST_ETC_HOSTS, HOST_HOSTNAME, HOST_RESOLV_CONF } from './default_world
 import { LIMITS } from './share/limits';
 import { stripControl } from './share/text';
 import { EVENT_BUDGET, Txn } from './transact';
-import { StepRecorder, type StepTape } from './journey/steps';
+import { StepRecorder } from './journey/steps';
 import { LineRun } from './line_run';
+import { terminalsOf } from './journal_terminals';
 import type { World } from './world';
+import type {
+  JournalEntry,
+  JournalLine,
+  LineIo,
+  LineResult,
+  SimulationOptions,
+  TerminalInfo,
+} from './simulation_types';
 
-export interface TerminalInfo {
-  id: string;
-  proc: Proc;
-  /** The terminal this one was opened from (`docker exec -it` in the host terminal), if any. */
-  parent: string | null;
-  title: string;
-}
-
-export interface LineIo {
-  out?(text: string): void;
-  err?(text: string): void;
-  signal?: AbortSignal;
-  /**
-   * Simulated time the line may take before it is interrupted as by Ctrl-C (non-interactive runs: a `ping`
-   * without `-c` or a `sleep 1d` must end). Unset: only the signal stops it.
-   */
-  deadlineUs?: number;
-  pace?(us: number): Promise<void>;
-  /** Step mode: record the World at every kernel event of the line (`LineResult.steps`). */
-  steps?: boolean;
-  /**
-   * Ids for the shells this line opens (replay keeps the recorded ids); opens beyond the list are not made.
-   * Absent: the next free ids.
-   */
-  terminalIds?: readonly string[];
-}
-
-export interface LineResult {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-  /** stdout/stderr were already delivered through LineIo.out/err while the line ran. */
-  streamed: boolean;
-  trace: TraceEvent[];
-  /** The World at every kernel event, when the line ran in step mode. */
-  steps?: StepTape;
-  before: World;
-  after: World;
-  /** Interactive shells the line opened (`docker run -it`, `docker exec -it ... sh`). */
-  opened: TerminalInfo[];
-  /** The terminal was closed by `exit`. */
-  closed: boolean;
-}
+export type {
+  JournalClose,
+  JournalEntry,
+  JournalLine,
+  JournalOpen,
+  LineIo,
+  LineResult,
+  SimulationOptions,
+  TerminalInfo,
+} from './simulation_types';
 
 const HOST_FILES: Record<string, string> = {
   '/etc/hostname': `${HOST_HOSTNAME}\n`,
@@ -74,55 +49,6 @@ const HOST_FILES: Record<string, string> = {
   '/tmp/.keep': '',
   '/var/run/.keep': '',
 };
-
-/**
- * One entry of the journal: a line typed in a terminal, or a terminal the UI opened or closed by itself
- * (a second host tab, a container card's "open shell"). Terminal ids are recorded, not re-derived, so a
- * replay gives every terminal the id it had even after undo skipped the line that first opened it.
- */
-export type JournalEntry = JournalLine | JournalOpen | JournalClose;
-
-export interface JournalLine {
-  kind: 'line';
-  terminal: string;
-  line: string;
-  /** Ids of the interactive shells the line opened (`docker exec -it`), in order; absent when none. */
-  opened?: readonly string[];
-  /**
-   * Ctrl-C: the line was interrupted while its `pace` call number N (1-based; 0 = before any) was waiting.
-   * Commands stop at the pace they are in, so the replay aborts at the same simulated instant.
-   */
-  interrupt?: number;
-}
-
-export interface JournalOpen {
-  kind: 'open';
-  terminal: string;
-  /** 'host' or a container id: the shell is rebuilt from the World through `SimulationOptions.procFor`. */
-  machine: string;
-  parent: string | null;
-  title: string;
-}
-
-export interface JournalClose {
-  kind: 'close';
-  terminal: string;
-}
-
-export interface SimulationOptions {
-  hooks?: KernelHooks | ((w: World) => KernelHooks);
-  /** A container's main shell (`docker run -it`, Proc.pid1) exited: the engine stops the container. */
-  onMainShellExit?: (proc: Proc, os: OsAccess) => void;
-  /** Check kernel invariants after every change (tests, the transcript runner); a violation is an internal error. */
-  checkInvariants?: boolean;
-  /** Procs of machines other than the host (containers), looked up when a shell is opened on one. */
-  machineFiles?: (proc: Proc, world: World) => Record<string, string>;
-  /**
-   * The shell process of a machine other than the host (a container id), for terminals the journal reopens;
-   * null when the machine does not exist (then the terminal and its lines are skipped).
-   */
-  procFor?: (machine: string, world: World) => Proc | null;
-}
 
 /**
  * How many lines undo can take back. Bounded like an editor's: each entry keeps the World before its line alive
@@ -432,54 +358,14 @@ export class Simulation {
       (t) => t.info.proc.machine !== 'host' && this.procFor(t.info.proc.machine) === null,
     );
     for (const t of closed) this.terminals.delete(t.info.id);
-    const kept = this.terminalsOf(
+    const kept = terminalsOf(
       dropped,
       closed.map((t) => t.info.id),
+      (id) => this.terminals.get(id)?.info,
     );
     this.redoStack.push({ world, dropped, kept, closed });
     this.journalLines = [...this.journalLines.slice(0, prev.journal), ...kept];
     return true;
-  }
-
-  /**
-   * The terminal entries that must outlive forgotten lines: opens and closes the UI made, an `open` for a shell
-   * a forgotten line opened that is still open, and a `close` for a terminal a forgotten `exit` closed or that
-   * undo closed (`vanished`). Terminals opened and closed within the forgotten part are forgotten with it.
-   */
-  private terminalsOf(dropped: readonly JournalEntry[], vanished: readonly string[]): JournalEntry[] {
-    const kept: JournalEntry[] = [];
-    const forgotten = new Set<string>();
-    const last = new Map<string, number>();
-    dropped.forEach((e, i) => last.set(e.terminal, i));
-    dropped.forEach((e, i) => {
-      if (e.kind === 'open') {
-        if (this.terminals.has(e.terminal)) kept.push(e);
-        else forgotten.add(e.terminal);
-        return;
-      }
-      if (e.kind === 'close') {
-        if (!forgotten.has(e.terminal)) kept.push(e);
-        return;
-      }
-      for (const id of e.opened ?? []) {
-        const t = this.terminals.get(id)?.info;
-        if (t)
-          kept.push({
-            kind: 'open',
-            terminal: id,
-            machine: t.proc.machine,
-            parent: t.parent,
-            title: t.title,
-          });
-        else forgotten.add(id);
-      }
-      const closed = !this.terminals.has(e.terminal) && !forgotten.has(e.terminal);
-      if (closed && last.get(e.terminal) === i) kept.push({ kind: 'close', terminal: e.terminal });
-    });
-    for (const id of vanished)
-      if (!forgotten.has(id) && !kept.some((e) => e.kind === 'close' && e.terminal === id))
-        kept.push({ kind: 'close', terminal: id });
-    return kept;
   }
 
   /**
