@@ -6,22 +6,22 @@
  * The simulation code (kernel, engine, shell) is loaded with a dynamic import so the first screen paints
  * before it arrives; just-bash is preloaded in parallel. Only types are imported from `../sim` statically.
  */
-import { sameViews, type TerminalView } from './terminal_views';
+import { sameViews, viewOf, type TerminalView } from './terminal_views';
+import { stillThere } from './selection';
 import {
   PASTE_MAX_CHARS,
   type AppActions,
   type AppState,
   type AppStore,
   type ChangeView,
-  type Selection,
   type StoreOptions,
 } from './app_types';
 import { createStore } from 'zustand/vanilla';
 import type * as SimNs from '../sim';
-import type { LineResult, QueryRunner, Simulation, TerminalInfo, Topology, World } from '../sim';
-import { editorKey, newEditor, parseTerminalInput, type EditorKey, type EditorState } from './line_editor';
+import type { LineResult, QueryRunner, Simulation, World } from '../sim';
+import { newEditor } from './line_editor';
+import { TerminalKeys } from './terminal_keys';
 import { TerminalChannel } from './terminal_channel';
-import { tab } from './completion';
 import { emptyLayout, pinNode, placeNodes } from './layout';
 import { layoutFromTree, rebuildSession, snapshotScenario } from './session_io';
 
@@ -39,19 +39,10 @@ export type {
 } from './app_types';
 export { PASTE_MAX_CHARS };
 
-interface TermLocal {
-  editor: EditorState;
-  /** Keys waiting while a line runs (type-ahead and the rest of a pasted script). */
-  queue: EditorKey[];
-  tabArmed: boolean;
-  cols: number;
-}
-
 export function createAppStore(opts: StoreOptions = {}): AppStore {
   let mod: SimModule | null = null;
   let sim: Simulation | null = null;
   let queries: QueryRunner | null = null;
-  const local = new Map<string, TermLocal>();
   const channels = new Map<string, TerminalChannel>();
   const aborts = new Map<string, AbortController>();
   const undoLabels: string[] = [];
@@ -76,28 +67,29 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
     }
     return c;
   };
-  const term = (id: string): TermLocal => {
-    let t = local.get(id);
-    if (!t) {
-      t = { editor: newEditor(), queue: [], tabArmed: false, cols: 80 };
-      local.set(id, t);
-    }
-    return t;
-  };
-
   const store = createStore<AppState & AppActions>()((set, get) => {
-    const view = (t: TerminalInfo): TerminalView => ({
-      id: t.id,
-      title: t.title,
-      machine: t.proc.machine,
-      parent: t.parent,
-    });
-
     const prompt = (id: string) => channel(id).write(sim?.prompt(id) ?? '$ ');
+    const keys = new TerminalKeys({
+      running: () => get().running,
+      channel,
+      prompt,
+      promptText: (id) => (sim?.terminal(id) ? sim.prompt(id) : null),
+      complete: (id, buffer, cursor) => {
+        const info = sim?.terminal(id);
+        return mod && sim && info ? mod.complete(sim.world, info.proc, buffer, cursor) : null;
+      },
+      interrupt: (id) => {
+        const ac = aborts.get(id);
+        const first = ac !== undefined && !ac.signal.aborted;
+        ac?.abort();
+        return first;
+      },
+      submit: (id, line) => runLine(id, line),
+    });
 
     /** The simulation's terminals as views: the same array as now when nothing about them changed. */
     const terminalViews = (): TerminalView[] =>
-      sameViews(get().terminals, sim ? sim.listTerminals().map(view) : []);
+      sameViews(get().terminals, sim ? sim.listTerminals().map(viewOf) : []);
 
     /**
      * Publish a new World: projection, layout and (when given) what changed, in one store update, with `also`
@@ -205,56 +197,16 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
       });
       if (result.closed) {
         const parent = get().terminals.find((t) => t.id === id)?.parent ?? null;
-        local.delete(id);
+        keys.forget(id);
         set({ activeTerminal: parent ?? get().hostTerminal ?? terms[0]?.id ?? null });
         return;
       }
       for (const o of result.opened) {
-        term(o.id);
+        keys.term(o.id);
         set({ activeTerminal: o.id });
         prompt(o.id);
       }
       prompt(id);
-    };
-
-    /** Feed queued keys to the line editor until a line is submitted (which runs, then pumps again). */
-    const pump = (id: string): void => {
-      const t = term(id);
-      const ch = channel(id);
-      while (t.queue.length > 0 && get().running === null) {
-        const key = t.queue.shift() as EditorKey;
-        if (key.kind === 'tab') {
-          const info = sim?.terminal(id);
-          if (!mod || !sim || !info) continue;
-          const c = mod.complete(sim.world, info.proc, t.editor.buffer, t.editor.cursor);
-          const r = tab(t.editor, c, t.tabArmed, sim.prompt(id), t.cols);
-          t.editor = r.state;
-          t.tabArmed = r.armed;
-          if (r.echo) ch.write(r.echo);
-          continue;
-        }
-        t.tabArmed = false;
-        const r = editorKey(t.editor, key);
-        t.editor = r.state;
-        if (r.echo) ch.write(r.echo);
-        switch (r.action.kind) {
-          case 'submit':
-            void runLine(id, r.action.line).then(() => pump(id));
-            return;
-          case 'interrupt':
-            prompt(id);
-            break;
-          case 'clear':
-            ch.clear();
-            prompt(id);
-            ch.write(t.editor.buffer);
-            break;
-          case 'complete':
-          case 'eof':
-          case 'none':
-            break;
-        }
-      }
     };
 
     return {
@@ -290,8 +242,8 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
           sim = await freshSimulation(mod, seed);
           queries = new mod.QueryRunner();
           const host = await sim.openTerminal(sim.hostProc());
-          term(host.id);
-          set({ status: 'ready', terminals: [view(host)], activeTerminal: host.id, hostTerminal: host.id });
+          keys.term(host.id);
+          set({ status: 'ready', terminals: [viewOf(host)], activeTerminal: host.id, hostTerminal: host.id });
           publish(null, null);
           prompt(host.id);
         } catch (e) {
@@ -300,44 +252,14 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
       },
 
       input(id, data) {
-        const t = term(id);
-        if (get().running === id && data.includes('\x03')) {
-          // The tty echoes ^C (ECHOCTL) the instant the key is pressed; the program's own reaction follows
-          // (ping's newline and statistics, or the shell's newline for a program SIGINT killed).
-          const ac = aborts.get(id);
-          if (ac && !ac.signal.aborted) channel(id).write('^C');
-          ac?.abort();
-          t.queue = [];
-          return;
-        }
-        if (data.length > PASTE_MAX_CHARS) {
-          // A 10 MB paste is a mistake: echoing and queueing it would freeze the tab. Nothing of it is typed;
-          // what was on the line stays there.
-          channel(id).write(
-            `\r\nplayground: paste too large (${data.length} characters; at most ${PASTE_MAX_CHARS}), nothing was typed\r\n`,
-          );
-          if (get().running !== id) {
-            prompt(id);
-            channel(id).write(t.editor.buffer);
-            const back = t.editor.buffer.length - t.editor.cursor;
-            if (back > 0) channel(id).write(`\x1b[${back}D`);
-          }
-          return;
-        }
-        for (const key of parseTerminalInput(data)) t.queue.push(key);
-        pump(id);
+        keys.input(id, data);
       },
 
       async typeLine(id, line) {
         if (get().running !== null) return;
-        const t = term(id);
-        // Replace whatever was half-typed, as if the user cleared the line and typed this one.
-        if (t.editor.buffer) channel(id).write(`\x1b[${t.editor.cursor}D\x1b[K`.replace('\x1b[0D', ''));
-        channel(id).write(line + '\r\n');
-        const h = t.editor.history;
-        t.editor = newEditor(line.trim() && h[h.length - 1] !== line ? [...h, line] : h);
+        keys.typed(id, line);
         await runLine(id, line);
-        pump(id);
+        keys.pump(id);
       },
 
       async typeHost(line) {
@@ -377,16 +299,16 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
         const seedNow = sim?.world.seed ?? opts.seed ?? 1;
         sim = mod.createDefaultSimulation(seedNow);
         queries = new mod.QueryRunner();
-        local.clear();
+        keys.clear();
         undoLabels.length = 0;
         redoLabels.length = 0;
         // Cleared, not dropped: the host's new shell usually has the old one's id, and its mounted xterm (keyed by
         // id, so not re-mounted) listens to that channel object; a new one left the screen blank after Reset.
         for (const ch of channels.values()) ch.clear();
         const host = await sim.openTerminal(sim.hostProc());
-        term(host.id);
+        keys.term(host.id);
         set({
-          terminals: [view(host)],
+          terminals: [viewOf(host)],
           activeTerminal: host.id,
           hostTerminal: host.id,
           layout: emptyLayout(),
@@ -441,7 +363,7 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
       },
 
       setColumns(id, cols) {
-        term(id).cols = cols;
+        keys.term(id).cols = cols;
       },
 
       channel,
@@ -452,12 +374,12 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
         const r = await rebuildSession(mod, s);
         sim = r.sim;
         queries = new mod.QueryRunner();
-        local.clear();
+        keys.clear();
         undoLabels.splice(0, undoLabels.length, ...r.undoLabels.slice(-mod.UNDO_LIMIT));
         redoLabels.length = 0;
         for (const ch of channels.values()) ch.clear();
         for (const t of r.terminals) {
-          term(t.id).editor = newEditor(s.histories?.[t.id] ?? []);
+          keys.term(t.id).editor = newEditor(s.histories?.[t.id] ?? []);
           channel(t.id).write(r.scrollback.get(t.id) ?? '');
           prompt(t.id);
         }
@@ -465,7 +387,7 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
         set({
           status: 'ready',
           error: null,
-          terminals: r.terminals.map(view),
+          terminals: r.terminals.map(viewOf),
           activeTerminal: r.terminals.some((t) => t.id === s.active) ? (s.active as string) : host,
           hostTerminal: host,
           layout: layoutFromTree(s.layout),
@@ -480,23 +402,10 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
 
       scenario() {
         if (!sim || !mod) return null;
-        const histories = new Map([...local].map(([id, t]) => [id, t.editor.history]));
+        const histories = keys.histories();
         return snapshotScenario(sim, get().layout, histories, get().activeTerminal, mod.LIMITS);
       },
     };
   });
   return store;
-}
-
-function stillThere(t: Topology, sel: NonNullable<Selection>): boolean {
-  switch (sel.kind) {
-    case 'ns':
-      return t.namespaces[sel.id] !== undefined;
-    case 'dev':
-      return t.devices[sel.id] !== undefined;
-    case 'ctr':
-      return t.containers[sel.id] !== undefined;
-    case 'link':
-      return t.links.some((l) => l.id === sel.id);
-  }
 }
