@@ -117,6 +117,7 @@ export {
 export { neighAdminSet, neighAdminDelete, neighConfirm } from './ipv4/arp';
 export { neighParms, NUD_VALID, NUD_CONNECTED, type NeighParms } from './neighbour';
 export { pktSummary, pktSummaryWithLink, frameLen } from './trace_fmt';
+export { nfRuleEqual } from './netfilter/nft_rule';
 export {
   BUILTIN_CHAINS,
   TABLE_SAVE_ORDER,
@@ -126,7 +127,6 @@ export {
   nfFindChain,
   nfListChains,
   nfChainRefs,
-  nfRuleEqual,
   nfNewChain,
   nfInsertRule,
   nfAppendRule,
