@@ -35,6 +35,8 @@ export function startResolver(ctx: KernelCtx, sb: DockerSandbox): void {
   if (sb.resolver || sb.isHost) return;
   const ns = sb.ns;
   const udpPort = sockEphemeralPort(ctx, ns, 'udp');
+  // dockerd holds them from the host's PID namespace (no nsPid): a container's ss and netstat name no process.
+  // Its host pid is not modelled (nothing here shows the host's processes).
   const udp = sockOpen(ctx, ns, {
     proto: 'udp',
     program: 'dockerd',
@@ -133,6 +135,8 @@ export function openNginx(ctx: KernelCtx, ns: NsId, c: DockerContainer, epochMs:
     proto: 'tcp',
     program: 'nginx',
     pid: c.pid,
+    // nginx is the container's main process: pid 1 in its PID namespace.
+    nsPid: { ns: c.id, pid: 1 },
     app: {
       kind: 'http',
       server: 'nginx/1.27.3',

@@ -99,7 +99,7 @@ export {
   timerFireUs,
 } from './sched';
 // The packet path: sockets and what programs send through them, neighbours as `ip neigh` changes them.
-export { sockOpen, sockClose, sockGet, sockDrain, sockEphemeralPort, type SockSpec } from './sock';
+export { sockOpen, sockClose, sockGet, sockDrain, sockEphemeralPort, sockPidIn, type SockSpec } from './sock';
 export { ipSendmsg, defaultTtl, type Datagram } from './ipv4/ip_output';
 export { pmtuException, rtCacheFlush } from './ipv4/route_pmtu';
 export { tcpConnect, tcpSend, tcpClose, tcpAbort, tcpAccept } from './ipv4/tcp';

@@ -13,13 +13,25 @@ import type { Ip4 } from '../lib';
 import { formatIp4 } from '../lib';
 import type { KernelCtx } from './context';
 import { nextOrderSeq, nsOf } from './context';
-import type { DevId, NsId, NsSysctl, Packet, Socket, SocketApp, SocketMessage, SocketProto } from './types';
+import type {
+  DevId,
+  NsId,
+  NsSysctl,
+  Packet,
+  Socket,
+  SocketApp,
+  SocketMessage,
+  SocketNsPid,
+  SocketProto,
+} from './types';
 import { xaGet } from './xarray';
 
 export interface SockSpec {
   proto: SocketProto;
   program: string;
   pid: number;
+  /** The process's own PID namespace and pid there, for a container's process (Socket.nsPid). */
+  nsPid?: SocketNsPid | null;
   app?: SocketApp;
   localAddr?: Ip4;
   localPort?: number;
@@ -54,6 +66,7 @@ export function sockOpen(ctx: KernelCtx, ns: NsId, spec: SockSpec): number {
     state: spec.state ?? 'UNCONN',
     program: spec.program,
     pid: spec.pid,
+    nsPid: spec.nsPid ? { ns: spec.nsPid.ns, pid: spec.nsPid.pid } : null,
     app: spec.app ?? { kind: 'client' },
     rx: [],
     bindDev: spec.bindDev ?? null,
@@ -65,6 +78,16 @@ export function sockOpen(ctx: KernelCtx, ns: NsId, spec: SockSpec): number {
   if (spec.pmtudisc) s.pmtudisc = spec.pmtudisc;
   n.sockets.push(s);
   return s.id;
+}
+
+/**
+ * The pid a process holding socket `s` has in PID namespace `pidns` ('' is the host's), as pid_nr_ns()
+ * (kernel/pid.c) gives it to /proc: the host's namespace sees every process, a container's only its own.
+ * Null when the process is not visible there (ss prints no users, netstat `-`).
+ */
+export function sockPidIn(s: Socket, pidns: string): number | null {
+  if (pidns === '') return s.pid;
+  return s.nsPid?.ns === pidns ? s.nsPid.pid : null;
 }
 
 export function sockGet(ctx: KernelCtx, ns: NsId, id: number): Socket | null {

@@ -108,7 +108,13 @@ function tcpProxy(
   const other = tcb.peerSock === null ? null : sockGet(ctx, ns, tcb.peerSock);
   if (action === 'tcp-accept' && tcb.peerSock === null) {
     tcb.accepted = true;
-    const back = sockOpen(ctx, ns, { proto: 'tcp', program: s.program, pid: s.pid, app: { kind: 'client' } });
+    const back = sockOpen(ctx, ns, {
+      proto: 'tcp',
+      program: s.program,
+      pid: s.pid,
+      nsPid: s.nsPid,
+      app: { kind: 'client' },
+    });
     tcb.peerSock = back;
     const b = sockGet(ctx, ns, back);
     if (b) {
@@ -180,6 +186,7 @@ function udpProxy(ctx: KernelCtx, ns: NsId, s: Socket, app: Extract<SocketApp, {
         proto: 'udp',
         program: s.program,
         pid: s.pid,
+        nsPid: s.nsPid,
         app: { kind: 'proxy', toAddr: m.fromAddr, toPort: m.fromPort },
       });
       if (!udpConnect(ctx, ns, id, app.toAddr, app.toPort).ok) continue;

@@ -659,7 +659,16 @@ export interface Socket {
     | 'CLOSED';
   /** Program name as `ss -p`/`netstat -p` would show it. */
   program: string;
+  /** The holding process's pid as the host's (initial) PID namespace numbers it. */
   pid: number;
+  /**
+   * The holding process's own PID namespace and its pid there, when it is not the host's: a container's
+   * processes (Docker gives each container its own PID namespace). ss and netstat find a socket's process by
+   * walking /proc, which shows only the reader's PID namespace and those below it: a container sharing a
+   * network namespace (`--network container:web`) sees web's sockets but not web's processes. Null: a process
+   * of the host (docker-proxy, dockerd's embedded DNS).
+   */
+  nsPid: SocketNsPid | null;
   app: SocketApp;
   /** Data and errors delivered to the socket, drained by the program (ping reads replies here). */
   rx: SocketMessage[];
@@ -675,6 +684,12 @@ export interface Socket {
   tcp: TcpCb | null;
   /** listen()'s backlog (sk_max_ack_backlog, capped by net.core.somaxconn): what ss shows as a listener's Send-Q. */
   backlog: number;
+}
+
+/** A process's PID namespace (an opaque id: a container's) and its pid in it. */
+export interface SocketNsPid {
+  ns: string;
+  pid: number;
 }
 
 /** The TCP sequence space and timers of one connection (include/linux/tcp.h struct tcp_sock, reduced). */

@@ -58,6 +58,8 @@ export async function startServers(
   main: boolean,
 ): Promise<boolean> {
   if (plan.servers.length === 0) return true;
+  // The main process is pid 1 of the container's PID namespace; an exec'd one is numbered here as on the host.
+  const nsPid = { ns: id, pid: main ? 1 : pid };
   if (plan.prelude !== null) {
     const r = await runIn(io, id, plan.prelude, '/');
     if (r && main) appendLog(io, id, r.stdout + r.stderr);
@@ -68,7 +70,7 @@ export async function startServers(
     if (!c?.ns) return true;
     const proc = containerProc(io.os.state.docker, c);
     if (s.kind === 'httpd') {
-      if ((await startHttpd(io, proc, s, plan.cwd, pid)) === null) {
+      if ((await startHttpd(io, proc, s, plan.cwd, pid, nsPid)) === null) {
         if (main) appendLog(io, id, 'httpd: bind: Address already in use\n');
       } else bound++;
       continue;
@@ -84,6 +86,7 @@ export async function startServers(
         proto: 'tcp',
         program: 'nc',
         pid,
+        nsPid,
         app,
         localAddr: s.addr,
         localPort: s.port,

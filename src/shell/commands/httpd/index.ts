@@ -10,6 +10,8 @@ import { runUntil, sockClose, sockOpen, xaGet } from '../../../kernel';
 import type { CommandIO, Proc, SimCommand } from '../../types';
 import { parseServer, resolvePath, type ServerSpec } from '../docker/main_servers';
 import { newPid } from '../inet/socket';
+import { procNsPid } from '../../pid_ns';
+import type { SocketNsPid } from '../../../kernel';
 
 type HttpdSpec = Extract<ServerSpec, { kind: 'httpd' }>;
 
@@ -54,6 +56,7 @@ export async function startHttpd(
   spec: HttpdSpec,
   cwd: string,
   pid: number,
+  nsPid: SocketNsPid | null,
 ): Promise<number | null> {
   if (tcpPortTaken(io, proc.ns, spec.addr, spec.port)) return null;
   const bodies = await homeFiles(io, proc, resolvePath(cwd, spec.home));
@@ -66,6 +69,7 @@ export async function startHttpd(
       proto: 'tcp',
       program: 'httpd',
       pid,
+      nsPid,
       app: { kind: 'httpd', epochMs, files },
       localAddr: spec.addr,
       localPort: spec.port,
@@ -87,7 +91,7 @@ export const httpdCommand: SimCommand = {
       return 1;
     }
     const pid = newPid(io);
-    const sock = await startHttpd(io, io.proc, spec, '/', pid);
+    const sock = await startHttpd(io, io.proc, spec, '/', pid, procNsPid(io.proc, pid));
     if (sock === null) {
       io.err('httpd: bind: Address already in use\n');
       return 1;

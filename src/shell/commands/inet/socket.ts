@@ -28,6 +28,7 @@ import {
   xaGet,
 } from '../../../kernel';
 import type { CommandIO } from '../../types';
+import { procNsPid } from '../../pid_ns';
 
 /** A socket as the program holds it: its id, the program's pid, and messages read but not yet consumed. */
 export interface ProgSock {
@@ -68,6 +69,7 @@ export function openSock(
       proto,
       program,
       pid,
+      nsPid: procNsPid(io.proc, pid),
       localAddr: local?.addr ?? 0,
       localPort: local?.port ?? 0,
       ...(local?.backlog !== undefined ? { state: 'LISTEN' as const, backlog: local.backlog } : {}),

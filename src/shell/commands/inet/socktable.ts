@@ -8,7 +8,7 @@
 import type { Ip4 } from '../../../lib';
 import type { KernelState, NsId, Socket } from '../../../kernel';
 import { dataText } from './socket';
-import { xaGet } from '../../../kernel';
+import { sockPidIn, xaGet } from '../../../kernel';
 
 export interface SockRow {
   proto: 'tcp' | 'udp';
@@ -49,7 +49,17 @@ function fdOf(all: readonly Socket[], s: Socket): number {
   );
 }
 
-export function socketRows(k: KernelState, ns: NsId): SockRow[] {
+/** The process holding `s` as a reader in PID namespace `pidns` names it, or null when its /proc hides it. */
+function ownerOf(all: readonly Socket[], s: Socket, pidns: string): SockRow['owner'] {
+  const pid = sockPidIn(s, pidns);
+  return pid === null ? null : { program: s.program, pid, fd: fdOf(all, s) };
+}
+
+/**
+ * The rows of namespace `ns` as a reader in PID namespace `pidns` sees them: a process its /proc does not show
+ * owns nothing it can name.
+ */
+export function socketRows(k: KernelState, ns: NsId, pidns: string): SockRow[] {
   const all = xaGet(k.netns, ns)?.sockets ?? [];
   // An unbound, unconnected TCP socket is in no hash table: inet_diag does not see it.
   const inet = all.filter(
@@ -73,7 +83,7 @@ export function socketRows(k: KernelState, ns: NsId): SockRow[] {
       localPort: s.localPort,
       remote: s.remoteAddr ?? 0,
       remotePort: s.remotePort ?? 0,
-      owner: ORPHAN.has(s.state) ? null : { program: s.program, pid: s.pid, fd: fdOf(all, s) },
+      owner: ORPHAN.has(s.state) ? null : ownerOf(all, s, pidns),
     };
   };
   const bySeq = (a: Socket, b: Socket) => a.id - b.id;

@@ -12,6 +12,7 @@ import type { CommandIO } from '../../types';
 import { parseHosts, readEtc } from '../inet/resolv';
 import { serviceName } from '../inet/services';
 import { socketRows, type SockRow } from '../inet/socktable';
+import { procPidNs } from '../../pid_ns';
 
 export interface SockListOpts {
   tcp: boolean;
@@ -58,7 +59,7 @@ export async function listSockets(io: CommandIO, o: SockListOpts): Promise<numbe
     if (!o.busybox && host.length + p.length > 22) host = host.slice(0, Math.max(0, 22 - p.length));
     return `${host}:${p}`;
   };
-  const rows = socketRows(io.os.state.kernel, io.proc.ns);
+  const rows = socketRows(io.os.state.kernel, io.proc.ns, procPidNs(io.proc));
   const ordered = [...rows.filter((r) => r.proto === 'tcp'), ...rows.filter((r) => r.proto === 'udp')];
   const banner = o.programs ? 'PID/Program name    ' : '';
   let out = `Active Internet connections ${title(o)}\n`;

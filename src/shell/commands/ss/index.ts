@@ -12,6 +12,7 @@ import { serviceName } from '../inet/services';
 import { socketRows, type SockRow } from '../inet/socktable';
 import { render, ssColumns } from './render';
 import { SS_USAGE } from './usage';
+import { procPidNs } from '../../pid_ns';
 
 interface SsOpts {
   tcp: boolean;
@@ -114,7 +115,7 @@ export const ssCommand: SimCommand = {
     if (netid) netid.disabled = kinds.length + (o.otherFamily ? 1 : 0) <= 1;
     if (state) state.disabled = false;
     if (proc) proc.disabled = false;
-    const rows = socketRows(io.os.state.kernel, io.proc.ns)
+    const rows = socketRows(io.os.state.kernel, io.proc.ns, procPidNs(io.proc))
       .filter((r) => kinds.includes(r.proto) && shown(o, r))
       .map((r) => [
         r.proto,
