@@ -299,7 +299,7 @@ export const PORT_FLAGS: FlagSpec[] = [];
 export const IMAGES_FLAGS: FlagSpec[] = [
   { long: 'all', short: 'a', kind: 'bool' },
   { long: 'digests', kind: 'bool' },
-  { long: 'filter', short: 'f', kind: 'value' },
+  { long: 'filter', short: 'f', kind: 'value', check: filterFlagError },
   { long: 'format', kind: 'value' },
   { long: 'no-trunc', kind: 'bool' },
   { long: 'quiet', short: 'q', kind: 'bool' },
