@@ -4,9 +4,17 @@
  * objects and arrays stay "{}" and "[]". With the value's Go type, a map's keys are written sorted, a struct's
  * fields in their order (the order our JSON was built in).
  */
-import type { GoType } from './template_values';
-
 export type GoJson = null | boolean | number | string | GoJson[] | { [k: string]: GoJson };
+
+/** What encoding/json needs to know of a value's Go type (template_values.ts GoType is one). */
+export type JsonShape =
+  | { kind: 'map' | 'slice'; elem: JsonShape }
+  | {
+      kind: 'struct';
+      fields: Readonly<Record<string, JsonShape>>;
+      json?: Readonly<Record<string, string>>;
+    }
+  | { kind: 'iface' | 'scalar' | 'pointer' | 'infer' };
 
 function quote(s: string, escapeHTML: boolean): string {
   let out = '"';
@@ -29,17 +37,21 @@ function quote(s: string, escapeHTML: boolean): string {
   return `${out}"`;
 }
 
-/** Go's string order (sort.Strings compares bytes, UTF-8): UTF-16 code units differ above U+FFFF only. */
+/**
+ * Go's string order (sort.Strings compares UTF-8 bytes, that is code points). UTF-16 code units agree except
+ * that surrogates (the halves of a code point above U+FFFF) sort below U+E000..U+FFFF: those are moved up.
+ */
 export function goStringCompare(a: string, b: string): number {
-  if (a === b) return 0;
-  const ua = [...a];
-  const ub = [...b];
-  for (let i = 0; i < Math.min(ua.length, ub.length); i++) {
-    const d = (ua[i] as string).codePointAt(0)! - (ub[i] as string).codePointAt(0)!;
-    if (d !== 0) return d;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return x < 0xd800 || y < 0xd800 ? x - y : utf8Rank(x) - utf8Rank(y);
   }
-  return ua.length - ub.length;
+  return a.length - b.length;
 }
+
+const utf8Rank = (c: number) => (c >= 0xe000 ? c - 0x800 : c + 0x2000);
 
 /**
  * How encoding/json writes an object with the Go type it has: a map (or the map[string]interface{} JSON decodes
@@ -47,7 +59,7 @@ export function goStringCompare(a: string, b: string): number {
  * member. JavaScript keeps insertion order except for integer-like keys, which it puts first ("10" before
  * "a", "2" before "10"): a map's order must come from sorting here, whatever order it was built in.
  */
-function members(v: { [k: string]: GoJson }, t: GoType | undefined): [string, GoType | undefined][] {
+function members(v: { [k: string]: GoJson }, t: JsonShape | undefined): [string, JsonShape | undefined][] {
   const keys = Object.keys(v);
   if (t?.kind === 'map' || t?.kind === 'iface')
     return keys.sort(goStringCompare).map((k) => [k, t.kind === 'map' ? t.elem : t]);
@@ -60,7 +72,7 @@ function members(v: { [k: string]: GoJson }, t: GoType | undefined): [string, Go
  * escapeHTML false: an Encoder with SetEscapeHTML(false), as docker/cli's templates "json" function uses.
  * `t`: the value's Go type (template_values.ts), which orders maps' keys; without one, keys keep their order.
  */
-export function goMarshal(v: GoJson, indent = '    ', level = 0, escapeHTML = true, t?: GoType): string {
+export function goMarshal(v: GoJson, indent = '    ', level = 0, escapeHTML = true, t?: JsonShape): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
