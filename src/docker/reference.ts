@@ -61,17 +61,19 @@ function parse(s: string): ImageRef {
   return { domain, path, tag: m[2] ?? '', digest: m[3] === undefined ? '' : parseDigest(m[3]) };
 }
 
-/** splitDockerDomain: a first component with '.' or ':', "localhost" or an upper-case letter is a registry. */
+/**
+ * splitDockerDomain: index.docker.io is docker.io; a first component with '.' or ':', "localhost" or an
+ * upper-case letter is a registry.
+ */
 function splitDockerDomain(name: string): [string, string] {
   const slash = name.indexOf('/');
   let domain = 'docker.io';
   let remote = name;
   if (slash >= 0) {
     const maybe = name.slice(0, slash);
-    if (maybe === 'localhost' || /[.:]/.test(maybe) || maybe.toLowerCase() !== maybe) {
+    if (maybe === 'index.docker.io') remote = name.slice(slash + 1);
+    else if (maybe === 'localhost' || /[.:]/.test(maybe) || maybe.toLowerCase() !== maybe) {
       domain = maybe;
-      remote = name.slice(slash + 1);
-    } else if (maybe === 'index.docker.io') {
       remote = name.slice(slash + 1);
     }
   }
