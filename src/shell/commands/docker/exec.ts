@@ -52,10 +52,11 @@ export const execVerbSpec: Verb = {
       io.openShell({ ...proc, shell: cmd.slice(cmd.lastIndexOf('/') + 1) }, c.name);
       return 0;
     }
-    if (flagBool(p, 'detach')) return execDetached(io, c, argv, env);
+    const procEnv = containerEnv(io.os.state.docker, c, env, flagBool(p, 'tty'));
+    if (flagBool(p, 'detach')) return execDetached(io, c, argv, procEnv);
     // Without -t the process's stdout is a pipe to the CLI, not the terminal (curl then shows its meter).
     const r = await io.exec(argv, proc, {
-      env: containerEnv(io.os.state.docker, c, env),
+      env: procEnv,
       cwd: '/',
       tty: flagBool(p, 'tty'),
     });
@@ -73,7 +74,7 @@ async function execDetached(
   io: CommandIO,
   c: DockerContainer,
   argv: string[],
-  env: readonly string[],
+  env: Record<string, string>,
 ): Promise<number> {
   const plan = execPlan(c, argv);
   const pid = io.os.mutate(({ sys }) => sys.docker.nextPid++);
@@ -83,8 +84,7 @@ async function execDetached(
   }
   const kind = mainKind({ ...c, path: argv[0] as string, args: argv.slice(1), openStdin: false });
   if (kind === 'finite') {
-    const st = io.os.state.docker;
-    await io.exec(argv, containerProc(st, c), { capture: true, env: containerEnv(st, c, env), cwd: '/' });
+    await io.exec(argv, containerProc(io.os.state.docker, c), { capture: true, env, cwd: '/' });
   }
   return 0;
 }

@@ -179,15 +179,21 @@ export function sleepSeconds(c: DockerContainer): number | null {
 
 /**
  * The environment a container's processes start with (container.go CreateDaemonEnvironment, env.go
- * ReplaceOrAppendEnvValues): HOSTNAME, then Config.Env, then for `docker exec` its own -e/--env-file values;
- * a later value of a key replaces it, a bare "KEY" unsets it; runc adds HOME when none is left.
+ * ReplaceOrAppendEnvValues): the default PATH, HOSTNAME, TERM=xterm with a terminal (the container's, or the
+ * exec's -t), then Config.Env, then for `docker exec` its own -e/--env-file values; a later value of a key
+ * replaces it, a bare "KEY" unsets it; runc adds HOME when none is left.
  */
 export function containerEnv(
   st: DockerState,
   c: DockerContainer,
   exec: readonly string[] = [],
+  tty = c.tty,
 ): Record<string, string> {
-  const env = new Map([['HOSTNAME', filesOwner(st, c).hostname]]);
+  const env = new Map([
+    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+    ['HOSTNAME', filesOwner(st, c).hostname],
+  ]);
+  if (tty) env.set('TERM', 'xterm');
   for (const kv of [...c.env, ...exec]) {
     const i = kv.indexOf('=');
     if (i < 0) env.delete(kv);

@@ -42,6 +42,9 @@ describe('docker --env-file', () => {
     expect(
       await run(net, `docker exec --env-file /root/exec.env -e C w1 sh -c 'echo "[$A][$C][$X]"'`),
     ).toEqual(['[2][][9]\n', '', 0]);
+    // TERM comes from the exec's own -t, not the container's.
+    await net.run('docker run -dt --name w2 busybox sleep 1d');
+    expect(await run(net, `docker exec w2 sh -c 'echo "[$TERM][$HOME]"'`)).toEqual(['[][/root]\n', '', 0]);
   });
 
   it("errors: the file's (run/create: docker: ... exit 125; exec: before the container, exit 1), -e's flag check", async () => {
