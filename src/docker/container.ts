@@ -178,7 +178,7 @@ export function createContainer(ctx: KernelCtx, st: DockerState, req: ContainerC
     createdUs: ctx.clock.nowUs,
     hostname,
     domainname: req.domainname,
-    env: [...image.env, ...req.env],
+    env: mergeEnv(req.env, image.env),
     labels: mergeLabels(req.labels, image.labels),
     tty: req.tty,
     openStdin: req.openStdin,
@@ -222,6 +222,12 @@ export function createContainer(ctx: KernelCtx, st: DockerState, req: ContainerC
  * order Go's encoding/json writes a map in (inspect), built with fromEntries so that a key such as
  * "__proto__" stays an ordinary key.
  */
+/** daemon/commit.go merge: the user's variables as given, then the image's whose name the user did not set. */
+function mergeEnv(user: readonly string[], image: readonly string[]): string[] {
+  const names = new Set(user.map((kv) => kv.split('=')[0]));
+  return [...user, ...image.filter((kv) => !names.has(kv.split('=')[0]))];
+}
+
 function mergeLabels(
   user: Readonly<Record<string, string>>,
   image: Readonly<Record<string, string>> | null,

@@ -38,5 +38,6 @@ export { renameContainer } from './rename';
 export { dockerInvariantViolations } from './invariants';
 export { listContainers, type ListOptions } from './list';
 export { listNetworks } from './network_list';
+export { listImages, getImage } from './image_list';
 export { addFilter, type FilterArgs } from './filters';
 export { containerPorts, type ApiPort } from './container_ports';

@@ -21,6 +21,8 @@ export interface Verb {
   /** false for run, create, exec: flags end at the first positional word. */
   interspersed?: boolean;
   args?: { exact?: number; min?: number; max?: number };
+  /** --help text when it is not HELP[path] (a command reached by another path, commandAt). */
+  help?: string;
   run(io: CommandIO, p: ParsedFlags): Promise<number> | number;
 }
 
@@ -45,7 +47,18 @@ function argsError(v: Verb, n: number): string | null {
 }
 
 export function helpText(v: Verb): string {
-  return HELP[v.path] ?? `\nUsage:  ${v.use}\n\n${v.short}\n`;
+  return v.help ?? HELP[v.path] ?? `\nUsage:  ${v.use}\n\n${v.short}\n`;
+}
+
+/**
+ * The command `v` under another path: cobra's CommandPath and UseLine name a command by its parents and the
+ * first word of its Use, whichever alias was typed, so `docker container ps --bogus` says "See 'docker
+ * container ls --help'." and its help's Usage line is "docker container ls [OPTIONS]" (the rest of the help,
+ * the aliases included, is the same command's).
+ */
+export function commandAt(v: Verb, path: string): Verb {
+  const use = v.use.replace(v.path, path);
+  return { ...v, path, use, help: helpText(v).replace(`Usage:  ${v.use}`, `Usage:  ${use}`) };
 }
 
 export async function runVerb(io: CommandIO, v: Verb, argv: string[]): Promise<number> {

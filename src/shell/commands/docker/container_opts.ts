@@ -1,13 +1,14 @@
 /**
  * `docker run`/`docker create` flags into the API's create request (cli/command/container/opts.go parse and
  * parseNetworkOpts): -p specs (go-connections nat.ParsePortSpec), --network/--net with aliases, --ip and
- * --mac-address going to the first network's endpoint settings, -e, --dns*, --add-host, -l/--label-file
+ * --mac-address going to the first network's endpoint settings, -e/--env-file (env_opts.ts), --dns*, --add-host, -l/--label-file
  * (label_opts.ts). Errors are the CLI's
  * own (no "Error response from daemon").
  */
 import { parseIp4, withEntry } from '../../../lib';
 import type { ContainerCreateRequest, EndpointRequest, PortBinding } from '../../../docker';
 import { flagBool, flagList, flagString, type ParsedFlags } from './flags';
+import { collectEnv, NO_ENV, type EnvInput } from './env_opts';
 import { collectLabels, type LabelFile } from './label_opts';
 
 export class OptsError extends Error {}
@@ -77,8 +78,15 @@ export interface RunOptions {
 
 const MAC = /^([0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}$/;
 
-/** `files`: the --label-file files, read beforehand (readLabelFiles). */
-export function buildCreateRequest(p: ParsedFlags, files: readonly LabelFile[] = []): RunOptions {
+/**
+ * `files`: the --label-file files, read beforehand (readLabelFiles); `envInput`: the --env-file files and the
+ * CLI's environment (readEnvInput).
+ */
+export function buildCreateRequest(
+  p: ParsedFlags,
+  files: readonly LabelFile[] = [],
+  envInput: EnvInput = NO_ENV,
+): RunOptions {
   const image = p.args[0] as string;
   const cmd = p.args.length > 1 ? p.args.slice(1) : null;
   const mac = flagString(p, 'mac-address');
@@ -106,8 +114,11 @@ export function buildCreateRequest(p: ParsedFlags, files: readonly LabelFile[] =
     }
     for (let i = range[0]; i <= range[1]; i++) exposed.push(`${i}/${proto}`);
   }
+  let env: string[];
   let labels: Record<string, string>;
   try {
+    // parse(): the environment (ReadKVEnvStrings), then the labels (ReadKVStrings).
+    env = collectEnv(p, envInput);
     labels = collectLabels(p, files);
   } catch (e) {
     throw new OptsError((e as Error).message);
@@ -147,7 +158,7 @@ export function buildCreateRequest(p: ParsedFlags, files: readonly LabelFile[] =
       entrypoint: p.values.has('entrypoint') ? [flagString(p, 'entrypoint')].filter((x) => x !== '') : null,
       hostname: flagString(p, 'hostname'),
       domainname: flagString(p, 'domainname'),
-      env: flagList(p, 'env'),
+      env,
       labels,
       tty: flagBool(p, 'tty'),
       openStdin: flagBool(p, 'interactive'),

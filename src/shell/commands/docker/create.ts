@@ -1,5 +1,6 @@
 /** `docker create` (cli/command/container/create.go): like run without starting; prints the full id. */
 import type { Verb } from './cli';
+import { readEnvInput } from './env_opts';
 import { readLabelFiles } from './label_opts';
 import { buildCreateRequest, OptsError } from './container_opts';
 import { createFromOptions } from './run';
@@ -15,7 +16,7 @@ export const createVerbSpec: Verb = {
   async run(io, p) {
     let o;
     try {
-      o = buildCreateRequest(p, await readLabelFiles(io, p));
+      o = buildCreateRequest(p, await readLabelFiles(io, p), await readEnvInput(io, p));
     } catch (e) {
       if (!(e instanceof OptsError)) throw e;
       io.err(`docker: ${e.message.replace(/\.$/, '')}.\nSee 'docker create --help'.\n`);

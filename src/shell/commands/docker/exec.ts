@@ -2,13 +2,15 @@
  * `docker exec` (cli/command/container/exec.go): run a command as a new process in a running container:
  * `-it` with a shell opens the container's terminal; otherwise the command runs now and docker exec exits
  * with its code; with -d it runs in the background (servers keep listening). A command the image lacks
- * fails the way runc's exec does (exit 126).
+ * fails the way runc's exec does (exit 126). -e and --env-file add to the container's environment (env_opts.ts).
  */
 import type { DockerContainer } from '../../../docker';
 import { findContainer } from '../../../docker';
 import type { CommandIO } from '../../types';
 import type { Verb } from './cli';
+import { collectEnv, readEnvInput } from './env_opts';
 import { flagBool } from './flags';
+import { KvFileError } from './kvfile';
 import { execPlan, startServers } from './main_start';
 import { commandExists, containerEnv, containerProc, mainKind } from './process';
 import { EXEC_FLAGS } from './verb_flags';
@@ -23,6 +25,15 @@ export const execVerbSpec: Verb = {
   interspersed: false,
   args: { min: 2 },
   async run(io, p) {
+    // RunExec: parseExec reads the env files before the container is looked up; its error ends the CLI (1).
+    let env: string[];
+    try {
+      env = collectEnv(p, await readEnvInput(io, p));
+    } catch (e) {
+      if (!(e instanceof KvFileError)) throw e;
+      io.err(`${e.message}\n`);
+      return 1;
+    }
     const c = findContainer(io.os.state.docker, p.args[0] as string);
     if (c.status !== 'running') {
       io.err(`Error response from daemon: container ${c.id} is not running\n`);
@@ -41,10 +52,11 @@ export const execVerbSpec: Verb = {
       io.openShell({ ...proc, shell: cmd.slice(cmd.lastIndexOf('/') + 1) }, c.name);
       return 0;
     }
-    if (flagBool(p, 'detach')) return execDetached(io, c, argv);
+    const procEnv = containerEnv(io.os.state.docker, c, env, flagBool(p, 'tty'));
+    if (flagBool(p, 'detach')) return execDetached(io, c, argv, procEnv);
     // Without -t the process's stdout is a pipe to the CLI, not the terminal (curl then shows its meter).
     const r = await io.exec(argv, proc, {
-      env: containerEnv(io.os.state.docker, c),
+      env: procEnv,
       cwd: '/',
       tty: flagBool(p, 'tty'),
     });
@@ -58,7 +70,12 @@ export const execVerbSpec: Verb = {
  * `docker exec -d`: the process runs in the background and the CLI returns at once (its output goes
  * nowhere). A server it starts stays in the container; a command that ends does its work now.
  */
-async function execDetached(io: CommandIO, c: DockerContainer, argv: string[]): Promise<number> {
+async function execDetached(
+  io: CommandIO,
+  c: DockerContainer,
+  argv: string[],
+  env: Record<string, string>,
+): Promise<number> {
   const plan = execPlan(c, argv);
   const pid = io.os.mutate(({ sys }) => sys.docker.nextPid++);
   if (plan.servers.length > 0) {
@@ -67,8 +84,7 @@ async function execDetached(io: CommandIO, c: DockerContainer, argv: string[]): 
   }
   const kind = mainKind({ ...c, path: argv[0] as string, args: argv.slice(1), openStdin: false });
   if (kind === 'finite') {
-    const st = io.os.state.docker;
-    await io.exec(argv, containerProc(st, c), { capture: true, env: containerEnv(st, c), cwd: '/' });
+    await io.exec(argv, containerProc(io.os.state.docker, c), { capture: true, env, cwd: '/' });
   }
   return 0;
 }

@@ -9,7 +9,7 @@
  * on the map of column titles (SubHeaderContext) with templates.HeaderFunctions: an unknown field there is
  * "<no value>", and its errors are ignored (postFormat drops Execute's error, keeping what was written).
  */
-import type { GoJson } from './gojson';
+import { goStringCompare, type GoJson } from './gojson';
 import { TabWriter } from './tabwriter';
 import { TemplateError, checkTemplate, execTemplate, runTemplate, templateFields } from './template';
 import { isObject, mapOf, STRING, struct, type GoMethod, type GoType } from './template_values';
@@ -64,7 +64,7 @@ export function labelMethod(field: string): GoMethod {
  */
 export function labelsText(labels: Readonly<Record<string, string>>): string {
   return Object.keys(labels)
-    .sort()
+    .sort(goStringCompare)
     .map((k) => `${k}=${labels[k] as string}`)
     .join(',');
 }

@@ -5,7 +5,7 @@
  */
 import type { CommandIO, SimCommand } from '../../types';
 import { own } from '../../../lib';
-import { helpText, runVerb, type Verb } from './cli';
+import { commandAt, helpText, runVerb, type Verb } from './cli';
 import { createVerbSpec } from './create';
 import { execVerbSpec } from './exec';
 import { FlagError, parseFlags } from './flags';
@@ -28,7 +28,8 @@ import { pullVerbSpec } from './pull_verb';
 import { rmVerbSpec } from './rm';
 import { runVerbSpec } from './run';
 import { restartVerbSpec, startVerbSpec, stopVerbSpec } from './start_stop';
-import { imagesVerbSpec, infoVerbSpec } from './system';
+import { imageLsVerbSpec, imagesVerbSpec } from './images';
+import { infoVerbSpec } from './system';
 import { versionVerbSpec } from './version';
 import { ROOT_FLAGS } from './verb_flags';
 
@@ -53,40 +54,54 @@ const TOP: Record<string, Verb> = {
   info: infoVerbSpec,
 };
 
+/**
+ * A management command's verbs: [name, verb, ...aliases]. The verb answers under `docker GROUP NAME` whatever
+ * alias was typed (cobra's CommandPath uses the command's name): `docker container list` is "docker container
+ * ls" in its errors and help, not "docker ps".
+ */
+function verbs(group: string, table: [string, Verb, ...string[]][]): Record<string, Verb> {
+  const out: Record<string, Verb> = {};
+  for (const [name, v, ...aliases] of table) {
+    const path = `docker ${group} ${name}`;
+    const at = v.path === path ? v : commandAt(v, path);
+    for (const n of [name, ...aliases]) out[n] = at;
+  }
+  return out;
+}
+
 /** Management commands and their verbs (with cobra aliases). */
 const GROUPS: Record<string, Record<string, Verb>> = {
-  network: {
-    create: networkCreateVerb,
-    ls: networkLsVerb,
-    list: networkLsVerb,
-    inspect: networkInspectVerb,
-    rm: networkRmVerb,
-    remove: networkRmVerb,
-    connect: networkConnectVerb,
-    disconnect: networkDisconnectVerb,
-    prune: networkPruneVerb,
-  },
-  container: {
-    run: runVerbSpec,
-    create: createVerbSpec,
-    start: startVerbSpec,
-    stop: stopVerbSpec,
-    restart: restartVerbSpec,
-    rm: rmVerbSpec,
-    remove: rmVerbSpec,
-    ls: psVerbSpec,
-    list: psVerbSpec,
-    ps: psVerbSpec,
-    exec: execVerbSpec,
-    inspect: typedInspect('container'),
-    logs: logsVerbSpec,
-    port: portVerbSpec,
-    rename: renameVerbSpec,
-    kill: killVerbSpec,
-    top: topVerbSpec,
-    prune: containerPruneVerbSpec,
-  },
-  image: { ls: imagesVerbSpec, list: imagesVerbSpec, pull: pullVerbSpec, inspect: typedInspect('image') },
+  network: verbs('network', [
+    ['create', networkCreateVerb],
+    ['ls', networkLsVerb, 'list'],
+    ['inspect', networkInspectVerb],
+    ['rm', networkRmVerb, 'remove'],
+    ['connect', networkConnectVerb],
+    ['disconnect', networkDisconnectVerb],
+    ['prune', networkPruneVerb],
+  ]),
+  container: verbs('container', [
+    ['run', runVerbSpec],
+    ['create', createVerbSpec],
+    ['start', startVerbSpec],
+    ['stop', stopVerbSpec],
+    ['restart', restartVerbSpec],
+    ['rm', rmVerbSpec, 'remove'],
+    ['ls', psVerbSpec, 'list', 'ps'],
+    ['exec', execVerbSpec],
+    ['inspect', typedInspect('container')],
+    ['logs', logsVerbSpec],
+    ['port', portVerbSpec],
+    ['rename', renameVerbSpec],
+    ['kill', killVerbSpec],
+    ['top', topVerbSpec],
+    ['prune', containerPruneVerbSpec],
+  ]),
+  image: verbs('image', [
+    ['ls', imageLsVerbSpec, 'list'],
+    ['pull', pullVerbSpec],
+    ['inspect', typedInspect('image')],
+  ]),
 };
 
 function group(io: CommandIO, name: string, argv: string[]): Promise<number> | number {

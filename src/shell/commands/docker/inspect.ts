@@ -89,9 +89,14 @@ function inspectOne(
 export function printInspect(io: CommandIO, format: string, results: InspectResult[]): number {
   const errors: string[] = [];
   if (format === '' || format === 'json') {
-    const found = results.flatMap((r) => ('error' in r ? [] : [r.value]));
     for (const r of results) if ('error' in r) errors.push(r.error);
-    io.out(found.length === 0 ? '[]\n' : `${goMarshal(found, format === '' ? '    ' : '')}\n`);
+    // The daemon's JSON of each, written with its type (a map's keys sorted), the CLI's indentation around.
+    const indent = format === '' ? '    ' : '';
+    const found = results.flatMap((r) => ('error' in r ? [] : [goMarshal(r.value, indent, 1, true, r.type)]));
+    const pad = indent === '' ? '' : `\n${indent}`;
+    io.out(
+      found.length === 0 ? '[]\n' : `[${found.map((f) => pad + f).join(',')}${indent === '' ? '' : '\n'}]\n`,
+    );
   } else {
     const status = templateParseStatus((t) => io.err(t), format);
     if (status !== null) return status;

@@ -177,12 +177,28 @@ export function sleepSeconds(c: DockerContainer): number | null {
   return total;
 }
 
-/** The environment a container's processes start with: the image's and -e variables, HOSTNAME, HOME. */
-export function containerEnv(st: DockerState, c: DockerContainer): Record<string, string> {
-  const env: Record<string, string> = { HOSTNAME: filesOwner(st, c).hostname, HOME: '/root' };
-  for (const kv of c.env) {
+/**
+ * The environment a container's processes start with (container.go CreateDaemonEnvironment, env.go
+ * ReplaceOrAppendEnvValues): the default PATH, HOSTNAME, TERM=xterm with a terminal (the container's, or the
+ * exec's -t), then Config.Env, then for `docker exec` its own -e/--env-file values; a later value of a key
+ * replaces it, a bare "KEY" unsets it; runc adds HOME when none is left.
+ */
+export function containerEnv(
+  st: DockerState,
+  c: DockerContainer,
+  exec: readonly string[] = [],
+  tty = c.tty,
+): Record<string, string> {
+  const env = new Map([
+    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+    ['HOSTNAME', filesOwner(st, c).hostname],
+  ]);
+  if (tty) env.set('TERM', 'xterm');
+  for (const kv of [...c.env, ...exec]) {
     const i = kv.indexOf('=');
-    if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
+    if (i < 0) env.delete(kv);
+    else env.set(kv.slice(0, i), kv.slice(i + 1));
   }
-  return env;
+  if (!env.has('HOME')) env.set('HOME', '/root');
+  return Object.fromEntries(env);
 }

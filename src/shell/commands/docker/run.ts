@@ -15,6 +15,7 @@ import {
 import type { CommandIO } from '../../types';
 import { runErrorLine, type Verb } from './cli';
 import { OP_US, elapse } from './timing';
+import { readEnvInput } from './env_opts';
 import { readLabelFiles } from './label_opts';
 import { buildCreateRequest, OptsError, type RunOptions } from './container_opts';
 import { flagSet } from './flags';
@@ -66,7 +67,7 @@ export const runVerbSpec: Verb = {
   async run(io, p) {
     let o: RunOptions;
     try {
-      o = buildCreateRequest(p, await readLabelFiles(io, p));
+      o = buildCreateRequest(p, await readLabelFiles(io, p), await readEnvInput(io, p));
     } catch (e) {
       if (!(e instanceof OptsError)) throw e;
       io.err(`docker: ${e.message.replace(/\.$/, '')}.\nSee 'docker run --help'.\n`);

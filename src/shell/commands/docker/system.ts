@@ -1,80 +1,11 @@
 /**
- * `docker images`, `docker info` (cli/command/image/list.go, system/version.go, info.go):
- * the local catalogue, the 27.5.1 client and engine, and the daemon's summary (containers, networks plugins,
- * kernel).
+ * `docker info` (cli/command/system/info.go): the 27.5.1 client and engine, and the daemon's summary
+ * (containers, networks plugins, kernel).
  */
-import { IMAGES } from '../../../docker';
 import type { Verb } from './cli';
-import { flagBool, flagString } from './flags';
-import { renderRows, type RowContext } from './format';
-import { humanDuration } from './humanize';
+import { flagString } from './flags';
 import { printInfoFormat } from './info_format';
-import { IMAGES_FLAGS, INFO_FLAGS } from './verb_flags';
-
-/** formatter.imageContext (image.go newImageContext): its methods and their column titles. */
-const IMAGE_CONTEXT: RowContext = {
-  type: '*formatter.imageContext',
-  headers: {
-    Containers: 'CONTAINERS',
-    CreatedAt: 'CREATED AT',
-    CreatedSince: 'CREATED',
-    Digest: 'DIGEST',
-    ID: 'IMAGE ID',
-    Repository: 'REPOSITORY',
-    SharedSize: 'SHARED SIZE',
-    Size: 'SIZE',
-    Tag: 'TAG',
-    UniqueSize: 'UNIQUE SIZE',
-    VirtualSize: 'SIZE',
-  },
-};
-
-export const imagesVerbSpec: Verb = {
-  path: 'docker images',
-  use: 'docker images [OPTIONS] [REPOSITORY[:TAG]]',
-  short: 'List images',
-  flags: IMAGES_FLAGS,
-  args: { max: 1 },
-  run(io, p) {
-    const st = io.os.state.docker;
-    const now = io.os.state.clock.nowUs;
-    const repo = p.args[0];
-    const list = IMAGES.filter((i) => st.images.includes(`${i.repository}:${i.tag}`))
-      .filter((i) => repo === undefined || i.repository === repo || `${i.repository}:${i.tag}` === repo)
-      .sort((a, b) => a.createdDaysAgo - b.createdDaysAgo);
-    const format = flagString(p, 'format');
-    // NewImageFormat: --quiet replaces only the table format; a custom --format wins over it.
-    if (flagBool(p, 'quiet') && (format === '' || format === 'table')) {
-      for (const i of list) io.out(`${i.id.slice(0, 12)}\n`);
-      return 0;
-    }
-    // imageContext's methods, in the sorted order its MarshalJSON (a map) gives {{json .}}. The list asks
-    // for no container counts or shared sizes: those say N/A (image.go Containers, SharedSize, UniqueSize).
-    const rows = list.map((i) => ({
-      Containers: 'N/A',
-      CreatedAt: '',
-      CreatedSince: `${humanDuration(now + i.createdDaysAgo * 86_400_000_000)} ago`,
-      Digest: '<none>',
-      ID: flagBool(p, 'no-trunc') ? `sha256:${i.id}` : i.id.slice(0, 12),
-      Repository: i.repository,
-      SharedSize: 'N/A',
-      Size: i.size,
-      Tag: i.tag,
-      UniqueSize: 'N/A',
-      VirtualSize: i.size,
-    }));
-    io.out(
-      renderRows(
-        format,
-        'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}',
-        IMAGE_CONTEXT,
-        rows,
-        (r) => r,
-      ),
-    );
-    return 0;
-  },
-};
+import { INFO_FLAGS } from './verb_flags';
 
 export const infoVerbSpec: Verb = {
   path: 'docker info',

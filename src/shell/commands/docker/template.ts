@@ -5,7 +5,7 @@
  * Parsing is template_parse.ts, functions template_funcs.ts, what a name means on a typed value
  * template_values.ts. An error knows where it happened as Go reports it (TemplateError).
  */
-import type { GoJson } from './gojson';
+import { goStringCompare, type GoJson } from './gojson';
 import { callWithArgs, methodOf } from './template_call';
 import { TemplateError } from './template_error';
 import { callFn, FUNC_NAMES } from './template_funcs';
@@ -217,7 +217,7 @@ function rangeItems(x: TV): [TV, TV][] {
   if (typeof v === 'object' && t.kind !== 'struct') {
     const elem = t.kind === 'map' ? t.elem : IFACE;
     return Object.keys(v)
-      .sort()
+      .sort(goStringCompare)
       .map((k) => [{ v: k, t: dynamicType(k) }, settle(v[k] as GoJson, elem)]);
   }
   throw new TemplateError(`range can't iterate over ${printValue(v)}`);

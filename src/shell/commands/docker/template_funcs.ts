@@ -7,7 +7,17 @@
 import type { GoJson } from './gojson';
 import { goMarshal } from './gojson';
 import { TemplateError } from './template_error';
-import { dynamicType, fmtArg, isObject, printValue, settle, truthy, type TV } from './template_values';
+import {
+  dynamicType,
+  fmtArg,
+  IFACE,
+  isObject,
+  printValue,
+  settle,
+  truthy,
+  type GoType,
+  type TV,
+} from './template_values';
 
 /** Every name a template may call: Go's parser rejects any other ("function "x" not defined"). */
 export const FUNC_NAMES: ReadonlySet<string> = new Set([
@@ -95,11 +105,12 @@ function print(xs: TV[]): string {
  * What `json` marshals: a formatter context (a struct with a method table) is its methods that take no
  * arguments (formatter/reflect.go marshalForMethod), not the unexported field its methods read.
  */
-function marshalled(x: TV | undefined): GoJson {
+function marshalled(x: TV | undefined): { v: GoJson; t: GoType | undefined } {
   const v = x?.v ?? null;
   const t = x?.t;
-  if (t?.kind !== 'struct' || !t.methods || !isObject(v)) return v;
-  return Object.fromEntries(Object.keys(t.fields).map((k) => [k, v[k] ?? null]));
+  if (t?.kind !== 'struct' || !t.methods || !isObject(v)) return { v, t };
+  // marshalForMethod's result is a map[string]interface{}: its keys go out sorted.
+  return { v: Object.fromEntries(Object.keys(t.fields).map((k) => [k, v[k] ?? null])), t: IFACE };
 }
 
 export function callFn(name: string, xs: TV[], header: boolean): TV {
@@ -111,8 +122,10 @@ export function callFn(name: string, xs: TV[], header: boolean): TV {
     return ret(a0);
   }
   switch (name) {
-    case 'json':
-      return ret(goMarshal(marshalled(xs[0]), '', 0, false));
+    case 'json': {
+      const m = marshalled(xs[0]);
+      return ret(goMarshal(m.v, '', 0, false, m.t));
+    }
     case 'join':
       return ret(Array.isArray(a0) ? a0.map(str).join(str(args[1])) : str(a0));
     case 'split':

@@ -9,7 +9,7 @@
  * an error names and how a nil prints (a nil map "map[]", a nil slice "[]", a nil pointer "<nil>", a nil
  * interface{} "<no value>" since evalPipeline digs into interface{} values).
  */
-import type { GoJson } from './gojson';
+import { goStringCompare, type GoJson } from './gojson';
 import { TemplateError } from './template_error';
 
 export type GoType =
@@ -208,7 +208,7 @@ function fmtV(v: GoJson, t: GoType): string {
   }
   const elem = tt.kind === 'map' ? tt.elem : IFACE;
   return `map[${Object.keys(v)
-    .sort()
+    .sort(goStringCompare)
     .map((k) => `${k}:${fmtV(v[k] as GoJson, elem)}`)
     .join(' ')}]`;
 }
@@ -221,7 +221,7 @@ export function printValue(v: GoJson | undefined): string {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(printValue).join(' ')}]`;
   return `map[${Object.keys(v)
-    .sort()
+    .sort(goStringCompare)
     .map((k) => `${k}:${printValue(v[k])}`)
     .join(' ')}]`;
 }

@@ -4,6 +4,7 @@
  */
 import { goParseInt } from '../../../lib';
 import type { FlagSpec } from './flags';
+import { envFlagError } from './env_opts';
 import { labelFlagError } from './label_opts';
 
 /** opts.FilterOpt.Set: a non-empty value needs a '='. */
@@ -52,7 +53,7 @@ export const RUN_FLAGS: FlagSpec[] = [
   { long: 'dns-search', kind: 'value' },
   { long: 'domainname', kind: 'value' },
   { long: 'entrypoint', kind: 'value' },
-  { long: 'env', short: 'e', kind: 'value' },
+  { long: 'env', short: 'e', kind: 'value', check: envFlagError },
   { long: 'env-file', kind: 'value' },
   { long: 'expose', kind: 'value' },
   { long: 'gpus', kind: 'bool' },
@@ -159,7 +160,7 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { long: 'dns-search', kind: 'value' },
   { long: 'domainname', kind: 'value' },
   { long: 'entrypoint', kind: 'value' },
-  { long: 'env', short: 'e', kind: 'value' },
+  { long: 'env', short: 'e', kind: 'value', check: envFlagError },
   { long: 'env-file', kind: 'value' },
   { long: 'expose', kind: 'value' },
   { long: 'gpus', kind: 'bool' },
@@ -270,7 +271,7 @@ export const PS_FLAGS: FlagSpec[] = [
 export const EXEC_FLAGS: FlagSpec[] = [
   { long: 'detach', short: 'd', kind: 'bool' },
   { long: 'detach-keys', kind: 'value' },
-  { long: 'env', short: 'e', kind: 'value' },
+  { long: 'env', short: 'e', kind: 'value', check: envFlagError },
   { long: 'env-file', kind: 'value' },
   { long: 'interactive', short: 'i', kind: 'bool' },
   { long: 'privileged', kind: 'bool' },
@@ -299,7 +300,7 @@ export const PORT_FLAGS: FlagSpec[] = [];
 export const IMAGES_FLAGS: FlagSpec[] = [
   { long: 'all', short: 'a', kind: 'bool' },
   { long: 'digests', kind: 'bool' },
-  { long: 'filter', short: 'f', kind: 'value' },
+  { long: 'filter', short: 'f', kind: 'value', check: filterFlagError },
   { long: 'format', kind: 'value' },
   { long: 'no-trunc', kind: 'bool' },
   { long: 'quiet', short: 'q', kind: 'bool' },
