@@ -19,8 +19,12 @@ export function civilFromDays(z0: number): { y: number; m: number; d: number } {
 }
 
 /** civilFromDays' inverse: the day number (days since 1970-01-01) of a proleptic Gregorian date. */
-export function daysFromCivil(y0: number, m: number, d: number): number {
-  const y = m <= 2 ? y0 - 1 : y0;
+export function daysFromCivil(y0: number, m0: number, d: number): number {
+  // A month outside 1..12 rolls into the years around (mktime's normalisation; `date -d '14 months'`),
+  // and a day past the month's end into the next month, both by the arithmetic itself.
+  const y1 = y0 + Math.floor((m0 - 1) / 12);
+  const m = ((((m0 - 1) % 12) + 12) % 12) + 1;
+  const y = m <= 2 ? y1 - 1 : y1;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;

@@ -12,20 +12,9 @@
  * `YYYY-MM-DD[ hh:mm[:ss]]` and the digit string `[[[[[YY]YY]MM]DD]hh]mm[.ss]`; fields out of range roll over
  * as mktime does (February 29 of a common year is March 1).
  */
+import { daysFromCivil } from '../../../lib';
 import type { Moment } from './strftime';
 import { gmtime } from './strftime';
-
-/** Days since the epoch of a proleptic Gregorian date; month and day may overflow (mktime's normalisation). */
-export function daysFromCivil(y0: number, m0: number, d: number): number {
-  const y1 = y0 + Math.floor((m0 - 1) / 12);
-  const m = ((((m0 - 1) % 12) + 12) % 12) + 1;
-  const y = m <= 2 ? y1 - 1 : y1;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
 
 const UNITS: Record<string, { secs?: number; months?: number }> = {
   year: { months: 12 },
