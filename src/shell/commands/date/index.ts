@@ -11,7 +11,7 @@
 import { getoptMessage, Getopt, type LongOpt } from '../../getopt';
 import type { CommandIO, SimCommand } from '../../types';
 import { parseBusyboxDate, parseGnuDate } from './parse_time';
-import { strftime, type Moment } from './strftime';
+import { strftime, type Moment } from '../../strftime';
 import { BUSYBOX_DATE_USAGE } from './usage';
 
 const DEFAULT_FMT = '%a %b %e %H:%M:%S %Z %Y';

@@ -13,8 +13,8 @@
  * as mktime does (February 29 of a common year is March 1).
  */
 import { daysFromCivil } from '../../../lib';
-import type { Moment } from './strftime';
-import { gmtime } from './strftime';
+import type { Moment } from '../../strftime';
+import { gmtime } from '../../strftime';
 
 const UNITS: Record<string, { secs?: number; months?: number }> = {
   year: { months: 12 },

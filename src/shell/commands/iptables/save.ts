@@ -14,6 +14,7 @@ import {
 } from '../../../kernel';
 import type { CommandIO, SimCommand } from '../../types';
 import { Getopt, type LongOpt } from '../../getopt';
+import { strftime } from '../../strftime';
 import { policyCounters } from './list';
 import { TABLES } from './options';
 
@@ -28,23 +29,9 @@ const LONG: readonly LongOpt[] = [
   { name: 'version', hasArg: 0, val: 'V' },
 ];
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** ctime(3) in UTC ("Sat Nov 28 02:29:30 2026") for seconds since the Unix epoch, by walking the calendar. */
+/** ctime(3) in UTC ("Sat Nov 28 02:29:30 2026") for seconds since the Unix epoch. */
 export function ctimeUtc(secs: number): string {
-  let days = Math.floor(secs / 86400);
-  const sod = secs - days * 86400;
-  const weekday = DAYS[(((days + 4) % 7) + 7) % 7] as string;
-  let year = 1970;
-  const leap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  while (days >= (leap(year) ? 366 : 365)) days -= leap(year++) ? 366 : 365;
-  const monthLen = [31, leap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  let month = 0;
-  while (days >= (monthLen[month] as number)) days -= monthLen[month++] as number;
-  const two = (n: number): string => String(n).padStart(2, '0');
-  const time = `${two(Math.floor(sod / 3600))}:${two(Math.floor((sod % 3600) / 60))}:${two(sod % 60)}`;
-  return `${weekday} ${MONTHS[month]} ${String(days + 1).padStart(2, ' ')} ${time} ${year}`;
+  return strftime('%a %b %e %H:%M:%S %Y', { secs, nanos: 0 }, false);
 }
 
 export function saveTable(io: CommandIO, table: NfTableName, counters: boolean, date: string): string {

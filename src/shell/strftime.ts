@@ -1,10 +1,10 @@
 /**
- * strftime in the C locale and UTC (every machine here runs in UTC, as Docker's containers and the oracle's
+ * The C library's strftime (and ctime) in the C locale and UTC (every machine here runs in UTC, as Docker's containers and the oracle's
  * host do), with GNU date's extensions (coreutils 9.1 fprintftime: %N, %q, %:z and the padding flags
  * `-` `_` `0` `^` `#` with a field width). BusyBox's date formats through the C library's strftime, which
  * knows the same conversions except %N (BusyBox replaces %N itself, see date.c) and %q.
  */
-import { civilFromDays } from '../../../lib';
+import { civilFromDays } from '../lib';
 
 /** A moment: whole seconds since the epoch and the nanoseconds within that second. */
 export interface Moment {
