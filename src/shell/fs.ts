@@ -20,6 +20,7 @@ import type {
   RmOptions,
 } from 'just-bash/browser';
 import { justBash } from './just_bash';
+import { RefusalLog } from './redirect_guard';
 import { FsError, redirectRefusal, writeRefusal, type FsErrno } from './fs_errors';
 import { kernelFile, netnsInode, normalize, parentOf, PROC_NS_NET } from './fs_paths';
 import { skeletonDirs } from './fs_skeleton';
@@ -52,6 +53,8 @@ export class SimFs implements IFileSystem {
   private readonly who: () => { proc: Proc; os: OsAccess };
   /** The last name resolvePath was given, and what it made of it: the shell names a file as it was typed. */
   private lastResolved: { typed: string; path: string } | null = null;
+  /** The real words of the redirections refused during the current line (see redirect_guard.ts). */
+  readonly refusals = new RefusalLog();
 
   constructor(files: Record<string, string>, dyn: DynamicTree, who: () => { proc: Proc; os: OsAccess }) {
     this.files = files;
@@ -71,10 +74,25 @@ export class SimFs implements IFileSystem {
     return fs;
   }
 
-  /** A failed read's error as the path walk makes it: a file on the way is ENOTDIR, not ENOENT. */
-  private async readFailure(path: string, e: unknown): Promise<never> {
-    if ((await this.walkError(path)) === 'ENOTDIR') throw new FsError('ENOTDIR', 'open', normalize(path));
-    throw e;
+  /**
+   * A failed read's error as the path walk makes it (a file on the way is ENOTDIR, not ENOENT). A read for
+   * `< F` (just-bash reads those with readFileBytes) is the shell's to word, and just-bash words every
+   * failure as ENOENT in bash's words (redirections.ts readInputEntry): the log gets the real ones.
+   */
+  private async readFailure(path: string, e: unknown, redirect = false): Promise<never> {
+    const err =
+      (await this.walkError(path)) === 'ENOTDIR' ? new FsError('ENOTDIR', 'open', normalize(path)) : e;
+    const code =
+      err instanceof FsError
+        ? err.code
+        : (/^(E[A-Z]+)\b/.exec(err instanceof Error ? err.message : '')?.[1] as FsErrno | undefined);
+    if (redirect && (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES')) {
+      const typed = this.typed(normalize(path));
+      const real = redirectRefusal(this.ashShell(), typed, code, false).shellMessage;
+      const shell = this.who().proc.userland.shellName;
+      this.refusals.record(`bash: ${typed}: No such file or directory\n`, `${shell}: ${real}\n`);
+    }
+    throw err;
   }
 
   async readFile(path: string, options?: ReadOpts): Promise<string> {
@@ -93,7 +111,8 @@ export class SimFs implements IFileSystem {
 
   async readFileBytes(path: string): ReturnType<InMemoryFs['readFileBytes']> {
     const d = normalize(path) === '/dev/null' ? '' : this.view.read(path);
-    if (d === null) return this.base.readFileBytes(path).catch((e: unknown) => this.readFailure(path, e));
+    if (d === null)
+      return this.base.readFileBytes(path).catch((e: unknown) => this.readFailure(path, e, true));
     // A ByteString is a latin1-shaped string of UTF-8 bytes.
     const bytes = new TextEncoder().encode(d);
     let s = '';
@@ -181,11 +200,22 @@ export class SimFs implements IFileSystem {
       throw new FsError('EISDIR', 'open', normalize(path));
   }
 
-  /** An error for the caller: a redirection's open is the shell's to word, named as it was typed. */
+  /** A path as the shell was given it (just-bash resolves a redirection's file right before it opens it). */
+  private typed(p: string): string {
+    return this.lastResolved?.path === p ? this.lastResolved.typed : p;
+  }
+
+  /**
+   * An error for the caller. A redirection's open is the shell's to word, naming the file as it was typed:
+   * just-bash prints its generic words for it (redirect_guard.ts), the log has the real ones.
+   */
   private refused(e: unknown, content: FileContent, options: WriteOpts): unknown {
     if (!(e instanceof FsError) || !redirectOpen(content, options)) return e;
-    const typed = this.lastResolved?.path === e.path ? this.lastResolved.typed : e.path;
-    return redirectRefusal(this.ashShell(), typed, e.code, true);
+    const typed = this.typed(e.path);
+    const err = redirectRefusal(this.ashShell(), typed, e.code, true);
+    const shell = this.who().proc.userland.shellName;
+    this.refusals.record(`bash: ${typed}: cannot open redirect target\n`, `${shell}: ${err.shellMessage}\n`);
+    return err;
   }
 
   async writeFile(path: string, content: FileContent, options?: WriteOpts): Promise<void> {
@@ -224,7 +254,21 @@ export class SimFs implements IFileSystem {
     return this.base.exists(path);
   }
 
+  /**
+   * just-bash stats a redirection's file before it opens it, and words a directory there as bash does
+   * (redirections.ts checkOutputRedirectTarget): BusyBox ash's words for it go to the log.
+   */
   async stat(path: string): Promise<FsStat> {
+    const st = await this.statOf(path);
+    const p = normalize(path);
+    if (st.isDirectory && this.lastResolved?.path === p && this.ashShell()) {
+      const typed = this.lastResolved.typed;
+      this.refusals.record(`bash: ${typed}: Is a directory\n`, `sh: can't create ${typed}: Is a directory\n`);
+    }
+    return st;
+  }
+
+  private async statOf(path: string): Promise<FsStat> {
     const kind = this.view.kind(path);
     if (kind === 'dir' || (kind === 'file' && this.view.resolve(path).startsWith('/sys/'))) {
       return this.view.stat(await this.base.stat('/'), path, kind);
@@ -347,7 +391,7 @@ export class SimFs implements IFileSystem {
   async lstat(path: string) {
     const kind = this.view.kind(path, false);
     if (kind === 'link') return this.view.stat(await this.base.stat('/'), path, 'link');
-    if (kind !== null) return this.stat(path);
+    if (kind !== null) return this.statOf(path);
     return this.base.lstat(path);
   }
   async realpath(path: string) {
