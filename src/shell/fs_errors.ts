@@ -58,9 +58,9 @@ export function fsErrorOf(e: unknown): { atOpen: boolean; message: string } {
 
 /**
  * A redirection the file system refused, worded as the shell that ran it reports it (without the shell's
- * name, which the caller puts first). just-bash does not turn a file system error while it opens a
- * redirection into a failed command: the error ends the line (the session, or the `sh -c` that ran the
- * script, prints `NAME: shellMessage` with status 1).
+ * name, which the caller puts first). An open() refusal fails the command (redirect_guard.ts); a write()
+ * refusal comes after the command ran, where just-bash lets it end the line: the session, or the `sh -c`
+ * that ran the script, prints `NAME: shellMessage` with status 1.
  */
 export class ShellWriteError extends Error {
   readonly shellMessage: string;
