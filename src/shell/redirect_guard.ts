@@ -66,23 +66,24 @@ function isExec(node: Record<string, unknown>): boolean {
   return node['type'] === 'SimpleCommand' && part?.type === 'Literal' && part.value === 'exec';
 }
 
-/** Every node's redirections, command substitutions' and function bodies' included. */
-function visit(node: unknown): void {
+/** Every node's redirections, command substitutions' and function bodies' included (each node once). */
+function visit(node: unknown, seen: WeakSet<object>): void {
+  if (typeof node !== 'object' || node === null || seen.has(node)) return;
+  seen.add(node);
   if (Array.isArray(node)) {
-    for (const n of node) visit(n);
+    for (const n of node) visit(n, seen);
     return;
   }
-  if (typeof node !== 'object' || node === null) return;
   const o = node as Record<string, unknown>;
   const redirections = o['redirections'];
   if (Array.isArray(redirections) && !isExec(o)) o['redirections'] = redirections.flatMap(guard);
-  for (const v of Object.values(o)) visit(v);
+  for (const v of Object.values(o)) visit(v, seen);
 }
 
 export const redirectGuard: TransformPlugin = {
   name: 'redirect-guard',
   transform({ ast }) {
-    visit(ast);
+    visit(ast, new WeakSet());
     return { ast };
   },
 };
