@@ -21,7 +21,7 @@ import type {
 } from 'just-bash/browser';
 import { justBash } from './just_bash';
 import { RefusalLog } from './redirect_guard';
-import { FsError, redirectRefusal, writeRefusal, type FsErrno } from './fs_errors';
+import { FsError, fsErrnoOf, redirectRefusal, writeRefusal, type FsErrno } from './fs_errors';
 import { kernelFile, netnsInode, normalize, parentOf, PROC_NS_NET } from './fs_paths';
 import { skeletonDirs } from './fs_skeleton';
 import { DynamicView } from './fs_dynamic';
@@ -82,10 +82,7 @@ export class SimFs implements IFileSystem {
   private async readFailure(path: string, e: unknown, redirect = false): Promise<never> {
     const err =
       (await this.walkError(path)) === 'ENOTDIR' ? new FsError('ENOTDIR', 'open', normalize(path)) : e;
-    const code =
-      err instanceof FsError
-        ? err.code
-        : (/^(E[A-Z]+)\b/.exec(err instanceof Error ? err.message : '')?.[1] as FsErrno | undefined);
+    const code = fsErrnoOf(err);
     if (redirect && (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES')) {
       const typed = this.typed(normalize(path));
       const real = redirectRefusal(this.ashShell(), typed, code, false).shellMessage;

@@ -29,7 +29,14 @@ export class FsError extends Error {
   }
 }
 
-/** just-bash's in-memory errors start with the errno's name ("ENOENT: no such file or directory, open ..."). */
+/** The errno of a file system error: ours carry it, just-bash's in-memory ones start with its name. */
+export function fsErrnoOf(e: unknown): FsErrno | undefined {
+  if (e instanceof FsError) return e.code;
+  // "ENOENT: no such file or directory, open '/x'"
+  return e instanceof Error ? (/^(E[A-Z]+)\b/.exec(e.message)?.[1] as FsErrno | undefined) : undefined;
+}
+
+/** Whether the errno comes from open() (or else from read()). */
 const OPEN_FAILS: Partial<Record<FsErrno, boolean>> = {
   ENOENT: true,
   ENOTDIR: true,
@@ -44,12 +51,7 @@ const OPEN_FAILS: Partial<Record<FsErrno, boolean>> = {
  */
 export function fsErrorOf(e: unknown): { atOpen: boolean; message: string } {
   if (e instanceof DynamicReadError) return { atOpen: false, message: e.message };
-  const code =
-    e instanceof FsError
-      ? e.code
-      : e instanceof Error
-        ? (/^(E[A-Z]+)\b/.exec(e.message)?.[1] as FsErrno | undefined)
-        : undefined;
+  const code = fsErrnoOf(e);
   if (code === undefined) return { atOpen: true, message: 'No such file or directory' };
   const atOpen = OPEN_FAILS[code];
   if (atOpen !== undefined) return { atOpen, message: fsStrerror(code) };
