@@ -3,8 +3,10 @@
  * bash 5.2 (`bash -c`, "line 1: " aside) and BusyBox 1.35 ash (`busybox sh -c`) printed for the same lines
  * on Debian 12 / Linux 6.18.
  */
+import { Bash, InMemoryFs } from 'just-bash/browser';
 import { describe, expect, it } from 'vitest';
 import { Scenario } from '../sim/scenario';
+import { redirectGuard } from './redirect_guard';
 
 type Seen = [stdout: string, stderr: string, exitCode: number];
 
@@ -164,6 +166,33 @@ describe('a refused redirection in containers', () => {
     expect(await seen(net, 'echo 1 > /proc/sys/net/ipv4/nonexist; echo st=$?')).toEqual([
       'st=1\n',
       "sh: can't create /proc/sys/net/ipv4/nonexist: nonexistent directory\n",
+      0,
+    ]);
+  });
+});
+
+describe('redirectGuard on just-bash itself', () => {
+  /** An in-memory file system that refuses every write under /ro. */
+  class ReadOnlyRo extends InMemoryFs {
+    override async writeFile(...a: Parameters<InMemoryFs['writeFile']>): Promise<void> {
+      if (a[0].startsWith('/ro/')) throw new Error(`EROFS: read-only file system, open '${a[0]}'`);
+      return super.writeFile(...a);
+    }
+  }
+  const line = 'echo a; echo 1 > /ro/x; echo "b $?"';
+
+  it('just-bash 3.4.2 alone ends the exec when the file of fd 1 cannot be opened', async () => {
+    const bash = new Bash({ fs: new ReadOnlyRo({ '/ro/.keep': '' }) });
+    await expect(bash.exec(line)).rejects.toThrow('EROFS');
+  });
+
+  it('guarded, the command fails with status 1 and the script goes on', async () => {
+    const bash = new Bash({ fs: new ReadOnlyRo({ '/ro/.keep': '' }) });
+    bash.registerTransformPlugin(redirectGuard);
+    const r = await bash.exec(line);
+    expect([r.stdout, r.stderr, r.exitCode]).toEqual([
+      'a\nb 1\n',
+      'bash: /ro/x: cannot open redirect target\n',
       0,
     ]);
   });
