@@ -12,6 +12,7 @@
 import type { Bash, Command, CommandContext } from 'just-bash/browser';
 import { justBash } from './just_bash';
 import { ShellWriteError, type SimFs } from './fs';
+import { redirectGuard } from './redirect_guard';
 import type { CommandIO, ExecOutcome, OsAccess, Proc, SimCommand } from './types';
 import { plainWords, shellQuote } from './words';
 
@@ -103,6 +104,8 @@ export class ShellSession {
       // `for i in $(seq 1000); do docker run -d busybox; done` is well inside.
       executionLimits: { maxCommandCount: 10_000, maxLoopIterations: 10_000 },
     });
+    // A refused redirection fails its command instead of ending the line (redirect_guard.ts).
+    this.bashShell.registerTransformPlugin(redirectGuard);
     return this.bashShell;
   }
 
@@ -129,6 +132,7 @@ export class ShellSession {
   async run(text: string, env: LineEnv): Promise<LineOutcome> {
     this.line = env;
     this.internalError = null;
+    this.fs.refusals.clear();
     try {
       if (text.trim() !== '') this.history.push(text);
       const words = plainWords(text);
@@ -158,8 +162,15 @@ export class ShellSession {
           this.vars = rest;
         }
         // just-bash's limit messages tell a programmer to raise executionLimits; a student cannot.
-        const stderr = r.stderr.replace(LIMIT_HINT, '; the playground stops a line there');
-        outcome = { stdout: r.stdout, stderr, exitCode: r.exitCode, streamed: false };
+        const stderr = this.fs.refusals
+          .reword(r.stderr)
+          .replace(LIMIT_HINT, '; the playground stops a line there');
+        outcome = {
+          stdout: this.fs.refusals.reword(r.stdout),
+          stderr,
+          exitCode: r.exitCode,
+          streamed: false,
+        };
       }
       if (this.internalError !== null) throw new InternalError(this.internalError);
       this.lastExit = outcome.exitCode;
@@ -253,7 +264,8 @@ export class ShellSession {
         ? await bashCtx.exec(line, { cwd: cwd ?? bashCtx.cwd })
         : await this.bash.exec(line, { cwd: cwd ?? this.cwd, env: this.vars });
       // Buffered either way: the caller writes it out (through its own, possibly streaming, io.out).
-      return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+      const { refusals } = this.fs;
+      return { stdout: refusals.reword(r.stdout), stderr: refusals.reword(r.stderr), exitCode: r.exitCode };
     } finally {
       this.procStack.pop();
     }

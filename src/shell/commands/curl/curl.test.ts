@@ -63,3 +63,31 @@ describe('curl', () => {
     );
   });
 });
+
+describe('curl -o into a place that cannot take the file', () => {
+  it('warns with the errno (muted by -s) and fails with (23) after the full transfer', async () => {
+    const r = await runLines([
+      'docker run -d -p 8080:80 --name web nginx',
+      'curl -o /nx/y http://127.0.0.1:8080/',
+      'curl -sS -o /etc/hosts/y http://127.0.0.1:8080/',
+      'curl -s -o /tmp http://127.0.0.1:8080/',
+    ]);
+    const meter = (r[1]?.stderr ?? '').split('Warning: ');
+    expect(meter[0]).toBe(
+      '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n' +
+        '                                 Dload  Upload   Total   Spent    Left  Speed\n' +
+        '\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0',
+    );
+    // The last meter line counts the whole body (its speeds are the simulated transfer's).
+    const [warning, last, error] = (meter[1] ?? '').split('\n');
+    expect(warning).toBe('Failed to open the file /nx/y: No such file or directory');
+    expect(last?.startsWith('\r100   615  100   615    0     0 ')).toBe(true);
+    expect(error).toBe('curl: (23) Failure writing output to destination');
+    expect(r[1]?.exitCode).toBe(23);
+    expect(r[2]).toMatchObject({
+      stderr: 'curl: (23) Failure writing output to destination\n',
+      exitCode: 23,
+    });
+    expect(r[3]).toMatchObject({ stderr: '', exitCode: 23 });
+  });
+});

@@ -9,6 +9,7 @@
  * - errors as "curl: (N) message" unless -s without -S; -f turns HTTP >= 400 into (22);
  * - -w after each transfer, even a failed one. The exit code is the last URL's.
  */
+import { fsErrorOf } from '../../fs';
 import type { CommandIO, SimCommand } from '../../types';
 import { nowUs, settle } from '../inet/socket';
 import { parseCurl, type CurlOpts } from './opts';
@@ -23,14 +24,15 @@ function showMeter(io: CommandIO, o: CurlOpts, toFile: boolean): boolean {
   return !o.silent && !o.noProgress && (toFile || !io.isatty);
 }
 
-async function writeFile(io: CommandIO, name: string, data: string): Promise<boolean> {
-  if (name === '/dev/null') return true;
+/** Write the output file: null when written, else why open() failed (its strerror text). */
+async function writeFile(io: CommandIO, name: string, data: string): Promise<string | null> {
+  if (name === '/dev/null') return null;
   const path = name.startsWith('/') ? name : `${io.cwd.replace(/\/$/, '')}/${name}`;
   try {
     await io.fs.writeFile(path, data);
-    return true;
-  } catch {
-    return false;
+    return null;
+  } catch (e) {
+    return fsErrorOf(e).message;
   }
 }
 
@@ -85,16 +87,21 @@ async function one(io: CommandIO, o: CurlOpts, raw: string, first: boolean): Pro
     const body = code === 0 ? t.body : '';
     if (o.verbose && body.length > 0 && !io.isatty) io.err(`{ [${body.length} bytes data]\n`);
     if (outName !== null) {
-      if (!(await writeFile(io, outName, head + body))) {
+      const refused = await writeFile(io, outName, head + body);
+      if (refused !== null) {
+        // tool_cb_wrt.c tool_create_output_file: a warning (muted by -s), then the write callback fails.
+        if (!o.silent) io.err(`Warning: Failed to open the file ${outName}: ${refused}\n`);
         code = 23;
         errMsg = `Failure writing output to destination`;
       }
     } else io.out(head + body);
   }
   if (meterStarted) {
-    // The last line: the body's size and what came of it (-f: the size was announced, nothing written).
-    const total = code === 0 ? t.expected || t.body.length : code === 22 ? t.body.length : 0;
-    io.err(`${progressLine(total, code === 0 ? t.body.length : 0, endUs - startUs)}\n`);
+    // The last line: the body's size and what came of it (-f: the size was announced, nothing written;
+    // 23: the body came in full, the file could not take it).
+    const full = code === 0 || code === 23;
+    const total = full ? t.expected || t.body.length : code === 22 ? t.body.length : 0;
+    io.err(`${progressLine(total, full ? t.body.length : 0, endUs - startUs)}\n`);
   }
   if (code === 0) endTrace(io, o, t, url);
   else if (o.verbose) io.err('* Closing connection 0\n');

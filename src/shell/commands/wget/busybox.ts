@@ -10,6 +10,7 @@
 import { formatIp4 } from '../../../lib';
 import { strerror, type Errno } from '../../../kernel';
 import { Getopt, type LongOpt } from '../../getopt';
+import { fsErrorOf } from '../../fs';
 import type { CommandIO } from '../../types';
 import { getaddrinfo } from '../inet/resolv';
 import {
@@ -161,16 +162,18 @@ async function fetchOne(io: CommandIO, o: WgetOpts, url: string): Promise<number
     return 1;
   }
   const body = end < 0 ? '' : buf.slice(end + 4);
-  if (!o.quiet) io.err(toStdout ? 'writing to stdout\n' : `saving to '${fname}'\n`);
-  if (toStdout) io.out(body);
-  else {
+  // BusyBox 1.35 opens the file before it says "saving to": a refused open prints no such line.
+  if (!toStdout) {
     try {
-      await io.fs.writeFile(full, body);
-    } catch {
-      io.err(`wget: can't open '${fname}': No such file or directory\n`);
+      await io.fs.writeFile(full, '');
+    } catch (e) {
+      io.err(`wget: can't open '${fname}': ${fsErrorOf(e).message}\n`);
       return 1;
     }
   }
+  if (!o.quiet) io.err(toStdout ? 'writing to stdout\n' : `saving to '${fname}'\n`);
+  if (toStdout) io.out(body);
+  else await io.fs.writeFile(full, body);
   if (!o.quiet) {
     io.err(progressLine(toStdout ? '-' : (fname.split('/').pop() ?? fname), body.length, body.length));
     io.err(toStdout ? 'written to stdout\n' : `'${fname}' saved\n`);

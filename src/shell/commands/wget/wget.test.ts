@@ -29,3 +29,27 @@ describe('busybox wget', () => {
     expect(r[6]?.stderr).toBe('Connecting to 10.0.12.99 (10.0.12.99:80)\nwget: download timed out\n');
   });
 });
+
+describe('busybox wget -O into a place that cannot take the file', () => {
+  it('opens the file before "saving to" and says why it cannot (errno text)', async () => {
+    const r = await runLines([
+      'docker network create mynet',
+      'docker run -d --name web --network mynet nginx',
+      'docker run --rm --network mynet busybox wget -O /nx/y http://web/',
+      'docker run --rm --network mynet busybox wget -q -O /etc/hosts/y http://web/',
+      'docker run --rm --network mynet busybox wget -O /tmp http://web/',
+      'docker run --rm --network mynet busybox sh -c "wget -O /tmp/x http://web/ && wc -c /tmp/x"',
+    ]);
+    expect(r[2]).toMatchObject({
+      stderr: "Connecting to web (172.18.0.2:80)\nwget: can't open '/nx/y': No such file or directory\n",
+      exitCode: 1,
+    });
+    expect(r[3]).toMatchObject({ stderr: "wget: can't open '/etc/hosts/y': Not a directory\n", exitCode: 1 });
+    expect(r[4]?.stderr).toBe("Connecting to web (172.18.0.2:80)\nwget: can't open '/tmp': Is a directory\n");
+    expect(r[5]?.stdout).toBe('615 /tmp/x\n');
+    expect(r[5]?.stderr).toBe(
+      "Connecting to web (172.18.0.2:80)\nsaving to '/tmp/x'\n" +
+        "x                    100% |********************************|   615  0:00:00 ETA\n'/tmp/x' saved\n",
+    );
+  });
+});
