@@ -6,7 +6,7 @@
  */
 import type { DockerContainer } from '../../../docker';
 import { findContainer } from '../../../docker';
-import type { CommandIO } from '../../types';
+import type { CommandIO, Proc } from '../../types';
 import type { Verb } from './cli';
 import { flagBool } from './flags';
 import { execPlan, startServers } from './main_start';
@@ -36,12 +36,12 @@ export const execVerbSpec: Verb = {
       );
       return 126;
     }
-    const proc = containerProc(io.os.state.docker, c);
+    const proc = containerProc(io.os.state.docker, c, flagBool(p, 'privileged'));
     if (flagBool(p, 'interactive') && flagBool(p, 'tty') && argv.length === 1 && SHELLS.includes(cmd)) {
       io.openShell({ ...proc, shell: cmd.slice(cmd.lastIndexOf('/') + 1) }, c.name);
       return 0;
     }
-    if (flagBool(p, 'detach')) return execDetached(io, c, argv);
+    if (flagBool(p, 'detach')) return execDetached(io, c, argv, proc);
     // Without -t the process's stdout is a pipe to the CLI, not the terminal (curl then shows its meter).
     const r = await io.exec(argv, proc, {
       env: containerEnv(io.os.state.docker, c),
@@ -58,7 +58,7 @@ export const execVerbSpec: Verb = {
  * `docker exec -d`: the process runs in the background and the CLI returns at once (its output goes
  * nowhere). A server it starts stays in the container; a command that ends does its work now.
  */
-async function execDetached(io: CommandIO, c: DockerContainer, argv: string[]): Promise<number> {
+async function execDetached(io: CommandIO, c: DockerContainer, argv: string[], proc: Proc): Promise<number> {
   const plan = execPlan(c, argv);
   const pid = io.os.mutate(({ sys }) => sys.docker.nextPid++);
   if (plan.servers.length > 0) {
@@ -68,7 +68,7 @@ async function execDetached(io: CommandIO, c: DockerContainer, argv: string[]): 
   const kind = mainKind({ ...c, path: argv[0] as string, args: argv.slice(1), openStdin: false });
   if (kind === 'finite') {
     const st = io.os.state.docker;
-    await io.exec(argv, containerProc(st, c), { capture: true, env: containerEnv(st, c), cwd: '/' });
+    await io.exec(argv, proc, { capture: true, env: containerEnv(st, c), cwd: '/' });
   }
   return 0;
 }

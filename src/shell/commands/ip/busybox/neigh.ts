@@ -14,6 +14,7 @@ import type { NeighMsg } from '../rtnl/neigh';
 import { NUD, NUD_NAMES, dumpNeigh } from '../rtnl/neigh';
 import { Args } from '../util';
 import { bbDie, indexInSubstrings } from './util';
+import { permitted } from '../../../capability';
 
 interface BbNeighFilter {
   family: 'inet' | 'inet6' | 'unspec';
@@ -121,6 +122,11 @@ export function bbNeigh(io: CommandIO, opts: IpOpts, argv: readonly string[]): n
       return 0;
     }
     round++;
+    if (!permitted(io.proc, 'rtnetlink')) {
+      // print_neigh() prints what it queues (show_stats 3); the batch's send then fails.
+      io.out(matched.map((m) => line(m, f, ll)).join(''));
+      throw bbDie("can't send flush request: Operation not permitted");
+    }
     io.os.mutate(({ kctx }) => {
       for (const m of matched) neighDeleteMsg(kctx, opts.ns, m);
     });
