@@ -197,3 +197,41 @@ describe('nfnetlink: iptables and conntrack, listing included', () => {
     });
   });
 });
+
+describe('raw sockets without CAP_NET_RAW (--cap-drop NET_RAW)', () => {
+  it('BusyBox ping dies after its PING line, traceroute before anything', async () => {
+    const net = await Scenario.start();
+    await net.run('docker run -d --name bb --cap-drop NET_RAW busybox sleep 1000');
+    await expectRun(net, 'docker exec bb ping -c1 172.17.0.1', {
+      stdout: 'PING 172.17.0.1 (172.17.0.1): 56 data bytes\n',
+      stderr: 'ping: permission denied (are you root?)\n',
+      exitCode: 1,
+    });
+    await expectRun(net, 'docker exec bb traceroute 172.17.0.1', {
+      stderr: 'traceroute: socket: Operation not permitted\n',
+      exitCode: 1,
+    });
+  });
+
+  it("tcpdump's packet socket is refused before the device is looked at", async () => {
+    const net = await Scenario.start();
+    await net.run('docker run -d --name gnu --cap-drop ALL nicolaka/netshoot sleep 1000');
+    const denied = (dev: string) =>
+      `tcpdump: ${dev}: You don't have permission to perform this capture on that device\n(socket: Operation not permitted)\n`;
+    await expectRun(net, 'docker exec gnu tcpdump -i nosuch -c1', { stderr: denied('nosuch'), exitCode: 1 });
+    await expectRun(net, 'docker exec gnu tcpdump -c1', { stderr: denied('eth0'), exitCode: 1 });
+  });
+
+  it("iputils ping falls back to an ICMP datagram socket, allowed by Docker's ping_group_range except on the host", async () => {
+    const net = await Scenario.start();
+    await net.run('docker run -d --name own --cap-drop NET_RAW nicolaka/netshoot sleep 1000');
+    await net.run('docker run -d --name hm --network host --cap-drop NET_RAW nicolaka/netshoot sleep 1000');
+    const r = await net.run('docker exec own ping -c1 172.17.0.1');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('1 packets transmitted, 1 received');
+    await expectRun(net, 'docker exec hm ping -c1 172.17.0.1', {
+      stderr: 'ping: socktype: SOCK_RAW\nping: socket: Operation not permitted\n',
+      exitCode: 2,
+    });
+  });
+});

@@ -14,6 +14,7 @@ import type { Ip4 } from '../../../lib';
 import { formatIp4 } from '../../../lib';
 import { devByName, msToJiffies, sockGet, strerror, timerFireUs, type SocketMessage } from '../../../kernel';
 import type { CommandIO } from '../../types';
+import { permitted } from '../../capability';
 import {
   closeEchoSocket,
   deviceExists,
@@ -319,6 +320,17 @@ async function mainLoop(c: Ctx): Promise<void> {
   }
 }
 
+/**
+ * create_socket() before the target is resolved: an ICMP datagram socket first (ping_init_sock admits the
+ * groups in net.ipv4.ping_group_range), SOCK_RAW as the fallback (CAP_NET_RAW). Docker sets the range to
+ * "0 2147483647" in every network namespace it creates (moby daemon/oci_linux.go, not for --network host);
+ * the host's stays at the kernel's "1 0", which admits nobody. So without CAP_NET_RAW ping still works in a
+ * container's own namespace (the datagram socket's echoes look the same here) and fails in the host's.
+ */
+function icmpSocketAllowed(io: CommandIO): boolean {
+  return permitted(io.proc, 'rawSocket') || io.proc.ns !== io.os.state.docker.hostNs;
+}
+
 export async function runIputils(io: CommandIO): Promise<number> {
   const p = parseIputils(io.argv);
   if (!p.ok) {
@@ -328,6 +340,10 @@ export async function runIputils(io: CommandIO): Promise<number> {
   }
   if (p.warn) io.err(p.warn);
   const o = p.opts;
+  if (!icmpSocketAllowed(io)) {
+    io.err('ping: socktype: SOCK_RAW\nping: socket: Operation not permitted\n');
+    return 2;
+  }
   const res = await resolveHost(io, o.target);
   if (!res.ok) {
     io.err(`ping: ${o.target}: ${GAI_STRERROR[res.error]}\n`);
