@@ -137,6 +137,24 @@ describe('brctl: bridge ioctls and sysfs', () => {
       stderr: 'set stp status failed: Operation not permitted\n',
       exitCode: 1,
     });
+    // Ports: sysfs refused, then old_dev_ioctl(), which has no hairpin command (also with the capability,
+    // since a container's /sys is read-only).
+    await net.run('ip link add vx type veth peer name vy');
+    await net.run('ip link set vx master brx');
+    await expectRun(net, `${gnu} setpathcost brx vx 5`, {
+      stderr: 'set path cost failed: Operation not permitted\n',
+      exitCode: 1,
+    });
+    await expectRun(net, `${gnu} hairpin brx vx on`, {
+      stderr: "can't set vx to hairpin on bridge brx: Operation not supported\n",
+      exitCode: 1,
+    });
+    const adm = 'docker run --rm --network host --cap-add NET_ADMIN nicolaka/netshoot brctl';
+    await expectRun(net, `${adm} setpathcost brx vx 5`, {});
+    await expectRun(net, `${adm} hairpin brx vx on`, {
+      stderr: "can't set vx to hairpin on bridge brx: Operation not supported\n",
+      exitCode: 1,
+    });
   });
 
   it('BusyBox: "brctl: bridge NAME: Operation not permitted"', async () => {

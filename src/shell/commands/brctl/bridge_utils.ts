@@ -24,6 +24,7 @@ import {
 } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import { permitted } from '../../capability';
+import { dockerReadOnlyMount } from '../../readonly_mounts';
 import { scanDouble, scanInt, secondsToCentis } from './cparse';
 import { SHOW_HEADER, bridgesOf, showBridgeRow, showMacs, showStp } from './show';
 
@@ -161,9 +162,12 @@ function setPort(io: CommandIO, name: string, change: Partial<PortChange>): Errn
   const dev = lookup(io, name);
   if (!dev) return 'ENODEV';
   if (!dev.port) return 'ENOENT';
-  // brport_store() checks CAP_NET_ADMIN; port_set() then falls back to old_dev_ioctl(), which checks it again
-  // for the path cost and priority but has no command for hairpin_mode (oldcode 0): EOPNOTSUPP.
-  if (!permitted(io.proc, 'ioctl')) return change.flags?.hairpin !== undefined ? 'EOPNOTSUPP' : 'EPERM';
+  // A refused sysfs write (brport_store() checks CAP_NET_ADMIN; a container's /sys is read-only) sends
+  // port_set() to old_dev_ioctl(), which checks CAP_NET_ADMIN for the path cost and priority but has no
+  // command for hairpin_mode (oldcode 0): EOPNOTSUPP.
+  const sysfsRefused = !permitted(io.proc, 'ioctl') || dockerReadOnlyMount(io.proc);
+  if (sysfsRefused && change.flags?.hairpin !== undefined) return 'EOPNOTSUPP';
+  if (!permitted(io.proc, 'ioctl')) return 'EPERM';
   const id = dev.id;
   const full: PortChange = {
     flags: {},
