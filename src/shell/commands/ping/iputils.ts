@@ -14,10 +14,10 @@ import type { Ip4 } from '../../../lib';
 import { formatIp4 } from '../../../lib';
 import { devByName, msToJiffies, sockGet, strerror, timerFireUs, type SocketMessage } from '../../../kernel';
 import type { CommandIO } from '../../types';
-import { permitted } from '../../capability';
 import {
   closeEchoSocket,
   deviceExists,
+  icmpSocketAllowed,
   isOwnAddress,
   nowUs,
   openEchoSocket,
@@ -318,17 +318,6 @@ async function mainLoop(c: Ctx): Promise<void> {
     }
     if (await block(c, wakeAt)) drain(c);
   }
-}
-
-/**
- * create_socket() before the target is resolved: an ICMP datagram socket first (ping_init_sock admits the
- * groups in net.ipv4.ping_group_range), SOCK_RAW as the fallback (CAP_NET_RAW). Docker sets the range to
- * "0 2147483647" in every network namespace it creates (moby daemon/oci_linux.go, not for --network host);
- * the host's stays at the kernel's "1 0", which admits nobody. So without CAP_NET_RAW ping still works in a
- * container's own namespace (the datagram socket's echoes look the same here) and fails in the host's.
- */
-function icmpSocketAllowed(io: CommandIO): boolean {
-  return permitted(io.proc, 'rawSocket') || io.proc.ns !== io.os.state.docker.hostNs;
 }
 
 export async function runIputils(io: CommandIO): Promise<number> {
