@@ -114,6 +114,24 @@ describe('rtnetlink without CAP_NET_ADMIN', () => {
     await expectRun(net, 'docker exec cb ip link set eth0 up', {});
   });
 
+  it('BusyBox neigh flush prints each entry it queues, then sends the batch (refused without the capability)', async () => {
+    const net = await withContainers('docker run -d --name cb --cap-add NET_ADMIN busybox sleep 1000');
+    const entry = '172.17.0.8 lladdr 02:00:00:00:00:08 used 0/0/0 probes 0 STALE\n';
+    // BusyBox ip has no `neigh replace`: iproute2 from a netshoot sharing the namespace adds the entry.
+    const r = await net.run(
+      'docker run --rm --network container:cb --cap-add NET_ADMIN nicolaka/netshoot ip neigh replace 172.17.0.8 lladdr 02:00:00:00:00:08 dev eth0 nud stale',
+    );
+    expect(r.exitCode).toBe(0);
+    await expectRun(net, 'docker run --rm --network container:cb busybox ip neigh flush dev eth0', {
+      stdout: entry,
+      stderr: "ip: can't send flush request: Operation not permitted\n",
+      exitCode: 1,
+    });
+    await expectRun(net, 'docker exec cb ip neigh flush dev eth0', {
+      stdout: `${entry}\n*** Round 1, deleting 1 entries ***\n*** Flush is complete after 1 round(s) ***\n`,
+    });
+  });
+
   it('refuses bridge fdb/link/vlan changes', async () => {
     const net = await withContainers('docker run -d --name cx nicolaka/netshoot sleep 1000');
     for (const cmd of [

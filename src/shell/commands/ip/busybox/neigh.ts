@@ -122,11 +122,9 @@ export function bbNeigh(io: CommandIO, opts: IpOpts, argv: readonly string[]): n
       return 0;
     }
     round++;
-    if (!permitted(io.proc, 'rtnetlink')) {
-      // print_neigh() prints what it queues (show_stats 3); the batch's send then fails.
-      io.out(matched.map((m) => line(m, f, ll)).join(''));
-      throw bbDie("can't send flush request: Operation not permitted");
-    }
+    // print_neigh() prints each entry it queues for deletion (xshow_stats is 3), then the batch is sent.
+    io.out(matched.map((m) => line(m, f, ll)).join(''));
+    if (!permitted(io.proc, 'rtnetlink')) throw bbDie("can't send flush request: Operation not permitted");
     io.os.mutate(({ kctx }) => {
       for (const m of matched) neighDeleteMsg(kctx, opts.ns, m);
     });
