@@ -18,6 +18,7 @@ import { findContainer, tryFindContainer } from './lookup';
 import { own, withEntry } from '../lib';
 import { checkLinks, registerLinks } from './links';
 import { closeContainerSockets } from './listeners';
+import { validateCapabilities } from './caps';
 
 export interface EndpointRequest {
   aliases: string[];
@@ -49,6 +50,10 @@ export interface ContainerCreateRequest {
   links: string[];
   autoRemove: boolean;
   restartPolicy: string;
+  /** --cap-add / --cap-drop as given (null when absent), --privileged; absent fields mean none. */
+  capAdd?: string[] | null;
+  capDrop?: string[] | null;
+  privileged?: boolean;
   /** NetworkingConfig.EndpointsConfig, keyed by the network as given. */
   endpoints: Record<string, EndpointRequest>;
 }
@@ -115,6 +120,8 @@ export function createContainer(ctx: KernelCtx, st: DockerState, req: ContainerC
       delete endpoints.default;
     }
   }
+  // validateHostConfig (capabilities) runs before verifyPlatformContainerSettings (the network mode).
+  validateCapabilities(req.capAdd ?? null, req.capDrop ?? null);
   validateNetMode({ ...req, networkMode: mode });
   if (mode === 'host' && req.portBindings.length > 0)
     warnings.push('Published ports are discarded when using host network mode');
@@ -199,6 +206,9 @@ export function createContainer(ctx: KernelCtx, st: DockerState, req: ContainerC
     links: registerLinks(st, req.links),
     autoRemove: req.autoRemove,
     restartPolicy: req.restartPolicy,
+    capAdd: req.capAdd ? [...req.capAdd] : null,
+    capDrop: req.capDrop ? [...req.capDrop] : null,
+    privileged: req.privileged ?? false,
     networks,
     status: 'created',
     exitCode: 0,

@@ -71,7 +71,8 @@ describe('embedded DNS', () => {
   it('listens on 127.0.0.11 through DNAT rules in the container namespace', async () => {
     const net = await Scenario.start();
     await net.run('docker network create un');
-    await net.run('docker run -d --name n1 --network un nicolaka/netshoot sleep 1000');
+    // iptables inside a container needs CAP_NET_ADMIN (nfnetlink), which Docker's default set lacks.
+    await net.run('docker run -d --name n1 --network un --cap-add NET_ADMIN nicolaka/netshoot sleep 1000');
     const r = await net.exec('n1', 'iptables -t nat -S DOCKER_OUTPUT');
     expect(r.stdout).toMatch(
       /^-N DOCKER_OUTPUT\n-A DOCKER_OUTPUT -d 127\.0\.0\.11\/32 -p tcp -m tcp --dport 53 -j DNAT --to-destination 127\.0\.0\.11:\d+\n-A DOCKER_OUTPUT -d 127\.0\.0\.11\/32 -p udp -m udp --dport 53 -j DNAT --to-destination 127\.0\.0\.11:\d+\n$/,

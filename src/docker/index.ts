@@ -31,6 +31,7 @@ export {
 export { etcHosts, etcHostname, etcResolvConf, filesOwner, usesInternalResolver } from './etc_files';
 export { dockerDnsResolve, resolveContainerName, PUBLIC_DNS } from './dns';
 export { endpointOf } from './sandbox';
+export { ALL_CAPABILITIES, DEFAULT_CAPABILITIES, containerCapabilities } from './caps';
 export { networkInspect, containerInspect, type JsonValue } from './inspect';
 export { openNginx, closeContainerSockets, dockerProgramOutput, RESOLVER_IP } from './listeners';
 export { connectContainer, disconnectContainer } from './connect';

@@ -161,6 +161,10 @@ export interface DockerContainer {
   links: { id: string; alias: string }[];
   autoRemove: boolean;
   restartPolicy: string;
+  /** HostConfig.CapAdd / CapDrop as the CLI sent them (null when not given), HostConfig.Privileged (caps.ts). */
+  capAdd: string[] | null;
+  capDrop: string[] | null;
+  privileged: boolean;
   /** Networks by name (NetworkSettings.Networks). */
   networks: Record<string, EndpointConfig>;
   status: ContainerStatus;

@@ -23,6 +23,13 @@ export interface Proc {
   pid1?: boolean;
   /** The interactive shell this process is (its binary's name: sh, ash, bash, dash, zsh): it decides the prompt. */
   shell?: string;
+  /**
+   * Effective capabilities ("CAP_NET_ADMIN", ...; docker/caps.ts decides a container's). Absent: all of them
+   * (root on the host, `ip netns exec`). Read through `capable()` (shell/capability.ts).
+   */
+  caps?: readonly string[];
+  /** A --privileged container's process: /sys and /proc/sys are mounted read-write (readonly_mounts.ts). */
+  privilegedMounts?: boolean;
 }
 
 export interface Userland {

@@ -20,6 +20,12 @@ const step = fc.oneof(
   name.map((n) => ({ line: `docker network create net-${n}` })),
   name.map((n) => ({ line: `docker run -d --name c-${n} --network net-${n} busybox sleep 1000` })),
   name.map((n) => ({ line: `docker rm -f c-${n}` })),
+  // Capabilities are container state (HostConfig) and decide what a line inside may change.
+  name.map((n) => ({
+    line: `docker run -d --name c-${n} --cap-add NET_ADMIN --privileged=false busybox sleep 1000`,
+  })),
+  name.map((n) => ({ line: `docker exec c-${n} ip link set lo mtu 1400` })),
+  name.map((n) => ({ line: `docker exec -it --privileged c-${n} sh` })),
   name.map((n) => ({ line: `docker exec -it c-${n} sh` })),
   fc.constant({ line: 'docker run -it busybox' }),
   fc.constant({ line: 'exit' }),

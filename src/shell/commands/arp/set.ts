@@ -9,6 +9,7 @@ import type { Errno, KernelCtx, NsId } from '../../../kernel';
 import { devByName, neighAdminDelete, neighAdminSet, strerror, xaGet } from '../../../kernel';
 import { formatIp4, parseMac } from '../../../lib';
 import type { CommandIO } from '../../types';
+import { permitted } from '../../capability';
 import { ARPHRD_LOOPBACK, ATF_PERM, ATF_PUBL, arphrdOf } from '../procfs/net_arp';
 import { inetResolve } from '../route/inet';
 import { linkScopeRoute } from '../route/ioctl';
@@ -115,7 +116,10 @@ export async function arpSet(
     return bb ? 1 : 3;
   }
   const flags = o.flags | (o.pub & 1 ? ATF_PUBL : 0);
-  const e = io.os.mutate(({ kctx }) => sioCsArp(kctx, io.proc.ns, r.addr, mac, flags, o.dev ?? device));
+  // arp_ioctl() checks CAP_NET_ADMIN for SIOCSARP/SIOCDARP before anything else.
+  const e = permitted(io.proc, 'ioctl')
+    ? io.os.mutate(({ kctx }) => sioCsArp(kctx, io.proc.ns, r.addr, mac, flags, o.dev ?? device))
+    : 'EPERM';
   return e ? fail(`SIOCSARP: ${strerror(e)}`) : 0;
 }
 
@@ -138,7 +142,10 @@ export async function arpDelete(io: CommandIO, args: string[], device: string | 
   }
   const which = o.pub === 0 ? 3 : o.pub;
   const dev = o.dev ?? device;
-  const call = (pub: boolean) => io.os.mutate(({ kctx }) => sioCdArp(kctx, io.proc.ns, r.addr, pub, dev));
+  const call = (pub: boolean) =>
+    permitted(io.proc, 'ioctl')
+      ? io.os.mutate(({ kctx }) => sioCdArp(kctx, io.proc.ns, r.addr, pub, dev))
+      : 'EPERM';
   const noEntry = () => {
     io.out(`No ARP entry for ${bb ? host : formatIp4(r.addr)}\n`);
     return bb ? 1 : 255;

@@ -23,6 +23,8 @@ import {
   xaGet,
 } from '../../../kernel';
 import type { CommandIO } from '../../types';
+import { permitted } from '../../capability';
+import { dockerReadOnlyMount } from '../../readonly_mounts';
 import { scanDouble, scanInt, secondsToCentis } from './cparse';
 import { SHOW_HEADER, bridgesOf, showBridgeRow, showMacs, showStp } from './show';
 
@@ -65,6 +67,8 @@ function mutate<T>(io: CommandIO, fn: (kctx: KernelCtx) => KResult<T>): KResult<
 
 function addbr(io: CommandIO, argv: string[]): number {
   const name = cut(argv[1] as string);
+  // br_ioctl_stub() checks CAP_NET_ADMIN before anything else.
+  if (!permitted(io.proc, 'ioctl')) fail(`add bridge failed: ${strerror('EPERM')}`);
   const r = mutate(io, (kctx) => {
     // dev_get_valid_name(): a "%d" pattern takes the first free number.
     const ok = name.length > 0 && !/[/:\s]/.test(name) && name !== '.' && name !== '..';
@@ -81,6 +85,7 @@ function addbr(io: CommandIO, argv: string[]): number {
 /** br_del_bridge(): ENXIO when absent, EPERM for a device that is not a bridge, EBUSY while up. */
 function delbr(io: CommandIO, argv: string[]): number {
   const name = argv[1] as string;
+  if (!permitted(io.proc, 'ioctl')) fail(`can't delete bridge ${name}: ${strerror('EPERM')}`);
   const dev = lookup(io, cut(name));
   if (!dev) fail(`bridge ${name} doesn't exist; can't delete it`);
   if (dev.kind !== 'bridge') fail(`can't delete bridge ${name}: ${strerror('EPERM')}`);
@@ -95,8 +100,11 @@ function ifIoctl(io: CommandIO, brName: string, ifName: string, add: boolean): E
   const port = lookup(io, ifName);
   if (!port) return 'ENODEV';
   const br = lookup(io, cut(brName));
+  // Refused SIOCBRADDIF/SIOCBRDELIF (EPERM), brctl falls back to SIOCDEVPRIVATE on the bridge name, which
+  // finds the device first (ENODEV, EOPNOTSUPP for a non-bridge) and then add_del_if() checks CAP_NET_ADMIN.
   if (!br) return 'ENODEV';
   if (br.kind !== 'bridge') return 'EOPNOTSUPP';
+  if (!permitted(io.proc, 'ioctl')) return 'EPERM';
   const brId = br.id;
   const portId = port.id;
   const r = mutate(io, (kctx): KResult<void> => {
@@ -141,6 +149,9 @@ function delif(io: CommandIO, argv: string[]): number {
 function setBridge(io: CommandIO, name: string, param: BridgeParam, value: number): Errno | null {
   const dev = lookup(io, name);
   if (!dev) return 'ENODEV';
+  // The sysfs store (or old_dev_ioctl(), when a container's read-only /sys sends brctl to its fallback)
+  // checks CAP_NET_ADMIN on the device it found.
+  if (!permitted(io.proc, 'ioctl')) return 'EPERM';
   const id = dev.id;
   const r = mutate(io, (kctx) => brSetParam(kctx, id, param, value));
   return r.ok ? null : r.error.errno;
@@ -151,6 +162,12 @@ function setPort(io: CommandIO, name: string, change: Partial<PortChange>): Errn
   const dev = lookup(io, name);
   if (!dev) return 'ENODEV';
   if (!dev.port) return 'ENOENT';
+  // A refused sysfs write (brport_store() checks CAP_NET_ADMIN; a container's /sys is read-only) sends
+  // port_set() to old_dev_ioctl(), which checks CAP_NET_ADMIN for the path cost and priority but has no
+  // command for hairpin_mode (oldcode 0): EOPNOTSUPP.
+  const sysfsRefused = !permitted(io.proc, 'ioctl') || dockerReadOnlyMount(io.proc);
+  if (sysfsRefused && change.flags?.hairpin !== undefined) return 'EOPNOTSUPP';
+  if (!permitted(io.proc, 'ioctl')) return 'EPERM';
   const id = dev.id;
   const full: PortChange = {
     flags: {},

@@ -15,6 +15,7 @@ import {
   unregisterDevice,
 } from '../../../kernel';
 import type { CommandIO } from '../../types';
+import { permitted } from '../../capability';
 
 const USAGE = `BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.
 
@@ -34,6 +35,8 @@ const KEYWORDS = ['addbr', 'delbr', 'addif', 'delif'] as const;
 function bridgeIoctl(io: CommandIO, name: string, add: boolean): Errno | null {
   const short = name.slice(0, 15);
   const ns = io.proc.ns;
+  // br_ioctl_stub() checks CAP_NET_ADMIN before it reads the name.
+  if (!permitted(io.proc, 'ioctl')) return 'EPERM';
   const r = io.os.mutate(({ kctx }): KResult<void> => {
     if (add) {
       if (short.length === 0 || /[/:\s]/.test(short) || short === '.' || short === '..')
@@ -54,6 +57,8 @@ function bridgeIoctl(io: CommandIO, name: string, add: boolean): Errno | null {
 /** SIOCBRADDIF / SIOCBRDELIF on the bridge name with the port's ifindex. */
 function portIoctl(io: CommandIO, brName: string, ifName: string, add: boolean): Errno | null {
   const ns = io.proc.ns;
+  // dev_ioctl(): SIOCBRADDIF/SIOCBRDELIF need CAP_NET_ADMIN before the bridge is looked up.
+  if (!permitted(io.proc, 'ioctl')) return 'EPERM';
   const r = io.os.mutate(({ kctx }): KResult<void> => {
     const br = devByName(kctx.k, ns, brName.slice(0, 15));
     const port = devByName(kctx.k, ns, ifName);

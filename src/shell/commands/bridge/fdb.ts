@@ -16,6 +16,7 @@ import {
   type KResult,
 } from '../../../kernel';
 import type { CommandIO } from '../../types';
+import { permitted } from '../../capability';
 import { Printer } from '../ip/printer';
 import { Args, IpError, matches } from '../ip/util';
 import type { BridgeOpts } from './opts';
@@ -229,6 +230,8 @@ function parseModify(io: CommandIO, opts: BridgeOpts, argv: string[]): ModifyReq
   if (mac === null) throw new IpError(`Invalid mac address ${addr}\n`, 255);
   const dev = devByName(io.os.state.kernel, opts.ns, d);
   if (!dev) throw nodev(d);
+  // rtnetlink_rcv_msg() refuses RTM_NEWNEIGH/RTM_DELNEIGH without CAP_NET_ADMIN before any handler.
+  if (!permitted(io.proc, 'rtnetlink')) throw rtnlAnswers('EPERM');
   // This kernel has no VLAN filtering: a VLAN on a bridge entry is refused like any VLAN request.
   if (vid >= 0) throw rtnlAnswers('EOPNOTSUPP');
   return { mac, dev, self, master, permanent, noarp, reachable };

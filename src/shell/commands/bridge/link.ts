@@ -13,6 +13,7 @@ import {
   type PortState,
 } from '../../../kernel';
 import type { CommandIO } from '../../types';
+import { permitted } from '../../capability';
 import { printLinkFlags, printNameAndLink, type LinkPrintCtx } from '../ip/link_print';
 import { nsidName } from '../ip/netns';
 import { Printer } from '../ip/printer';
@@ -209,6 +210,8 @@ function set(io: CommandIO, opts: BridgeOpts, argv: string[]): number {
   if (dev === null) throw new IpError('Device is a required argument.\n', 255);
   const d = devByName(io.os.state.kernel, opts.ns, dev);
   if (!d) throw new IpError(`Cannot find bridge device "${dev}"\n`, 255);
+  // rtnetlink_rcv_msg() refuses RTM_SETLINK without CAP_NET_ADMIN before any handler.
+  if (!permitted(io.proc, 'rtnetlink')) throw rtnlAnswers('EPERM');
   // `self` asks the device's own driver (ndo_bridge_setlink), which only hardware switches have.
   if (self && d.kind !== 'bridge') throw rtnlAnswers('EOPNOTSUPP');
   const id = d.id;

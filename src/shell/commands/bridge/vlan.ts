@@ -6,6 +6,7 @@
  */
 import { devByName } from '../../../kernel';
 import type { CommandIO } from '../../types';
+import { permitted } from '../../capability';
 import { Args, IpError, matches } from '../ip/util';
 import type { BridgeOpts } from './opts';
 import { nodev, rtnlAnswers } from './util';
@@ -109,7 +110,8 @@ function modify(io: CommandIO, opts: BridgeOpts, argv: string[]): number {
       throw new IpError(`Invalid VLAN range "${vid}-${vidEnd}"\n`, 255);
     if (pvid) throw new IpError('pvid cannot be configured for a vlan range\n', 255);
   }
-  throw rtnlAnswers('EOPNOTSUPP');
+  // rtnetlink_rcv_msg() refuses RTM_SETLINK without CAP_NET_ADMIN before the bridge code sees it.
+  throw rtnlAnswers(permitted(io.proc, 'rtnetlink') ? 'EOPNOTSUPP' : 'EPERM');
 }
 
 export function doVlan(io: CommandIO, opts: BridgeOpts, argv: string[]): number {

@@ -6,6 +6,7 @@
 import { PROTOCOLS, ctLive, ctUse, type ConntrackEntry, xaGet } from '../../../kernel';
 import { parseIp4 } from '../../../lib';
 import type { CommandIO, SimCommand } from '../../types';
+import { permitted } from '../../capability';
 import { Getopt, type LongOpt } from '../../getopt';
 import { ctLine } from './format';
 import { CONNTRACK_HELP } from './help';
@@ -132,6 +133,7 @@ function run(io: CommandIO): number {
   const now = io.os.state.clock.nowUs;
   const n = xaGet(io.os.state.kernel.netns, ns);
   const live = n ? ctLive(n, now) : [];
+  if (!permitted(io.proc, 'nfnetlink')) return refused(io, cmd, live.length);
   const chosen = live.filter((e) => filters.every((f) => f(e)));
   switch (cmd) {
     case 'L':
@@ -168,6 +170,25 @@ function run(io: CommandIO): number {
         );
       return 0;
   }
+}
+
+/**
+ * nfnetlink_rcv_msg() answers every message with EPERM without CAP_NET_ADMIN, dumps too; conntrack says so
+ * (err2str's EPERM text) after what each command prints regardless: -F its confirmation, -C the count it
+ * never got, -S the /proc/net/stat/nf_conntrack table it falls back to. Exit status 1.
+ */
+function refused(io: CommandIO, cmd: string, entries: number): number {
+  if (cmd === 'F') io.err(`${PROG}: connection tracking table has been emptied.\n`);
+  if (cmd === 'C') io.out('0\n');
+  if (cmd === 'S')
+    for (const cpu of [0, 1])
+      io.out(
+        `cpu=${String(cpu).padEnd(4)}\tentries=${entries} clashres=0 found=0 new=0 invalid=0 ignore=0 delete=0 ` +
+          'chainlength=0 insert=0 insert_failed=0 drop=0 early_drop=0 icmp_error=0 expect_new=0 expect_create=0 ' +
+          'expect_delete=0 search_restart=0 \n',
+      );
+  io.err(`${PROG}: Operation failed: sorry, you must be root or get CAP_NET_ADMIN capability to do this\n`);
+  return 1;
 }
 
 export const conntrackCommand: SimCommand = {

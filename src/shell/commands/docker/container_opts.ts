@@ -76,6 +76,24 @@ export interface RunOptions {
   warnings: string[];
 }
 
+/**
+ * --cap-add, --cap-drop (opts.ListOpts without a validator: repeatable, no comma splitting, nil when absent)
+ * and --privileged; the daemon validates the names (docker/caps.ts).
+ */
+function capabilityOpts(p: ParsedFlags): {
+  capAdd: string[] | null;
+  capDrop: string[] | null;
+  privileged: boolean;
+} {
+  const add = flagList(p, 'cap-add');
+  const drop = flagList(p, 'cap-drop');
+  return {
+    capAdd: add.length > 0 ? add : null,
+    capDrop: drop.length > 0 ? drop : null,
+    privileged: flagBool(p, 'privileged'),
+  };
+}
+
 const MAC = /^([0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}$/;
 
 /**
@@ -173,6 +191,7 @@ export function buildCreateRequest(
       links: flagList(p, 'link'),
       autoRemove: flagBool(p, 'rm'),
       restartPolicy: flagString(p, 'restart', 'no'),
+      ...capabilityOpts(p),
       endpoints,
     },
     detach: flagBool(p, 'detach'),

@@ -6,7 +6,7 @@
  */
 import type { DockerContainer } from '../../../docker';
 import { findContainer } from '../../../docker';
-import type { CommandIO } from '../../types';
+import type { CommandIO, Proc } from '../../types';
 import type { Verb } from './cli';
 import { collectEnv, readEnvInput } from './env_opts';
 import { flagBool } from './flags';
@@ -47,13 +47,13 @@ export const execVerbSpec: Verb = {
       );
       return 126;
     }
-    const proc = containerProc(io.os.state.docker, c);
+    const proc = containerProc(io.os.state.docker, c, flagBool(p, 'privileged'));
     if (flagBool(p, 'interactive') && flagBool(p, 'tty') && argv.length === 1 && SHELLS.includes(cmd)) {
       io.openShell({ ...proc, shell: cmd.slice(cmd.lastIndexOf('/') + 1) }, c.name);
       return 0;
     }
     const procEnv = containerEnv(io.os.state.docker, c, env, flagBool(p, 'tty'));
-    if (flagBool(p, 'detach')) return execDetached(io, c, argv, procEnv);
+    if (flagBool(p, 'detach')) return execDetached(io, c, argv, proc, procEnv);
     // Without -t the process's stdout is a pipe to the CLI, not the terminal (curl then shows its meter).
     const r = await io.exec(argv, proc, {
       env: procEnv,
@@ -74,6 +74,7 @@ async function execDetached(
   io: CommandIO,
   c: DockerContainer,
   argv: string[],
+  proc: Proc,
   env: Record<string, string>,
 ): Promise<number> {
   const plan = execPlan(c, argv);
@@ -84,7 +85,7 @@ async function execDetached(
   }
   const kind = mainKind({ ...c, path: argv[0] as string, args: argv.slice(1), openStdin: false });
   if (kind === 'finite') {
-    await io.exec(argv, containerProc(io.os.state.docker, c), { capture: true, env, cwd: '/' });
+    await io.exec(argv, proc, { capture: true, env, cwd: '/' });
   }
   return 0;
 }

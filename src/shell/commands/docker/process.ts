@@ -5,7 +5,7 @@
  * finishes at once (its output becomes the container's log and its exit code the container's).
  */
 import type { DockerContainer, DockerState } from '../../../docker';
-import { filesOwner } from '../../../docker';
+import { ALL_CAPABILITIES, containerCapabilities, filesOwner } from '../../../docker';
 import {
   BUSYBOX_APPLETS,
   HOST_USERLAND,
@@ -19,7 +19,11 @@ export function imageUserland(c: DockerContainer): Userland {
   return IMAGE_USERLANDS[c.userland] ?? (IMAGE_USERLANDS.ubuntu as Userland);
 }
 
-export function containerProc(st: DockerState, c: DockerContainer): Proc {
+/**
+ * `execPrivileged`: `docker exec --privileged` (daemon/exec_linux.go: every capability for that process; the
+ * container's mounts stay as they are).
+ */
+export function containerProc(st: DockerState, c: DockerContainer, execPrivileged = false): Proc {
   const u = imageUserland(c);
   return {
     machine: c.id,
@@ -27,6 +31,8 @@ export function containerProc(st: DockerState, c: DockerContainer): Proc {
     hostname: filesOwner(st, c).hostname,
     flavour: userlandFlavour(u),
     userland: u,
+    caps: execPrivileged ? ALL_CAPABILITIES : containerCapabilities(c),
+    privilegedMounts: c.privileged,
   };
 }
 

@@ -7,6 +7,7 @@ import type { Errno } from '../../../kernel';
 import { devByName, inet6AddAddr, inet6DelAddr, strerror } from '../../../kernel';
 import { formatIp6, parseIp6 } from '../../../lib';
 import type { CommandIO } from '../../types';
+import { permitted } from '../../capability';
 
 export type Inet6Result = { ok: true } | { usage: true } | { error: string };
 
@@ -24,6 +25,9 @@ export function inet6AddDel(io: CommandIO, name: string, text: string, add: bool
   const groups = parseIp6(host);
   if (!groups) return { error: `${host}: Resolver Error 0 (no error)` };
   const addr = formatIp6(groups);
+  // addrconf_add_ifaddr()/addrconf_del_ifaddr() check CAP_NET_ADMIN before the device.
+  if (!permitted(io.proc, 'ioctl'))
+    return { error: `${add ? 'SIOCSIFADDR' : 'SIOCDIFADDR'}: ${strerror('EPERM')}` };
   const e = io.os.mutate(({ kctx }): Errno | 'NODEV' | null => {
     const colon = name.indexOf(':');
     const dev = devByName(kctx.k, io.proc.ns, colon < 0 ? name : name.slice(0, colon));

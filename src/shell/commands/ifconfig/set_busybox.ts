@@ -7,6 +7,7 @@ import type { Errno, KernelCtx } from '../../../kernel';
 import { strerror } from '../../../kernel';
 import { parseIp4Lax, parseMac } from '../../../lib';
 import type { CommandIO } from '../../types';
+import { permitted } from '../../capability';
 import {
   deviceExists,
   setAddr,
@@ -63,14 +64,15 @@ const ARG_WORDS = new Set([
 export function setInterfaceBusybox(io: CommandIO, name: string, words: string[]): number {
   const ns = io.proc.ns;
   const run = (sel: string, fn: (ctx: KernelCtx) => Errno | null): void => {
-    const e = io.os.mutate(({ kctx }) => fn(kctx));
+    // dev_ioctl()/devinet_ioctl(): every SIOCS* needs CAP_NET_ADMIN, checked before the device is looked up.
+    const e = permitted(io.proc, 'ioctl') ? io.os.mutate(({ kctx }) => fn(kctx)) : 'EPERM';
     if (e) throw new Die(`ifconfig: SIOC${sel}: ${strerror(e)}\n`);
   };
   /** xioctl(SIOCGIFFLAGS) then SIOCSIFFLAGS. */
   const flags = (fn: ((ctx: KernelCtx) => Errno | null) | null): void => {
     if (!io.os.mutate(({ kctx }) => deviceExists(kctx, ns, name)))
       throw new Die(`ifconfig: SIOCGIFFLAGS: ${strerror('ENODEV')}\n`);
-    if (fn) run('SIFFLAGS', fn);
+    run('SIFFLAGS', fn ?? (() => null));
   };
   /** xhost2sockaddr() for an IPv4 address. */
   const host = (text: string): number => {

@@ -7,6 +7,7 @@ import type { Errno, KernelCtx, NsId } from '../../../kernel';
 import { strerror } from '../../../kernel';
 import { maskOf, parseMac } from '../../../lib';
 import type { CommandIO } from '../../types';
+import { permitted } from '../../capability';
 import { inetResolve } from '../route/inet';
 import {
   deviceExists,
@@ -57,6 +58,9 @@ export async function setInterfaceGnu(io: CommandIO, name: string, words: string
   const ns: NsId = io.proc.ns;
   let goterr = 0;
   const run = <T>(fn: (ctx: KernelCtx) => T): T => io.os.mutate(({ kctx }) => fn(kctx));
+  // devinet_ioctl()/dev_ioctl() refuse every SIOCS* without CAP_NET_ADMIN before they look the device up.
+  const sioc = (fn: (ctx: KernelCtx) => Errno | null): Errno | null =>
+    permitted(io.proc, 'ioctl') ? run(fn) : 'EPERM';
   const fail = (what: string, e: Errno | null): void => {
     if (e === null) return;
     io.err(`${what}: ${strerror(e)}\n`);
@@ -70,7 +74,7 @@ export async function setInterfaceGnu(io: CommandIO, name: string, words: string
       return;
     }
     // set_flag()/clr_flag() return -1 when SIOCSIFFLAGS fails too (goterr |= -1: exit status 255).
-    const e = apply ? run(apply) : null;
+    const e = !permitted(io.proc, 'ioctl') ? 'EPERM' : apply ? run(apply) : null;
     if (e !== null) {
       io.err(`SIOCSIFFLAGS: ${strerror(e)}\n`);
       goterr = -1;
@@ -125,7 +129,7 @@ export async function setInterfaceGnu(io: CommandIO, name: string, words: string
           const v = atoi(next());
           fail(
             'SIOCSIFMTU',
-            run((ctx) => setDevMtu(ctx, ns, name, v)),
+            sioc((ctx) => setDevMtu(ctx, ns, name, v)),
           );
           continue;
         }
@@ -133,7 +137,7 @@ export async function setInterfaceGnu(io: CommandIO, name: string, words: string
           const v = strtoul0(next());
           fail(
             'SIOCSIFTXQLEN',
-            run((ctx) => setDevTxqlen(ctx, ns, name, v)),
+            sioc((ctx) => setDevTxqlen(ctx, ns, name, v)),
           );
           continue;
         }
@@ -141,7 +145,7 @@ export async function setInterfaceGnu(io: CommandIO, name: string, words: string
           const v = next().slice(0, 15);
           fail(
             'SIOCSIFNAME',
-            run((ctx) => setDevName(ctx, ns, name, v)),
+            sioc((ctx) => setDevName(ctx, ns, name, v)),
           );
           continue;
         }
@@ -157,7 +161,7 @@ export async function setInterfaceGnu(io: CommandIO, name: string, words: string
           didNetmask = true;
           fail(
             'SIOCSIFNETMASK',
-            run((ctx) => setNetmask(ctx, ns, name, m)),
+            sioc((ctx) => setNetmask(ctx, ns, name, m)),
           );
           continue;
         }
@@ -172,7 +176,7 @@ export async function setInterfaceGnu(io: CommandIO, name: string, words: string
             }
             fail(
               'SIOCSIFBRDADDR',
-              run((ctx) => setBroadcast(ctx, ns, name, b)),
+              sioc((ctx) => setBroadcast(ctx, ns, name, b)),
             );
           }
           flag(null);
@@ -188,7 +192,7 @@ export async function setInterfaceGnu(io: CommandIO, name: string, words: string
             goterr = 1;
             continue;
           }
-          const e = run((ctx) => setDevMac(ctx, ns, name, mac));
+          const e = sioc((ctx) => setDevMac(ctx, ns, name, mac));
           if (e === 'EBUSY') io.err(`SIOCSIFHWADDR: ${strerror(e)} - you may need to down the interface\n`);
           else fail('SIOCSIFHWADDR', e);
           if (e) goterr |= 1;
@@ -229,7 +233,7 @@ export async function setInterfaceGnu(io: CommandIO, name: string, words: string
       }
       fail(
         'SIOCSIFADDR',
-        run((ctx) => setAddr(ctx, ns, name, r.addr)),
+        sioc((ctx) => setAddr(ctx, ns, name, r.addr)),
       );
       // An alias set to 0.0.0.0 was deleted: it is not brought up again.
       if (!(name.includes(':') && (name.endsWith('-') || r.addr === 0)))
@@ -243,7 +247,7 @@ export async function setInterfaceGnu(io: CommandIO, name: string, words: string
     const m = pendingMask;
     fail(
       'SIOCSIFNETMASK',
-      run((ctx) => setNetmask(ctx, ns, name, m)),
+      sioc((ctx) => setNetmask(ctx, ns, name, m)),
     );
   }
   return goterr & 0xff;
@@ -277,6 +281,8 @@ async function addDelAlias(io: CommandIO, name: string, text: string, add: boole
       );
       return 1;
     }
+    // set_ifstate() does not check its SIOCSIFADDR/SIOCSIFFLAGS: refused, nothing changes and nothing is said.
+    if (!permitted(io.proc, 'ioctl')) return 0;
     const parent = ifaByLabel(d, name);
     const used = new Set<number>();
     for (const a of d.inet) {

@@ -25,6 +25,7 @@ import { ip4Of, parseInetAddr, parseInetPrefix } from './prefix';
 import { LlMap } from './rtnl/ll_map';
 import { parseScope } from './rtnl/names';
 import { Args, IpError, invalidArg, matches, rtnlError } from './util';
+import { denied } from '../../capability';
 
 type Mode = 'add' | 'change' | 'replace' | 'delete';
 
@@ -157,6 +158,9 @@ function v6Text(p: InetPrefix): string {
 
 /** What the kernel does with the request; errors as rtnetlink reports them. */
 function apply(io: CommandIO, dev: NetDevice, r: AddrRequest, mode: Mode): KernelError | null {
+  // rtnetlink_rcv_msg checks CAP_NET_ADMIN before it looks for the family's handler.
+  const refused = denied(io.proc, 'rtnetlink');
+  if (refused) return refused;
   const local = r.local;
   // No address at all: the request has family AF_UNSPEC, which has no RTM_NEWADDR/RTM_DELADDR handler.
   if (local === null || r.family === 'unspec') return { errno: 'EOPNOTSUPP' };

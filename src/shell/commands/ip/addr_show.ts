@@ -322,6 +322,7 @@ export function flushAddrs(io: CommandIO, opts: IpOpts, argv: string[]): number 
   const fam = f.family === 'inet' || f.family === 'inet6' ? f.family : 'unspec';
   return flushRounds(io, {
     noun: 'addresses',
+    sendFailed: 255,
     stats: opts.stats > 0,
     maxRounds: 10,
     dump: () =>

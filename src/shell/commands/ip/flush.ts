@@ -3,7 +3,12 @@
  * do_show_or_flush): dump, send a delete for every entry that passes the filter, dump again until nothing
  * is left; `-s` reports each round and the end.
  */
+import { permitted } from '../../capability';
 import type { CommandIO } from '../../types';
+import { IpError } from './util';
+
+/** perror("Failed to send flush request"): the kernel refused the batch of deletes (BusyBox words it its way). */
+export class FlushSendError extends IpError {}
 
 export interface FlushSpec<T> {
   /** What the round line counts: "addresses" or "entries". */
@@ -18,6 +23,8 @@ export interface FlushSpec<T> {
   /** Rounds before giving up, and what is said then. */
   maxRounds: number;
   bailOut: (rounds: number) => number;
+  /** The exit code when the deletes are refused ("Failed to send flush request"): each flush returns its own. */
+  sendFailed: number;
 }
 
 export function flushRounds<T>(io: CommandIO, spec: FlushSpec<T>): number {
@@ -34,6 +41,13 @@ export function flushRounds<T>(io: CommandIO, spec: FlushSpec<T>): number {
     const items = spec.dump();
     if (items.length === 0) return complete(round);
     round++;
+    // rtnl_send_check() reads the kernel's answers to the batch of deletes: EPERM without CAP_NET_ADMIN.
+    if (!permitted(io.proc, 'rtnetlink'))
+      throw new FlushSendError(
+        'Failed to send flush request: Operation not permitted\n',
+        spec.sendFailed,
+        'EPERM',
+      );
     spec.remove(items);
     if (spec.stats) io.out(`\n*** Round ${round}, deleting ${items.length} ${spec.noun} ***\n`);
     if (spec.done?.()) return complete(round);

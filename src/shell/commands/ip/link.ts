@@ -29,6 +29,7 @@ import type { IpOpts } from './opts';
 import { allocLinkNsids, mtuLimits } from './rtnl/link';
 import { LlMap } from './rtnl/ll_map';
 import { IpError, invalidArg, matches, rtnlError } from './util';
+import { denied } from '../../capability';
 
 type Mode = 'add' | 'set' | 'replace' | 'delete';
 
@@ -135,6 +136,8 @@ function create(io: CommandIO, opts: IpOpts, r: LinkRequest): number {
       throw new IpError(`Garbage instead of arguments "${r.typeArgs[0]} ...". Try "ip link help".\n`, 1);
     }
   }
+  const refused = denied(io.proc, 'rtnetlink');
+  if (refused) throw rtnlError(refused);
   const err = io.os.mutate(({ kctx }): KernelError | null => {
     if (name !== null && name.length >= 16)
       return { errno: 'EINVAL', extack: 'Attribute failed policy validation' };
@@ -200,7 +203,10 @@ function modify(io: CommandIO, opts: IpOpts, argv: readonly string[], mode: Mode
   if (mode === 'add') return create(io, opts, r);
   if (r.dev === null) throw new IpError('Not enough information: "dev" argument is required.\n', 255);
   const dev = findDev(io, opts, r.dev);
+  // Every change is an RTM_NEWLINK/RTM_DELLINK: refused before the kernel looks at it.
+  const refused = denied(io.proc, 'rtnetlink');
   if (mode === 'delete') {
+    if (refused) throw rtnlError(refused);
     const err = io.os.mutate(({ kctx }): KernelError | null => {
       // rtnl_dellink(): devices without rtnl_link_ops (loopback, physical NICs) cannot be deleted.
       if (dev.kind === 'loopback' || dev.kind === 'ether') return { errno: 'EOPNOTSUPP' };
@@ -211,6 +217,7 @@ function modify(io: CommandIO, opts: IpOpts, argv: readonly string[], mode: Mode
     return 0;
   }
   if (r.type !== null) {
+    if (refused) throw rtnlError(refused);
     if (r.type === 'bridge' && dev.kind === 'bridge') {
       const o = parseBridgeOpts(r.typeArgs);
       const err = io.os.mutate(({ kctx }) => applyBridgeOpts(kctx, dev.id, o));
@@ -228,6 +235,7 @@ function modify(io: CommandIO, opts: IpOpts, argv: readonly string[], mode: Mode
       255,
     );
   }
+  if (refused) throw rtnlError(refused);
   const err = io.os.mutate(({ kctx }) => setLink(kctx, dev.id, r, renameTo));
   // The change is announced (RTM_NEWLINK), and so is the peer's carrier change when it is up.
   const after = xaGet(io.os.state.kernel.devices, dev.id);

@@ -16,6 +16,7 @@ import { NUD, NUD_NAMES, parseNud } from './rtnl/neigh';
 import { LlMap } from './rtnl/ll_map';
 import { llAddrA2n } from './lladdr';
 import { Args, IpError, invalidArg, matches, rtnlError } from './util';
+import { denied } from '../../capability';
 
 type Mode = 'add' | 'change' | 'replace' | 'delete';
 
@@ -98,6 +99,8 @@ export function modifyNeigh(io: CommandIO, opts: IpOpts, argv: readonly string[]
   const idx = new LlMap(k, opts.ns).index(devName);
   if (!idx) throw new IpError(`Cannot find device "${devName}"\n`, 1);
   const dev = devByIndex(k, opts.ns, idx) as NetDevice;
+  const refused = denied(io.proc, 'rtnetlink');
+  if (refused) throw rtnlError(refused);
   const err = io.os.mutate(({ kctx }) => {
     if (mode !== 'delete') return neighAdd(kctx, opts.ns, dev, ip, lladdr, state, mode);
     const r = neighAdminDelete(kctx, opts.ns, dev.id, ip);

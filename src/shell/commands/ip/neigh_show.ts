@@ -143,6 +143,7 @@ export function flushNeigh(io: CommandIO, opts: IpOpts, argv: string[]): number 
     noun: 'entries',
     stats: opts.stats > 0,
     maxRounds: 10,
+    sendFailed: 1,
     dump: () =>
       dumpNeigh(io.os.state.kernel, opts.ns, io.os.state.clock.nowUs, f.family).filter((m) => passes(f, m)),
     remove: (matched) => {

@@ -8,6 +8,7 @@ import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
 import { Printer } from './printer';
 import { IpError, matches } from './util';
+import { permitted } from '../../capability';
 
 /** netns_switch(): a /run/netns name, or null. */
 export function resolveNetns(io: CommandIO, name: string): NsId | null {
@@ -77,6 +78,9 @@ export async function doIpNetns(io: CommandIO, opts: IpOpts, argv: string[]): Pr
   if (matches(sub, 'list-id')) return listId(io, opts);
   if (matches(sub, 'add')) {
     if (name === undefined) throw new IpError('No netns name specified\n', 1);
+    // netns_add() makes /run/netns a shared mount before it creates the file: mount(2) needs CAP_SYS_ADMIN.
+    if (!permitted(io.proc, 'mount'))
+      throw new IpError('mount --make-shared /run/netns failed: Operation not permitted\n', 1);
     const r = io.os.mutate(({ kctx }) => addNamedNetns(kctx, name));
     if (!r.ok) throw new IpError(`Cannot create namespace file "/run/netns/${name}": File exists\n`, 1);
     return 0;

@@ -17,6 +17,7 @@ import { flushRoutes, parseTableId, showRoutes } from './route_show';
 import { ROUTE_USAGE } from './route_usage';
 import { parseProto, parseScope } from './rtnl/names';
 import { Args, IpError, invalidArg, matches, rtnlError } from './util';
+import { denied } from '../../capability';
 
 const TYPES: readonly string[] = [
   'unicast',
@@ -190,6 +191,8 @@ function modify(io: CommandIO, opts: IpOpts, argv: string[], mode: Mode): number
   const k = io.os.state.kernel;
   const dev = a.dev === null ? null : devByName(k, opts.ns, a.dev);
   if (a.dev !== null && !dev) throw new IpError(`Cannot find device "${a.dev}"\n`, 1);
+  const refused = denied(io.proc, 'rtnetlink');
+  if (refused) throw rtnlError(refused);
   // IPv6 routes are the ones addrconf keeps; the simulation takes no others.
   if (a.family === 'inet6') throw rtnlError({ errno: 'EOPNOTSUPP' });
   const dst = a.dst as InetPrefix;

@@ -203,6 +203,7 @@ function flush(
     noun: 'entries',
     stats: opts.stats > 0,
     maxRounds: 30,
+    sendFailed: 2,
     dump: () => {
       const k = io.os.state.kernel;
       const n = xaGet(k.netns, ns);

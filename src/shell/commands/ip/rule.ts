@@ -13,6 +13,7 @@ import { Printer } from './printer';
 import { parseTableId } from './route_show';
 import { tableName } from './rtnl/names';
 import { Args, IpError, invalidArg, matches, rtnlError } from './util';
+import { denied, permitted } from '../../capability';
 
 type Action = NonNullable<FibRule['action']>;
 const ACTIONS: readonly Action[] = ['blackhole', 'unreachable', 'prohibit'];
@@ -57,6 +58,8 @@ function parseRule(argv: readonly string[]): RuleKey & { tableGiven: boolean } {
 
 function modify(io: CommandIO, opts: IpOpts, argv: readonly string[], add: boolean): number {
   const r = parseRule(argv);
+  const refused = denied(io.proc, 'rtnetlink');
+  if (refused) throw rtnlError(refused);
   if (add) {
     io.os.mutate(({ kctx }) => {
       fibRuleAdd(kctx, opts.ns, {
@@ -127,6 +130,12 @@ function list(io: CommandIO, opts: IpOpts): number {
 
 /** iprule_flush(): every rule that has a priority attribute (all but priority 0) is deleted. */
 function flush(io: CommandIO, opts: IpOpts): number {
+  // The deletes are sent from the dump's callback: a refused one ends the dump.
+  const rules = xaGet(io.os.state.kernel.netns, opts.ns)?.rules ?? [];
+  if (rules.some((r) => r.priority !== 0) && !permitted(io.proc, 'rtnetlink')) {
+    io.err('RTNETLINK answers: Operation not permitted\nDump terminated\n');
+    return 255;
+  }
   io.os.mutate(({ kctx }) => {
     for (const r of [...(xaGet(kctx.k.netns, opts.ns)?.rules ?? [])])
       if (r.priority !== 0) fibRuleDel(kctx, opts.ns, { priority: r.priority, table: r.table });

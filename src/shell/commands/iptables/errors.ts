@@ -68,3 +68,14 @@ const BATCH_STRERROR: Partial<Record<Errno, string>> = {
   ELOOP: 'Too many levels of symbolic links',
   EOPNOTSUPP: 'Operation not supported',
 };
+
+/**
+ * mnl_genid_get() refused (nfnetlink_rcv_msg: EPERM without CAP_NET_ADMIN): RESOURCE_PROBLEM with
+ * nft_strerror()'s EPERM text, exit 4, for `prog` (iptables or iptables-save).
+ */
+export function genIdRefused(prog: string): XtError {
+  return new XtError(
+    `${prog} ${XT_VERSION}: Could not fetch rule set generation id: Permission denied (you must be root)\n`,
+    4,
+  );
+}

@@ -25,7 +25,8 @@ import {
   type NfTableName,
 } from '../../../kernel';
 import type { CommandIO } from '../../types';
-import { XtError } from './errors';
+import { permitted } from '../../capability';
+import { XT_PROG, XtError, genIdRefused } from './errors';
 import { listRulesTable, listTable } from './list';
 import { CMD, TABLES } from './options';
 import type { XtParsed } from './parse';
@@ -43,6 +44,8 @@ export function runParsed(io: CommandIO, p: XtParsed): number {
   if (!(TABLES as readonly string[]).includes(p.table))
     throw XtError.version(`table '${p.table}' does not exist`);
   const table = p.table as NfTableName;
+  // The first nfnetlink message (NFT_MSG_GETGEN, nft_rebuild_cache) is refused without CAP_NET_ADMIN.
+  if (!permitted(io.proc, 'nfnetlink')) throw genIdRefused(XT_PROG);
   const ns = io.proc.ns;
   const chain = p.chain ?? '';
   const k = io.os.state.kernel;

@@ -17,6 +17,8 @@ import { Getopt, type LongOpt } from '../../getopt';
 import { strftime } from '../../strftime';
 import { policyCounters } from './list';
 import { TABLES } from './options';
+import { genIdRefused } from './errors';
+import { permitted } from '../../capability';
 
 const PROG = 'iptables-save';
 const LONG: readonly LongOpt[] = [
@@ -79,6 +81,12 @@ export function runIptablesSave(io: CommandIO): number {
       io.out(`${PROG} v1.8.9 (nf_tables)\n`);
       return 0;
     }
+  }
+  // nft_rebuild_cache() asks for the generation id first, even before -t's table is looked for.
+  if (!permitted(io.proc, 'nfnetlink')) {
+    const e = genIdRefused(PROG);
+    io.err(e.text);
+    return e.code;
   }
   const st = io.os.state;
   const date = ctimeUtc(Math.floor((st.docker.epochMs * 1000 + st.clock.nowUs) / 1_000_000));

@@ -10,6 +10,7 @@ import type { Ip4 } from '../../../lib';
 import { formatIp4, parseIp4 } from '../../../lib';
 import { strerror, type SocketMessage } from '../../../kernel';
 import type { CommandIO } from '../../types';
+import { permitted } from '../../capability';
 import { getoptShort } from './getopt';
 import { closeEchoSocket, deviceExists, nowUs, openEchoSocket, sendEcho, waitEcho } from './echo';
 import { resolveHost } from './resolver';
@@ -147,6 +148,11 @@ export async function runBusyboxPing(io: CommandIO): Promise<number> {
   io.out(
     `PING ${o.host} (${formatIp4(dst)})${o.source !== null ? ` from ${formatIp4(o.source)}` : ''}: ${o.datalen} data bytes\n`,
   );
+  // create_icmp_socket(): SOCK_RAW only (no ICMP datagram socket in 1.35), after the PING line.
+  if (!permitted(io.proc, 'rawSocket')) {
+    io.err('ping: permission denied (are you root?)\n');
+    return 1;
+  }
   const sock = openEchoSocket(io, 'ping', bindDev, o.ttl);
   let ntransmitted = 0;
   let nreceived = 0;

@@ -24,6 +24,7 @@ import {
   xaGet,
 } from '../../../kernel';
 import type { CommandIO } from '../../types';
+import { permitted } from '../../capability';
 
 export interface EchoSocket {
   id: number;
@@ -149,4 +150,15 @@ export function waitEcho(
 
 export function nowUs(io: CommandIO): number {
   return io.os.state.clock.nowUs;
+}
+
+/**
+ * create_socket() before the target is resolved: an ICMP datagram socket first (ping_init_sock admits the
+ * groups in net.ipv4.ping_group_range), SOCK_RAW as the fallback (CAP_NET_RAW). Docker sets the range to
+ * "0 2147483647" in every network namespace it creates (moby daemon/oci_linux.go, not for --network host);
+ * the host's stays at the kernel's "1 0", which admits nobody. So without CAP_NET_RAW ping still works in a
+ * container's own namespace (the datagram socket's echoes look the same here) and fails in the host's.
+ */
+export function icmpSocketAllowed(io: CommandIO): boolean {
+  return permitted(io.proc, 'rawSocket') || io.proc.ns !== io.os.state.docker.hostNs;
 }

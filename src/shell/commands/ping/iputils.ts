@@ -17,6 +17,7 @@ import type { CommandIO } from '../../types';
 import {
   closeEchoSocket,
   deviceExists,
+  icmpSocketAllowed,
   isOwnAddress,
   nowUs,
   openEchoSocket,
@@ -328,6 +329,10 @@ export async function runIputils(io: CommandIO): Promise<number> {
   }
   if (p.warn) io.err(p.warn);
   const o = p.opts;
+  if (!icmpSocketAllowed(io)) {
+    io.err('ping: socktype: SOCK_RAW\nping: socket: Operation not permitted\n');
+    return 2;
+  }
   const res = await resolveHost(io, o.target);
   if (!res.ok) {
     io.err(`ping: ${o.target}: ${GAI_STRERROR[res.error]}\n`);

@@ -15,6 +15,7 @@ import {
 } from '../procfs/net_route';
 import { inetResolve } from './inet';
 import { ipRtIoctl, type RtEntry } from './ioctl';
+import { permitted } from '../../capability';
 import { BUSYBOX_ROUTE_USAGE } from './usage';
 
 class Die extends Error {}
@@ -105,7 +106,10 @@ export async function editRouteBusybox(
       if ((rt.dst & ~rt.genmask) >>> 0 !== 0) throw new Die('route: netmask and route address conflict\n');
     }
     if (action === 'add' && rt.flags & RTF_HOST) rt.genmask = 0xffffffff;
-    const e = io.os.mutate(({ kctx }) => ipRtIoctl(kctx, io.proc.ns, rt, action));
+    // ip_rt_ioctl() checks CAP_NET_ADMIN first.
+    const e = permitted(io.proc, 'ioctl')
+      ? io.os.mutate(({ kctx }) => ipRtIoctl(kctx, io.proc.ns, rt, action))
+      : 'EPERM';
     if (e) throw new Die(`route: ${action === 'add' ? 'SIOCADDRT' : 'SIOCDELRT'}: ${strerror(e)}\n`);
     return 0;
   } catch (e) {

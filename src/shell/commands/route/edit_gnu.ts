@@ -16,6 +16,7 @@ import {
 } from '../procfs/net_route';
 import { inetResolve } from './inet';
 import { ipRtIoctl, type RtEntry } from './ioctl';
+import { permitted } from '../../capability';
 import { INET_ROUTE_USAGE } from './usage';
 
 const E_OPTERR = 3;
@@ -180,7 +181,10 @@ export async function editRouteGnu(io: CommandIO, action: 'add' | 'del', words: 
       return usageErr(io, "route: netmask doesn't match route address\n");
   }
   if (action === 'add' && rt.flags & RTF_HOST) rt.genmask = 0xffffffff;
-  const e = io.os.mutate(({ kctx }) => ipRtIoctl(kctx, io.proc.ns, rt, action));
+  // ip_rt_ioctl() checks CAP_NET_ADMIN first.
+  const e = permitted(io.proc, 'ioctl')
+    ? io.os.mutate(({ kctx }) => ipRtIoctl(kctx, io.proc.ns, rt, action))
+    : 'EPERM';
   if (e) {
     io.err(`${action === 'add' ? 'SIOCADDRT' : 'SIOCDELRT'}: ${strerror(e)}\n`);
     return E_SOCK;

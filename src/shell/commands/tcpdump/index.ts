@@ -11,6 +11,7 @@
  */
 import { devByName, devicesOf, runUntilOr, type NetDevice, type TraceEvent, xaGet } from '../../../kernel';
 import type { CommandIO, SimCommand } from '../../types';
+import { permitted } from '../../capability';
 import { getaddrinfo } from '../inet/resolv';
 import { servicePort } from '../inet/services';
 import { nowUs } from '../inet/socket';
@@ -82,6 +83,15 @@ export const tcpdumpCommand: SimCommand = {
     }
     const k = io.os.state.kernel;
     const ns = io.proc.ns;
+    // pcap_activate() opens its PF_PACKET socket before it looks at the device: CAP_NET_RAW (packet_create).
+    if (!permitted(io.proc, 'rawSocket')) {
+      const t = o.iface ?? defaultTarget(io);
+      const name = typeof t === 'string' ? t : t.kind === 'dev' ? t.dev.name : 'any';
+      io.err(
+        `tcpdump: ${name}: You don't have permission to perform this capture on that device\n(socket: Operation not permitted)\n`,
+      );
+      return 1;
+    }
     let target: Target;
     if (o.iface === null) target = defaultTarget(io);
     else if (o.iface === 'any') target = { kind: 'any', v2: true };

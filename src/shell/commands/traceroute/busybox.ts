@@ -25,6 +25,7 @@ import {
   xaGet,
 } from '../../../kernel';
 import type { CommandIO } from '../../types';
+import { permitted } from '../../capability';
 import { getoptShort } from '../ping/getopt';
 import { hostsNames, nameOf, resolveHost } from '../ping/resolver';
 import { BUSYBOX_TRACEROUTE_USAGE } from './usage';
@@ -182,6 +183,11 @@ export async function runBusyboxTraceroute(io: CommandIO): Promise<number> {
       io.err((e as Error).message);
       return 1;
     }
+  }
+  // xsocket(AF_INET, SOCK_RAW, IPPROTO_ICMP) for the replies: inet_create() wants CAP_NET_RAW.
+  if (!permitted(io.proc, 'rawSocket')) {
+    io.err('traceroute: socket: Operation not permitted\n');
+    return 1;
   }
   const ns = io.proc.ns;
   const kv = io.os.view();

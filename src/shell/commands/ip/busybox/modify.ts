@@ -22,6 +22,8 @@ import {
 import type { CommandIO } from '../../../types';
 import type { IpOpts } from '../opts';
 import { Args, IpError } from '../util';
+import { FlushSendError } from '../flush';
+import { permitted } from '../../../capability';
 import { bbDie, indexInSubstrings } from './util';
 
 /** Run an iproute2 change and say its errors the BusyBox way. */
@@ -30,6 +32,8 @@ export function asBusybox(code: number, run: () => number): number {
     return run();
   } catch (e) {
     if (!(e instanceof IpError)) throw e;
+    if (e instanceof FlushSendError && e.errno !== null)
+      throw bbDie(`can't send flush request: ${strerror(e.errno)}`, 1);
     if (e.errno !== null) throw bbDie(`RTNETLINK answers: ${strerror(e.errno)}`, 2);
     const dev = /^Cannot find device "(.*)"\n$/.exec(e.message);
     if (dev) throw bbDie(`can't find device '${dev[1]}'`, code);
@@ -130,6 +134,8 @@ export function bbLinkSet(io: CommandIO, opts: IpOpts, argv: readonly string[]):
   if (dev === null) throw bbDie('"dev" requires an argument', 2);
   const find = (name: string): NetDevice | null => devByName(io.os.state.kernel, opts.ns, name);
   const apply = (name: string, f: (kctx: KernelCtx, id: DevId) => KResult<void>): void => {
+    // dev_ioctl() checks CAP_NET_ADMIN for a SIOCS* request before it looks the device up.
+    if (!permitted(io.proc, 'ioctl')) throw ioctlDie(name, 'EPERM');
     const d = find(dev as string);
     if (!d) throw ioctlDie(name, 'ENODEV');
     const r = io.os.mutate(({ kctx }) => f(kctx, d.id));
@@ -158,6 +164,7 @@ export function bbLinkSet(io: CommandIO, opts: IpOpts, argv: readonly string[]):
     const d = find(dev);
     if (!d) throw bbDie(`can't find device '${dev}'`, 2);
     const m = master;
+    if (!permitted(io.proc, 'rtnetlink')) throw bbDie('RTNETLINK answers: Operation not permitted', 2);
     const r = io.os.mutate(({ kctx }) => {
       if (m === '') return brDelIf(kctx, d.id);
       const br = devByName(kctx.k, opts.ns, m) as NetDevice;
@@ -167,8 +174,11 @@ export function bbLinkSet(io: CommandIO, opts: IpOpts, argv: readonly string[]):
     if (!r.ok) throw bbDie(`RTNETLINK answers: ${strerror(r.error.errno)}`, 2);
   }
   if (up !== null) {
-    if (!find(dev)) throw ioctlDie('SIOCGIFFLAGS', 'ENODEV');
+    const d = find(dev);
+    if (!d) throw ioctlDie('SIOCGIFFLAGS', 'ENODEV');
     const u = up;
+    // do_chflags(): SIOCSIFFLAGS only when the flag changes.
+    if (d.adminUp === u) return 0;
     apply('SIOCSIFFLAGS', (kctx, id) => {
       if (u) openDevice(kctx, id);
       else closeDevice(kctx, id);

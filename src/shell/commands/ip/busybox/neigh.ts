@@ -14,6 +14,7 @@ import type { NeighMsg } from '../rtnl/neigh';
 import { NUD, NUD_NAMES, dumpNeigh } from '../rtnl/neigh';
 import { Args } from '../util';
 import { bbDie, indexInSubstrings } from './util';
+import { permitted } from '../../../capability';
 
 interface BbNeighFilter {
   family: 'inet' | 'inet6' | 'unspec';
@@ -121,6 +122,9 @@ export function bbNeigh(io: CommandIO, opts: IpOpts, argv: readonly string[]): n
       return 0;
     }
     round++;
+    // print_neigh() prints each entry it queues for deletion (xshow_stats is 3), then the batch is sent.
+    io.out(matched.map((m) => line(m, f, ll)).join(''));
+    if (!permitted(io.proc, 'rtnetlink')) throw bbDie("can't send flush request: Operation not permitted");
     io.os.mutate(({ kctx }) => {
       for (const m of matched) neighDeleteMsg(kctx, opts.ns, m);
     });

@@ -19,6 +19,7 @@ import { routeGet6 } from '../rtnl/route_get6';
 import { parseTableId } from '../route_show';
 import { Args } from '../util';
 import { bbDie, indexInSubstrings } from './util';
+import { permitted } from '../../../capability';
 
 interface BbRouteFilter {
   /** -1 cache, 0 all, else a table id. */
@@ -150,6 +151,16 @@ export function bbListRoutes(io: CommandIO, opts: IpOpts, argv: readonly string[
   }
   const nowUs = io.os.state.clock.nowUs;
   if (flush) {
+    const anyMatch = (): boolean => {
+      const n = xaGet(k.netns, ns);
+      if (!n || family === 'inet6') return false;
+      return fib4TablesInDumpOrder(k, ns).some((id) =>
+        (n.fib4[id] ?? []).some((r) => passes(fillRoute4(k, r), f)),
+      );
+    };
+    // The deletes go out in one batch; rtnl_send_check() sees the EPERM of a process without CAP_NET_ADMIN.
+    if (!permitted(io.proc, 'rtnetlink') && anyMatch())
+      throw bbDie("can't send flush request: Operation not permitted");
     io.os.mutate(({ kctx }) => {
       const n = xaGet(kctx.k.netns, ns);
       if (!n || family === 'inet6') return;
