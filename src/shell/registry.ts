@@ -29,6 +29,7 @@ import { tcpdumpCommand } from './commands/tcpdump';
 import { httpdCommand } from './commands/httpd';
 import { catCommand } from './commands/cat';
 import { readlinkCommand } from './commands/readlink';
+import { lsCommand } from './commands/ls';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -57,4 +58,5 @@ export const COMMANDS: readonly SimCommand[] = [
   httpdCommand,
   catCommand,
   readlinkCommand,
+  lsCommand,
 ];

@@ -3,13 +3,13 @@
  * iptables, bridge-utils, conntrack, busybox, docker CLI); images bring their own (busybox/alpine: BusyBox
  * applets; netshoot: the full toolbox; nginx and ubuntu: almost nothing networking-related).
  */
-import type { Flavour, Userland } from './types';
+import type { Flavour, Proc, Userland } from './types';
 
 /**
- * Commands every machine has: they come with the shell itself, or (cat, readlink) every image ships them,
- * from coreutils or BusyBox.
+ * Commands every machine has: they come with the shell itself, or (cat, readlink, ls, realpath) every image
+ * ships them, from coreutils or BusyBox.
  */
-export const SHELL_BUILTINS: readonly string[] = ['sleep', 'hostname', 'cat', 'readlink'];
+export const SHELL_BUILTINS: readonly string[] = ['sleep', 'hostname', 'cat', 'readlink', 'ls', 'realpath'];
 
 export const HOST_USERLAND: Userland = {
   image: 'host',
@@ -59,10 +59,22 @@ export const BUSYBOX_APPLETS: readonly string[] = [
   'cat',
   'readlink',
   'sysctl',
+  'ls',
+  'realpath',
 ];
 
 export function userlandFlavour(u: Userland): Flavour {
   return u.image === 'busybox' || u.image === 'alpine' ? 'busybox' : 'gnu';
+}
+
+/**
+ * Whose file tools (ls, realpath...) a process runs: BusyBox's under `busybox APPLET` and in the Alpine-based
+ * images (busybox, alpine, and netshoot, whose Dockerfile adds iproute2 and friends but not coreutils),
+ * GNU coreutils elsewhere.
+ */
+export function coreutilsFlavour(proc: Proc): Flavour {
+  if (proc.flavour === 'busybox') return 'busybox';
+  return proc.userland.image === 'nicolaka/netshoot' ? 'busybox' : 'gnu';
 }
 
 /** What the catalogue's images ship (docker/images.ts names the key): tools, shell, BusyBox or not. */
