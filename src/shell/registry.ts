@@ -30,6 +30,7 @@ import { httpdCommand } from './commands/httpd';
 import { catCommand } from './commands/cat';
 import { readlinkCommand } from './commands/readlink';
 import { lsCommand } from './commands/ls';
+import { ethtoolCommand } from './commands/ethtool';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -59,4 +60,5 @@ export const COMMANDS: readonly SimCommand[] = [
   catCommand,
   readlinkCommand,
   lsCommand,
+  ethtoolCommand,
 ];

@@ -36,6 +36,7 @@ export const HOST_USERLAND: Userland = {
     'nslookup',
     'busybox',
     'docker',
+    'ethtool',
   ],
   busybox: true,
   shellName: 'bash',
@@ -112,6 +113,7 @@ export const IMAGE_USERLANDS: Readonly<Record<string, Userland>> = {
       'tcpdump',
       'nslookup',
       'busybox',
+      'ethtool',
     ],
     // Alpine underneath: BusyBox is there too.
     busybox: true,
