@@ -31,6 +31,7 @@ import { catCommand } from './commands/cat';
 import { readlinkCommand } from './commands/readlink';
 import { lsCommand } from './commands/ls';
 import { ethtoolCommand } from './commands/ethtool';
+import { realpathCommand } from './commands/realpath';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -61,4 +62,5 @@ export const COMMANDS: readonly SimCommand[] = [
   readlinkCommand,
   lsCommand,
   ethtoolCommand,
+  realpathCommand,
 ];
