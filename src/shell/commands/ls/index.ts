@@ -24,6 +24,7 @@ import {
   statEntry,
 } from './entry';
 import { totalLine } from './long';
+import { needsQuoting, shellEscape } from './names';
 import { type LsOpts, parseBusybox, parseGnu } from './options';
 import { type RenderCtx, renderEntries, sortEntries } from './render';
 
@@ -39,7 +40,11 @@ interface Run extends RenderCtx {
 function fail(r: Run, name: string, why: StatError, what: 'access' | 'open'): void {
   const msg = CAN_STRERROR[why];
   if (r.busybox) r.io.err(`ls: ${name}: ${msg}\n`);
-  else r.io.err(`ls: cannot ${what === 'access' ? 'access' : 'open directory'} '${name}': ${msg}\n`);
+  else {
+    // quote(): shell-escape-always, single quotes unless the name itself needs another form.
+    const q = needsQuoting(name) ? shellEscape(name) : `'${name}'`;
+    r.io.err(`ls: cannot ${what === 'access' ? 'access' : 'open directory'} ${q}: ${msg}\n`);
+  }
   r.status = r.busybox ? 1 : 2;
 }
 

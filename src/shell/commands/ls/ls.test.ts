@@ -173,4 +173,19 @@ describe('ls as GNU coreutils 9.1 and BusyBox 1.35 print it (outputs from Debian
       /^total 16K\n-rw-r--r-- 1 root root {4}3 .{12} a\n-rw-r--r-- 1 root root 4.9K .{12} big\ndrwxr-xr-x 2 root root 4.0K .{12} d\n$/,
     );
   });
+
+  it('at a terminal GNU quotes names the shell would misread and shifts the others by a space', async () => {
+    const net = await Scenario.start();
+    await net.run(
+      "cd /tmp; touch '#h' 'a b' 'a*b' 'a?b' 'a]b' 'a{b' 'a}b' 'b!' c,d 'e=f' 'h#' \"it's\" \"m'n\\$o\" p% plain 'q\"q' 't~' 'u^' w@ 'x$y' '~t'",
+    );
+    let out = '';
+    await net.sim.run(net.terminal, 'ls -x', { out: (s) => (out += s), columns: 80 });
+    expect(out).toBe(
+      "'#h'\t'a b'\t    'a*b'  'a?b'    a]b    a{b\t a}b  'b!'   c,d   'e=f'   h#\n" +
+        "\"it's\"\t'm'\\''n$o'   p%     plain  'q\"q'   t~\t'u^'   w@   'x$y'  '~t'\n",
+    );
+    const piped = await net.run('ls /tmp | head -2');
+    expect(piped.stdout).toBe('#h\na b\n');
+  });
 });

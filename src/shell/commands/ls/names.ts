@@ -30,6 +30,27 @@ function gnuColor(mode: number): string | null {
   return null;
 }
 
+/**
+ * gnulib quotearg's shell-escape style, GNU ls's default at a terminal: a name with a character the shell
+ * would read specially (or a leading # or ~) is single-quoted ('\'' for a quote inside), or double-quoted
+ * when its only special character is a single quote.
+ */
+const SHELL_SPECIAL = /[\s!"$&'()*;<=>?[\\^`|]|^[#~]/;
+const SPECIAL_BUT_QUOTE = /[\s!"$&()*;<=>?[\\^`|]|^[#~]/;
+
+const hasControl = (name: string) =>
+  [...name].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
+
+export function needsQuoting(name: string): boolean {
+  return SHELL_SPECIAL.test(name) || hasControl(name);
+}
+
+export function shellEscape(name: string): string {
+  if (!needsQuoting(name)) return name;
+  if (name.includes("'") && !SPECIAL_BUT_QUOTE.test(name) && !hasControl(name)) return `"${name}"`;
+  return `'${name.replaceAll("'", "'\\''")}'`;
+}
+
 /** What GNU ls has coloured so far in this run (the reset before the first coloured name comes once). */
 export interface ColorState {
   used: boolean;
@@ -43,18 +64,28 @@ function gnuPaint(text: string, code: string | null, st: ColorState): string {
 }
 
 /** The name (or link target) with GNU's colour and indicator; `len` is what columns count (no escapes). */
-export function gnuName(e: Entry, o: LsOpts, st: ColorState, long: boolean): { text: string; len: number } {
-  const name = o.color ? gnuPaint(e.name, gnuColor(e.mode), st) : e.name;
+export function gnuName(
+  e: Entry,
+  o: LsOpts,
+  st: ColorState,
+  long: boolean,
+  align: boolean,
+): { text: string; len: number } {
+  const quoted = o.shellEscape ? shellEscape(e.name) : e.name;
+  // A listing with a quoted name shifts the others by a space so the names line up (align_variable_outer_quotes).
+  const pad = align && quoted === e.name ? ' ' : '';
+  const name = pad + (o.color ? gnuPaint(quoted, gnuColor(e.mode), st) : quoted);
   // In the long format a link's name has no indicator: its target gets the target's (print_long_format).
   const ind = long && isLink(e.mode) ? '' : gnuIndicator(e.mode, o);
-  return { text: name + ind, len: e.name.length + ind.length };
+  return { text: name + ind, len: pad.length + quoted.length + ind.length };
 }
 
 /** " -> target" for a link in the long format; the target's type is looked at only for -F/-p (gobble_file). */
 export function gnuLinkTail(e: Entry, o: LsOpts, st: ColorState): string {
   if (!isLink(e.mode) || e.linkTarget === undefined) return '';
   const known = o.indicator !== 'none' && e.linkMode !== undefined ? e.linkMode : null;
-  const target = o.color && known !== null ? gnuPaint(e.linkTarget, gnuColor(known), st) : e.linkTarget;
+  const text = o.shellEscape ? shellEscape(e.linkTarget) : e.linkTarget;
+  const target = o.color && known !== null ? gnuPaint(text, gnuColor(known), st) : text;
   return ` -> ${target}${known !== null ? gnuIndicator(known, o) : ''}`;
 }
 

@@ -31,6 +31,8 @@ export interface LsOpts {
   /** -g drops the owner, -o the group (long format). */
   noOwner: boolean;
   noGroup: boolean;
+  /** GNU at a terminal quotes names the shell would misread (quoting_style shell-escape); -N turns it off. */
+  shellEscape: boolean;
 }
 
 const WHEN_ALWAYS = ['always', 'yes', 'force'];
@@ -90,6 +92,7 @@ function defaults(io: CommandIO): LsOpts {
     numeric: false,
     noOwner: false,
     noGroup: false,
+    shellEscape: false,
   };
 }
 
@@ -136,6 +139,7 @@ function quotes(io: CommandIO): [string, string] {
 
 export function parseGnu(io: CommandIO): Parsed {
   const o = defaults(io);
+  o.shellEscape = io.isatty === true;
   let color: string | null = 'never';
   let width: number | null = null;
   let derefSet = false;
@@ -164,6 +168,7 @@ export function parseGnu(io: CommandIO): Parsed {
       o.sort = 'none';
       if (r.val === 'f') o.all = 'all';
     } else if (r.val === 'file-type') o.indicator = 'slash';
+    else if (r.val === 'N') o.shellEscape = false;
     else if (r.val === 'F' && r.arg !== null && !WHEN_ALWAYS.includes(r.arg)) {
       if (WHEN_AUTO.includes(r.arg)) o.indicator = io.isatty ? 'classify' : o.indicator;
       else if (!WHEN_NEVER.includes(r.arg)) return badWhen(io, r.arg, 'classify');

@@ -6,7 +6,7 @@
 import { busyboxColumns, type Cell, gnuAcross, gnuColumns } from './columns';
 import type { Entry } from './entry';
 import { busyboxLongPrefix, gnuLongPrefixes } from './long';
-import { busyboxName, type ColorState, gnuLinkTail, gnuName } from './names';
+import { busyboxName, type ColorState, gnuLinkTail, gnuName, needsQuoting } from './names';
 import type { LsOpts } from './options';
 
 const byName = (a: Entry, b: Entry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -30,15 +30,18 @@ export interface RenderCtx {
 
 function gnu(entries: readonly Entry[], c: RenderCtx): string {
   const { o } = c;
+  const align = o.shellEscape && o.format !== 'one' && entries.some((e) => needsQuoting(e.name));
   if (o.format === 'long') {
     const pre = gnuLongPrefixes(entries, o, c.now);
     return entries
-      .map((e, i) => `${pre[i] ?? ''}${gnuName(e, o, c.color, true).text}${gnuLinkTail(e, o, c.color)}\n`)
+      .map(
+        (e, i) => `${pre[i] ?? ''}${gnuName(e, o, c.color, true, align).text}${gnuLinkTail(e, o, c.color)}\n`,
+      )
       .join('');
   }
   const inoW = o.inode ? Math.max(...entries.map((e) => String(e.ino).length)) : 0;
   const cells: Cell[] = entries.map((e) => {
-    const n = gnuName(e, o, c.color, false);
+    const n = gnuName(e, o, c.color, false, align);
     if (!o.inode) return n;
     // In the column formats the inode is as wide as the widest (format_inode with inode_number_width).
     return { text: `${String(e.ino).padStart(inoW)} ${n.text}`, len: n.len + inoW + 1 };
