@@ -122,11 +122,13 @@ export async function statEntry(
   }
   const type = typeBits(st);
   const where = fsOf(abs);
+  // procfs: /proc/net/* are S_IRUGO (proc_create_net_single... 0444); /proc/sys tables carry their own modes.
+  const readOnlyProc = where === 'proc' && type === S_IFREG && !abs.startsWith('/proc/sys/');
   const e: Entry = {
     name,
     path,
     abs,
-    mode: type | (type === S_IFLNK ? 0o777 : st.mode & 0o7777),
+    mode: type | (type === S_IFLNK ? 0o777 : readOnlyProc ? 0o444 : st.mode & 0o7777),
     nlink: 1,
     size: 0,
     blocks: 0,
