@@ -55,6 +55,8 @@ async function commandLineEntry(r: Run, name: string): Promise<Entry | StatError
   const at = await locate(io, name);
   const follow = at.follow || o.deref === 'always' || o.deref === 'cmdline';
   const e = await statEntry(io, { abs: at.abs, path: name }, name, follow, countLinks);
+  // A trailing "/" asks for a directory (path_lookupat with LOOKUP_DIRECTORY).
+  if (typeof e !== 'string' && name.endsWith('/') && !isDir(e.mode)) return 'ENOTDIR';
   if (typeof e === 'string' || o.deref !== 'cmdline-dirs' || !isLink(e.mode) || !isDir(e.linkMode ?? 0))
     return e;
   const real = await canonicalize(io.fs, io.cwd, name, 'existing');

@@ -128,8 +128,8 @@ describe('ls as GNU coreutils 9.1 and BusyBox 1.35 print it (outputs from Debian
   });
 
   it('errors: GNU exits 2 and says cannot access, BusyBox exits 1', async () => {
-    const [gnu, opt, color, bb, bbOpt] = await outs(
-      ['ls /nope /sys/class/net/lo/mtu', 'ls -y', 'ls --color=bad /'],
+    const [gnu, opt, color, notDir, bb, bbOpt] = await outs(
+      ['ls /nope /sys/class/net/lo/mtu', 'ls -y', 'ls --color=bad /', 'ls /etc/hosts/'],
       ['docker exec c1 ls /nope', 'docker exec c1 ls -y'],
     );
     expect(gnu).toMatchObject({
@@ -138,6 +138,10 @@ describe('ls as GNU coreutils 9.1 and BusyBox 1.35 print it (outputs from Debian
       exitCode: 2,
     });
     expect(bb).toMatchObject({ stderr: 'ls: /nope: No such file or directory\n', exitCode: 1 });
+    expect(notDir).toMatchObject({
+      stderr: "ls: cannot access '/etc/hosts/': Not a directory\n",
+      exitCode: 2,
+    });
     expect(opt).toMatchObject({
       stderr: "ls: invalid option -- 'y'\nTry 'ls --help' for more information.\n",
       exitCode: 2,
