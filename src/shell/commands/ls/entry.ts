@@ -102,15 +102,16 @@ export async function locate(io: CommandIO, name: string): Promise<{ abs: string
 }
 
 /**
- * stat(2)/lstat(2) of the absolute, link-free `abs` as an Entry named `name` reached as `path`. Link counts
- * of directories cost a listing, so they are counted only when asked (`-l`).
+ * stat(2)/lstat(2) of the absolute, link-free `abs` as an Entry named `name` reached as `path`. What costs
+ * more lookups is found only when asked: a directory's link count and a link's text (`long`: -l, -S), the
+ * type of what a link points to (`target`: indicators, colours, command-line links).
  */
 export async function statEntry(
   io: CommandIO,
   at: { abs: string; path: string },
   name: string,
   follow: boolean,
-  countLinks: boolean,
+  want: { long: boolean; target: boolean },
 ): Promise<Entry | StatError> {
   const { abs, path } = at;
   let st: Stat;
@@ -136,28 +137,25 @@ export async function statEntry(
     mtimeUs: nowUs(io),
   };
   if (type === S_IFLNK) {
-    e.linkTarget = await io.fs.readlink(abs).catch(() => '');
-    const to = await io.fs.stat(abs).catch(() => null);
-    e.linkMode = to ? typeBits(to) | (to.mode & 0o7777) : null;
-    if (where === 'disk') e.size = e.linkTarget.length;
+    if (want.long) e.linkTarget = await io.fs.readlink(abs).catch(() => '');
+    if (want.target) {
+      const to = await io.fs.stat(abs).catch(() => null);
+      e.linkMode = to ? typeBits(to) | (to.mode & 0o7777) : null;
+    }
+    if (where === 'disk') e.size = e.linkTarget?.length ?? 0;
   } else if (type === S_IFDIR) {
     if (where === 'disk') e.size = 4096;
-    if (countLinks) e.nlink = 2 + (await subdirCount(io.fs, abs));
+    if (want.long) e.nlink = 2 + (await subdirCount(io.fs, abs));
   } else if (where === 'sysfs') e.size = 4096;
   else if (where === 'disk') e.size = st.size;
   if (where === 'disk' && type !== S_IFLNK) e.blocks = Math.ceil(e.size / 4096) * 8;
   return e;
 }
 
-/** Subdirectories of a directory (a link into one is not one). */
+/** Subdirectories of a directory (a link into one is not one), from one listing with the entries' types. */
 async function subdirCount(fs: IFileSystem, abs: string): Promise<number> {
-  const names = await fs.readdir(abs).catch(() => [] as string[]);
-  let n = 0;
-  for (const name of names) {
-    const st = await fs.lstat(joinPath(abs, name)).catch(() => null);
-    if (st?.isDirectory && !st.isSymbolicLink) n++;
-  }
-  return n;
+  const list = await fs.readdirWithFileTypes?.(abs).catch(() => null);
+  return (list ?? []).filter((d) => d.isDirectory && !d.isSymbolicLink).length;
 }
 
 /** A directory's entry names (without . and ..), or why it cannot be read. */

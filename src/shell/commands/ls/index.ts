@@ -48,19 +48,22 @@ function fail(r: Run, name: string, why: StatError, what: 'access' | 'open'): vo
   r.status = r.busybox ? 1 : 2;
 }
 
+/** Link counts and link texts are printed by -l, and a link's size (its text's length) sorts -S. */
+const wantLong = (o: LsOpts) => o.format === 'long' || o.sort === 'size';
+
 /** A command-line name: lstat, or stat when links given on the command line are followed. */
 async function commandLineEntry(r: Run, name: string): Promise<Entry | StatError> {
   const { o, io } = r;
-  const countLinks = o.format === 'long';
+  const want = { long: wantLong(o), target: true };
   const at = await locate(io, name);
   const follow = at.follow || o.deref === 'always' || o.deref === 'cmdline';
-  const e = await statEntry(io, { abs: at.abs, path: name }, name, follow, countLinks);
+  const e = await statEntry(io, { abs: at.abs, path: name }, name, follow, want);
   // A trailing "/" asks for a directory (path_lookupat with LOOKUP_DIRECTORY).
   if (typeof e !== 'string' && name.endsWith('/') && !isDir(e.mode)) return 'ENOTDIR';
   if (typeof e === 'string' || o.deref !== 'cmdline-dirs' || !isLink(e.mode) || !isDir(e.linkMode ?? 0))
     return e;
   const real = await canonicalize(io.fs, io.cwd, name, 'existing');
-  return statEntry(io, { abs: 'path' in real ? real.path : at.abs, path: name }, name, true, countLinks);
+  return statEntry(io, { abs: 'path' in real ? real.path : at.abs, path: name }, name, true, want);
 }
 
 async function listDirectory(r: Run, dir: Entry): Promise<void> {
@@ -74,6 +77,7 @@ async function listDirectory(r: Run, dir: Entry): Promise<void> {
   const shown = names.filter((n) => o.all !== 'none' || !n.startsWith('.'));
   if (o.all === 'all') shown.push('.', '..');
   const entries: Entry[] = [];
+  const want = { long: wantLong(o), target: o.indicator !== 'none' || o.color };
   // Entries are looked up in the directory the path leads to (its links resolved once); . and .. are it and
   // its parent there.
   const real = await canonicalize(io.fs, io.cwd, dir.abs, 'existing');
@@ -83,7 +87,7 @@ async function listDirectory(r: Run, dir: Entry): Promise<void> {
     const abs =
       name === '.' ? here : name === '..' ? here.replace(/\/[^/]*$/, '') || '/' : joinPath(here, name);
     const path = joinPath(dir.path, name);
-    const e = await statEntry(io, { abs, path }, name, dots || o.deref === 'always', o.format === 'long');
+    const e = await statEntry(io, { abs, path }, name, dots || o.deref === 'always', want);
     if (typeof e !== 'string') entries.push(e);
     else fail(r, path, e, 'access');
   }
