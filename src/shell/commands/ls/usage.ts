@@ -1,5 +1,7 @@
 /** ls's help and version texts, as GNU coreutils 9.1 and BusyBox 1.35 (Debian 12) print them. */
 
+import { coreutilsHelpFooter, coreutilsVersion } from '../gnu_coreutils';
+
 export const GNU_LS_HELP = `Usage: ls [OPTION]... [FILE]...
 List information about the FILEs (the current directory by default).
 Sort entries alphabetically if none of -cftuvSUX nor --sort is specified.
@@ -134,20 +136,9 @@ Exit status:
  1  if minor problems (e.g., cannot access subdirectory),
  2  if serious trouble (e.g., cannot access command-line argument).
 
-GNU coreutils online help: <https://www.gnu.org/software/coreutils/>
-Report any translation bugs to <https://translationproject.org/team/>
-Full documentation <https://www.gnu.org/software/coreutils/ls>
-or available locally via: info '(coreutils) ls invocation'
-`;
+${coreutilsHelpFooter('ls')}`;
 
-export const GNU_LS_VERSION = `ls (GNU coreutils) 9.1
-Copyright (C) 2022 Free Software Foundation, Inc.
-License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.
-This is free software: you are free to change and redistribute it.
-There is NO WARRANTY, to the extent permitted by law.
-
-Written by Richard M. Stallman and David MacKenzie.
-`;
+export const GNU_LS_VERSION = coreutilsVersion('ls', 'Richard M. Stallman and David MacKenzie');
 
 /** BusyBox prints its usage to stderr (after a bad option, and for --help with status 0). */
 export const BUSYBOX_LS_USAGE = `BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.

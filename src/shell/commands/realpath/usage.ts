@@ -1,5 +1,7 @@
 /** realpath's help and version texts, as GNU coreutils 9.1 and BusyBox 1.35 (Debian 12) print them. */
 
+import { coreutilsHelpFooter, coreutilsVersion } from '../gnu_coreutils';
+
 export const GNU_REALPATH_HELP = `Usage: realpath [OPTION]... FILE...
 Print the resolved absolute file name;
 all but the last component must exist
@@ -16,20 +18,9 @@ all but the last component must exist
       --help        display this help and exit
       --version     output version information and exit
 
-GNU coreutils online help: <https://www.gnu.org/software/coreutils/>
-Report any translation bugs to <https://translationproject.org/team/>
-Full documentation <https://www.gnu.org/software/coreutils/realpath>
-or available locally via: info '(coreutils) realpath invocation'
-`;
+${coreutilsHelpFooter('realpath')}`;
 
-export const GNU_REALPATH_VERSION = `realpath (GNU coreutils) 9.1
-Copyright (C) 2022 Free Software Foundation, Inc.
-License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.
-This is free software: you are free to change and redistribute it.
-There is NO WARRANTY, to the extent permitted by law.
-
-Written by Padraig Brady.
-`;
+export const GNU_REALPATH_VERSION = coreutilsVersion('realpath', 'Padraig Brady');
 
 /** BusyBox prints its usage to stderr (no operand: status 1; --help: 0). */
 export const BUSYBOX_REALPATH_USAGE = `BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.
