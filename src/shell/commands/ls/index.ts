@@ -92,7 +92,7 @@ async function listDirectory(r: Run, dir: Entry): Promise<void> {
     else fail(r, path, e, 'access');
   }
   sortEntries(entries, o);
-  if (o.format === 'long' && (!r.busybox || entries.length > 0)) io.out(totalLine(entries, o, r.busybox));
+  if (o.format === 'long') io.out(totalLine(entries, o, r.busybox));
   io.out(renderEntries(entries, r));
   r.printed = true;
   if (!o.recursive) return;
