@@ -119,7 +119,8 @@ export function busyboxColumns(
   const n = cells.length;
   if (n === 0) return '';
   const colWidth = Math.max(...cells.map((c) => c.nameLen ?? c.len)) + 2 + extra;
-  let ncols = Math.floor(width / colWidth);
+  // Columns past the last name print nothing (and a huge -w would make the loop below endless).
+  let ncols = Math.min(Math.floor(width / colWidth), n);
   let nrows = n;
   if (ncols > 1) nrows = Math.ceil(n / ncols);
   else ncols = 1;

@@ -155,9 +155,11 @@ export function parseGnu(io: CommandIO): Parsed {
     else if (r.val === 'version') return (io.out(GNU_LS_VERSION), { exit: 0 });
     else if (r.val === 'color') color = r.arg ?? 'always';
     else if (r.val === 'w') {
-      const n = /^\d+$/.test(r.arg ?? '') ? Number(r.arg) : NaN;
-      if (!Number.isSafeInteger(n)) {
-        io.err(`ls: invalid line width: '${r.arg ?? ''}'\n`);
+      // xstrtoumax: any run of digits (a width past SIZE_MAX is as good as unlimited).
+      const n = /^\d+$/.test(r.arg ?? '') ? Math.min(Number(r.arg), Number.MAX_SAFE_INTEGER) : NaN;
+      if (Number.isNaN(n)) {
+        const [l, q] = quotes(io);
+        io.err(`ls: invalid line width: ${l}${r.arg ?? ''}${q}\n`);
         return { exit: 2 };
       }
       width = n;
