@@ -30,6 +30,9 @@ import { httpdCommand } from './commands/httpd';
 import { catCommand } from './commands/cat';
 import { readlinkCommand } from './commands/readlink';
 import { dateCommand } from './commands/date';
+import { lsCommand } from './commands/ls';
+import { ethtoolCommand } from './commands/ethtool';
+import { realpathCommand } from './commands/realpath';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -59,4 +62,7 @@ export const COMMANDS: readonly SimCommand[] = [
   catCommand,
   readlinkCommand,
   dateCommand,
+  lsCommand,
+  ethtoolCommand,
+  realpathCommand,
 ];

@@ -27,6 +27,8 @@ export interface LineEnv {
   err(text: string): void;
   pace(us: number): Promise<void>;
   openShell(proc: Proc, banner?: string): void;
+  /** The width of the terminal the line was typed at (absent: not known). */
+  readonly columns?: number | undefined;
 }
 
 export interface LineOutcome extends ExecOutcome {
@@ -287,6 +289,7 @@ class Invocation implements CommandIO {
   readonly os: OsAccess;
   readonly fs: SimFs;
   readonly isatty: boolean;
+  readonly columns: number | undefined;
   readonly signal: AbortSignal;
   /** Output kept for the outcome (when not streamed to the terminal). */
   stdout = '';
@@ -317,6 +320,7 @@ class Invocation implements CommandIO {
     this.stream = stream;
     this.bashCtx = bashCtx;
     this.isatty = tty;
+    this.columns = tty ? line.columns : undefined;
     this.cwd = bashCtx?.cwd ?? session.cwd;
     this.os = line.os;
     this.fs = session.fs;

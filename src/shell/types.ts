@@ -88,6 +88,11 @@ export interface CommandIO {
    * progress meter and the clients' wait for terminal input depend on it. Absent means false.
    */
   isatty?: boolean;
+  /**
+   * The terminal's width in columns (TIOCGWINSZ on stdout) when `isatty`; absent when not a terminal or not
+   * known (the transcript runner): ls lays names out in columns this wide, 80 without it.
+   */
+  columns?: number;
   /** Aborted by Ctrl-C (or a deadline in non-interactive runs). */
   signal: AbortSignal;
   /**

@@ -3,13 +3,21 @@
  * iptables, bridge-utils, conntrack, busybox, docker CLI); images bring their own (busybox/alpine: BusyBox
  * applets; netshoot: the full toolbox; nginx and ubuntu: almost nothing networking-related).
  */
-import type { Flavour, Userland } from './types';
+import type { Flavour, Proc, Userland } from './types';
 
 /**
- * Commands every machine has: they come with the shell itself, or (cat, readlink) every image ships them,
- * from coreutils or BusyBox.
+ * Commands every machine has: they come with the shell itself, or (cat, readlink, ls, realpath) every image
+ * ships them, from coreutils or BusyBox.
  */
-export const SHELL_BUILTINS: readonly string[] = ['sleep', 'hostname', 'cat', 'readlink', 'date'];
+export const SHELL_BUILTINS: readonly string[] = [
+  'sleep',
+  'hostname',
+  'cat',
+  'readlink',
+  'ls',
+  'realpath',
+  'date',
+];
 
 export const HOST_USERLAND: Userland = {
   image: 'host',
@@ -36,6 +44,7 @@ export const HOST_USERLAND: Userland = {
     'nslookup',
     'busybox',
     'docker',
+    'ethtool',
   ],
   busybox: true,
   shellName: 'bash',
@@ -60,10 +69,22 @@ export const BUSYBOX_APPLETS: readonly string[] = [
   'readlink',
   'sysctl',
   'date',
+  'ls',
+  'realpath',
 ];
 
 export function userlandFlavour(u: Userland): Flavour {
   return u.image === 'busybox' || u.image === 'alpine' ? 'busybox' : 'gnu';
+}
+
+/**
+ * Whose file tools (ls, realpath...) a process runs: BusyBox's under `busybox APPLET` and in the Alpine-based
+ * images (busybox, alpine, and netshoot, whose Dockerfile adds iproute2 and friends but not coreutils),
+ * GNU coreutils elsewhere.
+ */
+export function coreutilsFlavour(proc: Proc): Flavour {
+  if (proc.flavour === 'busybox') return 'busybox';
+  return proc.userland.image === 'nicolaka/netshoot' ? 'busybox' : 'gnu';
 }
 
 /** What the catalogue's images ship (docker/images.ts names the key): tools, shell, BusyBox or not. */
@@ -101,6 +122,7 @@ export const IMAGE_USERLANDS: Readonly<Record<string, Userland>> = {
       'tcpdump',
       'nslookup',
       'busybox',
+      'ethtool',
     ],
     // Alpine underneath: BusyBox is there too.
     busybox: true,

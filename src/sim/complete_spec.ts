@@ -234,5 +234,11 @@ export const OTHER: Record<string, Spec> = {
   netstat: { flags: ['-a', '-n', '-r', '-t', '-u', '-l', '-p', '-i'], args: ['none'] },
   ss: { flags: ['-a', '-n', '-t', '-u', '-l', '-p'], args: ['none'] },
   curl: { flags: ['-s', '-v', '-I', '-m', '--max-time', '-o'], args: ['none'] },
+  ethtool: { flags: ['-i', '-S', '-h', '--driver', '--statistics', '--version'], args: ['iface'] },
+  ls: {
+    flags: ['-l', '-a', '-A', '-1', '-d', '-i', '-h', '-F', '-L', '-R', '-t', '-r', '-S', '--color'],
+    args: ['none'],
+  },
+  realpath: { flags: ['-e', '-m', '-s', '--relative-to'], args: ['none'] },
   exit: { args: [] },
 };

@@ -14,6 +14,8 @@ export interface LineSink {
   err?(text: string): void;
   pace?(us: number): Promise<void>;
   deadlineUs?: number;
+  /** The terminal's width in columns (ls lays names out to it). */
+  columns?: number;
 }
 
 const settled = Promise.resolve();
@@ -47,6 +49,10 @@ export class LineRun implements LineEnv {
     if (this.signal.aborted) return;
     this.interrupt ??= this.paces;
     this.stop.abort();
+  }
+
+  get columns(): number | undefined {
+    return this.io.columns;
   }
 
   out(s: string): void {

@@ -25,6 +25,8 @@ export interface LineIo {
    */
   deadlineUs?: number;
   pace?(us: number): Promise<void>;
+  /** The terminal's width in columns (what a program on it reads with TIOCGWINSZ). */
+  columns?: number;
   /** Step mode: record the World at every kernel event of the line (`LineResult.steps`). */
   steps?: boolean;
   /**

@@ -1,5 +1,7 @@
 /** cat's help and version texts, as GNU coreutils 9.1 and BusyBox 1.35 (Debian 12) print them. */
 
+import { coreutilsHelpFooter, coreutilsVersion } from '../gnu_coreutils';
+
 export const GNU_CAT_HELP = `Usage: cat [OPTION]... [FILE]...
 Concatenate FILE(s) to standard output.
 
@@ -22,20 +24,9 @@ Examples:
   cat f - g  Output f's contents, then standard input, then g's contents.
   cat        Copy standard input to standard output.
 
-GNU coreutils online help: <https://www.gnu.org/software/coreutils/>
-Report any translation bugs to <https://translationproject.org/team/>
-Full documentation <https://www.gnu.org/software/coreutils/cat>
-or available locally via: info '(coreutils) cat invocation'
-`;
+${coreutilsHelpFooter('cat')}`;
 
-export const GNU_CAT_VERSION = `cat (GNU coreutils) 9.1
-Copyright (C) 2022 Free Software Foundation, Inc.
-License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.
-This is free software: you are free to change and redistribute it.
-There is NO WARRANTY, to the extent permitted by law.
-
-Written by Torbjorn Granlund and Richard M. Stallman.
-`;
+export const GNU_CAT_VERSION = coreutilsVersion('cat', 'Torbjorn Granlund and Richard M. Stallman');
 
 /** BusyBox prints its usage to stderr (after an option error, and for --help with status 0). */
 export const BUSYBOX_CAT_USAGE = `BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.

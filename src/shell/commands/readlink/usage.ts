@@ -1,5 +1,7 @@
 /** readlink's help and version texts, as GNU coreutils 9.1 and BusyBox 1.35 (Debian 12) print them. */
 
+import { coreutilsHelpFooter, coreutilsVersion } from '../gnu_coreutils';
+
 export const GNU_READLINK_HELP = `Usage: readlink [OPTION]... FILE...
 Print value of a symbolic link or canonical file name
 
@@ -20,20 +22,9 @@ Print value of a symbolic link or canonical file name
       --help        display this help and exit
       --version     output version information and exit
 
-GNU coreutils online help: <https://www.gnu.org/software/coreutils/>
-Report any translation bugs to <https://translationproject.org/team/>
-Full documentation <https://www.gnu.org/software/coreutils/readlink>
-or available locally via: info '(coreutils) readlink invocation'
-`;
+${coreutilsHelpFooter('readlink')}`;
 
-export const GNU_READLINK_VERSION = `readlink (GNU coreutils) 9.1
-Copyright (C) 2022 Free Software Foundation, Inc.
-License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.
-This is free software: you are free to change and redistribute it.
-There is NO WARRANTY, to the extent permitted by law.
-
-Written by Dmitry V. Levin.
-`;
+export const GNU_READLINK_VERSION = coreutilsVersion('readlink', 'Dmitry V. Levin');
 
 /** BusyBox prints its usage to stderr (after a bad option or operand count, and for --help with status 0). */
 export const BUSYBOX_READLINK_USAGE = `BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.

@@ -50,7 +50,7 @@ export function sysfsIflink(k: KernelState, dev: NetDevice): number {
  * __ethtool_get_link_ksettings() for speed_show/duplex_show: loopback has no get_link_ksettings (EINVAL);
  * a bridge reports the fastest running, oper-up port (br_get_link_ksettings) and an unknown duplex.
  */
-function linkSettings(k: KernelState, dev: NetDevice): { speed: number; duplex: string } | null {
+export function linkSettings(k: KernelState, dev: NetDevice): { speed: number; duplex: string } | null {
   if (dev.kind === 'veth') return { speed: VETH_SPEED, duplex: 'full' };
   if (dev.kind !== 'bridge') return null;
   let speed = SPEED_UNKNOWN;

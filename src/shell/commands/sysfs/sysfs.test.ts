@@ -44,10 +44,10 @@ describe('/sys/class/net', () => {
     const [host, cont, ns, devices] = await after(
       [...DOCKER, ...NETNS],
       [
-        'ls /sys/class/net',
+        'ls -1 /sys/class/net',
         'docker exec c1 ls /sys/class/net',
-        'ip netns exec sf-b ls /sys/class/net',
-        'ip netns exec sf-a ls /sys/devices/virtual/net',
+        'ip netns exec sf-b ls -1 /sys/class/net',
+        'ip netns exec sf-a ls -1 /sys/devices/virtual/net',
       ],
     );
     expect(host?.stdout).toMatch(/^docker0\neth0\nlo\nveth\w{7}\n$/);
@@ -59,9 +59,9 @@ describe('/sys/class/net', () => {
   it('links into /sys/devices/virtual/net, and a device directory lists what Linux lists', async () => {
     const [link, veth, br, port] = await after(NETNS, [
       'ip netns exec sf-a readlink /sys/class/net/eth0',
-      'ip netns exec sf-a ls /sys/class/net/eth0',
-      'ip netns exec sf-b ls /sys/class/net/br0',
-      'ip netns exec sf-b ls /sys/class/net/vb',
+      'ip netns exec sf-a ls -1 /sys/class/net/eth0',
+      'ip netns exec sf-b ls -1 /sys/class/net/br0',
+      'ip netns exec sf-b ls -1 /sys/class/net/vb',
     ]);
     expect(link?.stdout).toBe('../../devices/virtual/net/eth0\n');
     const common = [
