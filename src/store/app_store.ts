@@ -162,7 +162,7 @@ export function createAppStore(opts: StoreOptions = {}): AppStore {
             ch.write(s);
           },
           signal: ac.signal,
-          columns: term(id).cols,
+          columns: keys.term(id).cols,
           steps: get().stepMode,
           pace: (us) =>
             paceScale > 0 ? new Promise((r) => setTimeout(r, (us / 1000) * paceScale)) : Promise.resolve(),
