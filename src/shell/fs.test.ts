@@ -72,7 +72,7 @@ describe('SimFs path walk', () => {
       "mkdir: cannot create directory '/etc/hosts/y': Not a directory\n",
       1,
     ]);
-    expect((await seen(net, 'ls /'))[0]).toBe(
+    expect((await seen(net, 'ls -1 /'))[0]).toBe(
       'bin\nboot\ndev\netc\nhome\nlib\nlib64\nmedia\nmnt\nopt\nproc\nroot\nrun\nsbin\nsrv\nsys\ntmp\nusr\nvar\n',
     );
   });
