@@ -29,6 +29,11 @@ import { tcpdumpCommand } from './commands/tcpdump';
 import { httpdCommand } from './commands/httpd';
 import { catCommand } from './commands/cat';
 import { readlinkCommand } from './commands/readlink';
+import { whoamiCommand } from './commands/userland/whoami';
+import { unameCommand } from './commands/userland/uname';
+import { idCommand } from './commands/userland/id';
+import { whichCommand } from './commands/userland/which';
+import { envCommand, printenvCommand } from './commands/userland/env';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -57,4 +62,10 @@ export const COMMANDS: readonly SimCommand[] = [
   httpdCommand,
   catCommand,
   readlinkCommand,
+  whoamiCommand,
+  unameCommand,
+  idCommand,
+  whichCommand,
+  envCommand,
+  printenvCommand,
 ];

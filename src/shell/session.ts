@@ -11,6 +11,8 @@
  */
 import type { Bash, Command, CommandContext } from 'just-bash/browser';
 import { justBash } from './just_bash';
+import { shellEnviron, shellOf } from './environ';
+import { commandPaths, everywhere, hasShellTool } from './path_table';
 import { ShellWriteError, type SimFs } from './fs';
 import type { CommandIO, ExecOutcome, OsAccess, Proc, SimCommand } from './types';
 import { plainWords, shellQuote } from './words';
@@ -72,6 +74,8 @@ export class ShellSession {
   private readonly commands: ReadonlyMap<string, SimCommand>;
   private readonly commandList: readonly SimCommand[];
   private procStack: Proc[] = [];
+  /** The environments of the processes started with their own (docker exec) that are running now, innermost last. */
+  private envStack: Record<string, string>[] = [];
   private line: LineEnv | null = null;
   private internalError: unknown = null;
 
@@ -90,10 +94,16 @@ export class ShellSession {
    */
   private get bash(): Bash {
     if (this.bashShell) return this.bashShell;
-    const { Bash: BashClass, defineCommand } = justBash();
+    const { Bash: BashClass, defineCommand, getCommandNames } = justBash();
     const custom: Command[] = this.commandList.map((c) =>
       defineCommand(c.name, (args, ctx) => this.runFromBash(c, args, ctx as CommandContext)),
     );
+    // just-bash's own tools exist on a machine only if its system ships them (path_table.ts): a guard in
+    // front of each tool some machine lacks answers "command not found" there and runs the tool elsewhere.
+    for (const name of getCommandNames()) {
+      if (this.commands.has(name) || everywhere(name)) continue;
+      custom.push(defineCommand(name, (args, ctx) => this.runShellTool(name, args, ctx)));
+    }
     this.bashShell = new BashClass({
       fs: this.fs,
       cwd: this.cwd,
@@ -134,7 +144,7 @@ export class ShellSession {
       const words = plainWords(text);
       const cmd = words && words.length > 0 ? this.commands.get(words[0] as string) : undefined;
       let outcome: LineOutcome;
-      if (words && cmd && this.hasCommand(this.proc, cmd.name)) {
+      if (words && cmd && !cmd.viaShell && this.hasCommand(this.proc, cmd.name)) {
         const r = await this.invoke(cmd, words, '', this.proc, true, null);
         outcome = { ...r, streamed: true };
       } else {
@@ -167,6 +177,7 @@ export class ShellSession {
     } finally {
       this.line = null;
       this.procStack = [];
+      this.envStack = [];
     }
   }
 
@@ -176,6 +187,17 @@ export class ShellSession {
         ? `sh: ${name}: not found\n`
         : `${proc.userland.shellName}: ${name}: command not found\n`;
     return { stdout: '', stderr: msg, exitCode: 127 };
+  }
+
+  private async runShellTool(name: string, args: string[], ctx: CommandContext): Promise<ExecOutcome> {
+    const proc = this.currentProc();
+    if (!hasShellTool(proc.userland, name) || !ctx.origCommand) return this.notFound(proc, name);
+    return ctx.origCommand(args);
+  }
+
+  /** The environment of the innermost process started with its own (a `docker exec`), if a line is in one. */
+  processEnv(): Record<string, string> | null {
+    return this.envStack[this.envStack.length - 1] ?? null;
   }
 
   private async runFromBash(cmd: SimCommand, args: string[], ctx: CommandContext) {
@@ -194,8 +216,9 @@ export class ShellSession {
     stream: boolean,
     bashCtx: CommandContext | null,
     tty = stream && bashCtx === null,
+    procEnv: Record<string, string> | null = null,
   ): Promise<ExecOutcome> {
-    const io = new Invocation(this, this.requireLine(), argv, stdin, proc, stream, bashCtx, tty);
+    const io = new Invocation(this, this.requireLine(), argv, stdin, proc, stream, bashCtx, tty, procEnv);
     this.procStack.push(proc);
     try {
       const exitCode = await cmd.run(io);
@@ -242,9 +265,10 @@ export class ShellSession {
     if (cmd) {
       if (!this.hasCommand(proc, name)) return this.notFound(proc, name);
       // The child inherits stdin (`ip netns exec`, `busybox APPLET` read what the parent was given).
-      return this.invoke(cmd, argv, stdin, proc, stream, bashCtx, tty);
+      return this.invoke(cmd, argv, stdin, proc, stream, bashCtx, tty, env ?? null);
     }
     this.procStack.push(proc);
+    if (env) this.envStack.push(env);
     try {
       // A process's own environment: assignments before the command put them in its (exported) environment.
       const assign = Object.entries(env ?? {}).map(([k, v]) => `${k}=${shellQuote([v])} `);
@@ -256,6 +280,7 @@ export class ShellSession {
       return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
     } finally {
       this.procStack.pop();
+      if (env) this.envStack.pop();
     }
   }
 }
@@ -286,6 +311,8 @@ class Invocation implements CommandIO {
   /** The session's variables as they were when the command started (the session replaces, never edits, them). */
   private readonly vars: Record<string, string>;
   private envMap: ReadonlyMap<string, string> | null = null;
+  /** The environment this process was started with, when it was not started by the shell (docker exec). */
+  private readonly procEnv: Record<string, string> | null;
 
   constructor(
     session: ShellSession,
@@ -296,6 +323,7 @@ class Invocation implements CommandIO {
     stream: boolean,
     bashCtx: CommandContext | null,
     tty: boolean,
+    procEnv: Record<string, string> | null,
   ) {
     this.session = session;
     this.line = line;
@@ -310,6 +338,7 @@ class Invocation implements CommandIO {
     this.fs = session.fs;
     this.signal = line.signal;
     this.vars = session.variables;
+    this.procEnv = procEnv;
   }
 
   get env(): ReadonlyMap<string, string> {
@@ -336,5 +365,27 @@ class Invocation implements CommandIO {
 
   openShell(proc: Proc, banner?: string): void {
     this.line.openShell(proc, banner);
+  }
+
+  environ(): [string, string][] {
+    if (this.procEnv) return Object.entries(this.procEnv);
+    const shell = shellOf(this.proc);
+    const started = this.session.processEnv();
+    const vars = new Map(Object.entries(started ?? this.bashCtx?.exportedEnv ?? this.vars));
+    if (started) {
+      // A shell Docker started (`docker exec c sh -c env`): its environment plus what a shell adds.
+      vars.set('SHLVL', String(Number(vars.get('SHLVL') ?? '0') + 1));
+      vars.set('PWD', this.cwd);
+    } else {
+      // bash sets HOSTNAME without exporting it (the playground hands it to just-bash as a variable), and
+      // exports OLDPWD only once `cd` has given it a value.
+      if (this.proc.machine === 'host') vars.delete('HOSTNAME');
+      if (vars.get('OLDPWD') === vars.get('PWD')) vars.delete('OLDPWD');
+    }
+    const out = shellEnviron(shell, vars);
+    // bash puts the command's full path in `_` of the child's environment.
+    const path = commandPaths(this.proc.userland, this.argv[0] ?? '')[0];
+    if (shell === 'bash' && path) out.push(['_', path]);
+    return out;
   }
 }

@@ -9,7 +9,18 @@ import type { Flavour, Userland } from './types';
  * Commands every machine has: they come with the shell itself, or (cat, readlink) every image ships them,
  * from coreutils or BusyBox.
  */
-export const SHELL_BUILTINS: readonly string[] = ['sleep', 'hostname', 'cat', 'readlink'];
+export const SHELL_BUILTINS: readonly string[] = [
+  'sleep',
+  'hostname',
+  'cat',
+  'readlink',
+  'whoami',
+  'uname',
+  'id',
+  'which',
+  'env',
+  'printenv',
+];
 
 export const HOST_USERLAND: Userland = {
   image: 'host',
@@ -59,6 +70,12 @@ export const BUSYBOX_APPLETS: readonly string[] = [
   'cat',
   'readlink',
   'sysctl',
+  'whoami',
+  'uname',
+  'id',
+  'which',
+  'env',
+  'printenv',
 ];
 
 export function userlandFlavour(u: Userland): Flavour {
