@@ -231,3 +231,25 @@ describe("just-bash's tools exist only where the machine ships them", () => {
     expect(ns).toMatchObject({ stdout: '1\n', exitCode: 0 });
   });
 });
+
+describe('/etc/os-release of each machine', () => {
+  it("Debian 12 on the host, Alpine's and Ubuntu's in their images, none in busybox", async () => {
+    const [host, bb, al, ub] = await run([
+      'cat /etc/os-release',
+      'docker run --rm busybox cat /etc/os-release',
+      'docker run --rm alpine cat /usr/lib/os-release',
+      'docker run --rm ubuntu grep -E "^(PRETTY_NAME|VERSION)=" /etc/os-release',
+    ]);
+    expect(host?.stdout).toBe(
+      'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\n' +
+        'VERSION_CODENAME=bookworm\nID=debian\nHOME_URL="https://www.debian.org/"\n' +
+        'SUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n',
+    );
+    expect(bb).toMatchObject({
+      stderr: "cat: can't open '/etc/os-release': No such file or directory\n",
+      exitCode: 1,
+    });
+    expect(al?.stdout).toContain('ID=alpine\nVERSION_ID=3.21.3\nPRETTY_NAME="Alpine Linux v3.21"\n');
+    expect(ub?.stdout).toBe('PRETTY_NAME="Ubuntu 24.04.2 LTS"\nVERSION="24.04.2 LTS (Noble Numbat)"\n');
+  });
+});
