@@ -60,7 +60,10 @@ export interface SessionOptions {
   /** The machine's file system (shared by every terminal on that machine). */
   fs: SimFs;
   cwd: string;
+  /** The environment the shell starts with (exported to what it runs). */
   env: Record<string, string>;
+  /** Variables the shell sets for itself without exporting them (bash's HOSTNAME). */
+  shellVars?: Record<string, string>;
 }
 
 export class ShellSession {
@@ -70,6 +73,7 @@ export class ShellSession {
   lastExit = 0;
   readonly history: string[] = [];
   private vars: Record<string, string>;
+  private readonly exportedAtStart: Record<string, string>;
   private bashShell: Bash | null = null;
   private readonly commands: ReadonlyMap<string, SimCommand>;
   private readonly commandList: readonly SimCommand[];
@@ -82,7 +86,8 @@ export class ShellSession {
   constructor(opts: SessionOptions) {
     this.proc = opts.proc;
     this.cwd = opts.cwd;
-    this.vars = { ...opts.env };
+    this.vars = { ...opts.env, ...opts.shellVars };
+    this.exportedAtStart = { ...opts.env };
     this.commands = new Map(opts.commands.map((c) => [c.name, c]));
     this.fs = opts.fs;
     this.commandList = opts.commands;
@@ -107,7 +112,8 @@ export class ShellSession {
     this.bashShell = new BashClass({
       fs: this.fs,
       cwd: this.cwd,
-      env: this.vars,
+      // What the shell was started with is exported; the variables of later lines are passed per exec.
+      env: this.exportedAtStart,
       customCommands: custom,
       // A runaway loop ends in a second or two even when each pass runs a simulated command (~0.2 ms):
       // `for i in $(seq 1000); do docker run -d busybox; done` is well inside.
@@ -377,9 +383,7 @@ class Invocation implements CommandIO {
       vars.set('SHLVL', String(Number(vars.get('SHLVL') ?? '0') + 1));
       vars.set('PWD', this.cwd);
     } else {
-      // bash sets HOSTNAME without exporting it (the playground hands it to just-bash as a variable), and
-      // exports OLDPWD only once `cd` has given it a value.
-      if (this.proc.machine === 'host') vars.delete('HOSTNAME');
+      // bash exports OLDPWD only once `cd` has given it a value.
       if (vars.get('OLDPWD') === vars.get('PWD')) vars.delete('OLDPWD');
     }
     const out = shellEnviron(shell, vars);

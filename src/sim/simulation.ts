@@ -167,10 +167,9 @@ export class Simulation {
       commands: COMMANDS,
       fs: this.fsFor(proc),
       cwd: proc.machine === 'host' ? '/root' : '/',
-      env:
-        proc.machine === 'host'
-          ? { ...hostLoginEnvironment(), HOSTNAME: proc.hostname }
-          : containerShellEnvironment(proc.hostname),
+      env: proc.machine === 'host' ? hostLoginEnvironment() : containerShellEnvironment(proc.hostname),
+      // bash sets HOSTNAME for itself; a container's shell has it from Docker's environment.
+      shellVars: { HOSTNAME: proc.hostname },
     });
     this.terminals.set(id, { info, session });
     return info;
