@@ -154,6 +154,8 @@ describe('which: the PATH table', () => {
       exitCode: 2,
     });
     expect(bb?.stdout).toBe('/bin/ip\n/usr/bin/env\n/bin/ping\n');
+    const [slash] = await run(['which /sbin/ip /usr/bin/nope']);
+    expect(slash).toMatchObject({ stdout: '/sbin/ip\n', exitCode: 1 });
     expect(bbNone?.exitCode).toBe(1);
   });
 });

@@ -18,7 +18,12 @@ export function machineHas(proc: Proc, name: string): boolean {
 }
 
 function lookup(io: CommandIO, name: string, all: boolean): string[] {
-  if (name.includes('/')) return [];
+  // A name with a slash is itself printed when it is an executable file (the programs the table places).
+  if (name.includes('/')) {
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    const known = machineHas(io.proc, base) && commandPaths(io.proc.userland, base).includes(name);
+    return known ? [name] : [];
+  }
   if (!machineHas(io.proc, name)) return [];
   const paths = commandPaths(io.proc.userland, name);
   return all ? paths : paths.slice(0, 1);
