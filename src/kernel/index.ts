@@ -147,3 +147,4 @@ export * from './netfilter/xt_names';
 export { ctLive, ctSecondsLeft, ctUse, ctEnabled, nfCtAttach, ICMP_REPLY_OF } from './netfilter/nf_conntrack';
 export { nfHook, type NfVerdict, type NfHookOpts } from './netfilter/hooks';
 export { kernelInvariantViolations } from './invariants';
+export { UTS_SYSNAME, UTS_RELEASE, UTS_VERSION, UTS_MACHINE } from './utsname';

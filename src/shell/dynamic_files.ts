@@ -7,8 +7,9 @@ import type { DynamicFile, DynamicTree } from './fs';
 import { PROC_NET_FILES, procSysFile } from './commands/procfs';
 import { DOCKER_ETC_FILES } from './commands/docker/etc_files';
 import { sysfsFile, sysfsNode } from './commands/sysfs';
+import { OS_RELEASE_FILES } from './commands/userland/os_release';
 
-const FILES: Record<string, DynamicFile> = { ...PROC_NET_FILES, ...DOCKER_ETC_FILES };
+const FILES: Record<string, DynamicFile> = { ...PROC_NET_FILES, ...DOCKER_ETC_FILES, ...OS_RELEASE_FILES };
 
 /** Trees whose files depend on the namespace (per-device sysctls): resolved by path on each access. */
 const RESOLVERS: ((path: string) => DynamicFile | null)[] = [procSysFile, sysfsFile];

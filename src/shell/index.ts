@@ -14,4 +14,5 @@ export { COMMANDS } from './registry';
 export { HOST_USERLAND, BUSYBOX_APPLETS, SHELL_BUILTINS, IMAGE_USERLANDS } from './userlands';
 export { containerProc } from './commands/docker/process';
 export { DYNAMIC_FILES } from './dynamic_files';
+export { hostLoginEnvironment, containerShellEnvironment } from './environ';
 export * from './table_rows';

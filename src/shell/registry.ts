@@ -33,6 +33,11 @@ import { dateCommand } from './commands/date';
 import { lsCommand } from './commands/ls';
 import { ethtoolCommand } from './commands/ethtool';
 import { realpathCommand } from './commands/realpath';
+import { whoamiCommand } from './commands/userland/whoami';
+import { unameCommand } from './commands/userland/uname';
+import { idCommand } from './commands/userland/id';
+import { whichCommand } from './commands/userland/which';
+import { envCommand, printenvCommand } from './commands/userland/env';
 
 export const COMMANDS: readonly SimCommand[] = [
   sleepCommand,
@@ -65,4 +70,10 @@ export const COMMANDS: readonly SimCommand[] = [
   lsCommand,
   ethtoolCommand,
   realpathCommand,
+  whoamiCommand,
+  unameCommand,
+  idCommand,
+  whichCommand,
+  envCommand,
+  printenvCommand,
 ];

@@ -11,6 +11,8 @@
  */
 import type { Bash, Command, CommandContext } from 'just-bash/browser';
 import { justBash } from './just_bash';
+import { shellEnviron, shellOf } from './environ';
+import { commandPaths, everywhere, hasShellTool } from './path_table';
 import { ShellWriteError, type SimFs } from './fs';
 import { redirectGuard } from './redirect_guard';
 import type { CommandIO, ExecOutcome, OsAccess, Proc, SimCommand } from './types';
@@ -61,7 +63,10 @@ export interface SessionOptions {
   /** The machine's file system (shared by every terminal on that machine). */
   fs: SimFs;
   cwd: string;
+  /** The environment the shell starts with (exported to what it runs). */
   env: Record<string, string>;
+  /** Variables the shell sets for itself without exporting them (bash's HOSTNAME). */
+  shellVars?: Record<string, string>;
 }
 
 export class ShellSession {
@@ -71,17 +76,21 @@ export class ShellSession {
   lastExit = 0;
   readonly history: string[] = [];
   private vars: Record<string, string>;
+  private readonly exportedAtStart: Record<string, string>;
   private bashShell: Bash | null = null;
   private readonly commands: ReadonlyMap<string, SimCommand>;
   private readonly commandList: readonly SimCommand[];
   private procStack: Proc[] = [];
+  /** The environments of the processes started with their own (docker exec) that are running now, innermost last. */
+  private envStack: Record<string, string>[] = [];
   private line: LineEnv | null = null;
   private internalError: unknown = null;
 
   constructor(opts: SessionOptions) {
     this.proc = opts.proc;
     this.cwd = opts.cwd;
-    this.vars = { ...opts.env };
+    this.vars = { ...opts.env, ...opts.shellVars };
+    this.exportedAtStart = { ...opts.env };
     this.commands = new Map(opts.commands.map((c) => [c.name, c]));
     this.fs = opts.fs;
     this.commandList = opts.commands;
@@ -93,14 +102,21 @@ export class ShellSession {
    */
   private get bash(): Bash {
     if (this.bashShell) return this.bashShell;
-    const { Bash: BashClass, defineCommand } = justBash();
+    const { Bash: BashClass, defineCommand, getCommandNames } = justBash();
     const custom: Command[] = this.commandList.map((c) =>
       defineCommand(c.name, (args, ctx) => this.runFromBash(c, args, ctx as CommandContext)),
     );
+    // just-bash's own tools exist on a machine only if its system ships them (path_table.ts): a guard in
+    // front of each tool some machine lacks answers "command not found" there and runs the tool elsewhere.
+    for (const name of getCommandNames()) {
+      if (this.commands.has(name) || everywhere(name)) continue;
+      custom.push(defineCommand(name, (args, ctx) => this.runShellTool(name, args, ctx)));
+    }
     this.bashShell = new BashClass({
       fs: this.fs,
       cwd: this.cwd,
-      env: this.vars,
+      // What the shell was started with is exported; the variables of later lines are passed per exec.
+      env: this.exportedAtStart,
       customCommands: custom,
       // A runaway loop ends in a second or two even when each pass runs a simulated command (~0.2 ms):
       // `for i in $(seq 1000); do docker run -d busybox; done` is well inside.
@@ -140,7 +156,7 @@ export class ShellSession {
       const words = plainWords(text);
       const cmd = words && words.length > 0 ? this.commands.get(words[0] as string) : undefined;
       let outcome: LineOutcome;
-      if (words && cmd && this.hasCommand(this.proc, cmd.name)) {
+      if (words && cmd && !cmd.viaShell && this.hasCommand(this.proc, cmd.name)) {
         const r = await this.invoke(cmd, words, '', this.proc, true, null);
         outcome = { ...r, streamed: true };
       } else {
@@ -180,6 +196,7 @@ export class ShellSession {
     } finally {
       this.line = null;
       this.procStack = [];
+      this.envStack = [];
     }
   }
 
@@ -189,6 +206,17 @@ export class ShellSession {
         ? `sh: ${name}: not found\n`
         : `${proc.userland.shellName}: ${name}: command not found\n`;
     return { stdout: '', stderr: msg, exitCode: 127 };
+  }
+
+  private async runShellTool(name: string, args: string[], ctx: CommandContext): Promise<ExecOutcome> {
+    const proc = this.currentProc();
+    if (!hasShellTool(proc.userland, name) || !ctx.origCommand) return this.notFound(proc, name);
+    return ctx.origCommand(args);
+  }
+
+  /** The environment of the innermost process started with its own (a `docker exec`), if a line is in one. */
+  processEnv(): Record<string, string> | null {
+    return this.envStack[this.envStack.length - 1] ?? null;
   }
 
   private async runFromBash(cmd: SimCommand, args: string[], ctx: CommandContext) {
@@ -207,8 +235,9 @@ export class ShellSession {
     stream: boolean,
     bashCtx: CommandContext | null,
     tty = stream && bashCtx === null,
+    procEnv: Record<string, string> | null = null,
   ): Promise<ExecOutcome> {
-    const io = new Invocation(this, this.requireLine(), argv, stdin, proc, stream, bashCtx, tty);
+    const io = new Invocation(this, this.requireLine(), argv, stdin, proc, stream, bashCtx, tty, procEnv);
     this.procStack.push(proc);
     try {
       const exitCode = await cmd.run(io);
@@ -255,9 +284,10 @@ export class ShellSession {
     if (cmd) {
       if (!this.hasCommand(proc, name)) return this.notFound(proc, name);
       // The child inherits stdin (`ip netns exec`, `busybox APPLET` read what the parent was given).
-      return this.invoke(cmd, argv, stdin, proc, stream, bashCtx, tty);
+      return this.invoke(cmd, argv, stdin, proc, stream, bashCtx, tty, env ?? null);
     }
     this.procStack.push(proc);
+    if (env) this.envStack.push(env);
     try {
       // A process's own environment: assignments before the command put them in its (exported) environment.
       const assign = Object.entries(env ?? {}).map(([k, v]) => `${k}=${shellQuote([v])} `);
@@ -270,6 +300,7 @@ export class ShellSession {
       return { stdout: refusals.reword(r.stdout), stderr: refusals.reword(r.stderr), exitCode: r.exitCode };
     } finally {
       this.procStack.pop();
+      if (env) this.envStack.pop();
     }
   }
 }
@@ -301,6 +332,8 @@ class Invocation implements CommandIO {
   /** The session's variables as they were when the command started (the session replaces, never edits, them). */
   private readonly vars: Record<string, string>;
   private envMap: ReadonlyMap<string, string> | null = null;
+  /** The environment this process was started with, when it was not started by the shell (docker exec). */
+  private readonly procEnv: Record<string, string> | null;
 
   constructor(
     session: ShellSession,
@@ -311,6 +344,7 @@ class Invocation implements CommandIO {
     stream: boolean,
     bashCtx: CommandContext | null,
     tty: boolean,
+    procEnv: Record<string, string> | null,
   ) {
     this.session = session;
     this.line = line;
@@ -326,6 +360,7 @@ class Invocation implements CommandIO {
     this.fs = session.fs;
     this.signal = line.signal;
     this.vars = session.variables;
+    this.procEnv = procEnv;
   }
 
   get env(): ReadonlyMap<string, string> {
@@ -352,5 +387,25 @@ class Invocation implements CommandIO {
 
   openShell(proc: Proc, banner?: string): void {
     this.line.openShell(proc, banner);
+  }
+
+  environ(): [string, string][] {
+    if (this.procEnv) return Object.entries(this.procEnv);
+    const shell = shellOf(this.proc);
+    const started = this.session.processEnv();
+    const vars = new Map(Object.entries(started ?? this.bashCtx?.exportedEnv ?? this.vars));
+    if (started) {
+      // A shell Docker started (`docker exec c sh -c env`): its environment plus what a shell adds.
+      vars.set('SHLVL', String(Number(vars.get('SHLVL') ?? '0') + 1));
+      vars.set('PWD', this.cwd);
+    } else {
+      // bash exports OLDPWD only once `cd` has given it a value.
+      if (vars.get('OLDPWD') === vars.get('PWD')) vars.delete('OLDPWD');
+    }
+    const out = shellEnviron(shell, vars);
+    // bash puts the command's full path in `_` of the child's environment.
+    const path = commandPaths(this.proc.userland, this.argv[0] ?? '')[0];
+    if (shell === 'bash' && path) out.push(['_', path]);
+    return out;
   }
 }

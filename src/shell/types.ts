@@ -113,11 +113,18 @@ export interface CommandIO {
   ): Promise<ExecOutcome>;
   /** Ask the session to open an interactive shell of another process (`docker exec -it`, `docker run -it`). */
   openShell(proc: Proc, banner?: string): void;
+  /**
+   * The process's environment as `env` prints it, in environ order: exactly what it was started with
+   * (`docker exec c env`), or what the shell that ran it exports, laid out as that shell does.
+   */
+  environ?(): [string, string][];
 }
 
 /** A command module: one per command or sub-verb (DESIGN.md section 6). */
 export interface SimCommand {
   name: string;
+  /** Always run through the shell, even typed alone: it reads what only the shell knows (its exports). */
+  viaShell?: boolean;
   /** Returns the exit code; writes output through io.out / io.err. */
   run(io: CommandIO): Promise<number> | number;
 }

@@ -17,6 +17,12 @@ export const SHELL_BUILTINS: readonly string[] = [
   'ls',
   'realpath',
   'date',
+  'whoami',
+  'uname',
+  'id',
+  'which',
+  'env',
+  'printenv',
 ];
 
 export const HOST_USERLAND: Userland = {
@@ -71,6 +77,12 @@ export const BUSYBOX_APPLETS: readonly string[] = [
   'date',
   'ls',
   'realpath',
+  'whoami',
+  'uname',
+  'id',
+  'which',
+  'env',
+  'printenv',
 ];
 
 export function userlandFlavour(u: Userland): Flavour {

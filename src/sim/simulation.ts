@@ -6,6 +6,8 @@
 import type { Proc } from '../shell';
 import {
   COMMANDS,
+  containerShellEnvironment,
+  hostLoginEnvironment,
   DYNAMIC_FILES,
   HOST_USERLAND,
   ShellSession,
@@ -160,20 +162,14 @@ export class Simulation {
       this.nextTerminal = Math.max(this.nextTerminal, Number(m[1]) + 1);
     }
     const info: TerminalInfo = { id, proc, parent, title: title ?? proc.hostname };
-    const isBusybox = proc.userland.shellName === 'sh';
     const session = new ShellSession({
       proc,
       commands: COMMANDS,
       fs: this.fsFor(proc),
       cwd: proc.machine === 'host' ? '/root' : '/',
-      env: {
-        HOME: '/root',
-        HOSTNAME: proc.hostname,
-        PATH: isBusybox
-          ? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
-          : '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-        USER: 'root',
-      },
+      env: proc.machine === 'host' ? hostLoginEnvironment() : containerShellEnvironment(proc.hostname),
+      // bash sets HOSTNAME for itself; a container's shell has it from Docker's environment.
+      shellVars: { HOSTNAME: proc.hostname },
     });
     this.terminals.set(id, { info, session });
     return info;
