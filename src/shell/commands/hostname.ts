@@ -12,7 +12,7 @@ import { formatIp4 } from '../../lib';
 import type { CommandIO, SimCommand } from '../types';
 import { dumpAddrs } from './ip/rtnl/addr';
 import { parseHosts, readEtc } from './inet/resolv';
-import { runsBusybox } from './userland/flavour';
+import { coreutilsFlavour } from '../userlands';
 import { BUSYBOX_HOSTNAME_USAGE, GNU_HOSTNAME_USAGE } from './userland/usage';
 
 type Mode = 'name' | 'short' | 'ip' | 'all-ip' | 'fqdn' | 'domain';
@@ -157,6 +157,6 @@ async function busybox(io: CommandIO): Promise<number> {
 export const hostnameCommand: SimCommand = {
   name: 'hostname',
   run(io: CommandIO) {
-    return runsBusybox(io.proc) ? busybox(io) : gnu(io);
+    return coreutilsFlavour(io.proc) === 'busybox' ? busybox(io) : gnu(io);
   },
 };

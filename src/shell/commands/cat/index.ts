@@ -9,6 +9,7 @@
 import { fsErrorOf } from '../../fs';
 import { Getopt, getoptMessage, type LongOpt } from '../../getopt';
 import type { CommandIO, SimCommand } from '../../types';
+import { coreutilsFlavour } from '../../userlands';
 import { type CatOpts, newCatState, renderBusybox, renderGnu } from './render';
 import { BUSYBOX_CAT_USAGE, GNU_CAT_HELP, GNU_CAT_VERSION } from './usage';
 
@@ -43,7 +44,7 @@ function badOption(io: CommandIO, text: string, busybox: boolean): number {
 export const catCommand: SimCommand = {
   name: 'cat',
   async run(io: CommandIO) {
-    const busybox = io.proc.flavour === 'busybox';
+    const busybox = coreutilsFlavour(io.proc) === 'busybox';
     const o: CatOpts = {
       number: false,
       numberNonblank: false,

@@ -69,8 +69,8 @@ describe('date (GNU coreutils 9.1)', () => {
       'Sat Nov 28 00:00:00 UTC 2026\n',
       'Fri Nov 27 10:00:00 UTC 2026\n',
       'Sat Nov 28 00:00:00 UTC 2026\n',
-      "date: invalid date '2026-02-30'\n",
-      "date: invalid date '25:00'\n",
+      "date: invalid date ‘2026-02-30’\n",
+      "date: invalid date ‘25:00’\n",
     ]);
   });
 
@@ -81,17 +81,21 @@ describe('date (GNU coreutils 9.1)', () => {
       'date --iso-8601=foo',
       'date -R +%s',
       'docker run --rm ubuntu date -s 10:00',
+      "docker run --rm ubuntu date -d 'no date'",
       'date -r /nope',
     ]);
     expect(r.map((x) => [x.stderr, x.exitCode])).toEqual([
       ["date: invalid option -- 'x'\nTry 'date --help' for more information.\n", 1],
-      ["date: extra operand 'b'\nTry 'date --help' for more information.\n", 1],
+      // The host's shell runs in C.UTF-8: gnulib's quote() is curly there (getopt's and the Try line are not).
+      ["date: extra operand ‘b’\nTry 'date --help' for more information.\n", 1],
       [
-        "date: invalid argument 'foo' for '--iso-8601'\nValid arguments are:\n  - 'hours'\n  - 'minutes'\n  - 'date'\n  - 'seconds'\n  - 'ns'\nTry 'date --help' for more information.\n",
+        "date: invalid argument ‘foo’ for ‘--iso-8601’\nValid arguments are:\n  - ‘hours’\n  - ‘minutes’\n  - ‘date’\n  - ‘seconds’\n  - ‘ns’\nTry 'date --help' for more information.\n",
         1,
       ],
       ["date: multiple output formats specified\nTry 'date --help' for more information.\n", 1],
       ['date: cannot set date: Operation not permitted\n', 1],
+      // A container's process has no LANG: the C locale's plain quotes.
+      ["date: invalid date 'no date'\n", 1],
       ['date: /nope: No such file or directory\n', 1],
     ]);
     expect(r[4]?.stdout).toBe('Sat Nov 28 10:00:00 UTC 2026\n');

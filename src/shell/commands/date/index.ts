@@ -1,7 +1,8 @@
 /**
- * `date`: GNU coreutils 9.1 (the host, Debian-based images) and BusyBox 1.35's applet (busybox, alpine),
+ * `date`: GNU coreutils 9.1 (the host, Debian-based images) and BusyBox 1.35's applet (busybox, alpine, netshoot),
  * reading the simulated clock: the World's epoch plus its simulated microseconds, the same clock the
- * engine's timestamps and tcpdump read, so a replay prints the same dates. Every machine is in UTC.
+ * engine's timestamps and tcpdump read, so a replay prints the same dates. Every machine is in UTC. GNU's
+ * quote() quotes are curly in the host's C.UTF-8 locale and plain in the C locale containers start in.
  *
  * Setting the clock (`-s`, or GNU's MMDDhhmm operand) needs CAP_SYS_TIME, which Docker's default set does not
  * give a container: settimeofday fails with EPERM and date still prints the time it would have set. The
@@ -9,6 +10,8 @@
  * playground message rather than pretended.
  */
 import { getoptMessage, Getopt, type LongOpt } from '../../getopt';
+import { coreutilsFlavour } from '../../userlands';
+import { coreutilsVersion, gnuExtraOperand, gnuQuote } from '../gnu_coreutils';
 import type { CommandIO, SimCommand } from '../../types';
 import { parseBusyboxDate, parseGnuDate } from './parse_time';
 import { strftime, type Moment } from '../../strftime';
@@ -46,12 +49,6 @@ const GNU_LONG: readonly LongOpt[] = [
   { name: 'version', hasArg: 0, val: 'version' },
 ];
 
-const GNU_VERSION =
-  'date (GNU coreutils) 9.1\nCopyright (C) 2022 Free Software Foundation, Inc.\n' +
-  'License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n' +
-  'This is free software: you are free to change and redistribute it.\n' +
-  'There is NO WARRANTY, to the extent permitted by law.\n\nWritten by David MacKenzie.\n';
-
 /** The simulated wall clock: the World's epoch and its simulated microseconds. */
 export function wallClock(io: CommandIO): Moment {
   const us = io.os.state.docker.epochMs * 1000 + io.os.state.clock.nowUs;
@@ -68,8 +65,9 @@ function argmatch(arg: string, table: readonly [string, string][]): string | nul
 }
 
 function badArg(io: CommandIO, arg: string, opt: string, table: readonly [string, string][]): number {
-  io.err(`date: invalid argument '${arg}' for '${opt}'\nValid arguments are:\n`);
-  io.err(table.map(([k]) => `  - '${k}'\n`).join(''));
+  const q = (x: string) => gnuQuote(io, x);
+  io.err(`date: invalid argument ${q(arg)} for ${q(opt)}\nValid arguments are:\n`);
+  io.err(table.map(([k]) => `  - ${q(k)}\n`).join(''));
   io.err("Try 'date --help' for more information.\n");
   return 1;
 }
@@ -99,7 +97,7 @@ async function runGnu(io: CommandIO): Promise<number> {
       );
       return 0;
     } else if (r.val === 'version') {
-      io.out(GNU_VERSION);
+      io.out(coreutilsVersion('date', 'David MacKenzie'));
       return 0;
     } else if (r.val === 'd') dateStr = r.arg ?? '';
     else if (r.val === 's') setStr = r.arg ?? '';
@@ -128,9 +126,7 @@ async function runGnu(io: CommandIO): Promise<number> {
     return 1;
   }
   if (operands.length > (setStr === null && dateStr === null ? 1 : 0)) {
-    io.err(`date: extra operand '${operands[setStr === null && dateStr === null ? 1 : 0]}'\n`);
-    io.err("Try 'date --help' for more information.\n");
-    return 1;
+    return gnuExtraOperand(io, 'date', operands[setStr === null && dateStr === null ? 1 : 0] as string);
   }
   if (dateStr !== null && setStr !== null) {
     io.err(
@@ -148,7 +144,9 @@ async function runGnu(io: CommandIO): Promise<number> {
   if (given !== null) {
     const m = typeof given === 'string' ? parseGnuDate(given, now) : given;
     if (m === null) {
-      io.err(`date: invalid date '${typeof given === 'string' ? given : operands[0]}'\n`);
+      io.err(
+        `date: invalid date ${gnuQuote(io, typeof given === 'string' ? given : (operands[0] as string))}\n`,
+      );
       return 1;
     }
     when = m;
@@ -248,6 +246,6 @@ async function runBusybox(io: CommandIO): Promise<number> {
 export const dateCommand: SimCommand = {
   name: 'date',
   run(io: CommandIO) {
-    return io.proc.flavour === 'busybox' ? runBusybox(io) : runGnu(io);
+    return coreutilsFlavour(io.proc) === 'busybox' ? runBusybox(io) : runGnu(io);
   },
 };

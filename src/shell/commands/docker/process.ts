@@ -4,6 +4,7 @@
  * file not found"), and whether the main process keeps running (a daemon, a sleep, an interactive shell) or
  * finishes at once (its output becomes the container's log and its exit code the container's).
  */
+import { parseSleep } from '../sleep';
 import type { DockerContainer, DockerState } from '../../../docker';
 import { ALL_CAPABILITIES, containerCapabilities, filesOwner } from '../../../docker';
 import {
@@ -141,7 +142,11 @@ export function mainKind(c: DockerContainer): MainKind {
     if (/\b(sleep|while|tail -f|nc -l|httpd|top)\b/.test(script)) return 'daemon';
     return 'finite';
   }
-  if (name === 'sleep') return argv[1] === '0' ? 'finite' : 'daemon';
+  if (name === 'sleep') {
+    // A bad or missing operand ends sleep at once with its error, as does a zero total.
+    const p = parseSleep(c.args);
+    return 'error' in p || p.us === 0 ? 'finite' : 'daemon';
+  }
   if (name === 'tail' && argv.includes('-f')) return 'daemon';
   // ping ends by itself with a count or a deadline (-c N, -c1, -w N, in a cluster like -qc1).
   if (name === 'ping' && !argv.slice(1).some((a) => /^-[46qvnfRAD]*[cw]/.test(a))) return 'daemon';

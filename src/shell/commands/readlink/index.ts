@@ -6,6 +6,7 @@
  */
 import { Getopt, getoptMessage, type LongOpt } from '../../getopt';
 import type { CommandIO, SimCommand } from '../../types';
+import { coreutilsFlavour } from '../../userlands';
 import { CAN_STRERROR, type CanErrno, type CanMode, canonicalize } from './canonicalize';
 import { BUSYBOX_READLINK_USAGE, GNU_READLINK_HELP, GNU_READLINK_VERSION } from './usage';
 
@@ -128,5 +129,5 @@ async function runBusybox(io: CommandIO): Promise<number> {
 
 export const readlinkCommand: SimCommand = {
   name: 'readlink',
-  run: (io) => (io.proc.flavour === 'busybox' ? runBusybox(io) : runGnu(io)),
+  run: (io) => (coreutilsFlavour(io.proc) === 'busybox' ? runBusybox(io) : runGnu(io)),
 };

@@ -6,7 +6,8 @@
  * 1.35 (coreutils/env.c, coreutils/printenv.c).
  */
 import type { CommandIO, SimCommand } from '../../types';
-import { gnuBadOption, gnuLongOption, gnuQuote, runsBusybox } from './flavour';
+import { gnuBadOption, gnuLongOption, gnuQuote } from '../gnu_coreutils';
+import { coreutilsFlavour } from '../../userlands';
 import { machineHas } from './which';
 import { BUSYBOX_ENV_USAGE, GNU_ENV_HELP, GNU_PRINTENV_HELP } from './usage';
 
@@ -100,7 +101,7 @@ function parseEnv(io: CommandIO, busybox: boolean): EnvArgs | number {
 }
 
 async function env(io: CommandIO): Promise<number> {
-  const busybox = runsBusybox(io.proc);
+  const busybox = coreutilsFlavour(io.proc) === 'busybox';
   const o = parseEnv(io, busybox);
   if (typeof o === 'number') return o;
   const vars = new Map(o.clear ? [] : environOf(io));
@@ -131,7 +132,7 @@ async function env(io: CommandIO): Promise<number> {
 }
 
 function printenv(io: CommandIO): number {
-  const busybox = runsBusybox(io.proc);
+  const busybox = coreutilsFlavour(io.proc) === 'busybox';
   let nul = false;
   const names: string[] = [];
   for (const a of io.argv.slice(1)) {

@@ -5,7 +5,8 @@
  */
 import type { CommandIO, SimCommand } from '../../types';
 import { effectiveUser, lookupUser, type Group, type User } from './identity';
-import { gnuBadOption, gnuLongOption, gnuQuote, runsBusybox } from './flavour';
+import { gnuBadOption, gnuLongOption, gnuQuote } from '../gnu_coreutils';
+import { coreutilsFlavour } from '../../userlands';
 import { BUSYBOX_ID_USAGE, GNU_ID_HELP } from './usage';
 
 interface IdOpts {
@@ -174,6 +175,6 @@ function busybox(io: CommandIO): number {
 export const idCommand: SimCommand = {
   name: 'id',
   run(io: CommandIO) {
-    return runsBusybox(io.proc) ? busybox(io) : gnu(io);
+    return coreutilsFlavour(io.proc) === 'busybox' ? busybox(io) : gnu(io);
   },
 };

@@ -7,7 +7,8 @@
  */
 import { UTS_MACHINE, UTS_RELEASE, UTS_SYSNAME, UTS_VERSION } from '../../../kernel';
 import type { CommandIO, Proc, SimCommand } from '../../types';
-import { gnuBadOption, gnuExtraOperand, gnuLongOption, runsBusybox } from './flavour';
+import { gnuBadOption, gnuExtraOperand, gnuLongOption } from '../gnu_coreutils';
+import { coreutilsFlavour } from '../../userlands';
 import { BUSYBOX_UNAME_USAGE, GNU_UNAME_HELP } from './usage';
 
 /** The fields, in print order, with their short and long option names. */
@@ -98,7 +99,7 @@ function parse(io: CommandIO, busybox: boolean): Set<string> | number {
 export const unameCommand: SimCommand = {
   name: 'uname',
   run(io: CommandIO) {
-    const busybox = runsBusybox(io.proc);
+    const busybox = coreutilsFlavour(io.proc) === 'busybox';
     const letters = parse(io, busybox);
     if (typeof letters === 'number') return letters;
     io.out(render(io.proc, busybox, letters));

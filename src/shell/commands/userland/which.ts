@@ -7,7 +7,7 @@
 import { commandPaths, BUILTIN_ONLY, hasShellTool } from '../../path_table';
 import type { CommandIO, Proc, SimCommand } from '../../types';
 import { imageShells } from '../../userlands';
-import { runsBusybox } from './flavour';
+import { coreutilsFlavour } from '../../userlands';
 import { BUSYBOX_WHICH_USAGE } from './usage';
 
 /** Whether the machine has a program by that name (our tools, just-bash's, its shells). */
@@ -97,6 +97,6 @@ function busybox(io: CommandIO): number {
 export const whichCommand: SimCommand = {
   name: 'which',
   run(io: CommandIO) {
-    return runsBusybox(io.proc) ? busybox(io) : gnu(io);
+    return coreutilsFlavour(io.proc) === 'busybox' ? busybox(io) : gnu(io);
   },
 };

@@ -5,7 +5,8 @@
  */
 import type { CommandIO, SimCommand } from '../../types';
 import { effectiveUser } from './identity';
-import { gnuBadOption, gnuExtraOperand, runsBusybox } from './flavour';
+import { gnuBadOption, gnuExtraOperand } from '../gnu_coreutils';
+import { coreutilsFlavour } from '../../userlands';
 import { BUSYBOX_WHOAMI_USAGE, GNU_WHOAMI_HELP } from './usage';
 
 function gnu(io: CommandIO): number {
@@ -45,6 +46,6 @@ function busybox(io: CommandIO): number {
 export const whoamiCommand: SimCommand = {
   name: 'whoami',
   run(io: CommandIO) {
-    return runsBusybox(io.proc) ? busybox(io) : gnu(io);
+    return coreutilsFlavour(io.proc) === 'busybox' ? busybox(io) : gnu(io);
   },
 };
