@@ -69,8 +69,8 @@ describe('date (GNU coreutils 9.1)', () => {
       'Sat Nov 28 00:00:00 UTC 2026\n',
       'Fri Nov 27 10:00:00 UTC 2026\n',
       'Sat Nov 28 00:00:00 UTC 2026\n',
-      "date: invalid date ‘2026-02-30’\n",
-      "date: invalid date ‘25:00’\n",
+      'date: invalid date ‘2026-02-30’\n',
+      'date: invalid date ‘25:00’\n',
     ]);
   });
 
