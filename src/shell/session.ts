@@ -67,6 +67,11 @@ export interface SessionOptions {
   env: Record<string, string>;
   /** Variables the shell sets for itself without exporting them (bash's HOSTNAME). */
   shellVars?: Record<string, string>;
+  /**
+   * The file system of another machine's processes (`docker exec` from this terminal): they see their own
+   * mount namespace, not this terminal's. Absent: every process uses this session's.
+   */
+  fsFor?: (proc: Proc) => SimFs;
 }
 
 export class ShellSession {
@@ -78,6 +83,9 @@ export class ShellSession {
   private vars: Record<string, string>;
   private readonly exportedAtStart: Record<string, string>;
   private bashShell: Bash | null = null;
+  /** Interpreters for processes of other machines (`docker exec`), on their file systems, made on first use. */
+  private readonly machineShells = new Map<string, { bash: Bash; fs: SimFs }>();
+  private readonly fsFor: ((proc: Proc) => SimFs) | null;
   private readonly commands: ReadonlyMap<string, SimCommand>;
   private readonly commandList: readonly SimCommand[];
   private procStack: Proc[] = [];
@@ -94,6 +102,7 @@ export class ShellSession {
     this.commands = new Map(opts.commands.map((c) => [c.name, c]));
     this.fs = opts.fs;
     this.commandList = opts.commands;
+    this.fsFor = opts.fsFor ?? null;
   }
 
   /**
@@ -101,7 +110,15 @@ export class ShellSession {
    * has loaded, so the first screen does not wait for it; lines that need it wait for it (Simulation.run).
    */
   private get bash(): Bash {
-    if (this.bashShell) return this.bashShell;
+    this.bashShell ??= this.makeBash(this.fs, this.exportedAtStart);
+    return this.bashShell;
+  }
+
+  /**
+   * An interpreter on `fs` that exports `env` to what it runs. Our commands and the guards of just-bash's
+   * tools run as the process on top of the stack, whichever interpreter reached them.
+   */
+  private makeBash(fs: SimFs, env: Record<string, string>): Bash {
     const { Bash: BashClass, defineCommand, getCommandNames } = justBash();
     const custom: Command[] = this.commandList.map((c) =>
       defineCommand(c.name, (args, ctx) => this.runFromBash(c, args, ctx as CommandContext)),
@@ -112,19 +129,38 @@ export class ShellSession {
       if (this.commands.has(name) || everywhere(name)) continue;
       custom.push(defineCommand(name, (args, ctx) => this.runShellTool(name, args, ctx)));
     }
-    this.bashShell = new BashClass({
-      fs: this.fs,
+    const bash = new BashClass({
+      fs,
       cwd: this.cwd,
-      // What the shell was started with is exported; the variables of later lines are passed per exec.
-      env: this.exportedAtStart,
+      env,
       customCommands: custom,
       // A runaway loop ends in a second or two even when each pass runs a simulated command (~0.2 ms):
       // `for i in $(seq 1000); do docker run -d busybox; done` is well inside.
       executionLimits: { maxCommandCount: 10_000, maxLoopIterations: 10_000 },
     });
     // A refused redirection fails its command instead of ending the line (redirect_guard.ts).
-    this.bashShell.registerTransformPlugin(redirectGuard);
-    return this.bashShell;
+    bash.registerTransformPlugin(redirectGuard);
+    return bash;
+  }
+
+  /** The file system `proc` sees: its machine's. */
+  fsOf(proc: Proc): SimFs {
+    return this.machineShell(proc)?.fs ?? this.fs;
+  }
+
+  /**
+   * The interpreter a process of another machine runs in: that machine's file system, and nothing exported at
+   * its start, so a shell it starts (`sh -c`) sees only the environment Docker gave the process.
+   */
+  private machineShell(proc: Proc): { bash: Bash; fs: SimFs } | null {
+    if (!this.fsFor || proc.machine === this.proc.machine) return null;
+    let m = this.machineShells.get(proc.machine);
+    if (!m) {
+      const fs = this.fsFor(proc);
+      m = { bash: this.makeBash(fs, {}), fs };
+      this.machineShells.set(proc.machine, m);
+    }
+    return m;
   }
 
   private requireLine(): LineEnv {
@@ -292,11 +328,14 @@ export class ShellSession {
       // A process's own environment: assignments before the command put them in its (exported) environment.
       const assign = Object.entries(env ?? {}).map(([k, v]) => `${k}=${shellQuote([v])} `);
       const line = `${assign.join('')}${shellQuote(argv)}`;
-      const r = bashCtx?.exec
-        ? await bashCtx.exec(line, { cwd: cwd ?? bashCtx.cwd })
-        : await this.bash.exec(line, { cwd: cwd ?? this.cwd, env: this.vars });
+      const other = this.machineShell(proc);
+      const r = other
+        ? await other.bash.exec(line, { cwd: cwd ?? '/' })
+        : bashCtx?.exec
+          ? await bashCtx.exec(line, { cwd: cwd ?? bashCtx.cwd })
+          : await this.bash.exec(line, { cwd: cwd ?? this.cwd, env: this.vars });
       // Buffered either way: the caller writes it out (through its own, possibly streaming, io.out).
-      const { refusals } = this.fs;
+      const { refusals } = other?.fs ?? this.fs;
       return { stdout: refusals.reword(r.stdout), stderr: refusals.reword(r.stderr), exitCode: r.exitCode };
     } finally {
       this.procStack.pop();
@@ -357,7 +396,8 @@ class Invocation implements CommandIO {
     this.columns = tty ? line.columns : undefined;
     this.cwd = bashCtx?.cwd ?? session.cwd;
     this.os = line.os;
-    this.fs = session.fs;
+    // A process sees its own machine's files (a `docker exec`'d cat reads the container's, not the host's).
+    this.fs = session.fsOf(proc);
     this.signal = line.signal;
     this.vars = session.variables;
     this.procEnv = procEnv;

@@ -170,6 +170,7 @@ export class Simulation {
       env: proc.machine === 'host' ? hostLoginEnvironment() : containerShellEnvironment(proc.hostname),
       // bash sets HOSTNAME for itself; a container's shell has it from Docker's environment.
       shellVars: { HOSTNAME: proc.hostname },
+      fsFor: (p) => this.fsFor(p),
     });
     this.terminals.set(id, { info, session });
     return info;
