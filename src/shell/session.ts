@@ -9,29 +9,17 @@
  * A line made of plain words that names one of our commands runs directly, without just-bash, so that its
  * output can stream (ping prints a line per second) and Ctrl-C can stop it with its summary.
  */
-import type { Bash, Command, CommandContext } from 'just-bash/browser';
-import { justBash } from './just_bash';
-import { shellEnviron, shellOf } from './environ';
-import { commandPaths, everywhere, hasShellTool } from './path_table';
+import type { Bash, CommandContext } from 'just-bash/browser';
+import { hasShellTool } from './path_table';
+import { makeInterpreter } from './interpreter';
 import { ShellWriteError, type SimFs } from './fs';
-import { redirectGuard } from './redirect_guard';
-import type { CommandIO, ExecOutcome, OsAccess, Proc, SimCommand } from './types';
+import type { ExecOutcome, Proc, SimCommand } from './types';
 import { plainWords, shellQuote } from './words';
+import { Invocation, type ExecOptions, type LineEnv } from './invocation';
 
 export { plainWords, shellQuote };
 
-/** What the session needs from whoever runs a line (the sim layer): the transaction and the terminal. */
-export interface LineEnv {
-  os: OsAccess;
-  signal: AbortSignal;
-  /** Streamed output of directly-run commands; buffered output is delivered through the result instead. */
-  out(text: string): void;
-  err(text: string): void;
-  pace(us: number): Promise<void>;
-  openShell(proc: Proc, banner?: string): void;
-  /** The width of the terminal the line was typed at (absent: not known). */
-  readonly columns?: number | undefined;
-}
+export type { LineEnv } from './invocation';
 
 export interface LineOutcome extends ExecOutcome {
   /** Output already delivered through LineEnv.out/err while the line ran (not repeated in stdout/stderr). */
@@ -114,33 +102,12 @@ export class ShellSession {
     return this.bashShell;
   }
 
-  /**
-   * An interpreter on `fs` that exports `env` to what it runs. Our commands and the guards of just-bash's
-   * tools run as the process on top of the stack, whichever interpreter reached them.
-   */
+  /** An interpreter on `fs` exporting `env`, whose commands run as the process on top of this session's stack. */
   private makeBash(fs: SimFs, env: Record<string, string>): Bash {
-    const { Bash: BashClass, defineCommand, getCommandNames } = justBash();
-    const custom: Command[] = this.commandList.map((c) =>
-      defineCommand(c.name, (args, ctx) => this.runFromBash(c, args, ctx as CommandContext)),
-    );
-    // just-bash's own tools exist on a machine only if its system ships them (path_table.ts): a guard in
-    // front of each tool some machine lacks answers "command not found" there and runs the tool elsewhere.
-    for (const name of getCommandNames()) {
-      if (this.commands.has(name) || everywhere(name)) continue;
-      custom.push(defineCommand(name, (args, ctx) => this.runShellTool(name, args, ctx)));
-    }
-    const bash = new BashClass({
-      fs,
-      cwd: this.cwd,
-      env,
-      customCommands: custom,
-      // A runaway loop ends in a second or two even when each pass runs a simulated command (~0.2 ms):
-      // `for i in $(seq 1000); do docker run -d busybox; done` is well inside.
-      executionLimits: { maxCommandCount: 10_000, maxLoopIterations: 10_000 },
+    return makeInterpreter(fs, this.cwd, env, this.commandList, {
+      runCommand: (c, args, ctx) => this.runFromBash(c, args, ctx),
+      runTool: (name, args, ctx) => this.runShellTool(name, args, ctx),
     });
-    // A refused redirection fails its command instead of ending the line (redirect_guard.ts).
-    bash.registerTransformPlugin(redirectGuard);
-    return bash;
   }
 
   /** The file system `proc` sees: its machine's. */
@@ -341,111 +308,5 @@ export class ShellSession {
       this.procStack.pop();
       if (env) this.envStack.pop();
     }
-  }
-}
-
-type ExecOptions = Parameters<CommandIO['exec']>[2];
-
-/**
- * One invocation of a command module (its CommandIO). A class, not an object literal of closures: every
- * command a line runs (and every `ip netns exec` inside it) made eight closures and a copy of the environment
- * as a Map that few commands read; the Map is now made on first read.
- */
-class Invocation implements CommandIO {
-  readonly argv: string[];
-  readonly stdin: string;
-  readonly cwd: string;
-  readonly proc: Proc;
-  readonly os: OsAccess;
-  readonly fs: SimFs;
-  readonly isatty: boolean;
-  readonly columns: number | undefined;
-  readonly signal: AbortSignal;
-  /** Output kept for the outcome (when not streamed to the terminal). */
-  stdout = '';
-  stderr = '';
-  readonly stream: boolean;
-  readonly bashCtx: CommandContext | null;
-  private readonly session: ShellSession;
-  private readonly line: LineEnv;
-  /** The session's variables as they were when the command started (the session replaces, never edits, them). */
-  private readonly vars: Record<string, string>;
-  private envMap: ReadonlyMap<string, string> | null = null;
-  /** The environment this process was started with, when it was not started by the shell (docker exec). */
-  private readonly procEnv: Record<string, string> | null;
-
-  constructor(
-    session: ShellSession,
-    line: LineEnv,
-    argv: string[],
-    stdin: string,
-    proc: Proc,
-    stream: boolean,
-    bashCtx: CommandContext | null,
-    tty: boolean,
-    procEnv: Record<string, string> | null,
-  ) {
-    this.session = session;
-    this.line = line;
-    this.argv = argv;
-    this.stdin = stdin;
-    this.proc = proc;
-    this.stream = stream;
-    this.bashCtx = bashCtx;
-    this.isatty = tty;
-    this.columns = tty ? line.columns : undefined;
-    this.cwd = bashCtx?.cwd ?? session.cwd;
-    this.os = line.os;
-    // A process sees its own machine's files (a `docker exec`'d cat reads the container's, not the host's).
-    this.fs = session.fsOf(proc);
-    this.signal = line.signal;
-    this.vars = session.variables;
-    this.procEnv = procEnv;
-  }
-
-  get env(): ReadonlyMap<string, string> {
-    return (this.envMap ??= this.bashCtx?.env ?? new Map(Object.entries(this.vars)));
-  }
-
-  out(t: string): void {
-    if (this.stream) this.line.out(t);
-    else this.stdout += t;
-  }
-
-  err(t: string): void {
-    if (this.stream) this.line.err(t);
-    else this.stderr += t;
-  }
-
-  pace(us: number): Promise<void> {
-    return this.line.pace(us);
-  }
-
-  exec(sub: string[], proc: Proc, o?: ExecOptions): Promise<ExecOutcome> {
-    return this.session.execFor(this, sub, proc, o);
-  }
-
-  openShell(proc: Proc, banner?: string): void {
-    this.line.openShell(proc, banner);
-  }
-
-  environ(): [string, string][] {
-    if (this.procEnv) return Object.entries(this.procEnv);
-    const shell = shellOf(this.proc);
-    const started = this.session.processEnv();
-    const vars = new Map(Object.entries(started ?? this.bashCtx?.exportedEnv ?? this.vars));
-    if (started) {
-      // A shell Docker started (`docker exec c sh -c env`): its environment plus what a shell adds.
-      vars.set('SHLVL', String(Number(vars.get('SHLVL') ?? '0') + 1));
-      vars.set('PWD', this.cwd);
-    } else {
-      // bash exports OLDPWD only once `cd` has given it a value.
-      if (vars.get('OLDPWD') === vars.get('PWD')) vars.delete('OLDPWD');
-    }
-    const out = shellEnviron(shell, vars);
-    // bash puts the command's full path in `_` of the child's environment.
-    const path = commandPaths(this.proc.userland, this.argv[0] ?? '')[0];
-    if (shell === 'bash' && path) out.push(['_', path]);
-    return out;
   }
 }
