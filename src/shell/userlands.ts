@@ -69,20 +69,9 @@ export const BUSYBOX_APPLETS: readonly string[] = [
   'nc',
   'wget',
   'nslookup',
-  'hostname',
-  'sleep',
-  'cat',
-  'readlink',
   'sysctl',
-  'date',
-  'ls',
-  'realpath',
-  'whoami',
-  'uname',
-  'id',
-  'which',
-  'env',
-  'printenv',
+  // Every tool every machine has is a BusyBox applet too.
+  ...SHELL_BUILTINS,
 ];
 
 export function userlandFlavour(u: Userland): Flavour {
