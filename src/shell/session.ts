@@ -72,7 +72,7 @@ export class ShellSession {
   private readonly exportedAtStart: Record<string, string>;
   private bashShell: Bash | null = null;
   /** Interpreters for processes of other machines (`docker exec`), on their file systems, made on first use. */
-  private readonly machineShells = new Map<string, { bash: Bash; fs: SimFs }>();
+  private readonly machineShells = new Map<string, Bash>();
   private readonly fsFor: ((proc: Proc) => SimFs) | null;
   private readonly commands: ReadonlyMap<string, SimCommand>;
   private readonly commandList: readonly SimCommand[];
@@ -110,9 +110,12 @@ export class ShellSession {
     });
   }
 
-  /** The file system `proc` sees: its machine's. */
+  /**
+   * The file system `proc` sees: its machine's (the simulation keeps one per machine). Our commands need only
+   * this; an interpreter is made only when a just-bash tool or a shell runs there.
+   */
   fsOf(proc: Proc): SimFs {
-    return this.machineShell(proc)?.fs ?? this.fs;
+    return this.fsFor && proc.machine !== this.proc.machine ? this.fsFor(proc) : this.fs;
   }
 
   /**
@@ -120,14 +123,14 @@ export class ShellSession {
    * its start, so a shell it starts (`sh -c`) sees only the environment Docker gave the process.
    */
   private machineShell(proc: Proc): { bash: Bash; fs: SimFs } | null {
-    if (!this.fsFor || proc.machine === this.proc.machine) return null;
-    let m = this.machineShells.get(proc.machine);
-    if (!m) {
-      const fs = this.fsFor(proc);
-      m = { bash: this.makeBash(fs, {}), fs };
-      this.machineShells.set(proc.machine, m);
+    const fs = this.fsOf(proc);
+    if (fs === this.fs) return null;
+    let bash = this.machineShells.get(proc.machine);
+    if (!bash) {
+      bash = this.makeBash(fs, {});
+      this.machineShells.set(proc.machine, bash);
     }
-    return m;
+    return { bash, fs };
   }
 
   private requireLine(): LineEnv {
