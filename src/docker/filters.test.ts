@@ -1,5 +1,5 @@
 /** api/types/filters: Match (exact, then regexp), ExactMatch, MatchKVList, GetBoolOrDefault, Validate. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addFilter,
   exactMatch,
@@ -9,6 +9,10 @@ import {
   validateFilters,
   type FilterArgs,
 } from './filters';
+import { loadGoRegexp } from './go_regexp';
+
+// The regexp engine loads with the shell runtime, before any line runs; here there is no line.
+beforeAll(() => loadGoRegexp());
 
 function args(...pairs: [string, string][]): FilterArgs {
   return pairs.reduce<FilterArgs>((a, [k, v]) => addFilter(a, k, v), new Map());

@@ -4,7 +4,8 @@
  * maps and walks them in random order; where that order shows (which invalid key or value an error names, the
  * values listed in it), we take them sorted, so that a line always prints the same.
  */
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+import { compileGoRegexp } from './go_regexp';
 import { invalid } from './errors';
 
 /** filters.Args: key -> its values. */
@@ -83,18 +84,10 @@ function goRegexpFind(pattern: string, s: string): boolean {
   let re = compiled.get(pattern);
   if (re === undefined) {
     if (compiled.size >= 256) compiled.clear();
-    compiled.set(pattern, (re = compile(pattern)));
+    compiled.set(pattern, (re = compileGoRegexp(pattern)));
   }
   return re !== null && re.test(s);
 }
 
 /** Patterns compiled once: a listing matches one against every container. */
 const compiled = new Map<string, RE2JS | null>();
-
-function compile(pattern: string): RE2JS | null {
-  try {
-    return RE2JS.compile(pattern);
-  } catch {
-    return null;
-  }
-}

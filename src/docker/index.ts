@@ -41,4 +41,5 @@ export { listContainers, type ListOptions } from './list';
 export { listNetworks } from './network_list';
 export { listImages, getImage } from './image_list';
 export { addFilter, type FilterArgs } from './filters';
+export { loadGoRegexp } from './go_regexp';
 export { containerPorts, type ApiPort } from './container_ports';

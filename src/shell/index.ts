@@ -9,8 +9,7 @@ export {
   type LineOutcome,
 } from './session';
 export { SimFs, type DynamicFile, type DynamicTree } from './fs';
-export { justBashLoaded, loadJustBash } from './just_bash';
-export { COMMANDS } from './registry';
+export { loadShellRuntime, shellRuntimeLoaded } from './runtime';
 export { HOST_USERLAND, BUSYBOX_APPLETS, SHELL_BUILTINS, IMAGE_USERLANDS } from './userlands';
 export { containerProc } from './commands/docker/process';
 export { DYNAMIC_FILES } from './dynamic_files';

@@ -12,6 +12,7 @@
 import type { Bash, CommandContext } from 'just-bash/browser';
 import { hasShellTool } from './path_table';
 import { makeInterpreter } from './interpreter';
+import { shellCommands } from './runtime';
 import { ShellWriteError, type SimFs } from './fs';
 import type { ExecOutcome, Proc, SimCommand } from './types';
 import { plainWords, shellQuote } from './words';
@@ -47,7 +48,8 @@ function utf8FromByteString(b: string): string {
 
 export interface SessionOptions {
   proc: Proc;
-  commands: readonly SimCommand[];
+  /** The commands this shell runs as ours; absent: every command module (shell/runtime.ts, loaded by then). */
+  commands?: readonly SimCommand[];
   /** The machine's file system (shared by every terminal on that machine). */
   fs: SimFs;
   cwd: string;
@@ -74,8 +76,8 @@ export class ShellSession {
   /** Interpreters for processes of other machines (`docker exec`), on their file systems, made on first use. */
   private readonly machineShells = new Map<string, Bash>();
   private readonly fsFor: ((proc: Proc) => SimFs) | null;
-  private readonly commands: ReadonlyMap<string, SimCommand>;
-  private readonly commandList: readonly SimCommand[];
+  private commandMap: ReadonlyMap<string, SimCommand> | null = null;
+  private readonly givenCommands: readonly SimCommand[] | null;
   private procStack: Proc[] = [];
   /** The environments of the processes started with their own (docker exec) that are running now, innermost last. */
   private envStack: Record<string, string>[] = [];
@@ -87,9 +89,8 @@ export class ShellSession {
     this.cwd = opts.cwd;
     this.vars = { ...opts.env, ...opts.shellVars };
     this.exportedAtStart = { ...opts.env };
-    this.commands = new Map(opts.commands.map((c) => [c.name, c]));
+    this.givenCommands = opts.commands ?? null;
     this.fs = opts.fs;
-    this.commandList = opts.commands;
     this.fsFor = opts.fsFor ?? null;
   }
 
@@ -97,6 +98,16 @@ export class ShellSession {
    * just-bash's interpreter, made on first use: a session (and its prompt) exists before the shell runtime
    * has loaded, so the first screen does not wait for it; lines that need it wait for it (Simulation.run).
    */
+  /** The command modules, looked up when the first line runs: a session exists before they have loaded. */
+  private get commandList(): readonly SimCommand[] {
+    return this.givenCommands ?? shellCommands();
+  }
+
+  private get commands(): ReadonlyMap<string, SimCommand> {
+    this.commandMap ??= new Map(this.commandList.map((c) => [c.name, c]));
+    return this.commandMap;
+  }
+
   private get bash(): Bash {
     this.bashShell ??= this.makeBash(this.fs, this.exportedAtStart);
     return this.bashShell;

@@ -6,7 +6,7 @@
  */
 import type { KernelHooks } from '../kernel';
 import type { ExecOutcome, Proc } from '../shell';
-import { COMMANDS, DYNAMIC_FILES, HOST_USERLAND, ShellSession, SimFs, loadJustBash } from '../shell';
+import { DYNAMIC_FILES, HOST_USERLAND, ShellSession, SimFs, loadShellRuntime } from '../shell';
 import { HOST_HOSTNAME } from './default_world';
 import { Txn } from './transact';
 import type { World } from './world';
@@ -41,7 +41,6 @@ export class QueryRunner {
       });
       const session = new ShellSession({
         proc,
-        commands: COMMANDS,
         fs,
         cwd: '/',
         env: { HOME: '/root', USER: 'root' },
@@ -55,7 +54,7 @@ export class QueryRunner {
   /** Run `line` as `proc` on `world`; the World is not changed (the transaction is dropped). */
   run(world: World, proc: Proc, line: string): Promise<ExecOutcome> {
     const job = this.queue.then(async () => {
-      await loadJustBash();
+      await loadShellRuntime();
       const session = this.sessionFor(proc);
       const txn = new Txn(world, this.hooks);
       let out = '';

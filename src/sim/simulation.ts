@@ -5,15 +5,14 @@
  */
 import type { Proc } from '../shell';
 import {
-  COMMANDS,
   containerShellEnvironment,
   hostLoginEnvironment,
   DYNAMIC_FILES,
   HOST_USERLAND,
   ShellSession,
   SimFs,
-  justBashLoaded,
-  loadJustBash,
+  loadShellRuntime,
+  shellRuntimeLoaded,
 } from '../shell';
 import { HOST_ETC_HOSTS, HOST_HOSTNAME, HOST_RESOLV_CONF } from './default_world';
 import { LIMITS } from './share/limits';
@@ -115,9 +114,9 @@ export class Simulation {
     return fs;
   }
 
-  /** Load the shell runtime (just-bash) ahead of the first terminal; safe to call many times. */
+  /** Load the shell runtime (just-bash and the command modules) ahead of the first line; safe to call many times. */
   static preloadShell(): Promise<unknown> {
-    return loadJustBash();
+    return loadShellRuntime();
   }
 
   /** The shell process a terminal on `machine` runs as ('host' or a container id), or null if there is none. */
@@ -164,7 +163,6 @@ export class Simulation {
     const info: TerminalInfo = { id, proc, parent, title: title ?? proc.hostname };
     const session = new ShellSession({
       proc,
-      commands: COMMANDS,
       fs: this.fsFor(proc),
       cwd: proc.machine === 'host' ? '/root' : '/',
       env: proc.machine === 'host' ? hostLoginEnvironment() : containerShellEnvironment(proc.hostname),
@@ -227,8 +225,8 @@ export class Simulation {
     const t = this.terminals.get(terminalId);
     if (!t) throw new Error(`sim: no terminal ${terminalId}`);
     if (this.active) throw new Error('sim: a line is already running');
-    if (!justBashLoaded()) {
-      await loadJustBash();
+    if (!shellRuntimeLoaded()) {
+      await loadShellRuntime();
       if (this.active) throw new Error('sim: a line is already running');
     }
     const before = this.world;

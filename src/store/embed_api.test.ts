@@ -35,6 +35,9 @@ function harness(opts: { readonly?: boolean; initial?: sim.ScenarioDoc | null } 
     for (const h of [...handlers]) h({ origin, source, data });
   };
   const settle = async () => {
+    // The shell runtime (just-bash and the command modules) loads on the first line; wait for it, then for
+    // the lines queued behind it.
+    await store.getState().preloadShell();
     for (let i = 0; i < 100; i++) await new Promise((r) => setTimeout(r, 10));
   };
   return { store, api, send, posted, settle, lessons };

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../shell';
+import { COMMANDS } from '../../shell/registry';
 import { createDefaultSimulation } from '../boot';
 import { anyArgv, line } from './grammar';
 
