@@ -43,3 +43,4 @@ export { listImages, getImage } from './image_list';
 export { addFilter, type FilterArgs } from './filters';
 export { loadGoRegexp } from './go_regexp';
 export { containerPorts, type ApiPort } from './container_ports';
+export { daemonKernelVersion } from './kernel_version';

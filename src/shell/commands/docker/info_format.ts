@@ -8,7 +8,7 @@
  * The values are those `docker info` prints (system.ts); the fields we know nothing more of (plugins,
  * registry config, swarm details) keep Go's zero values.
  */
-import type { DockerState } from '../../../docker';
+import { daemonKernelVersion, type DockerState } from '../../../docker';
 import type { CommandIO } from '../../types';
 import type { GoJson } from './gojson';
 import { runTemplate, templateParseStatus } from './template';
@@ -119,7 +119,7 @@ function infoJson(st: DockerState): GoJson {
     LoggingDriver: 'json-file',
     CgroupDriver: 'systemd',
     CgroupVersion: '2',
-    KernelVersion: '6.18.44',
+    KernelVersion: daemonKernelVersion(),
     OperatingSystem: 'Debian GNU/Linux 12 (bookworm)',
     OSVersion: '12',
     OSType: 'linux',

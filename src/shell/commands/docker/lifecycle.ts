@@ -26,7 +26,7 @@ import {
   sleepSeconds,
 } from './process';
 import { mainPlan, startMainServers } from './main_start';
-import { xaGet } from '../../../kernel';
+import { UTS_RELEASE, UTS_SYSNAME, xaGet } from '../../../kernel';
 
 export interface StartOutcome {
   /** The daemon refused to start it (message as the daemon says it). */
@@ -152,7 +152,8 @@ async function startNginx(io: CommandIO, id: string): Promise<boolean> {
       'using the "epoll" event method',
       'nginx/1.27.3',
       'built by gcc 12.2.0 (Debian 12.2.0-14)',
-      'OS: Linux 6.18.44',
+      // ngx_os_init: "OS: %s %s" with uname's sysname and release.
+      `OS: ${UTS_SYSNAME} ${UTS_RELEASE}`,
       'getrlimit(RLIMIT_NOFILE): 1048576:1048576',
       'start worker processes',
       // PIDs in the container's PID namespace: the entrypoint's scripts used the ones before.

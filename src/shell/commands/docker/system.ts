@@ -2,6 +2,7 @@
  * `docker info` (cli/command/system/info.go): the 27.5.1 client and engine, and the daemon's summary
  * (containers, networks plugins, kernel).
  */
+import { daemonKernelVersion } from '../../../docker';
 import type { Verb } from './cli';
 import { flagString } from './flags';
 import { printInfoFormat } from './info_format';
@@ -55,7 +56,7 @@ Server:
   seccomp
    Profile: builtin
   cgroupns
- Kernel Version: 6.18.44
+ Kernel Version: ${daemonKernelVersion()}
  Operating System: Debian GNU/Linux 12 (bookworm)
  OSType: linux
  Architecture: x86_64

@@ -5,6 +5,7 @@
  * functions. Its output goes through a tabwriter (minwidth 20, padding 1), and an execution error is printed
  * as Go words it (no "template parsing error" in front), exit 1, after what was written.
  */
+import { daemonKernelVersion } from '../../../docker';
 import type { Verb } from './cli';
 import { flagString } from './flags';
 import type { GoJson } from './gojson';
@@ -80,7 +81,7 @@ const VERSION_INFO: GoJson = {
           Experimental: 'false',
           GitCommit: API.GitCommit,
           GoVersion: API.GoVersion,
-          KernelVersion: '6.18.44',
+          KernelVersion: daemonKernelVersion(),
           MinAPIVersion: API.MinAPIVersion,
           Os: 'linux',
         },
@@ -97,7 +98,7 @@ const VERSION_INFO: GoJson = {
     ...API,
     Os: 'linux',
     Arch: 'amd64',
-    KernelVersion: '6.18.44',
+    KernelVersion: daemonKernelVersion(),
     BuildTime: SERVER_BUILT,
   },
 };

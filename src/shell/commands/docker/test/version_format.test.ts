@@ -27,7 +27,7 @@ describe('docker version --format', () => {
     expect([json.Client.ApiVersion, json.Client.Context, json.Server.KernelVersion]).toEqual([
       '1.47',
       'default',
-      '6.18.44',
+      '6.18.44-fc-v782',
     ]);
     expect(json.Server.Experimental).toBe(undefined);
   });
