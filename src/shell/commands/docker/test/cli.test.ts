@@ -67,6 +67,31 @@ describe('usage and flags', () => {
     expect(r.exitCode).toBe(1);
     expect((await net.run('docker --version')).stdout).toBe('Docker version 27.5.1, build 9f9e405\n');
   });
+
+  it('says plainly that a real command it does not model is not simulated, and what it runs instead', async () => {
+    const net = await Scenario.start();
+    const pause = await net.run('docker pause web');
+    expect(pause.stdout).toBe('');
+    expect(pause.stderr).toMatch(
+      /^playground: 'docker pause' is not simulated here; the playground runs docker run, /,
+    );
+    expect(pause.stderr).toContain(', network, container, image\n');
+    expect(pause.exitCode).toBe(1);
+    // A management command's verb: its simulated verbs by name, not by alias.
+    const rmi = await net.run('docker image rm busybox');
+    expect(rmi.stderr).toBe(
+      "playground: 'docker image rm' is not simulated here; the playground runs docker image ls, pull, inspect\n",
+    );
+    expect(rmi.exitCode).toBe(1);
+    expect((await net.run('docker system df')).stderr).toMatch(
+      /^playground: 'docker system' is not simulated/,
+    );
+    // A verb no Docker has is still the group's help, and a command no Docker has the CLI's error.
+    expect((await net.run('docker image nosuch')).stderr).toMatch(/^\nUsage:  docker image COMMAND\n/);
+    expect((await net.run('docker pausex')).stderr).toBe(
+      "docker: 'pausex' is not a docker command.\nSee 'docker --help'\n",
+    );
+  });
 });
 
 describe('docker run framing (3.2, B.1, B.2, B.4)', () => {
