@@ -12,6 +12,12 @@ export class DockerError extends Error {
   }
 }
 
+/**
+ * Something real Docker does that the playground does not model (a macvlan network): said as the playground,
+ * not as a daemon error that would tell a student Docker cannot do it.
+ */
+export class NotSimulatedError extends Error {}
+
 export function notFound(msg: string): DockerError {
   return new DockerError('notfound', msg);
 }

@@ -1,7 +1,7 @@
 /** The simulated Docker Engine 27.5 (daemon + libnetwork) on the simulated kernel. */
 export * from './state';
 export * from './system';
-export { DockerError } from './errors';
+export { DockerError, NotSimulatedError } from './errors';
 export { generateId, shortId, macFromIp } from './ids';
 export { rfc3339Nano, stateTime, ZERO_TIME } from './time';
 export { IMAGES, findImage, imageById, normalizeRef, type ImageSpec } from './images';

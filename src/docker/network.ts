@@ -8,7 +8,7 @@ import type { Cidr4, Ip4 } from '../lib';
 import { formatIp4, networkOf, parseCidr4, parseIp4 } from '../lib';
 import type { KernelCtx } from '../kernel';
 import { RT_TABLE_MAIN, xaGet } from '../kernel';
-import { DockerError, conflict, forbidden, invalid, notFound } from './errors';
+import { DockerError, NotSimulatedError, conflict, forbidden, invalid, notFound } from './errors';
 import { generateId, shortId } from './ids';
 import { allocatePredefinedSubnet, checkUserSubnet, newPool, requestAddress } from './ipam';
 import type { DockerNetwork, DockerState, DriverName } from './state';
@@ -149,9 +149,17 @@ function boolOpt(v: string | undefined, dflt: boolean): boolean {
   return v === 'true' || v === '1' || v === 'True' || v === 'TRUE' || v === 't' || v === 'T';
 }
 
-/** The driver name as registered (bridge, host, null); other names are plugins that do not exist here. */
+/**
+ * The driver name as registered (bridge, host, null); other names are plugins that do not exist here. The
+ * daemon's other built-in drivers (docker info lists ipvlan and macvlan) are not modelled: said so, not
+ * reported missing.
+ */
 function checkDriver(d: string): DriverName {
   if (d === 'bridge' || d === 'host' || d === 'null') return d;
+  if (d === 'macvlan' || d === 'ipvlan')
+    throw new NotSimulatedError(
+      `the ${d} network driver is not simulated here; bridge, host and none networks are`,
+    );
   // daemon/network.go createNetwork: overlay networks need swarm mode (checked before the driver lookup).
   if (d === 'overlay')
     throw forbidden(

@@ -4,7 +4,7 @@
  * cmd/docker/docker.go).
  */
 import type { DockerState } from '../../../docker';
-import { DockerError } from '../../../docker';
+import { DockerError, NotSimulatedError } from '../../../docker';
 import type { CommandIO } from '../../types';
 import { FlagError, parseFlags, type FlagSpec, type ParsedFlags } from './flags';
 import { HELP } from './help_texts';
@@ -89,6 +89,10 @@ export async function runVerb(io: CommandIO, v: Verb, argv: string[]): Promise<n
   } catch (e) {
     if (e instanceof DockerError) {
       io.err(`Error response from daemon: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof NotSimulatedError) {
+      io.err(`playground: ${e.message}\n`);
       return 1;
     }
     // --format of ps, images, network ls...: the error the command returns, printed by main (exit 1).

@@ -113,11 +113,13 @@ describe('container lifecycles', () => {
     expect(r[7]?.stdout).toBe('Total reclaimed space: 0B\n');
   });
 
-  it('network create: overlay needs swarm, host and null exist once, other drivers are missing plugins', async () => {
+  it('network create: overlay needs swarm, host and null exist once, macvlan/ipvlan are not modelled, other drivers are missing plugins', async () => {
     const r = await runLines([
       'docker network create -d overlay ov',
       'docker network create -d host h2',
       'docker network create -d foo x1',
+      'docker network create -d macvlan -o parent=eth0 mv',
+      'docker network ls -q',
     ]);
     expect(r[0]).toMatchObject({
       stderr:
@@ -126,6 +128,14 @@ describe('container lifecycles', () => {
     });
     expect(r[1]?.stderr).toBe('Error response from daemon: only one instance of "host" network is allowed\n');
     expect(r[2]?.stderr).toBe('Error response from daemon: plugin "foo" not found\n');
+    // macvlan and ipvlan are built into real Docker: the playground says it does not model them.
+    expect(r[3]).toMatchObject({
+      stdout: '',
+      stderr:
+        'playground: the macvlan network driver is not simulated here; bridge, host and none networks are\n',
+      exitCode: 1,
+    });
+    expect(r[4]?.stdout.split('\n').filter(Boolean)).toHaveLength(3);
   });
 
   it('ps -s adds SIZE: the writable layer and the image under it', async () => {
