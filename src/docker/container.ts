@@ -5,7 +5,7 @@
  * Failures throw DockerError with the daemon's v27.5.1 message; callers run these inside one immer producer
  * so a failed step leaves nothing half-done.
  */
-import type { NsId, KernelCtx } from '../kernel';
+import { cgroupThaw, type NsId, type KernelCtx } from '../kernel';
 import { DockerError, conflict, invalid, notFound } from './errors';
 import { generateId, shortId } from './ids';
 import { findImage } from './images';
@@ -356,6 +356,11 @@ export function containerExited(ctx: KernelCtx, st: DockerState, c: DockerContai
       }
     }
   }
+  // A paused container's processes are thawed to die (killWithSignal unpauses after the signal).
+  if (c.paused) {
+    cgroupThaw(ctx, c.id);
+    delete c.paused;
+  }
   closeContainerSockets(ctx, c);
   c.sandboxId = null;
   c.ns = null;
@@ -371,7 +376,9 @@ export function removeContainer(ctx: KernelCtx, st: DockerState, c: DockerContai
   if (c.status === 'running') {
     if (!force)
       throw conflict(
-        `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`,
+        c.paused
+          ? `cannot remove container "/${c.name}": container is paused and must be unpaused first`
+          : `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`,
       );
     containerExited(ctx, st, c, 137);
   }

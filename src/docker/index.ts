@@ -44,3 +44,4 @@ export { addFilter, type FilterArgs } from './filters';
 export { loadGoRegexp } from './go_regexp';
 export { containerPorts, type ApiPort } from './container_ports';
 export { daemonKernelVersion } from './kernel_version';
+export { pauseContainer, unpauseContainer, execPausedMessage, containerStateString } from './pause';

@@ -6,6 +6,7 @@
 import { formatIp4 } from '../lib';
 import { shortId } from './ids';
 import { imageById } from './images';
+import { containerStateString } from './pause';
 import { activeEndpoints } from './network';
 import type { DockerContainer, DockerNetwork, DockerState, EndpointConfig } from './state';
 import { ZERO_TIME, stateTime } from './time';
@@ -165,9 +166,9 @@ export function containerInspect(st: DockerState, c: DockerContainer): JsonValue
     Path: c.path,
     Args: [...c.args],
     State: {
-      Status: c.status,
+      Status: containerStateString(c),
       Running: running,
-      Paused: false,
+      Paused: c.paused === true,
       Restarting: false,
       OOMKilled: false,
       Dead: false,

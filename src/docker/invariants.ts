@@ -15,6 +15,13 @@ export function dockerInvariantViolations(d: DockerState, k: KernelState): strin
   if (!d.started) return out;
   if (!xaGet(k.netns, d.hostNs)) bad(`hostNs ${d.hostNs} does not exist`);
 
+  // docker pause freezes the container's cgroup and nothing else: a frozen group is a paused, running one.
+  for (const c of Object.values(d.containers))
+    if (c.paused && (c.status !== 'running' || !k.frozen?.[c.id]))
+      bad(`container ${c.name}: paused, not frozen`);
+  for (const group of Object.keys(k.frozen ?? {}))
+    if (!d.containers[group]?.paused) bad(`cgroup ${group} frozen, no paused container`);
+
   const netNames = new Set<string>();
   for (const [id, n] of Object.entries(d.networks)) {
     if (n.id !== id) bad(`network ${n.name} stored under ${id}`);

@@ -18,6 +18,7 @@ import {
   type FilterArgs,
 } from './filters';
 import { findImage } from './images';
+import { containerStateString } from './pause';
 import type { DockerContainer, DockerState } from './state';
 
 /** container.ListOptions. */
@@ -179,7 +180,7 @@ function include(
   if (o.limit > 0 && idx === o.limit) return 'stop';
   if (x.exitAllowed.length > 0 && !(x.exitAllowed.includes(c.exitCode) && !running && c.startedUs !== null))
     return 'exclude';
-  if (!filterMatch(f, 'status', c.status)) return 'exclude';
+  if (!filterMatch(f, 'status', containerStateString(c))) return 'exclude';
   // Without a healthcheck a container's health is "none" (view.go, types.NoHealthcheck).
   if (!exactMatch(f, 'health', 'none')) return 'exclude';
   // No container has a mount: a volume filter matches none.

@@ -168,6 +168,8 @@ export interface DockerContainer {
   /** Networks by name (NetworkSettings.Networks). */
   networks: Record<string, EndpointConfig>;
   status: ContainerStatus;
+  /** State.Paused: running, with its cgroup frozen (docker pause). Absent: not paused. */
+  paused?: boolean;
   exitCode: number;
   pid: number;
   startedUs: number | null;

@@ -85,6 +85,7 @@ export { ndiscNeighbours, type NdNeigh } from './ipv6/ndisc';
 export { igmpNeighbours, type IgmpNeigh } from './ipv4/igmp';
 export { inet6AddAddr, inet6DelAddr, ipv6AddrScope, type NewInet6Addr } from './ipv6/inet6_addr';
 export { neighLookup, neighIfdown } from './neighbour';
+export { cgroupFreeze, cgroupThaw } from './cgroup_freezer';
 export {
   schedule,
   step,

@@ -11,6 +11,7 @@ import type { KernelCtx } from './context';
 import { tcpAbort, tcpClose, tcpConnect, tcpRetransmitTimer, tcpSend, tcpTimewaitDone } from './ipv4/tcp';
 import { removeSock } from './ipv4/tcp_input';
 import { udpConnect, udpSendmsg } from './ipv4/udp';
+import { heldByFrozen } from './cgroup_freezer';
 import { sockGet, sockOpen } from './sock';
 import { nginxLogs, sendText, serveAppEvent, textOf } from './sock_app_serve';
 import type { NsId, Payload, Socket, SocketApp, SocketMessage } from './types';
@@ -208,6 +209,8 @@ export function socketAppEvent(ctx: KernelCtx, ns: NsId, socket: number, action:
   }
   const s = sockGet(ctx, ns, socket);
   if (!s) return;
+  // A frozen program (docker pause) reads nothing; the kernel already queued what came (TCP timers above run).
+  if (heldByFrozen(ctx, ns, s, action)) return;
   if (serveAppEvent(ctx, ns, s, action)) return;
   const app = s.app;
   switch (app.kind) {

@@ -13,7 +13,7 @@ import type { DevId, NsId } from './types_base';
 import type { ConntrackEntry, Netfilter } from './types_netfilter';
 import type { NetDevice, Scope } from './types_netdev';
 import type { Packet } from './types_packet';
-import type { Socket } from './types_sock';
+import type { FrozenWake, Socket } from './types_sock';
 
 export type * from './types_base';
 export type * from './types_netdev';
@@ -52,6 +52,8 @@ export interface KernelState {
   nextEventSeq: number;
   /** Monotonic sequence used to order things the kernel keeps in insertion order (IPv6 routes, fdb). */
   nextOrderSeq: number;
+  /** Frozen cgroups (`docker pause`) by group, each with the program wake-ups it holds back (cgroup_freezer.ts). */
+  frozen?: Record<string, FrozenWake[]>;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
  * The kernel's state, continued (types.ts re-exports it): sockets (net/socket.c, include/linux/tcp.h).
  */
 import type { Ip4 } from '../lib';
-import type { DevId } from './types_base';
+import type { DevId, NsId } from './types_base';
 import type { InnerL4, Ip4Header, L4, Payload } from './types_packet';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -84,6 +84,13 @@ export interface Socket {
   tcp: TcpCb | null;
   /** listen()'s backlog (sk_max_ack_backlog, capped by net.core.somaxconn): what ss shows as a listener's Send-Q. */
   backlog: number;
+}
+
+/** A program's socket wake-up held back while its cgroup is frozen (cgroup_freezer.ts). */
+export interface FrozenWake {
+  ns: NsId;
+  socket: number;
+  action: string;
 }
 
 /** A process's PID namespace (an opaque id: a container's) and its pid in it. */

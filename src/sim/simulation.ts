@@ -15,7 +15,7 @@ import {
   shellRuntimeLoaded,
 } from '../shell';
 import { HOST_ETC_HOSTS, HOST_HOSTNAME, HOST_RESOLV_CONF } from './default_world';
-import { LIMITS } from './share/limits';
+import { lineRefusal } from './line_refusal';
 import { stripControl } from './share/text';
 import { EVENT_BUDGET, Txn } from './transact';
 import { StepRecorder } from './journey/steps';
@@ -230,10 +230,8 @@ export class Simulation {
       if (this.active) throw new Error('sim: a line is already running');
     }
     const before = this.world;
-    if (line.length > LIMITS.lineChars) {
-      // A playground limit, not bash's: every journal must fit a link or the browser's storage, and a 10 MB
-      // paste is a mistake. Refused, not journaled.
-      const stderr = `playground: line too long (${line.length} characters; at most ${LIMITS.lineChars})\n`;
+    const stderr = lineRefusal(line, t.info.proc, before);
+    if (stderr !== null) {
       return {
         stdout: '',
         stderr,

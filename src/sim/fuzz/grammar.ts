@@ -272,7 +272,7 @@ const dockerCmd = cat(
     cat(k('network'), w(pick('connect', 'disconnect')), w(netName), w(ctName)),
     cat(k('network'), w(pick('rm', 'inspect')), w(netName)),
     cat(
-      w(pick('rm', 'stop', 'start', 'restart', 'kill', 'inspect', 'port', 'logs')),
+      w(pick('rm', 'stop', 'start', 'restart', 'kill', 'pause', 'unpause', 'inspect', 'port', 'logs')),
       maybe(k('-f')),
       w(ctName),
     ),

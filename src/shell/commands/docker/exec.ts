@@ -5,7 +5,7 @@
  * fails the way runc's exec does (exit 126). -e and --env-file add to the container's environment (env_opts.ts).
  */
 import type { DockerContainer } from '../../../docker';
-import { findContainer } from '../../../docker';
+import { execPausedMessage, findContainer } from '../../../docker';
 import type { CommandIO, Proc } from '../../types';
 import type { Verb } from './cli';
 import { collectEnv, readEnvInput } from './env_opts';
@@ -37,6 +37,10 @@ export const execVerbSpec: Verb = {
     const c = findContainer(io.os.state.docker, p.args[0] as string);
     if (c.status !== 'running') {
       io.err(`Error response from daemon: container ${c.id} is not running\n`);
+      return 1;
+    }
+    if (c.paused) {
+      io.err(`Error response from daemon: ${execPausedMessage(p.args[0] as string)}\n`);
       return 1;
     }
     const argv = p.args.slice(1);

@@ -11,6 +11,10 @@ export const HELP: Readonly<Record<string, string>> = {
     '\nUsage:  docker top CONTAINER [ps OPTIONS]\n\nDisplay the running processes of a container\n\nAliases:\n  docker container top, docker top\n',
   'docker container prune':
     '\nUsage:  docker container prune [OPTIONS]\n\nRemove all stopped containers\n\nOptions:\n      --filter filter   Provide filter values (e.g. "until=<timestamp>")\n  -f, --force           Do not prompt for confirmation\n',
+  'docker pause':
+    '\nUsage:  docker pause CONTAINER [CONTAINER...]\n\nPause all processes within one or more containers\n\nAliases:\n  docker container pause, docker pause\n',
+  'docker unpause':
+    '\nUsage:  docker unpause CONTAINER [CONTAINER...]\n\nUnpause all processes within one or more containers\n\nAliases:\n  docker container unpause, docker unpause\n',
   'docker rename':
     '\nUsage:  docker rename CONTAINER NEW_NAME\n\nRename a container\n\nAliases:\n  docker container rename, docker rename\n',
   'docker pull':

@@ -21,6 +21,7 @@ import {
   networkPruneVerb,
   networkRmVerb,
 } from './network/misc';
+import { pauseVerbSpec, unpauseVerbSpec } from './pause';
 import { psVerbSpec } from './ps';
 import { containerPruneVerbSpec, topVerbSpec } from './top_prune';
 import { killVerbSpec, renameVerbSpec } from './rename_kill';
@@ -49,6 +50,8 @@ const TOP: Record<string, Verb> = {
   pull: pullVerbSpec,
   rename: renameVerbSpec,
   kill: killVerbSpec,
+  pause: pauseVerbSpec,
+  unpause: unpauseVerbSpec,
   top: topVerbSpec,
   version: versionVerbSpec,
   info: infoVerbSpec,
@@ -94,6 +97,8 @@ const GROUPS: Record<string, Record<string, Verb>> = {
     ['port', portVerbSpec],
     ['rename', renameVerbSpec],
     ['kill', killVerbSpec],
+    ['pause', pauseVerbSpec],
+    ['unpause', unpauseVerbSpec],
     ['top', topVerbSpec],
     ['prune', containerPruneVerbSpec],
   ]),

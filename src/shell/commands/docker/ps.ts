@@ -5,7 +5,13 @@
  * --filter.
  */
 import type { ApiPort, DockerContainer, DockerState } from '../../../docker';
-import { containerPorts, imageById, listContainers, rfc3339Nano } from '../../../docker';
+import {
+  containerPorts,
+  containerStateString,
+  imageById,
+  listContainers,
+  rfc3339Nano,
+} from '../../../docker';
 import { filterArgs } from './filter_opt';
 import { goParseInt } from '../../../lib';
 import type { Verb } from './cli';
@@ -88,7 +94,8 @@ function goQuote(s: string): string {
 }
 
 function statusText(c: DockerContainer, now: number): string {
-  if (c.status === 'running') return `Up ${humanDuration(now - (c.startedUs ?? now))}`;
+  if (c.status === 'running')
+    return `Up ${humanDuration(now - (c.startedUs ?? now))}${c.paused ? ' (Paused)' : ''}`;
   if (c.status === 'exited')
     return `Exited (${c.exitCode}) ${humanDuration(now - (c.finishedUs ?? now))} ago`;
   return 'Created';
@@ -128,7 +135,7 @@ export function psRow(
     Ports: wants(fields, 'Ports') ? displayablePorts(containerPorts(st, c)) : '',
     RunningFor: wants(fields, 'RunningFor') ? `${humanDuration(now - c.createdUs)} ago` : '',
     Size: wants(fields, 'Size') ? sizeText(c) : '',
-    State: c.status,
+    State: containerStateString(c),
     Status: wants(fields, 'Status') ? statusText(c, now) : '',
     // The context's unexported field (c types.Container): what its Label method reads.
     c: { Labels: c.labels },

@@ -54,15 +54,21 @@ export const startVerbSpec: Verb = {
     const failed: string[] = [];
     for (const term of p.args) {
       let id: string;
+      let paused: boolean;
       try {
-        id = findContainer(io.os.state.docker, term).id;
+        const c = findContainer(io.os.state.docker, term);
+        id = c.id;
+        paused = c.paused === true;
       } catch (e) {
         if (!(e instanceof DockerError)) throw e;
         io.err(`Error response from daemon: ${e.message}\n`);
         failed.push(term);
         continue;
       }
-      const r = await startWithMain(io, id, false);
+      // daemon.ContainerStart checks Paused before Running: a paused container is both.
+      const r = paused
+        ? { error: 'cannot start a paused container, try unpause instead' }
+        : await startWithMain(io, id, false);
       if (r.error !== null) {
         io.err(`Error response from daemon: ${r.error}\n`);
         failed.push(term);
