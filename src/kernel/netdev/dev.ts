@@ -67,11 +67,31 @@ export function reserveIfindex(ctx: KernelCtx, ns: NsId, wanted: number | null):
   return i;
 }
 
-/** dev_alloc_name(): the lowest free "<prefix>N" for a name pattern like "veth%d". */
+/**
+ * dev_get_valid_name(): a name with a '%' is a pattern that must hold exactly one "%d" (else EINVAL) and
+ * becomes the lowest free number (__dev_alloc_name); any other name must be valid and free (EEXIST).
+ */
+export function devGetValidName(ctx: KernelCtx, ns: NsId, name: string): KResult<string> {
+  if (!validDevName(name) || !validPattern(name)) return kerr('EINVAL');
+  if (name.includes('%')) return kok(allocName(ctx, ns, name));
+  if (devByName(ctx.k, ns, name)) return kerr('EEXIST');
+  return kok(name);
+}
+
+/** __dev_alloc_name(): a name without '%', or one whose only '%' starts "%d". */
+export function validPattern(name: string): boolean {
+  const p = name.indexOf('%');
+  return p < 0 || (name[p + 1] === 'd' && !name.includes('%', p + 2));
+}
+
+/**
+ * dev_alloc_name(): a pattern like "veth%d" with the lowest number whose name is free in `ns`; a name
+ * without "%d" is kept as it is.
+ */
 export function allocName(ctx: KernelCtx, ns: NsId, pattern: string): string {
-  const prefix = pattern.replace('%d', '');
+  if (!pattern.includes('%d')) return pattern;
   for (let i = 0; ; i++) {
-    const name = `${prefix}${i}`;
+    const name = pattern.replace('%d', String(i));
     if (!devByName(ctx.k, ns, name)) return name;
   }
 }
@@ -191,8 +211,9 @@ export function closeDevice(ctx: KernelCtx, id: DevId, opts: LinkEventOpts = {})
 export function renameDevice(ctx: KernelCtx, id: DevId, name: string): KResult<void> {
   const dev = devOf(ctx.k, id);
   if (dev.name === name) return kok(undefined);
-  if (!validDevName(name)) return kerr('EINVAL');
-  if (devByName(ctx.k, dev.ns, name)) return kerr('EEXIST');
+  const valid = devGetValidName(ctx, dev.ns, name);
+  if (!valid.ok) return valid;
+  name = valid.value;
   const names = nsOf(ctx.k, dev.ns).byName;
   delete names[nameKey(dev.name)];
   names[nameKey(name)] = id;
@@ -240,12 +261,27 @@ export function setTxqlen(ctx: KernelCtx, id: DevId, txqlen: number): KResult<vo
  * target (EEXIST). The device is closed, unregistered here (addresses, routes, neighbours and bridge
  * membership go), keeps its ifindex if the target does not use it, and is registered there down.
  */
-export function changeNetns(ctx: KernelCtx, id: DevId, target: NsId): KResult<void> {
+export function changeNetns(
+  ctx: KernelCtx,
+  id: DevId,
+  target: NsId,
+  pat: string | null = null,
+): KResult<void> {
   const { k } = ctx;
   const dev = devOf(k, id);
   if (dev.ns === target) return kok(undefined);
-  if (dev.kind === 'bridge' || dev.kind === 'loopback') return kerr('EINVAL');
-  if (devByName(k, target, dev.name)) return kerr('EEXIST');
+  if (dev.kind === 'bridge' || dev.kind === 'loopback')
+    return kerr('EINVAL', 'The interface netns is immutable');
+  // __dev_change_net_namespace(): a name taken in the target is replaced by the request's IFLA_IFNAME
+  // (`ip link set X netns NS name Y`) when there is one, else the move is refused.
+  let newName = dev.name;
+  if (devByName(k, target, dev.name)) {
+    if (pat === null) return kerr('EEXIST', 'An interface with the same name exists in the target netns');
+    const valid = devGetValidName(ctx, target, pat);
+    if (!valid.ok)
+      return kerr('EEXIST', `Unable to use '${pat}' for the new interface name in the target netns`);
+    newName = valid.value;
+  }
   // The RTM_DELLINK sent in the old namespace carries IFLA_NEW_NETNSID: the old namespace gets an id for
   // the target (peernet2id_alloc in __dev_change_net_namespace).
   peernetId(k, dev.ns, target);
@@ -261,6 +297,7 @@ export function changeNetns(ctx: KernelCtx, id: DevId, target: NsId): KResult<vo
   delete nsOf(k, dev.ns).byIndex[dev.ifindex];
   delete nsOf(k, dev.ns).byName[nameKey(dev.name)];
   dev.ns = target;
+  dev.name = newName;
   dev.ifindex = reserveIfindex(ctx, target, dev.ifindex);
   nsOf(k, target).byIndex[dev.ifindex] = id;
   nsOf(k, target).byName[nameKey(dev.name)] = id;
