@@ -192,6 +192,8 @@ export interface InetAddr {
   /** Seconds, or null for "forever". */
   validLft: number | null;
   preferredLft: number | null;
+  /** IFA_RT_PRIORITY (`ip addr add ... metric N`): the prefix route's metric; absent or 0 for none. */
+  metric?: number;
 }
 
 export interface Inet6Addr {

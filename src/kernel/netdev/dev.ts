@@ -200,7 +200,7 @@ export function closeDevice(ctx: KernelCtx, id: DevId, opts: LinkEventOpts = {})
   if (!dev.adminUp) return;
   dev.adminUp = false;
   updateLinkState(ctx, id, opts);
-  fibFlushDev(ctx, dev.ns, id);
+  fibFlushDev(ctx, dev.ns, id, false);
   neighIfdown(ctx, dev.ns, id);
   addrconfDown(ctx, id);
   if (dev.kind === 'veth') updateLinkState(ctx, dev.peer, opts);
@@ -218,8 +218,26 @@ export function renameDevice(ctx: KernelCtx, id: DevId, name: string): KResult<v
   delete names[nameKey(dev.name)];
   names[nameKey(name)] = id;
   dev.name = name;
-  for (const a of dev.inet) if (a.label === dev.name || !a.label.includes(':')) a.label = name;
+  inetdevChangename(dev.inet, name);
   return kok(undefined);
+}
+
+/**
+ * inetdev_changename() (net/ipv4/devinet.c): on NETDEV_CHANGENAME every IPv4 label takes the new name; the
+ * first address keeps it bare, the others keep their ":suffix", and one without a suffix gets ":N", N
+ * being its place in the list (1-based), all cut to fit IFNAMSIZ.
+ */
+function inetdevChangename(inet: NetDevice['inet'], name: string): void {
+  inet.forEach((a, i) => {
+    if (i === 0) {
+      a.label = name;
+      return;
+    }
+    const colon = a.label.indexOf(':');
+    const dot = colon >= 0 ? a.label.slice(colon) : `:${i + 1}`;
+    a.label =
+      dot.length + name.length < IFNAMSIZ ? name + dot : name.slice(0, IFNAMSIZ - dot.length - 1) + dot;
+  });
 }
 
 export function setMac(ctx: KernelCtx, id: DevId, mac: Mac): KResult<void> {

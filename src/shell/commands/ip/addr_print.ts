@@ -78,6 +78,7 @@ export function printAddrinfo(ctx: AddrPrintCtx, a: AddrMsg): void {
     p.string('any', 'address', '%s', a.address);
   }
   p.num('any', 'prefixlen', '/%d ', a.prefixLen);
+  if (a.metric !== null) p.num('any', 'metric', 'metric %u ', a.metric);
   if (ctx.brief) return;
   if (a.broadcast !== null) {
     p.string('fp', null, '%s ', 'brd');
