@@ -29,6 +29,8 @@ export {
   setMac,
   setMtu,
   setTxqlen,
+  setUserFlag,
+  type UserFlag,
   changeNetns,
   allocName,
 } from './netdev/dev';

@@ -58,6 +58,11 @@ interface DeviceBase {
   /** IFLA_GROUP */
   group: number;
   alias: string | null;
+  /**
+   * The flags `ip link set ... promisc|allmulticast|arp|multicast on|off` changed (dev_change_flags): PROMISC
+   * and ALLMULTI as dev->gflags asked for them, NOARP set, MULTICAST cleared. Absent: none changed.
+   */
+  userFlags?: { promisc?: boolean; allmulti?: boolean; noarp?: boolean; nomulticast?: boolean };
   inet: InetAddr[];
   inet6: Inet6Addr[];
   conf: DeviceConf;

@@ -268,6 +268,21 @@ export function setMtu(ctx: KernelCtx, id: DevId, mtu: number): KResult<void> {
   return kok(undefined);
 }
 
+export type UserFlag = 'promisc' | 'allmulti' | 'noarp' | 'nomulticast';
+
+/**
+ * dev_change_flags() for the flags user space may flip (IFF_PROMISC, IFF_ALLMULTI through gflags and
+ * dev_set_promiscuity/dev_set_allmulti; IFF_NOARP and IFF_MULTICAST directly). Only what changed is kept.
+ */
+export function setUserFlag(ctx: KernelCtx, id: DevId, flag: UserFlag, on: boolean): void {
+  const dev = devOf(ctx.k, id);
+  const cur = { ...(dev.userFlags ?? {}) };
+  if (on) cur[flag] = true;
+  else delete cur[flag];
+  if (Object.keys(cur).length > 0) dev.userFlags = cur;
+  else delete dev.userFlags;
+}
+
 export function setTxqlen(ctx: KernelCtx, id: DevId, txqlen: number): KResult<void> {
   if (txqlen < 0 || txqlen > 0xffffffff) return kerr('EINVAL');
   devOf(ctx.k, id).txqlen = txqlen;

@@ -157,3 +157,60 @@ ip -n vx-lc link add w0 address 02:10:00:00:00:42 type veth peer name w1 address
 @netns/set_auto_assigned ip -n vx-la netns set vx-lc auto
 @netns/set_taken ip -n vx-lb netns set vx-la 7
 @netns/a_list_id ip -n vx-la netns list-id
+# link flags (promisc, allmulticast, arp, multicast), groups, an unsupported kind with its own options
+ip -n vx-la link add f0 address 02:10:00:00:00:50 type veth peer name f1 address 02:10:00:00:00:51
+ip -n vx-la link set f0 promisc on
+ip -n vx-la link set f0 allmulticast on
+ip -n vx-la link set f1 arp off
+ip -n vx-la link set f1 multicast off
+ip -n vx-la link set f0 up
+ip -n vx-la link set f1 up
+ip -n vx-la link set f1 group 5
+@flags/ip_link_f0 ip netns exec vx-la ip link show f0
+@flags/ip_link_f1 ip netns exec vx-la ip link show f1
+@flags/ip_d_link_f0 ip netns exec vx-la ip -d link show f0
+@flags/ip_j_link_f1 ip netns exec vx-la ip -j link show f1
+@flags/ip_link_group ip netns exec vx-la ip link show group 5
+@flags/ip_br_link_f ip netns exec vx-la ip -br link show type veth
+@flags/ifconfig_f0 ip netns exec vx-la ifconfig f0
+@flags/ifconfig_f1 ip netns exec vx-la ifconfig f1
+@flags/sys_flags_f0 ip netns exec vx-la cat /sys/class/net/f0/flags
+@flags/sys_flags_f1 ip netns exec vx-la cat /sys/class/net/f1/flags
+@flags/err_bad_onoff ip -n vx-la link set f0 promisc maybe
+ip -n vx-la link set f0 promisc off
+ip -n vx-la link set f1 arp on
+@flags/ip_link_f0_off ip netns exec vx-la ip link show f0
+@flags/ip_link_f1_arp ip netns exec vx-la ip link show f1
+@kinds/vlan ip -n vx-la link add link f0 name f0.10 type vlan id 10
+@kinds/dummy ip -n vx-la link add d0 type dummy
+@kinds/dummy_opts ip -n vx-la link add d0 type dummy foo
+@kinds/ipvlan ip -n vx-la link add link f0 name iv0 type ipvlan mode l2
+@kinds/nosuch_opts ip -n vx-la link add x0 type nosuchkind foo bar
+# routes through a device that is down, and a namespace deleted with a veth end inside
+ip -n vx-la link add g0 address 02:10:00:00:00:60 type veth peer name g1 address 02:10:00:00:00:61
+ip -n vx-la addr add 10.60.0.1/24 dev g0
+@down/route_add_down_dev ip -n vx-la route add 10.61.0.0/24 dev g0
+@down/route_add_via_down ip -n vx-la route add 10.62.0.0/24 via 10.60.0.2
+@down/route_get_down ip netns exec vx-la ip route get 10.60.0.2
+@down/ip_route ip netns exec vx-la ip route
+@down/ip_route_table_local ip netns exec vx-la ip route show table local dev g0
+ip netns add vx-lf
+ip -n vx-la link set g1 netns vx-lf
+@nsdel/a_list_id_before ip -n vx-la netns list-id
+@nsdel/a_ip_link_g0_before ip netns exec vx-la ip link show g0
+ip netns del vx-lf
+@nsdel/a_ip_link_g0_after ip netns exec vx-la ip link show g0
+@nsdel/a_list_id_after ip -n vx-la netns list-id
+@nsdel/a_ip_route_after ip netns exec vx-la ip route
+# ARP off on one end of a link: that end answers no ARP and sends to its own address
+ip -n vx-la link add h0 address 02:10:00:00:00:70 type veth peer name h1 address 02:10:00:00:00:71 netns vx-lb
+ip -n vx-la addr add 10.71.0.1/24 dev h0
+ip -n vx-lb addr add 10.71.0.2/24 dev h1
+ip -n vx-lb link set h1 arp off
+ip -n vx-la link set h0 up
+ip -n vx-lb link set h1 up
+@pings/b_to_a_noarp.iputils ip netns exec vx-lb ping -c 1 -W 1 10.71.0.1
+@pings/a_to_b_noarp.iputils ip netns exec vx-la ping -c 1 -W 1 10.71.0.2
+@noarp/b_ip_neigh_nud_all ip netns exec vx-lb ip neigh show nud all
+@noarp/a_ip_neigh ip netns exec vx-la ip neigh show dev h0
+@noarp/b_ip_link_h1 ip netns exec vx-lb ip link show h1

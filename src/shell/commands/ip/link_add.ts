@@ -20,8 +20,11 @@ import { IpError, invalidArg, rtnlError } from './util';
 /**
  * Link kinds iproute2 6.1 has an option parser for (ip/iplink_*.c, link_*.c): their options are its to
  * read, and the kernel then answers for the kind. Any other kind takes no options ("Garbage instead of").
+ * Debian's ip takes words after `type dummy` too (the oracle kernel, without the module, then answers
+ * "Unknown device type").
  */
 const PARSED_KINDS = new Set([
+  'dummy',
   'vlan',
   'macvlan',
   'macvtap',

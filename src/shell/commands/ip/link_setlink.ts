@@ -15,6 +15,7 @@ import {
   setMac,
   setMtu,
   setTxqlen,
+  setUserFlag,
   xaGet,
 } from '../../../kernel';
 import type { LinkRequest } from './link_parse';
@@ -81,6 +82,7 @@ export function setLink(
       if (e) return e;
     }
   }
+  for (const f of r.flags) setUserFlag(ctx, id, f.flag, f.on);
   if (r.up === true) openDevice(ctx, id);
   if (r.up === false) closeDevice(ctx, id);
   if (r.txqlen !== null) {

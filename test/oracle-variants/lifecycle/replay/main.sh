@@ -142,3 +142,57 @@ ip -n vx-la netns set vx-lnosuch 3
 ip -n vx-la netns set vx-lc auto
 ip -n vx-lb netns set vx-la 7
 ip -n vx-la netns list-id
+ip -n vx-la link add f0 address 02:10:00:00:00:50 type veth peer name f1 address 02:10:00:00:00:51
+ip -n vx-la link set f0 promisc on
+ip -n vx-la link set f0 allmulticast on
+ip -n vx-la link set f1 arp off
+ip -n vx-la link set f1 multicast off
+ip -n vx-la link set f0 up
+ip -n vx-la link set f1 up
+ip -n vx-la link set f1 group 5
+ip netns exec vx-la ip link show f0
+ip netns exec vx-la ip link show f1
+ip netns exec vx-la ip -d link show f0
+ip netns exec vx-la ip -j link show f1
+ip netns exec vx-la ip link show group 5
+ip netns exec vx-la ip -br link show type veth
+ip netns exec vx-la ifconfig f0
+ip netns exec vx-la ifconfig f1
+ip netns exec vx-la cat /sys/class/net/f0/flags
+ip netns exec vx-la cat /sys/class/net/f1/flags
+ip -n vx-la link set f0 promisc maybe
+ip -n vx-la link set f0 promisc off
+ip -n vx-la link set f1 arp on
+ip netns exec vx-la ip link show f0
+ip netns exec vx-la ip link show f1
+ip -n vx-la link add link f0 name f0.10 type vlan id 10
+ip -n vx-la link add d0 type dummy
+ip -n vx-la link add d0 type dummy foo
+ip -n vx-la link add link f0 name iv0 type ipvlan mode l2
+ip -n vx-la link add x0 type nosuchkind foo bar
+ip -n vx-la link add g0 address 02:10:00:00:00:60 type veth peer name g1 address 02:10:00:00:00:61
+ip -n vx-la addr add 10.60.0.1/24 dev g0
+ip -n vx-la route add 10.61.0.0/24 dev g0
+ip -n vx-la route add 10.62.0.0/24 via 10.60.0.2
+ip netns exec vx-la ip route get 10.60.0.2
+ip netns exec vx-la ip route
+ip netns exec vx-la ip route show table local dev g0
+ip netns add vx-lf
+ip -n vx-la link set g1 netns vx-lf
+ip -n vx-la netns list-id
+ip netns exec vx-la ip link show g0
+ip netns del vx-lf
+ip netns exec vx-la ip link show g0
+ip -n vx-la netns list-id
+ip netns exec vx-la ip route
+ip -n vx-la link add h0 address 02:10:00:00:00:70 type veth peer name h1 address 02:10:00:00:00:71 netns vx-lb
+ip -n vx-la addr add 10.71.0.1/24 dev h0
+ip -n vx-lb addr add 10.71.0.2/24 dev h1
+ip -n vx-lb link set h1 arp off
+ip -n vx-la link set h0 up
+ip -n vx-lb link set h1 up
+ip netns exec vx-lb ping -c 1 -W 1 10.71.0.1
+ip netns exec vx-la ping -c 1 -W 1 10.71.0.2
+ip netns exec vx-lb ip neigh show nud all
+ip netns exec vx-la ip neigh show dev h0
+ip netns exec vx-lb ip link show h1
