@@ -173,3 +173,33 @@ ip -n vx-ld addr flush dev e0 to 10.10.0.0/24
 @addr-flush/ip_4_a_to ip netns exec vx-ld ip -4 a show dev e0
 @addr-flush/ip_route ip netns exec vx-ld ip route
 @netns/identify ip -n vx-le netns identify
+# abbreviations, help texts, a name copied with its @peer, details on addresses, linkdown routes
+@abbrev/ip_a_s ip netns exec vx-ld ip a s dev e0
+@abbrev/ip_r ip netns exec vx-ld ip r
+@abbrev/ip_ro_li ip netns exec vx-ld ip ro li
+@abbrev/ip_l ip netns exec vx-ld ip l
+@abbrev/ip_neigh_n ip netns exec vx-ld ip n
+@abbrev/ip_addr_ls ip netns exec vx-ld ip addr ls lo
+@abbrev/ip_d_a ip netns exec vx-ld ip -d a show dev e0
+@abbrev/ip_4_o_r ip netns exec vx-ld ip -4 -o r
+@abbrev/link_show_at ip netns exec vx-ld ip link show e0@if2
+@abbrev/link_set_at ip -n vx-ld link set e0@if2 up
+@abbrev/addr_show_at ip netns exec vx-ld ip addr show dev e0@if2
+@help/ip_help ip netns exec vx-ld ip help
+@help/ip_link_help ip netns exec vx-ld ip link help
+@help/ip_addr_help ip netns exec vx-ld ip addr help
+@help/ip_route_help ip netns exec vx-ld ip route help
+@help/ip_neigh_help ip netns exec vx-ld ip neigh help
+@help/ip_netns_help ip netns exec vx-ld ip netns help
+@help/ip_V ip netns exec vx-ld ip -V
+@help/ip_no_object ip netns exec vx-ld ip
+@help/ip_bad_object ip netns exec vx-ld ip frob
+@help/ip_link_bad_cmd ip netns exec vx-ld ip link frob
+@help/ip_addr_bad_cmd ip netns exec vx-ld ip addr frob
+@help/ip_route_bad_cmd ip netns exec vx-ld ip route frob
+ip -n vx-le link set e0 down
+@linkdown/ip_route ip netns exec vx-ld ip route
+@linkdown/ip_route_get ip netns exec vx-ld ip route get 10.20.1.1
+@linkdown/ip_br_link ip netns exec vx-ld ip -br link
+@linkdown/ip_j_route_dev ip netns exec vx-ld ip -j route show dev e0
+ip -n vx-le link set e0 up

@@ -3,6 +3,7 @@
  * and what the kernel answers (inet_rtm_newaddr/inet_rtm_deladdr in net/ipv4/devinet.c, inet6_addr_add/
  * inet6_addr_del in net/ipv6/addrconf.c). Listing is addr_show.ts.
  */
+import { ADDR_USAGE } from './usage_texts';
 import type { Ip4 } from '../../../lib';
 import { own } from '../../../lib';
 import type { KernelError, NetDevice, Scope } from '../../../kernel';
@@ -264,5 +265,6 @@ export function doIpAddr(io: CommandIO, opts: IpOpts, argv: string[]): number {
   if (matches(sub, 'delete')) return modify(io, opts, rest, 'delete');
   if (matches(sub, 'list') || matches(sub, 'show') || matches(sub, 'lst')) return showAddrs(io, opts, rest);
   if (matches(sub, 'flush')) return flushAddrs(io, opts, rest);
+  if (matches(sub, 'help')) throw new IpError(ADDR_USAGE, 255);
   throw new IpError(`Command "${sub}" is unknown, try "ip address help".\n`, 255);
 }

@@ -62,8 +62,8 @@ const OBJECTS: readonly [string, Handler][] = [
 
 const USAGE = `Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
        ip [ -force ] -batch filename
-where  OBJECT := { address | addrlabel | fou | help | ila | ioam | l2tp | link |
-                   macsec | maddress | monitor | mptcp | mroute | mrule |
+where  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |
+                   link | macsec | maddress | monitor | mptcp | mroute | mrule |
                    neighbor | neighbour | netconf | netns | nexthop | ntable |
                    ntbl | route | rule | sr | tap | tcpmetrics |
                    token | tunnel | tuntap | vrf | xfrm }

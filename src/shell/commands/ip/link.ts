@@ -14,6 +14,7 @@ import type { IpOpts } from './opts';
 import { allocLinkNsids } from './rtnl/link';
 import { LlMap } from './rtnl/ll_map';
 import { IpError, invalidArg, matches, rtnlError } from './util';
+import { LINK_USAGE } from './usage_texts';
 import { denied } from '../../capability';
 
 type Mode = 'add' | 'set' | 'replace' | 'delete';
@@ -82,5 +83,6 @@ export function doIpLink(io: CommandIO, opts: IpOpts, argv: string[]): number {
   if (matches(sub, 'replace')) return modify(io, opts, rest, 'set');
   if (matches(sub, 'delete')) return modify(io, opts, rest, 'delete');
   if (matches(sub, 'show') || matches(sub, 'lst') || matches(sub, 'list')) return showLinks(io, opts, rest);
+  if (matches(sub, 'help')) throw new IpError(LINK_USAGE, 255);
   throw new IpError(`Command "${sub}" is unknown, try "ip link help".\n`, 255);
 }

@@ -15,6 +15,7 @@ import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
 import { Printer } from './printer';
 import { IpError, invalidArg, matches, rtnlError } from './util';
+import { NETNS_USAGE } from './usage_texts';
 import { permitted } from '../../capability';
 
 /** netns_switch(): a /run/netns name, or null. */
@@ -149,5 +150,6 @@ export async function doIpNetns(io: CommandIO, opts: IpOpts, argv: string[]): Pr
     if (r.stderr) io.err(r.stderr);
     return r.exitCode;
   }
+  if (matches(sub, 'help')) throw new IpError(NETNS_USAGE, 255);
   throw new IpError(`Command "${sub}" is unknown, try "ip netns help".\n`, 255);
 }

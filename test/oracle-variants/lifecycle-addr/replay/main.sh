@@ -163,3 +163,32 @@ ip -n vx-ld addr flush dev e0 to 10.10.0.0/24
 ip netns exec vx-ld ip -4 a show dev e0
 ip netns exec vx-ld ip route
 ip -n vx-le netns identify
+ip netns exec vx-ld ip a s dev e0
+ip netns exec vx-ld ip r
+ip netns exec vx-ld ip ro li
+ip netns exec vx-ld ip l
+ip netns exec vx-ld ip n
+ip netns exec vx-ld ip addr ls lo
+ip netns exec vx-ld ip -d a show dev e0
+ip netns exec vx-ld ip -4 -o r
+ip netns exec vx-ld ip link show e0@if2
+ip -n vx-ld link set e0@if2 up
+ip netns exec vx-ld ip addr show dev e0@if2
+ip netns exec vx-ld ip help
+ip netns exec vx-ld ip link help
+ip netns exec vx-ld ip addr help
+ip netns exec vx-ld ip route help
+ip netns exec vx-ld ip neigh help
+ip netns exec vx-ld ip netns help
+ip netns exec vx-ld ip -V
+ip netns exec vx-ld ip
+ip netns exec vx-ld ip frob
+ip netns exec vx-ld ip link frob
+ip netns exec vx-ld ip addr frob
+ip netns exec vx-ld ip route frob
+ip -n vx-le link set e0 down
+ip netns exec vx-ld ip route
+ip netns exec vx-ld ip route get 10.20.1.1
+ip netns exec vx-ld ip -br link
+ip netns exec vx-ld ip -j route show dev e0
+ip -n vx-le link set e0 up
