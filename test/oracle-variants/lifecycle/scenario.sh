@@ -214,3 +214,23 @@ ip -n vx-lb link set h1 up
 @noarp/b_ip_neigh_nud_all ip netns exec vx-lb ip neigh show nud all
 @noarp/a_ip_neigh ip netns exec vx-la ip neigh show dev h0
 @noarp/b_ip_link_h1 ip netns exec vx-lb ip link show h1
+# bridge port options by `type bridge_slave`, neighbour states by hand
+ip -n vx-la link add br5 address 02:10:00:00:05:01 type bridge
+ip -n vx-la link add p5 address 02:10:00:00:05:02 type veth peer name q5 address 02:10:00:00:05:03
+ip -n vx-la link set p5 master br5
+ip -n vx-la link set p5 type bridge_slave cost 7 priority 9 hairpin on learning off
+@slave/bridge_link ip netns exec vx-la bridge link show dev p5
+@slave/bridge_d_link ip netns exec vx-la bridge -d link show dev p5
+@slave/err_not_port ip -n vx-la link set q5 type bridge_slave cost 7
+@slave/err_bad_opt ip -n vx-la link set p5 type bridge_slave frob 1
+@slave/sys_cost ip netns exec vx-la cat /sys/class/net/p5/brport/path_cost
+@slave/sys_hairpin ip netns exec vx-la cat /sys/class/net/p5/brport/hairpin_mode
+ip -n vx-la link set h0 up
+ip -n vx-la neigh add 10.71.0.60 dev h0 nud failed
+ip -n vx-la neigh add 10.71.0.61 dev h0 nud incomplete
+ip -n vx-la neigh add 10.71.0.62 lladdr 02:10:00:00:00:62 dev h0 nud none
+ip -n vx-la neigh add 10.71.0.63 lladdr 02:10:00:00:00:63 dev h0 nud probe
+ip -n vx-la neigh add 10.71.0.64 lladdr 02:10:00:00:00:64 dev h0 nud delay
+@nudstates/ip_neigh_nud_all ip netns exec vx-la ip neigh show dev h0 nud all
+@nudstates/err_add_permanent_nolladdr ip -n vx-la neigh add 10.71.0.65 dev h0 nud permanent
+@nudstates/err_nud_bogus ip -n vx-la neigh add 10.71.0.66 lladdr 02:10:00:00:00:66 dev h0 nud bogus

@@ -3,12 +3,13 @@
  * is link_add.ts (rtnl_newlink), a set's attributes link_setlink.ts (do_setlink), deletion here.
  */
 import type { KernelError, NetDevice } from '../../../kernel';
-import { devByName, unregisterDevice, xaGet } from '../../../kernel';
+import { brSetPort, devByName, unregisterDevice, xaGet } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import { checkIfname, emptyRequest, iplinkParse } from './link_parse';
 import { createLink } from './link_add';
 import { setLink } from './link_setlink';
 import { applyBridgeOpts, parseBridgeOpts } from './link_types';
+import { parseBridgeSlaveOpts } from './link_slave';
 import { showLinks } from './link_show';
 import type { IpOpts } from './opts';
 import { allocLinkNsids } from './rtnl/link';
@@ -50,6 +51,13 @@ function modify(io: CommandIO, opts: IpOpts, argv: readonly string[], mode: Mode
     if (r.type === 'bridge' && dev.kind === 'bridge') {
       const o = parseBridgeOpts(r.typeArgs);
       const err = io.os.mutate(({ kctx }) => applyBridgeOpts(kctx, dev.id, o));
+      if (err) throw rtnlError(err);
+    } else if (r.type === 'bridge_slave') {
+      const change = parseBridgeSlaveOpts(r.typeArgs);
+      const err = io.os.mutate(({ kctx }) => {
+        const res = brSetPort(kctx, dev.id, change);
+        return res.ok ? null : res.error;
+      });
       if (err) throw rtnlError(err);
     } else if (r.type !== dev.kind) throw new IpError('RTNETLINK answers: Operation not supported\n', 2);
   }

@@ -196,3 +196,22 @@ ip netns exec vx-la ping -c 1 -W 1 10.71.0.2
 ip netns exec vx-lb ip neigh show nud all
 ip netns exec vx-la ip neigh show dev h0
 ip netns exec vx-lb ip link show h1
+ip -n vx-la link add br5 address 02:10:00:00:05:01 type bridge
+ip -n vx-la link add p5 address 02:10:00:00:05:02 type veth peer name q5 address 02:10:00:00:05:03
+ip -n vx-la link set p5 master br5
+ip -n vx-la link set p5 type bridge_slave cost 7 priority 9 hairpin on learning off
+ip netns exec vx-la bridge link show dev p5
+ip netns exec vx-la bridge -d link show dev p5
+ip -n vx-la link set q5 type bridge_slave cost 7
+ip -n vx-la link set p5 type bridge_slave frob 1
+ip netns exec vx-la cat /sys/class/net/p5/brport/path_cost
+ip netns exec vx-la cat /sys/class/net/p5/brport/hairpin_mode
+ip -n vx-la link set h0 up
+ip -n vx-la neigh add 10.71.0.60 dev h0 nud failed
+ip -n vx-la neigh add 10.71.0.61 dev h0 nud incomplete
+ip -n vx-la neigh add 10.71.0.62 lladdr 02:10:00:00:00:62 dev h0 nud none
+ip -n vx-la neigh add 10.71.0.63 lladdr 02:10:00:00:00:63 dev h0 nud probe
+ip -n vx-la neigh add 10.71.0.64 lladdr 02:10:00:00:00:64 dev h0 nud delay
+ip netns exec vx-la ip neigh show dev h0 nud all
+ip -n vx-la neigh add 10.71.0.65 dev h0 nud permanent
+ip -n vx-la neigh add 10.71.0.66 lladdr 02:10:00:00:00:66 dev h0 nud bogus
