@@ -24,6 +24,7 @@ import { inetInsertLoopback } from '../ipv4/devinet';
 import { fdbChangeBridgeMac } from '../bridge/br_fdb';
 import {
   brPortStateSelection,
+  linkwatchFire,
   isRunning,
   netdevChanged,
   updateLinkState,
@@ -318,6 +319,8 @@ export function changeNetns(
   // The RTM_DELLINK sent in the old namespace carries IFLA_NEW_NETNSID: the old namespace gets an id for
   // the target (peernet2id_alloc in __dev_change_net_namespace).
   peernetId(k, dev.ns, target);
+  const peerBefore = dev.kind === 'veth' ? xaGet(k.devices, dev.peer) : undefined;
+  const peerCarrier = peerBefore?.carrier;
   if (dev.adminUp) closeDevice(ctx, id);
   if (dev.master) brDeviceGone(ctx, dev);
   fibFlushDev(ctx, dev.ns, id);
@@ -340,6 +343,10 @@ export function changeNetns(
   if (other && other.ns !== target) peernetId(k, target, other.ns);
   updateLinkState(ctx, id);
   if (other) updateLinkState(ctx, other.id);
+  // The peer's carrier change above queued a linkwatch event, which runs once the move is done
+  // (linkwatch_urgent_event still goes through the workqueue): default_operstate() then looks the lower
+  // device up by index in the peer's own namespace and no longer finds it there.
+  if (other && peerCarrier !== undefined && other.carrier !== peerCarrier) linkwatchFire(ctx, other);
   return kok(undefined);
 }
 

@@ -234,3 +234,19 @@ ip -n vx-la neigh add 10.71.0.64 lladdr 02:10:00:00:00:64 dev h0 nud delay
 @nudstates/ip_neigh_nud_all ip netns exec vx-la ip neigh show dev h0 nud all
 @nudstates/err_add_permanent_nolladdr ip -n vx-la neigh add 10.71.0.65 dev h0 nud permanent
 @nudstates/err_nud_bogus ip -n vx-la neigh add 10.71.0.66 lladdr 02:10:00:00:00:66 dev h0 nud bogus
+# a bridge port that is up with an address moved into another namespace under a new name
+ip -n vx-la link add k0 address 02:10:00:00:00:80 type veth peer name k1 address 02:10:00:00:00:81
+ip -n vx-la link set k0 master br5
+ip -n vx-la link set br5 up
+ip -n vx-la link set k0 up
+ip -n vx-la link set k1 up
+ip -n vx-la addr add 10.72.0.1/24 dev k1
+ip -n vx-la link set k1 netns vx-lc name eth0
+@moveport/a_bridge_link ip netns exec vx-la bridge link
+@moveport/a_ip_link_k0 ip netns exec vx-la ip link show k0
+@moveport/c_ip_a_eth0 ip netns exec vx-lc ip a show eth0
+@moveport/a_ip_route ip netns exec vx-la ip route
+ip -n vx-la link set k0 netns vx-lc
+@moveport/a_bridge_link_after ip netns exec vx-la bridge link
+@moveport/c_ip_br_link ip netns exec vx-lc ip -br link
+@moveport/a_brctl_show ip netns exec vx-la brctl show br5

@@ -215,3 +215,18 @@ ip -n vx-la neigh add 10.71.0.64 lladdr 02:10:00:00:00:64 dev h0 nud delay
 ip netns exec vx-la ip neigh show dev h0 nud all
 ip -n vx-la neigh add 10.71.0.65 dev h0 nud permanent
 ip -n vx-la neigh add 10.71.0.66 lladdr 02:10:00:00:00:66 dev h0 nud bogus
+ip -n vx-la link add k0 address 02:10:00:00:00:80 type veth peer name k1 address 02:10:00:00:00:81
+ip -n vx-la link set k0 master br5
+ip -n vx-la link set br5 up
+ip -n vx-la link set k0 up
+ip -n vx-la link set k1 up
+ip -n vx-la addr add 10.72.0.1/24 dev k1
+ip -n vx-la link set k1 netns vx-lc name eth0
+ip netns exec vx-la bridge link
+ip netns exec vx-la ip link show k0
+ip netns exec vx-lc ip a show eth0
+ip netns exec vx-la ip route
+ip -n vx-la link set k0 netns vx-lc
+ip netns exec vx-la bridge link
+ip netns exec vx-lc ip -br link
+ip netns exec vx-la brctl show br5
