@@ -29,6 +29,8 @@ export {
   setMac,
   setMtu,
   setTxqlen,
+  setUserFlag,
+  type UserFlag,
   changeNetns,
   allocName,
 } from './netdev/dev';
@@ -70,7 +72,14 @@ export {
   type RouteSelector,
   type FibResult,
 } from './ipv4/fib';
-export { inetAddAddr, inetDelAddr, primaryAddr, setIpForward, type NewInetAddr } from './ipv4/devinet';
+export {
+  inetAddAddr,
+  inetDelAddr,
+  inetSetMetric,
+  primaryAddr,
+  setIpForward,
+  type NewInetAddr,
+} from './ipv4/devinet';
 export { fibRuleAdd, fibRuleDel, type RuleKey } from './ipv4/fib_rules';
 export {
   setDisableIpv6,

@@ -90,6 +90,13 @@ export function neighCreate(ctx: KernelCtx, ns: NsId, dev: DevId, ip: Ip4): Neig
     seq: nextOrderSeq(ctx.k),
     manual: false,
   };
+  // arp_constructor(): on an IFF_NOARP device (`ip link set X arp off`) the entry needs no resolution: it
+  // is NOARP at once, with the device's own address as its link-layer address.
+  const d = xaGet(ctx.k.devices, dev);
+  if (d?.userFlags?.noarp) {
+    e.state = 'NOARP';
+    e.lladdr = d.mac;
+  }
   n.neigh.push(e);
   return e;
 }

@@ -58,6 +58,11 @@ interface DeviceBase {
   /** IFLA_GROUP */
   group: number;
   alias: string | null;
+  /**
+   * The flags `ip link set ... promisc|allmulticast|arp|multicast on|off` changed (dev_change_flags): PROMISC
+   * and ALLMULTI as dev->gflags asked for them, NOARP set, MULTICAST cleared. Absent: none changed.
+   */
+  userFlags?: { promisc?: boolean; allmulti?: boolean; noarp?: boolean; nomulticast?: boolean };
   inet: InetAddr[];
   inet6: Inet6Addr[];
   conf: DeviceConf;
@@ -192,6 +197,8 @@ export interface InetAddr {
   /** Seconds, or null for "forever". */
   validLft: number | null;
   preferredLft: number | null;
+  /** IFA_RT_PRIORITY (`ip addr add ... metric N`): the prefix route's metric; absent or 0 for none. */
+  metric?: number;
 }
 
 export interface Inet6Addr {

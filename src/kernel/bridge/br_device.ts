@@ -6,7 +6,7 @@ import { BROADCAST_MAC, randomLocalMac } from '../../lib';
 import type { KernelCtx } from '../context';
 import { devByName } from '../context';
 import { kerr, kok, type KResult } from '../errno';
-import { allocName, registerDevice, validDevName } from '../netdev/dev';
+import { allocName, registerDevice, validDevName, validPattern } from '../netdev/dev';
 import type { BridgeDevice, NsId } from '../types';
 import { fdbAddLocal } from './br_fdb';
 
@@ -19,11 +19,11 @@ export interface NewBridge {
 }
 
 export function createBridge(ctx: KernelCtx, spec: NewBridge): KResult<BridgeDevice> {
-  if (spec.name !== null && !validDevName(spec.name)) return kerr('EINVAL');
+  if (spec.name !== null && !(validDevName(spec.name) && validPattern(spec.name))) return kerr('EINVAL');
   if (spec.name !== null && devByName(ctx.k, spec.ns, spec.name)) return kerr('EEXIST');
   const br = registerDevice(ctx, spec.ns, {
     kind: 'bridge',
-    name: spec.name ?? allocName(ctx, spec.ns, 'bridge%d'),
+    name: allocName(ctx, spec.ns, spec.name ?? 'bridge%d'),
     mac: spec.mac ?? randomLocalMac(ctx.rng),
     broadcast: BROADCAST_MAC,
     mtu: spec.mtu ?? 1500,

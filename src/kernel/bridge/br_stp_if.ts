@@ -24,7 +24,8 @@ const BR_MAX_PORT_PRIORITY = 63;
 const BR_MIN_PATH_COST = 1;
 const BR_MAX_PATH_COST = 65535;
 
-export type BridgeParam = 'ageingTime' | 'forwardDelay' | 'helloTime' | 'maxAge' | 'priority' | 'stp';
+export type BridgeParam =
+  'ageingTime' | 'forwardDelay' | 'helloTime' | 'maxAge' | 'priority' | 'stp' | 'vlanFiltering';
 
 function bridgeOf(ctx: KernelCtx, id: DevId): BridgeDevice | null {
   const d = xaGet(ctx.k.devices, id);
@@ -57,8 +58,16 @@ export function brSetParam(ctx: KernelCtx, brId: DevId, param: BridgeParam, valu
       b.priority = value & 0xffff;
       return kok(undefined);
     case 'stp':
+      // br_stp_start(): the kernel's STP needs a forward delay within its range, so turning it on pulls a
+      // delay set while STP was off (when any value is taken) back into [2s, 30s].
+      if (value !== 0 && !b.stpEnabled)
+        b.forwardDelay = Math.min(Math.max(b.forwardDelay, BR_MIN_FORWARD_DELAY), BR_MAX_FORWARD_DELAY);
       b.stpEnabled = value !== 0;
       return kok(undefined);
+    case 'vlanFiltering':
+      // This kernel is built without CONFIG_BRIDGE_VLAN_FILTERING: br_vlan_filter_toggle() is the stub
+      // that refuses any value, 0 included (the oracle kernel answers "Operation not supported").
+      return kerr('EOPNOTSUPP');
   }
 }
 

@@ -21,7 +21,7 @@ export function arpRcv(ctx: KernelCtx, dev: NetDevice, pkt: Packet, pktType: Pkt
   const ns = dev.ns;
   if (!a) return;
   // arp_rcv(): IFF_NOARP devices and frames for another host are not looked at.
-  if (dev.kind === 'loopback') {
+  if (dev.kind === 'loopback' || dev.userFlags?.noarp) {
     consumeSkb(ctx, ns, pkt, dev.id, 'ARP on a NOARP device');
     return;
   }

@@ -8,7 +8,7 @@ import type { KernelCtx } from '../context';
 import { devOf, peekOf, putOf } from '../context';
 import { kerr, kok, type KResult } from '../errno';
 import type { DevId, InetAddr, Scope } from '../types';
-import { fibAddIfaddr, fibDelIfaddr } from './fib';
+import { fibAddIfaddr, fibDelIfaddr, fibModifyPrefixRoute } from './fib';
 import { xaGet } from '../xarray';
 
 const SCOPE_VALUE: Record<Scope, number> = { global: 0, site: 200, link: 253, host: 254, nowhere: 255 };
@@ -24,6 +24,7 @@ export interface NewInetAddr {
   noprefixroute?: boolean;
   validLft?: number | null;
   preferredLft?: number | null;
+  metric?: number;
 }
 
 /** __inet_insert_ifa() followed by the NETDEV_UP inetaddr notification (fib_add_ifaddr). */
@@ -43,6 +44,7 @@ export function inetAddAddr(ctx: KernelCtx, devId: DevId, spec: NewInetAddr): KR
     validLft: spec.validLft ?? null,
     preferredLft: spec.preferredLft ?? null,
   };
+  if (spec.metric) ifa.metric = spec.metric;
   const mask = maskOf(ifa.prefixLen);
   let lastPrimary = 0;
   // Read through peek and written back as a new list: reading the draft would draft every address.
@@ -66,6 +68,20 @@ export function inetAddAddr(ctx: KernelCtx, devId: DevId, spec: NewInetAddr): KR
   putOf(ctx)(dev, 'inet', next);
   fibAddIfaddr(ctx, devId, ifa);
   return kok(ifa);
+}
+
+/**
+ * inet_rtm_newaddr() on an existing address (replace/change): its IFA_RT_PRIORITY becomes the request's,
+ * 0 when it gives none, and fib_modify_prefix_route() moves the prefix route to the new metric when the
+ * address has one (a primary with a prefix route on a device that is up).
+ */
+export function inetSetMetric(ctx: KernelCtx, devId: DevId, ifa: InetAddr, metric: number): void {
+  const dev = devOf(ctx.k, devId);
+  const cur = dev.inet.find((a) => a.local === ifa.local && a.prefixLen === ifa.prefixLen);
+  if (!cur || (cur.metric ?? 0) === metric) return;
+  fibModifyPrefixRoute(ctx, devId, cur, metric);
+  if (metric) cur.metric = metric;
+  else delete cur.metric;
 }
 
 /** inet_ifa_match() with an equal mask: `b` is in `a`'s subnet (IFA_ADDRESS & mask). */

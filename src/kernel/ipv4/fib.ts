@@ -9,7 +9,7 @@
 import type { Ip4 } from '../../lib';
 import { broadcastOf, maskOf, networkOf } from '../../lib';
 import type { KernelCtx } from '../context';
-import { nextOrderSeq, nsOf, peekDev, peekOf, putOf } from '../context';
+import { devicesOf, nextOrderSeq, nsOf, peekDev, peekOf, putOf } from '../context';
 import { kerr, kok, type Errno, type KResult } from '../errno';
 import type { DevId, FibRoute, InetAddr, NsId, RouteType, Scope } from '../types';
 import { ruleMatches, type RuleFlow } from './fib_rules';
@@ -233,6 +233,7 @@ export function fibAddIfaddr(ctx: KernelCtx, devId: DevId, ifa: InetAddr): void 
         devId,
         src,
         dev.kind === 'loopback' ? RT_TABLE_LOCAL : RT_TABLE_MAIN,
+        ifa.metric ?? 0,
       );
     }
     if (ifa.prefixLen < 31) {
@@ -248,6 +249,31 @@ export function fibAddIfaddr(ctx: KernelCtx, devId: DevId, ifa: InetAddr): void 
       );
     }
   }
+}
+
+/**
+ * fib_modify_prefix_route(): the prefix route of a primary address on a device that is up is added with the
+ * new metric, then the one with the old metric deleted.
+ */
+export function fibModifyPrefixRoute(ctx: KernelCtx, devId: DevId, ifa: InetAddr, metric: number): void {
+  const dev = peekDev(ctx, devId);
+  if (!dev || !dev.adminUp || ifa.secondary || ifa.noprefixroute) return;
+  const prefix = networkOf(ifa.address, ifa.prefixLen);
+  if (prefix === 0 || (prefix === ifa.local && ifa.prefixLen === 32)) return;
+  const peek = peekOf(ctx);
+  const src = primaryFor(peek(dev.inet).map(peek), ifa).local;
+  const type = dev.kind === 'loopback' ? 'local' : 'unicast';
+  const table = dev.kind === 'loopback' ? RT_TABLE_LOCAL : RT_TABLE_MAIN;
+  fibMagic(ctx, dev.ns, type, prefix, ifa.prefixLen, devId, src, table, metric);
+  fibDelete(ctx, dev.ns, {
+    table,
+    dst: prefix,
+    dstLen: ifa.prefixLen,
+    priority: ifa.metric ?? 0,
+    type,
+    dev: devId,
+    protocol: 'kernel',
+  });
 }
 
 /** NETDEV_UP: every address of the device gets its routes back. */
@@ -298,10 +324,21 @@ export function fibDelIfaddr(
       return true;
     });
   }
+  // The address is gone from the namespace: fib_sync_down_addr() kills the main table's routes that used
+  // it as their preferred source (`ip route add ... src A`), whatever their device.
+  if (stillLocal.has(ifa.local)) return;
+  if (devicesOf(ctx.k, dev.ns).some((d) => d.inet.some((a) => a.local === ifa.local))) return;
+  const main = n.fib4[RT_TABLE_MAIN];
+  if (main?.some((r) => r.prefsrc === ifa.local))
+    n.fib4[RT_TABLE_MAIN] = main.filter((r) => r.prefsrc !== ifa.local);
 }
 
-/** fib_disable_ip(): NETDEV_DOWN/UNREGISTER kill every route whose nexthop is this device, in all tables. */
-export function fibFlushDev(ctx: KernelCtx, ns: NsId, devId: DevId): void {
+/**
+ * fib_disable_ip(): kill every route whose nexthop is this device, in all tables. Without `force` (a
+ * NETDEV_DOWN) fib_sync_down_dev() passes over host-scope routes, whose nexthop scope is RT_SCOPE_NOWHERE
+ * (fib_create_info): the local routes of the device's addresses stay while it is down.
+ */
+export function fibFlushDev(ctx: KernelCtx, ns: NsId, devId: DevId, force = true): void {
   const n = xaGet(ctx.k.netns, ns);
   if (!n) return;
   // Read through peek: only a table that loses a route is written (a new list of the routes it keeps).
@@ -309,11 +346,12 @@ export function fibFlushDev(ctx: KernelCtx, ns: NsId, devId: DevId): void {
   const put = putOf(ctx);
   for (const [tid, table] of Object.entries(peek(peek(n).fib4))) {
     const routes = peek(table);
-    if (routes.some((r) => peek(r).dev === devId))
+    const dies = (r: FibRoute): boolean => r.dev === devId && (force || r.scope !== 'host');
+    if (routes.some((r) => dies(peek(r))))
       put(
         n.fib4,
         Number(tid),
-        routes.filter((r) => peek(r).dev !== devId),
+        routes.filter((r) => !dies(peek(r))),
       );
   }
 }

@@ -24,6 +24,7 @@ import { inetInsertLoopback } from '../ipv4/devinet';
 import { fdbChangeBridgeMac } from '../bridge/br_fdb';
 import {
   brPortStateSelection,
+  linkwatchFire,
   isRunning,
   netdevChanged,
   updateLinkState,
@@ -67,11 +68,31 @@ export function reserveIfindex(ctx: KernelCtx, ns: NsId, wanted: number | null):
   return i;
 }
 
-/** dev_alloc_name(): the lowest free "<prefix>N" for a name pattern like "veth%d". */
+/**
+ * dev_get_valid_name(): a name with a '%' is a pattern that must hold exactly one "%d" (else EINVAL) and
+ * becomes the lowest free number (__dev_alloc_name); any other name must be valid and free (EEXIST).
+ */
+export function devGetValidName(ctx: KernelCtx, ns: NsId, name: string): KResult<string> {
+  if (!validDevName(name) || !validPattern(name)) return kerr('EINVAL');
+  if (name.includes('%')) return kok(allocName(ctx, ns, name));
+  if (devByName(ctx.k, ns, name)) return kerr('EEXIST');
+  return kok(name);
+}
+
+/** __dev_alloc_name(): a name without '%', or one whose only '%' starts "%d". */
+export function validPattern(name: string): boolean {
+  const p = name.indexOf('%');
+  return p < 0 || (name[p + 1] === 'd' && !name.includes('%', p + 2));
+}
+
+/**
+ * dev_alloc_name(): a pattern like "veth%d" with the lowest number whose name is free in `ns`; a name
+ * without "%d" is kept as it is.
+ */
 export function allocName(ctx: KernelCtx, ns: NsId, pattern: string): string {
-  const prefix = pattern.replace('%d', '');
+  if (!pattern.includes('%d')) return pattern;
   for (let i = 0; ; i++) {
-    const name = `${prefix}${i}`;
+    const name = pattern.replace('%d', String(i));
     if (!devByName(ctx.k, ns, name)) return name;
   }
 }
@@ -180,7 +201,7 @@ export function closeDevice(ctx: KernelCtx, id: DevId, opts: LinkEventOpts = {})
   if (!dev.adminUp) return;
   dev.adminUp = false;
   updateLinkState(ctx, id, opts);
-  fibFlushDev(ctx, dev.ns, id);
+  fibFlushDev(ctx, dev.ns, id, false);
   neighIfdown(ctx, dev.ns, id);
   addrconfDown(ctx, id);
   if (dev.kind === 'veth') updateLinkState(ctx, dev.peer, opts);
@@ -191,14 +212,33 @@ export function closeDevice(ctx: KernelCtx, id: DevId, opts: LinkEventOpts = {})
 export function renameDevice(ctx: KernelCtx, id: DevId, name: string): KResult<void> {
   const dev = devOf(ctx.k, id);
   if (dev.name === name) return kok(undefined);
-  if (!validDevName(name)) return kerr('EINVAL');
-  if (devByName(ctx.k, dev.ns, name)) return kerr('EEXIST');
+  const valid = devGetValidName(ctx, dev.ns, name);
+  if (!valid.ok) return valid;
+  name = valid.value;
   const names = nsOf(ctx.k, dev.ns).byName;
   delete names[nameKey(dev.name)];
   names[nameKey(name)] = id;
   dev.name = name;
-  for (const a of dev.inet) if (a.label === dev.name || !a.label.includes(':')) a.label = name;
+  inetdevChangename(dev.inet, name);
   return kok(undefined);
+}
+
+/**
+ * inetdev_changename() (net/ipv4/devinet.c): on NETDEV_CHANGENAME every IPv4 label takes the new name; the
+ * first address keeps it bare, the others keep their ":suffix", and one without a suffix gets ":N", N
+ * being its place in the list (1-based), all cut to fit IFNAMSIZ.
+ */
+function inetdevChangename(inet: NetDevice['inet'], name: string): void {
+  inet.forEach((a, i) => {
+    if (i === 0) {
+      a.label = name;
+      return;
+    }
+    const colon = a.label.indexOf(':');
+    const dot = colon >= 0 ? a.label.slice(colon) : `:${i + 1}`;
+    a.label =
+      dot.length + name.length < IFNAMSIZ ? name + dot : name.slice(0, IFNAMSIZ - dot.length - 1) + dot;
+  });
 }
 
 export function setMac(ctx: KernelCtx, id: DevId, mac: Mac): KResult<void> {
@@ -229,6 +269,21 @@ export function setMtu(ctx: KernelCtx, id: DevId, mtu: number): KResult<void> {
   return kok(undefined);
 }
 
+export type UserFlag = 'promisc' | 'allmulti' | 'noarp' | 'nomulticast';
+
+/**
+ * dev_change_flags() for the flags user space may flip (IFF_PROMISC, IFF_ALLMULTI through gflags and
+ * dev_set_promiscuity/dev_set_allmulti; IFF_NOARP and IFF_MULTICAST directly). Only what changed is kept.
+ */
+export function setUserFlag(ctx: KernelCtx, id: DevId, flag: UserFlag, on: boolean): void {
+  const dev = devOf(ctx.k, id);
+  const cur = { ...(dev.userFlags ?? {}) };
+  if (on) cur[flag] = true;
+  else delete cur[flag];
+  if (Object.keys(cur).length > 0) dev.userFlags = cur;
+  else delete dev.userFlags;
+}
+
 export function setTxqlen(ctx: KernelCtx, id: DevId, txqlen: number): KResult<void> {
   if (txqlen < 0 || txqlen > 0xffffffff) return kerr('EINVAL');
   devOf(ctx.k, id).txqlen = txqlen;
@@ -240,15 +295,32 @@ export function setTxqlen(ctx: KernelCtx, id: DevId, txqlen: number): KResult<vo
  * target (EEXIST). The device is closed, unregistered here (addresses, routes, neighbours and bridge
  * membership go), keeps its ifindex if the target does not use it, and is registered there down.
  */
-export function changeNetns(ctx: KernelCtx, id: DevId, target: NsId): KResult<void> {
+export function changeNetns(
+  ctx: KernelCtx,
+  id: DevId,
+  target: NsId,
+  pat: string | null = null,
+): KResult<void> {
   const { k } = ctx;
   const dev = devOf(k, id);
   if (dev.ns === target) return kok(undefined);
-  if (dev.kind === 'bridge' || dev.kind === 'loopback') return kerr('EINVAL');
-  if (devByName(k, target, dev.name)) return kerr('EEXIST');
+  if (dev.kind === 'bridge' || dev.kind === 'loopback')
+    return kerr('EINVAL', 'The interface netns is immutable');
+  // __dev_change_net_namespace(): a name taken in the target is replaced by the request's IFLA_IFNAME
+  // (`ip link set X netns NS name Y`) when there is one, else the move is refused.
+  let newName = dev.name;
+  if (devByName(k, target, dev.name)) {
+    if (pat === null) return kerr('EEXIST', 'An interface with the same name exists in the target netns');
+    const valid = devGetValidName(ctx, target, pat);
+    if (!valid.ok)
+      return kerr('EEXIST', `Unable to use '${pat}' for the new interface name in the target netns`);
+    newName = valid.value;
+  }
   // The RTM_DELLINK sent in the old namespace carries IFLA_NEW_NETNSID: the old namespace gets an id for
   // the target (peernet2id_alloc in __dev_change_net_namespace).
   peernetId(k, dev.ns, target);
+  const peerBefore = dev.kind === 'veth' ? xaGet(k.devices, dev.peer) : undefined;
+  const peerCarrier = peerBefore?.carrier;
   if (dev.adminUp) closeDevice(ctx, id);
   if (dev.master) brDeviceGone(ctx, dev);
   fibFlushDev(ctx, dev.ns, id);
@@ -261,6 +333,7 @@ export function changeNetns(ctx: KernelCtx, id: DevId, target: NsId): KResult<vo
   delete nsOf(k, dev.ns).byIndex[dev.ifindex];
   delete nsOf(k, dev.ns).byName[nameKey(dev.name)];
   dev.ns = target;
+  dev.name = newName;
   dev.ifindex = reserveIfindex(ctx, target, dev.ifindex);
   nsOf(k, target).byIndex[dev.ifindex] = id;
   nsOf(k, target).byName[nameKey(dev.name)] = id;
@@ -270,6 +343,10 @@ export function changeNetns(ctx: KernelCtx, id: DevId, target: NsId): KResult<vo
   if (other && other.ns !== target) peernetId(k, target, other.ns);
   updateLinkState(ctx, id);
   if (other) updateLinkState(ctx, other.id);
+  // The peer's carrier change above queued a linkwatch event, which runs once the move is done
+  // (linkwatch_urgent_event still goes through the workqueue): default_operstate() then looks the lower
+  // device up by index in the peer's own namespace and no longer finds it there.
+  if (other && peerCarrier !== undefined && other.carrier !== peerCarrier) linkwatchFire(ctx, other);
   return kok(undefined);
 }
 

@@ -10,7 +10,7 @@ import { devByName } from '../context';
 import { kerr, kok, type KResult } from '../errno';
 import { peernetId } from '../netnsid';
 import type { DevId, NsId, VethDevice } from '../types';
-import { allocName, registerDevice, reserveIfindex, validDevName } from './dev';
+import { allocName, registerDevice, reserveIfindex, validDevName, validPattern } from './dev';
 import { linkwatchFire } from './linkwatch';
 
 export interface VethEnd {
@@ -29,9 +29,11 @@ export function createVethPair(
 ): KResult<{ dev: DevId; peer: DevId }> {
   const { k } = ctx;
   for (const e of [end, peer]) if (e.name !== null && !validDevName(e.name)) return kerr('EINVAL');
+  // A name pattern ("veth%d") must hold one %d (dev_get_valid_name); its number is chosen at registration.
+  for (const e of [end, peer]) if (e.name !== null && !validPattern(e.name)) return kerr('EINVAL');
   if (end.name !== null && devByName(k, end.ns, end.name)) return kerr('EEXIST');
   if (peer.name !== null && devByName(k, peer.ns, peer.name)) return kerr('EEXIST');
-  if (end.name !== null && peer.name !== null && end.name === peer.name && end.ns === peer.ns) {
+  if (end.name !== null && end.name === peer.name && end.ns === peer.ns && !end.name.includes('%')) {
     // veth_newlink() registers the peer first: it takes an ifindex before the device's own registration
     // fails on the name, and the index is not given back (dev_index_reserve allocates cyclically).
     reserveIfindex(ctx, peer.ns, peer.ifindex ?? null);
@@ -41,7 +43,7 @@ export function createVethPair(
     registerDevice(ctx, e.ns, {
       kind: 'veth',
       peer: '',
-      name: e.name ?? allocName(ctx, e.ns, 'veth%d'),
+      name: allocName(ctx, e.ns, e.name ?? 'veth%d'),
       mac: e.mac ?? randomLocalMac(ctx.rng),
       broadcast: BROADCAST_MAC,
       mtu: e.mtu ?? 1500,

@@ -3,6 +3,7 @@
  * and what the kernel answers (inet_rtm_newaddr/inet_rtm_deladdr in net/ipv4/devinet.c, inet6_addr_add/
  * inet6_addr_del in net/ipv6/addrconf.c). Listing is addr_show.ts.
  */
+import { ADDR_USAGE } from './usage_texts';
 import type { Ip4 } from '../../../lib';
 import { own } from '../../../lib';
 import type { KernelError, NetDevice, Scope } from '../../../kernel';
@@ -10,6 +11,7 @@ import {
   inet6AddAddr,
   inet6DelAddr,
   inetAddAddr,
+  inetSetMetric,
   inetDelAddr,
   peekDev,
   peekOf,
@@ -57,6 +59,8 @@ interface AddrRequest {
   dev: string | null;
   label: string | null;
   flags: Set<string>;
+  /** IFA_RT_PRIORITY (`metric`/`priority`/`preference`). */
+  metric: number | null;
 }
 
 function familyText(f: 'inet' | 'inet6' | 'unspec'): string {
@@ -74,6 +78,7 @@ function parseRequest(io: CommandIO, opts: IpOpts, argv: readonly string[]): Add
     dev: null,
     label: null,
     flags: new Set(),
+    metric: null,
   };
   let brdGiven = false;
   let validLft: string | null = null;
@@ -112,7 +117,8 @@ function parseRequest(io: CommandIO, opts: IpOpts, argv: readonly string[]): Add
     else if (w === 'label') r.label = next();
     else if (matches(w, 'metric') || matches(w, 'priority') || matches(w, 'preference')) {
       const v = next();
-      if (!/^\d+$/.test(v)) throw invalidArg('"metric" value is invalid\n', v);
+      if (!/^\d+$/.test(v) || Number(v) > 0xffffffff) throw invalidArg('"metric" value is invalid\n', v);
+      r.metric = Number(v);
     } else if (matches(w, 'valid_lft')) {
       if (validLft !== null)
         throw new IpError(`Error: duplicate "valid_lft": "${w}" is the second value.\n`, 255);
@@ -197,7 +203,10 @@ function apply(io: CommandIO, dev: NetDevice, r: AddrRequest, mode: Mode): Kerne
       const a = peek(a0);
       return a.local === addr && a.prefixLen === plen;
     });
-    if (same && mode !== 'add') return null;
+    if (same && mode !== 'add') {
+      inetSetMetric(kctx, dev.id, peek(same), r.metric ?? 0);
+      return null;
+    }
     let brd: Ip4 | null = null;
     if (r.broadcast === '+' || r.broadcast === '-') {
       if (plen <= 30) {
@@ -213,6 +222,7 @@ function apply(io: CommandIO, dev: NetDevice, r: AddrRequest, mode: Mode): Kerne
       scope: r.scope ?? (addr >>> 24 === 127 ? 'host' : 'global'),
       label: r.label ?? dev.name,
       noprefixroute: r.flags.has('noprefixroute'),
+      metric: r.metric ?? 0,
     });
     if (res.ok) return null;
     if (res.error.errno === 'EEXIST') return { errno: 'EEXIST', extack: 'ipv4: Address already assigned' };
@@ -255,5 +265,6 @@ export function doIpAddr(io: CommandIO, opts: IpOpts, argv: string[]): number {
   if (matches(sub, 'delete')) return modify(io, opts, rest, 'delete');
   if (matches(sub, 'list') || matches(sub, 'show') || matches(sub, 'lst')) return showAddrs(io, opts, rest);
   if (matches(sub, 'flush')) return flushAddrs(io, opts, rest);
+  if (matches(sub, 'help')) throw new IpError(ADDR_USAGE, 255);
   throw new IpError(`Command "${sub}" is unknown, try "ip address help".\n`, 255);
 }

@@ -2,7 +2,7 @@
  * print_addrinfo() of iproute2 6.1 ip/ipaddress.c: one `inet`/`inet6` line and its lifetimes line, the
  * brief form (`10.0.0.1/24 `), and the oneline form prefixed with "N: dev".
  */
-import type { Printer } from './printer';
+import { type Printer, familyColor } from './printer';
 import type { AddrMsg } from './rtnl/addr';
 import { IFA_F, INFINITY_LIFE_TIME } from './rtnl/addr';
 import type { LlMap } from './rtnl/ll_map';
@@ -72,16 +72,18 @@ export function printAddrinfo(ctx: AddrPrintCtx, a: AddrMsg): void {
     }
     p.string('any', 'family', '    %s ', a.family);
   }
-  p.string('any', 'local', '%s', a.local);
+  const fc = familyColor(a.family);
+  p.colorString('any', fc, 'local', '%s', a.local);
   if (a.address !== a.local) {
     p.string('fp', null, ' %s ', 'peer');
-    p.string('any', 'address', '%s', a.address);
+    p.colorString('any', fc, 'address', '%s', a.address);
   }
   p.num('any', 'prefixlen', '/%d ', a.prefixLen);
+  if (a.metric !== null) p.num('any', 'metric', 'metric %u ', a.metric);
   if (ctx.brief) return;
   if (a.broadcast !== null) {
     p.string('fp', null, '%s ', 'brd');
-    p.string('any', 'broadcast', '%s ', a.broadcast);
+    p.colorString('any', fc, 'broadcast', '%s ', a.broadcast);
   }
   p.string('any', 'scope', 'scope %s ', a.scope);
   printIfaFlags(p, a);

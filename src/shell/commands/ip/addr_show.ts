@@ -14,7 +14,7 @@ import { printLinkinfo } from './link_print';
 import { printStats64 } from './link_stats';
 import { flushRounds } from './flush';
 import { nsidName } from './netns';
-import type { IpOpts } from './opts';
+import { type IpOpts, colorEnabled } from './opts';
 import { addrInPrefix, ip4Of, parseInetAddr, parseInetPrefix, type InetPrefix } from './prefix';
 import { Printer } from './printer';
 import type { AddrMsg } from './rtnl/addr';
@@ -213,7 +213,8 @@ export function listAddrs(io: CommandIO, opts: IpOpts, argv: readonly string[], 
   }
   const k = k0();
   ll = new LlMap(k, ns);
-  const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: opts.oneline });
+  const color = colorEnabled(opts, io.isatty ?? false);
+  const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: opts.oneline, color });
   const lctx: LinkPrintCtx = {
     p,
     k,

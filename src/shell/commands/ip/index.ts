@@ -62,8 +62,8 @@ const OBJECTS: readonly [string, Handler][] = [
 
 const USAGE = `Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
        ip [ -force ] -batch filename
-where  OBJECT := { address | addrlabel | fou | help | ila | ioam | l2tp | link |
-                   macsec | maddress | monitor | mptcp | mroute | mrule |
+where  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |
+                   link | macsec | maddress | monitor | mptcp | mroute | mrule |
                    neighbor | neighbour | netconf | netns | nexthop | ntable |
                    ntbl | route | rule | sr | tap | tcpmetrics |
                    token | tunnel | tuntap | vrf | xfrm }
@@ -80,6 +80,17 @@ where  OBJECT := { address | addrlabel | fou | help | ila | ioam | l2tp | link |
 function usage(io: CommandIO): number {
   io.err(USAGE);
   return 255;
+}
+
+/** matches_color() (lib/color.c): `-color[=always|auto|never]`, abbreviated down to `-c`. */
+function matchesColor(opt: string): 'always' | 'auto' | 'never' | null {
+  const eq = opt.indexOf('=');
+  const key = eq < 0 ? opt : opt.slice(0, eq);
+  const v = eq < 0 ? '' : opt.slice(eq + 1);
+  if (!matches(key, '-color')) return null;
+  if (v === '' || v === 'always') return 'always';
+  if (v === 'auto' || v === 'never') return v;
+  return null;
 }
 
 /** ip.c main(): options come first, each may be written with one or two dashes and abbreviated. */
@@ -141,9 +152,8 @@ function parseGlobal(io: CommandIO, argv: string[]): { opts: IpOpts; rest: strin
     else if (matches(opt, '-json')) opts.json = true;
     else if (matches(opt, '-pretty')) opts.pretty = true;
     else if (matches(opt, '-rcvbuf')) next();
-    else if (matches(opt, '-color') || opt.startsWith('-color=')) {
-      /* colour output is never used: stdout is not a tty in the sense iproute2 checks */
-    } else if (matches(opt, '-help')) throw new IpError(USAGE, 255);
+    else if (matchesColor(opt) !== null) opts.color = matchesColor(opt) ?? 'never';
+    else if (matches(opt, '-help')) throw new IpError(USAGE, 255);
     else if (matches(opt, '-netns')) {
       const name = next();
       const ns = resolveNetns(io, name);

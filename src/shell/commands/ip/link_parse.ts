@@ -4,7 +4,7 @@
  * (duparg, invarg with its message's newline, on_off, ll_addr_a2n), with their exit codes.
  */
 import type { Mac } from '../../../lib';
-import type { NsId } from '../../../kernel';
+import type { NsId, UserFlag } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import { resolveNetns } from './netns';
 import { llAddrA2n } from './lladdr';
@@ -27,6 +27,8 @@ export interface LinkRequest {
   group: number | null;
   type: string | null;
   typeArgs: string[];
+  /** ifi_change/ifi_flags for promisc, allmulticast, arp and multicast, as the kernel's flag names. */
+  flags: { flag: UserFlag; on: boolean }[];
 }
 
 export function emptyRequest(): LinkRequest {
@@ -45,6 +47,7 @@ export function emptyRequest(): LinkRequest {
     group: null,
     type: null,
     typeArgs: [],
+    flags: [],
   };
 }
 
@@ -140,6 +143,12 @@ export function iplinkParse(io: CommandIO, argv: readonly string[], req: LinkReq
       const v = cursor.value();
       if (v !== 'on' && v !== 'off')
         throw new IpError(`Error: argument of "${w}" must be "on" or "off", not "${v}"\n`, 1);
+      // `arp off` sets IFF_NOARP; `multicast off` clears IFF_MULTICAST.
+      const on = v === 'on';
+      if (w === 'promisc') req.flags.push({ flag: 'promisc', on });
+      else if (w === 'allmulticast') req.flags.push({ flag: 'allmulti', on });
+      else if (w === 'arp') req.flags.push({ flag: 'noarp', on: !on });
+      else if (w === 'multicast') req.flags.push({ flag: 'nomulticast', on: !on });
     } else if (matches(w, 'master')) {
       const v = cursor.value();
       req.master = v;

@@ -74,17 +74,26 @@ export function printNameAndLink(ctx: LinkPrintCtx, fmt: string, m: LinkMsg): bo
       mdown = flags !== null && !(flags & IFF.UP);
     }
   }
-  p.string('any', 'ifname', fmt, name);
+  p.colorString('any', 'ifname', 'ifname', fmt, name);
   return mdown;
 }
+
+/** IF_OPER_DOWN and IF_OPER_UP (include/uapi/linux/if.h). */
+const IF_OPER_DOWN = 2;
+const IF_OPER_UP = 6;
 
 /** print_operstate(). */
 function printOperstate(ctx: LinkPrintCtx, state: number): void {
   const { p } = ctx;
   const name = OPER_STATES[state] ?? 'UNKNOWN';
-  if (ctx.brief) p.string('any', 'operstate', '%-14s ', name);
+  // oper_state_color(): UP green, DOWN red, the others plain.
+  const color = state === IF_OPER_UP ? 'up' : state === IF_OPER_DOWN ? 'down' : null;
+  if (ctx.brief) p.colorString('any', color, 'operstate', '%-14s ', name);
   else if (p.isJson) p.string('json', 'operstate', null, name);
-  else p.fp(`state ${name} `);
+  else {
+    p.fp('state ');
+    p.colorString('fp', color, null, '%s ', name);
+  }
 }
 
 /** print_linkinfo_brief(): name, state, and for `ip -br link` the address and flags. */
@@ -93,7 +102,7 @@ function printLinkBrief(ctx: LinkPrintCtx, m: LinkMsg): void {
   const mdown = printNameAndLink(ctx, '%-16s ', m);
   printOperstate(ctx, m.operstate);
   if (ctx.family === 'link') {
-    p.string('any', 'address', '%s ', m.address);
+    p.colorString('any', 'mac', 'address', '%s ', m.address);
     printLinkFlags(p, m.flags, mdown);
     p.string('fp', null, '%s', '\n');
   }
@@ -122,10 +131,10 @@ export function printLinkinfo(ctx: LinkPrintCtx, m: LinkMsg): void {
   if (ctx.family === 'unspec' || ctx.family === 'link' || ctx.details) {
     p.nl();
     p.string('any', 'link_type', '    link/%s ', m.type);
-    p.string('any', 'address', '%s', m.address);
+    p.colorString('any', 'mac', 'address', '%s', m.address);
     if (m.broadcast !== null) {
       p.string('fp', null, ' brd ', null);
-      p.string('any', 'broadcast', '%s', m.broadcast);
+      p.colorString('any', 'mac', 'broadcast', '%s', m.broadcast);
     }
   }
   if (m.linkNetnsid !== null) {

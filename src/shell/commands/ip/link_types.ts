@@ -58,7 +58,7 @@ const OPTIONS: readonly [string, BridgeParam | null][] = [
   ['ageing_time', 'ageingTime'],
   ['stp_state', 'stp'],
   ['priority', 'priority'],
-  ['vlan_filtering', null],
+  ['vlan_filtering', 'vlanFiltering'],
   ['vlan_protocol', null],
   ['group_fwd_mask', null],
   ['group_address', null],
@@ -110,7 +110,10 @@ export function parseBridgeOpts(args: readonly string[]): BridgeOpt[] {
     if (!/^(0x[0-9a-f]+|\d+)$/i.test(v)) throw invalidArg(`invalid ${name}`, v);
     if (param !== null) out.push([param, Number(v)]);
   }
-  return out;
+  // br_changelink() reads the attributes in its own fixed order (forward_delay, hello_time, max_age,
+  // ageing_time, stp_state, priority, vlan_filtering, ...), not the command line's.
+  const rank = (p: BridgeParam): number => OPTIONS.findIndex(([, q]) => q === p);
+  return out.sort((a, b) => rank(a[0]) - rank(b[0]));
 }
 
 /** br_changelink(): the parameters in order; the first the kernel refuses stops the request. */

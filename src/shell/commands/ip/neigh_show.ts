@@ -8,7 +8,8 @@ import type { IpOpts } from './opts';
 import type { InetPrefix } from './prefix';
 import { addrInPrefix, parseInetAddr, parseInetPrefix } from './prefix';
 import { flushRounds } from './flush';
-import { Printer } from './printer';
+import { Printer, familyColor } from './printer';
+import { colorEnabled } from './opts';
 import { LlMap } from './rtnl/ll_map';
 import type { NeighMsg } from './rtnl/neigh';
 import { NUD, NUD_NAMES, USER_HZ, dumpNeigh, parseNud } from './rtnl/neigh';
@@ -93,14 +94,14 @@ export function passes(f: NeighFilter, m: NeighMsg): boolean {
 
 export function printNeigh(p: Printer, ll: LlMap, f: NeighFilter, m: NeighMsg, stats: number): void {
   p.openObject();
-  p.string('any', 'dst', '%s ', m.dst);
+  p.colorString('any', familyColor(m.family), 'dst', '%s ', m.dst);
   if (!f.index && m.ifindex) {
     p.fp('dev ');
-    p.string('any', 'dev', '%s ', ll.name(m.ifindex));
+    p.colorString('any', 'ifname', 'dev', '%s ', ll.name(m.ifindex));
   }
   if (m.lladdr !== null) {
     p.fp('lladdr ');
-    p.string('any', 'lladdr', '%s ', m.lladdr);
+    p.colorString('any', 'mac', 'lladdr', '%s ', m.lladdr);
   }
   if (stats) {
     if (m.refcnt) p.num('any', 'refcnt', ' ref %u', m.refcnt);
@@ -124,7 +125,8 @@ export function showNeigh(io: CommandIO, opts: IpOpts, argv: string[]): number {
   const k = io.os.state.kernel;
   const ll = new LlMap(k, opts.ns);
   const f = parseFilter(opts, argv, false, ll);
-  const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: opts.oneline });
+  const color = colorEnabled(opts, io.isatty ?? false);
+  const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: opts.oneline, color });
   p.newJsonObj();
   for (const m of dumpNeigh(k, opts.ns, io.os.state.clock.nowUs, f.family))
     if (passes(f, m)) printNeigh(p, ll, f, m, opts.stats);

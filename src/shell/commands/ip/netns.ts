@@ -3,11 +3,19 @@
  * command's exit code is ip's.
  */
 import type { KernelState, NsId } from '../../../kernel';
-import { addNamedNetns, deleteNamedNetns, namedNetns, peernetIdIfAny, xaGet } from '../../../kernel';
+import {
+  addNamedNetns,
+  deleteNamedNetns,
+  namedNetns,
+  peernetIdIfAny,
+  setPeernetId,
+  xaGet,
+} from '../../../kernel';
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
 import { Printer } from './printer';
-import { IpError, matches } from './util';
+import { IpError, invalidArg, matches, rtnlError } from './util';
+import { NETNS_USAGE } from './usage_texts';
 import { permitted } from '../../capability';
 
 /** netns_switch(): a /run/netns name, or null. */
@@ -69,6 +77,27 @@ function listId(io: CommandIO, opts: IpOpts): number {
   return 0;
 }
 
+/** netns_set(): `set NAME NSID|auto` asks the kernel (RTM_NEWNSID) to give NAME that id here. */
+function setId(io: CommandIO, opts: IpOpts, args: readonly string[]): number {
+  const [name, id] = args;
+  if (name === undefined) throw new IpError('No netns name specified\n', 1);
+  if (id === undefined) throw new IpError('No nsid specified\n', 1);
+  let nsid = -1;
+  if (id !== 'auto') {
+    const n = /^-?\d+$/.test(id) ? Number(id) : NaN;
+    if (!Number.isSafeInteger(n) || n > 0x7fffffff || n < -0x80000000)
+      throw invalidArg('Invalid "netnsid" value', id);
+    if (n < 0) throw invalidArg('"netnsid" value should be >= 0', id);
+    nsid = n;
+  }
+  const peer = resolveNetns(io, name);
+  if (peer === null)
+    throw new IpError(`Cannot open network namespace "${name}": No such file or directory\n`, 1);
+  const r = io.os.mutate(({ kctx }) => setPeernetId(kctx.k, opts.ns, peer, nsid));
+  if (!r.ok) throw rtnlError(r.error);
+  return 0;
+}
+
 export async function doIpNetns(io: CommandIO, opts: IpOpts, argv: string[]): Promise<number> {
   const sub = argv[0];
   if (sub === undefined) return list(io, opts);
@@ -93,12 +122,14 @@ export async function doIpNetns(io: CommandIO, opts: IpOpts, argv: string[]): Pr
     }
     return 0;
   }
+  if (matches(sub, 'set')) return setId(io, opts, argv.slice(1));
   if (matches(sub, 'identify')) {
     if (argv.length > 2) throw new IpError('extra arguments specified\n', 1);
     if (name !== undefined && !/^\d*$/.test(name))
       throw new IpError(`Specified string '${name}' is not a pid\n`, 1);
     // netns_identify_pid(): the /run/netns names that are this process's namespace.
-    const mine = Object.entries(io.os.state.kernel.namedNs).filter(([, ns]) => ns === io.proc.ns);
+    // With `ip -n NS` ip has entered NS before it looks (netns_switch), so "self" is NS.
+    const mine = Object.entries(io.os.state.kernel.namedNs).filter(([, ns]) => ns === opts.ns);
     io.out(`${mine.map(([n]) => n).join('\n')}\n`);
     return 0;
   }
@@ -119,5 +150,6 @@ export async function doIpNetns(io: CommandIO, opts: IpOpts, argv: string[]): Pr
     if (r.stderr) io.err(r.stderr);
     return r.exitCode;
   }
+  if (matches(sub, 'help')) throw new IpError(NETNS_USAGE, 255);
   throw new IpError(`Command "${sub}" is unknown, try "ip netns help".\n`, 255);
 }

@@ -95,6 +95,27 @@ export interface PrinterOptions {
   pretty: boolean;
   /** -oneline: _SL_ becomes a backslash instead of a newline. */
   oneline: boolean;
+  /** -color that check_enable_color() turned on (never with -json). */
+  color?: boolean;
+}
+
+/** lib/color.c enum color_attr, for print_color_string(). */
+export type ColorAttr = 'ifname' | 'mac' | 'inet' | 'inet6' | 'up' | 'down' | null;
+
+/** attr_colors_light[]: the palette for a light (or unknown) background; COLOR_NONE prints plain. */
+const LIGHT: Record<Exclude<ColorAttr, null>, string> = {
+  ifname: '\x1b[36m',
+  mac: '\x1b[33m',
+  inet: '\x1b[35m',
+  inet6: '\x1b[34m',
+  up: '\x1b[32m',
+  down: '\x1b[31m',
+};
+const C_CLEAR = '\x1b[0m';
+
+/** ifa_family_color(). */
+export function familyColor(family: string): ColorAttr {
+  return family === 'inet' ? 'inet' : family === 'inet6' ? 'inet6' : null;
 }
 
 /** Text is gathered in flat blocks of about this many characters (stdio's BUFSIZ). */
@@ -170,6 +191,18 @@ export class Printer {
   private field(key: string | null, v: Value): void {
     if (key !== null) this.jw!.name(key);
     this.jw!.raw(jsonValue(v));
+  }
+
+  /**
+   * print_color_string(): in text, color_fprintf() wraps the formatted field (its padding and trailing
+   * space included) in the attribute's colour and C_CLEAR, when colour is on and the attribute has one.
+   */
+  colorString(t: PrintType, attr: ColorAttr, key: string | null, fmt: string, value: string): void {
+    if (attr !== null && this.opts.color && !this.jw && this.fpCtx(t)) {
+      this.put(LIGHT[attr]);
+      this.putf(fmt, value);
+      this.put(C_CLEAR);
+    } else this.string(t, key, fmt, value);
   }
 
   /** print_string(): a key with no value only names the next JSON member. */

@@ -5,7 +5,7 @@
  */
 import { devByIndex, strerror } from '../../../kernel';
 import type { CommandIO } from '../../types';
-import type { IpOpts } from './opts';
+import { type IpOpts, colorEnabled } from './opts';
 import type { InetPrefix } from './prefix';
 import { ip4Of, parseInetPrefix } from './prefix';
 import { Printer } from './printer';
@@ -84,7 +84,8 @@ export function routeGet(io: CommandIO, opts: IpOpts, argv: string[]): number {
     if (!idx) throw new IpError(`Cannot find device "${idev}"\n`, 1);
     iif = devByIndex(k, ns, idx);
   }
-  const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: opts.oneline });
+  const color = colorEnabled(opts, io.isatty ?? false);
+  const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: opts.oneline, color });
   const ctx: RoutePrintCtx = plainRouteCtx(p, ll, opts.details, 0);
   const answer = () => {
     if (dst!.family === 'inet6') return routeGet6(k, ns, io.os.state.clock.nowUs, dst!, src, oif);

@@ -3,7 +3,7 @@
  * (each field followed by a space, so lines end with one) or JSON.
  */
 import type { RouteMetric } from '../../../kernel';
-import type { Printer } from './printer';
+import { type Printer, familyColor } from './printer';
 import type { LlMap } from './rtnl/ll_map';
 import { RT_TABLE_MAIN, tableName } from './rtnl/names';
 import type { RouteMsg } from './rtnl/route';
@@ -108,18 +108,26 @@ export function printRoute(ctx: RoutePrintCtx, r: RouteMsg): void {
   if (r.dst !== null) dst = r.dstLen !== hostLen ? `${r.dst}/${r.dstLen}` : r.dst;
   else if (r.dstLen) dst = `0/${r.dstLen} `;
   else dst = 'default';
-  p.string('any', 'dst', '%s ', dst);
+  const fc = familyColor(r.family);
+  // Only an RTA_DST is an address to colour; "default" is printed plain.
+  p.colorString('any', r.dst !== null ? fc : null, 'dst', '%s ', dst);
   if (r.src !== null)
-    p.string('any', 'from', 'from %s ', r.srcLen !== hostLen ? `${r.src}/${r.srcLen}` : r.src);
+    p.colorString('any', fc, 'from', 'from %s ', r.srcLen !== hostLen ? `${r.src}/${r.srcLen}` : r.src);
   if (r.tos && !ctx.hideTos) p.string('any', 'tos', 'tos %s ', `0x${r.tos.toString(16).padStart(2, '0')}`);
   if (r.gateway !== null && !ctx.hideGateway) {
     if (p.isJson) p.string('json', 'gateway', null, r.gateway);
-    else p.fp(`via ${r.gateway} `);
+    else {
+      p.fp('via ');
+      p.colorString('fp', fc, null, '%s ', r.gateway);
+    }
   }
   if (r.oif !== null && !ctx.hideDev) {
     const name = ctx.ll.name(r.oif);
     if (p.isJson) p.string('json', 'dev', null, name);
-    else p.fp(`dev ${name} `);
+    else {
+      p.fp('dev ');
+      p.colorString('fp', 'ifname', null, '%s ', name);
+    }
   }
   if (r.table && (r.table !== RT_TABLE_MAIN || ctx.details > 0) && !ctx.filterTable) {
     p.string('any', 'table', 'table %s ', tableName(r.table));
@@ -132,7 +140,10 @@ export function printRoute(ctx: RoutePrintCtx, r: RouteMsg): void {
   }
   if (r.prefsrc !== null && !ctx.hidePrefsrc) {
     if (p.isJson) p.string('json', 'prefsrc', null, r.prefsrc);
-    else p.fp(`src ${r.prefsrc} `);
+    else {
+      p.fp('src ');
+      p.colorString('fp', fc, null, '%s ', r.prefsrc);
+    }
   }
   if (r.priority !== null && !ctx.hideMetric) p.num('any', 'metric', 'metric %u ', r.priority);
   printRtFlags(p, r.flags);

@@ -6,7 +6,7 @@
 import type { RouteType } from '../../../kernel';
 import { fibDelete, rtCacheFlush, xaGet } from '../../../kernel';
 import type { CommandIO } from '../../types';
-import type { IpOpts } from './opts';
+import { type IpOpts, colorEnabled } from './opts';
 import type { InetPrefix } from './prefix';
 import { addrInPrefix, parseInetAddr, parseInetPrefix } from './prefix';
 import { flushRounds } from './flush';
@@ -271,7 +271,8 @@ function listOrFlush(io: CommandIO, opts: IpOpts, argv: string[], flushing: bool
         ...(family !== 'inet6' ? dumpRoutes4(k, ns, table) : []),
         ...(family !== 'inet' ? dumpRoutes6(k, ns, nowUs, table) : []),
       ];
-  const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: opts.oneline });
+  const color = colorEnabled(opts, io.isatty ?? false);
+  const p = new Printer({ json: opts.json, pretty: opts.pretty, oneline: opts.oneline, color });
   const ctx: RoutePrintCtx = {
     p,
     ll,

@@ -40,6 +40,8 @@ export interface AddrMsg {
   label: string | null;
   validLft: number;
   preferredLft: number;
+  /** IFA_RT_PRIORITY, sent only when not 0. */
+  metric: number | null;
 }
 
 export type AddrFamily = 'inet' | 'inet6' | 'unspec';
@@ -61,6 +63,7 @@ function inetMsg(dev: NetDevice, a: NetDevice['inet'][number]): AddrMsg {
     label: a.label,
     validLft: a.validLft ?? INFINITY_LIFE_TIME,
     preferredLft: a.preferredLft ?? INFINITY_LIFE_TIME,
+    metric: a.metric ? a.metric : null,
   };
 }
 
@@ -78,6 +81,7 @@ function inet6Msg(dev: NetDevice, a: NetDevice['inet6'][number], nowUs: number):
     label: null,
     validLft: INFINITY_LIFE_TIME,
     preferredLft: INFINITY_LIFE_TIME,
+    metric: null,
   };
 }
 

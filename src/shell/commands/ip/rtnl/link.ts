@@ -92,6 +92,12 @@ export function mtuLimits(dev: Pick<NetDevice, 'kind'>): { min: number; max: num
 /** dev_get_flags(): administrative flags plus RUNNING (operstate up) and LOWER_UP (carrier) while up. */
 export function devFlags(dev: NetDevice): number {
   let f = dev.kind === 'loopback' ? IFF.LOOPBACK : IFF.BROADCAST | IFF.MULTICAST;
+  // What `ip link set` changed: gflags' PROMISC/ALLMULTI, NOARP, MULTICAST off.
+  const u = dev.userFlags;
+  if (u?.promisc) f |= IFF.PROMISC;
+  if (u?.allmulti) f |= IFF.ALLMULTI;
+  if (u?.noarp) f |= IFF.NOARP;
+  if (u?.nomulticast) f &= ~IFF.MULTICAST;
   if (dev.adminUp) {
     f |= IFF.UP;
     if (dev.operstate === 'UP' || dev.operstate === 'UNKNOWN') f |= IFF.RUNNING;
@@ -150,9 +156,9 @@ export function fillLink(
     broadcast: dev.broadcast,
     link,
     linkNetnsid: netnsid,
-    // br_add_if() puts a port in promiscuous and allmulti mode.
-    promiscuity: isPort ? 1 : 0,
-    allmulti: isPort ? 1 : 0,
+    // br_add_if() puts a port in promiscuous and allmulti mode; so does the user's own flag, once.
+    promiscuity: (isPort ? 1 : 0) + (dev.userFlags?.promisc ? 1 : 0),
+    allmulti: (isPort ? 1 : 0) + (dev.userFlags?.allmulti ? 1 : 0),
     minMtu: mtuLimits(dev).min,
     maxMtu: mtuLimits(dev).max,
     kind: dev.kind === 'veth' ? 'veth' : dev.kind === 'bridge' ? 'bridge' : null,
