@@ -8,15 +8,21 @@
 import type { Bash, Command, CommandContext } from 'just-bash/browser';
 import type { SimFs } from './fs';
 import { justBash } from './just_bash';
-import { everywhere } from './path_table';
 import { redirectGuard } from './redirect_guard';
+import { LOOKUP_NAMES, lookupTransform } from './lookup_transform';
 import type { ExecOutcome, SimCommand } from './types';
+
+export type LookupBuiltin = keyof typeof LOOKUP_NAMES;
 
 export interface InterpreterHooks {
   /** One of our command modules, called from a script. */
   runCommand(cmd: SimCommand, args: string[], ctx: CommandContext): Promise<ExecOutcome>;
   /** A just-bash tool behind its guard: "command not found" where the machine lacks it. */
   runTool(name: string, args: string[], ctx: CommandContext): Promise<ExecOutcome>;
+  /** `type`, `hash`, `command -v`/`-V`: where a command is, from the machine's PATH table (lookup_builtins.ts). */
+  lookup(which: LookupBuiltin, args: string[], ctx: CommandContext): Promise<ExecOutcome>;
+  /** The commands a parsed script runs in the shell itself, not in a subshell (their paths are hashed). */
+  parentNames(names: ReadonlySet<string>): void;
 }
 
 export function makeInterpreter(
@@ -32,8 +38,13 @@ export function makeInterpreter(
     defineCommand(c.name, (args, ctx) => hooks.runCommand(c, args, ctx as CommandContext)),
   );
   for (const name of getCommandNames()) {
-    if (ours.has(name) || everywhere(name)) continue;
+    if (ours.has(name)) continue;
+    // Every tool goes through the session (the shell remembers where it found it), guarded where some
+    // machine lacks it.
     custom.push(defineCommand(name, (args, ctx) => hooks.runTool(name, args, ctx as CommandContext)));
+  }
+  for (const [which, name] of Object.entries(LOOKUP_NAMES) as [LookupBuiltin, string][]) {
+    custom.push(defineCommand(name, (args, ctx) => hooks.lookup(which, args, ctx as CommandContext)));
   }
   const bash = new BashClass({
     fs,
@@ -46,5 +57,11 @@ export function makeInterpreter(
   });
   // A refused redirection fails its command instead of ending the line (redirect_guard.ts).
   bash.registerTransformPlugin(redirectGuard);
+  bash.registerTransformPlugin(
+    lookupTransform(
+      (names) => hooks.parentNames(names),
+      (script) => bash.transform(script).ast,
+    ),
+  );
   return bash;
 }

@@ -16,6 +16,7 @@ import { ShellWriteError, type SimFs } from './fs';
 import type { ExecOutcome, Proc, SimCommand } from './types';
 import { plainWords, shellQuote } from './words';
 import { Invocation, type ExecOptions, type LineEnv } from './invocation';
+import { ShellLookups } from './lookup_state';
 
 export { plainWords, shellQuote };
 
@@ -81,6 +82,8 @@ export class ShellSession {
   private envStack: Record<string, string>[] = [];
   private line: LineEnv | null = null;
   private internalError: unknown = null;
+  /** The hash tables of the shells this session runs, and the lookup builtins (lookup_state.ts). */
+  private readonly lookups: ShellLookups;
 
   constructor(opts: SessionOptions) {
     this.proc = opts.proc;
@@ -91,6 +94,7 @@ export class ShellSession {
     this.fs = opts.fs;
     this.commandList = opts.commands;
     this.fsFor = opts.fsFor ?? null;
+    this.lookups = new ShellLookups(opts.proc);
   }
 
   /**
@@ -107,6 +111,8 @@ export class ShellSession {
     return makeInterpreter(fs, this.cwd, env, this.commandList, {
       runCommand: (c, args, ctx) => this.runFromBash(c, args, ctx),
       runTool: (name, args, ctx) => this.runShellTool(name, args, ctx),
+      lookup: (which, args, ctx) => this.lookups.run(which, args, ctx, this.currentProc()),
+      parentNames: (names) => this.lookups.parentNames(names),
     });
   }
 
@@ -157,12 +163,14 @@ export class ShellSession {
     this.line = env;
     this.internalError = null;
     this.fs.refusals.clear();
+    this.lookups.startLine();
     try {
       if (text.trim() !== '') this.history.push(text);
       const words = plainWords(text);
       const cmd = words && words.length > 0 ? this.commands.get(words[0] as string) : undefined;
       let outcome: LineOutcome;
       if (words && cmd && !cmd.viaShell && this.hasCommand(this.proc, cmd.name)) {
+        this.lookups.ran(this.proc, cmd.name, true);
         const r = await this.invoke(cmd, words, '', this.proc, true, null);
         outcome = { ...r, streamed: true };
       } else {
@@ -217,6 +225,7 @@ export class ShellSession {
   private async runShellTool(name: string, args: string[], ctx: CommandContext): Promise<ExecOutcome> {
     const proc = this.currentProc();
     if (!hasShellTool(proc.userland, name) || !ctx.origCommand) return this.notFound(proc, name);
+    this.lookups.ran(proc, name);
     return ctx.origCommand(args);
   }
 
@@ -228,6 +237,7 @@ export class ShellSession {
   private async runFromBash(cmd: SimCommand, args: string[], ctx: CommandContext) {
     const proc = this.currentProc();
     if (!this.hasCommand(proc, cmd.name)) return this.notFound(proc, cmd.name);
+    this.lookups.ran(proc, cmd.name);
     const stdin = utf8FromByteString(ctx.stdin as unknown as string);
     return this.invoke(cmd, [cmd.name, ...args], stdin, proc, false, ctx);
   }
@@ -299,8 +309,9 @@ export class ShellSession {
       const assign = Object.entries(env ?? {}).map(([k, v]) => `${k}=${shellQuote([v])} `);
       const line = `${assign.join('')}${shellQuote(argv)}`;
       const other = this.machineShell(proc);
+      if (other) this.lookups.enter(proc, name);
       const r = other
-        ? await other.bash.exec(line, { cwd: cwd ?? '/' })
+        ? await other.bash.exec(line, { cwd: cwd ?? '/' }).finally(() => this.lookups.leave())
         : bashCtx?.exec
           ? await bashCtx.exec(line, { cwd: cwd ?? bashCtx.cwd })
           : await this.bash.exec(line, { cwd: cwd ?? this.cwd, env: this.vars });
