@@ -20,7 +20,7 @@ import type {
   RmOptions,
 } from 'just-bash/browser';
 import { justBash } from './just_bash';
-import { RefusalLog } from './redirect_guard';
+import { RefusalLog, WriteChecks } from './redirect_guard';
 import { FsError, fsErrnoOf, redirectRefusal, writeRefusal, type FsErrno } from './fs_errors';
 import { kernelFile, netnsInode, normalize, parentOf, PROC_NS_NET } from './fs_paths';
 import { skeletonDirs } from './fs_skeleton';
@@ -55,6 +55,8 @@ export class SimFs implements IFileSystem {
   private lastResolved: { typed: string; path: string } | null = null;
   /** The real words of the redirections refused during the current line (see redirect_guard.ts). */
   readonly refusals = new RefusalLog();
+  /** Refused writes of commands in a write check (redirect_guard.ts), reported by the check. */
+  readonly writeChecks = new WriteChecks();
 
   constructor(files: Record<string, string>, dyn: DynamicTree, who: () => { proc: Proc; os: OsAccess }) {
     this.files = files;
@@ -145,7 +147,7 @@ export class SimFs implements IFileSystem {
     // Opening a /proc or /sys file with O_TRUNC changes nothing; the value comes with the next write().
     if (text === '' && kernelFile(p)) return true;
     const e = f.write(proc, os, text);
-    if (e !== null) throw writeRefusal(this.ashShell(), e);
+    if (e !== null && !this.writeChecks.defer(e)) throw writeRefusal(this.ashShell(), e);
     return true;
   }
 

@@ -8,7 +8,8 @@
 import type { Bash, Command, CommandContext } from 'just-bash/browser';
 import type { SimFs } from './fs';
 import { justBash } from './just_bash';
-import { redirectGuard } from './redirect_guard';
+import { redirectGuard, WRITE_CHECK, writeCheck } from './redirect_guard';
+import { isShellBuiltin } from './lookup_builtins';
 import { LOOKUP_NAMES, lookupTransform } from './lookup_transform';
 import type { ExecOutcome, SimCommand } from './types';
 
@@ -23,6 +24,17 @@ export interface InterpreterHooks {
   lookup(which: LookupBuiltin, args: string[], ctx: CommandContext): Promise<ExecOutcome>;
   /** The commands a parsed script runs in the shell itself, not in a subshell (their paths are hashed). */
   parentNames(names: ReadonlySet<string>): void;
+  /** The shell running the script now (the words of a write error). */
+  shell(): 'bash' | 'ash';
+}
+
+/**
+ * A refused write's message as the writer prints it: a builtin's through the shell (bash's sh_wrerror names
+ * it, ash's does not), a program's with its own name (coreutils' and BusyBox's "write error").
+ */
+function writeError(shell: 'bash' | 'ash', name: string, message: string): string {
+  if (!isShellBuiltin(shell, name)) return `${name}: write error: ${message}\n`;
+  return shell === 'bash' ? `bash: ${name}: write error: ${message}\n` : `sh: write error: ${message}\n`;
 }
 
 export function makeInterpreter(
@@ -43,6 +55,18 @@ export function makeInterpreter(
     // machine lacks it.
     custom.push(defineCommand(name, (args, ctx) => hooks.runTool(name, args, ctx as CommandContext)));
   }
+  // The brackets of a checked write (redirect_guard.ts): `end STATUS NAME`.
+  custom.push(
+    defineCommand(WRITE_CHECK.begin, () => {
+      fs.writeChecks.begin();
+      return Promise.resolve({ stdout: '', stderr: '', exitCode: 0 });
+    }),
+    defineCommand(WRITE_CHECK.end, ([status = '0', name = ''] = []) => {
+      const refused = fs.writeChecks.end();
+      if (refused === null) return Promise.resolve({ stdout: '', stderr: '', exitCode: Number(status) });
+      return Promise.resolve({ stdout: '', stderr: writeError(hooks.shell(), name, refused), exitCode: 1 });
+    }),
+  );
   for (const [which, name] of Object.entries(LOOKUP_NAMES) as [LookupBuiltin, string][]) {
     custom.push(defineCommand(name, (args, ctx) => hooks.lookup(which, args, ctx as CommandContext)));
   }
@@ -57,6 +81,8 @@ export function makeInterpreter(
   });
   // A refused redirection fails its command instead of ending the line (redirect_guard.ts).
   bash.registerTransformPlugin(redirectGuard);
+  // A write() the kernel refuses fails the command that wrote, not the line (redirect_guard.ts).
+  bash.registerTransformPlugin(writeCheck);
   bash.registerTransformPlugin(
     lookupTransform(
       (names) => hooks.parentNames(names),

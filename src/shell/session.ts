@@ -17,6 +17,7 @@ import type { ExecOutcome, Proc, SimCommand } from './types';
 import { plainWords, shellQuote } from './words';
 import { Invocation, type ExecOptions, type LineEnv } from './invocation';
 import { ShellLookups } from './lookup_state';
+import { shellOf } from './environ';
 
 export { plainWords, shellQuote };
 
@@ -113,6 +114,7 @@ export class ShellSession {
       runTool: (name, args, ctx) => this.runShellTool(name, args, ctx),
       lookup: (which, args, ctx) => this.lookups.run(which, args, ctx, this.currentProc()),
       parentNames: (names) => this.lookups.parentNames(names),
+      shell: () => shellOf(this.currentProc()),
     });
   }
 
@@ -164,6 +166,7 @@ export class ShellSession {
     this.internalError = null;
     this.fs.refusals.clear();
     this.lookups.startLine();
+    this.fs.writeChecks.reset();
     try {
       if (text.trim() !== '') this.history.push(text);
       const words = plainWords(text);
