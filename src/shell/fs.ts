@@ -173,7 +173,7 @@ export class SimFs implements IFileSystem {
     const st = await this.base.stat(p).catch(() => null);
     if (st) return st.isDirectory ? 'dir' : 'file';
     // A directory holding only dynamic files (a container's /etc: hosts, hostname, resolv.conf).
-    return this.view.tree.list(p).length > 0 ? 'dir' : null;
+    return this.view.listed(p).length > 0 ? 'dir' : null;
   }
 
   /**
@@ -289,14 +289,12 @@ export class SimFs implements IFileSystem {
   async readdir(path: string): Promise<string[]> {
     const dir = this.view.dirEntries(path);
     if (dir) return dir;
-    const own = await this.base.readdir(path);
-    const extra = this.view.tree.list(normalize(path)).filter((n) => !own.includes(n));
-    return [...own, ...extra].sort();
+    return this.view.withFiles(path, await this.base.readdir(path));
   }
 
   async readdirWithFileTypes(path: string) {
     const names = this.view.dirEntries(path);
-    if (!names) return this.base.readdirWithFileTypes(path);
+    if (!names) return this.view.withFileDirents(path, await this.base.readdirWithFileTypes(path));
     const p = this.view.resolve(path);
     return names.map((name) => {
       const at = `${p}/${name}`;

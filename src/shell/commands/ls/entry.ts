@@ -145,7 +145,9 @@ export async function statEntry(
     if (where === 'disk') e.size = e.linkTarget?.length ?? 0;
   } else if (type === S_IFDIR) {
     if (where === 'disk') e.size = 4096;
-    if (want.long) e.nlink = 2 + (await subdirCount(io.fs, abs));
+    // proc_sys_make_inode leaves a /proc/sys directory's link count at 1.
+    const procSys = abs === '/proc/sys' || abs.startsWith('/proc/sys/');
+    if (want.long) e.nlink = procSys ? 1 : 2 + (await subdirCount(io.fs, abs));
   } else if (where === 'sysfs') e.size = 4096;
   else if (where === 'disk') e.size = st.size;
   if (where === 'disk' && type !== S_IFLNK) e.blocks = Math.ceil(e.size / 4096) * 8;
