@@ -22,9 +22,10 @@ import type {
 import { justBash } from './just_bash';
 import { RefusalLog, WriteChecks } from './redirect_guard';
 import { FsError, fsErrnoOf, redirectRefusal, writeRefusal, type FsErrno } from './fs_errors';
-import { kernelFile, netnsInode, normalize, parentOf, PROC_NS_NET } from './fs_paths';
+import { kernelFile, normalize, parentOf } from './fs_paths';
 import { skeletonDirs } from './fs_skeleton';
 import { DynamicView } from './fs_dynamic';
+import { FileTimes, simNowUs } from './fs_times';
 import type { DynamicTree } from './fs_types';
 import type { OsAccess, Proc } from './types';
 
@@ -57,6 +58,8 @@ export class SimFs implements IFileSystem {
   readonly refusals = new RefusalLog();
   /** Refused writes of commands in a write check (redirect_guard.ts), reported by the check. */
   readonly writeChecks = new WriteChecks();
+  /** Modification times in simulated time (fs_times.ts). */
+  private readonly times = new FileTimes();
 
   constructor(files: Record<string, string>, dyn: DynamicTree, who: () => { proc: Proc; os: OsAccess }) {
     this.files = files;
@@ -224,7 +227,20 @@ export class SimFs implements IFileSystem {
     } catch (e) {
       throw this.refused(e, content, options);
     }
-    return this.base.writeFile(path, content, options);
+    return this.written(path, () => this.base.writeFile(path, content, options));
+  }
+
+  /** A write to the in-memory tree, stamped with the simulated now (its directory's too for a new name). */
+  private async written(path: string, write: () => Promise<void>): Promise<void> {
+    const isNew = !(await this.base.exists(path));
+    await write();
+    this.times.changed(path, simNowUs(this.who().os), isNew);
+  }
+
+  /** A stat with the entry's simulated mtime (`mtimeUs`, µs since the epoch: ls reads it). */
+  private timed<T extends FsStat>(path: string, st: T): T & { mtimeUs: number } {
+    const { proc, os } = this.who();
+    return { ...st, mtimeUs: this.times.of(this.view.resolve(path), proc, os) };
   }
 
   async appendFile(path: string, content: FileContent, options?: WriteOpts): Promise<void> {
@@ -245,7 +261,7 @@ export class SimFs implements IFileSystem {
     } catch (e) {
       throw this.refused(e, content, options);
     }
-    return this.base.appendFile(path, content, options);
+    return this.written(path, () => this.base.appendFile(path, content, options));
   }
 
   async exists(path: string): Promise<boolean> {
@@ -264,7 +280,7 @@ export class SimFs implements IFileSystem {
       const typed = this.lastResolved.typed;
       this.refusals.record(`bash: ${typed}: Is a directory\n`, `sh: can't create ${typed}: Is a directory\n`);
     }
-    return st;
+    return this.timed(path, st);
   }
 
   private async statOf(path: string): Promise<FsStat> {
@@ -329,7 +345,7 @@ export class SimFs implements IFileSystem {
       if (bad) throw new FsError(bad, 'mkdir', p);
       if ((await this.kindOf(this.view.resolve(p, false))) !== null) throw new FsError('EEXIST', 'mkdir', p);
     }
-    return this.base.mkdir(path, options);
+    return this.written(path, () => this.base.mkdir(path, options));
   }
 
   /** Calls that make a new name: the directories leading to it must be there. */
@@ -340,24 +356,27 @@ export class SimFs implements IFileSystem {
 
   async cp(src: string, dest: string, options?: CpOptions): Promise<void> {
     await this.checkNewName(dest, 'open');
-    return this.base.cp(src, dest, options);
+    await this.written(dest, () => this.base.cp(src, dest, options));
+    this.times.copied(dest, this.base.getAllPaths(), simNowUs(this.who().os));
   }
   async mv(src: string, dest: string): Promise<void> {
     await this.checkNewName(dest, 'rename');
-    return this.base.mv(src, dest);
+    await this.base.mv(src, dest);
+    this.times.moved(src, dest, simNowUs(this.who().os));
   }
   async symlink(target: string, linkPath: string): Promise<void> {
     await this.checkNewName(linkPath, 'symlink');
-    return this.base.symlink(target, linkPath);
+    return this.written(linkPath, () => this.base.symlink(target, linkPath));
   }
   async link(existingPath: string, newPath: string): Promise<void> {
     await this.checkNewName(newPath, 'link');
-    return this.base.link(existingPath, newPath);
+    return this.written(newPath, () => this.base.link(existingPath, newPath));
   }
 
   // Everything else is the in-memory file system's.
-  rm(path: string, options?: RmOptions) {
-    return this.base.rm(path, options);
+  async rm(path: string, options?: RmOptions) {
+    await this.base.rm(path, options);
+    this.times.removed(path, simNowUs(this.who().os));
   }
   resolvePath(base: string, path: string) {
     const resolved = this.base.resolvePath(base, path);
@@ -371,31 +390,22 @@ export class SimFs implements IFileSystem {
     return this.base.chmod(path, mode);
   }
   readlink(path: string) {
-    if (PROC_NS_NET.test(normalize(path))) {
-      const { proc, os } = this.who();
-      return Promise.resolve(`net:[${netnsInode(os.state.docker.hostNs, proc.ns)}]`);
-    }
-    const p = this.view.resolve(path, false);
-    const n = this.view.nodeAt(p);
-    if (n?.kind === 'link') {
-      const { proc, os } = this.who();
-      return Promise.resolve(n.target(proc, os) as string);
-    }
-    if (n || this.view.kind(p) !== null)
-      return Promise.reject(new Error(`EINVAL: invalid argument, readlink '${path}'`));
-    return this.base.readlink(path);
+    const dyn = this.view.readlink(path);
+    if (dyn === 'EINVAL') return Promise.reject(new Error(`EINVAL: invalid argument, readlink '${path}'`));
+    return dyn !== null ? Promise.resolve(dyn) : this.base.readlink(path);
   }
   async lstat(path: string) {
     const kind = this.view.kind(path, false);
-    if (kind === 'link') return this.view.stat(await this.base.stat('/'), path, 'link');
-    if (kind !== null) return this.statOf(path);
-    return this.base.lstat(path);
+    if (kind === 'link') return this.timed(path, this.view.stat(await this.base.stat('/'), path, 'link'));
+    return this.timed(path, kind !== null ? await this.statOf(path) : await this.base.lstat(path));
   }
   async realpath(path: string) {
     if (this.view.kind(path) !== null) return this.view.resolve(path);
     return this.base.realpath(path);
   }
-  utimes(path: string, atime: Date, mtime: Date) {
-    return this.base.utimes(path, atime, mtime);
+  // touch: the Dates just-bash passes are the browser's clock; the file gets the simulated now instead.
+  async utimes(path: string, atime: Date, mtime: Date) {
+    await this.base.utimes(path, atime, mtime);
+    this.times.changed(path, simNowUs(this.who().os), false);
   }
 }

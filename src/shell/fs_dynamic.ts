@@ -4,7 +4,7 @@
  * kernel's path walk follows them.
  */
 import type { FsStat } from 'just-bash/browser';
-import { normalize } from './fs_paths';
+import { netnsInode, normalize, PROC_NS_NET } from './fs_paths';
 import { DynamicReadError, type DynamicFile, type DynamicNode, type DynamicTree } from './fs_types';
 import type { OsAccess, Proc } from './types';
 
@@ -122,6 +122,19 @@ export class DynamicView {
       mode: writable ? 0o100644 : 0o100444,
       size: 4096,
     };
+  }
+
+  /**
+   * A dynamic link's text (the /proc/PID/ns/net magic link: nsfs's `net:[INODE]` of the reader's namespace),
+   * 'EINVAL' for a dynamic entry that is no link, null for a path of the in-memory tree.
+   */
+  readlink(path: string): string | null {
+    const { proc, os } = this.who();
+    if (PROC_NS_NET.test(normalize(path))) return `net:[${netnsInode(os.state.docker.hostNs, proc.ns)}]`;
+    const p = this.resolve(path, false);
+    const n = this.nodeAt(p);
+    if (n?.kind === 'link') return n.target(proc, os) as string;
+    return n || this.kind(p) !== null ? 'EINVAL' : null;
   }
 
   /** A dynamic file's content now, or null when the path holds none in this view. */
