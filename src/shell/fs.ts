@@ -21,11 +21,12 @@ import type {
 } from 'just-bash/browser';
 import { justBash } from './just_bash';
 import { RefusalLog, WriteChecks } from './redirect_guard';
-import { FsError, fsErrnoOf, redirectRefusal, writeRefusal, type FsErrno } from './fs_errors';
+import { FsError, fsErrnoOf, redirectRefusal } from './fs_errors';
 import { kernelFile, normalize, parentOf } from './fs_paths';
 import { skeletonDirs } from './fs_skeleton';
 import { DynamicView } from './fs_dynamic';
 import { FileTimes, simNowUs } from './fs_times';
+import { DynamicWrites } from './fs_kernel';
 import type { DynamicTree } from './fs_types';
 import type { OsAccess, Proc } from './types';
 
@@ -60,11 +61,13 @@ export class SimFs implements IFileSystem {
   readonly writeChecks = new WriteChecks();
   /** Modification times in simulated time (fs_times.ts). */
   private readonly times = new FileTimes();
+  private readonly writes: DynamicWrites;
 
   constructor(files: Record<string, string>, dyn: DynamicTree, who: () => { proc: Proc; os: OsAccess }) {
     this.files = files;
     this.view = new DynamicView(dyn, who);
     this.who = who;
+    this.writes = new DynamicWrites(this.view, who, this.writeChecks, () => this.ashShell());
   }
 
   /**
@@ -120,48 +123,6 @@ export class SimFs implements IFileSystem {
     let s = '';
     for (const b of bytes) s += String.fromCharCode(b);
     return s as unknown as Awaited<ReturnType<InMemoryFs['readFileBytes']>>;
-  }
-
-  /**
-   * A write to a dynamic file, or to where the kernel's trees create nothing: true when handled here, false
-   * when the in-memory file system takes it. An open() the kernel refuses is an FsError; a write() it
-   * refuses (a value a sysctl handler rejects) is the shell's to report.
-   */
-  private writeDynamic(path: string, content: FileContent): boolean {
-    const typed = normalize(path);
-    if (typed === '/dev/null') return true;
-    const p = this.view.resolve(typed);
-    const kind = this.view.kind(p);
-    if (kind !== 'file') {
-      if (kind === 'dir') throw new FsError('EISDIR', 'open', typed);
-      if (kernelFile(p)) throw new FsError(this.kernelCreateErrno(p), 'open', typed);
-      return false;
-    }
-    const f = this.view.fileAt(p);
-    if (!f) return false;
-    const { proc, os } = this.who();
-    if (f.readOnlyMount?.(proc)) throw new FsError('EROFS', 'open', typed);
-    if (!f.write) {
-      if (kernelFile(p)) throw new FsError('EACCES', 'open', typed);
-      this.view.frozen.add(p);
-      return false;
-    }
-    const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
-    // Opening a /proc or /sys file with O_TRUNC changes nothing; the value comes with the next write().
-    if (text === '' && kernelFile(p)) return true;
-    const e = f.write(proc, os, text);
-    if (e !== null && !this.writeChecks.defer(e)) throw writeRefusal(this.ashShell(), e);
-    return true;
-  }
-
-  /**
-   * Why nothing can be made at `p` in /proc or /sys: a file on the way is ENOTDIR; sysfs refuses a new entry
-   * in a directory that exists (kernfs has no create: EACCES); anything else does not exist (ENOENT).
-   */
-  private kernelCreateErrno(p: string): FsErrno {
-    for (let d = parentOf(p); d !== '/'; d = parentOf(d)) if (this.view.kind(d) === 'file') return 'ENOTDIR';
-    const sysDir = p.startsWith('/sys/') && this.view.nodeAt(parentOf(p))?.kind === 'dir';
-    return sysDir ? 'EACCES' : 'ENOENT';
   }
 
   /** The process's shell is BusyBox ash (its messages differ from bash's). */
@@ -222,7 +183,7 @@ export class SimFs implements IFileSystem {
 
   async writeFile(path: string, content: FileContent, options?: WriteOpts): Promise<void> {
     try {
-      if (this.writeDynamic(path, content)) return;
+      if (this.writes.write(path, content, 'write')) return;
       await this.checkCreate(path);
     } catch (e) {
       throw this.refused(e, content, options);
@@ -253,8 +214,8 @@ export class SimFs implements IFileSystem {
       const cur = kernel ? '' : this.view.read(p);
       if (cur !== null) {
         const add = typeof content === 'string' ? content : new TextDecoder().decode(content);
-        // Each write() to a /proc or /sys file is parsed on its own (proc_sys_write, kernfs ignore the offset).
-        if (this.writeDynamic(p, kernel ? add : cur + add)) return;
+        // A /proc or /sys file takes each write() on its own (fs_kernel.ts: the position of the open file).
+        if (this.writes.write(p, kernel ? add : cur + add, 'append')) return;
         await this.base.writeFile(p, cur, options);
       }
       await this.checkCreate(p);

@@ -37,4 +37,17 @@ describe('a refused write fails its command only', () => {
     const err = 'sh: write error: Invalid argument\n';
     expect(out(r[1]!)).toEqual(['st=1\nnext\nw3=1\n', err + err, 0]);
   });
+
+  it('a /proc/sys file takes a write at a position past 0 as done and ignores it (sysctl_writes_strict)', async () => {
+    const r = await runLines([
+      'exec 4>>/proc/sys/net/ipv4/ip_forward; echo 0 >&4; echo 1 >&4; cat /proc/sys/net/ipv4/ip_forward',
+      'exec 3>/proc/sys/net/ipv4/ip_forward; echo 1 >&3; echo 0 >&3; echo "two=$?"; cat /proc/sys/net/ipv4/ip_forward',
+      'echo 0 > /proc/sys/net/ipv4/ip_forward; echo 1 >> /proc/sys/net/ipv4/ip_forward; cat /proc/sys/net/ipv4/ip_forward',
+    ]);
+    expect(r.map(out)).toEqual([
+      ['0\n', '', 0],
+      ['two=0\n1\n', '', 0],
+      ['1\n', '', 0],
+    ]);
+  });
 });
