@@ -63,6 +63,11 @@ describe('type and command -v on the host (bash)', () => {
     ]);
   });
 
+  it('a line whose `type` comes first still hashes what the shell runs after it', async () => {
+    const [r] = await runLines(['type ip; ip -V >/dev/null; hash']);
+    expect(out(r!)).toEqual(['ip is /usr/sbin/ip\nhits\tcommand\n   1\t/usr/sbin/ip\n', '', 0]);
+  });
+
   it('knows the shell’s functions and aliases where it is called', async () => {
     const r = await runLines([
       "f(){ echo hi; }; alias ll='ls -l'; type f; type -t f; type ll; command -v ll; command -v f",

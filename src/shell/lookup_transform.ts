@@ -97,8 +97,17 @@ export function lookupTransform(
   parse: (script: string) => { statements: unknown[] },
 ): TransformPlugin {
   let body: unknown = null;
+  // The listing is parsed by the same interpreter, through this plugin too: that parse runs nothing.
+  let parsingListing = false;
   const listing = () => {
-    body ??= parse(LISTING_SCRIPT);
+    if (body === null) {
+      parsingListing = true;
+      try {
+        body = parse(LISTING_SCRIPT);
+      } finally {
+        parsingListing = false;
+      }
+    }
     const sub = { type: 'CommandSubstitution', body: structuredClone(body), legacy: false };
     return { type: 'Word', parts: [{ type: 'DoubleQuoted', parts: [sub] }] };
   };
@@ -107,7 +116,7 @@ export function lookupTransform(
     transform({ ast }) {
       const names = new Set<string>();
       visit(ast, true, { names, seen: new WeakSet(), listing });
-      onParentNames(names);
+      if (!parsingListing) onParentNames(names);
       return { ast };
     },
   };
