@@ -23,7 +23,7 @@ import { justBash } from './just_bash';
 import { RefusalLog, WriteChecks } from './redirect_guard';
 import { FsError, fsErrnoOf, redirectRefusal } from './fs_errors';
 import { kernelFile, normalize, parentOf } from './fs_paths';
-import { skeletonDirs } from './fs_skeleton';
+import { SKELETON_MODES, skeletonDirs } from './fs_skeleton';
 import { DynamicView } from './fs_dynamic';
 import { FileTimes, simNowUs } from './fs_times';
 import { DynamicWrites } from './fs_kernel';
@@ -77,7 +77,12 @@ export class SimFs implements IFileSystem {
   private get base(): InMemoryFs {
     if (this.baseFs) return this.baseFs;
     const fs = new (justBash().InMemoryFs)(this.files);
-    for (const d of skeletonDirs(this.who().proc.userland)) fs.mkdirSync(d, { recursive: true });
+    for (const d of skeletonDirs(this.who().proc.userland)) {
+      fs.mkdirSync(d, { recursive: true });
+      const mode = SKELETON_MODES[d];
+      // InMemoryFs changes the mode before its promise settles.
+      if (mode !== undefined) void fs.chmod(d, mode);
+    }
     this.baseFs = fs;
     return fs;
   }

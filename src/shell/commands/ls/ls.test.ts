@@ -218,7 +218,7 @@ describe('ls times and orders', () => {
     );
     // A new entry changes its directory's time; /etc is as old as the machine.
     expect(r[6]?.stdout).toBe(
-      'drwxr-xr-x 6 root root 4096 Nov 28 00:00 /etc\ndrwxr-xr-x 3 root root 4096 Nov 28 00:02 /tmp\n',
+      'drwxr-xr-x 6 root root 4096 Nov 28 00:00 /etc\ndrwxrwxrwt 3 root root 4096 Nov 28 00:02 /tmp\n',
     );
     expect(r[7]?.stdout).toBe(
       'file10\nfile9\nx\nzz.a\nb.c\na.txt\n' +
