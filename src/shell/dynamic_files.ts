@@ -4,7 +4,7 @@
  * Each provider lives with the command family it belongs to; this file only gathers them.
  */
 import type { DynamicFile, DynamicTree } from './fs';
-import { PROC_NET_FILES, procSysFile } from './commands/procfs';
+import { PROC_NET_FILES, procfsNode, procSysFile } from './commands/procfs';
 import { DOCKER_ETC_FILES } from './commands/docker/etc_files';
 import { sysfsFile, sysfsNode } from './commands/sysfs';
 import { OS_RELEASE_FILES } from './commands/userland/os_release';
@@ -27,6 +27,6 @@ export const DYNAMIC_FILES: DynamicTree = {
       .filter((p) => dirOf(p) === dir)
       .map((p) => p.slice(dir.length === 1 ? 1 : dir.length + 1));
   },
-  // Directories and symbolic links whose entries depend on the namespace (sysfs).
-  node: sysfsNode,
+  // Directories and symbolic links whose entries depend on the namespace (sysfs, procfs).
+  node: (path) => procfsNode(path) ?? sysfsNode(path),
 };

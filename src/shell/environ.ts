@@ -15,17 +15,27 @@ import type { Proc } from './types';
 const FNV_OFFSET = 2166136261;
 const FNV_PRIME = 16777619;
 
-function bashBucket(name: string): number {
+/** bash's hash_string (hashlib.c): FNV-1 over the name's bytes. */
+export function bashHash(name: string): number {
   let h = FNV_OFFSET;
   for (const b of new TextEncoder().encode(name)) h = (Math.imul(h, FNV_PRIME) ^ b) >>> 0;
-  return h & 1023;
+  return h;
 }
 
-function ashBucket(name: string): number {
+/** BusyBox ash's name hash (hashvar, cmdlookup): the first char << 4 plus every char. */
+export function ashHash(name: string): number {
   const bytes = new TextEncoder().encode(name);
   let h = (bytes[0] ?? 0) << 4;
   for (const b of bytes) h += b;
-  return h % 39;
+  return h;
+}
+
+function bashBucket(name: string): number {
+  return bashHash(name) & 1023;
+}
+
+function ashBucket(name: string): number {
+  return ashHash(name) % 39;
 }
 
 /** The environment a shell hands a child, from its exported variables in the order they were made. */

@@ -20,11 +20,13 @@ import type {
   RmOptions,
 } from 'just-bash/browser';
 import { justBash } from './just_bash';
-import { RefusalLog } from './redirect_guard';
-import { FsError, fsErrnoOf, redirectRefusal, writeRefusal, type FsErrno } from './fs_errors';
-import { kernelFile, netnsInode, normalize, parentOf, PROC_NS_NET } from './fs_paths';
-import { skeletonDirs } from './fs_skeleton';
+import { RefusalLog, WriteChecks } from './redirect_guard';
+import { FsError, fsErrnoOf, redirectRefusal } from './fs_errors';
+import { kernelFile, normalize, parentOf } from './fs_paths';
+import { SKELETON_MODES, skeletonDirs } from './fs_skeleton';
 import { DynamicView } from './fs_dynamic';
+import { FileTimes, simNowUs } from './fs_times';
+import { DynamicWrites } from './fs_kernel';
 import type { DynamicTree } from './fs_types';
 import type { OsAccess, Proc } from './types';
 
@@ -55,11 +57,17 @@ export class SimFs implements IFileSystem {
   private lastResolved: { typed: string; path: string } | null = null;
   /** The real words of the redirections refused during the current line (see redirect_guard.ts). */
   readonly refusals = new RefusalLog();
+  /** Refused writes of commands in a write check (redirect_guard.ts), reported by the check. */
+  readonly writeChecks = new WriteChecks();
+  /** Modification times in simulated time (fs_times.ts). */
+  private readonly times = new FileTimes();
+  private readonly writes: DynamicWrites;
 
   constructor(files: Record<string, string>, dyn: DynamicTree, who: () => { proc: Proc; os: OsAccess }) {
     this.files = files;
     this.view = new DynamicView(dyn, who);
     this.who = who;
+    this.writes = new DynamicWrites(this.view, who, this.writeChecks, () => this.ashShell());
   }
 
   /**
@@ -69,7 +77,12 @@ export class SimFs implements IFileSystem {
   private get base(): InMemoryFs {
     if (this.baseFs) return this.baseFs;
     const fs = new (justBash().InMemoryFs)(this.files);
-    for (const d of skeletonDirs(this.who().proc.userland)) fs.mkdirSync(d, { recursive: true });
+    for (const d of skeletonDirs(this.who().proc.userland)) {
+      fs.mkdirSync(d, { recursive: true });
+      const mode = SKELETON_MODES[d];
+      // InMemoryFs changes the mode before its promise settles.
+      if (mode !== undefined) void fs.chmod(d, mode);
+    }
     this.baseFs = fs;
     return fs;
   }
@@ -117,48 +130,6 @@ export class SimFs implements IFileSystem {
     return s as unknown as Awaited<ReturnType<InMemoryFs['readFileBytes']>>;
   }
 
-  /**
-   * A write to a dynamic file, or to where the kernel's trees create nothing: true when handled here, false
-   * when the in-memory file system takes it. An open() the kernel refuses is an FsError; a write() it
-   * refuses (a value a sysctl handler rejects) is the shell's to report.
-   */
-  private writeDynamic(path: string, content: FileContent): boolean {
-    const typed = normalize(path);
-    if (typed === '/dev/null') return true;
-    const p = this.view.resolve(typed);
-    const kind = this.view.kind(p);
-    if (kind !== 'file') {
-      if (kind === 'dir') throw new FsError('EISDIR', 'open', typed);
-      if (kernelFile(p)) throw new FsError(this.kernelCreateErrno(p), 'open', typed);
-      return false;
-    }
-    const f = this.view.fileAt(p);
-    if (!f) return false;
-    const { proc, os } = this.who();
-    if (f.readOnlyMount?.(proc)) throw new FsError('EROFS', 'open', typed);
-    if (!f.write) {
-      if (kernelFile(p)) throw new FsError('EACCES', 'open', typed);
-      this.view.frozen.add(p);
-      return false;
-    }
-    const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
-    // Opening a /proc or /sys file with O_TRUNC changes nothing; the value comes with the next write().
-    if (text === '' && kernelFile(p)) return true;
-    const e = f.write(proc, os, text);
-    if (e !== null) throw writeRefusal(this.ashShell(), e);
-    return true;
-  }
-
-  /**
-   * Why nothing can be made at `p` in /proc or /sys: a file on the way is ENOTDIR; sysfs refuses a new entry
-   * in a directory that exists (kernfs has no create: EACCES); anything else does not exist (ENOENT).
-   */
-  private kernelCreateErrno(p: string): FsErrno {
-    for (let d = parentOf(p); d !== '/'; d = parentOf(d)) if (this.view.kind(d) === 'file') return 'ENOTDIR';
-    const sysDir = p.startsWith('/sys/') && this.view.nodeAt(parentOf(p))?.kind === 'dir';
-    return sysDir ? 'EACCES' : 'ENOENT';
-  }
-
   /** The process's shell is BusyBox ash (its messages differ from bash's). */
   private ashShell(): boolean {
     return this.who().proc.userland.shellName === 'sh';
@@ -171,7 +142,7 @@ export class SimFs implements IFileSystem {
     const st = await this.base.stat(p).catch(() => null);
     if (st) return st.isDirectory ? 'dir' : 'file';
     // A directory holding only dynamic files (a container's /etc: hosts, hostname, resolv.conf).
-    return this.view.tree.list(p).length > 0 ? 'dir' : null;
+    return this.view.listed(p).length > 0 ? 'dir' : null;
   }
 
   /**
@@ -217,12 +188,25 @@ export class SimFs implements IFileSystem {
 
   async writeFile(path: string, content: FileContent, options?: WriteOpts): Promise<void> {
     try {
-      if (this.writeDynamic(path, content)) return;
+      if (this.writes.write(path, content, 'write')) return;
       await this.checkCreate(path);
     } catch (e) {
       throw this.refused(e, content, options);
     }
-    return this.base.writeFile(path, content, options);
+    return this.written(path, () => this.base.writeFile(path, content, options));
+  }
+
+  /** A write to the in-memory tree, stamped with the simulated now (its directory's too for a new name). */
+  private async written(path: string, write: () => Promise<void>): Promise<void> {
+    const isNew = !(await this.base.exists(path));
+    await write();
+    this.times.changed(path, simNowUs(this.who().os), isNew);
+  }
+
+  /** A stat with the entry's simulated mtime (`mtimeUs`, µs since the epoch: ls reads it). */
+  private timed<T extends FsStat>(path: string, st: T): T & { mtimeUs: number } {
+    const { proc, os } = this.who();
+    return { ...st, mtimeUs: this.times.of(this.view.resolve(path), proc, os) };
   }
 
   async appendFile(path: string, content: FileContent, options?: WriteOpts): Promise<void> {
@@ -235,15 +219,15 @@ export class SimFs implements IFileSystem {
       const cur = kernel ? '' : this.view.read(p);
       if (cur !== null) {
         const add = typeof content === 'string' ? content : new TextDecoder().decode(content);
-        // Each write() to a /proc or /sys file is parsed on its own (proc_sys_write, kernfs ignore the offset).
-        if (this.writeDynamic(p, kernel ? add : cur + add)) return;
+        // A /proc or /sys file takes each write() on its own (fs_kernel.ts: the position of the open file).
+        if (this.writes.write(p, kernel ? add : cur + add, 'append')) return;
         await this.base.writeFile(p, cur, options);
       }
       await this.checkCreate(p);
     } catch (e) {
       throw this.refused(e, content, options);
     }
-    return this.base.appendFile(path, content, options);
+    return this.written(path, () => this.base.appendFile(path, content, options));
   }
 
   async exists(path: string): Promise<boolean> {
@@ -262,7 +246,7 @@ export class SimFs implements IFileSystem {
       const typed = this.lastResolved.typed;
       this.refusals.record(`bash: ${typed}: Is a directory\n`, `sh: can't create ${typed}: Is a directory\n`);
     }
-    return st;
+    return this.timed(path, st);
   }
 
   private async statOf(path: string): Promise<FsStat> {
@@ -287,14 +271,12 @@ export class SimFs implements IFileSystem {
   async readdir(path: string): Promise<string[]> {
     const dir = this.view.dirEntries(path);
     if (dir) return dir;
-    const own = await this.base.readdir(path);
-    const extra = this.view.tree.list(normalize(path)).filter((n) => !own.includes(n));
-    return [...own, ...extra].sort();
+    return this.view.withFiles(path, await this.base.readdir(path));
   }
 
   async readdirWithFileTypes(path: string) {
     const names = this.view.dirEntries(path);
-    if (!names) return this.base.readdirWithFileTypes(path);
+    if (!names) return this.view.withFileDirents(path, await this.base.readdirWithFileTypes(path));
     const p = this.view.resolve(path);
     return names.map((name) => {
       const at = `${p}/${name}`;
@@ -329,7 +311,7 @@ export class SimFs implements IFileSystem {
       if (bad) throw new FsError(bad, 'mkdir', p);
       if ((await this.kindOf(this.view.resolve(p, false))) !== null) throw new FsError('EEXIST', 'mkdir', p);
     }
-    return this.base.mkdir(path, options);
+    return this.written(path, () => this.base.mkdir(path, options));
   }
 
   /** Calls that make a new name: the directories leading to it must be there. */
@@ -340,24 +322,27 @@ export class SimFs implements IFileSystem {
 
   async cp(src: string, dest: string, options?: CpOptions): Promise<void> {
     await this.checkNewName(dest, 'open');
-    return this.base.cp(src, dest, options);
+    await this.written(dest, () => this.base.cp(src, dest, options));
+    this.times.copied(dest, this.base.getAllPaths(), simNowUs(this.who().os));
   }
   async mv(src: string, dest: string): Promise<void> {
     await this.checkNewName(dest, 'rename');
-    return this.base.mv(src, dest);
+    await this.base.mv(src, dest);
+    this.times.moved(src, dest, simNowUs(this.who().os));
   }
   async symlink(target: string, linkPath: string): Promise<void> {
     await this.checkNewName(linkPath, 'symlink');
-    return this.base.symlink(target, linkPath);
+    return this.written(linkPath, () => this.base.symlink(target, linkPath));
   }
   async link(existingPath: string, newPath: string): Promise<void> {
     await this.checkNewName(newPath, 'link');
-    return this.base.link(existingPath, newPath);
+    return this.written(newPath, () => this.base.link(existingPath, newPath));
   }
 
   // Everything else is the in-memory file system's.
-  rm(path: string, options?: RmOptions) {
-    return this.base.rm(path, options);
+  async rm(path: string, options?: RmOptions) {
+    await this.base.rm(path, options);
+    this.times.removed(path, simNowUs(this.who().os));
   }
   resolvePath(base: string, path: string) {
     const resolved = this.base.resolvePath(base, path);
@@ -371,31 +356,22 @@ export class SimFs implements IFileSystem {
     return this.base.chmod(path, mode);
   }
   readlink(path: string) {
-    if (PROC_NS_NET.test(normalize(path))) {
-      const { proc, os } = this.who();
-      return Promise.resolve(`net:[${netnsInode(os.state.docker.hostNs, proc.ns)}]`);
-    }
-    const p = this.view.resolve(path, false);
-    const n = this.view.nodeAt(p);
-    if (n?.kind === 'link') {
-      const { proc, os } = this.who();
-      return Promise.resolve(n.target(proc, os) as string);
-    }
-    if (n || this.view.kind(p) !== null)
-      return Promise.reject(new Error(`EINVAL: invalid argument, readlink '${path}'`));
-    return this.base.readlink(path);
+    const dyn = this.view.readlink(path);
+    if (dyn === 'EINVAL') return Promise.reject(new Error(`EINVAL: invalid argument, readlink '${path}'`));
+    return dyn !== null ? Promise.resolve(dyn) : this.base.readlink(path);
   }
   async lstat(path: string) {
     const kind = this.view.kind(path, false);
-    if (kind === 'link') return this.view.stat(await this.base.stat('/'), path, 'link');
-    if (kind !== null) return this.statOf(path);
-    return this.base.lstat(path);
+    if (kind === 'link') return this.timed(path, this.view.stat(await this.base.stat('/'), path, 'link'));
+    return this.timed(path, kind !== null ? await this.statOf(path) : await this.base.lstat(path));
   }
   async realpath(path: string) {
     if (this.view.kind(path) !== null) return this.view.resolve(path);
     return this.base.realpath(path);
   }
-  utimes(path: string, atime: Date, mtime: Date) {
-    return this.base.utimes(path, atime, mtime);
+  // touch: the Dates just-bash passes are the browser's clock; the file gets the simulated now instead.
+  async utimes(path: string, atime: Date, mtime: Date) {
+    await this.base.utimes(path, atime, mtime);
+    this.times.changed(path, simNowUs(this.who().os), false);
   }
 }

@@ -4,9 +4,23 @@
  * kernel's path walk follows them.
  */
 import type { FsStat } from 'just-bash/browser';
-import { normalize } from './fs_paths';
+import { netnsInode, normalize, PROC_NS_NET } from './fs_paths';
 import { DynamicReadError, type DynamicFile, type DynamicNode, type DynamicTree } from './fs_types';
 import type { OsAccess, Proc } from './types';
+
+interface DynamicDirent {
+  name: string;
+  isFile: boolean;
+  isDirectory: boolean;
+  isSymbolicLink: boolean;
+}
+
+const dirent = (name: string): DynamicDirent => ({
+  name,
+  isFile: true,
+  isDirectory: false,
+  isSymbolicLink: false,
+});
 
 /** Symbolic links followed while resolving one path before giving up (fs/namei.c MAXSYMLINKS). */
 const MAXSYMLINKS = 40;
@@ -89,7 +103,8 @@ export class DynamicView {
         isFile: false,
         isDirectory: true,
         isSymbolicLink: false,
-        mode: 0o40755,
+        // procfs directories are S_IRUGO|S_IXUGO (proc_dir_entry, proc_sys_make_inode); kernfs's 0755.
+        mode: p.startsWith('/proc/') || p === '/proc' ? 0o40555 : 0o40755,
         size: 0,
         identity: p,
       };
@@ -109,6 +124,19 @@ export class DynamicView {
     };
   }
 
+  /**
+   * A dynamic link's text (the /proc/PID/ns/net magic link: nsfs's `net:[INODE]` of the reader's namespace),
+   * 'EINVAL' for a dynamic entry that is no link, null for a path of the in-memory tree.
+   */
+  readlink(path: string): string | null {
+    const { proc, os } = this.who();
+    if (PROC_NS_NET.test(normalize(path))) return `net:[${netnsInode(os.state.docker.hostNs, proc.ns)}]`;
+    const p = this.resolve(path, false);
+    const n = this.nodeAt(p);
+    if (n?.kind === 'link') return n.target(proc, os) as string;
+    return n || this.kind(p) !== null ? 'EINVAL' : null;
+  }
+
   /** A dynamic file's content now, or null when the path holds none in this view. */
   read(path: string): string | null {
     if (this.nodeAt(this.resolve(path))?.kind === 'dir') {
@@ -118,6 +146,26 @@ export class DynamicView {
     if (!f) return null;
     const { proc, os } = this.who();
     return f.read(proc, os);
+  }
+
+  /**
+   * The dynamic files directly in a directory of the in-memory tree that exist in the reader's view (the
+   * busybox image has no /etc/os-release: it is not listed where `cat` cannot open it).
+   */
+  listed(dir: string): string[] {
+    const d = normalize(dir);
+    return this.tree.list(d).filter((n) => this.kind(`${d === '/' ? '' : d}/${n}`) !== null);
+  }
+
+  /** A directory of the in-memory tree's entry names with its dynamic files, sorted. */
+  withFiles(dir: string, own: string[]): string[] {
+    return [...own, ...this.listed(dir).filter((n) => !own.includes(n))].sort();
+  }
+
+  /** The same as directory entries with their types. */
+  withFileDirents<D extends { name: string }>(dir: string, own: D[]): (D | DynamicDirent)[] {
+    const extra = this.listed(dir).filter((n) => !own.some((d) => d.name === n));
+    return [...own, ...extra.map(dirent)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   /** The entries of a dynamic directory in the reader's view, sorted, or null if `path` is none. */

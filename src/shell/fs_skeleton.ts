@@ -46,6 +46,16 @@ const FAMILY: Readonly<Record<string, readonly string[]>> = {
   'nicolaka/netshoot': ALPINE,
 };
 
+/**
+ * Directories whose mode is not 0755 in every image (Debian's base-files, alpine-baselayout, the busybox
+ * rootfs): the sticky, world-writable temporary directories and root's private home.
+ */
+export const SKELETON_MODES: Readonly<Record<string, number>> = {
+  '/tmp': 0o1777,
+  '/var/tmp': 0o1777,
+  '/root': 0o700,
+};
+
 /** The directories (absolute, parents first) the root file system of a machine with this userland has. */
 export function skeletonDirs(u: Userland): string[] {
   const lines = [...(FAMILY[u.image] ?? DEBIAN), ...(EXTRA[u.image] ?? [])];

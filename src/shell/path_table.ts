@@ -133,10 +133,5 @@ export function hasShellTool(u: Userland, name: string): boolean {
   }
 }
 
-/** Tools every machine has: the session needs no guard in front of just-bash's own for them. */
-export function everywhere(name: string): boolean {
-  return COMMON_TOOLS.includes(name);
-}
-
 /** Shell builtins that are no program: `which` does not find them. */
 export const BUILTIN_ONLY: readonly string[] = ['alias', 'unalias', 'history', 'help'];

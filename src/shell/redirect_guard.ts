@@ -14,6 +14,15 @@
  *
  * The words of the refusal are then just-bash's generic ones; SimFs records the real ones as it refuses
  * (RefusalLog) and the session puts them back into the line's output.
+ *
+ * A write() the kernel refuses after the open succeeded (`echo abc > /proc/sys/net/ipv4/ip_forward`: the
+ * sysctl handler's EINVAL) fails the command that wrote, with the writer's message (bash: `bash: echo:
+ * write error: Invalid argument`, status 1), and the line goes on. just-bash writes a command's output to
+ * its redirection after the command returned, where a file system error ends the whole exec. So a simple
+ * command with an output redirection becomes `{ WRITE_CHECK.begin; CMD; WRITE_CHECK.end $? NAME; }`: SimFs
+ * keeps a refused write for the check (WriteChecks) instead of throwing, and the check prints the message
+ * and gives the command status 1 (or the command's own status when every write went through). A group's
+ * or a loop's redirection is left as it was.
  */
 import type { TransformPlugin } from 'just-bash';
 
@@ -59,6 +68,53 @@ function guard(r: unknown): unknown[] {
   ];
 }
 
+/** The commands that bracket a checked write (interpreter.ts defines them; nobody types these names). */
+export const WRITE_CHECK = { begin: '\u0001wrbegin', end: '\u0001wrend' } as const;
+
+const statement = (command: unknown) => ({
+  type: 'Statement',
+  pipelines: [{ type: 'Pipeline', commands: [command], negated: false }],
+  operators: [],
+  background: false,
+});
+
+const simple = (name: string, args: unknown[]) => ({
+  type: 'SimpleCommand',
+  assignments: [],
+  name: literal(name),
+  args,
+  redirections: [],
+});
+
+/** A redirection that writes the command's output to a file or a descriptor (not /dev/null, not a close). */
+function writes(r: unknown): boolean {
+  if (!isRedirection(r) || !['>', '>>', '>|', '&>', '&>>', '>&'].includes(r.operator)) return false;
+  const target = (r.target as { parts?: { type?: string; value?: string }[] }).parts;
+  const word = target?.length === 1 && target[0]?.type === 'Literal' ? target[0].value : null;
+  return word !== '/dev/null' && word !== '-' && !(r.operator === '>&' && (r.fd ?? 1) === 0);
+}
+
+/** The command in its write check, or as it was (nothing written, `exec`, a name that is not plain). */
+function checked(cmd: unknown): unknown {
+  if (typeof cmd !== 'object' || cmd === null) return cmd;
+  const o = cmd as Record<string, unknown>;
+  if (o['type'] !== 'SimpleCommand' || isExec(o)) return cmd;
+  const parts = (o['name'] as { parts?: { type?: string; value?: string }[] } | null)?.parts;
+  const name = parts?.length === 1 && parts[0]?.type === 'Literal' ? parts[0].value : undefined;
+  const redirections = o['redirections'];
+  if (name === undefined || !Array.isArray(redirections) || !redirections.some(writes)) return cmd;
+  const status = { type: 'Word', parts: [{ type: 'ParameterExpansion', parameter: '?', operation: null }] };
+  return {
+    type: 'Group',
+    body: [
+      statement(simple(WRITE_CHECK.begin, [])),
+      statement(cmd),
+      statement(simple(WRITE_CHECK.end, [status, literal(name)])),
+    ],
+    redirections: [],
+  };
+}
+
 /** `exec` with redirections only changes the shell's own descriptors for good. */
 function isExec(node: Record<string, unknown>): boolean {
   const name = node['name'] as { parts?: { type?: string; value?: string }[] } | null | undefined;
@@ -80,10 +136,28 @@ function visit(node: unknown, seen: WeakSet<object>): void {
   for (const v of Object.values(o)) visit(v, seen);
 }
 
+/** Every pipeline's simple commands that write put in their write check (each node once). */
+function wrap(node: unknown, seen: WeakSet<object>): void {
+  if (typeof node !== 'object' || node === null || seen.has(node)) return;
+  seen.add(node);
+  for (const v of Object.values(node)) wrap(v, seen);
+  const o = node as Record<string, unknown>;
+  if (o['type'] === 'Pipeline' && Array.isArray(o['commands'])) o['commands'] = o['commands'].map(checked);
+}
+
 export const redirectGuard: TransformPlugin = {
   name: 'redirect-guard',
   transform({ ast }) {
     visit(ast, new WeakSet());
+    return { ast };
+  },
+};
+
+/** The write checks (see the header); the interpreter defines WRITE_CHECK's commands. */
+export const writeCheck: TransformPlugin = {
+  name: 'write-check',
+  transform({ ast }) {
+    wrap(ast, new WeakSet());
     return { ast };
   },
 };
@@ -108,5 +182,36 @@ export class RefusalLog {
 
   clear(): void {
     this.words.clear();
+  }
+}
+
+/** The write() refusals of the commands in a write check (see the header), for their check to report. */
+export class WriteChecks {
+  private depth = 0;
+  private pending: string | null = null;
+
+  begin(): void {
+    this.depth++;
+  }
+
+  /** A refused write's strerror text: kept for the check (true), or false outside one (the caller throws). */
+  defer(message: string): boolean {
+    if (this.depth === 0) return false;
+    this.pending ??= message;
+    return true;
+  }
+
+  /** The check after the command: the first refusal since its begin, if any. */
+  end(): string | null {
+    this.depth = Math.max(0, this.depth - 1);
+    const p = this.pending;
+    this.pending = null;
+    return p;
+  }
+
+  /** A new line (a check that `exit` or `return` skipped is over). */
+  reset(): void {
+    this.depth = 0;
+    this.pending = null;
   }
 }

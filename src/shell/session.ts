@@ -17,6 +17,8 @@ import { ShellWriteError, type SimFs } from './fs';
 import type { ExecOutcome, Proc, SimCommand } from './types';
 import { plainWords, shellQuote } from './words';
 import { Invocation, type ExecOptions, type LineEnv } from './invocation';
+import { ShellLookups } from './lookup_state';
+import { shellOf } from './environ';
 
 export { plainWords, shellQuote };
 
@@ -83,6 +85,8 @@ export class ShellSession {
   private envStack: Record<string, string>[] = [];
   private line: LineEnv | null = null;
   private internalError: unknown = null;
+  /** The hash tables of the shells this session runs, and the lookup builtins (lookup_state.ts). */
+  private readonly lookups: ShellLookups;
 
   constructor(opts: SessionOptions) {
     this.proc = opts.proc;
@@ -92,6 +96,7 @@ export class ShellSession {
     this.givenCommands = opts.commands ?? null;
     this.fs = opts.fs;
     this.fsFor = opts.fsFor ?? null;
+    this.lookups = new ShellLookups(opts.proc);
   }
 
   /**
@@ -118,6 +123,9 @@ export class ShellSession {
     return makeInterpreter(fs, this.cwd, env, this.commandList, {
       runCommand: (c, args, ctx) => this.runFromBash(c, args, ctx),
       runTool: (name, args, ctx) => this.runShellTool(name, args, ctx),
+      lookup: (which, args, ctx) => this.lookups.run(which, args, ctx, this.currentProc()),
+      parentNames: (names) => this.lookups.parentNames(names),
+      shell: () => shellOf(this.currentProc()),
     });
   }
 
@@ -168,12 +176,15 @@ export class ShellSession {
     this.line = env;
     this.internalError = null;
     this.fs.refusals.clear();
+    this.lookups.startLine();
+    this.fs.writeChecks.reset();
     try {
       if (text.trim() !== '') this.history.push(text);
       const words = plainWords(text);
       const cmd = words && words.length > 0 ? this.commands.get(words[0] as string) : undefined;
       let outcome: LineOutcome;
       if (words && cmd && !cmd.viaShell && this.hasCommand(this.proc, cmd.name)) {
+        this.lookups.ran(this.proc, cmd.name, true);
         const r = await this.invoke(cmd, words, '', this.proc, true, null);
         outcome = { ...r, streamed: true };
       } else {
@@ -228,6 +239,7 @@ export class ShellSession {
   private async runShellTool(name: string, args: string[], ctx: CommandContext): Promise<ExecOutcome> {
     const proc = this.currentProc();
     if (!hasShellTool(proc.userland, name) || !ctx.origCommand) return this.notFound(proc, name);
+    this.lookups.ran(proc, name);
     return ctx.origCommand(args);
   }
 
@@ -239,6 +251,7 @@ export class ShellSession {
   private async runFromBash(cmd: SimCommand, args: string[], ctx: CommandContext) {
     const proc = this.currentProc();
     if (!this.hasCommand(proc, cmd.name)) return this.notFound(proc, cmd.name);
+    this.lookups.ran(proc, cmd.name);
     const stdin = utf8FromByteString(ctx.stdin as unknown as string);
     return this.invoke(cmd, [cmd.name, ...args], stdin, proc, false, ctx);
   }
@@ -310,8 +323,9 @@ export class ShellSession {
       const assign = Object.entries(env ?? {}).map(([k, v]) => `${k}=${shellQuote([v])} `);
       const line = `${assign.join('')}${shellQuote(argv)}`;
       const other = this.machineShell(proc);
+      if (other) this.lookups.enter(proc, name);
       const r = other
-        ? await other.bash.exec(line, { cwd: cwd ?? '/' })
+        ? await other.bash.exec(line, { cwd: cwd ?? '/' }).finally(() => this.lookups.leave())
         : bashCtx?.exec
           ? await bashCtx.exec(line, { cwd: cwd ?? bashCtx.cwd })
           : await this.bash.exec(line, { cwd: cwd ?? this.cwd, env: this.vars });

@@ -6,9 +6,8 @@
  * under overlayfs): directories 4096 bytes, files their length, st_blocks in 512-byte units rounded up to 4 KB
  * blocks, a symbolic link's size the length of its text.
  *
- * Times: kernfs and procfs give an inode the current time when it is first instantiated (kernfs_init_inode,
- * proc_get_inode), which for a fresh mount is the moment of the listing; the in-memory tree's own times are the
- * browser's wall clock, which nothing below the store may read, so every entry shows the simulated now.
+ * Times: the file system's simulated mtimes (shell/fs_times.ts: the image's build time, Docker's files' start,
+ * the time of a write; kernfs and procfs instantiate an inode with the current time when first looked up).
  */
 import type { IFileSystem } from 'just-bash/browser';
 import type { CommandIO } from '../../types';
@@ -134,7 +133,8 @@ export async function statEntry(
     size: 0,
     blocks: 0,
     ino: inodeOf(abs),
-    mtimeUs: nowUs(io),
+    // SimFs gives every entry its simulated mtime (fs_times.ts); another file system, the simulated now.
+    mtimeUs: (st as { mtimeUs?: number }).mtimeUs ?? nowUs(io),
   };
   if (type === S_IFLNK) {
     if (want.long) e.linkTarget = await io.fs.readlink(abs).catch(() => '');
@@ -145,7 +145,9 @@ export async function statEntry(
     if (where === 'disk') e.size = e.linkTarget?.length ?? 0;
   } else if (type === S_IFDIR) {
     if (where === 'disk') e.size = 4096;
-    if (want.long) e.nlink = 2 + (await subdirCount(io.fs, abs));
+    // proc_sys_make_inode leaves a /proc/sys directory's link count at 1.
+    const procSys = abs === '/proc/sys' || abs.startsWith('/proc/sys/');
+    if (want.long) e.nlink = procSys ? 1 : 2 + (await subdirCount(io.fs, abs));
   } else if (where === 'sysfs') e.size = 4096;
   else if (where === 'disk') e.size = st.size;
   if (where === 'disk' && type !== S_IFLNK) e.blocks = Math.ceil(e.size / 4096) * 8;

@@ -6,6 +6,7 @@
 import { Getopt, getoptMessage, type LongOpt } from '../../getopt';
 import type { CommandIO } from '../../types';
 import { BUSYBOX_LS_USAGE, GNU_LS_HELP, GNU_LS_VERSION } from './usage';
+import { SORT_WORDS, type SortKey } from './sort';
 
 export type Format = 'long' | 'columns' | 'across' | 'one';
 
@@ -22,7 +23,7 @@ export interface LsOpts {
   /** -L: every link; -H: command-line links; default: command-line links to directories (GNU, unless -l/-d/-F). */
   deref: 'always' | 'cmdline' | 'cmdline-dirs' | 'never';
   recursive: boolean;
-  sort: 'name' | 'time' | 'size' | 'none';
+  sort: SortKey;
   reverse: boolean;
   color: boolean;
   /** Line width for column formats (0: unlimited). */
@@ -64,6 +65,7 @@ const GNU_LONG: readonly LongOpt[] = [
   ['color', 'color', 2],
   ['group-directories-first', 'group-directories-first'],
   ['full-time', 'full-time'],
+  ['sort', 'sort', 1],
   ['no-group', 'G'],
   ['help', 'help'],
   ['version', 'version'],
@@ -114,6 +116,8 @@ function common(o: LsOpts, c: string): void {
   else if (c === 'R') o.recursive = true;
   else if (c === 't') o.sort = 'time';
   else if (c === 'S') o.sort = 'size';
+  else if (c === 'X') o.sort = 'extension';
+  else if (c === 'v') o.sort = 'version';
   else if (c === 'r') o.reverse = true;
   else if (c === 'n') {
     o.numeric = true;
@@ -169,6 +173,10 @@ export function parseGnu(io: CommandIO): Parsed {
     } else if (r.val === 'U' || r.val === 'f') {
       o.sort = 'none';
       if (r.val === 'f') o.all = 'all';
+    } else if (r.val === 'sort') {
+      const key = argmatch(io, r.arg ?? '', SORT_WORDS, '--sort');
+      if (key === null) return { exit: 1 };
+      o.sort = key;
     } else if (r.val === 'file-type') o.indicator = 'slash';
     else if (r.val === 'N') o.shellEscape = false;
     else if (r.val === 'F' && r.arg !== null && !WHEN_ALWAYS.includes(r.arg)) {
@@ -188,6 +196,24 @@ export function parseGnu(io: CommandIO): Parsed {
   return { opts: o, names };
 }
 
+/**
+ * gnulib XARGMATCH: the word itself or a prefix of exactly one of `words`; otherwise "invalid" (or
+ * "ambiguous") and the valid words, then usage(EXIT_FAILURE): status 1.
+ */
+function argmatch<T extends string>(io: CommandIO, arg: string, words: readonly T[], opt: string): T | null {
+  const hits = words.filter((w) => w.startsWith(arg));
+  const hit = words.find((w) => w === arg) ?? (hits.length === 1 ? hits[0] : undefined);
+  if (hit !== undefined) return hit;
+  const [l, r] = quotes(io);
+  const why = hits.length > 1 ? 'ambiguous' : 'invalid';
+  io.err(
+    `ls: ${why} argument ${l}${arg}${r} for ${l}${opt}${r}\nValid arguments are:\n` +
+      words.map((w) => `  - ${l}${w}${r}\n`).join('') +
+      "Try 'ls --help' for more information.\n",
+  );
+  return null;
+}
+
 function badWhen(io: CommandIO, arg: string, opt: string): Parsed {
   const [l, r] = quotes(io);
   io.err(
@@ -198,7 +224,7 @@ function badWhen(io: CommandIO, arg: string, opt: string): Parsed {
       `  - ${l}auto${r}, ${l}tty${r}, ${l}if-tty${r}\n` +
       "Try 'ls --help' for more information.\n",
   );
-  return { exit: 2 };
+  return { exit: 1 };
 }
 
 const BUSYBOX_LONG: readonly LongOpt[] = [

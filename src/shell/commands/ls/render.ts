@@ -8,17 +8,11 @@ import type { Entry } from './entry';
 import { busyboxLongPrefix, gnuLongPrefixes } from './long';
 import { busyboxName, type ColorState, gnuLinkTail, gnuName, needsQuoting } from './names';
 import type { LsOpts } from './options';
+import { sortEntries as sortBy } from './sort';
 
-const byName = (a: Entry, b: Entry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-
+/** The group in the order ls lists it (sort.ts). */
 export function sortEntries(entries: Entry[], o: LsOpts): Entry[] {
-  if (o.sort === 'none') return entries;
-  const key = (a: Entry, b: Entry): number => {
-    if (o.sort === 'time' && a.mtimeUs !== b.mtimeUs) return b.mtimeUs - a.mtimeUs;
-    if (o.sort === 'size' && a.size !== b.size) return b.size - a.size;
-    return byName(a, b);
-  };
-  return entries.sort(o.reverse ? (a, b) => key(b, a) : key);
+  return sortBy(entries, o.sort, o.reverse);
 }
 
 export interface RenderCtx {
