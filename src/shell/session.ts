@@ -12,6 +12,7 @@
 import type { Bash, CommandContext } from 'just-bash/browser';
 import { hasShellTool } from './path_table';
 import { makeInterpreter } from './interpreter';
+import { hideOwnTrace } from './xtrace_hide';
 import { shellCommands } from './runtime';
 import { ShellWriteError, type SimFs } from './fs';
 import type { ExecOutcome, Proc, SimCommand } from './types';
@@ -209,7 +210,7 @@ export class ShellSession {
         }
         // just-bash's limit messages tell a programmer to raise executionLimits; a student cannot.
         const stderr = this.fs.refusals
-          .reword(r.stderr)
+          .reword(hideOwnTrace(r.stderr))
           .replace(LIMIT_HINT, '; the playground stops a line there');
         outcome = {
           stdout: this.fs.refusals.reword(r.stdout),
