@@ -67,13 +67,13 @@ ip netns exec vx-6r sysctl -q -w net.ipv6.conf.all.forwarding=1
 @pings/a_no_route_at_r ip netns exec vx-6a ping -c 1 fd00:3::1
 # Router solicitations (sent from link-local addresses on a timer) leave STALE entries at a router: only the
 # global addresses' rows are captured there.
-@a/ip_6_neigh_global ip netns exec vx-6a ip -6 neigh show to fd00::/16
-@r/ip_6_neigh_global ip netns exec vx-6r ip -6 neigh show to fd00::/16
-@b/ip_6_neigh ip netns exec vx-6b ip -6 neigh
+@a/ip_neigh_6_global ip netns exec vx-6a ip -6 neigh show to fd00::/16
+@r/ip_neigh_6_global ip netns exec vx-6r ip -6 neigh show to fd00::/16
+@b/ip_neigh_6 ip netns exec vx-6b ip -6 neigh
 @r/ip_neigh_dev_eth1_global ip netns exec vx-6r ip neigh show dev eth1 to fd00::/16
 @a/ip_j_neigh ip netns exec vx-6a ip -j -6 neigh show to fd00::/16
 @pings/a_absent ip netns exec vx-6a ping -c 1 -W 5 fd00:1::99
-@a/ip_6_neigh_global_after_absent ip netns exec vx-6a ip -6 neigh show to fd00::/16
+@a/ip_neigh_6_after_absent ip netns exec vx-6a ip -6 neigh show to fd00::/16
 ip -n vx-6r -6 route del fd00:99::/64 via fd00:2::2 metric 100
 ip -n vx-6a -6 route del default
 @r/ip_6_route_after_del ip netns exec vx-6r ip -6 route

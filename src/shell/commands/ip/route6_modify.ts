@@ -8,14 +8,23 @@ import { ip6RouteAdd, ip6RouteDel } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import type { IpOpts } from './opts';
 import type { InetPrefix } from './prefix';
-import type { RouteArgs } from './route';
 import { groupsOf } from './rtnl/route_get6';
 import { rtnlError } from './util';
+
+/** The parts of `ip route`'s arguments (route.ts RouteArgs) an IPv6 route takes. */
+export interface Route6Args {
+  type: string | null;
+  dst: InetPrefix | null;
+  gateway: InetPrefix | null;
+  table: number | null;
+  metric: number | null;
+  protocol: string | null;
+}
 
 export function modifyRoute6(
   io: CommandIO,
   opts: IpOpts,
-  a: RouteArgs,
+  a: Route6Args,
   dev: NetDevice | null,
   mode: 'add' | 'delete' | 'other',
 ): number {
