@@ -11,6 +11,7 @@ import { RT_TABLE_MAIN, xaGet } from '../kernel';
 import { DockerError, conflict, forbidden, invalid, notFound } from './errors';
 import { generateId, shortId } from './ids';
 import { allocatePredefinedSubnet, checkUserSubnet, newPool, requestAddress } from './ipam';
+import { newPool6, requestAddress6 } from './ipam6';
 import type { DockerNetwork, DockerState, DriverName } from './state';
 import {
   OPT_BRIDGE_NAME,
@@ -216,6 +217,13 @@ export function createNetwork(
     pool.gateway = requestAddress(pool, v?.gateway ?? null);
     for (const a of Object.values(pool.aux)) if (!pool.allocated.includes(a)) requestAddress(pool, a);
     net.pool = pool;
+    // The IPv6 pool of an --ipv6 network, from its IPv6 subnet; the gateway is requested first as for IPv4.
+    const v6 = req.enableIPv6 ? req.ipam.find((c) => c.subnet.includes(':')) : undefined;
+    const pool6 = v6 ? newPool6(v6.subnet) : null;
+    if (v6 && pool6) {
+      pool6.gateway = requestAddress6(pool6, v6.gateway !== '' ? v6.gateway : null);
+      net.pool6 = pool6;
+    }
     net.bridgeName = req.options[OPT_BRIDGE_NAME] ?? `br-${shortId(id)}`;
     bridgeCreateNetwork(ctx, st.hostNs, net);
   }

@@ -24,6 +24,18 @@ export interface IpamPool {
   allocated: Ip4[];
 }
 
+/**
+ * One IPv6 IPAM pool (defaultipam PoolData for an IPv6 prefix): ordinal 0 (the subnet-router anycast
+ * address) is pre-reserved, addresses are handed out lowest first; `allocated` holds host ordinals.
+ */
+export interface Ipam6Pool {
+  /** Canonical text of the subnet's first address. */
+  subnet: string;
+  prefixLen: number;
+  gateway: string | null;
+  allocated: number[];
+}
+
 export interface DockerNetwork {
   id: string;
   name: string;
@@ -40,6 +52,8 @@ export interface DockerNetwork {
   pool: IpamPool | null;
   /** IPv6 IPAM configs as given (listed by inspect after the IPv4 one; no IPv6 addresses are simulated). */
   ipv6Configs: { subnet: string; ipRange: string; gateway: string }[];
+  /** The IPv6 pool of an --ipv6 network with an IPv6 subnet (absent otherwise). */
+  pool6?: Ipam6Pool | null;
   options: Record<string, string>;
   labels: Record<string, string>;
   /** Bridge driver: the Linux bridge in the host namespace. */
@@ -89,6 +103,10 @@ export interface DockerEndpoint {
   ipv4: Ip4 | null;
   prefixLen: number;
   gateway: Ip4 | null;
+  /** The endpoint's IPv6 address, prefix length and gateway on an IPv6 network (absent otherwise). */
+  ipv6?: string | null;
+  prefixLen6?: number;
+  gateway6?: string | null;
   aliases: string[];
   dnsNames: string[];
   /** Published ports, when this endpoint provides the sandbox's default gateway. */
@@ -126,6 +144,10 @@ export interface EndpointConfig {
   gateway: string;
   ipAddress: string;
   ipPrefixLen: number;
+  /** IPv6Gateway, GlobalIPv6Address, GlobalIPv6PrefixLen (absent: empty, as on an IPv4-only network). */
+  ipv6Gateway?: string;
+  globalIPv6Address?: string;
+  globalIPv6PrefixLen?: number;
   mac: string;
   dnsNames: string[] | null;
 }

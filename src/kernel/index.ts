@@ -74,6 +74,7 @@ export { inetAddAddr, inetDelAddr, primaryAddr, setIpForward, type NewInetAddr }
 export { fibRuleAdd, fibRuleDel, type RuleKey } from './ipv4/fib_rules';
 export {
   setDisableIpv6,
+  setIpv6Forwarding,
   ipv6Disabled,
   isTentative,
   inet6IfaFlags,

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { runLines } from '../../../cli/test_lines';
+
+describe('docker network create --ipv6 (Docker 27.5.1)', () => {
+  it('gives the bridge the gateway and containers IPAM addresses, a default route and IPv6 on eth0', async () => {
+    const out = await runLines([
+      'docker network create --ipv6 --subnet fd00:1::/64 n6',
+      'docker run -d --name c1 --network n6 busybox sleep 1000',
+      'docker run -d --name c2 --network n6 busybox sleep 1000',
+      "docker inspect -f '{{.NetworkSettings.Networks.n6.GlobalIPv6Address}}/{{.NetworkSettings.Networks.n6.GlobalIPv6PrefixLen}} via {{.NetworkSettings.Networks.n6.IPv6Gateway}}' c2",
+      "docker network inspect -f '{{json .IPAM.Config}}' n6",
+      "docker network inspect -f '{{range .Containers}}{{.Name}} {{.IPv6Address}} {{end}}' n6",
+      'docker exec c1 ip -6 route show default',
+      'docker exec c1 cat /proc/sys/net/ipv6/conf/eth0/disable_ipv6',
+      'docker exec c1 ping -c 1 fd00:1::3',
+      'docker run -d --name c3 busybox sleep 1000',
+      'docker exec c3 cat /proc/sys/net/ipv6/conf/eth0/disable_ipv6',
+      "docker inspect -f '[{{.NetworkSettings.GlobalIPv6Address}}]' c3",
+      'sysctl net.ipv6.conf.all.forwarding',
+    ]);
+    const text = out.map((o) => o.stdout);
+    expect(text[3]).toBe('fd00:1::3/64 via fd00:1::1\n');
+    // buildIPAMResources: the user's IPv6 config (no gateway given), then what IPAM allocated for IPv4.
+    expect(text[4]).toBe('[{"Subnet":"fd00:1::/64"},{"Subnet":"172.18.0.0/16","Gateway":"172.18.0.1"}]\n');
+    expect(text[5]?.split(' ').sort().join(' ')).toBe('\n c1 c2 fd00:1::2/64 fd00:1::3/64');
+    expect(text[6]).toBe('default via fd00:1::1 dev eth0  metric 1024 \n');
+    expect(text[7]).toBe('0\n');
+    expect(text[8]).toContain('64 bytes from fd00:1::3: seq=0 ttl=64 time=');
+    expect(text[10]).toBe('1\n');
+    expect(text[11]).toBe('[]\n');
+    expect(text[12]).toBe('net.ipv6.conf.all.forwarding = 1\n');
+  });
+});
