@@ -84,12 +84,15 @@ function dnsNames(c: DockerContainer, aliases: string[]): string[] {
   return out;
 }
 
-/** Endpoint.Less, for endpoints that have a gateway. */
+/** Endpoint.Less (v27.5.1 sandbox.go), for endpoints that have a gateway. */
 function better(st: DockerState, a: DockerEndpoint, b: DockerEndpoint): boolean {
   const na = st.networks[a.networkId];
   const nb = st.networks[b.networkId];
   if (!na || !nb) return false;
   if (na.internal !== nb.internal) return !na.internal;
+  // joinInfo: an IPv4 gateway counts 1, an IPv6 gateway 2.
+  const score = (e: DockerEndpoint) => (e.gateway !== null ? 1 : 0) + (e.gateway6 ? 2 : 0);
+  if (score(a) !== score(b)) return score(a) > score(b);
   return na.name < nb.name;
 }
 
@@ -97,7 +100,7 @@ function gatewayCandidate(st: DockerState, sb: DockerSandbox): DockerEndpoint | 
   let best: DockerEndpoint | null = null;
   for (const id of sb.endpoints) {
     const ep = st.endpoints[id];
-    if (!ep || ep.gateway === null) continue;
+    if (!ep || (ep.gateway === null && !ep.gateway6)) continue;
     if (!best || better(st, ep, best)) best = ep;
   }
   return best;

@@ -30,4 +30,18 @@ describe('docker network create --ipv6 (Docker 27.5.1)', () => {
     expect(text[11]).toBe('[]\n');
     expect(text[12]).toBe('net.ipv6.conf.all.forwarding = 1\n');
   });
+
+  it('lists the IPv6 address in /etc/hosts and keeps the IPv6 gateway endpoint first (Endpoint.Less)', async () => {
+    const out = await runLines([
+      'docker network create --ipv6 --subnet fd00:1::/64 n6',
+      'docker run -d --name c1 --hostname h1 --network n6 busybox sleep 1000',
+      'docker network connect bridge c1',
+      'docker exec c1 tail -n 3 /etc/hosts',
+      'docker exec c1 ip route show default',
+      'docker exec c1 ip -6 route show default',
+    ]);
+    expect(out[3]?.stdout).toBe('172.18.0.2\th1\nfd00:1::2\th1\n172.17.0.2\th1\n');
+    expect(out[4]?.stdout).toBe('default via 172.18.0.1 dev eth0 \n');
+    expect(out[5]?.stdout).toBe('default via fd00:1::1 dev eth0  metric 1024 \n');
+  });
 });
