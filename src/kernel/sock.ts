@@ -39,7 +39,7 @@ export interface SockSpec {
   bindDev?: DevId | null;
   ttl?: number | null;
   recverr?: boolean;
-  /** AF_INET6 (a raw ICMPv6 socket). */
+  /** AF_INET6 (a raw ICMPv6 socket, or nginx's [::]:80 listener). */
   v6?: boolean;
   /** IP_MTU_DISCOVER. */
   pmtudisc?: 'want' | 'dont' | 'do' | 'probe';

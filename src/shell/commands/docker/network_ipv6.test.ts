@@ -44,4 +44,21 @@ describe('docker network create --ipv6 (Docker 27.5.1)', () => {
     expect(out[4]?.stdout).toBe('default via 172.18.0.1 dev eth0 \n');
     expect(out[5]?.stdout).toBe('default via fd00:1::1 dev eth0  metric 1024 \n');
   });
+
+  it("nginx listens on [::]:80 too (the image's 10-listen-on-ipv6-by-default.sh), IPv6-only", async () => {
+    const out = await runLines([
+      'docker run -d --name web nginx',
+      'docker run --rm --network container:web nicolaka/netshoot ss -tln',
+      'docker run --rm --network container:web nicolaka/netshoot ss -tln -4',
+      'docker run --rm --network container:web nicolaka/netshoot curl -s -o /dev/null -w %{http_code} http://127.0.0.1/',
+    ]);
+    // As ss 6.1 prints an IPv4 and an IPV6_V6ONLY listener on Linux 6.18.
+    expect(out[1]?.stdout).toBe(
+      'State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n' +
+        'LISTEN 0      511          0.0.0.0:80        0.0.0.0:*          \n' +
+        'LISTEN 0      511             [::]:80           [::]:*          \n',
+    );
+    expect(out[2]?.stdout.split('\n').length).toBe(3);
+    expect(out[3]?.stdout).toBe('200');
+  });
 });
