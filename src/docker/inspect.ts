@@ -34,7 +34,11 @@ export function networkInspect(st: DockerState, n: DockerNetwork): JsonValue {
     if (u.gateway !== '') c.Gateway = u.gateway;
     v6.push(c);
   }
-  const config = n.userSubnet || v6.length === 0 ? [...v4, ...v6] : [...v6, ...v4];
+  const auto6: JsonValue[] =
+    v6.length === 0 && n.pool6
+      ? [{ Subnet: `${n.pool6.subnet}/${n.pool6.prefixLen}`, Gateway: n.pool6.gateway ?? '' }]
+      : [];
+  const config = n.userSubnet ? [...v4, ...v6, ...auto6] : [...v6, ...v4, ...auto6];
   const containers: { [k: string]: JsonValue } = {};
   for (const ep of activeEndpoints(st, n)) {
     const c = st.containers[ep.containerId];

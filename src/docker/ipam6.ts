@@ -5,10 +5,10 @@
  * asks, the lowest free ordinal (bitmap SetAny). Host ordinals of a /64 exceed 2^53, but they are handed out
  * from the bottom, so the ones in use stay small.
  */
-import { formatIp6, parseIp6 } from '../lib';
+import { formatIp6, parseIp6, sha256 } from '../lib';
 import { DockerError } from './errors';
 import { ERR_IP_IN_USE } from './ipam';
-import type { Ipam6Pool } from './state';
+import type { DockerState, Ipam6Pool } from './state';
 
 function maskTo(groups: readonly number[], len: number): number[] {
   return groups.map((g, i) => {
@@ -73,4 +73,33 @@ export function requestAddress6(p: Ipam6Pool, preferred: string | null): string 
 export function releaseAddress6(p: Ipam6Pool, addr: string): void {
   const o = ordinalOf(p, addr);
   if (o !== null && o !== 0) p.allocated = p.allocated.filter((x) => x !== o);
+}
+
+/**
+ * deriveULABaseNetwork (daemon/daemon.go): the low 40 bits of the first 8 bytes of sha256(hostID) as the
+ * Global ID after fd00::/8, a /48 split into /64s; the pool Docker 27 adds when no IPv6 default pool is set.
+ */
+export function ulaBase(hostId: string): number[] {
+  const d = sha256(hostId);
+  const b = (i: number): number => d[i] ?? 0;
+  // Bytes 3..7 are the 40 bits: fdXX:XXXX:XXXX::/48.
+  return [0xfd00 | b(3), (b(4) << 8) | b(5), (b(6) << 8) | b(7), 0, 0, 0, 0, 0];
+}
+
+/** allocatePredefinedPool for IPv6: the lowest /64 of the ULA /48 that no network's IPv6 pool overlaps. */
+export function allocateUla64(st: DockerState, hostId: string): string {
+  const base = ulaBase(hostId);
+  const taken = Object.values(st.networks)
+    .map((n) => n.pool6)
+    .filter((p): p is Ipam6Pool => !!p)
+    .map((p) => ({ g: parseIp6(p.subnet) ?? [], len: p.prefixLen }));
+  for (let i = 0; i < 0x10000; i++) {
+    const g = [base[0] ?? 0, base[1] ?? 0, base[2] ?? 0, i, 0, 0, 0, 0];
+    const clash = taken.some(({ g: t, len }) => {
+      const common = Math.min(len, 64);
+      return maskTo(t, common).every((x, j) => x === maskTo(g, common)[j]);
+    });
+    if (!clash) return `${formatIp6(g)}/64`;
+  }
+  throw new DockerError('invalid', 'all predefined address pools have been fully subnetted');
 }

@@ -9,6 +9,9 @@ import type { DevId, NsId } from '../kernel';
 /** 2026-11-28T00:00:00Z: the wall-clock time at which the World's clock reads 0. */
 export const DEFAULT_EPOCH_MS = 1_795_824_000_000;
 
+/** The engine's ID (/var/lib/docker/engine-id, `docker info`'s ID): the hostID its ULA prefix derives from. */
+export const ENGINE_ID = '4f2c7a1e-9b3d-4e8a-b6c5-1d0e2f3a4b5c';
+
 export type DriverName = 'bridge' | 'host' | 'null';
 
 /** One IPv4 IPAM pool (libnetwork/ipams/defaultipam: a PoolData with its address bitmap). */

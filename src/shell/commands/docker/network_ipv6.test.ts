@@ -61,4 +61,21 @@ describe('docker network create --ipv6 (Docker 27.5.1)', () => {
     expect(out[2]?.stdout.split('\n').length).toBe(3);
     expect(out[3]?.stdout).toBe('200');
   });
+
+  it('takes /64s of the ULA /48 derived from the engine ID when no IPv6 subnet is given', async () => {
+    const out = await runLines([
+      'docker network create --ipv6 a6',
+      'docker network create --ipv6 --subnet fd2b:efa1:ac3d:1::/64 b6',
+      'docker network create --ipv6 c6',
+      "docker network inspect -f '{{json .IPAM.Config}}' a6",
+      "docker network inspect -f '{{json .IPAM.Config}}' c6",
+    ]);
+    // deriveULABaseNetwork(sha256 of 4f2c7a1e-9b3d-4e8a-b6c5-1d0e2f3a4b5c): fd2b:efa1:ac3d::/48.
+    expect(out[3]?.stdout).toBe(
+      '[{"Subnet":"172.18.0.0/16","Gateway":"172.18.0.1"},{"Subnet":"fd2b:efa1:ac3d::/64","Gateway":"fd2b:efa1:ac3d::1"}]\n',
+    );
+    expect(out[4]?.stdout).toBe(
+      '[{"Subnet":"172.20.0.0/16","Gateway":"172.20.0.1"},{"Subnet":"fd2b:efa1:ac3d:2::/64","Gateway":"fd2b:efa1:ac3d:2::1"}]\n',
+    );
+  });
 });
