@@ -87,6 +87,7 @@ export {
   fib6Lookup,
   ip6RouteAdd,
   ip6RouteDel,
+  ip6RouteReplace,
   ipv6DevGetSaddr,
   IP6_RT_PRIO_USER,
   type Fib6Config,

@@ -66,6 +66,40 @@ export function fib6Lookup(
   return lookupTable(routes, 255, dst, oif) ?? lookupTable(routes, 254, dst, oif) ?? null;
 }
 
+/**
+ * `replace` (NLM_F_CREATE|NLM_F_REPLACE) and `change` (NLM_F_REPLACE): fib6_add_rt2node swaps the static
+ * route of that prefix and metric in place; without one, replace adds and change fails with its extack.
+ */
+export function ip6RouteReplace(
+  ctx: KernelCtx,
+  ns: NsId,
+  cfg: Fib6Config,
+  create: boolean,
+): KResult<Fib6UserRoute> {
+  const n = nsOf(ctx.k, ns);
+  const metric = cfg.metric ?? IP6_RT_PRIO_USER;
+  const list = n.fib6 ?? [];
+  const i = list.findIndex(
+    (r) =>
+      r.table === cfg.table && r.dstLen === cfg.dstLen && sameGroups(r.dst, cfg.dst) && r.metric === metric,
+  );
+  if (i < 0) {
+    if (!create) return kerr('ENOENT', 'Can not replace route - no match found');
+    return ip6RouteAdd(ctx, ns, cfg);
+  }
+  const old = list[i] as Fib6UserRoute;
+  n.fib6 = list.filter((_, j) => j !== i);
+  const r = ip6RouteAdd(ctx, ns, cfg);
+  const now = n.fib6;
+  if (!r.ok) {
+    n.fib6 = list;
+    return r;
+  }
+  // In the old one's place, as its replacement.
+  n.fib6 = [...now.slice(0, i), { ...r.value, seq: old.seq }, ...now.slice(i, -1)];
+  return kok({ ...r.value, seq: old.seq });
+}
+
 /** ip6_route_add(). */
 export function ip6RouteAdd(ctx: KernelCtx, ns: NsId, cfg: Fib6Config): KResult<Fib6UserRoute> {
   const k = ctx.k;

@@ -195,7 +195,13 @@ function modify(io: CommandIO, opts: IpOpts, argv: string[], mode: Mode): number
   const refused = denied(io.proc, 'rtnetlink');
   if (refused) throw rtnlError(refused);
   if (a.family === 'inet6')
-    return modifyRoute6(io, opts, a, dev, mode === 'add' || mode === 'delete' ? mode : 'other');
+    return modifyRoute6(
+      io,
+      opts,
+      a,
+      dev,
+      mode === 'add' || mode === 'delete' || mode === 'replace' || mode === 'change' ? mode : 'other',
+    );
   const dst = a.dst as InetPrefix;
   const type: RouteType = a.type ?? 'unicast';
   const table = a.table ?? (type === 'local' || type === 'broadcast' || type === 'anycast' ? 255 : 254);
