@@ -330,6 +330,9 @@ function cleanOperationalData(c: DockerContainer): void {
     cfg.gateway = '';
     cfg.ipAddress = '';
     cfg.ipPrefixLen = 0;
+    delete cfg.ipv6Gateway;
+    delete cfg.globalIPv6Address;
+    delete cfg.globalIPv6PrefixLen;
     cfg.mac = '';
     cfg.dnsNames = null;
   }

@@ -62,7 +62,9 @@ export function etcHosts(st: DockerState, c0: DockerContainer): string {
   const sb = c.sandboxId ? st.sandboxes[c.sandboxId] : undefined;
   for (const epId of sb?.endpoints ?? []) {
     const ep = st.endpoints[epId];
+    // updateHostsFile(ep.getEtcHostsAddrs()): the IPv4 address, then the IPv6 one on an IPv6 network.
     if (ep && ep.ipv4 !== null) lines.push(`${formatIp4(ep.ipv4)}\t${hostNames(c)}`);
+    if (ep?.ipv6) lines.push(`${ep.ipv6}\t${hostNames(c)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -14,7 +14,9 @@ import { ZERO_TIME, stateTime } from './time';
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
 
 export function networkInspect(st: DockerState, n: DockerNetwork): JsonValue {
-  const config: JsonValue[] = [];
+  // buildIPAMResources (daemon/network.go): the user's IPv4 configs, the user's IPv6 configs, then what IPAM
+  // allocated for a family the user gave no config for.
+  const v4: JsonValue[] = [];
   if (n.pool) {
     const c: { [k: string]: JsonValue } = { Subnet: `${formatIp4(n.pool.subnet)}/${n.pool.prefixLen}` };
     if (n.pool.range) c.IPRange = `${formatIp4(n.pool.range.addr)}/${n.pool.range.prefixLen}`;
@@ -24,14 +26,20 @@ export function networkInspect(st: DockerState, n: DockerNetwork): JsonValue {
       for (const [k, v] of Object.entries(n.pool.aux)) aux[k] = formatIp4(v);
       c.AuxiliaryAddresses = aux;
     }
-    config.push(c);
+    v4.push(c);
   }
-  for (const v6 of n.ipv6Configs) {
-    const c: { [k: string]: JsonValue } = { Subnet: v6.subnet };
-    if (v6.ipRange !== '') c.IPRange = v6.ipRange;
-    if (v6.gateway !== '') c.Gateway = v6.gateway;
-    config.push(c);
+  const v6: JsonValue[] = [];
+  for (const u of n.ipv6Configs) {
+    const c: { [k: string]: JsonValue } = { Subnet: u.subnet };
+    if (u.ipRange !== '') c.IPRange = u.ipRange;
+    if (u.gateway !== '') c.Gateway = u.gateway;
+    v6.push(c);
   }
+  const auto6: JsonValue[] =
+    v6.length === 0 && n.pool6
+      ? [{ Subnet: `${n.pool6.subnet}/${n.pool6.prefixLen}`, Gateway: n.pool6.gateway ?? '' }]
+      : [];
+  const config = n.userSubnet ? [...v4, ...v6, ...auto6] : [...v6, ...v4, ...auto6];
   const containers: { [k: string]: JsonValue } = {};
   for (const ep of activeEndpoints(st, n)) {
     const c = st.containers[ep.containerId];
@@ -41,7 +49,7 @@ export function networkInspect(st: DockerState, n: DockerNetwork): JsonValue {
       EndpointID: ep.id,
       MacAddress: ep.mac ?? '',
       IPv4Address: ep.ipv4 === null ? '' : `${formatIp4(ep.ipv4)}/${ep.prefixLen}`,
-      IPv6Address: '',
+      IPv6Address: ep.ipv6 ? `${ep.ipv6}/${ep.prefixLen6 ?? 0}` : '',
     };
   }
   return {
@@ -104,9 +112,9 @@ function endpointSettings(cfg: EndpointConfig): JsonValue {
     Gateway: cfg.gateway,
     IPAddress: cfg.ipAddress,
     IPPrefixLen: cfg.ipPrefixLen,
-    IPv6Gateway: '',
-    GlobalIPv6Address: '',
-    GlobalIPv6PrefixLen: 0,
+    IPv6Gateway: cfg.ipv6Gateway ?? '',
+    GlobalIPv6Address: cfg.globalIPv6Address ?? '',
+    GlobalIPv6PrefixLen: cfg.globalIPv6PrefixLen ?? 0,
     DNSNames: cfg.dnsNames ? [...cfg.dnsNames] : null,
   };
 }
@@ -249,11 +257,11 @@ export function containerInspect(st: DockerState, c: DockerContainer): JsonValue
       SecondaryIPv6Addresses: null,
       EndpointID: bridge?.endpointId ?? '',
       Gateway: bridge?.gateway ?? '',
-      GlobalIPv6Address: '',
-      GlobalIPv6PrefixLen: 0,
+      GlobalIPv6Address: bridge?.globalIPv6Address ?? '',
+      GlobalIPv6PrefixLen: bridge?.globalIPv6PrefixLen ?? 0,
       IPAddress: bridge?.ipAddress ?? '',
       IPPrefixLen: bridge?.ipPrefixLen ?? 0,
-      IPv6Gateway: '',
+      IPv6Gateway: bridge?.ipv6Gateway ?? '',
       MacAddress: bridge?.mac ?? '',
       Networks: networks,
     },

@@ -124,14 +124,21 @@ Commercial support is available at
 </html>
 `;
 
-/** nginx's listener on 0.0.0.0:80; false when the port is taken in that namespace (bind: EADDRINUSE). */
 /** The nginx:1.27.3 image's index.html mtime (ETag "6745ef54-267"): 2024-11-26T15:55:00Z. */
 const NGINX_PAGE_MTIME_S = 1_732_636_500;
 
+/** nginx's listeners on 0.0.0.0:80 and [::]:80; false when the port is taken there (bind: EADDRINUSE). */
 export function openNginx(ctx: KernelCtx, ns: NsId, c: DockerContainer, epochMs: number): boolean {
   const n = xaGet(ctx.k.netns, ns);
   if (n?.sockets.some((s) => s.proto === 'tcp' && s.localPort === 80 && s.state === 'LISTEN')) return false;
-  const id = sockOpen(ctx, ns, {
+  // `listen 80;` then, added by the image's 10-listen-on-ipv6-by-default.sh (the kernel has /proc/net/if_inet6),
+  // `listen [::]:80;`, which nginx binds IPV6_V6ONLY: two listeners, IPv4 and IPv6.
+  for (const v6 of [false, true]) c.sockets.push({ ns, id: openNginxSocket(ctx, ns, c, epochMs, v6) });
+  return true;
+}
+
+function openNginxSocket(ctx: KernelCtx, ns: NsId, c: DockerContainer, epochMs: number, v6: boolean): number {
+  return sockOpen(ctx, ns, {
     proto: 'tcp',
     program: 'nginx',
     pid: c.pid,
@@ -149,9 +156,8 @@ export function openNginx(ctx: KernelCtx, ns: NsId, c: DockerContainer, epochMs:
     state: 'LISTEN',
     // NGX_LISTEN_BACKLOG on Linux.
     backlog: 511,
+    ...(v6 ? { v6 } : {}),
   });
-  c.sockets.push({ ns, id });
-  return true;
 }
 
 /** KernelHooks.programOutput: a container's background program wrote to stdout, which is its log. */

@@ -11,7 +11,8 @@ import { RT_TABLE_MAIN, xaGet } from '../kernel';
 import { DockerError, NotSimulatedError, conflict, forbidden, invalid, notFound } from './errors';
 import { generateId, shortId } from './ids';
 import { allocatePredefinedSubnet, checkUserSubnet, newPool, requestAddress } from './ipam';
-import type { DockerNetwork, DockerState, DriverName } from './state';
+import { allocateUla64, newPool6, requestAddress6 } from './ipam6';
+import { ENGINE_ID, type DockerNetwork, type DockerState, type DriverName } from './state';
 import {
   OPT_BRIDGE_NAME,
   OPT_HOST_BINDING,
@@ -224,6 +225,14 @@ export function createNetwork(
     pool.gateway = requestAddress(pool, v?.gateway ?? null);
     for (const a of Object.values(pool.aux)) if (!pool.allocated.includes(a)) requestAddress(pool, a);
     net.pool = pool;
+    // The IPv6 pool of an --ipv6 network, from its IPv6 subnet; the gateway is requested first as for IPv4.
+    // Without one, Docker 27 takes the lowest free /64 of its ULA prefix (derived from the engine ID).
+    const v6 = req.enableIPv6 ? req.ipam.find((c) => c.subnet.includes(':')) : undefined;
+    const pool6 = v6 ? newPool6(v6.subnet) : req.enableIPv6 ? newPool6(allocateUla64(st, ENGINE_ID)) : null;
+    if (pool6) {
+      pool6.gateway = requestAddress6(pool6, v6 && v6.gateway !== '' ? v6.gateway : null);
+      net.pool6 = pool6;
+    }
     net.bridgeName = req.options[OPT_BRIDGE_NAME] ?? `br-${shortId(id)}`;
     bridgeCreateNetwork(ctx, st.hostNs, net);
   }

@@ -4,7 +4,7 @@
  * endpoint with a gateway in Endpoint.Less order (non-internal first, then network name ascending); it carries
  * the default route and the published ports, which move when a better endpoint joins or the gateway leaves.
  */
-import { formatIp4, parseIp4 } from '../lib';
+import { formatIp4, parseIp4, parseIp6 } from '../lib';
 import type { KernelCtx } from '../kernel';
 import {
   RT_TABLE_MAIN,
@@ -13,12 +13,15 @@ import {
   devByName,
   fibDelete,
   fibInsert,
+  ip6RouteAdd,
+  ip6RouteDel,
   openDevice,
   xaGet,
 } from '../kernel';
 import { DockerError, forbidden } from './errors';
 import { generateId, macFromIp, shortId } from './ids';
 import { releaseAddress, requestAddress } from './ipam';
+import { releaseAddress6, requestAddress6 } from './ipam6';
 import { isUserDefinedName } from './network';
 import { clearConntrackEntries, mapPorts, unmapPorts } from './portmapper';
 import { startResolver } from './listeners';
@@ -81,12 +84,15 @@ function dnsNames(c: DockerContainer, aliases: string[]): string[] {
   return out;
 }
 
-/** Endpoint.Less, for endpoints that have a gateway. */
+/** Endpoint.Less (v27.5.1 sandbox.go), for endpoints that have a gateway. */
 function better(st: DockerState, a: DockerEndpoint, b: DockerEndpoint): boolean {
   const na = st.networks[a.networkId];
   const nb = st.networks[b.networkId];
   if (!na || !nb) return false;
   if (na.internal !== nb.internal) return !na.internal;
+  // joinInfo: an IPv4 gateway counts 1, an IPv6 gateway 2.
+  const score = (e: DockerEndpoint) => (e.gateway !== null ? 1 : 0) + (e.gateway6 ? 2 : 0);
+  if (score(a) !== score(b)) return score(a) > score(b);
   return na.name < nb.name;
 }
 
@@ -94,13 +100,31 @@ function gatewayCandidate(st: DockerState, sb: DockerSandbox): DockerEndpoint | 
   let best: DockerEndpoint | null = null;
   for (const id of sb.endpoints) {
     const ep = st.endpoints[id];
-    if (!ep || ep.gateway === null) continue;
+    if (!ep || (ep.gateway === null && !ep.gateway6)) continue;
     if (!best || better(st, ep, best)) best = ep;
   }
   return best;
 }
 
+/** SetGatewayIPv6/UnsetGatewayIPv6 (osl programGateway): `default via GW dev IF`, protocol boot, metric 1024. */
+function setDefaultRoute6(ctx: KernelCtx, sb: DockerSandbox, ep: DockerEndpoint, add: boolean): void {
+  const gw = ep.gateway6 ? parseIp6(ep.gateway6) : null;
+  if (!gw || !ep.containerDev || !xaGet(ctx.k.devices, ep.containerDev)) return;
+  const cfg = {
+    table: RT_TABLE_MAIN,
+    dst: [0, 0, 0, 0, 0, 0, 0, 0],
+    dstLen: 0,
+    gateway: gw,
+    dev: ep.containerDev,
+    metric: null,
+    protocol: 'boot',
+  };
+  if (add) ip6RouteAdd(ctx, sb.ns, cfg);
+  else ip6RouteDel(ctx, sb.ns, cfg);
+}
+
 function setDefaultRoute(ctx: KernelCtx, sb: DockerSandbox, ep: DockerEndpoint, add: boolean): void {
+  setDefaultRoute6(ctx, sb, ep, add);
   if (ep.gateway === null || !ep.containerDev) return;
   if (add) {
     fibInsert(
@@ -203,6 +227,11 @@ export function joinNetwork(
     }
     ep.prefixLen = n.pool.prefixLen;
     ep.gateway = n.internal ? null : n.pool.gateway;
+    if (n.enableIPv6 && n.pool6) {
+      ep.ipv6 = requestAddress6(n.pool6, null);
+      ep.prefixLen6 = n.pool6.prefixLen;
+      ep.gateway6 = n.internal ? null : n.pool6.gateway;
+    }
     ep.mac = cfg.macAddress !== '' ? cfg.macAddress.toLowerCase() : macFromIp(ep.ipv4);
     const pair = bridgeCreateEndpoint(ctx, st.hostNs, n);
     ep.hostVethName = pair.hostName;
@@ -218,6 +247,7 @@ export function joinNetwork(
       mac: ep.mac,
       addr: ep.ipv4,
       prefixLen: ep.prefixLen,
+      addr6: ep.ipv6 ? { addr: ep.ipv6, prefixLen: ep.prefixLen6 ?? 64 } : null,
     });
   }
   st.endpoints[ep.id] = ep;
@@ -229,6 +259,11 @@ export function joinNetwork(
     nc.gateway = ep.gateway === null ? '' : formatIp4(ep.gateway);
     nc.ipAddress = ep.ipv4 === null ? '' : formatIp4(ep.ipv4);
     nc.ipPrefixLen = ep.ipv4 === null ? 0 : ep.prefixLen;
+    if (ep.ipv6) {
+      nc.globalIPv6Address = ep.ipv6;
+      nc.globalIPv6PrefixLen = ep.prefixLen6 ?? 0;
+      nc.ipv6Gateway = ep.gateway6 ?? '';
+    }
     nc.mac = ep.mac ?? '';
     nc.dnsNames = ep.dnsNames.length > 0 ? [...ep.dnsNames] : null;
   }
@@ -255,6 +290,7 @@ export function leaveNetwork(
   }
   bridgeDeleteEndpoint(ctx, ep.hostVethDev, ep.containerDev);
   if (n?.pool && ep.ipv4 !== null) releaseAddress(n.pool, ep.ipv4);
+  if (n?.pool6 && ep.ipv6) releaseAddress6(n.pool6, ep.ipv6);
   sb.endpoints = sb.endpoints.filter((id) => id !== ep.id);
   delete st.endpoints[ep.id];
   if (reelect && wasGateway) updateGateway(ctx, st, sb);

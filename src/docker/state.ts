@@ -9,6 +9,9 @@ import type { DevId, NsId } from '../kernel';
 /** 2026-11-28T00:00:00Z: the wall-clock time at which the World's clock reads 0. */
 export const DEFAULT_EPOCH_MS = 1_795_824_000_000;
 
+/** The engine's ID (/var/lib/docker/engine-id, `docker info`'s ID): the hostID its ULA prefix derives from. */
+export const ENGINE_ID = '4f2c7a1e-9b3d-4e8a-b6c5-1d0e2f3a4b5c';
+
 export type DriverName = 'bridge' | 'host' | 'null';
 
 /** One IPv4 IPAM pool (libnetwork/ipams/defaultipam: a PoolData with its address bitmap). */
@@ -22,6 +25,18 @@ export interface IpamPool {
   aux: Record<string, Ip4>;
   /** Addresses handed out (gateway and aux included), ascending. */
   allocated: Ip4[];
+}
+
+/**
+ * One IPv6 IPAM pool (defaultipam PoolData for an IPv6 prefix): ordinal 0 (the subnet-router anycast
+ * address) is pre-reserved, addresses are handed out lowest first; `allocated` holds host ordinals.
+ */
+export interface Ipam6Pool {
+  /** Canonical text of the subnet's first address. */
+  subnet: string;
+  prefixLen: number;
+  gateway: string | null;
+  allocated: number[];
 }
 
 export interface DockerNetwork {
@@ -40,6 +55,8 @@ export interface DockerNetwork {
   pool: IpamPool | null;
   /** IPv6 IPAM configs as given (listed by inspect after the IPv4 one; no IPv6 addresses are simulated). */
   ipv6Configs: { subnet: string; ipRange: string; gateway: string }[];
+  /** The IPv6 pool of an --ipv6 network with an IPv6 subnet (absent otherwise). */
+  pool6?: Ipam6Pool | null;
   options: Record<string, string>;
   labels: Record<string, string>;
   /** Bridge driver: the Linux bridge in the host namespace. */
@@ -89,6 +106,10 @@ export interface DockerEndpoint {
   ipv4: Ip4 | null;
   prefixLen: number;
   gateway: Ip4 | null;
+  /** The endpoint's IPv6 address, prefix length and gateway on an IPv6 network (absent otherwise). */
+  ipv6?: string | null;
+  prefixLen6?: number;
+  gateway6?: string | null;
   aliases: string[];
   dnsNames: string[];
   /** Published ports, when this endpoint provides the sandbox's default gateway. */
@@ -126,6 +147,10 @@ export interface EndpointConfig {
   gateway: string;
   ipAddress: string;
   ipPrefixLen: number;
+  /** IPv6Gateway, GlobalIPv6Address, GlobalIPv6PrefixLen (absent: empty, as on an IPv4-only network). */
+  ipv6Gateway?: string;
+  globalIPv6Address?: string;
+  globalIPv6PrefixLen?: number;
   mac: string;
   dnsNames: string[] | null;
 }

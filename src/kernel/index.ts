@@ -83,6 +83,7 @@ export {
 export { fibRuleAdd, fibRuleDel, type RuleKey } from './ipv4/fib_rules';
 export {
   setDisableIpv6,
+  setIpv6Forwarding,
   ipv6Disabled,
   isTentative,
   inet6IfaFlags,
@@ -91,6 +92,18 @@ export {
 } from './ipv6/addrconf';
 export { fib6Routes, compareFib6Prefix, RT6_TABLE_MAIN, RT6_TABLE_LOCAL, type Fib6Route } from './ipv6/route';
 export { ndiscNeighbours, type NdNeigh } from './ipv6/ndisc';
+export {
+  fib6Lookup,
+  ip6RouteAdd,
+  ip6RouteDel,
+  ip6RouteReplace,
+  ipv6DevGetSaddr,
+  IP6_RT_PRIO_USER,
+  type Fib6Config,
+} from './ipv6/ip6_fib';
+export { ip6RouteOutput, ip6Sendmsg, type Rt6Output, type Datagram6 } from './ipv6/ip6_output';
+export { nd6State } from './ipv6/ndisc_nud';
+export { IPV6_DEFAULT_HOPLIMIT } from './ipv6/icmpv6';
 export { igmpNeighbours, type IgmpNeigh } from './ipv4/igmp';
 export { inet6AddAddr, inet6DelAddr, ipv6AddrScope, type NewInet6Addr } from './ipv6/inet6_addr';
 export { neighLookup, neighIfdown } from './neighbour';

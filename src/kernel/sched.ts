@@ -12,6 +12,8 @@ import { ipFragTimeout, ipv4LinkFailure } from './ipv4/icmp';
 import { linkwatchRun } from './netdev/linkwatch';
 import { netifReceive } from './netdev/rx';
 import { neighTimer } from './ipv4/arp';
+import { ip6LinkFailure } from './ipv6/icmpv6';
+import { nd6Timer } from './ipv6/ndisc_nud';
 import { nfReject } from './netfilter/nf_reject';
 import { socketAppEvent } from './sock_app';
 import { xaGet } from './xarray';
@@ -53,7 +55,11 @@ function dispatch(ctx: KernelCtx, ev: KEvent): void {
       socketAppEvent(ctx, ev.ns, ev.socket, ev.action);
       return;
     case 'link-failure':
-      ipv4LinkFailure(ctx, ev.ns, ev.pkt);
+      if (ev.pkt.ip6) ip6LinkFailure(ctx, ev.ns, ev.pkt);
+      else ipv4LinkFailure(ctx, ev.ns, ev.pkt);
+      return;
+    case 'nd6-timer':
+      nd6Timer(ctx, ev.ns, ev.dev, ev.addr, ev.atUs);
       return;
     case 'ipfrag-expire':
       ipFragTimeout(ctx, ev);

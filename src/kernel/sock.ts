@@ -39,6 +39,8 @@ export interface SockSpec {
   bindDev?: DevId | null;
   ttl?: number | null;
   recverr?: boolean;
+  /** AF_INET6 (a raw ICMPv6 socket, or nginx's [::]:80 listener). */
+  v6?: boolean;
   /** IP_MTU_DISCOVER. */
   pmtudisc?: 'want' | 'dont' | 'do' | 'probe';
   /** listen() backlog; a listener opened without one gets SOMAXCONN (4096), what Go's net.Listen passes. */
@@ -76,6 +78,7 @@ export function sockOpen(ctx: KernelCtx, ns: NsId, spec: SockSpec): number {
     backlog: spec.state === 'LISTEN' ? Math.min(spec.backlog ?? SOMAXCONN, somaxconn(n.sysctl)) : 0,
   };
   if (spec.pmtudisc) s.pmtudisc = spec.pmtudisc;
+  if (spec.v6) s.v6 = true;
   n.sockets.push(s);
   return s.id;
 }
@@ -147,7 +150,7 @@ export function sockQueue(
 
 /** Raw sockets bound to a device only see what arrives there; bound to an address, only what is for it. */
 function rawMatches(s: Socket, pkt: Packet, dev: DevId | null): boolean {
-  if (s.proto !== 'icmp') return false;
+  if (s.proto !== 'icmp' || s.v6) return false;
   if (s.bindDev !== null && dev !== null && s.bindDev !== dev) return false;
   if (s.localAddr !== 0 && pkt.ip && s.localAddr !== pkt.ip.dst) return false;
   return true;

@@ -6,7 +6,7 @@
  * Checked against tcpdump on Linux 6.18 for ARP, ICMP echo, time exceeded, port/host unreachable and UDP.
  */
 import { formatIp4 } from '../lib';
-import type { Ip4Header, L4, Packet, Payload } from './types';
+import type { Icmp6Msg, Ip4Header, Ip6Header, L4, Packet, Payload } from './types';
 
 export const ETH_P_IP = 0x0800;
 export const ETH_P_ARP = 0x0806;
@@ -111,6 +111,26 @@ export function ipSummary(ip: Ip4Header, l4: L4 | null, payload: Payload): strin
   return `IP ${src} > ${dst}: ip-proto-${ip.proto} ${data}`;
 }
 
+/** tcpdump -n for ICMPv6 (print-icmp6.c): echo, ND and the common errors. */
+function ip6Summary(ip6: Ip6Header, m: Icmp6Msg): string {
+  const head = `IP6 ${ip6.src} > ${ip6.dst}: ICMP6, `;
+  switch (m.type) {
+    case 128:
+    case 129:
+      return `${head}echo ${m.type === 128 ? 'request' : 'reply'}, id ${m.id ?? 0}, seq ${m.seq ?? 0}, length ${ip6.plen}`;
+    case 135:
+      return `${head}neighbor solicitation, who has ${m.target ?? ''}, length ${ip6.plen}`;
+    case 136:
+      return `${head}neighbor advertisement, tgt is ${m.target ?? ''}, length ${ip6.plen}`;
+    case 1:
+      return `${head}destination unreachable, ${m.code === 3 ? `unreachable address ${m.inner?.dst ?? ''}` : `unreachable route ${m.inner?.dst ?? ''}`}, length ${ip6.plen}`;
+    case 3:
+      return `${head}time exceeded in-transit, length ${ip6.plen}`;
+    default:
+      return `${head}type ${m.type}, length ${ip6.plen}`;
+  }
+}
+
 /** tcpdump -n summary of a packet (without the link-level header). */
 export function pktSummary(pkt: Packet): string {
   if (pkt.arp) {
@@ -120,6 +140,7 @@ export function pktSummary(pkt: Packet): string {
     return `ARP, Reply ${formatIp4(a.senderIp)} is-at ${a.senderMac}, length 28`;
   }
   if (pkt.ip) return ipSummary(pkt.ip, pkt.l4, pkt.payload);
+  if (pkt.ip6 && pkt.icmp6) return ip6Summary(pkt.ip6, pkt.icmp6);
   const et = pkt.eth?.ethertype ?? 0;
   if (et === ETH_P_IPV6) return `IP6, length ${frameLen(pkt) - 14}`;
   return `ethertype Unknown (0x${et.toString(16).padStart(4, '0')}), length ${frameLen(pkt)}`;
@@ -140,5 +161,6 @@ export function pktSummaryWithLink(pkt: Packet): string {
 export function frameLen(pkt: Packet): number {
   if (pkt.arp) return 14 + 28;
   if (pkt.ip) return 14 + pkt.ip.len;
+  if (pkt.ip6) return 14 + 40 + pkt.ip6.plen;
   return 14 + payloadLen(pkt.payload);
 }

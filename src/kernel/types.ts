@@ -106,6 +106,44 @@ export interface NetNs {
    * for ip_rt_mtu_expires (10 min). Absent when none was learned.
    */
   pmtu?: PmtuException[];
+  /** IPv6 routes added by the user (`ip -6 route add`); addrconf's own are derived (ipv6/route.ts). */
+  fib6?: Fib6UserRoute[];
+  /** The IPv6 neighbour (ND) table's resolved and resolving entries (ipv6/ndisc_nud.ts). */
+  nd6?: Nd6Entry[];
+}
+
+/** A static IPv6 route (struct fib6_info added by ip6_route_add), addresses as eight 16-bit groups. */
+export interface Fib6UserRoute {
+  table: number;
+  type: 'unicast' | 'blackhole' | 'unreachable' | 'prohibit';
+  dst: number[];
+  dstLen: number;
+  gateway: number[] | null;
+  dev: DevId;
+  metric: number;
+  protocol: string;
+  /** Insertion order among routes of the same prefix and metric. */
+  seq: number;
+}
+
+/** An IPv6 neighbour (struct neighbour in nd_tbl), reduced to what ND and the listings need. */
+export interface Nd6Entry {
+  dev: DevId;
+  /** Canonical IPv6 text. */
+  addr: string;
+  lladdr: Mac | null;
+  state: NudState;
+  /** NTF_ROUTER: the neighbour's last advertisement had the Router flag. */
+  router: boolean;
+  probes: number;
+  confirmedUs: number;
+  usedUs: number;
+  updatedUs: number;
+  reachableTimeUs: number;
+  /** When the state's timer fires, or null. */
+  timerUs: number | null;
+  queue: Packet[];
+  seq: number;
 }
 
 /** One datagram being reassembled: the fragments that came, ordered by offset. */
@@ -244,6 +282,8 @@ export interface NeighEntry {
 export type KEvent =
   | { kind: 'rx'; atUs: number; seq: number; dev: DevId; pkt: Packet }
   | { kind: 'neigh-timer'; atUs: number; seq: number; ns: NsId; ip: Ip4; dev: DevId }
+  /** The IPv6 neighbour timer of `addr` on `dev` (ipv6/ndisc_nud.ts). */
+  | { kind: 'nd6-timer'; atUs: number; seq: number; ns: NsId; addr: string; dev: DevId }
   | { kind: 'linkwatch'; atUs: number; seq: number; dev: DevId }
   | { kind: 'app'; atUs: number; seq: number; ns: NsId; socket: number; action: string }
   /**

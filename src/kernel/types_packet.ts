@@ -62,6 +62,35 @@ export interface Ip4Header {
   df?: boolean;
 }
 
+/** An IPv6 header (struct ipv6hdr), addresses in canonical text form (RFC 5952, lib formatIp6). */
+export interface Ip6Header {
+  src: string;
+  dst: string;
+  hopLimit: number;
+  /** Next header: 58 ICMPv6. */
+  nexthdr: number;
+  /** Payload length in bytes (what follows the 40-byte header). */
+  plen: number;
+}
+
+/**
+ * An ICMPv6 message (RFC 4443, RFC 4861): echo (128/129, id and seq), errors (1 unreachable, 3 time
+ * exceeded; `inner` quotes the offending packet's addresses and echo id/seq), neighbour discovery (135
+ * solicitation, 136 advertisement: `target`, the link-layer address option, and the NA's R/S/O flags).
+ */
+export interface Icmp6Msg {
+  type: number;
+  code: number;
+  id?: number;
+  seq?: number;
+  target?: string;
+  lladdr?: Mac | null;
+  router?: boolean;
+  solicited?: boolean;
+  override?: boolean;
+  inner?: { src: string; dst: string; type: number; id: number; seq: number } | null;
+}
+
 export type Payload =
   | { kind: 'none' }
   | { kind: 'bytes'; size: number }
@@ -75,6 +104,9 @@ export interface Packet {
   arp: ArpPayload | null;
   ip: Ip4Header | null;
   l4: L4 | null;
+  /** The IPv6 header and its ICMPv6 message (ethertype 0x86dd); absent on every other packet. */
+  ip6?: Ip6Header;
+  icmp6?: Icmp6Msg;
   payload: Payload;
   /**
    * Conntrack entry this packet belongs to (skb->_nfct) with its direction and ctinfo (IP_CT_NEW,

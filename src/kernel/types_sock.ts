@@ -3,7 +3,7 @@
  */
 import type { Ip4 } from '../lib';
 import type { DevId, NsId } from './types_base';
-import type { InnerL4, Ip4Header, L4, Payload } from './types_packet';
+import type { Icmp6Msg, InnerL4, Ip4Header, L4, Payload } from './types_packet';
 
 // ---------------------------------------------------------------------------------------------------------
 // Sockets: just enough transport for teaching (listeners, connect/refused/timeout, ping sockets)
@@ -80,6 +80,8 @@ export interface Socket {
   pmtudisc?: 'want' | 'dont' | 'do' | 'probe';
   /** IP_RECVERR: ICMP errors about this socket's packets are queued as 'error' messages. */
   recverr: boolean;
+  /** An AF_INET6 raw ICMPv6 socket (a ping to an IPv6 address): it reads ICMPv6, not ICMP. */
+  v6?: boolean;
   /** TCP's control block (struct tcp_sock, reduced), null for other protocols and listeners. */
   tcp: TcpCb | null;
   /** listen()'s backlog (sk_max_ack_backlog, capped by net.core.somaxconn): what ss shows as a listener's Send-Q. */
@@ -155,6 +157,8 @@ export type SocketMessage =
       /** The receiving device (IP_PKTINFO). */
       dev: DevId | null;
     }
+  /** An ICMPv6 message read from a raw ICMPv6 socket (ping to an IPv6 address): echo replies and errors. */
+  | { kind: 'icmp6'; from: string; atUs: number; hopLimit: number; plen: number; icmp: Icmp6Msg }
   | { kind: 'reset'; atUs: number }
   | { kind: 'connected'; atUs: number }
   /** The peer closed its side (a FIN): read() returns 0 from now on. */

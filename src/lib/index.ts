@@ -9,3 +9,4 @@ export * from './own';
 export * from './control_chars';
 export * from './json_copy';
 export * from './strconv';
+export * from './sha256';

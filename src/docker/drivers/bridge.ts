@@ -17,10 +17,12 @@ import {
   createBridge,
   createVethPair,
   devByName,
+  inet6AddAddr,
   inetAddAddr,
   openDevice,
   renameDevice,
   setDisableIpv6,
+  setIpv6Forwarding,
   setMac,
   setMtu,
   unregisterDevice,
@@ -81,6 +83,15 @@ export function bridgeCreateNetwork(ctx: KernelCtx, hostNs: NsId, n: DockerNetwo
     }),
     'bridge address',
   );
+  if (n.enableIPv6 && n.pool6?.gateway) {
+    // setupBridgeIPv6: IPv6 on, the gateway with the subnet's length (IFA_F_NODAD); setupIPv6Forwarding.
+    setDisableIpv6(ctx, br.id, 0);
+    must(
+      inet6AddAddr(ctx, br.id, { addr: n.pool6.gateway, prefixLen: n.pool6.prefixLen, nodad: true }),
+      'bridge IPv6 address',
+    );
+    setIpv6Forwarding(ctx, hostNs, 1);
+  }
   programBridgeNetwork(ctx, hostNs, ruleConfig(n));
   openDevice(ctx, br.id);
   n.bridgeDev = br.id;
@@ -132,14 +143,22 @@ export interface JoinSpec {
   mac: string;
   addr: Ip4;
   prefixLen: number;
+  /** The IPv6 address on an IPv6 network (null: IPv6 is disabled on the interface). */
+  addr6: { addr: string; prefixLen: number } | null;
 }
 
-/** osl AddInterface: move, rename, MAC, disable IPv6, address, up. */
+/** osl AddInterface: move, rename, MAC, IPv6 on or off (and its address), IPv4 address, up. */
 export function bridgeJoin(ctx: KernelCtx, containerDev: DevId, j: JoinSpec): void {
   must(changeNetns(ctx, containerDev, j.sandboxNs), 'netns');
   must(renameDevice(ctx, containerDev, j.ifName), 'rename');
   must(setMac(ctx, containerDev, j.mac), 'mac');
-  setDisableIpv6(ctx, containerDev, 1);
+  // setInterfaceIPv6: IPv6 on only when the network has it, the address without DAD.
+  setDisableIpv6(ctx, containerDev, j.addr6 ? 0 : 1);
+  if (j.addr6)
+    must(
+      inet6AddAddr(ctx, containerDev, { addr: j.addr6.addr, prefixLen: j.addr6.prefixLen, nodad: true }),
+      'IPv6 address',
+    );
   must(
     inetAddAddr(ctx, containerDev, {
       local: j.addr,

@@ -37,6 +37,7 @@ export function tcpLookup(
   const est = sockets.find(
     (s) =>
       s.proto === 'tcp' &&
+      !s.v6 &&
       s.state !== 'LISTEN' &&
       s.state !== 'CLOSED' &&
       s.localPort === dport &&
@@ -47,7 +48,8 @@ export function tcpLookup(
   if (est) return est;
   let best: Socket | null = null;
   for (const s of sockets) {
-    if (s.proto !== 'tcp' || s.state !== 'LISTEN' || s.localPort !== dport) continue;
+    // An AF_INET6 listener here is IPV6_V6ONLY (nginx's [::]:80): IPv4 never reaches it.
+    if (s.proto !== 'tcp' || s.v6 || s.state !== 'LISTEN' || s.localPort !== dport) continue;
     if (s.localAddr !== 0 && s.localAddr !== dst) continue;
     if (!best || (s.localAddr !== 0 && best.localAddr === 0)) best = s;
   }

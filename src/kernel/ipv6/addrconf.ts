@@ -5,8 +5,8 @@
  */
 import { eui64LinkLocal } from '../../lib';
 import type { KernelCtx } from '../context';
-import { devOf, nextOrderSeq, peekNsOf, peekOf } from '../context';
-import type { DevId, Inet6Addr, NetDevice } from '../types';
+import { devOf, devicesOf, nextOrderSeq, nsOf, peekNsOf, peekOf } from '../context';
+import type { DevId, Inet6Addr, NetDevice, NsId } from '../types';
 
 /** DAD: one probe after up to rtr_solicit_delay (1 s), answered after retrans_timer (1 s). */
 export const DAD_US = 1_500_000;
@@ -90,4 +90,16 @@ export function inet6IfaFlags(devKind: string, a: Inet6Addr, nowUs: number): num
   if (isTentative({ clock: { nowUs } }, a.dadUntilUs)) flags |= IFA6_F.TENTATIVE;
   if (a.dadUntilUs === 0 && devKind !== 'loopback') flags |= IFA6_F.NODAD;
   return flags;
+}
+
+/**
+ * Writing net.ipv6.conf.all.forwarding (addrconf_fixup_forwarding): "default" and every device of the
+ * namespace follow; a device's forwarding decides the Router flag of its advertisements and its
+ * subnet-router anycast addresses (ipv6/route.ts).
+ */
+export function setIpv6Forwarding(ctx: KernelCtx, ns: NsId, value: number): void {
+  const n = nsOf(ctx.k, ns);
+  n.sysctl['net.ipv6.conf.all.forwarding'] = value;
+  n.sysctl['net.ipv6.conf.default.forwarding'] = value;
+  for (const d of devicesOf(ctx.k, ns)) devOf(ctx.k, d.id).conf.ipv6_forwarding = value;
 }

@@ -15,6 +15,7 @@
  */
 import { parseIp6 } from '../../lib';
 import { devicesOf } from '../context';
+import { xaGet } from '../xarray';
 import type { DevId, KernelState, NetDevice, NsId } from '../types';
 import { isTentative } from './addrconf';
 
@@ -23,13 +24,15 @@ export const RT6_TABLE_LOCAL = 255;
 
 export interface Fib6Route {
   table: number;
-  type: 'unicast' | 'local' | 'multicast';
+  type: 'unicast' | 'local' | 'anycast' | 'multicast' | 'blackhole' | 'unreachable' | 'prohibit';
   /** Eight 16-bit groups. */
   dst: number[];
   dstLen: number;
   dev: DevId;
   metric: number;
-  protocol: 'kernel';
+  protocol: string;
+  /** The nexthop's gateway (eight groups) of a route added with `via`. */
+  gateway: number[] | null;
   /** The nexthop device has no carrier (RTNH_F_LINKDOWN). */
   linkdown: boolean;
   /** Insertion order among routes of the same prefix. */
@@ -56,7 +59,7 @@ export function compareFib6Prefix(
   return blen - alen;
 }
 
-function maskGroups(a: readonly number[], len: number): number[] {
+export function maskGroups(a: readonly number[], len: number): number[] {
   return a.map((g, i) => {
     const keep = Math.max(0, Math.min(16, len - i * 16));
     return keep === 0 ? 0 : g & ((0xffff << (16 - keep)) & 0xffff);
@@ -85,6 +88,7 @@ export function fib6Routes(k: KernelState, ns: NsId, nowUs: number): Fib6Route[]
         dev: dev.id,
         metric: 256,
         protocol: 'kernel',
+        gateway: null,
         linkdown,
         seq,
       });
@@ -114,6 +118,7 @@ export function fib6Routes(k: KernelState, ns: NsId, nowUs: number): Fib6Route[]
             dev: dev.id,
             metric: 256,
             protocol: 'kernel',
+            gateway: null,
             linkdown,
             seq: prefixSeq,
           });
@@ -128,16 +133,44 @@ export function fib6Routes(k: KernelState, ns: NsId, nowUs: number): Fib6Route[]
           dev: dev.id,
           metric: 0,
           protocol: 'kernel',
+          gateway: null,
           linkdown: false,
           seq: a.dadUntilUs,
         });
+        // addrconf_join_anycast(): a forwarding device answers the subnet-router anycast address of each of
+        // its prefixes (ipv6_dev_ac_inc adds the route to table local).
+        if (dev.conf.ipv6_forwarding && a.prefixLen < 128 && dev.kind !== 'loopback') {
+          const ac = maskGroups(groups, a.prefixLen);
+          const dup = routes.some(
+            (r) => r.type === 'anycast' && r.dev === dev.id && r.dst.every((g, i) => g === ac[i]),
+          );
+          if (!dup)
+            routes.push({
+              table: RT6_TABLE_LOCAL,
+              type: 'anycast',
+              dst: ac,
+              dstLen: 128,
+              dev: dev.id,
+              metric: 0,
+              protocol: 'kernel',
+              gateway: null,
+              linkdown: false,
+              seq: dev.ifindex,
+            });
+        }
       }
     }
+  }
+  // Static routes (ip6_fib.ts) while their device is up.
+  for (const r of xaGet(k.netns, ns)?.fib6 ?? []) {
+    const dev = xaGet(k.devices, r.dev);
+    if (!dev || !dev.adminUp) continue;
+    routes.push({ ...r, linkdown: notRunning(dev) });
   }
   return routes.sort((x, y) =>
     x.table === y.table
       ? compareFib6Prefix(x.dst, x.dstLen, y.dst, y.dstLen) || x.metric - y.metric || x.seq - y.seq
-      : // fib6 tables hash by id: main (254) is walked before local (255)
-        x.table - y.table,
+      : // fib6 tables hash by id & 255 (FIB6_TABLE_HASHSZ 256): 100 before main (254) before local (255)
+        (x.table & 255) - (y.table & 255) || x.table - y.table,
   );
 }

@@ -19,6 +19,7 @@ import type { DevId, DeviceStats, NetDevice, NsId } from '../types';
 import { fibAddIfaddrRoutes, fibFlushDev } from '../ipv4/fib';
 import { neighIfdown } from '../neighbour';
 import { addrconfDown, addrconfUpLoopback } from '../ipv6/addrconf';
+import { ip6IfDown } from '../ipv6/ip6_ifdown';
 import { brDeviceGone, brPortMacChanged } from '../bridge/br_if';
 import { inetInsertLoopback } from '../ipv4/devinet';
 import { fdbChangeBridgeMac } from '../bridge/br_fdb';
@@ -158,6 +159,7 @@ export function unregisterDevice(ctx: KernelCtx, id: DevId, opts: LinkEventOpts 
   brDeviceGone(ctx, dev, opts);
   fibFlushDev(ctx, dev.ns, id);
   neighIfdown(ctx, dev.ns, id);
+  ip6IfDown(ctx, dev.ns, id);
   dev.inet = [];
   dev.inet6 = [];
   delete nsOf(k, dev.ns).byIndex[dev.ifindex];
@@ -203,6 +205,7 @@ export function closeDevice(ctx: KernelCtx, id: DevId, opts: LinkEventOpts = {})
   updateLinkState(ctx, id, opts);
   fibFlushDev(ctx, dev.ns, id, false);
   neighIfdown(ctx, dev.ns, id);
+  ip6IfDown(ctx, dev.ns, id);
   addrconfDown(ctx, id);
   if (dev.kind === 'veth') updateLinkState(ctx, dev.peer, opts);
   if (dev.kind === 'ether' && dev.wire) updateLinkState(ctx, dev.wire, opts);
@@ -325,6 +328,7 @@ export function changeNetns(
   if (dev.master) brDeviceGone(ctx, dev);
   fibFlushDev(ctx, dev.ns, id);
   neighIfdown(ctx, dev.ns, id);
+  ip6IfDown(ctx, dev.ns, id);
   dev.inet = [];
   dev.inet6 = [];
   dev.addrconfSeq = null;

@@ -9,6 +9,7 @@ import type { KernelCtx } from '../context';
 import { skbHeaders } from '../trace';
 import { arpRcv } from '../ipv4/arp_rcv';
 import { ipRcv } from '../ipv4/ip_input';
+import { ipv6Rcv } from '../ipv6/ip6_input';
 import { kfreeSkb } from '../skbuff';
 import { ETH_P_ARP, ETH_P_IP, ETH_P_IPV6, frameLen, pktSummary } from '../trace_fmt';
 import type { NetDevice, Packet } from '../types';
@@ -49,6 +50,10 @@ export function ptypeDeliver(
   }
   if (et === ETH_P_IPV6 && dev.conf.disable_ipv6) {
     kfreeSkb(ctx, dev.ns, pkt, 'IPV6DISABLED', dev.id);
+    return;
+  }
+  if (et === ETH_P_IPV6 && pkt.ip6) {
+    ipv6Rcv(ctx, dev, pkt, pktType);
     return;
   }
   kfreeSkb(

@@ -12,6 +12,8 @@ import { sockPidIn, xaGet } from '../../../kernel';
 
 export interface SockRow {
   proto: 'tcp' | 'udp';
+  /** An AF_INET6 socket (its wildcard address reads [::] in ss, :: in netstat). */
+  v6: boolean;
   /** ss's state name (LISTEN, UNCONN, ESTAB, TIME-WAIT...). */
   state: Socket['state'];
   recvQ: number;
@@ -76,6 +78,7 @@ export function socketRows(k: KernelState, ns: NsId, pidns: string): SockRow[] {
       : 0;
     return {
       proto: s.proto as 'tcp' | 'udp',
+      v6: !!s.v6,
       state: s.state,
       recvQ: listen ? queued : unread(s),
       sendQ: listen ? s.backlog : unacked(s),
@@ -87,11 +90,17 @@ export function socketRows(k: KernelState, ns: NsId, pidns: string): SockRow[] {
     };
   };
   const bySeq = (a: Socket, b: Socket) => a.id - b.id;
-  const udp = inet.filter((s) => s.proto === 'udp').sort(bySeq);
-  const tcp = inet.filter((s) => s.proto === 'tcp').sort(bySeq);
-  return [
-    ...udp.map(row),
-    ...tcp.filter((s) => s.state === 'LISTEN').map(row),
-    ...tcp.filter((s) => s.state !== 'LISTEN').map(row),
-  ];
+  // Each family is its own dump (inet_diag AF_INET, then AF_INET6; /proc/net/tcp, then tcp6).
+  const out: SockRow[] = [];
+  for (const v6 of [false, true]) {
+    const fam = inet.filter((s) => !!s.v6 === v6);
+    const udp = fam.filter((s) => s.proto === 'udp').sort(bySeq);
+    out.push(...udp.map(row));
+  }
+  for (const v6 of [false, true]) {
+    const tcp = inet.filter((s) => !!s.v6 === v6 && s.proto === 'tcp').sort(bySeq);
+    out.push(...tcp.filter((s) => s.state === 'LISTEN').map(row));
+    out.push(...tcp.filter((s) => s.state !== 'LISTEN').map(row));
+  }
+  return out;
 }

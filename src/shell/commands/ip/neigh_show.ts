@@ -103,6 +103,8 @@ export function printNeigh(p: Printer, ll: LlMap, f: NeighFilter, m: NeighMsg, s
     p.fp('lladdr ');
     p.colorString('any', 'mac', 'lladdr', '%s ', m.lladdr);
   }
+  // NTF_ROUTER: the neighbour advertised itself as a router (IPv6 ND).
+  if (m.router) p.null('any', 'router', '%s ', 'router');
   if (stats) {
     if (m.refcnt) p.num('any', 'refcnt', ' ref %u', m.refcnt);
     p.num('any', 'used', ' used %u', Math.floor(m.used / USER_HZ));

@@ -12,6 +12,7 @@ import type { IpOpts } from './opts';
 import type { InetPrefix } from './prefix';
 import { ip4Of, parseInetAddr, parseInetPrefix } from './prefix';
 import { checkRoute } from './route_check';
+import { modifyRoute6 } from './route6_modify';
 import { routeGet } from './route_get';
 import { flushRoutes, parseTableId, showRoutes } from './route_show';
 import { ROUTE_USAGE } from './route_usage';
@@ -193,8 +194,14 @@ function modify(io: CommandIO, opts: IpOpts, argv: string[], mode: Mode): number
   if (a.dev !== null && !dev) throw new IpError(`Cannot find device "${a.dev}"\n`, 1);
   const refused = denied(io.proc, 'rtnetlink');
   if (refused) throw rtnlError(refused);
-  // IPv6 routes are the ones addrconf keeps; the simulation takes no others.
-  if (a.family === 'inet6') throw rtnlError({ errno: 'EOPNOTSUPP' });
+  if (a.family === 'inet6')
+    return modifyRoute6(
+      io,
+      opts,
+      a,
+      dev,
+      mode === 'add' || mode === 'delete' || mode === 'replace' || mode === 'change' ? mode : 'other',
+    );
   const dst = a.dst as InetPrefix;
   const type: RouteType = a.type ?? 'unicast';
   const table = a.table ?? (type === 'local' || type === 'broadcast' || type === 'anycast' ? 255 : 254);

@@ -53,9 +53,14 @@ export async function listSockets(io: CommandIO, o: SockListOpts): Promise<numbe
     for (const h of parseHosts(await readEtc(io, '/etc/hosts')))
       if (!names.has(h.addr)) names.set(h.addr, h.names[0] as string);
   const both = !o.tcp && !o.udp;
-  const endpoint = (addr: Ip4, port: number, proto: 'tcp' | 'udp'): string => {
+  const endpoint = (addr: Ip4, port: number, proto: 'tcp' | 'udp', v6: boolean): string => {
     const p = port === 0 ? '*' : ((o.numeric ? null : serviceName(port, proto)) ?? String(port));
-    let host = (addr !== 0 && names.get(addr)) || formatIp4(addr);
+    // An IPv6 wildcard: "::" numerically, "[::]" when names are looked up (net-tools INET6_rprint).
+    let host = v6
+      ? o.numeric || o.busybox
+        ? '::'
+        : '[::]'
+      : (addr !== 0 && names.get(addr)) || formatIp4(addr);
     if (!o.busybox && host.length + p.length > 22) host = host.slice(0, Math.max(0, 22 - p.length));
     return `${host}:${p}`;
   };
@@ -72,8 +77,10 @@ export async function listSockets(io: CommandIO, o: SockListOpts): Promise<numbe
     if (!o.all && (o.listening ? !server : server)) continue;
     const state =
       r.proto === 'tcp' ? (STATE[r.state] ?? 'UNKNOWN') : r.state === 'ESTAB' ? 'ESTABLISHED' : '';
-    const l = endpoint(r.local, r.localPort, r.proto);
-    const f = endpoint(r.remote, r.remotePort, r.proto);
+    const l = endpoint(r.local, r.localPort, r.proto, r.v6);
+    const f = endpoint(r.remote, r.remotePort, r.proto, r.v6);
+    // net-tools names the /proc/net/tcp6 rows tcp6; BusyBox calls both tcp.
+    const proto = r.v6 && !o.busybox ? `${r.proto}6` : r.proto;
     // /proc/net/tcp gives a listener tx_queue 0 (write_seq - snd_una), not its backlog as ss does.
     const q = `${String(r.recvQ).padStart(6)} ${String(r.state === 'LISTEN' ? 0 : r.sendQ).padStart(6)}`;
     const prog = r.owner ? `${r.owner.pid}/${r.owner.program}` : '-';
@@ -81,7 +88,7 @@ export async function listSockets(io: CommandIO, o: SockListOpts): Promise<numbe
       out += `${r.proto}   ${q} ${l.padEnd(23)} ${f.padEnd(23)} ${state.padEnd(12)}`;
       out += o.programs ? prog.slice(0, 20) : '';
     } else {
-      out += `${r.proto.padEnd(4)}  ${q} ${l.padEnd(23)} ${f.padEnd(23)} ${state.padEnd(11)}`;
+      out += `${proto.padEnd(4)}  ${q} ${l.padEnd(23)} ${f.padEnd(23)} ${state.padEnd(11)}`;
       out += o.programs ? ` ${prog.padEnd(20)}` : '';
     }
     out += '\n';

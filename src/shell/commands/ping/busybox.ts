@@ -8,11 +8,12 @@
  */
 import type { Ip4 } from '../../../lib';
 import { formatIp4, parseIp4 } from '../../../lib';
-import { strerror, type SocketMessage } from '../../../kernel';
+import { devByName, strerror, type SocketMessage } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import { permitted } from '../../capability';
 import { getoptShort } from './getopt';
 import { closeEchoSocket, deviceExists, nowUs, openEchoSocket, sendEcho, waitEcho } from './echo';
+import { ip6Literal, sendEcho6 } from './echo6';
 import { resolveHost } from './resolver';
 import { BUSYBOX_PING_USAGE } from './usage';
 
@@ -139,21 +140,25 @@ export async function runBusyboxPing(io: CommandIO): Promise<number> {
       }
     }
   }
-  const res = await resolveHost(io, o.host);
-  if (!res.ok) {
+  // ping6() for an IPv6 literal (xhost_and_af2sockaddr), ping4() otherwise.
+  const dst6 = ip6Literal(o.host);
+  const res = dst6 === null ? await resolveHost(io, o.host) : null;
+  if (res && !res.ok) {
     io.err(`ping: bad address '${o.host}'\n`);
     return 1;
   }
-  const dst = res.addr;
+  const dst = res?.ok ? res.addr : 0;
   io.out(
-    `PING ${o.host} (${formatIp4(dst)})${o.source !== null ? ` from ${formatIp4(o.source)}` : ''}: ${o.datalen} data bytes\n`,
+    `PING ${o.host} (${dst6 ?? formatIp4(dst)})${o.source !== null ? ` from ${formatIp4(o.source)}` : ''}: ${o.datalen} data bytes\n`,
   );
   // create_icmp_socket(): SOCK_RAW only (no ICMP datagram socket in 1.35), after the PING line.
   if (!permitted(io.proc, 'rawSocket')) {
     io.err('ping: permission denied (are you root?)\n');
     return 1;
   }
-  const sock = openEchoSocket(io, 'ping', bindDev, o.ttl);
+  const sock = openEchoSocket(io, 'ping', bindDev, dst6 === null ? o.ttl : null, dst6 !== null);
+  const bindDevId =
+    bindDev === null ? null : (devByName(io.os.state.kernel, io.proc.ns, bindDev)?.id ?? null);
   let ntransmitted = 0;
   let nreceived = 0;
   let nrepeats = 0;
@@ -185,16 +190,19 @@ export async function runBusyboxPing(io: CommandIO): Promise<number> {
       const seq = ntransmitted & 0xffff;
       rcvd.delete(seq);
       ntransmitted++;
-      const r = sendEcho(io, sock, {
-        dst,
-        src: o.source ?? 0,
-        ident: sock.ident,
-        seq,
-        datalen: o.datalen,
-        ttl: o.ttl,
-        confirm: false,
-        broadcast: true,
-      });
+      const r =
+        dst6 !== null
+          ? sendEcho6(io, sock, { dst: dst6, seq, datalen: o.datalen, hopLimit: o.ttl, bindDev: bindDevId })
+          : sendEcho(io, sock, {
+              dst,
+              src: o.source ?? 0,
+              ident: sock.ident,
+              seq,
+              datalen: o.datalen,
+              ttl: o.ttl,
+              confirm: false,
+              broadcast: true,
+            });
       if (!r.ok) {
         closeEchoSocket(io, sock);
         io.err(`ping: sendto: ${strerror(r.errno)}\n`);
@@ -211,10 +219,10 @@ export async function runBusyboxPing(io: CommandIO): Promise<number> {
     const until = Math.min(nextSendAt, alarmAt);
     const w = waitEcho(io, sock, until);
     await io.pace(Math.max(0, w.nowUs - now));
-    for (const m of w.msgs) {
-      if (!isReply(m, sock.ident)) continue;
-      const seq = m.icmp.seq;
-      const cc = m.ipLen - 20;
+    for (const msg of w.msgs) {
+      const m = replyOf(msg, sock.ident);
+      if (!m) continue;
+      const { seq, cc } = m;
       const sentAt = sent.get(seq);
       let time = '';
       if (cc >= 8 + 4 && sentAt !== undefined) {
@@ -231,9 +239,7 @@ export async function runBusyboxPing(io: CommandIO): Promise<number> {
         nreceived++;
       }
       if (!o.quiet)
-        io.out(
-          `${cc} bytes from ${formatIp4(m.fromAddr)}: seq=${seq} ttl=${m.ttl}${time}${dup ? ' (DUP!)' : ''}\n`,
-        );
+        io.out(`${cc} bytes from ${m.from}: seq=${seq} ttl=${m.ttl}${time}${dup ? ' (DUP!)' : ''}\n`);
       if (o.count && nreceived >= o.count) return stats();
     }
     if (io.signal.aborted) return stats();
@@ -241,6 +247,14 @@ export async function runBusyboxPing(io: CommandIO): Promise<number> {
   }
 }
 
-function isReply(m: SocketMessage, ident: number): m is Extract<SocketMessage, { kind: 'icmp' }> {
-  return m.kind === 'icmp' && m.icmp.type === 0 && m.icmp.id === ident && m.ipLen - 20 >= 8;
+/** An echo reply of ours (ICMP or ICMPv6): its sequence, length, sender and TTL/hop limit. */
+function replyOf(
+  m: SocketMessage,
+  ident: number,
+): { seq: number; cc: number; from: string; ttl: number; atUs: number } | null {
+  if (m.kind === 'icmp' && m.icmp.type === 0 && m.icmp.id === ident && m.ipLen - 20 >= 8)
+    return { seq: m.icmp.seq, cc: m.ipLen - 20, from: formatIp4(m.fromAddr), ttl: m.ttl, atUs: m.atUs };
+  if (m.kind === 'icmp6' && m.icmp.type === 129 && m.icmp.id === ident && m.plen >= 8)
+    return { seq: m.icmp.seq ?? 0, cc: m.plen, from: m.from, ttl: m.hopLimit, atUs: m.atUs };
+  return null;
 }

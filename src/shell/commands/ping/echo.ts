@@ -33,12 +33,16 @@ export interface EchoSocket {
   ident: number;
 }
 
-/** socket(AF_INET, SOCK_RAW, IPPROTO_ICMP) + setsockopts. The pid comes from the namespace's counter. */
+/**
+ * socket(AF_INET, SOCK_RAW, IPPROTO_ICMP) + setsockopts, or with `v6` socket(AF_INET6, SOCK_RAW,
+ * IPPROTO_ICMPV6). The pid comes from the namespace's counter.
+ */
 export function openEchoSocket(
   io: CommandIO,
   program: string,
   bindDev: string | null,
   ttl: number | null,
+  v6 = false,
 ): EchoSocket {
   return io.os.mutate(({ kctx }) => {
     const n = xaGet(kctx.k.netns, io.proc.ns);
@@ -51,6 +55,7 @@ export function openEchoSocket(
       bindDev: dev?.id ?? null,
       ttl,
       recverr: true,
+      ...(v6 ? { v6 } : {}),
     });
     return { id, pid, ident: pid & 0xffff };
   });

@@ -11,7 +11,7 @@
  * Ctrl-C is SIGINT: the statistics, as on a terminal.
  */
 import type { Ip4 } from '../../../lib';
-import { formatIp4 } from '../../../lib';
+import { formatIp4, parseIp4 } from '../../../lib';
 import { devByName, msToJiffies, sockGet, strerror, timerFireUs, type SocketMessage } from '../../../kernel';
 import type { CommandIO } from '../../types';
 import {
@@ -24,89 +24,17 @@ import {
   probeRoute,
   sendEcho,
   waitEcho,
-  type EchoSocket,
 } from './echo';
-import { fmtFinish, fmtTripTime, icmpText } from './iputils_fmt';
+import { ip6Literal, probeRoute6, sendEcho6 } from './echo6';
+import { fmtFinish } from './iputils_fmt';
 import { parseIputils, type IputilsOpts } from './iputils_opts';
-import { GAI_STRERROR, hostsNames, nameOf, resolveHost } from './resolver';
+import { msBetween, Rts } from './iputils_rts';
+import { parseReply, parseReply6, receiveError, stamp, type Ctx } from './iputils_reply';
+import { GAI_STRERROR, hostsNames, resolveHost } from './resolver';
 
 const MININTERVAL = 10;
 const HZ_MS = 4;
 const schint = (a: number): number => (a <= MININTERVAL ? MININTERVAL : a);
-
-/** The ping's runtime state (struct ping_rts, the parts that matter here). */
-class Rts {
-  ntransmitted = 0;
-  nreceived = 0;
-  nrepeats = 0;
-  nerrors = 0;
-  tsum = 0;
-  tsum2 = 0;
-  tmin = Number.MAX_SAFE_INTEGER;
-  tmax = 0;
-  rtt = 0;
-  acked = 0;
-  pipesize = -1;
-  curTime: number | null = null;
-  tokens = 0;
-  exiting = false;
-  confirm = false;
-  waittimeSet = false;
-  alarmAt = Number.POSITIVE_INFINITY;
-  readonly rcvd = new Set<number>();
-  readonly sent = new Map<number, number>();
-  /** Messages read from the kernel but not yet consumed by recvmsg() calls. */
-  readonly pending: SocketMessage[] = [];
-
-  inFlight(): number {
-    const diff = ((this.ntransmitted & 0xffff) - this.acked) & 0xffff;
-    return diff <= 0x7fff ? diff : this.ntransmitted - this.nreceived - this.nerrors;
-  }
-
-  acknowledge(seq: number): void {
-    const diff = ((this.ntransmitted & 0xffff) - seq) & 0xffff;
-    if (diff > 0x7fff) return;
-    if (diff + 1 > this.pipesize) this.pipesize = diff + 1;
-    const d16 = ((seq - this.acked) << 16) >> 16;
-    if (d16 > 0 || (this.ntransmitted & 0xffff) - this.acked > 0x7fff) this.acked = seq & 0xffff;
-  }
-
-  advanceNtransmitted(): void {
-    this.ntransmitted++;
-    if ((this.ntransmitted & 0xffff) - this.acked > 0x7fff)
-      this.acked = ((this.ntransmitted & 0xffff) + 1) & 0xffff;
-  }
-}
-
-/** The difference in whole milliseconds the way pinger() computes it from two timespecs. */
-function msBetween(a: number, b: number): number {
-  const secA = Math.floor(a / 1e6);
-  const secB = Math.floor(b / 1e6);
-  return (secA - secB) * 1000 + Math.trunc(((a - secA * 1e6) * 1000 - (b - secB * 1e6) * 1000) / 1e6);
-}
-
-interface Ctx {
-  io: CommandIO;
-  o: IputilsOpts;
-  rts: Rts;
-  sock: EchoSocket;
-  whereto: Ip4;
-  source: Ip4;
-  names: Map<Ip4, string>;
-  multicast: boolean;
-  timing: boolean;
-}
-
-function prAddr(c: Ctx, addr: Ip4): string {
-  if (c.o.numeric) return formatIp4(addr);
-  return `${nameOf(c.names, addr)} (${formatIp4(addr)})`;
-}
-
-function stamp(c: Ctx): string {
-  if (!c.o.timestamps) return '';
-  const us = (c.io.os.state.docker?.epochMs ?? 0) * 1000 + nowUs(c.io);
-  return `[${Math.floor(us / 1e6)}.${String(us % 1e6).padStart(6, '0')}] `;
-}
 
 /** pinger(): send if the token bucket allows; returns ms until the next probe is due. */
 function pinger(c: Ctx): number {
@@ -130,18 +58,26 @@ function pinger(c: Ctx): number {
   }
   const seq = (rts.ntransmitted + 1) & 0xffff;
   rts.rcvd.delete(seq);
-  const r = sendEcho(c.io, c.sock, {
-    dst: c.whereto,
-    // Bound only with -I ADDR (opt_strictsource); otherwise the kernel picks the source for each packet.
-    src: c.o.source ?? 0,
-    ident: c.sock.ident,
-    seq,
-    datalen: o.datalen,
-    ttl: o.ttl,
-    confirm: rts.confirm,
-    broadcast: o.broadcast,
-    ...(o.pmtudisc ? { pmtudisc: o.pmtudisc } : {}),
-  });
+  const r = c.whereto6
+    ? sendEcho6(c.io, c.sock, {
+        dst: c.whereto6,
+        seq,
+        datalen: o.datalen,
+        hopLimit: o.ttl,
+        bindDev: c.bindDev,
+      })
+    : sendEcho(c.io, c.sock, {
+        dst: c.whereto,
+        // Bound only with -I ADDR (opt_strictsource); otherwise the kernel picks the source for each packet.
+        src: c.o.source ?? 0,
+        ident: c.sock.ident,
+        seq,
+        datalen: o.datalen,
+        ttl: o.ttl,
+        confirm: rts.confirm,
+        broadcast: o.broadcast,
+        ...(o.pmtudisc ? { pmtudisc: o.pmtudisc } : {}),
+      });
   if (r.ok) {
     rts.sent.set(seq, r.atUs);
     rts.advanceNtransmitted();
@@ -170,66 +106,6 @@ function scheduleExit(c: Ctx, next: number): number {
   return next < 0 || next < w ? w : next;
 }
 
-/** parse_reply() of a raw ICMP copy: echo replies are counted and printed, errors only acknowledged. */
-function parseReply(c: Ctx, m: Extract<SocketMessage, { kind: 'icmp' }>): void {
-  const { rts, o, io } = c;
-  const icmp = m.icmp;
-  if (icmp.type === 0) {
-    if (icmp.id !== c.sock.ident) return;
-    const seq = icmp.seq;
-    const cc = m.ipLen - 20;
-    rts.nreceived++;
-    rts.acknowledge(seq);
-    let triptime = 0;
-    const sentAt = rts.sent.get(seq);
-    if (c.timing && cc >= 8 + 16 && sentAt !== undefined) {
-      triptime = Math.max(0, m.atUs - sentAt);
-      rts.tsum += triptime;
-      rts.tsum2 += triptime * triptime;
-      rts.tmin = Math.min(rts.tmin, triptime);
-      rts.tmax = Math.max(rts.tmax, triptime);
-      rts.rtt = rts.rtt ? rts.rtt + triptime - Math.trunc(rts.rtt / 8) : triptime * 8;
-    }
-    const dup = rts.rcvd.has(seq);
-    if (dup) {
-      rts.nrepeats++;
-      rts.nreceived--;
-    } else rts.rcvd.add(seq);
-    rts.confirm = true;
-    if (o.quiet) return;
-    let line = `${stamp(c)}${cc} bytes from ${prAddr(c, m.fromAddr)}: icmp_seq=${seq} ttl=${m.ttl}`;
-    if (cc < o.datalen + 8) {
-      io.out(`${line} (truncated)\n`);
-      return;
-    }
-    if (c.timing) line += ` time=${fmtTripTime(triptime)}`;
-    if (dup && (!c.multicast || o.verbose)) line += ' (DUP!)';
-    if (!o.broadcast && !c.multicast && m.fromAddr !== c.whereto) line += ' (DIFFERENT ADDRESS!)';
-    io.out(`${line}${o.audible ? '\x07' : ''}\n`);
-    return;
-  }
-  if ([3, 4, 5, 11, 12].includes(icmp.type)) {
-    const q = icmp.innerL4;
-    if (
-      !icmp.inner ||
-      !q ||
-      !('type' in q) ||
-      q.type !== 8 ||
-      icmp.inner.dst !== c.whereto ||
-      q.id !== c.sock.ident
-    )
-      return;
-    if (icmp.type !== 5 && icmp.type !== 4) {
-      rts.acknowledge(q.seq);
-      return;
-    }
-    if (!o.quiet)
-      io.out(
-        `${stamp(c)}From ${prAddr(c, m.fromAddr)}: icmp_seq=${q.seq} ${icmpText(icmp.type, icmp.code)}\n`,
-      );
-  }
-}
-
 /** The local errors (origin local) waiting on the socket's error queue, reported as receive_error_msg() does. */
 function drainLocalErrors(c: Ctx): void {
   const ns = c.io.proc.ns;
@@ -241,28 +117,6 @@ function drainLocalErrors(c: Ctx): void {
     return mine.map((m) => ({ ...m }));
   });
   for (const m of errs) if (m.kind === 'error') receiveError(c, m);
-}
-
-/** ping4_receive_error_msg(): an error queued by IP_RECVERR: "From X icmp_seq=N Destination ...". */
-function receiveError(c: Ctx, m: Extract<SocketMessage, { kind: 'error' }>): void {
-  const { rts, o, io } = c;
-  if (m.origin === 'local') {
-    // Quiet skips the count too (`goto out` before nerrors++): `ping -q -s 65508` ends with no "+1 errors".
-    if (o.quiet) return;
-    rts.nerrors++;
-    if (m.eeErrno === 'EMSGSIZE') io.err(`ping: local error: message too long, mtu=${m.eeInfo ?? 0}\n`);
-    else io.err(`ping: local error: ${icmpText(m.icmpType, m.icmpCode)}\n`);
-    return;
-  }
-  const q = m.innerL4;
-  if (!m.inner || m.inner.dst !== c.whereto || !q || !('type' in q) || q.type !== 8 || q.id !== c.sock.ident)
-    return;
-  rts.acknowledge(q.seq);
-  rts.nerrors++;
-  if (o.quiet) return;
-  io.out(
-    `${stamp(c)}From ${prAddr(c, m.fromAddr)} icmp_seq=${q.seq} ${icmpText(m.icmpType, m.icmpCode, m.eeInfo)}\n`,
-  );
 }
 
 /** Block until `wakeAt` (or the alarm, or a message). Returns whether a message is there to read. */
@@ -290,6 +144,7 @@ function drain(c: Ctx): void {
   while (rts.pending.length > 0) {
     const m = rts.pending.shift() as SocketMessage;
     if (m.kind === 'icmp') parseReply(c, m);
+    else if (m.kind === 'icmp6') parseReply6(c, m);
     else if (m.kind === 'error') receiveError(c, m);
     if (rts.inFlight() === 0) break;
   }
@@ -333,6 +188,12 @@ export async function runIputils(io: CommandIO): Promise<number> {
     io.err('ping: socktype: SOCK_RAW\nping: socket: Operation not permitted\n');
     return 2;
   }
+  const lit6 = ip6Literal(o.target);
+  if ((o.family === 6 && lit6 === null && parseIp4(o.target) !== null) || (o.family === 4 && lit6 !== null)) {
+    io.err(`ping: ${o.target}: Address family for hostname not supported\n`);
+    return 2;
+  }
+  if (lit6 !== null) return runPing6(io, o, lit6);
   const res = await resolveHost(io, o.target);
   if (!res.ok) {
     io.err(`ping: ${o.target}: ${GAI_STRERROR[res.error]}\n`);
@@ -383,6 +244,8 @@ export async function runIputils(io: CommandIO): Promise<number> {
     rts: new Rts(),
     sock,
     whereto,
+    whereto6: null,
+    bindDev: null,
     source,
     names,
     multicast: o.broadcast || whereto >>> 28 === 14,
@@ -392,6 +255,43 @@ export async function runIputils(io: CommandIO): Promise<number> {
   io.out(
     `PING ${res.numeric ? o.target : res.canon} (${formatIp4(whereto)}) ${from}${o.datalen}(${o.datalen + 28}) bytes of data.\n`,
   );
+  return runLoop(c, res.numeric ? o.target : res.canon);
+}
+
+/** ping6_run(): connect() for the source, the raw ICMPv6 socket, the header; then the common loop. */
+async function runPing6(io: CommandIO, o: IputilsOpts, whereto6: string): Promise<number> {
+  if (o.device !== null && !deviceExists(io, o.device)) {
+    io.err(`ping: SO_BINDTODEVICE ${o.device}: No such device\n`);
+    return 2;
+  }
+  const route = probeRoute6(io, whereto6, o.device);
+  if (!route.ok) {
+    io.err(`ping: connect: ${route.message}\n`);
+    return 2;
+  }
+  o.numeric = true;
+  const sock = openEchoSocket(io, 'ping', o.device, null, true);
+  const c: Ctx = {
+    io,
+    o,
+    rts: new Rts(),
+    sock,
+    whereto: 0,
+    whereto6,
+    bindDev: o.device === null ? null : (devByName(io.os.state.kernel, io.proc.ns, o.device)?.id ?? null),
+    source: 0,
+    names: new Map(),
+    multicast: whereto6.startsWith('ff'),
+    timing: o.datalen >= 16,
+  };
+  const from = o.device !== null ? `from ${route.src} ${o.device}: ` : '';
+  io.out(`PING ${o.target}(${whereto6}) ${from}${o.datalen} data bytes\n`);
+  return runLoop(c, o.target);
+}
+
+/** main_loop() and finish(), for either family. */
+async function runLoop(c: Ctx, hostname: string): Promise<number> {
+  const { io, o, sock } = c;
   const start = nowUs(io);
   if (o.deadline) c.rts.alarmAt = start + o.deadline * 1_000_000;
   await mainLoop(c);
@@ -399,7 +299,7 @@ export async function runIputils(io: CommandIO): Promise<number> {
   const { rts } = c;
   io.out(
     fmtFinish({
-      hostname: res.numeric ? o.target : res.canon,
+      hostname,
       ntransmitted: rts.ntransmitted,
       nreceived: rts.nreceived,
       nrepeats: rts.nrepeats,

@@ -30,6 +30,8 @@ export interface IputilsOpts {
   source: Ip4 | null;
   /** -M: IP_PMTUDISC_DO/DONT/WANT/PROBE, or null for the kernel's default. */
   pmtudisc: 'do' | 'dont' | 'want' | null;
+  /** -4/-6: the address family asked for (null: the target's). */
+  family: 4 | 6 | null;
   target: string;
 }
 
@@ -85,6 +87,7 @@ export function parseIputils(argv: readonly string[]): Parsed & { warn?: string 
     device: null,
     source: null,
     pmtudisc: null,
+    family: null,
     target: '',
   };
   let warn = '';
@@ -146,6 +149,10 @@ export function parseIputils(argv: readonly string[]): Parsed & { warn?: string 
         else o.device = arg;
         break;
       }
+      case '4':
+      case '6':
+        o.family = r.val === '4' ? 4 : 6;
+        break;
       case 'q':
         o.quiet = true;
         break;

@@ -23,6 +23,8 @@ interface SsOpts {
   processes: boolean;
   noHeader: boolean;
   otherFamily: boolean;
+  /** -4 or -6 alone: only that family's sockets. */
+  family: 4 | 6 | null;
 }
 
 const LONG: Record<string, string> = {
@@ -74,12 +76,19 @@ function parse(argv: readonly string[]): { o: SsOpts; flags: string } | { err: s
       numeric: has('n'),
       processes: has('p'),
       noHeader: has('H'),
-      otherFamily: has('x') || has('w') || (has('6') && !has('4')),
+      otherFamily: has('x') || has('w'),
+      family: has('4') && !has('6') ? 4 : has('6') && !has('4') ? 6 : null,
     },
   };
 }
 
+/** An address as ss prints it: IPv6 in brackets (the sockets modelled are wildcards: [::]). */
+function addrText(r: SockRow, a: number): string {
+  return r.v6 ? '[::]' : formatIp4(a);
+}
+
 function shown(o: SsOpts, r: SockRow): boolean {
+  if (o.family !== null && (o.family === 6) !== r.v6) return false;
   if (o.all) return true;
   if (o.listening) return r.state === 'LISTEN' || r.state === 'UNCONN';
   return !CONN_EXCLUDED.has(r.state);
@@ -122,9 +131,9 @@ export const ssCommand: SimCommand = {
         r.state,
         String(r.recvQ).padEnd(6),
         String(r.sendQ).padEnd(6),
-        `${formatIp4(r.local)}:`,
+        `${addrText(r, r.local)}:`,
         port(o, r.localPort, r.proto),
-        `${formatIp4(r.remote)}:`,
+        `${addrText(r, r.remote)}:`,
         port(o, r.remotePort, r.proto),
         o.processes && r.owner ? ` users:(("${r.owner.program}",pid=${r.owner.pid},fd=${r.owner.fd}))` : '',
         '',

@@ -57,7 +57,9 @@ describe('ss and netstat sockets', () => {
     // The sidecar shares web's network namespace, not its PID namespace: nginx's socket, no process.
     expect(r[1]?.stdout).toBe(
       'State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n' +
-        'LISTEN 0      511          0.0.0.0:80        0.0.0.0:*          \n',
+        'LISTEN 0      511          0.0.0.0:80        0.0.0.0:*          \n' +
+        // nginx's `listen [::]:80;` (the image's 10-listen-on-ipv6-by-default.sh), as ss prints it on 6.18.
+        'LISTEN 0      511             [::]:80           [::]:*          \n',
     );
     expect(r[2]?.stdout.split('\n')[2]).toBe(
       'tcp        0      0 0.0.0.0:80              0.0.0.0:*               LISTEN      -                   ',

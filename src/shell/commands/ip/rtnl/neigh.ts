@@ -6,7 +6,7 @@
  */
 import { formatIp4 } from '../../../../lib';
 import type { KernelState, NeighEntry, NsId, NudState } from '../../../../kernel';
-import { igmpNeighbours, ndiscNeighbours, xaGet } from '../../../../kernel';
+import { igmpNeighbours, nd6State, ndiscNeighbours, xaGet } from '../../../../kernel';
 
 export const NUD = {
   NONE: 0x00,
@@ -48,6 +48,8 @@ export interface NeighMsg {
   confirmed: number;
   updated: number;
   refcnt: number;
+  /** NTF_ROUTER (IPv6 neighbours that advertised themselves as routers). */
+  router?: boolean;
 }
 
 export function nudBits(s: NudState): number {
@@ -111,6 +113,24 @@ export function dumpNeigh(
     // neigh_alloc() back-dates `confirmed` by twice base_reachable_time; NOARP entries are never confirmed.
     const base =
       Number(xaGet(k.netns, ns)?.sysctl['net.ipv4.neigh.default.base_reachable_time_ms'] ?? 30_000) * 1000;
+    for (const e of [...(xaGet(k.netns, ns)?.nd6 ?? [])].sort((a, b) => a.seq - b.seq)) {
+      const dev = xaGet(k.devices, e.dev);
+      if (!dev) continue;
+      const state = nudBits(nd6State(e, nowUs));
+      out.push({
+        family: 'inet6',
+        ifindex: dev.ifindex,
+        state,
+        dst: e.addr,
+        lladdr: state & NUD_VALID && e.lladdr !== null ? e.lladdr : null,
+        probes: e.probes,
+        used: ticks(nowUs, e.usedUs),
+        confirmed: ticks(nowUs, e.confirmedUs),
+        updated: ticks(nowUs, e.updatedUs),
+        refcnt: e.timerUs !== null && e.timerUs > nowUs ? 1 : 0,
+        ...(e.router ? { router: true } : {}),
+      });
+    }
     for (const e of ndiscNeighbours(k, ns, nowUs)) {
       const dev = xaGet(k.devices, e.dev);
       if (!dev) continue;
