@@ -8,7 +8,7 @@
  * The values are those `docker info` prints (system.ts); the fields we know nothing more of (plugins,
  * registry config, swarm details) keep Go's zero values.
  */
-import { daemonKernelVersion, type DockerState } from '../../../docker';
+import { ENGINE_ID, daemonKernelVersion, type DockerState } from '../../../docker';
 import type { CommandIO } from '../../types';
 import type { GoJson } from './gojson';
 import { runTemplate, templateParseStatus } from './template';
@@ -96,7 +96,7 @@ function infoJson(st: DockerState): GoJson {
   const cs = Object.values(st.containers);
   const running = cs.filter((c) => c.status === 'running').length;
   return {
-    ID: '4f2c7a1e-9b3d-4e8a-b6c5-1d0e2f3a4b5c',
+    ID: ENGINE_ID,
     Containers: cs.length,
     ContainersRunning: running,
     ContainersPaused: 0,

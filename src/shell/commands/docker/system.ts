@@ -2,7 +2,7 @@
  * `docker info` (cli/command/system/info.go): the 27.5.1 client and engine, and the daemon's summary
  * (containers, networks plugins, kernel).
  */
-import { daemonKernelVersion } from '../../../docker';
+import { ENGINE_ID, daemonKernelVersion } from '../../../docker';
 import type { Verb } from './cli';
 import { flagString } from './flags';
 import { printInfoFormat } from './info_format';
@@ -63,7 +63,7 @@ Server:
  CPUs: 2
  Total Memory: 23.47GiB
  Name: ${st.hostname}
- ID: 4f2c7a1e-9b3d-4e8a-b6c5-1d0e2f3a4b5c
+ ID: ${ENGINE_ID}
  Docker Root Dir: /var/lib/docker
  Debug Mode: false
  Experimental: false
