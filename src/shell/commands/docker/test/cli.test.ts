@@ -87,7 +87,7 @@ describe('usage and flags', () => {
       /^playground: 'docker system' is not simulated/,
     );
     // A verb no Docker has is still the group's help, and a command no Docker has the CLI's error.
-    expect((await net.run('docker image nosuch')).stderr).toMatch(/^\nUsage:  docker image COMMAND\n/);
+    expect((await net.run('docker image nosuch')).stderr).toMatch(/^\nUsage: {2}docker image COMMAND\n/);
     expect((await net.run('docker pausex')).stderr).toBe(
       "docker: 'pausex' is not a docker command.\nSee 'docker --help'\n",
     );
