@@ -8,7 +8,7 @@ import type { KernelCtx } from '../context';
 import { devOf, peekOf, putOf } from '../context';
 import { kerr, kok, type KResult } from '../errno';
 import type { DevId, InetAddr, Scope } from '../types';
-import { fibAddIfaddr, fibDelIfaddr, fibModifyPrefixRoute } from './fib';
+import { fibAddIfaddr, fibDelIfaddr, fibModifyPrefixRoute } from './fib_frontend';
 import { xaGet } from '../xarray';
 
 const SCOPE_VALUE: Record<Scope, number> = { global: 0, site: 200, link: 253, host: 254, nowhere: 255 };

@@ -16,7 +16,7 @@ import { kerr, kok, type KResult } from '../errno';
 import { peernetId } from '../netnsid';
 import { defaultDeviceConf } from '../sysctl';
 import type { DevId, DeviceStats, NetDevice, NsId } from '../types';
-import { fibAddIfaddrRoutes, fibFlushDev } from '../ipv4/fib';
+import { fibAddIfaddrRoutes, fibFlushDev } from '../ipv4/fib_frontend';
 import { neighIfdown } from '../neighbour';
 import { addrconfDown, addrconfUpLoopback } from '../ipv6/addrconf';
 import { ip6IfDown } from '../ipv6/ip6_ifdown';
