@@ -14,11 +14,6 @@ export function loadJustBash(): Promise<JustBash> {
   return loading;
 }
 
-/** Whether it has loaded (a line need not wait for it then). */
-export function justBashLoaded(): boolean {
-  return loaded !== null;
-}
-
 export function justBash(): JustBash {
   if (!loaded) throw new Error('shell: just-bash is not loaded yet (await loadJustBash())');
   return loaded;

@@ -7,25 +7,25 @@
  */
 import type { SimCommand } from './types';
 import { loadGoRegexp } from '../docker';
-import { justBashLoaded, loadJustBash } from './just_bash';
+import { loadJustBash } from './just_bash';
 
+/** The command modules, set once all three parts have loaded (the runtime is ready then, not before). */
 let commands: readonly SimCommand[] | null = null;
 let loading: Promise<void> | null = null;
 
 export function loadShellRuntime(): Promise<void> {
-  loading ??= Promise.all([
-    loadJustBash(),
-    loadGoRegexp(),
-    import('./registry').then((m) => {
-      commands = m.COMMANDS;
-    }),
-  ]).then(() => undefined);
+  loading ??= Promise.all([loadJustBash(), loadGoRegexp(), import('./registry')]).then(([, , m]) => {
+    commands = m.COMMANDS;
+  });
   return loading;
 }
 
-/** Whether a line can run without waiting. */
+/**
+ * Whether a line can run without waiting: every part is loaded. Set together, not per part: a line run when
+ * the command modules were in but re2js was not would fail on the first `--filter name=`.
+ */
 export function shellRuntimeLoaded(): boolean {
-  return commands !== null && justBashLoaded();
+  return commands !== null;
 }
 
 /** Every command module (once loaded). */
