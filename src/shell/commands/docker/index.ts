@@ -131,7 +131,8 @@ function group(io: CommandIO, name: string, argv: string[]): Promise<number> | n
     }
   }
   const verb = own(verbs, first);
-  if (!verb && listedCommands(help).has(first)) return notSimulated(io, `docker ${name} ${first}`, verbs);
+  if (!verb && listedCommands(help).has(first))
+    return notSimulated(io, `docker ${name} ${first}`, verbNames(verbs));
   if (!verb) {
     io.err(`\n${help.slice(1).replace(/\n$/, '')}\n`);
     return 1;
@@ -148,16 +149,16 @@ function listedCommands(help: string): Set<string> {
  * A command real Docker has (its help lists it) that the playground does not model: said plainly, not as
  * "is not a docker command" (which tells a student that `docker pause` does not exist) nor as the group's help.
  */
-function notSimulated(io: CommandIO, what: string, simulated: Record<string, unknown>): number {
-  // Each verb once, by its name (not its aliases: `ls`, not `list`); a management command by its name.
-  const runs = Object.entries(simulated)
-    .filter(([k, v]) => !('path' in (v as object)) || (v as Verb).path.endsWith(` ${k}`))
-    .map(([k]) => k)
-    .join(', ');
+function notSimulated(io: CommandIO, what: string, simulated: readonly string[]): number {
   io.err(
-    `playground: '${what}' is not simulated here; the playground runs ${what.replace(/ \S+$/, '')} ${runs}\n`,
+    `playground: '${what}' is not simulated here; the playground runs ${what.replace(/ \S+$/, '')} ${simulated.join(', ')}\n`,
   );
   return 1;
+}
+
+/** A group's verbs once each, by name (cobra's CommandPath: `ls`, not its alias `list`). */
+function verbNames(verbs: Record<string, Verb>): string[] {
+  return [...new Set(Object.values(verbs).map((v) => v.path.slice(v.path.lastIndexOf(' ') + 1)))];
 }
 
 export const dockerCommand: SimCommand = {
@@ -211,7 +212,7 @@ export const dockerCommand: SimCommand = {
     if (own(GROUPS, cmd)) return group(io, cmd, rest);
     const verb = own(TOP, cmd);
     if (!verb && listedCommands(HELP.docker as string).has(cmd))
-      return notSimulated(io, `docker ${cmd}`, { ...TOP, ...GROUPS });
+      return notSimulated(io, `docker ${cmd}`, [...Object.keys(TOP), ...Object.keys(GROUPS)]);
     if (!verb) {
       io.err(`docker: '${cmd}' is not a docker command.\nSee 'docker --help'\n`);
       return 1;
